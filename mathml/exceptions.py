@@ -1,0 +1,36 @@
+"""The exception and warning classes of the contract between the two backends.
+
+`mathml` defines scikit-learn's and SciPy's classes itself (same names, same bases) so that
+it never imports those libraries. `LinAlgError` is NumPy's own class, re-exported: it is the
+one name `mathml` takes from `numpy.linalg`.
+"""
+from numpy.linalg import LinAlgError
+
+__all__ = [
+    "LinAlgError",
+    "NotFittedError",
+    "InvalidParameterError",
+    "ConvergenceWarning",
+    "IntegrationWarning",
+    "DataConversionWarning",
+]
+
+
+class NotFittedError(ValueError, AttributeError):
+    """An estimator was used before `fit` (scikit-learn's `NotFittedError`)."""
+
+
+class InvalidParameterError(ValueError, TypeError):
+    """A hyperparameter has a wrong type or value (scikit-learn's `InvalidParameterError`)."""
+
+
+class ConvergenceWarning(UserWarning):
+    """An iterative method stopped before meeting its tolerance."""
+
+
+class IntegrationWarning(UserWarning):
+    """`quad` could not reach the requested accuracy (SciPy's `IntegrationWarning`)."""
+
+
+class DataConversionWarning(UserWarning):
+    """Input data was converted, e.g. a column-vector y raveled (scikit-learn's warning)."""

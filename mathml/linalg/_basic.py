@@ -1,0 +1,549 @@
+"""Vector and matrix arithmetic from the definitions: sums, products, transposes, norms.
+
+These are the operations every later algorithm is built from. `matmul` and `dot` are
+written as sums of products, without `@`; every other module of `mathml` may then use `@`
+as the matrix-product primitive. Like NumPy, these operations keep integer dtypes and let
+NaN and infinity propagate (IEEE arithmetic); only factorisations refuse non-finite input.
+"""
+from __future__ import annotations
+
+import math
+import operator
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from .._validation import as_square_matrix
+
+__all__ = ["add", "scale", "dot", "outer", "matmul", "transpose", "trace", "norm",
+           "matrix_power"]
+
+# Largest temporary (in elements) that the blocked sum of products may allocate: about 32 MB.
+_BLOCK_ELEMENTS = 1 << 22
+
+
+def add(x1: ArrayLike, x2: ArrayLike) -> NDArray:
+    r"""Vector (or matrix) addition, entry by entry.
+
+    .. math:: (x + y)_i = x_i + y_i
+
+    Parameters
+    ----------
+    x1, x2 : array_like
+        Operands of the same shape, or shapes that broadcast (NumPy's rule).
+
+    Returns
+    -------
+    ndarray
+        The sum, of the broadcast shape and the common dtype (integers stay integers).
+
+    Raises
+    ------
+    ValueError
+        If the shapes do not broadcast; the message names both shapes.
+
+    Notes
+    -----
+    *Algorithm*: one vectorised elementwise sum. *Complexity*: O(n) for n entries.
+
+    Checked against ``reference.linalg.add`` → ``numpy.add``: identical.
+
+    Examples
+    --------
+    >>> add([1, 2, 3], [4, 5, 6])
+    array([5, 7, 9])
+    """
+    return np.asarray(x1) + np.asarray(x2)
+
+
+def scale(alpha: float, x: ArrayLike) -> NDArray:
+    r"""Scalar multiplication: stretch every entry of `x` by the same factor.
+
+    .. math:: (\alpha x)_i = \alpha\, x_i
+
+    Parameters
+    ----------
+    alpha : scalar
+        The factor.
+    x : array_like
+        A vector or an array of any shape.
+
+    Returns
+    -------
+    ndarray
+        ``alpha * x``, of the shape of `x`.
+
+    Raises
+    ------
+    ValueError
+        If `alpha` is not a scalar.
+
+    Notes
+    -----
+    *Complexity*: O(n). Checked against ``reference.linalg.scale`` → ``numpy.multiply``.
+
+    Examples
+    --------
+    >>> scale(2, [1, 2, 3])
+    array([2, 4, 6])
+    """
+    if np.ndim(alpha) != 0:
+        raise ValueError(
+            f"alpha must be a scalar, got an array of shape {np.shape(alpha)}; "
+            "use add/matmul for arrays")
+    return np.asarray(alpha) * np.asarray(x)
+
+
+def dot(a: ArrayLike, b: ArrayLike) -> NDArray:
+    r"""Dot product: the sum of the products of corresponding entries.
+
+    .. math:: a \cdot b = \sum_{k} a_k b_k
+
+    For arrays it follows ``numpy.dot``: a scalar operand multiplies; otherwise the last
+    axis of `a` is summed against the only axis of a 1-D `b`, or the second-to-last axis
+    of an N-D `b` (for 2-D operands this is the matrix product).
+
+    Parameters
+    ----------
+    a : array_like, shape (..., K)
+    b : array_like, shape (K,) or (..., K, N)
+
+    Returns
+    -------
+    ndarray or scalar
+        Shape ``a.shape[:-1] + b.shape[:-2] + b.shape[-1:]`` (a scalar for two vectors).
+
+    Raises
+    ------
+    ValueError
+        If the summed axes differ in length; the message names both shapes.
+
+    Notes
+    -----
+    *Algorithm*:
+
+    1. Reshape `a` to a matrix (P, K) and `b`, contracted axis first, to (K, Q).
+    2. Sum the K products of columns of `a` with rows of `b` (``_sum_of_products``).
+    3. Restore the shape NumPy gives.
+
+    *Complexity*: O(P·K·Q). *Numerical stability*: the sum is accumulated in blocks of k;
+    the result may differ from BLAS in the last bits (the usual bound is
+    :math:`|fl(a\cdot b) - a\cdot b| \le K\,\epsilon\, |a|\cdot|b|`).
+
+    Checked against ``reference.linalg.dot`` → ``numpy.dot``, to within that bound.
+
+    Examples
+    --------
+    >>> dot([1, 2, 3], [4, 5, 6])
+    np.int64(32)
+    """
+    a, b = np.asarray(a), np.asarray(b)
+    if a.ndim == 0 or b.ndim == 0:
+        return a * b
+    K_a = a.shape[-1]
+    K_b = b.shape[0] if b.ndim == 1 else b.shape[-2]
+    if K_a != K_b:
+        raise ValueError(
+            f"shapes {a.shape} and {b.shape} not aligned: "
+            f"{K_a} (dim {a.ndim - 1}) != {K_b} (dim {max(b.ndim - 2, 0)})")
+    # Step 1: (P, K) times (K, Q)
+    b_k_first = np.moveaxis(b, -2, 0) if b.ndim >= 2 else b
+    rest_shape = b_k_first.shape[1:]
+    A = a.reshape(-1, K_a)
+    B = b_k_first.reshape(K_a, -1)
+    # Step 2 and Step 3
+    C = _sum_of_products(A, B)
+    out = C.reshape(a.shape[:-1] + rest_shape)
+    return out[()] if out.ndim == 0 else out
+
+
+def outer(a: ArrayLike, b: ArrayLike) -> NDArray:
+    r"""Outer product of two vectors: every product :math:`a_i b_j`.
+
+    .. math:: (a \otimes b)_{ij} = a_i\, b_j
+
+    Parameters
+    ----------
+    a : array_like, shape (M,)
+        Flattened if not already 1-D (as ``numpy.outer``).
+    b : array_like, shape (N,)
+        Flattened if not already 1-D.
+
+    Returns
+    -------
+    ndarray, shape (M, N)
+
+    Notes
+    -----
+    *Algorithm*: broadcast a column against a row. *Complexity*: O(MN), exact (one
+    product per entry). Checked against ``reference.linalg.outer`` → ``numpy.outer``.
+
+    Examples
+    --------
+    >>> outer([1, 2], [3, 4, 5])
+    array([[ 3,  4,  5],
+           [ 6,  8, 10]])
+    """
+    a, b = np.ravel(a), np.ravel(b)
+    return a[:, None] * b[None, :]
+
+
+def matmul(x1: ArrayLike, x2: ArrayLike) -> NDArray:
+    r"""Matrix product from the definition, batched over leading axes.
+
+    .. math:: C_{ij} = \sum_{k=1}^{K} A_{ik} B_{kj}
+
+    Parameters
+    ----------
+    x1 : array_like, shape (..., M, K) or (K,)
+    x2 : array_like, shape (..., K, N) or (K,)
+        Leading (batch) axes broadcast. A 1-D operand is a row (first) or a column
+        (second) vector, and its axis is removed from the result, as ``numpy.matmul``.
+
+    Returns
+    -------
+    ndarray, shape (..., M, N)
+        A scalar when both operands are vectors.
+
+    Raises
+    ------
+    ValueError
+        On a 0-d operand, unequal K, or batch axes that do not broadcast.
+
+    Notes
+    -----
+    *Algorithm*:
+
+    1. Promote 1-D operands to matrices.
+    2. Check the inner dimensions and broadcast the batch axes.
+    3. Accumulate C as a sum over k of the products :math:`A_{:,k} B_{k,:}` (rank-1
+       terms), a block of k at a time (``_sum_of_products``).
+    4. Remove the axes added in step 1.
+
+    *Complexity*: O(MKN) per matrix of the batch; this is the textbook triple loop with
+    the i and j loops vectorised, so it runs far slower than BLAS, which reorders the
+    same sums for the cache. *Numerical stability*: entrywise error at most
+    :math:`K\epsilon\,(|A||B|)_{ij}` (Higham, §3.5).
+
+    References
+    ----------
+    Golub & Van Loan, *Matrix Computations*, 4th ed., §1.1.
+
+    Checked against ``reference.linalg.matmul`` → ``numpy.matmul``, to within that bound.
+
+    Examples
+    --------
+    >>> matmul([[1, 2], [3, 4]], [[5, 6], [7, 8]])
+    array([[19, 22],
+           [43, 50]])
+    """
+    A, B = np.asarray(x1), np.asarray(x2)
+    if A.ndim == 0 or B.ndim == 0:
+        raise ValueError("matmul: operands must be at least 1-D; use scale for a scalar")
+    # Step 1
+    row, col = A.ndim == 1, B.ndim == 1
+    A = A[None, :] if row else A
+    B = B[:, None] if col else B
+    # Step 2
+    if A.shape[-1] != B.shape[-2]:
+        raise ValueError(
+            f"matmul: shapes {np.shape(x1)} and {np.shape(x2)} do not match: "
+            f"{A.shape[-1]} columns in x1 but {B.shape[-2]} rows in x2")
+    try:
+        np.broadcast_shapes(A.shape[:-2], B.shape[:-2])
+    except ValueError:
+        raise ValueError(f"matmul: batch axes of shapes {np.shape(x1)} and {np.shape(x2)} "
+                         "do not broadcast") from None
+    # Step 3
+    C = _sum_of_products(A, B)
+    # Step 4
+    if col:
+        C = C[..., 0]
+    if row:
+        C = C[..., 0, :] if not col else C[..., 0]
+    return C[()] if C.ndim == 0 else C
+
+
+def _sum_of_products(A: NDArray, B: NDArray) -> NDArray:
+    """C[..., i, j] = sum_k A[..., i, k] * B[..., k, j], without `@`.
+
+    The k axis is summed a block at a time so the (i, k, j) temporary stays below
+    `_BLOCK_ELEMENTS` entries.
+    """
+    batch = np.broadcast_shapes(A.shape[:-2], B.shape[:-2])
+    M, K = A.shape[-2:]
+    N = B.shape[-1]
+    C = np.zeros(batch + (M, N), dtype=np.result_type(A, B))
+    kb = max(1, _BLOCK_ELEMENTS // max(1, math.prod(batch) * M * N))
+    for k0 in range(0, K, kb):
+        terms = A[..., :, k0:k0 + kb, None] * B[..., None, k0:k0 + kb, :]
+        C += terms.sum(axis=-2)
+    return C
+
+
+def transpose(a: ArrayLike, axes: tuple[int, ...] | None = None) -> NDArray:
+    r"""Transpose: exchange rows and columns (in general, permute the axes).
+
+    .. math:: (A^\top)_{ij} = A_{ji}
+
+    Parameters
+    ----------
+    a : array_like
+    axes : tuple of int, optional
+        The permutation of the axes; reversed by default (for a matrix, rows ↔ columns).
+
+    Returns
+    -------
+    ndarray
+        A view of `a` (no data is copied), of shape ``[a.shape[i] for i in axes]``.
+
+    Raises
+    ------
+    ValueError
+        If `axes` is not a permutation of the axes of `a`.
+
+    Notes
+    -----
+    *Algorithm*: an array is a block of memory plus, for each axis, a length and a
+    *stride* (bytes to step to the next index). Permuting the (length, stride) pairs
+    permutes the indices: entry ``[j, i]`` of the result is read where ``[i, j]`` of `a`
+    lives. *Complexity*: O(1), nothing moves. Checked against
+    ``reference.linalg.transpose`` → ``numpy.transpose``.
+
+    Examples
+    --------
+    >>> transpose([[1, 2], [3, 4]])
+    array([[1, 3],
+           [2, 4]])
+    """
+    a = np.asarray(a)
+    if axes is None:
+        axes = tuple(range(a.ndim))[::-1]
+    axes = tuple(operator.index(ax) % a.ndim if a.ndim else ax for ax in axes)
+    if sorted(axes) != list(range(a.ndim)):
+        raise ValueError(f"axes {axes} don't match array of {a.ndim} dimensions")
+    shape = tuple(a.shape[ax] for ax in axes)
+    strides = tuple(a.strides[ax] for ax in axes)
+    return np.lib.stride_tricks.as_strided(a, shape=shape, strides=strides)
+
+
+def trace(a: ArrayLike, offset: int = 0, axis1: int = 0, axis2: int = 1) -> NDArray:
+    r"""Trace: the sum of the diagonal entries.
+
+    .. math:: \operatorname{tr} A = \sum_i A_{i,\,i+\text{offset}}
+
+    Parameters
+    ----------
+    a : array_like, at least 2-D
+    offset : int, default 0
+        Which diagonal: above the main one if positive, below if negative.
+    axis1, axis2 : int
+        The axes that index the matrices (for stacks of matrices).
+
+    Returns
+    -------
+    scalar or ndarray
+        The trace; an array of traces when `a` has more than two axes.
+
+    Raises
+    ------
+    ValueError
+        If `a` has fewer than two axes.
+
+    Notes
+    -----
+    *Complexity*: O(min(M, N)). The trace equals the sum of the eigenvalues.
+    Checked against ``reference.linalg.trace`` → ``numpy.trace``.
+
+    Examples
+    --------
+    >>> trace([[1, 2], [3, 4]])
+    np.int64(5)
+    """
+    a = np.asarray(a)
+    if a.ndim < 2:
+        raise ValueError(f"trace needs an array of at least two dimensions, got {a.ndim}")
+    return np.diagonal(a, offset, axis1, axis2).sum(axis=-1)
+
+
+def norm(x: ArrayLike, ord: float | str | None = None, axis: int | tuple[int, int] | None = None,
+         keepdims: bool = False) -> NDArray[np.float64]:
+    r"""Vector and matrix norms.
+
+    .. math::
+
+        \|x\|_p = \Big(\sum_i |x_i|^p\Big)^{1/p}, \quad
+        \|A\|_F = \sqrt{\textstyle\sum_{ij} A_{ij}^2}, \quad
+        \|A\|_2 = \sigma_{\max}(A), \quad \|A\|_* = \sum_i \sigma_i(A)
+
+    Parameters
+    ----------
+    x : array_like
+        A vector or a matrix (or more axes when `axis` picks one or two of them).
+    ord : {None, 'fro', 'nuc', inf, -inf, 0, 1, -1, 2, -2, float}, optional
+        For vectors: None or 2 is Euclidean, inf is max |x_i|, -inf min |x_i|, 0 counts the
+        non-zero entries, other p the p-norm. For matrices: None or 'fro' is Frobenius,
+        1 / inf the largest absolute column / row sum (-1 / -inf the smallest), 2 / -2
+        the largest / smallest singular value, 'nuc' the sum of singular values.
+    axis : int or 2-tuple of int, optional
+        The axis (vector norms) or axes (matrix norms) to reduce. None: the whole array,
+        as a vector if 1-D and a matrix if 2-D (with ord=None any shape is flattened).
+    keepdims : bool, default False
+        Keep the reduced axes with length one.
+
+    Returns
+    -------
+    float or ndarray
+
+    Raises
+    ------
+    ValueError
+        For an ord that does not apply, or a number of axes other than one or two.
+
+    Notes
+    -----
+    *Algorithm*: the definitions above, as reductions over the chosen axes; the spectral
+    and nuclear norms call :func:`mathml.linalg.svd`. *Complexity*: O(n) for the entrywise
+    norms, O(MN·min(M, N)) for 2, -2 and 'nuc'. *Numerical stability*: the Euclidean norm
+    squares entries without rescaling, as NumPy, so it overflows past about 1e154.
+
+    Checked against ``reference.linalg.norm`` → ``numpy.linalg.norm``.
+
+    Examples
+    --------
+    >>> float(norm([3, 4]))
+    5.0
+    >>> float(norm([[1, -2], [3, 4]], ord=1))
+    6.0
+    """
+    x = np.asarray(x)
+    if not np.issubdtype(x.dtype, np.inexact):
+        x = x.astype(np.float64)
+    if axis is None:
+        if ord is None:
+            out = np.sqrt((x.ravel() ** 2).sum())
+            return out.reshape((1,) * x.ndim) if keepdims else out
+        if x.ndim not in (1, 2):
+            raise ValueError("Improper number of dimensions to norm.")
+        axis = tuple(range(x.ndim))
+    axes = (axis,) if np.ndim(axis) == 0 else tuple(axis)
+    axes = tuple(operator.index(ax) % x.ndim for ax in axes)
+    if len(axes) == 1:
+        out = _vector_norm(x, ord, axes[0])
+    elif len(axes) == 2 and axes[0] != axes[1]:
+        out = _matrix_norm(x, ord, axes)
+    else:
+        raise ValueError("Improper number of dimensions to norm.")
+    if keepdims:
+        out = np.expand_dims(out, axes)
+    return out
+
+
+def _vector_norm(x: NDArray, ord, axis: int) -> NDArray:
+    if isinstance(ord, str):
+        raise ValueError(f"Invalid norm order '{ord}' for vectors")
+    absx = np.abs(x)
+    if ord is None or ord == 2:
+        return np.sqrt((absx * absx).sum(axis=axis))
+    if ord == np.inf:
+        return absx.max(axis=axis)
+    if ord == -np.inf:
+        return absx.min(axis=axis)
+    if ord == 0:
+        return (x != 0).sum(axis=axis).astype(absx.dtype)
+    if ord == 1:
+        return absx.sum(axis=axis)
+    return (absx ** ord).sum(axis=axis) ** (1.0 / ord)
+
+
+def _matrix_norm(x: NDArray, ord, axes: tuple[int, int]) -> NDArray:
+    row_axis, col_axis = axes
+    absx = np.abs(x)
+    if ord is None or ord == "fro":
+        return np.sqrt((absx * absx).sum(axis=axes))
+    if ord in (1, -1):  # column sums: reduce the row axis first
+        sums = absx.sum(axis=row_axis)
+        reduce = np.max if ord == 1 else np.min
+        return reduce(sums, axis=col_axis - (col_axis > row_axis))
+    if ord in (np.inf, -np.inf):  # row sums
+        sums = absx.sum(axis=col_axis)
+        reduce = np.max if ord == np.inf else np.min
+        return reduce(sums, axis=row_axis - (row_axis > col_axis))
+    if ord in (2, -2, "nuc"):
+        s = _singular_values(np.moveaxis(x, axes, (-2, -1)))
+        if ord == "nuc":
+            return s.sum(axis=-1)
+        return s[..., 0] if ord == 2 else s[..., -1]
+    raise ValueError("Invalid norm order for matrices.")
+
+
+def _singular_values(x: NDArray) -> NDArray:
+    """Singular values (descending) of the trailing matrices of `x`."""
+    from ._svd import svd  # late import: _svd builds on this module
+    stack = x.reshape((-1,) + x.shape[-2:])
+    s = np.array([svd(m, compute_uv=False) for m in stack])
+    return s.reshape(x.shape[:-2] + s.shape[-1:])
+
+
+def matrix_power(a: ArrayLike, n: int) -> NDArray:
+    r"""Raise a square matrix to an integer power by repeated squaring.
+
+    .. math:: A^n = \underbrace{A A \cdots A}_{n}, \quad A^0 = I, \quad A^{-n} = (A^{-1})^n
+
+    Parameters
+    ----------
+    a : array_like, shape (M, M)
+    n : int
+        The exponent; negative exponents invert `a` first.
+
+    Returns
+    -------
+    ndarray, shape (M, M)
+        Integer matrices stay integer for n ≥ 0.
+
+    Raises
+    ------
+    TypeError
+        If `n` is not an integer.
+    LinAlgError
+        If `a` is not square, or is singular and n < 0.
+
+    Notes
+    -----
+    *Algorithm* (binary exponentiation):
+
+    1. For n < 0 replace A by its inverse and n by −n; for n = 0 return I.
+    2. Walk the bits of n from the least significant: keep a running square
+       :math:`A^{2^j}`, and multiply it into the result where bit j is set.
+
+    *Complexity*: about 2·log₂ n matrix products instead of n − 1.
+    *Numerical stability*: each product adds a relative error of order Mε.
+
+    Checked against ``reference.linalg.matrix_power`` → ``numpy.linalg.matrix_power``.
+
+    Examples
+    --------
+    >>> matrix_power([[1, 1], [1, 0]], 10)  # Fibonacci numbers
+    array([[89, 55],
+           [55, 34]])
+    """
+    try:
+        n = operator.index(n)
+    except TypeError:
+        raise TypeError("exponent must be an integer") from None
+    a = np.asarray(a)
+    as_square_matrix(a, finite=False)  # shape check only
+    # Step 1
+    if n < 0:
+        from ._lu import inv  # late import: _lu builds on this module
+        a, n = inv(a), -n
+    result = np.eye(a.shape[0], dtype=a.dtype)
+    # Step 2
+    square = a
+    while n > 0:
+        if n & 1:
+            result = result @ square
+        n >>= 1
+        if n:
+            square = square @ square
+    return result

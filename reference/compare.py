@@ -1,0 +1,317 @@
+"""The one tolerance table and the one agreement function.
+
+Every comparison between `mathml` and `reference` (tests, `mathml report`, `mathml show`,
+`reference.check`) goes through :func:`agree` with a named entry of :data:`TOLERANCES`.
+An entry says how far two correct answers may lie apart *and why*; a test that needs more
+room has found a bug or an unmatched convention, not a reason to widen an entry.
+
+Canonicalisers (``canon_*``) map answers that are equal up to a legitimate freedom (the
+sign of an eigenvector, the order of eigenvalues) to one representative, so that the
+comparison afterwards can be exact.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import numpy as np
+
+__all__ = ["Tolerance", "TOLERANCES", "Agreement", "agree", "condition_number",
+           "canon_eigh", "canon_svd", "canon_eig"]
+
+EPS = float(np.finfo(np.float64).eps)
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How far two correct answers may lie apart.
+
+    An array ``got`` agrees with ``expected`` when, entry by entry,
+    ``|got - expected| <= atol + rtol * scale`` where ``scale`` is ``|expected|`` for
+    entrywise tolerances and ``max |expected|`` over the whole array for normwise ones.
+    With ``cond_factor`` set, ``rtol`` grows to ``cond_factor * cond(A)**cond_exponent * eps``
+    for the first matrix argument A: the forward error of a backward-stable method.
+    """
+
+    rtol: float
+    atol: float
+    reason: str
+    normwise: bool = False
+    cond_factor: float = 0.0
+    cond_exponent: int = 1
+
+    def effective_rtol(self, args: tuple = ()) -> float:
+        if not self.cond_factor:
+            return self.rtol
+        kappa = condition_number(args)
+        return max(self.rtol, self.cond_factor * kappa ** self.cond_exponent * EPS)
+
+
+TOLERANCES: dict[str, Tolerance] = {
+    "identical": Tolerance(
+        0.0, 0.0,
+        "integer, boolean or combinatorial results (a permutation, a count, a rank): "
+        "there is nothing to round"),
+    "exact": Tolerance(
+        1e-12, 1e-300,
+        "closed forms evaluated with the same operations; only summation order and the "
+        "last bit of libm differ, a few ulps"),
+    "products": Tolerance(
+        1e-13, 0.0,
+        "sums of K products accumulated in another order than BLAS: the error bound is "
+        "K·eps·(|A||B|), normwise below 1e-13 for the K ≤ 500 the catalog uses",
+        normwise=True),
+    "direct": Tolerance(
+        1e-13, 0.0,
+        "backward-stable direct method (LU, Cholesky, triangular solves): forward error "
+        "≤ c·cond(A)·eps for both backends; c = 50 covers the growth factor and n of "
+        "the catalog's matrices (n ≤ 8, partial pivoting)",
+        normwise=True, cond_factor=50.0),
+    "decomposition": Tolerance(
+        1e-9, 0.0,
+        "canonicalised factors of QR, eigh, eig, SVD on inputs with separated "
+        "eigen/singular values (relative gap ≥ 5%): vector error ~ eps·‖A‖/gap, far "
+        "below 1e-9; CONTRACT.md's rule for decompositions",
+        normwise=True),
+    "spectrum": Tolerance(
+        1e-12, 0.0,
+        "eigenvalues of symmetric matrices and singular values are perfectly conditioned "
+        "(Weyl): |Δλ| ≤ ‖ΔA‖₂ ≈ n·eps·‖A‖, normwise; for the nonsymmetric eigenvalues of "
+        "the catalog the eigenvector basis has condition ≤ 10 (Bauer–Fike)",
+        normwise=True),
+    "least_squares": Tolerance(
+        1e-13, 0.0,
+        "least-squares solutions with a nonzero residual are sensitive to cond(A)² "
+        "(Golub & Van Loan §5.3.8): c·cond(A)²·eps with c = 50",
+        normwise=True, cond_factor=50.0, cond_exponent=2),
+    "printed": Tolerance(
+        0.0, 5.1e-9,
+        "a seed's printed output: NumPy prints 8 decimals, so a printed value stands for "
+        "every number within half a unit of the 8th decimal"),
+}
+
+
+@dataclass
+class Agreement:
+    """The verdict of one comparison, and its numbers."""
+
+    ok: bool
+    max_abs: float = 0.0
+    max_rel: float = 0.0
+    rtol: float = 0.0
+    atol: float = 0.0
+    detail: str = ""
+
+    def worse(self, other: "Agreement") -> "Agreement":
+        """The less favourable of two verdicts (failures first, then larger error)."""
+        if self.ok != other.ok:
+            return other if self.ok else self
+        return other if other.max_rel > self.max_rel else self
+
+
+def condition_number(args: tuple) -> float:
+    """2-norm condition number σ_max/σ_min of the first matrix in `args` (1 if none)."""
+    for a in args:
+        A = np.asarray(a) if isinstance(a, (np.ndarray, list)) else None
+        if A is not None and A.ndim == 2 and A.size \
+                and np.issubdtype(A.dtype, np.number) and np.isfinite(A).all():
+            return float(np.linalg.cond(A))
+    return 1.0
+
+
+def agree(got: Any, expected: Any, tolerance: Tolerance | str, *, args: tuple = (),
+          canon: Callable[[Any, tuple], Any] | None = None) -> Agreement:
+    """Compare two answers leaf by leaf (arrays, numbers, tuples, dicts) under one tolerance.
+
+    Structure, shapes and kinds of dtype (bool / integer / float / complex) must match
+    exactly; numbers within the tolerance; NaNs must stand in the same places.
+    """
+    tol = TOLERANCES[tolerance] if isinstance(tolerance, str) else tolerance
+    if canon is not None:
+        got, expected = canon(got, args), canon(expected, args)
+    rtol = tol.effective_rtol(args)
+    return _agree(got, expected, tol, rtol, path="result")
+
+
+def _agree(got, expected, tol: Tolerance, rtol: float, path: str) -> Agreement:
+    if isinstance(expected, dict) or isinstance(got, dict):
+        if not (isinstance(expected, dict) and isinstance(got, dict)) or got.keys() != expected.keys():
+            return Agreement(False, math.inf, math.inf, rtol, tol.atol,
+                             f"{path}: keys differ: expected {_keys(expected)}, got {_keys(got)}")
+        return _agree_all([(got[k], expected[k], f"{path}[{k!r}]") for k in expected], tol, rtol)
+    if isinstance(expected, (tuple, list)) and not _is_numeric_list(expected):
+        if not isinstance(got, (tuple, list)) or len(got) != len(expected):
+            return Agreement(False, math.inf, math.inf, rtol, tol.atol,
+                             f"{path}: expected a sequence of {len(expected)} items, "
+                             f"got {_describe(got)}")
+        names = getattr(type(expected), "_fields", None) or range(len(expected))
+        items = [(g, e, f"{path}.{n}" if isinstance(n, str) else f"{path}[{n}]")
+                 for g, e, n in zip(got, expected, names)]
+        return _agree_all(items, tol, rtol)
+    if expected is None or isinstance(expected, str):
+        ok = got == expected
+        return Agreement(ok, 0.0 if ok else math.inf, 0.0 if ok else math.inf, rtol, tol.atol,
+                         "" if ok else f"{path}: expected {expected!r}, got {got!r}")
+    return _agree_arrays(got, expected, tol, rtol, path)
+
+
+def _agree_all(items, tol, rtol) -> Agreement:
+    verdict = Agreement(True, rtol=rtol, atol=tol.atol)
+    for g, e, p in items:
+        verdict = verdict.worse(_agree(g, e, tol, rtol, p))
+    return verdict
+
+
+def _agree_arrays(got, expected, tol: Tolerance, rtol: float, path: str) -> Agreement:
+    try:
+        g = np.asarray(got)
+        e = np.asarray(expected)
+    except Exception as exc:  # e.g. ragged sequences
+        return Agreement(False, math.inf, math.inf, rtol, tol.atol, f"{path}: {exc}")
+    fail = lambda why: Agreement(False, math.inf, math.inf, rtol, tol.atol, f"{path}: {why}")  # noqa: E731
+    if g.dtype == object or e.dtype == object:
+        return fail(f"cannot compare {_describe(got)} with {_describe(expected)}")
+    if g.shape != e.shape:
+        return fail(f"shape {g.shape} where the reference has {e.shape}")
+    if _kind(g) != _kind(e):
+        return fail(f"dtype {g.dtype} ({_kind(g)}) where the reference has {e.dtype} ({_kind(e)})")
+    if g.size == 0:
+        return Agreement(True, 0.0, 0.0, rtol, tol.atol)
+    g, e = g.astype(np.complex128 if _kind(e) == "complex" else np.float64), \
+        e.astype(np.complex128 if _kind(e) == "complex" else np.float64)
+    same_special = (np.isnan(g) & np.isnan(e)) | ((g == e) & ~np.isfinite(e))
+    if (np.isnan(g) | np.isnan(e) | ~np.isfinite(g) | ~np.isfinite(e))[~same_special].any():
+        where = np.argwhere(~same_special & ~(np.isfinite(g) & np.isfinite(e)))[0]
+        return fail(f"at {tuple(int(i) for i in where)}: expected {e[tuple(where)]}, "
+                    f"got {g[tuple(where)]}")
+    err = np.where(same_special, 0.0, np.abs(g - e))
+    finite_e = np.where(same_special, 0.0, np.abs(e))
+    scale = np.full(e.shape, finite_e.max()) if tol.normwise else finite_e
+    bound = tol.atol + rtol * scale
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rel = np.where(scale > 0, err / scale, np.where(err > 0, np.inf, 0.0))
+    worst = np.unravel_index(np.argmax(err - bound), e.shape)
+    ok = bool((err <= bound).all())
+    detail = "" if ok else (
+        f"{path}{list(worst) if e.ndim else ''}: expected {e[worst]!r}, got {g[worst]!r} "
+        f"(|diff| {err[worst]:.3g} > allowed {bound[worst]:.3g})")
+    return Agreement(ok, float(err.max()), float(rel.max()), rtol, tol.atol, detail)
+
+
+def _kind(a: np.ndarray) -> str:
+    if a.dtype.kind == "b":
+        return "bool"
+    if a.dtype.kind in "iu":
+        return "integer"
+    if a.dtype.kind == "c":
+        return "complex"
+    return "float" if a.dtype.kind == "f" else a.dtype.kind
+
+
+def _is_numeric_list(x) -> bool:
+    return isinstance(x, list) and all(isinstance(v, (int, float, complex, list)) for v in x)
+
+
+def _keys(d) -> str:
+    return sorted(map(str, d.keys())) if isinstance(d, dict) else type(d).__name__
+
+
+def _describe(x) -> str:
+    shape = getattr(x, "shape", None)
+    return f"{type(x).__name__}" + (f" of shape {shape}" if shape is not None else "")
+
+
+# --- canonicalisers: one representative of answers equal up to a legitimate freedom ---------
+
+def _fix_column_signs(V: np.ndarray, *others: np.ndarray):
+    """Flip each column of V (and the same column of each of `others`) so that its entry of
+    largest magnitude is positive; ties go to the first such entry."""
+    V = np.asarray(V)
+    if V.size == 0:
+        return (V, *others)
+    idx = np.argmax(np.abs(V) - 1e-12 * np.arange(V.shape[0])[:, None] * np.abs(V).max(), axis=0)
+    signs = np.sign(V[idx, np.arange(V.shape[1])])
+    signs[signs == 0] = 1.0
+    return (V * signs, *(o * signs for o in others))
+
+
+def canon_eigh(result, args):
+    """(w, V) of a symmetric matrix: eigenvector signs fixed (largest entry positive)."""
+    if not isinstance(result, tuple):
+        return result
+    w, V = result
+    (V,) = _fix_column_signs(V)
+    return type(result)(w, V) if hasattr(result, "_fields") else (w, V)
+
+
+def canon_svd(result, args):
+    """(U, S, Vh) → (U_k, S, Vh_k, P_U, P_V): each pair (u_i, v_i) flipped together so that
+    v_i's largest entry is positive (scikit-learn's ``svd_flip(u_based_decision=False)``);
+    the columns beyond k = len(S) that ``full_matrices=True`` adds are any orthonormal basis
+    of a complement, so they are compared through their projectors P = W Wᵀ."""
+    if not isinstance(result, tuple):
+        return result
+    U, S, Vh = (np.asarray(x) for x in result)
+    k = S.shape[0]
+    Vk, Uk = _fix_column_signs(Vh[:k].T, U[:, :k])
+    U_rest, V_rest = U[:, k:], Vh[k:].T
+    return (Uk, S, Vk.T, U_rest @ U_rest.T, V_rest @ V_rest.T)
+
+
+def canon_eigh(result, args):
+    """(w, V) of a symmetric matrix: eigenvector signs fixed (largest entry positive)."""
+    if not isinstance(result, tuple):
+        return result
+    w, V = result
+    (V,) = _fix_column_signs(V)
+    return type(result)(w, V) if hasattr(result, "_fields") else (w, V)
+
+
+def canon_svd(result, args):
+    """(U, S, Vh): each pair (u_i, v_i) flipped together so that v_i's largest entry is
+    positive, as scikit-learn's ``svd_flip(u_based_decision=False)``."""
+    if not isinstance(result, tuple):
+        return result
+    U, S, Vh = result
+    k = min(U.shape[1], Vh.shape[0], S.shape[0])
+    Vt, Uk = _fix_column_signs(Vh[:k].T, U[:, :k])
+    U = np.concatenate([Uk, _fix_column_signs(U[:, k:])[0]], axis=1)
+    Vh = np.concatenate([Vt.T, _fix_column_signs(Vh[k:].T)[0].T], axis=0)
+    return type(result)(U, S, Vh) if hasattr(result, "_fields") else (U, S, Vh)
+
+
+def canon_eig(result, args):
+    """Eigenvalues of a general matrix sorted (real part, then imaginary part), eigenvectors
+    permuted alongside, each scaled to unit norm with its largest entry real positive."""
+    vectors = isinstance(result, tuple)
+    w, V = result if vectors else (result, None)
+    w = np.asarray(w)
+    order = _sort_complex(w)
+    w = w[order]
+    if not vectors:
+        return w
+    V = np.asarray(V)[:, order]
+    if V.size:
+        idx = np.argmax(np.abs(V) - 1e-12 * np.arange(V.shape[0])[:, None] * np.abs(V).max(),
+                        axis=0)
+        pivot = V[idx, np.arange(V.shape[1])]
+        phase = np.where(pivot == 0, 1.0, np.abs(pivot) / np.where(pivot == 0, 1.0, pivot))
+        V = V * phase
+        if not np.iscomplexobj(result[1]):
+            V = V.real
+    return type(result)(w, V) if hasattr(result, "_fields") else (w, V)
+
+
+def _sort_complex(w: np.ndarray) -> np.ndarray:
+    """Order by real part, then imaginary part; real parts within 1e-8 of each other
+    (relative to the largest |w|) count as equal, so a conjugate pair whose real parts
+    differ in the last bit still sorts by its imaginary parts."""
+    if w.size == 0:
+        return np.arange(0)
+    by_real = np.argsort(w.real, kind="stable")
+    scale = max(1.0, float(np.abs(w).max()))
+    group = np.concatenate([[0], np.cumsum(np.diff(w.real[by_real]) > 1e-8 * scale)])
+    group_of = np.empty(w.size, dtype=int)
+    group_of[by_real] = group
+    return np.lexsort((w.imag, group_of))

@@ -1,0 +1,18 @@
+"""The contract's exception classes as the reference libraries define them.
+
+Each has the same name and the same bases as its `mathml.exceptions` twin, so
+``except ValueError`` (or ``except LinAlgError``) catches both backends alike.
+"""
+from numpy.linalg import LinAlgError
+from scipy.integrate import IntegrationWarning
+from sklearn.exceptions import ConvergenceWarning, DataConversionWarning, NotFittedError
+from sklearn.utils._param_validation import InvalidParameterError
+
+__all__ = [
+    "LinAlgError",
+    "NotFittedError",
+    "InvalidParameterError",
+    "ConvergenceWarning",
+    "IntegrationWarning",
+    "DataConversionWarning",
+]

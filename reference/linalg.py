@@ -1,0 +1,171 @@
+"""Linear algebra through NumPy and SciPy: the reference for `mathml.linalg`.
+
+Thin wrappers with the signatures of `mathml.linalg`. Where the libraries' behaviour differs
+from the contract (CONTRACT.md §3) a wrapper says so in one comment and adjusts:
+
+- NaN or inf entering a factorisation: NumPy is silent or wrong (``inv`` of a matrix with
+  inf returns a finite answer), so the wrappers check first and raise ValueError.
+- Stacks of matrices: NumPy accepts (..., M, M); `mathml` works on 2-D matrices only, so
+  the wrappers refuse more dimensions with NumPy's own error class and wording.
+- Complex input: `mathml` works on real matrices, so the wrappers refuse complex input
+  with TypeError rather than computing what `mathml` cannot.
+"""
+from __future__ import annotations
+
+import numpy as np
+import scipy.linalg
+from numpy.linalg import LinAlgError
+from numpy.typing import ArrayLike, NDArray
+
+__all__ = ["add", "scale", "dot", "outer", "norm", "matmul", "transpose", "trace",
+           "matrix_power", "det", "slogdet", "inv", "solve", "lu", "cholesky", "qr",
+           "eigh", "eigvalsh", "eig", "eigvals", "svd", "pinv", "lstsq", "matrix_rank",
+           "cond"]
+
+
+def _matrix(a: ArrayLike, *, square: bool = False, finite: bool = True) -> NDArray:
+    """The input checks of the contract, in NumPy's words (see the module docstring)."""
+    A = np.asarray(a)
+    if np.iscomplexobj(A):
+        raise TypeError("complex input is not supported: pass a real array")
+    if A.ndim != 2:
+        raise LinAlgError(f"{A.ndim}-dimensional array given. Array must be two-dimensional")
+    if square and A.shape[0] != A.shape[1]:
+        raise LinAlgError("Last 2 dimensions of the array must be square")
+    return np.asarray_chkfinite(A) if finite else A
+
+
+# --- arithmetic: NumPy as it is --------------------------------------------------------------
+
+def add(x1: ArrayLike, x2: ArrayLike) -> NDArray:
+    return np.add(x1, x2)
+
+
+def scale(alpha: float, x: ArrayLike) -> NDArray:
+    # np.multiply would broadcast an array alpha; scalar multiplication needs a scalar.
+    if np.ndim(alpha) != 0:
+        raise ValueError(f"alpha must be a scalar, got an array of shape {np.shape(alpha)}")
+    return np.multiply(alpha, x)
+
+
+def dot(a: ArrayLike, b: ArrayLike) -> NDArray:
+    return np.dot(a, b)
+
+
+def outer(a: ArrayLike, b: ArrayLike) -> NDArray:
+    return np.outer(a, b)
+
+
+def matmul(x1: ArrayLike, x2: ArrayLike) -> NDArray:
+    return np.matmul(x1, x2)
+
+
+def transpose(a: ArrayLike, axes: tuple[int, ...] | None = None) -> NDArray:
+    return np.transpose(a, axes)
+
+
+def trace(a: ArrayLike, offset: int = 0, axis1: int = 0, axis2: int = 1) -> NDArray:
+    return np.trace(a, offset, axis1, axis2)
+
+
+def norm(x: ArrayLike, ord: float | str | None = None, axis: int | tuple[int, int] | None = None,
+         keepdims: bool = False) -> NDArray:
+    matrix_norm = (axis is None and np.ndim(x) == 2) or np.ndim(axis) == 1
+    if matrix_norm and ord in (2, -2, "nuc"):
+        # the spectral norms go through the SVD, a factorisation: refuse NaN/inf first
+        np.asarray_chkfinite(x)
+    return np.linalg.norm(x, ord, axis, keepdims)
+
+
+def matrix_power(a: ArrayLike, n: int) -> NDArray:
+    A = np.asarray(a)
+    if np.ndim(n) == 0 and isinstance(n, (int, np.integer)) and n < 0:
+        _matrix(A, square=True)  # a negative power inverts: a factorisation
+    elif A.ndim != 2:
+        _matrix(A, square=True, finite=False)
+    return np.linalg.matrix_power(A, n)
+
+
+# --- factorisations and solvers --------------------------------------------------------------
+
+def det(a: ArrayLike) -> np.float64:
+    return np.linalg.det(_matrix(a, square=True))
+
+
+def slogdet(a: ArrayLike):
+    return np.linalg.slogdet(_matrix(a, square=True))
+
+
+def inv(a: ArrayLike) -> NDArray:
+    return np.linalg.inv(_matrix(a, square=True))
+
+
+def solve(a: ArrayLike, b: ArrayLike) -> NDArray:
+    A = _matrix(a, square=True)
+    b = np.asarray(b)
+    if b.ndim not in (1, 2) or b.shape[0] != A.shape[0]:
+        # NumPy says "mismatch in its core dimension" of a gufunc; name both shapes instead
+        raise ValueError(f"solve: a has shape {A.shape} but b has shape {b.shape}; "
+                         f"b must have {A.shape[0]} rows")
+    return np.linalg.solve(A, np.asarray_chkfinite(b))
+
+
+def lu(a: ArrayLike, permute_l: bool = False):
+    return scipy.linalg.lu(_matrix(a), permute_l=permute_l)
+
+
+def cholesky(a: ArrayLike, /, *, upper: bool = False) -> NDArray:
+    return np.linalg.cholesky(_matrix(a, square=True), upper=upper)
+
+
+def qr(a: ArrayLike, mode: str = "reduced"):
+    return np.linalg.qr(_matrix(a), mode=mode)
+
+
+def eigh(a: ArrayLike, UPLO: str = "L"):
+    return np.linalg.eigh(_matrix(a, square=True), UPLO=UPLO)
+
+
+def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray:
+    return np.linalg.eigvalsh(_matrix(a, square=True), UPLO=UPLO)
+
+
+def eig(a: ArrayLike):
+    return np.linalg.eig(_matrix(a, square=True))
+
+
+def eigvals(a: ArrayLike) -> NDArray:
+    return np.linalg.eigvals(_matrix(a, square=True))
+
+
+def svd(a: ArrayLike, full_matrices: bool = True, compute_uv: bool = True,
+        hermitian: bool = False):
+    return np.linalg.svd(_matrix(a), full_matrices, compute_uv, hermitian)
+
+
+def pinv(a: ArrayLike, rcond: float | None = None, hermitian: bool = False, *,
+         rtol: float | None = None) -> NDArray:
+    # mathml's rtol=None stands for NumPy's "not given" sentinel
+    extra = {} if rtol is None else {"rtol": rtol}
+    return np.linalg.pinv(_matrix(a), rcond, hermitian, **extra)
+
+
+def lstsq(a: ArrayLike, b: ArrayLike, rcond: float | None = None):
+    A = _matrix(a)
+    b = np.asarray(b)
+    if b.ndim not in (1, 2) or b.shape[0] != A.shape[0]:
+        raise ValueError(f"lstsq: a has shape {A.shape} but b has shape {b.shape}; "
+                         f"b must have {A.shape[0]} rows")
+    return np.linalg.lstsq(A, np.asarray_chkfinite(b), rcond=rcond)
+
+
+def matrix_rank(A: ArrayLike, tol: float | None = None, hermitian: bool = False, *,
+                rtol: float | None = None) -> int:
+    A = np.asarray(A)
+    if A.ndim == 2:
+        _matrix(A)
+    return np.linalg.matrix_rank(A, tol, hermitian, rtol=rtol)
+
+
+def cond(x: ArrayLike, p: float | str | None = None) -> np.float64:
+    return np.linalg.cond(_matrix(x, square=p not in (None, 2, -2)), p)
