@@ -8,16 +8,22 @@ shown, checked and benchmarked.
 """
 from __future__ import annotations
 
+import difflib
 import importlib
 from functools import cache
+from pathlib import Path
 
 from ._core import COMPARE_KINDS, Bad, Bench, Case, Concept, bad, case
 
 __all__ = ["AREAS", "Concept", "Case", "Bad", "Bench", "case", "bad", "COMPARE_KINDS",
            "all_concepts", "get", "areas"]
 
-#: The areas whose concepts are in the catalog, in the order of CONCEPTS.md.
-AREAS: tuple[str, ...] = ("linalg",)
+#: The areas of CONCEPTS.md in its order; an area is in the catalog once its module exists.
+_ORDER = ("linalg", "differentiate", "autodiff", "integrate", "optimize", "special", "stats",
+          "probability", "information", "preprocessing", "metrics", "model_selection",
+          "datasets", "linear_model", "naive_bayes", "neighbors", "cluster", "decomposition",
+          "tree", "ensemble", "svm", "neural_network", "nn")
+AREAS: tuple[str, ...] = tuple(a for a in _ORDER if (Path(__file__).parent / f"{a}.py").exists())
 
 
 @cache
@@ -48,7 +54,7 @@ def get(name: str) -> Concept:
     try:
         return _registry()[name]
     except KeyError:
-        close = [n for n in _registry() if name.split(".")[-1] in n]
+        close = difflib.get_close_matches(name, _registry(), n=3, cutoff=0.6)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         raise KeyError(f"no concept {name!r} in the catalog{hint}") from None
 

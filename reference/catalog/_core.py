@@ -47,20 +47,31 @@ def case(*args: Any, label: str = "", expected: Any = None, seed: str = "", **kw
 
 @dataclass(frozen=True)
 class Bad:
-    """An invalid input and the exception class both backends must raise for it.
+    """An invalid input and what both backends must do with it: raise the exception class
+    ``raises``, or (where the contract says so, e.g. a divergent integral) return and emit
+    a warning of class ``warns``.
 
     ``match`` is a regular expression both messages must contain, when the contract fixes
     the wording."""
 
     case: Case
-    raises: type[BaseException]
+    raises: type[BaseException] | None = None
     match: str | None = None
+    warns: type[Warning] | None = None
+
+    def __post_init__(self) -> None:
+        if (self.raises is None) == (self.warns is None):
+            raise ValueError("a bad case either raises or warns")
+
+    @property
+    def expects(self) -> type[BaseException]:
+        return self.raises if self.raises is not None else self.warns
 
 
-def bad(*args: Any, raises: type[BaseException], match: str | None = None, label: str = "",
-        **kwargs: Any) -> Bad:
+def bad(*args: Any, raises: type[BaseException] | None = None, match: str | None = None,
+        label: str = "", warns: type[Warning] | None = None, **kwargs: Any) -> Bad:
     """Shorthand: ``bad(np.ones(3), raises=LinAlgError, label="1-D")``."""
-    return Bad(Case(tuple(args), dict(kwargs), label), raises, match)
+    return Bad(Case(tuple(args), dict(kwargs), label), raises, match, warns)
 
 
 @dataclass(frozen=True)
@@ -93,6 +104,9 @@ class Concept:
     invariants : ``invariants(case, result) -> {name: (value, bound)}``, defining properties
         any correct answer satisfies (residuals, orthogonality); checked for each backend.
     run : how to apply an implementation to a case (default: call it with the arguments).
+    comparison : ``comparison(got, expected, case) -> Agreement`` replacing the tolerance
+        comparison, for kinds where equal numbers are not the criterion ('stat': a seeded
+        statistical test; 'optimum': same minimiser and minimum).
     note : what a reader should know when comparing (shown by ``mathml show``).
     """
 
@@ -108,6 +122,7 @@ class Concept:
     canon: Callable[[Any, tuple], Any] | None = None
     invariants: Callable[[Case, Any], dict[str, tuple[float, float]]] | None = None
     run: Callable[[Callable, Case], Any] | None = None
+    comparison: Callable[[Any, Any, Case], compare.Agreement] | None = None
     note: str = ""
 
     def __post_init__(self) -> None:
@@ -144,6 +159,8 @@ class Concept:
 
     def agree(self, got: Any, expected: Any, c: Case) -> compare.Agreement:
         """The one agreement function, with this concept's tolerance and canonicaliser."""
+        if self.comparison is not None:
+            return self.comparison(got, expected, c)
         return compare.agree(got, expected, self.tolerance, args=c.args, canon=self.canon)
 
     def check_invariants(self, c: Case, result: Any) -> list[str]:

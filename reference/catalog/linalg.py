@@ -217,15 +217,16 @@ STACK = np.ones((2, 2, 2))
 SINGULAR = np.array([[1.0, 2.0], [2.0, 4.0]])
 
 
-def _factorisation_bad(square: bool = True):
-    cases = [bad(NAN, raises=ValueError, match="infs or NaNs", label="NaN"),
-             bad(INF, raises=ValueError, match="infs or NaNs", label="inf"),
-             bad(VECTOR, raises=LinAlgError, match="two-dimensional", label="1-D"),
-             bad(STACK, raises=LinAlgError, match="two-dimensional", label="stack of matrices"),
-             bad(np.array([[1 + 1j, 0], [0, 1]]), raises=TypeError, match="complex",
+def _factorisation_bad(square: bool = True, *rest):
+    """The contract's bad matrices; `rest` are the further (valid) arguments, e.g. lstsq's b."""
+    cases = [bad(NAN, *rest, raises=ValueError, match="infs or NaNs", label="NaN"),
+             bad(INF, *rest, raises=ValueError, match="infs or NaNs", label="inf"),
+             bad(VECTOR, *rest, raises=LinAlgError, match="two-dimensional", label="1-D"),
+             bad(STACK, *rest, raises=LinAlgError, match="two-dimensional", label="stack of matrices"),
+             bad(np.array([[1 + 1j, 0], [0, 1]]), *rest, raises=TypeError, match="complex",
                  label="complex")]
     if square:
-        cases.append(bad(NOT_SQUARE, raises=LinAlgError, match="square", label="not square"))
+        cases.append(bad(NOT_SQUARE, *rest, raises=LinAlgError, match="square", label="not square"))
     return tuple(cases)
 
 
@@ -461,7 +462,7 @@ CONCEPTS = (
                case(np.array([[1.0, 1.0], [1.0, 2.0], [1.0, 3.0]]), np.eye(3), label="many b"),
                case(np.array([[1.0, 2.0], [2.0, 4.0]]), np.array([1.0, 1.0]), label="rank deficient")),
         strategy=_lstsq_cases,
-        bad=_factorisation_bad(square=False) + (
+        bad=_factorisation_bad(False, np.ones(2)) + (
             bad(np.ones((3, 2)), np.ones(2), raises=ValueError, match=r"\(2,\)", label="b mismatch"),),
         bench=Bench(200, lambda n, rng: case(rng.uniform(size=(2 * n, n)), rng.uniform(size=2 * n)))),
     Concept(

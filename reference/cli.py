@@ -1,0 +1,282 @@
+"""The `mathml` command: list, show, report, check and bench the concepts of the catalog.
+
+    mathml list [AREA ...]            every concept: name, reference call, comparison kind
+    mathml show AREA.NAME             the math, both sources side by side, the agreement
+    mathml report [AREA ...]          every concept's examples through both backends
+    mathml check FILE.py:FUNC AREA.NAME   your own function against a concept
+    mathml bench [AREA ...]           mathml / reference timings, interleaved
+"""
+from __future__ import annotations
+
+import argparse
+import ast
+import importlib.util
+import inspect
+import shutil
+import statistics
+import sys
+import textwrap
+import time
+from pathlib import Path
+from typing import Callable, Sequence
+
+from . import catalog, compare
+from .check import check
+from .runner import ConceptResult, run_concept
+
+__all__ = ["main"]
+
+
+# --- list --------------------------------------------------------------------------------------
+
+def cmd_list(args: argparse.Namespace) -> int:
+    concepts = catalog.all_concepts(args.areas)
+    width = max(len(c.name) for c in concepts)
+    ref_width = max(len(c.reference_call) for c in concepts)
+    for c in concepts:
+        print(f"{c.name:<{width}}  {c.reference_call:<{ref_width}}  {c.kind}")
+    return 0
+
+
+# --- show --------------------------------------------------------------------------------------
+
+def cmd_show(args: argparse.Namespace) -> int:
+    c = catalog.get(args.name)
+    width = args.width or shutil.get_terminal_size((120, 40)).columns
+    tol = compare.TOLERANCES[c.tolerance]
+    print(f"{c.name}  —  checked against {c.reference_call}  ({c.kind}, tolerance '{c.tolerance}')")
+    print()
+    print(_math_of(c.mathml))
+    if c.note:
+        print()
+        print(textwrap.fill(f"Note: {c.note}", width))
+    print()
+    left = _source_with_helpers(c.mathml)
+    right = _source_with_helpers(c.reference)
+    print(_side_by_side(f"mathml.{c.name}", left, f"reference.{c.name}", right, width))
+    print()
+    print(f"Agreement on the example cases (tolerance '{c.tolerance}': "
+          f"{textwrap.shorten(tol.reason, 200)})")
+    result = run_concept(c)
+    rows = [("case", "max abs error", "max rel error", "allowed rtol", "verdict")]
+    for r in result.cases:
+        a = r.agreement
+        rows.append((r.case.label or r.case.describe()[:30], f"{a.max_abs:.3g}", f"{a.max_rel:.3g}",
+                     f"{a.rtol:.3g}", "agrees" if r.ok else "DISAGREES: " + r.explain()))
+    for b in result.bad:
+        rows.append((f"bad: {b.bad.case.label}", "", "", b.bad.expects.__name__,
+                     "same error" if b.ok else "DIFFERS: " + b.detail))
+    print(_table(rows))
+    return 0 if result.ok else 1
+
+
+def _math_of(func: Callable) -> str:
+    """The docstring's summary line and its first ``.. math::`` block."""
+    doc = inspect.getdoc(func) or ""
+    lines = doc.splitlines()
+    out = [lines[0]] if lines else []
+    for i, line in enumerate(lines):
+        if line.strip().startswith(".. math::"):
+            inline = line.split("::", 1)[1].strip()
+            block = [inline] if inline else []
+            for follow in lines[i + 1:]:
+                if follow.strip() and not follow.startswith((" ", "\t")):
+                    break
+                block.append(follow.strip())
+            out += ["", *("    " + b for b in block if b)]
+            break
+    return "\n".join(out)
+
+
+def _source_with_helpers(func: Callable) -> str:
+    """The function's source, then the private helpers it calls (transitively) that live in
+    the same package, so a reader sees the whole algorithm."""
+    seen: list[Callable] = []
+    todo = [inspect.unwrap(func)]
+    package = func.__module__.split(".")[0]
+    while todo:
+        f = todo.pop(0)
+        if f in seen:
+            continue
+        seen.append(f)
+        try:
+            tree = ast.parse(textwrap.dedent(inspect.getsource(f)))
+        except (OSError, TypeError, SyntaxError):
+            continue
+        names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id.startswith("_")}
+        for name in sorted(names):
+            g = f.__globals__.get(name)
+            if inspect.isfunction(g) and g.__module__.split(".")[0] == package:
+                todo.append(g)
+    return "\n\n".join(_strip_docstring(inspect.getsource(f)) for f in seen)
+
+
+def _strip_docstring(source: str) -> str:
+    """The source with the docstring replaced by its first line: the math is shown above."""
+    tree = ast.parse(textwrap.dedent(source))
+    body = tree.body[0].body if tree.body and hasattr(tree.body[0], "body") else []
+    if not body or not isinstance(body[0], ast.Expr) or not isinstance(
+            getattr(body[0], "value", None), ast.Constant) or not isinstance(body[0].value.value, str):
+        return source.rstrip()
+    lines = source.rstrip().splitlines()
+    start, end = body[0].lineno - 1, body[0].end_lineno
+    indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())]
+    summary = body[0].value.value.strip().splitlines()[0]
+    return "\n".join(lines[:start] + [f'{indent}"""{summary}"""'] + lines[end:])
+
+
+def _side_by_side(title_l: str, left: str, title_r: str, right: str, width: int) -> str:
+    col = max(20, (width - 3) // 2)
+    wrap = lambda text: [chunk for line in text.expandtabs(4).splitlines()  # noqa: E731
+                         for chunk in (textwrap.wrap(line, col, subsequent_indent="  ↪ ",
+                                                     drop_whitespace=False,
+                                                     replace_whitespace=False) or [""])]
+    L, R = [title_l, "─" * col] + wrap(left), [title_r, "─" * col] + wrap(right)
+    height = max(len(L), len(R))
+    L += [""] * (height - len(L))
+    R += [""] * (height - len(R))
+    return "\n".join(f"{a:<{col}} │ {b}".rstrip() for a, b in zip(L, R))
+
+
+def _table(rows: list[tuple]) -> str:
+    widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]) - 1)]
+    return "\n".join("  ".join(f"{str(v):<{w}}" for v, w in zip(r, widths)) + "  " + str(r[-1])
+                     for r in rows)
+
+
+# --- report ------------------------------------------------------------------------------------
+
+def cmd_report(args: argparse.Namespace) -> int:
+    concepts = catalog.all_concepts(args.areas)
+    progress = sys.stderr.isatty()
+    rows = [("concept", "cases", "bad inputs", "worst abs", "worst rel", "tolerance", "verdict")]
+    failures: list[tuple[str, list[str]]] = []
+    for i, c in enumerate(concepts, 1):
+        if progress:
+            print(f"\r[{i}/{len(concepts)}] {c.name:<40}", end="", file=sys.stderr, flush=True)
+        result = run_concept(c)
+        worst = result.worst
+        rows.append((c.name, str(len(result.cases)), str(len(result.bad)),
+                     f"{worst.max_abs:.2g}", f"{worst.max_rel:.2g}", c.tolerance,
+                     "agrees" if result.ok else "DISAGREES"))
+        if not result.ok:
+            failures.append((c.name, result.failures()))
+    if progress:
+        print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
+    print(_table(rows))
+    print()
+    print(f"{len(concepts)} concepts: {len(concepts) - len(failures)} agree, "
+          f"{len(failures)} disagree")
+    for name, problems in failures:
+        print(f"\n{name}:")
+        for p in problems:
+            print("  " + p)
+    return 1 if failures else 0
+
+
+# --- check -------------------------------------------------------------------------------------
+
+def cmd_check(args: argparse.Namespace) -> int:
+    path, _, name = args.target.rpartition(":")
+    if not path or not name:
+        print("usage: mathml check FILE.py:FUNCTION AREA.NAME", file=sys.stderr)
+        return 2
+    spec = importlib.util.spec_from_file_location(Path(path).stem, path)
+    if spec is None or spec.loader is None:
+        print(f"cannot load {path}", file=sys.stderr)
+        return 2
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    func = getattr(module, name)
+    report = check(func, args.concept, max_examples=args.examples)
+    print(report)
+    return 0 if report.ok else 1
+
+
+# --- bench -------------------------------------------------------------------------------------
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    concepts = catalog.all_concepts(args.areas)
+    if args.concept:
+        concepts = [catalog.get(n) for n in args.concept]
+    rows = [("concept", "size", "mathml", "reference", "ratio")]
+    for c in concepts:
+        if sys.stderr.isatty():
+            print(f"\r{c.name:<40}", end="", file=sys.stderr, flush=True)
+        t_m, t_r = _time_interleaved(c, args.seconds)
+        rows.append((c.name, str(c.bench.size), _seconds(t_m), _seconds(t_r), f"{t_m / t_r:.2f}×"))
+    if sys.stderr.isatty():
+        print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
+    if args.markdown:
+        print("| " + " | ".join(rows[0]) + " |")
+        print("|" + "---|" * len(rows[0]))
+        for r in rows[1:]:
+            print("| " + " | ".join(r) + " |")
+    else:
+        print(_table(rows))
+    print("\nratio = median mathml time / median reference time, measured alternately in one run.")
+    return 0
+
+
+def _time_interleaved(c: catalog.Concept, budget: float) -> tuple[float, float]:
+    """Median times of both backends, run alternately (order swapped each round) until each
+    has at least 5 runs and the time budget is spent, or 200 rounds."""
+    case = c.bench.case()
+    funcs = {"mathml": c.mathml, "reference": c.reference}
+    times: dict[str, list[float]] = {"mathml": [], "reference": []}
+    for backend, f in funcs.items():  # warm-up: imports, caches
+        c.apply(f, case)
+    start = time.perf_counter()
+    for round_ in range(200):
+        order = ("mathml", "reference") if round_ % 2 == 0 else ("reference", "mathml")
+        for backend in order:
+            t0 = time.perf_counter()
+            c.apply(funcs[backend], case)
+            times[backend].append(time.perf_counter() - t0)
+        if round_ >= 4 and time.perf_counter() - start > budget:
+            break
+    return statistics.median(times["mathml"]), statistics.median(times["reference"])
+
+
+def _seconds(t: float) -> str:
+    return f"{t * 1e3:.3g} ms" if t >= 1e-3 else f"{t * 1e6:.3g} µs"
+
+
+# --- entry point -------------------------------------------------------------------------------
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="mathml", description="The mathematics of ML from scratch, checked against "
+                                   "NumPy, SciPy, scikit-learn and SymPy.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("list", help="list the concepts")
+    p.add_argument("areas", nargs="*", metavar="AREA")
+    p.set_defaults(run=cmd_list)
+    p = sub.add_parser("show", help="the math, both sources side by side, the agreement")
+    p.add_argument("name", metavar="AREA.NAME")
+    p.add_argument("--width", type=int, default=0, help="columns (default: the terminal's)")
+    p.set_defaults(run=cmd_show)
+    p = sub.add_parser("report", help="every concept's examples through both backends")
+    p.add_argument("areas", nargs="*", metavar="AREA")
+    p.set_defaults(run=cmd_report)
+    p = sub.add_parser("check", help="check your own function against a concept")
+    p.add_argument("target", metavar="FILE.py:FUNCTION")
+    p.add_argument("concept", metavar="AREA.NAME")
+    p.add_argument("--examples", type=int, default=100, help="generated inputs to try")
+    p.set_defaults(run=cmd_check)
+    p = sub.add_parser("bench", help="time mathml against the reference")
+    p.add_argument("areas", nargs="*", metavar="AREA")
+    p.add_argument("--concept", action="append", metavar="AREA.NAME", help="only these")
+    p.add_argument("--seconds", type=float, default=1.0, help="time budget per concept")
+    p.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    p.set_defaults(run=cmd_bench)
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyError as exc:  # unknown concept or area
+        print(f"mathml: {exc.args[0]}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

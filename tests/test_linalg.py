@@ -1,0 +1,186 @@
+"""Linear algebra beyond the catalog's small cases: the defining properties at larger sizes,
+the conventions reproduced exactly (LU's pivots, QR's signs, eig's dtype), and the hard
+inputs (repeated eigenvalues, rank deficiency, extreme scaling)."""
+import numpy as np
+import pytest
+import scipy.linalg
+
+import mathml.linalg as ml
+from reference import catalog
+
+EPS = np.finfo(float).eps
+SIZES = [1, 2, 7, 40, 130]
+
+
+def _random(n, m=None, seed=0, cond=1e3):
+    rng = np.random.default_rng(seed)
+    m = n if m is None else m
+    U, _ = np.linalg.qr(rng.uniform(-1, 1, (n, n)))
+    V, _ = np.linalg.qr(rng.uniform(-1, 1, (m, m)))
+    k = min(n, m)
+    return (U[:, :k] * np.geomspace(1, 1 / cond, k)) @ V[:, :k].T
+
+
+def _assert_invariants(name, case, result):
+    broken = catalog.get(name).check_invariants(case, result)
+    assert not broken, broken
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_lu_pivots_exactly_as_scipy(n):
+    A = np.random.default_rng(n).uniform(-1, 1, (n, n))
+    P, L, U = ml.lu(A)
+    P_ref, L_ref, U_ref = scipy.linalg.lu(A)
+    np.testing.assert_array_equal(P, P_ref)
+    np.testing.assert_allclose(L, L_ref, rtol=0, atol=1e-12 * n)
+    np.testing.assert_allclose(U, U_ref, rtol=0, atol=1e-12 * n)
+
+
+@pytest.mark.parametrize("shape", [(130, 40), (40, 130), (1, 5), (5, 1)])
+def test_lu_rectangular(shape):
+    A = np.random.default_rng(1).uniform(-1, 1, shape)
+    P, L, U = ml.lu(A)
+    k = min(shape)
+    assert L.shape == (shape[0], k) and U.shape == (k, shape[1])
+    np.testing.assert_array_equal(P, scipy.linalg.lu(A)[0])
+    _assert_invariants("linalg.lu", catalog.case(A), (P, L, U))
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_inverse_and_solve_are_backward_stable(n):
+    A = _random(n, seed=n)
+    _assert_invariants("linalg.inv", catalog.case(A), ml.inv(A))
+    b = np.random.default_rng(n).uniform(size=(n, 3))
+    _assert_invariants("linalg.solve", catalog.case(A, b), ml.solve(A, b))
+
+
+def test_inverse_of_an_ill_conditioned_matrix():
+    """Hilbert(10), cond ≈ 1.6e13: the answer is inaccurate in both backends, but the
+    backward error stays at the level of eps, the best a stable method promises."""
+    H = scipy.linalg.hilbert(10)
+    X = ml.inv(H)
+    assert np.linalg.norm(H @ X - np.eye(10), 2) < 1e3 * EPS * np.linalg.cond(H)
+    x = ml.solve(H, np.ones(10))
+    assert np.linalg.norm(H @ x - 1) <= 10 * EPS * (np.linalg.norm(H, 2) * np.linalg.norm(x) + 1)
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_det_and_slogdet(n):
+    A = _random(n, seed=n)
+    assert ml.det(A) == pytest.approx(np.linalg.det(A), rel=1e-11)
+    sign, logabs = ml.slogdet(A * 1e100)  # det overflows; its logarithm does not
+    ref_sign, ref_logabs = np.linalg.slogdet(A * 1e100)
+    assert sign == ref_sign and logabs == pytest.approx(ref_logabs, rel=1e-13)
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_cholesky_at_size(n):
+    B = _random(n, seed=n)
+    A = B @ B.T + n * np.eye(n)
+    _assert_invariants("linalg.cholesky", catalog.case(A), ml.cholesky(A))
+    np.testing.assert_allclose(ml.cholesky(A), np.linalg.cholesky(A), rtol=0, atol=1e-12 * n)
+
+
+@pytest.mark.parametrize("shape", [(1, 1), (7, 7), (40, 40), (130, 40), (40, 130), (200, 200)])
+def test_qr_reproduces_lapack_signs(shape):
+    """Householder with LAPACK's sign rule gives numpy's Q and R, not only up to signs."""
+    A = np.random.default_rng(2).uniform(-1, 1, shape)
+    for mode in ("reduced", "complete"):
+        Q, R = ml.qr(A, mode=mode)
+        Q_ref, R_ref = np.linalg.qr(A, mode=mode)
+        np.testing.assert_allclose(Q, Q_ref, rtol=0, atol=1e-12)
+        np.testing.assert_allclose(R, R_ref, rtol=0, atol=1e-12 * max(shape))
+        _assert_invariants("linalg.qr", catalog.case(A, mode=mode), (Q, R))
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_eigh_at_size(n):
+    A = np.random.default_rng(n).uniform(-1, 1, (n, n))
+    A = (A + A.T) / 2
+    w, V = ml.eigh(A)
+    np.testing.assert_allclose(w, np.linalg.eigvalsh(A), rtol=0, atol=1e-13 * n)
+    np.testing.assert_allclose(ml.eigvalsh(A), w, rtol=0, atol=1e-13 * n)
+    _assert_invariants("linalg.eigh", catalog.case(A), (w, V))
+
+
+@pytest.mark.parametrize("A", [np.eye(5), np.diag([2.0, 2.0, 1.0, 2.0]), np.ones((6, 6)),
+                               np.kron(np.eye(3), [[2.0, 1.0], [1.0, 2.0]])],
+                         ids=["identity", "repeated diagonal", "rank one", "blocks"])
+def test_eigh_repeated_eigenvalues_give_an_orthonormal_basis(A):
+    w, V = ml.eigh(A)
+    np.testing.assert_allclose(w, np.linalg.eigvalsh(A), atol=1e-13)
+    _assert_invariants("linalg.eigh", catalog.case(A), (w, V))
+
+
+def test_eigh_reads_one_triangle():
+    A = np.array([[2.0, 100.0], [1.0, 2.0]])  # the upper triangle is ignored with UPLO='L'
+    np.testing.assert_allclose(ml.eigvalsh(A), np.linalg.eigvalsh(A), atol=1e-14)
+    np.testing.assert_allclose(ml.eigvalsh(A, UPLO="U"), np.linalg.eigvalsh(A, UPLO="U"),
+                               atol=1e-13)
+
+
+@pytest.mark.parametrize("shape", [(1, 1), (7, 7), (40, 40), (130, 40), (40, 130)])
+def test_svd_at_size(shape):
+    A = np.random.default_rng(3).uniform(-1, 1, shape)
+    for full in (True, False):
+        U, S, Vh = ml.svd(A, full_matrices=full)
+        np.testing.assert_allclose(S, np.linalg.svd(A, compute_uv=False), rtol=0, atol=1e-13 * max(shape))
+        _assert_invariants("linalg.svd", catalog.case(A), (U, S, Vh))
+
+
+def test_svd_of_a_rank_deficient_matrix_completes_the_bases():
+    A = np.outer([1.0, 2.0, 3.0, 4.0], [1.0, -1.0, 2.0])
+    U, S, Vh = ml.svd(A)
+    np.testing.assert_allclose(S, [np.linalg.norm(A), 0, 0], atol=1e-13)
+    _assert_invariants("linalg.svd", catalog.case(A), (U, S, Vh))
+
+
+@pytest.mark.parametrize("n", [1, 2, 7, 40, 100])
+def test_eig_at_size(n):
+    A = np.random.default_rng(n).uniform(-1, 1, (n, n))
+    w, V = ml.eig(A)
+    ref = np.linalg.eigvals(A)
+    assert w.dtype == ref.dtype  # real when every eigenvalue is real, as NumPy
+    np.testing.assert_allclose(np.sort_complex(w), np.sort_complex(ref), rtol=0, atol=1e-10)
+    _assert_invariants("linalg.eig", catalog.case(A), (w, V))
+
+
+@pytest.mark.parametrize("A, kind", [(np.array([[0.0, -1.0], [1.0, 0.0]]), np.complex128),
+                                     (np.array([[2.0, 1.0], [1.0, 2.0]]), np.float64),
+                                     (np.triu(np.ones((4, 4))), np.float64)])
+def test_eig_dtype_follows_the_spectrum(A, kind):
+    w, V = ml.eig(A)
+    assert w.dtype == kind and V.dtype == kind
+    assert ml.eigvals(A).dtype == kind
+
+
+def test_eig_conjugate_pairs_are_adjacent_positive_imaginary_first():
+    w = ml.eigvals(np.array([[0.0, -2.0, 0.0], [2.0, 0.0, 0.0], [0.0, 0.0, 1.0]]))
+    pair = np.flatnonzero(w.imag != 0)
+    assert len(pair) == 2 and pair[1] == pair[0] + 1
+    assert w[pair[0]].imag > 0 and w[pair[1]] == np.conj(w[pair[0]])
+
+
+def test_lstsq_matches_numpy_conventions():
+    A = np.random.default_rng(4).uniform(size=(10, 3))
+    b = np.random.default_rng(5).uniform(size=10)
+    x, res, rank, s = ml.lstsq(A, b)
+    x_ref, res_ref, rank_ref, s_ref = np.linalg.lstsq(A, b)
+    np.testing.assert_allclose(x, x_ref, rtol=1e-12)
+    assert res.shape == res_ref.shape and rank == rank_ref
+    np.testing.assert_allclose(res, res_ref, rtol=1e-10)
+    np.testing.assert_allclose(s, s_ref, rtol=1e-13)
+
+
+def test_matmul_keeps_integers_and_transpose_is_a_view():
+    C = ml.matmul(np.arange(6).reshape(2, 3), np.arange(6).reshape(3, 2))
+    assert C.dtype == np.int64 and C.tolist() == [[10, 13], [28, 40]]
+    A = np.arange(6.0).reshape(2, 3)
+    T = ml.transpose(A)
+    assert np.shares_memory(T, A) and T[2, 1] == A[1, 2]
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 3, 10, -1, -3])
+def test_matrix_power(n):
+    A = np.array([[1.0, 2.0], [3.0, 4.0]])
+    np.testing.assert_allclose(ml.matrix_power(A, n), np.linalg.matrix_power(A, n), rtol=1e-12)
