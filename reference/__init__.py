@@ -6,7 +6,8 @@ names and signatures. This package also holds what compares the two: the concept
 the checker for your own code (`reference.check`, `reference.assert_agrees`) and the
 `mathml` command (`reference.cli`).
 """
-from . import exceptions, linalg
+from . import autodiff, differentiate, exceptions, integrate, linalg, optimize
 from .check import CheckReport, assert_agrees, check
 
-__all__ = ["linalg", "exceptions", "check", "assert_agrees", "CheckReport"]
+__all__ = ["linalg", "differentiate", "autodiff", "integrate", "optimize", "exceptions",
+           "check", "assert_agrees", "CheckReport"]

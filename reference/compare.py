@@ -31,7 +31,8 @@ class Tolerance:
     ``|got - expected| <= atol + rtol * scale`` where ``scale`` is ``|expected|`` for
     entrywise tolerances and ``max |expected|`` over the whole array for normwise ones.
     With ``cond_factor`` set, ``rtol`` grows to ``cond_factor * cond(A)**cond_exponent * eps``
-    for the first matrix argument A: the forward error of a backward-stable method.
+    for the first matrix argument A: the forward error of a backward-stable method (or
+    ``atol`` does, with ``cond_in_atol``).
     """
 
     rtol: float
@@ -40,12 +41,18 @@ class Tolerance:
     normwise: bool = False
     cond_factor: float = 0.0
     cond_exponent: int = 1
+    cond_in_atol: bool = False
 
-    def effective_rtol(self, args: tuple = ()) -> float:
+    def effective(self, args: tuple = ()) -> tuple[float, float]:
+        """(rtol, atol) for these arguments: the condition term ``cond_factor·cond^p·eps``
+        raises rtol, or atol when ``cond_in_atol`` (a relative error of a quantity is an
+        absolute error of its logarithm)."""
         if not self.cond_factor:
-            return self.rtol
-        kappa = condition_number(args)
-        return max(self.rtol, self.cond_factor * kappa ** self.cond_exponent * EPS)
+            return self.rtol, self.atol
+        term = self.cond_factor * condition_number(args) ** self.cond_exponent * EPS
+        if self.cond_in_atol:
+            return self.rtol, max(self.atol, term)
+        return max(self.rtol, term), self.atol
 
 
 TOLERANCES: dict[str, Tolerance] = {
@@ -85,6 +92,73 @@ TOLERANCES: dict[str, Tolerance] = {
         "least-squares solutions with a nonzero residual are sensitive to cond(A)² "
         "(Golub & Van Loan §5.3.8): c·cond(A)²·eps with c = 50",
         normwise=True, cond_factor=50.0, cond_exponent=2),
+    "weighted_sum": Tolerance(
+        1e-12, 0.0,
+        "integration rules on samples (trapezoid, simpson): the same weighted sum "
+        "Σ w_i y_i with its weights formed and added in another order; the rounding error "
+        "is at most ~(log2 N + c)·eps·Σ|w_i y_i| (Higham, Accuracy and Stability, §4.2), so "
+        "the comparison is relative to Σ|w_i y_i|, not to the sum, which cancellation can "
+        "make tiny; 1e-12 leaves a factor > 100 over that bound for N ≤ 10⁴"),
+    "gauss_legendre": Tolerance(
+        1e-12, 0.0,
+        "fixed_quad: a weighted sum as 'weighted_sum', but SciPy's weights come from "
+        "Golub–Welsch eigenvectors, whose error is ≈ eps·‖J‖/gap with the smallest gap "
+        "between Legendre nodes ≈ π²/(2n²) (near ±1): relative weight errors ~n²·eps; "
+        "compared with rtol = max(1e-12, 10·n²·eps) relative to (|b − a|/2)·Σ w_i |f(x_i)|"),
+    "quadrature": Tolerance(
+        2 * 1.49e-8, 2 * 1.49e-8,
+        "quad: both meet epsabs/epsrel — each value lies within max(epsabs, epsrel·|I|) of "
+        "the integral I when it reports success — so the two lie within twice that of each "
+        "other; written for the default epsabs = epsrel = 1.49e-8 and scaled with a case's "
+        "own; each value is also compared with SymPy's exact integral within the requested "
+        "tolerance"),
+    "monte_carlo": Tolerance(
+        1e-12, 0.0,
+        "Monte Carlo estimates are random: each within 4 of its standard errors of SymPy's "
+        "exact integral (t-adjusted for the degrees of freedom of an estimated standard "
+        "error), a false-alarm rate of 6e-5 per check, deterministic because seeded "
+        "(CONTRACT.md's rule for random output); rtol is only a rounding floor for an "
+        "integrand of zero variance"),
+    "autodiff": Tolerance(
+        1e-12, 1e-13,
+        "reverse-mode gradients vs SymPy's exact derivative, lambdified: the same chain-rule "
+        "products summed in another order (along the graph vs in the expanded formula), so "
+        "a gradient's error is c·eps·Σ|path contributions|, normwise below 1e-12 for the "
+        "catalog's functions (|x| ≤ 1.5, composition depth ≤ 2; tanh' = 1 − tanh² is the "
+        "same formula in both); the absolute floor is for gradients SymPy cancels to an "
+        "exact 0 (f = a − a), where reverse mode keeps c·eps·|path| ≤ 1e-13 (paths ≤ 10). "
+        "CONTRACT.md: autodiff vs sympy exact, rtol 1e-12",
+        normwise=True),
+    "finite_difference": Tolerance(
+        2.98e-8, 0.0,
+        "extrapolated finite differences (scipy.differentiate's method): each backend stops "
+        "an entry when two successive Richardson estimates agree to rtol = √eps ≈ 1.49e-8 "
+        "(SciPy's default); the estimates converge by c^-order = 2^-8 per step, so an "
+        "accepted value is within √eps·|df| of the exact derivative (checked against SymPy "
+        "as an invariant) and two accepted values within 2√eps. Both backends evaluate the "
+        "same stencil and stop at the same step, so in practice they agree to rounding "
+        "(~1e-13); success and status must match exactly. No atol: the catalog's "
+        "derivatives are nonzero by construction, where a relative test is meaningful"),
+    "root_bracket": Tolerance(
+        8 * EPS, 4e-12,
+        "bisect/brentq at SciPy's defaults xtol = 2e-12, rtol = 4·eps: each keeps the root "
+        "bracketed and stops when the bracket is narrower than xtol + rtol·|x|, so each "
+        "answer lies within that of the true root and two answers within twice that"),
+    "root_newton": Tolerance(
+        0.0, 5e-8,
+        "newton at its default tol = 1.48e-8 (rtol = 0) stops when a step is shorter than "
+        "tol, which bounds the error only through the rate of convergence: at a simple "
+        "root (superlinear) the error is then far below tol, but at a double root (the "
+        "seed's x² + 2x + 1) convergence is linear with ratio 1/2 (Newton) or 1/φ ≈ 0.618 "
+        "(secant), leaving an error up to φ·tol ≈ 1.62·tol: two answers agree within "
+        "3.24·tol ≈ 4.8e-8"),
+    "log_determinant": Tolerance(
+        1e-13, 0.0,
+        "slogdet: LU gives det with relative error δ ≤ c·cond(A)·eps, and a relative error δ "
+        "of det is an absolute error δ of log|det| (so near log|det| = 0 only an absolute "
+        "bound means anything), c = 50 as 'direct'; plus 1e-13 relative for the rounding of "
+        "a sum of n logarithms when log|det| is large",
+        cond_factor=50.0, cond_in_atol=True),
     "printed": Tolerance(
         0.0, 5.1e-9,
         "a seed's printed output: NumPy prints 8 decimals, so a printed value stands for "
@@ -130,46 +204,47 @@ def agree(got: Any, expected: Any, tolerance: Tolerance | str, *, args: tuple = 
     tol = TOLERANCES[tolerance] if isinstance(tolerance, str) else tolerance
     if canon is not None:
         got, expected = canon(got, args), canon(expected, args)
-    rtol = tol.effective_rtol(args)
-    return _agree(got, expected, tol, rtol, path="result")
+    rtol, atol = tol.effective(args)
+    return _agree(got, expected, tol, rtol, atol, path="result")
 
 
-def _agree(got, expected, tol: Tolerance, rtol: float, path: str) -> Agreement:
+def _agree(got, expected, tol: Tolerance, rtol: float, atol: float, path: str) -> Agreement:
     if isinstance(expected, dict) or isinstance(got, dict):
         if not (isinstance(expected, dict) and isinstance(got, dict)) or got.keys() != expected.keys():
-            return Agreement(False, math.inf, math.inf, rtol, tol.atol,
+            return Agreement(False, math.inf, math.inf, rtol, atol,
                              f"{path}: keys differ: expected {_keys(expected)}, got {_keys(got)}")
-        return _agree_all([(got[k], expected[k], f"{path}[{k!r}]") for k in expected], tol, rtol)
+        return _agree_all([(got[k], expected[k], f"{path}[{k!r}]") for k in expected], tol, rtol, atol)
     if isinstance(expected, (tuple, list)) and not _is_numeric_list(expected):
         if not isinstance(got, (tuple, list)) or len(got) != len(expected):
-            return Agreement(False, math.inf, math.inf, rtol, tol.atol,
+            return Agreement(False, math.inf, math.inf, rtol, atol,
                              f"{path}: expected a sequence of {len(expected)} items, "
                              f"got {_describe(got)}")
         names = getattr(type(expected), "_fields", None) or range(len(expected))
         items = [(g, e, f"{path}.{n}" if isinstance(n, str) else f"{path}[{n}]")
                  for g, e, n in zip(got, expected, names)]
-        return _agree_all(items, tol, rtol)
+        return _agree_all(items, tol, rtol, atol)
     if expected is None or isinstance(expected, str):
         ok = got == expected
-        return Agreement(ok, 0.0 if ok else math.inf, 0.0 if ok else math.inf, rtol, tol.atol,
+        return Agreement(ok, 0.0 if ok else math.inf, 0.0 if ok else math.inf, rtol, atol,
                          "" if ok else f"{path}: expected {expected!r}, got {got!r}")
-    return _agree_arrays(got, expected, tol, rtol, path)
+    return _agree_arrays(got, expected, tol, rtol, atol, path)
 
 
-def _agree_all(items, tol, rtol) -> Agreement:
-    verdict = Agreement(True, rtol=rtol, atol=tol.atol)
+def _agree_all(items, tol, rtol, atol) -> Agreement:
+    verdict = Agreement(True, rtol=rtol, atol=atol)
     for g, e, p in items:
-        verdict = verdict.worse(_agree(g, e, tol, rtol, p))
+        verdict = verdict.worse(_agree(g, e, tol, rtol, atol, p))
     return verdict
 
 
-def _agree_arrays(got, expected, tol: Tolerance, rtol: float, path: str) -> Agreement:
+def _agree_arrays(got, expected, tol: Tolerance, rtol: float, atol: float,
+                  path: str) -> Agreement:
     try:
         g = np.asarray(got)
         e = np.asarray(expected)
     except Exception as exc:  # e.g. ragged sequences
-        return Agreement(False, math.inf, math.inf, rtol, tol.atol, f"{path}: {exc}")
-    fail = lambda why: Agreement(False, math.inf, math.inf, rtol, tol.atol, f"{path}: {why}")  # noqa: E731
+        return Agreement(False, math.inf, math.inf, rtol, atol, f"{path}: {exc}")
+    fail = lambda why: Agreement(False, math.inf, math.inf, rtol, atol, f"{path}: {why}")  # noqa: E731
     if g.dtype == object or e.dtype == object:
         return fail(f"cannot compare {_describe(got)} with {_describe(expected)}")
     if g.shape != e.shape:
@@ -177,26 +252,27 @@ def _agree_arrays(got, expected, tol: Tolerance, rtol: float, path: str) -> Agre
     if _kind(g) != _kind(e):
         return fail(f"dtype {g.dtype} ({_kind(g)}) where the reference has {e.dtype} ({_kind(e)})")
     if g.size == 0:
-        return Agreement(True, 0.0, 0.0, rtol, tol.atol)
+        return Agreement(True, 0.0, 0.0, rtol, atol)
     g, e = g.astype(np.complex128 if _kind(e) == "complex" else np.float64), \
         e.astype(np.complex128 if _kind(e) == "complex" else np.float64)
     same_special = (np.isnan(g) & np.isnan(e)) | ((g == e) & ~np.isfinite(e))
     if (np.isnan(g) | np.isnan(e) | ~np.isfinite(g) | ~np.isfinite(e))[~same_special].any():
         where = np.argwhere(~same_special & ~(np.isfinite(g) & np.isfinite(e)))[0]
-        return fail(f"at {tuple(int(i) for i in where)}: expected {e[tuple(where)]}, "
-                    f"got {g[tuple(where)]}")
+        return fail(f"at {tuple(int(i) for i in where)}: expected {e[tuple(where)].item()}, "
+                    f"got {g[tuple(where)].item()}")
     err = np.where(same_special, 0.0, np.abs(g - e))
     finite_e = np.where(same_special, 0.0, np.abs(e))
     scale = np.full(e.shape, finite_e.max()) if tol.normwise else finite_e
-    bound = tol.atol + rtol * scale
+    bound = atol + rtol * scale
     with np.errstate(divide="ignore", invalid="ignore"):
         rel = np.where(scale > 0, err / scale, np.where(err > 0, np.inf, 0.0))
     worst = np.unravel_index(np.argmax(err - bound), e.shape)
     ok = bool((err <= bound).all())
+    index = f"[{', '.join(str(int(i)) for i in worst)}]" if e.ndim else ""
     detail = "" if ok else (
-        f"{path}{list(worst) if e.ndim else ''}: expected {e[worst]!r}, got {g[worst]!r} "
+        f"{path}{index}: expected {e[worst].item()!r}, got {g[worst].item()!r} "
         f"(|diff| {err[worst]:.3g} > allowed {bound[worst]:.3g})")
-    return Agreement(ok, float(err.max()), float(rel.max()), rtol, tol.atol, detail)
+    return Agreement(ok, float(err.max()), float(rel.max()), rtol, atol, detail)
 
 
 def _kind(a: np.ndarray) -> str:

@@ -1,5 +1,30 @@
-"""Linear algebra from scratch (provisional init while the kernels are written)."""
+"""Linear algebra from scratch: the counterpart of `numpy.linalg` and `scipy.linalg`.
+
+The module is a package because the algorithms are long; each private module holds one
+family, and reads on its own:
+
+- `_basic`: arithmetic from the definitions (sums, products, transposes, norms, powers);
+  `matmul` and `dot` are the only places that do not use ``@``.
+- `_lu`: Gaussian elimination with partial pivoting, and what rests on it: `det`,
+  `slogdet`, `inv`, `solve`. `_cholesky`: the symmetric positive definite case.
+- `_qr`: Householder QR with LAPACK's sign rule.
+- `_eigh`: the symmetric eigenproblem (tridiagonalisation, bisection, inverse iteration).
+- `_eig`: the general eigenproblem (Hessenberg form, Francis double-shift QR).
+- `_svd`: the singular value decomposition and what rests on it: `pinv`, `lstsq`,
+  `matrix_rank`, `cond`.
+
+Conventions (shared with `reference.linalg`): matrices are 2-D and real; NaN or infinity
+entering a factorisation raises ``ValueError("array must not contain infs or NaNs")``.
+"""
 from ._basic import add, dot, matmul, matrix_power, norm, outer, scale, trace, transpose
+from ._cholesky import cholesky
+from ._eig import eig, eigvals
+from ._eigh import eigh, eigvalsh
+from ._lu import det, inv, lu, slogdet, solve
+from ._qr import qr
+from ._svd import cond, lstsq, matrix_rank, pinv, svd
 
 __all__ = ["add", "scale", "dot", "outer", "norm", "matmul", "transpose", "trace",
-           "matrix_power"]
+           "matrix_power", "det", "slogdet", "inv", "solve", "lu", "cholesky", "qr",
+           "eigh", "eigvalsh", "eig", "eigvals", "svd", "pinv", "lstsq", "matrix_rank",
+           "cond"]

@@ -4,7 +4,10 @@ One reflector per column, each chosen exactly as LAPACK's ``dlarfg`` chooses it,
 ``Q`` and ``R`` are NumPy's own to rounding (no sign canonicalisation). The reflectors of a
 panel of columns are gathered into one block reflector ``I − Y T Yᵀ`` (the compact WY form,
 Schreiber & Van Loan 1989), so that updating the rest of the matrix and forming ``Q`` are
-matrix products ``@``; only the narrow panels are left to Python loops.
+matrix products ``@``; only the narrow panels are left to Python loops. The blocking is
+LAPACK's own (panels of 32 while more than 128 columns remain, then column by column, each
+reflector skipping what ``dlarf`` skips), which keeps even the signs of exact zeros — and
+so the sign of a diagonal entry that comes out of an exact cancellation — equal to NumPy's.
 
 Storage follows LAPACK's ``dgeqrf`` transposed (NumPy's ``mode='raw'``): the factored
 matrix is kept as ``At`` with shape (N, M), row j holding column j of A, so each column is
@@ -18,6 +21,8 @@ Private helpers other modules may import:
 - ``_block_reflector(Yt, tau) -> T``: the triangular factor of ``H_1⋯H_b = I − Y T Yᵀ``.
 - ``_form_q(Vt, tau, p) -> Q``: the first p columns of ``H_1⋯H_k`` (``dorgqr``), for any
   reflectors stored as rows of `Vt` the way ``At`` stores them.
+- ``_reflect_left(C, v, tau)``: C ← (I − τ v vᵀ) C in place (``dlarf('L')``).
+- ``_reflect_rows(C, v, tau)``: C ← C (I − τ v vᵀ) in place (``dlarf('R')``).
 """
 from __future__ import annotations
 
@@ -32,9 +37,11 @@ from .._validation import as_matrix
 
 __all__ = ["qr"]
 
-# Columns per panel: wider panels put more of the flops into `@`, narrower ones do less
-# work in the rank-1 updates inside the panel.
+# LAPACK's dgeqrf blocking (ilaenv): panels of _PANEL columns while more than _UNBLOCKED
+# columns remain, the rest one column at a time. Following it keeps the rounding, and the
+# signs of exact zeros, close to NumPy's; the panels put most flops of large QRs into `@`.
 _PANEL = 32
+_UNBLOCKED = 128
 # dlamch('S') / dlamch('E'): below this a reflector's norm is rescaled before use (dlarfg).
 _SAFMIN = float(np.finfo(np.float64).tiny / (np.finfo(np.float64).eps / 2))
 # x·x is trusted for ‖x‖₂ between these bounds; outside them it may over- or underflow.
@@ -54,14 +61,14 @@ class QRResult(NamedTuple):
 
 def _norm2(x: NDArray[np.float64]) -> float:
     """Euclidean norm of a vector without overflow or underflow (scaled only when needed)."""
-    s = float(x @ x)
+    s = float(np.vdot(x, x))  # vdot, unlike @, does not warn when x·x overflows
     if _SUMSQ_LOW < s < _SUMSQ_HIGH:
         return math.sqrt(s)
     scale = float(np.max(np.abs(x))) if x.size else 0.0
     if scale == 0.0:
         return 0.0
     y = x / scale
-    return scale * math.sqrt(float(y @ y))
+    return scale * math.sqrt(float(np.vdot(y, y)))
 
 
 def _householder_vector(x: NDArray[np.float64]) -> tuple[NDArray[np.float64], float, float]:
@@ -101,7 +108,7 @@ def _householder_vector(x: NDArray[np.float64]) -> tuple[NDArray[np.float64], fl
     tail = x[1:]
     xnorm = _norm2(tail)
     if xnorm == 0.0:
-        v[1:] = 0.0
+        v[1:] = tail                     # zeros, kept as they were (dlarfg leaves x alone)
         return v, 0.0, alpha
     beta = -math.copysign(math.hypot(alpha, xnorm), alpha)
     rescalings = 0
@@ -166,7 +173,7 @@ def _block_reflector(Yt: NDArray[np.float64], tau: NDArray[np.float64]) -> NDArr
 
 def _factor_panel(At: NDArray[np.float64], tau: NDArray[np.float64],
                   j0: int, j1: int, update_to: int) -> None:
-    """Reflect columns j0..j1−1 of A (rows of `At`) one at a time, in place.
+    """Reflect columns j0..j1−1 of A (rows of `At`) one at a time, in place (``dgeqr2``).
 
     Each reflector is applied at once to the columns j+1..update_to−1 of A: the rest of
     the panel when blocked, the whole trailing matrix when not.
@@ -175,9 +182,51 @@ def _factor_panel(At: NDArray[np.float64], tau: NDArray[np.float64],
         v, tau[j], At[j, j] = _householder_vector(At[j, j:])
         At[j, j + 1:] = v[1:]
         if tau[j] != 0.0 and j + 1 < update_to:
-            C = At[j + 1:update_to, j:]
-            w = C @ v
-            C -= (tau[j] * w)[:, np.newaxis] * v
+            _reflect_rows(At[j + 1:update_to, j:], v, tau[j])
+
+
+def _reflect_rows(C: NDArray[np.float64], v: NDArray[np.float64], tau: float) -> None:
+    """C ← C (I − τ v vᵀ): each column c of A, a row of `C` in the At layout, becomes H c.
+
+    The same skipping as `_reflect_left` (which see), with rows and columns exchanged.
+    """
+    lastv = v.size
+    if v[-1] == 0.0:
+        lastv = int(np.flatnonzero(v)[-1]) + 1
+    C = C[:, :lastv]
+    if C.shape[0] == 0:
+        return
+    if not C[-1].any():
+        nonzero = np.flatnonzero(C.any(axis=1))
+        if nonzero.size == 0:
+            return
+        C = C[:nonzero[-1] + 1]
+    v = v[:lastv]
+    C -= (tau * (C @ v))[:, np.newaxis] * v
+
+
+def _reflect_left(C: NDArray[np.float64], v: NDArray[np.float64], tau: float) -> None:
+    """C ← (I − τ v vᵀ) C in place, skipping what LAPACK's ``dlarf`` skips.
+
+    ``dlarf`` leaves out trailing zeros of v and trailing all-zero columns of C. That
+    changes no value, only the sign of some zeros (−0.0 − 0·x is +0.0); but a zero that
+    later becomes a diagonal entry α decides the sign of β, and zeros print as 0. or −0.:
+    skipping them as LAPACK does keeps R's signs and Q's printed zeros equal to NumPy's,
+    also on matrices with exact zeros and −0.0 entries.
+    """
+    lastv = v.size
+    if v[-1] == 0.0:
+        lastv = int(np.flatnonzero(v)[-1]) + 1
+    C = C[:lastv]
+    if C.shape[1] == 0:
+        return
+    if not C[:, -1].any():
+        nonzero = np.flatnonzero(C.any(axis=0))
+        if nonzero.size == 0:
+            return
+        C = C[:, :nonzero[-1] + 1]
+    v = v[:lastv]
+    C -= (tau * v)[:, np.newaxis] * (v @ C)
 
 
 def _householder_qr(A: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
@@ -195,18 +244,17 @@ def _householder_qr(A: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArra
     n, m = At.shape
     k = min(m, n)
     tau = np.zeros(k)
-    if k <= _PANEL:
-        _factor_panel(At, tau, 0, k, n)
-        return At, tau
-    for j0 in range(0, k, _PANEL):
-        j1 = min(j0 + _PANEL, k)
+    # As dgeqrf: panels while more than _UNBLOCKED columns remain, then column by column.
+    j1 = 0
+    for j0 in range(0, k - _UNBLOCKED, _PANEL):
+        j1 = j0 + _PANEL
         _factor_panel(At, tau, j0, j1, j1)
-        if j1 < n:
-            # Trailing columns: A₂ ← (I − Y Tᵀ Yᵀ) A₂, i.e. At₂ ← At₂ − (At₂ Y) T Yᵀ.
-            Yt = _unit_rows(At[j0:j1, j0:])
-            T = _block_reflector(Yt, tau[j0:j1])
-            trailing = At[j1:, j0:]
-            trailing -= ((trailing @ Yt.T) @ T) @ Yt
+        # Trailing columns: A₂ ← (I − Y Tᵀ Yᵀ) A₂, i.e. At₂ ← At₂ − (At₂ Y) T Yᵀ.
+        Yt = _unit_rows(At[j0:j1, j0:])
+        T = _block_reflector(Yt, tau[j0:j1])
+        trailing = At[j1:, j0:]
+        trailing -= ((trailing @ Yt.T) @ T) @ Yt
+    _factor_panel(At, tau, j1, k, n)
     return At, tau
 
 
@@ -227,28 +275,62 @@ def _form_q(Vt: NDArray[np.float64], tau: NDArray[np.float64], p: int) -> NDArra
 
     Notes
     -----
-    Backward accumulation (Golub & Van Loan §5.1.6): start from the first p columns of I and
-    apply the block reflectors from the last panel to the first. When panel j₀ is applied,
-    rows and columns before j₀ are still those of the identity, so only ``Q[j₀:, j₀:]``
-    changes, by three products ``@``.
+    Backward accumulation (Golub & Van Loan §5.1.6), blocked as ``dorgqr``: the last
+    columns (all when k ≤ 128) one reflector at a time (`_form_q_unblocked`), then the
+    earlier panels of 32, last panel first, each applied to the columns right of it as a
+    block reflector (three products ``@``) and expanded into its own columns. When panel j₀
+    is applied, rows and columns before j₀ are still those of the identity, so only
+    ``Q[j₀:, j₀:]`` changes.
     """
     k = len(tau)
     L = Vt.shape[1]
-    Q = np.eye(L, p)
-    for j0 in reversed(range(0, k, _PANEL)):
+    Q = np.zeros((L, p))
+    last = 0                              # dorgqr's ki: where the blocked panels end
+    if k > _UNBLOCKED and k > _PANEL:
+        last = ((k - _UNBLOCKED - 1) // _PANEL) * _PANEL
+        start = min(k, last + _PANEL)
+    else:
+        start = 0
+    _form_q_unblocked(Q[start:, start:], Vt[start:k, start:], tau[start:k])
+    if start == 0:
+        return Q
+    for j0 in range(last, -1, -_PANEL):
         j1 = min(j0 + _PANEL, k)
-        Yt = _unit_rows(Vt[j0:j1, j0:])
-        T = _block_reflector(Yt, tau[j0:j1])
-        block = Q[j0:, j0:]
-        block -= Yt.T @ (T @ (Yt @ block))
+        if j1 < p:
+            Yt = _unit_rows(Vt[j0:j1, j0:])
+            T = _block_reflector(Yt, tau[j0:j1])
+            block = Q[j0:, j1:]
+            block -= Yt.T @ (T @ (Yt @ block))
+        _form_q_unblocked(Q[j0:, j0:j1], Vt[j0:j1, j0:], tau[j0:j1])
     return Q
+
+
+def _form_q_unblocked(Q: NDArray[np.float64], Vt: NDArray[np.float64],
+                      tau: NDArray[np.float64]) -> None:
+    """Overwrite Q (m, n) with the first n columns of H_0 ⋯ H_{k−1} (``dorg2r``), in place.
+
+    Column i is H_i e_i = e_i − τ_i v_i (so 1 − τ_i on the diagonal, −τ_i·v below: exactly
+    LAPACK's arithmetic, down to the sign of zeros) before the reflectors H_0..H_{i−1}
+    are applied to it, last reflector first.
+    """
+    m, n = Q.shape
+    k = len(tau)
+    Q[:, k:] = np.eye(m, n)[:, k:]
+    Yt = _unit_rows(Vt[:k])
+    for i in range(k - 1, -1, -1):
+        if i < n - 1:
+            _reflect_left(Q[i:, i + 1:], Yt[i, i:], tau[i])
+        Q[i + 1:, i] = Vt[i, i + 1:] * -tau[i]
+        Q[i, i] = 1.0 - tau[i]
+        Q[:i, i] = 0.0
 
 
 # ---------------------------------------------------------------------------------------
 # Public function
 # ---------------------------------------------------------------------------------------
 
-def qr(a: ArrayLike, mode: str = "reduced"):
+def qr(a: ArrayLike, mode: str = "reduced"
+       ) -> QRResult | NDArray[np.float64] | tuple[NDArray[np.float64], NDArray[np.float64]]:
     r"""QR factorisation: A = Q R with orthonormal columns in Q and R upper trapezoidal.
 
     .. math::
@@ -288,9 +370,11 @@ def qr(a: ArrayLike, mode: str = "reduced"):
     1. Factor: for each panel of 32 columns, compute one reflector per column with
        `_householder_vector` (``dlarfg``), applying each at once to the rest of the panel;
        then apply the panel's block reflector ``I − Y T Yᵀ`` to all columns right of it by
-       three matrix products.
+       three matrix products. The last 128 columns (all of them when K ≤ 128) are done one
+       column at a time, each reflector applied to all columns right of it (``dgeqr2``).
     2. Read R off the upper triangle of the factored matrix.
-    3. Form Q by applying the block reflectors, last panel first, to the first columns of I.
+    3. Form Q by applying the reflectors, last first, to the first columns of I: the last
+       128 one at a time (``dorg2r``), earlier ones as block reflectors (``dorgqr``).
 
     *Complexity*: 2MN² − 2N³/3 flops for R (M ≥ N), about as many again for the reduced Q;
     O(M N) memory.
@@ -303,7 +387,9 @@ def qr(a: ArrayLike, mode: str = "reduced"):
     where α is the current diagonal entry, so ``R[j, j]`` is negative when that entry is
     positive; a column whose part below the diagonal is already zero is not reflected
     (τ = 0) and its diagonal entry keeps its sign. This makes Q and R agree with NumPy's
-    to rounding, column signs included.
+    to rounding, column signs included. (α = −0.0 counts as negative, as Fortran's SIGN
+    has it; when α is an exact zero its sign comes from the arithmetic of earlier updates,
+    which is why this code also follows LAPACK's order of operations and skipping.)
 
     References
     ----------
@@ -322,9 +408,16 @@ def qr(a: ArrayLike, mode: str = "reduced"):
     >>> import numpy as np
     >>> from mathml.linalg._qr import qr
     >>> Q, R = qr([[3.0, 1.0], [4.0, 2.0]])
+    >>> print(np.round(Q, 4))
+    [[-0.6 -0.8]
+     [-0.8  0.6]]
     >>> print(np.round(R, 4))
     [[-5.  -2.2]
-     [ 0.  -0.4]]
+     [ 0.   0.4]]
+
+    The first column (3, 4) is reflected to −5·e₁ (β = −sign(3)·5); the last diagonal
+    entry has nothing below it, so it is not reflected and keeps its sign, as in NumPy.
+
     >>> print(np.round(Q @ R, 10))
     [[3. 1.]
      [4. 2.]]

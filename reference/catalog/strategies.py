@@ -45,13 +45,21 @@ def _spread(draw, k: int, cond: float) -> np.ndarray:
 
 @st.composite
 def conditioned(draw, m: int, n: int | None = None, cond: float = 1e3,
-                scale_exp: tuple[int, int] = (-2, 2)) -> np.ndarray:
-    """An m×n matrix U diag(s) Vᵀ with singular values in [σ/cond, σ], σ = 10^k."""
+                scale_exp: tuple[int, int] = (-2, 2), distinct: bool = False) -> np.ndarray:
+    """An m×n matrix U diag(s) Vᵀ with singular values in [σ/cond, σ], σ = 10^k.
+
+    With ``distinct=True`` consecutive singular values differ by a relative gap of a few
+    percent, so the singular vectors are determined up to sign (what an SVD comparison
+    needs); otherwise they may coincide (an orthogonal matrix when all are equal)."""
     n = m if n is None else n
     k = min(m, n)
     U = draw(orthogonal(m))[:, :k]
     V = draw(orthogonal(n))[:, :k]
-    s = draw(_spread(k, cond)) * 10.0 ** draw(st.integers(*scale_exp))
+    if distinct:  # log-spaced with gaps: s = cond^(-t), t ∈ [0, 1] separated
+        s = cond ** (-(draw(_separated(k))[::-1] + 1.0) / 2.0)
+    else:
+        s = draw(_spread(k, cond))
+    s = s * 10.0 ** draw(st.integers(*scale_exp))
     return (U * s) @ V.T
 
 

@@ -1,0 +1,74 @@
+"""The one agreement function and its tolerance table: each rule can fail."""
+from collections import namedtuple
+
+import numpy as np
+import pytest
+
+from reference import compare
+from reference.compare import Tolerance, agree
+
+EXACT = Tolerance(1e-12, 0.0, "test")
+NORMWISE = Tolerance(1e-12, 0.0, "test", normwise=True)
+
+
+def test_every_entry_gives_its_reason():
+    for name, tol in compare.TOLERANCES.items():
+        assert len(tol.reason) > 40, name
+        assert tol.rtol <= 1e-6 or name in ("quadrature",), f"{name}: {tol.rtol}"
+
+
+def test_within_and_beyond_the_tolerance():
+    assert agree(np.array([1.0, 2.0]), np.array([1.0, 2.0 + 1e-13]), EXACT).ok
+    verdict = agree(np.array([1.0, 2.0]), np.array([1.0, 2.0 + 1e-9]), EXACT)
+    assert not verdict.ok and "[1]" in verdict.detail
+
+
+def test_entrywise_versus_normwise():
+    got, expected = np.array([1.0, 1e-20]), np.array([1.0, 2e-20])
+    assert not agree(got, expected, EXACT).ok          # the small entry is 50 % off
+    assert agree(got, expected, NORMWISE).ok           # negligible against the largest
+
+
+def test_structure_shape_and_kind_must_match():
+    Pair = namedtuple("Pair", "a b")
+    assert not agree((1.0,), (1.0, 2.0), EXACT).ok
+    assert "shape" in agree(np.ones(3), np.ones((3, 1)), EXACT).detail
+    assert "dtype" in agree(np.array([1, 2]), np.array([1.0, 2.0]), EXACT).detail
+    assert "dtype" in agree(np.array([1.0]), np.array([1.0 + 0j]), EXACT).detail
+    assert "result.b" in agree(Pair(1.0, 2.0), Pair(1.0, 3.0), EXACT).detail
+    assert not agree({"x": 1.0}, {"y": 1.0}, EXACT).ok
+
+
+def test_nan_and_inf_must_stand_in_the_same_places():
+    assert agree(np.array([np.nan, np.inf]), np.array([np.nan, np.inf]), EXACT).ok
+    assert not agree(np.array([np.nan, 1.0]), np.array([1.0, 1.0]), EXACT).ok
+    assert not agree(np.array([np.inf]), np.array([-np.inf]), EXACT).ok
+
+
+def test_the_condition_number_widens_direct_tolerances():
+    A = np.diag([1.0, 1e-6])  # cond 1e6
+    direct = compare.TOLERANCES["direct"]
+    rtol, _ = direct.effective((A,))
+    assert rtol == pytest.approx(50 * 1e6 * compare.EPS)
+    assert direct.effective((np.eye(2),))[0] == direct.rtol
+
+
+def test_log_determinant_is_absolute_near_zero():
+    log_det = compare.TOLERANCES["log_determinant"]
+    assert agree((1.0, -5e-16), (1.0, -6e-16), log_det, args=(np.eye(3),)).ok
+    assert not agree((1.0, -5e-10), (1.0, -6e-16), log_det, args=(np.eye(3),)).ok
+
+
+def test_canonicalisers_remove_only_the_freedom():
+    V = np.array([[0.6, -0.8], [0.8, 0.6]])
+    w = np.array([1.0, 2.0])
+    assert agree((w, V), (w, -V), "decomposition", canon=compare.canon_eigh).ok
+    swapped = V[:, ::-1]
+    assert not agree((w, V), (w, swapped), "decomposition", canon=compare.canon_eigh).ok
+    U, S, Vh = np.linalg.svd(np.array([[3.0, 1.0], [1.0, 2.0], [0.0, 1.0]]))
+    flipped = (U * [-1, 1, 1], S, Vh * np.array([[-1], [1]]))
+    assert agree((U, S, Vh), flipped, "decomposition", canon=compare.canon_svd).ok
+    one_sided = (U * [-1, 1, 1], S, Vh)  # u flipped without its v: a different matrix
+    assert not agree((U, S, Vh), one_sided, "decomposition", canon=compare.canon_svd).ok
+    w = np.array([1 + 2j, 1 - 2j, 3.0])
+    assert agree(w, w[::-1], "spectrum", canon=compare.canon_eig).ok
