@@ -1,4 +1,4 @@
-"""Optimisation and root finding through SciPy: the reference for `mathml.optimize`.
+"""Root finding through SciPy: the reference for `mathml.optimize`'s root finders.
 
 Thin wrappers with the signatures of `mathml.optimize`, calling ``scipy.optimize`` as it
 is: its results (``RootResults`` with the same fields as `mathml`'s) and its errors are

@@ -1,4 +1,4 @@
-"""Optimisation and root finding: the counterpart of ``scipy.optimize``.
+"""Root finding of a scalar function of one variable.
 
 Root finding of a scalar function of one variable: `newton` (Newton–Raphson, the secant
 method, Halley's method) starts from a guess; `bisect` and `brentq` start from a bracket
@@ -16,7 +16,7 @@ from typing import Any, Callable
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._result import RichResult
+from ._result import OptimizeResult
 
 __all__ = ["newton", "bisect", "brentq"]
 
@@ -29,11 +29,6 @@ _ITER = 100
 # Termination flags, as SciPy's codes and words.
 _ECONVERGED, _ECONVERR = 0, -2
 _FLAGS = {_ECONVERGED: "converged", _ECONVERR: "convergence error"}
-
-
-class OptimizeResult(RichResult):
-    """A dictionary whose entries are also attributes (``r.root`` is ``r["root"]``), like
-    ``scipy.optimize.OptimizeResult``."""
 
 
 class RootResults(OptimizeResult):

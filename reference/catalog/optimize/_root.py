@@ -14,8 +14,8 @@ from typing import Any
 import numpy as np
 from hypothesis import strategies as st
 
-from ._core import Bench, Concept, bad, case
-from .differentiate import SymFunction, sym
+from .._core import Bench, Concept, bad, case
+from ..differentiate import SymFunction, sym
 
 SEED = "000"
 
