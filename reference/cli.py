@@ -20,6 +20,8 @@ import time
 from pathlib import Path
 from typing import Callable, Sequence
 
+import numpy as np
+
 from . import catalog, compare
 from .check import check
 from .runner import ConceptResult, run_concept
@@ -67,7 +69,41 @@ def cmd_show(args: argparse.Namespace) -> int:
         rows.append((f"bad: {b.bad.case.label}", "", "", b.bad.expects.__name__,
                      "same error" if b.ok else "DIFFERS: " + b.detail))
     print(_table(rows))
+    effort = _effort_rows(result)
+    if effort:
+        print()
+        print("Work done by each (shown, not compared: iterative methods may take other paths)")
+        print(_table(effort))
     return 0 if result.ok else 1
+
+
+_EFFORT_FIELDS = ("nit", "nfev", "njev", "nhev", "iterations", "function_calls")
+
+
+def _effort_rows(result: ConceptResult) -> list[tuple]:
+    """Iterations and evaluations of both backends, for results that report them."""
+    rows = []
+    for r in result.cases:
+        counts = {}
+        for backend, out in (("mathml", r.mathml_result), ("reference", r.reference_result)):
+            fields = _find_counts(out)
+            counts[backend] = ", ".join(f"{k}={v}" for k, v in fields.items())
+        if any(counts.values()):
+            rows.append((r.case.label or r.case.describe()[:30], counts["mathml"],
+                         counts["reference"]))
+    return [("case", "mathml", "reference")] + rows if rows else []
+
+
+def _find_counts(out) -> dict:
+    """The effort fields of a result object, or of the result objects inside a tuple."""
+    found = {}
+    items = out if isinstance(out, tuple) else (out,)
+    for item in items:
+        for k in _EFFORT_FIELDS:
+            v = item.get(k) if isinstance(item, dict) else getattr(item, k, None)
+            if v is not None and np.ndim(v) == 0:
+                found[k] = int(v)
+    return found
 
 
 def _math_of(func: Callable) -> str:
