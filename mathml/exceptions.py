@@ -13,6 +13,7 @@ __all__ = [
     "ConvergenceWarning",
     "IntegrationWarning",
     "DataConversionWarning",
+    "UndefinedMetricWarning",
 ]
 
 
@@ -34,3 +35,8 @@ class IntegrationWarning(UserWarning):
 
 class DataConversionWarning(UserWarning):
     """Input data was converted, e.g. a column-vector y raveled (scikit-learn's warning)."""
+
+
+class UndefinedMetricWarning(UserWarning):
+    """A metric is ill-defined for the input (no positive samples, one class, …) and was
+    set by convention (scikit-learn's ``UndefinedMetricWarning``)."""

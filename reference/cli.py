@@ -140,9 +140,11 @@ def _source_with_helpers(func: Callable) -> str:
         except (OSError, TypeError, SyntaxError):
             continue
         names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id.startswith("_")}
+        scope = getattr(f, "__globals__", None) or vars(sys.modules[f.__module__])
         for name in sorted(names):
-            g = f.__globals__.get(name)
-            if inspect.isfunction(g) and g.__module__.split(".")[0] == package:
+            g = scope.get(name)
+            if (inspect.isfunction(g) or inspect.isclass(g)) \
+                    and g.__module__.split(".")[0] == package:
                 todo.append(g)
     return "\n\n".join(_strip_docstring(inspect.getsource(f)) for f in seen)
 

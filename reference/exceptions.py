@@ -5,7 +5,8 @@ Each has the same name and the same bases as its `mathml.exceptions` twin, so
 """
 from numpy.linalg import LinAlgError
 from scipy.integrate import IntegrationWarning
-from sklearn.exceptions import ConvergenceWarning, DataConversionWarning, NotFittedError
+from sklearn.exceptions import (ConvergenceWarning, DataConversionWarning, NotFittedError,
+                                UndefinedMetricWarning)
 from sklearn.utils._param_validation import InvalidParameterError
 
 __all__ = [
@@ -15,4 +16,5 @@ __all__ = [
     "ConvergenceWarning",
     "IntegrationWarning",
     "DataConversionWarning",
+    "UndefinedMetricWarning",
 ]

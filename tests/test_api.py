@@ -36,10 +36,19 @@ def test_same_signatures(module):
         a, b = getattr(ours, name), getattr(theirs, name)
         if not callable(a) or isinstance(a, type) and issubclass(a, BaseException):
             continue
-        sa, sb = inspect.signature(a), inspect.signature(b)
-        params_a = [(p.name, p.kind, p.default) for p in sa.parameters.values()]
-        params_b = [(p.name, p.kind, p.default) for p in sb.parameters.values()]
+        sa, sb = _signature(a), _signature(b)
+        params_a = sa and [(p.name, p.kind, p.default) for p in sa.parameters.values()]
+        params_b = sb and [(p.name, p.kind, p.default) for p in sb.parameters.values()]
         assert params_a == params_b, f"{module}.{name}: mathml{sa} vs reference{sb}"
+
+
+def _signature(obj):
+    """The signature, or None where there is none to read (a dict subclass such as
+    OptimizeResult takes what dict takes, in both backends)."""
+    try:
+        return inspect.signature(obj)
+    except ValueError:
+        return None
 
 
 def test_top_level_modules_match():
@@ -57,7 +66,7 @@ def test_every_public_function_is_a_concept(area):
 
 @pytest.mark.parametrize("name", ["LinAlgError", "NotFittedError", "InvalidParameterError",
                                   "ConvergenceWarning", "IntegrationWarning",
-                                  "DataConversionWarning"])
+                                  "DataConversionWarning", "UndefinedMetricWarning"])
 def test_exception_classes_have_the_same_bases(name):
     ours = getattr(mathml.exceptions, name)
     theirs = getattr(reference.exceptions, name)

@@ -72,3 +72,14 @@ def test_canonicalisers_remove_only_the_freedom():
     assert not agree((U, S, Vh), one_sided, "decomposition", canon=compare.canon_svd).ok
     w = np.array([1 + 2j, 1 - 2j, 3.0])
     assert agree(w, w[::-1], "spectrum", canon=compare.canon_eig).ok
+
+
+def test_canon_svd_compares_the_extra_columns_through_their_projector():
+    """full_matrices=True adds columns that are any basis of a complement: two correct
+    answers may differ there by a rotation, not only by signs."""
+    A = np.array([[3.0, 1.0], [1.0, 2.0], [0.0, 1.0], [1.0, 0.0]])
+    U, S, Vh = np.linalg.svd(A)
+    c, s = np.cos(0.7), np.sin(0.7)
+    rotated = U.copy()
+    rotated[:, 2:] = U[:, 2:] @ np.array([[c, -s], [s, c]])
+    assert agree((U, S, Vh), (rotated, S, Vh), "decomposition", canon=compare.canon_svd).ok

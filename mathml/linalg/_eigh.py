@@ -120,7 +120,8 @@ def _orthonormal_basis(X: NDArray[np.float64], complete: bool = False) -> NDArra
 
     Column j of Q is column j of X made orthogonal to the columns before it (the
     Gram–Schmidt order, computed stably). With ``complete=True`` Q is m×m: its last m − k
-    columns are an orthonormal basis of the complement of span(X).
+    columns are an orthonormal basis of the complement of span(X). Reflectors are made
+    a panel at a time; each panel then updates the columns to its right at once.
     """
     m, k = X.shape
     p = min(m, k)
@@ -128,12 +129,17 @@ def _orthonormal_basis(X: NDArray[np.float64], complete: bool = False) -> NDArra
     V = np.zeros((m, p))
     beta = np.zeros(p)
     sign = np.ones(p)
-    for i in range(p):
-        v, b, alpha = _householder_vector(R[i:, i])
-        if b:
-            R[i:, i + 1:] -= (b * v)[:, None] * (v @ R[i:, i + 1:])
-        V[i:, i], beta[i] = v, b
-        sign[i] = -1.0 if alpha < 0 else 1.0
+    for p0 in range(0, p, _PANEL):
+        p1 = min(p0 + _PANEL, p)
+        for i in range(p0, p1):
+            v, b, alpha = _householder_vector(R[i:, i])
+            if b:
+                R[i:, i + 1:p1] -= (b * v)[:, None] * (v @ R[i:, i + 1:p1])
+            V[i:, i], beta[i] = v, b
+            sign[i] = -1.0 if alpha < 0 else 1.0
+        # (H_p0 ⋯ H_p1−1)ᵀ = I − V Tᵀ Vᵀ on the remaining columns
+        Vp = V[:, p0:p1]
+        R[:, p1:] -= Vp @ (_wy_factor(Vp, beta[p0:p1]).T @ (Vp.T @ R[:, p1:]))
     Q = _apply_reflectors(V, beta, np.eye(m, m if complete else p))
     # a negative R_ii would have pointed column i of Q against column i of X
     Q[:, :p] *= sign
@@ -210,10 +216,16 @@ def _sturm_pivots(d: NDArray[np.float64], e: NDArray[np.float64], k: int):
 def _bisect(pivots, j: NDArray[np.intp], lower: float, upper: float,
             tnorm: float) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Intervals (lo_j, hi_j] of width ≤ eps‖T‖ holding the j-th eigenvalues, all j at once."""
-    lo = np.full(j.size, lower)
-    hi = np.full(j.size, upper)
+    # one pass at k evenly spaced points puts every eigenvalue in one of k + 1 cells
+    # (log2(k + 1) halvings for the price of one)
+    k = j.size
+    edges = lower + (upper - lower) * np.arange(k + 2) / (k + 1)
+    below = np.count_nonzero(pivots(edges[1:-1]) < 0, axis=0)
+    below = np.concatenate(([0], np.maximum.accumulate(below), [np.iinfo(np.intp).max]))
+    cell = np.searchsorted(below, j, side="right")  # below[cell − 1] ≤ j < below[cell]
+    lo, hi = edges[cell - 1], edges[cell]
     # each step halves every interval; stop once they are eps‖T‖ wide
-    steps = max(0, math.ceil(math.log2((upper - lower) / (_EPS * tnorm))))
+    steps = max(0, math.ceil(math.log2((upper - lower) / (k + 1) / (_EPS * tnorm))))
     for _ in range(steps):
         mid = 0.5 * (lo + hi)
         # more than j eigenvalues below mid ⇔ λ_j < mid
@@ -237,11 +249,6 @@ def _owning_blocks(pivots, starts: NDArray[np.intp], j: NDArray[np.intp],
     return np.argmax(inside > rank, axis=0)
 
 
-def _nonzero_pivot(u: NDArray[np.float64], pivmin: float) -> NDArray[np.float64]:
-    """Pivots smaller than pivmin = eps‖T‖ pushed out to ±pivmin (a backward error of eps‖T‖)."""
-    return np.where(np.abs(u) < pivmin, np.copysign(pivmin, u), u)
-
-
 def _tridiagonal_lu(d: NDArray[np.float64], e: NDArray[np.float64],
                     sigma: NDArray[np.float64], pivmin: float) -> tuple[NDArray, ...]:
     """Row-pivoted ``P (T − σ_j I) = L U`` for every shift at once (LAPACK's dlagtf).
@@ -259,16 +266,18 @@ def _tridiagonal_lu(d: NDArray[np.float64], e: NDArray[np.float64],
     q = np.full(k, e_next[0])
     for i in range(n - 1):
         a = d[i + 1] - sigma
-        s = np.abs(p) < abs(e[i])
-        # exchange rows when the subdiagonal entry e_i is the larger pivot
-        pivot = _nonzero_pivot(np.where(s, e[i], p), pivmin)
+        abs_p = np.abs(p)
+        s = abs_p < abs(e[i])
+        # exchange rows when the subdiagonal entry e_i is the larger pivot; otherwise
+        # keep p, pushed out to ±pivmin if smaller (a backward error of eps‖T‖)
+        pivot = np.where(s, e[i], np.copysign(np.maximum(abs_p, pivmin), p))
         swap[i], u0[i] = s, pivot
         u1[i] = np.where(s, a, q)
         u2[i] = np.where(s, e_next[i + 1], 0.0)
         l[i] = np.where(s, p, e[i]) / pivot
         p = np.where(s, q, a) - l[i] * u1[i]
         q = np.where(s, -l[i] * e_next[i + 1], e_next[i + 1])
-    u0[n - 1] = _nonzero_pivot(p, pivmin)
+    u0[n - 1] = np.copysign(np.maximum(np.abs(p), pivmin), p)
     return u0, u1, u2, l, swap
 
 
@@ -300,25 +309,24 @@ def _clusters(w: NDArray[np.float64], block: NDArray[np.intp], gap: float) -> li
 
 
 def _cluster_shifts(w: NDArray[np.float64], clusters: list[NDArray[np.intp]],
-                    tnorm: float) -> NDArray[np.float64]:
+                    tight: list[bool], tnorm: float) -> NDArray[np.float64]:
     """Shifts for inverse iteration: w itself, except inside clusters.
 
-    Re-orthonormalising nearly parallel iterates magnifies their rounding errors, so
-    the shifts of a cluster should weigh its directions evenly, not pick the same
+    Re-orthonormalising nearly parallel iterates magnifies their rounding errors, so the
+    shifts of a cluster should weigh its directions evenly rather than pick the same
     dominant direction for every vector:
 
-    - a tight cluster (width below 1e-8‖T‖, so at least 1e5 times narrower than its gap
+    - a tight cluster (narrower than 1e-8‖T‖, so at least 1e5 times narrower than its gap
       to the other eigenvalues) gets one shift just below it, at a distance of its width
-      plus 10 eps‖T‖: every direction of the cluster is then magnified within a factor
-      of about 2 of the others, and the rest of the spectrum is left far behind;
+      plus 10 eps‖T‖: every direction of the cluster is magnified within a factor of
+      about 2 of the others, and the rest of the spectrum is left far behind;
     - a wider cluster keeps its own eigenvalues, pulled apart to at least 10 eps‖T‖
       (σ_i = max(w_i, σ_{i−1} + 10 eps‖T‖), as LAPACK's dstein does).
     """
     sigma = w.copy()
-    for c in clusters:
-        width = float(w[c[-1]] - w[c[0]])
-        if width < _RESOLVED_GAP * tnorm:
-            sigma[c] = w[c[0]] - width - _PERTOL * _EPS * tnorm
+    for c, is_tight in zip(clusters, tight):
+        if is_tight:
+            sigma[c] = w[c[0]] - (w[c[-1]] - w[c[0]]) - _PERTOL * _EPS * tnorm
         else:
             step = _PERTOL * _EPS * tnorm * np.arange(c.size)
             sigma[c] = np.maximum.accumulate(w[c] - step) + step
@@ -336,7 +344,8 @@ def _inverse_iteration(d: NDArray[np.float64], e: NDArray[np.float64], w: NDArra
     X = np.random.default_rng(_SEED).uniform(-1.0, 1.0, (n, k))
     X = np.where(row_block[:, None] == block, X, 0.0)
     clusters = _clusters(w, block, _CLUSTER_GAP * tnorm)
-    factors = _tridiagonal_lu(d, e, _cluster_shifts(w, clusters, tnorm), _EPS * tnorm)
+    tight = [float(w[c[-1]] - w[c[0]]) < _RESOLVED_GAP * tnorm for c in clusters]
+    factors = _tridiagonal_lu(d, e, _cluster_shifts(w, clusters, tight, tnorm), _EPS * tnorm)
     for _ in range(_INVERSE_ITERATIONS):
         with np.errstate(over="ignore", invalid="ignore"):
             X = _tridiagonal_lu_solve(factors, X)
@@ -346,26 +355,41 @@ def _inverse_iteration(d: NDArray[np.float64], e: NDArray[np.float64], w: NDArra
             rows = slice(starts[block[c[0]]], stops[block[c[0]]])
             X[rows, c] = _orthonormal_basis(X[rows, c])
         X /= np.sqrt(np.sum(X * X, axis=0))
-    for c in clusters:
-        if np.min(np.diff(w[c])) > _RESOLVED_GAP * tnorm:
-            continue  # each vector converged on its own: nothing to repair
+    for c, is_tight in zip(clusters, tight):
+        if not _needs_refinement(w[c], is_tight, tnorm):
+            continue
         b = block[c[0]]
-        others = np.setdiff1d(np.flatnonzero(block == b), c)
-        X[starts[b]:stops[b], c] = _refine_cluster(
-            d[starts[b]:stops[b]], e[starts[b]:stops[b] - 1], X[starts[b]:stops[b]],
-            c, others, w[c], tnorm)
+        rows = slice(starts[b], stops[b])
+        others = np.setdiff1d(np.flatnonzero(block == b), c) if not is_tight else c[:0]
+        X[rows, c] = _refine_cluster(d[rows], e[starts[b]:stops[b] - 1], X[rows], c, others,
+                                     w[c], tnorm)
     return X
+
+
+def _needs_refinement(w: NDArray[np.float64], tight: bool, tnorm: float) -> bool:
+    """Whether a cluster's vectors need `_refine_cluster` after inverse iteration.
+
+    Not if every gap inside it exceeds 1e-8‖T‖ (each vector then converged on its own),
+    nor if it is narrower than 10 eps‖T‖ (any orthonormal basis of its subspace then has
+    residuals of that size).
+    """
+    width = float(w[-1] - w[0])
+    if tight:
+        return width > _PERTOL * _EPS * tnorm
+    return float(np.min(np.diff(w))) <= _RESOLVED_GAP * tnorm
 
 
 def _refine_cluster(d: NDArray[np.float64], e: NDArray[np.float64], X: NDArray[np.float64],
                     c: NDArray[np.intp], others: NDArray[np.intp], w: NDArray[np.float64],
                     tnorm: float) -> NDArray[np.float64]:
-    """A cluster's vectors made orthogonal to the block's other vectors, then Ritz vectors.
+    """A cluster's vectors made orthogonal to the block's `others`, then Ritz vectors.
 
-    Orthonormalising a cluster's iterates can magnify their rounding errors in directions
-    outside the cluster; projecting out the block's other (accurate) eigenvectors removes
-    those. The cluster's vectors then span the right subspace but need not be matched to
-    their own eigenvalues: the Rayleigh–Ritz step rotates them onto the Ritz vectors.
+    In a wide cluster, orthonormalising the iterates of close eigenvalues can magnify
+    their rounding errors in directions outside the cluster; projecting out the block's
+    other (accurate) eigenvectors removes those. (A tight cluster, iterated with one
+    shift, does not need it: `others` is then empty.) The vectors then span the right
+    subspace but need not be matched to their own eigenvalues: the Rayleigh–Ritz step
+    rotates them onto the Ritz vectors.
     """
     Xo = X[:, others]
     Q = _orthonormal_basis(X[:, c] - Xo @ (Xo.T @ X[:, c]))
@@ -418,7 +442,11 @@ def _tridiagonal_eigh(d: ArrayLike, e: ArrayLike, *, vectors: bool = True,
 
     Off-diagonal entries with |e_i| ≤ eps‖T‖ are set to zero, splitting T into unreduced
     blocks; each eigenvector is computed on the rows of its own block only, so that a
-    diagonal T gives unit vectors.
+    diagonal T gives unit vectors (and a 1×1 block its diagonal entry, exactly).
+
+    With a partial `select`, tight clusters are repaired against the selected vectors
+    only (`_refine_cluster`): select whole clusters, or all eigenvalues, when their
+    vectors must be accurate (`_bidiagonal_svd` takes all of them for that reason).
     """
     d = np.asarray(d, dtype=np.float64)
     e = np.asarray(e, dtype=np.float64)
@@ -533,9 +561,11 @@ def eigh(a: ArrayLike, UPLO: str = "L") -> EighResult:
     3. Tridiagonalise, ``A = Q T Qᵀ``, with n − 2 Householder reflections applied from
        both sides; each is a symmetric rank-2 update of the trailing matrix.
     4. Eigenvalues of T by bisection: the number of negative pivots of the LDLᵀ
-       factorisation of T − σI counts the eigenvalues below σ (Sturm sequence); all n
-       intervals are halved together, one pass over T's rows per halving, until they are
-       eps‖T‖ wide. Off-diagonal entries below eps‖T‖ split T into blocks first.
+       factorisation of T − σI counts the eigenvalues below σ (Sturm sequence). One
+       pass at n evenly spaced shifts puts each eigenvalue in a cell of Gershgorin's
+       interval; then all n cells are halved together, one pass over T's rows per
+       halving, until they are eps‖T‖ wide. Off-diagonal entries below eps‖T‖ split T
+       into blocks first.
     5. Eigenvectors of T by inverse iteration, all at once: a pivoted LU of T − σ_j I for
        every j (vectorised over j), three solves from random starts, and after each a
        Householder QR inside every cluster of eigenvalues closer than 1e-3‖T‖, so that

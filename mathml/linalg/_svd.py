@@ -7,8 +7,10 @@ values), then ``U = U₁ U_B`` and ``V = V₁ V_B``.
 
 Private helpers other modules may import:
 
-- ``_svd_tall(A, full_matrices, compute_uv)``: the SVD of an M×N matrix with M ≥ N ≥ 1.
-- ``_bidiagonal_svd(d, f, compute_uv) -> (s, U_B, V_B)``: the SVD of an upper bidiagonal.
+- ``_svd_tall(A, full_matrices=True, compute_uv=True) -> (U, S, Vh)``: the SVD of an M×N
+  matrix with M ≥ N ≥ 1, signs not normalised.
+- ``_bidiagonal_svd(d, f, compute_uv=True) -> (s, U_B, V_B)``: the SVD of an upper
+  bidiagonal matrix with diagonal d and superdiagonal f.
 """
 from __future__ import annotations
 
@@ -87,11 +89,12 @@ def _golub_kahan_offdiagonal(d: NDArray[np.float64], f: NDArray[np.float64]) -> 
 
 
 def _bidiagonal_svd(d: NDArray[np.float64], f: NDArray[np.float64],
-                    compute_uv: bool = True) -> tuple:
+                    compute_uv: bool = True, floor: float = 0.0) -> tuple:
     """Singular values (descending) and vectors of the upper bidiagonal B(d, f).
 
     Returns (s, U_B, V_B) with ``B = U_B diag(s) V_Bᵀ``; U_B and V_B are None if not
-    `compute_uv`.
+    `compute_uv`. Singular triplets below `floor` (rounding level of the matrix this one
+    came from) need no pairing.
     """
     N = d.size
     # The N largest eigenvalues of the Golub–Kahan matrix are the singular values. Its
@@ -111,7 +114,7 @@ def _bidiagonal_svd(d: NDArray[np.float64], f: NDArray[np.float64],
     V_B = _orthonormal_columns(Z[0::2, :g], N)
     U_B = _orthonormal_columns(Z[1::2, :g], N)
     if 0 < g < N:
-        _pair_small_singular_vectors(d, f, U_B, V_B, g)
+        _pair_small_singular_vectors(d, f, U_B, V_B, g, max(floor, _EPS * s[0]))
     return s, U_B, V_B
 
 
@@ -141,24 +144,28 @@ def _orthonormal_columns(X: NDArray[np.float64], n: int) -> NDArray[np.float64]:
 
 def _pair_small_singular_vectors(d: NDArray[np.float64], f: NDArray[np.float64],
                                  U_B: NDArray[np.float64], V_B: NDArray[np.float64],
-                                 g: int) -> None:
+                                 g: int, floor: float) -> None:
     """Rotate columns g: of U_B and V_B (in place) into singular pairs of B.
 
     They are orthonormal bases of the complements of the trusted vectors; B maps the one
     complement into the other up to eps‖B‖, so the SVD of the small projected matrix
-    ``C = U_restᵀ B V_rest`` (itself computed by `_svd_tall`) pairs them up.
+    ``C = U_restᵀ B V_rest`` (itself computed by `_svd_tall`) pairs them up — unless C
+    is below `floor`, the rounding level of the top matrix, where any pairing will do.
     """
     B = np.diag(d) + np.diag(f, 1)
     C = U_B[:, g:].T @ B @ V_B[:, g:]
-    Uc, _, Vch = _svd_tall(C, full_matrices=True, compute_uv=True)
+    if math.sqrt(float(np.sum(C * C))) <= floor:
+        return
+    Uc, _, Vch = _svd_tall(C, full_matrices=True, compute_uv=True, floor=floor)
     U_B[:, g:] = U_B[:, g:] @ Uc
     V_B[:, g:] = V_B[:, g:] @ Vch.T
 
 
-def _svd_tall(A: NDArray[np.float64], full_matrices: bool = True, compute_uv: bool = True):
+def _svd_tall(A: NDArray[np.float64], full_matrices: bool = True, compute_uv: bool = True,
+              floor: float = 0.0):
     """(U, S, Vh) of an M×N matrix with M ≥ N ≥ 1: steps 1–5 of `svd` (signs not fixed).
 
-    U and Vh are None if not `compute_uv`.
+    U and Vh are None if not `compute_uv`. `floor`: see `_bidiagonal_svd`.
     """
     M, N = A.shape
     # Step 1: exact rescaling.
@@ -166,7 +173,7 @@ def _svd_tall(A: NDArray[np.float64], full_matrices: bool = True, compute_uv: bo
     # Step 2: A = U₁ B V₁ᵀ.
     d, f, (VL, betaL), (VR, betaR) = _bidiagonalize(A * scale)
     # Steps 3 and 4: B = U_B Σ V_Bᵀ through the Golub–Kahan matrix.
-    s, U_B, V_B = _bidiagonal_svd(d, f, compute_uv)
+    s, U_B, V_B = _bidiagonal_svd(d, f, compute_uv, floor * scale)
     if not compute_uv:
         return None, s / scale, None
     # Step 5: U = U₁ [[U_B, 0], [0, I]] (its first N columns unless full), V = V₁ V_B.
@@ -260,10 +267,11 @@ def svd(a: ArrayLike, full_matrices: bool = True, compute_uv: bool = True,
        for `full_matrices` U₁ is applied to [[U_B, 0], [0, I]]. Undo the scaling.
     6. Fix the signs.
 
-    Sign convention: each pair (u_i, v_i) is flipped jointly so that the entry of u_i
+    Sign convention: each pair (u_i, v_i) is flipped jointly so that the entry of v_i
     of largest magnitude is positive (the first such entry if several are equal to
-    within a relative 1e-9); the extra columns of a full U and rows of a full Vh follow
-    the same rule on their own. LAPACK's (NumPy's) signs follow no simple rule.
+    within a relative 1e-9), as scikit-learn's ``svd_flip(u_based_decision=False)``; the
+    extra columns of a full U and rows of a full Vh follow the same rule on their own.
+    LAPACK's (NumPy's) signs follow no simple rule.
 
     *Complexity*: 4MN² − 4N³/3 flops for step 2, about 4M²N + 4N³ for step 5, O(N³)
     matrix products for step 4 and O(N²) flops for step 3, whose Python loops over 2N
@@ -314,7 +322,7 @@ def svd(a: ArrayLike, full_matrices: bool = True, compute_uv: bool = True,
     # Step 6: one sign per singular pair, then the completing vectors on their own
     # (S was unscaled in step 5; + 0.0 turns −0.0 into 0.0).
     K = S.size
-    sign = _largest_entry_positive(U[:, :K])
+    sign = _largest_entry_positive(Vh[:K].T)
     U = np.concatenate((U[:, :K] * sign, U[:, K:] * _largest_entry_positive(U[:, K:])), axis=1)
     Vh = np.concatenate((Vh[:K] * sign[:, None],
                          Vh[K:] * _largest_entry_positive(Vh[K:].T)[:, None]))

@@ -1,0 +1,565 @@
+"""Model selection: train/test splits, K-fold cross-validation, learning curves.
+
+The random splits draw from ``numpy.random.RandomState`` exactly as scikit-learn does
+(``permutation``, ``shuffle``, ``choice`` — all uniform-based), so the same ``random_state``
+gives the same split.
+"""
+from __future__ import annotations
+
+import math
+import numbers
+from typing import Any, Callable, Iterator
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from ._validation import check_random_state, type_of_target
+from .base import clone
+from .exceptions import InvalidParameterError
+
+__all__ = ["train_test_split", "KFold", "StratifiedKFold", "cross_val_score", "learning_curve"]
+
+
+# ---------------------------------------------------------------------------------------
+# train_test_split
+# ---------------------------------------------------------------------------------------
+
+def _split_sizes(n: int, test_size, train_size, default_test_size: float = 0.25
+                 ) -> tuple[int, int]:
+    """(n_train, n_test): a float is a fraction (test rounded up, train down), an int a count."""
+    for name, value in (("test_size", test_size), ("train_size", train_size)):
+        if value is None:
+            continue
+        is_int = isinstance(value, numbers.Integral) and not isinstance(value, bool)
+        is_float = isinstance(value, numbers.Real) and not is_int and not isinstance(value, bool)
+        if not (is_int and value >= 1) and not (is_float and 0 < value < 1):
+            raise InvalidParameterError(
+                f"The '{name}' parameter of train_test_split must be a float in the range "
+                f"(0.0, 1.0), an int in the range [1, inf) or None. Got {value!r} instead.")
+        if is_int and value >= n:
+            raise ValueError(f"{name}={value} should be either positive and smaller than the "
+                             f"number of samples {n} or a float in the (0, 1) range")
+    if test_size is None and train_size is None:
+        test_size = default_test_size
+    as_count = lambda s, rnd: rnd(s * n) if isinstance(s, float) else int(s)  # noqa: E731
+    n_test = None if test_size is None else as_count(test_size, math.ceil)
+    n_train = None if train_size is None else as_count(train_size, math.floor)
+    n_train = n - n_test if n_train is None else n_train
+    n_test = n - n_train if n_test is None else n_test
+    if n_train + n_test > n:
+        raise ValueError(f"The sum of train_size and test_size = {n_train + n_test}, should be "
+                         f"smaller than the number of samples {n}. Reduce test_size and/or "
+                         "train_size.")
+    if n_train == 0:
+        raise ValueError(f"With n_samples={n}, test_size={test_size} and train_size="
+                         f"{train_size}, the resulting train set will be empty. Adjust any of "
+                         "the aforementioned parameters.")
+    return int(n_train), int(n_test)
+
+
+def _approximate_mode(counts: NDArray[np.intp], n_draws: int,
+                      rs: np.random.RandomState) -> NDArray[np.intp]:
+    """How many of `n_draws` to take from each class: the proportional share rounded down,
+    the remaining draws to the largest remainders (ties broken at random)."""
+    share = counts / counts.sum() * n_draws
+    taken = np.floor(share)
+    missing = int(n_draws - taken.sum())
+    remainder = share - taken
+    for value in np.sort(np.unique(remainder))[::-1]:
+        if missing <= 0:
+            break
+        (tied,) = np.where(remainder == value)
+        add_now = min(len(tied), missing)
+        taken[rs.choice(tied, size=add_now, replace=False)] += 1
+        missing -= add_now
+    return taken.astype(int)
+
+
+def _stratified_split(y: ArrayLike, n_train: int, n_test: int,
+                      rs: np.random.RandomState) -> tuple[NDArray, NDArray]:
+    """Train and test indices holding each class in proportion (scikit-learn's
+    ``StratifiedShuffleSplit``, first split)."""
+    classes, y_index, counts = np.unique(np.asarray(y), return_inverse=True, return_counts=True)
+    if counts.min() < 2:
+        raise ValueError("The least populated classes in y have only 1 member, which is too "
+                         "few. The minimum number of groups for any class cannot be less than"
+                         f" 2. Classes with too few members are: "
+                         f"{classes[counts < 2].tolist()}")
+    if n_train < len(classes) or n_test < len(classes):
+        which, size = ("train", n_train) if n_train < len(classes) else ("test", n_test)
+        raise ValueError(f"The {which}_size = {size} should be greater or equal to the number "
+                         f"of classes = {len(classes)}")
+    members = np.split(np.argsort(y_index, kind="stable"), np.cumsum(counts)[:-1])
+    n_i = _approximate_mode(counts, n_train, rs)
+    t_i = _approximate_mode(counts - n_i, n_test, rs)
+    train: list[int] = []
+    test: list[int] = []
+    for k in range(len(classes)):
+        shuffled = members[k][rs.permutation(counts[k])]
+        train.extend(shuffled[:n_i[k]])
+        test.extend(shuffled[n_i[k]:n_i[k] + t_i[k]])
+    return rs.permutation(train), rs.permutation(test)
+
+
+def train_test_split(*arrays: ArrayLike, test_size: float | int | None = None,
+                     train_size: float | int | None = None, random_state=None,
+                     shuffle: bool = True, stratify: ArrayLike | None = None) -> list:
+    """Split arrays into random train and test subsets.
+
+    .. math::
+
+        \\pi = \\text{a uniform random permutation of } \\{0, …, n-1\\}, \\quad
+        \\text{test} = \\pi_{0:n_{test}}, \\quad \\text{train} = \\pi_{n_{test}:n_{test}+n_{train}}
+
+    Parameters
+    ----------
+    *arrays : array_like, each with n_samples rows
+    test_size, train_size : float in (0, 1), int ≥ 1, or None
+        Fractions (test rounded up, train down) or counts; default test 0.25, train the rest.
+    random_state : None, int or numpy.random.RandomState
+    shuffle : bool, default True
+        Without shuffling, the first n_train rows train and the next n_test test.
+    stratify : array_like of shape (n_samples,), optional
+        Class labels to keep in proportion in both subsets.
+
+    Returns
+    -------
+    list of arrays
+        ``[a_train, a_test]`` for each input array, in order (NumPy arrays; shapes
+        (n_train, …) and (n_test, …)).
+
+    Raises
+    ------
+    ValueError
+        No arrays, inconsistent lengths, sizes that do not fit, a class with a single member
+        when stratifying, stratify with shuffle=False.
+    InvalidParameterError
+        A size that is neither a fraction in (0, 1) nor a positive count.
+
+    Notes
+    -----
+    *Algorithm*: 1. sizes from the fractions; 2. the indices: a prefix of a random permutation
+    (stratified: per class, a proportional share of a per-class permutation, the leftover
+    draws by largest remainder); 3. index every array.
+    *Complexity*: O(n).
+    *Numerical stability*: no arithmetic on the data.
+
+    References
+    ----------
+    Hastie, Tibshirani & Friedman, The Elements of Statistical Learning, 2nd ed., §7.2.
+
+    Checked against ``reference.model_selection.train_test_split`` →
+    ``sklearn.model_selection.train_test_split``: the same split for the same `random_state`
+    (both use ``RandomState.permutation``).
+
+    Examples
+    --------
+    >>> X_train, X_test = train_test_split(np.arange(10), test_size=0.2, random_state=42)
+    >>> X_train.tolist(), X_test.tolist()
+    ([5, 0, 7, 2, 9, 4, 3, 6], [8, 1])
+    """
+    if not arrays:
+        raise ValueError("At least one array required as input")
+    arrays = tuple(np.asarray(a) for a in arrays)
+    lengths = [a.shape[0] if a.ndim else 0 for a in arrays]
+    if len(set(lengths)) > 1:
+        raise ValueError("Found input variables with inconsistent numbers of samples: "
+                         f"{lengths!r}")
+    # Step 1: sizes.
+    n_train, n_test = _split_sizes(lengths[0], test_size, train_size)
+    # Step 2: the indices.
+    if not shuffle:
+        if stratify is not None:
+            raise ValueError("Stratified train/test split is not implemented for shuffle=False")
+        train, test = np.arange(n_train), np.arange(n_train, n_train + n_test)
+    elif stratify is not None:
+        train, test = _stratified_split(stratify, n_train, n_test, check_random_state(random_state))
+    else:
+        pi = check_random_state(random_state).permutation(lengths[0])
+        train, test = pi[n_test:n_test + n_train], pi[:n_test]
+    # Step 3: index.
+    return [part for a in arrays for part in (a[train], a[test])]
+
+
+# ---------------------------------------------------------------------------------------
+# K-fold splitters
+# ---------------------------------------------------------------------------------------
+
+class _KFoldBase:
+    """Shared plumbing: hyperparameter checks, ``get_n_splits``, ``split`` from test masks."""
+
+    def __init__(self, n_splits: int = 5, *, shuffle: bool = False, random_state=None) -> None:
+        if not isinstance(n_splits, numbers.Integral) or isinstance(n_splits, bool):
+            raise ValueError(f"The number of folds must be of Integral type. {n_splits!r} of "
+                             f"type {type(n_splits)} was passed.")
+        if n_splits <= 1:
+            raise ValueError("k-fold cross-validation requires at least one train/test split "
+                             f"by setting n_splits=2 or more, got n_splits={n_splits}.")
+        if not isinstance(shuffle, bool):
+            raise TypeError(f"shuffle must be True or False; got {shuffle}")
+        if not shuffle and random_state is not None:
+            raise ValueError("Setting a random_state has no effect since shuffle is False. "
+                             "You should leave random_state to its default (None), or set "
+                             "shuffle=True.")
+        self.n_splits, self.shuffle, self.random_state = int(n_splits), shuffle, random_state
+
+    def get_n_splits(self, X=None, y=None, groups=None) -> int:
+        """The number of folds."""
+        return self.n_splits
+
+    def split(self, X: ArrayLike, y: ArrayLike | None = None, groups=None
+              ) -> Iterator[tuple[NDArray[np.intp], NDArray[np.intp]]]:
+        """Yield (train indices, test indices) for each fold, in fold order."""
+        n = np.asarray(X).shape[0]
+        if self.n_splits > n:
+            raise ValueError(f"Cannot have number of splits n_splits={self.n_splits} greater "
+                             f"than the number of samples: n_samples={n}.")
+        indices = np.arange(n)
+        for test in self._test_indices(n, y):
+            mask = np.zeros(n, dtype=bool)
+            mask[test] = True
+            yield indices[~mask], indices[mask]
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__name__}(n_splits={self.n_splits}, "
+                f"random_state={self.random_state!r}, shuffle={self.shuffle})")
+
+
+class KFold(_KFoldBase):
+    """K-fold cross-validation: consecutive folds, optionally after a shuffle.
+
+    .. math::
+
+        |F_k| = \\lfloor n / K \\rfloor + [k < n \\bmod K], \\qquad k = 0, …, K-1
+
+    Parameters
+    ----------
+    n_splits : int, default 5
+        K ≥ 2.
+    shuffle : bool, default False
+        Shuffle the indices once before cutting them into folds.
+    random_state : None, int or numpy.random.RandomState
+        Only with ``shuffle=True``.
+
+    Raises
+    ------
+    ValueError
+        n_splits < 2 or greater than n_samples; random_state without shuffle.
+
+    Notes
+    -----
+    *Algorithm*: 1. (shuffle) the indices; 2. cut them into K consecutive folds, the first
+    n mod K one longer; 3. each fold is a test set, the rest its training set.
+    *Complexity*: O(n·K). *Numerical stability*: no arithmetic on the data.
+
+    References
+    ----------
+    Hastie, Tibshirani & Friedman, The Elements of Statistical Learning, 2nd ed., §7.10.
+
+    Checked against ``reference.model_selection.KFold`` → ``sklearn.model_selection.KFold``:
+    the same folds.
+
+    Examples
+    --------
+    >>> [test.tolist() for _, test in KFold(3).split(np.zeros((5, 1)))]
+    [[0, 1], [2, 3], [4]]
+    """
+
+    def _test_indices(self, n: int, y) -> Iterator[NDArray[np.intp]]:
+        # Step 1: shuffle.
+        indices = np.arange(n)
+        if self.shuffle:
+            check_random_state(self.random_state).shuffle(indices)
+        # Step 2: consecutive folds.
+        sizes = np.full(self.n_splits, n // self.n_splits)
+        sizes[:n % self.n_splits] += 1
+        bounds = np.concatenate([[0], np.cumsum(sizes)])
+        # Step 3: (split) the complement of each fold trains.
+        for k in range(self.n_splits):
+            yield indices[bounds[k]:bounds[k + 1]]
+
+
+class StratifiedKFold(_KFoldBase):
+    """Stratified K-fold: each fold holds every class in about its overall proportion.
+
+    .. math::
+
+        n_{k,c} = \\#\\{ i \\equiv k \\pmod K : \\text{the } i\\text{-th of the sorted labels is } c \\}
+
+    Parameters
+    ----------
+    n_splits : int, default 5
+    shuffle : bool, default False
+        Shuffle each class's fold assignment.
+    random_state : None, int or numpy.random.RandomState
+
+    Raises
+    ------
+    ValueError
+        A non-class target; n_splits greater than every class's count. (A class smaller than
+        n_splits only warns, UserWarning.)
+
+    Notes
+    -----
+    *Algorithm*: 1. encode the classes in order of first appearance; 2. deal the sorted
+    labels round robin to the folds, which gives each fold's count per class; 3. assign each
+    class's samples to folds in blocks of those counts (shuffled when asked).
+    *Complexity*: O(n·K). *Numerical stability*: no arithmetic on the data.
+
+    References
+    ----------
+    Kohavi, "A study of cross-validation and bootstrap for accuracy estimation and model
+    selection", IJCAI 1995.
+
+    Checked against ``reference.model_selection.StratifiedKFold`` →
+    ``sklearn.model_selection.StratifiedKFold``: the same folds.
+
+    Examples
+    --------
+    >>> y = np.array([0, 0, 0, 1, 1, 1])
+    >>> [test.tolist() for _, test in StratifiedKFold(3).split(np.zeros((6, 1)), y)]
+    [[0, 3], [1, 4], [2, 5]]
+    """
+
+    def _test_indices(self, n: int, y) -> Iterator[NDArray[np.intp]]:
+        folds = self._test_folds(y)
+        for k in range(self.n_splits):
+            yield np.flatnonzero(folds == k)
+
+    def _test_folds(self, y: ArrayLike) -> NDArray[np.intp]:
+        y = np.asarray(y)
+        kind = type_of_target(y)
+        if kind not in ("binary", "multiclass"):
+            raise ValueError(f"Supported target types are: ('binary', 'multiclass'). Got "
+                             f"{kind!r} instead.")
+        y = y.ravel()
+        # Step 1: classes numbered by first appearance.
+        _, first, inverse = np.unique(y, return_index=True, return_inverse=True)
+        _, rank = np.unique(first, return_inverse=True)
+        y_encoded = rank[inverse]
+        counts = np.bincount(y_encoded)
+        if np.all(self.n_splits > counts):
+            raise ValueError(f"n_splits={self.n_splits} cannot be greater than the number of "
+                             "members in each class.")
+        if self.n_splits > counts.min():
+            import warnings
+            warnings.warn(f"The least populated class in y has only {counts.min()} members, "
+                          f"which is less than n_splits={self.n_splits}.", UserWarning)
+        # Step 2: round robin over the sorted labels gives the per-fold class counts.
+        y_sorted = np.sort(y_encoded)
+        allocation = np.array([np.bincount(y_sorted[k::self.n_splits], minlength=len(counts))
+                               for k in range(self.n_splits)])
+        # Step 3: blocks of fold numbers per class.
+        rs = check_random_state(self.random_state)
+        folds = np.empty(len(y), dtype=np.intp)
+        for c in range(len(counts)):
+            folds_c = np.repeat(np.arange(self.n_splits), allocation[:, c])
+            if self.shuffle:
+                rs.shuffle(folds_c)
+            folds[y_encoded == c] = folds_c
+        return folds
+
+
+# ---------------------------------------------------------------------------------------
+# Cross-validated scores
+# ---------------------------------------------------------------------------------------
+
+def _check_cv(cv, y, classifier: bool) -> _KFoldBase:
+    """scikit-learn's ``check_cv``: an int (default 5) is StratifiedKFold for a classifier
+    on a class target, else KFold; a splitter is used as it is."""
+    cv = 5 if cv is None else cv
+    if isinstance(cv, numbers.Integral):
+        if classifier and y is not None and type_of_target(y) in ("binary", "multiclass"):
+            return StratifiedKFold(cv)
+        return KFold(cv)
+    return cv
+
+
+def _scorer(scoring) -> Callable[[Any, NDArray, NDArray], float]:
+    """The score of a fitted estimator on (X, y): its own ``score`` (None), a callable
+    ``scoring(estimator, X, y)``, or a named metric (negated errors: larger is better)."""
+    if scoring is None:
+        return lambda est, X, y: float(est.score(X, y))
+    if callable(scoring):
+        return scoring
+    metrics = {
+        "accuracy": lambda y, p: float(np.mean(y == p)),
+        "r2": lambda y, p: float(1 - np.sum((y - p) ** 2) / np.sum((y - np.mean(y)) ** 2)),
+        "neg_mean_squared_error": lambda y, p: -float(np.mean((y - p) ** 2)),
+        "neg_mean_absolute_error": lambda y, p: -float(np.mean(np.abs(y - p))),
+    }
+    if scoring not in metrics:
+        raise InvalidParameterError(f"The 'scoring' parameter must be a str among "
+                                    f"{sorted(metrics)}, a callable or None. Got {scoring!r} "
+                                    "instead.")
+    metric = metrics[scoring]
+    return lambda est, X, y: metric(np.asarray(y), est.predict(X))
+
+
+def _is_classifier(estimator) -> bool:
+    return getattr(estimator, "_estimator_type", None) == "classifier"
+
+
+def cross_val_score(estimator, X: ArrayLike, y: ArrayLike | None = None, *, cv=None,
+                    scoring=None) -> NDArray[np.float64]:
+    """Score an estimator on each fold of a cross-validation.
+
+    .. math::
+
+        s_k = \\text{score}\\big(\\hat f_{-k}, X_{F_k}, y_{F_k}\\big), \\qquad
+        \\hat f_{-k} = \\text{fit on all folds but } F_k
+
+    Parameters
+    ----------
+    estimator : estimator with fit and predict (or score)
+        Cloned for each fold; not modified.
+    X : array_like of shape (n_samples, n_features)
+    y : array_like of shape (n_samples,), optional
+    cv : int, splitter or None
+        Number of folds (default 5; stratified for a classifier) or a KFold/StratifiedKFold.
+    scoring : None, str or callable
+        None: ``estimator.score``; 'accuracy', 'r2', 'neg_mean_squared_error',
+        'neg_mean_absolute_error'; or ``scoring(estimator, X, y)``.
+
+    Returns
+    -------
+    scores : ndarray of shape (n_splits,)
+
+    Raises
+    ------
+    ValueError
+        As the splitter and the estimator's fit.
+
+    Notes
+    -----
+    *Algorithm*: 1. choose the splitter; 2. for each fold, fit a clone on its complement and
+    score it on the fold.
+    *Complexity*: K fits. *Numerical stability*: that of the estimator.
+
+    References
+    ----------
+    Hastie, Tibshirani & Friedman, The Elements of Statistical Learning, 2nd ed., §7.10.
+
+    Checked against ``reference.model_selection.cross_val_score`` →
+    ``sklearn.model_selection.cross_val_score``: the same folds, hence the same scores for a
+    deterministic estimator (up to the estimator's own tolerance).
+
+    Examples
+    --------
+    >>> from mathml.linear_model import LinearRegression
+    >>> X = np.arange(10.0).reshape(-1, 1)
+    >>> np.round(cross_val_score(LinearRegression(), X, 2 * X.ravel() + 1, cv=2,
+    ...                          scoring="neg_mean_squared_error"), 6) + 0.0
+    array([0., 0.])
+    """
+    X = np.asarray(X)
+    y = None if y is None else np.asarray(y)
+    # Step 1: the splitter.
+    splitter = _check_cv(cv, y, _is_classifier(estimator))
+    score = _scorer(scoring)
+    # Step 2: fit and score per fold.
+    scores = []
+    for train, test in splitter.split(X, y):
+        model = clone(estimator).fit(X[train], None if y is None else y[train])
+        scores.append(score(model, X[test], None if y is None else y[test]))
+    return np.array(scores, dtype=float)
+
+
+def learning_curve(estimator, X: ArrayLike, y: ArrayLike | None = None, *,
+                   train_sizes: ArrayLike = (0.1, 0.325, 0.55, 0.775, 1.0), cv=None, scoring=None,
+                   shuffle: bool = False, random_state=None
+                   ) -> tuple[NDArray[np.intp], NDArray[np.float64], NDArray[np.float64]]:
+    """Training and validation scores for growing training sets.
+
+    .. math::
+
+        \\text{train}_{jk} = \\text{score}(\\hat f_{jk}, T_k^{(m_j)}), \\quad
+        \\text{test}_{jk} = \\text{score}(\\hat f_{jk}, F_k), \\quad
+        \\hat f_{jk} = \\text{fit on the first } m_j \\text{ of fold } k\\text{'s training set } T_k
+
+    Parameters
+    ----------
+    estimator : estimator
+    X : array_like of shape (n_samples, n_features)
+    y : array_like of shape (n_samples,), optional
+    train_sizes : array_like
+        Fractions in (0, 1] of the largest training set (floats) or counts (ints).
+    cv : int, splitter or None
+        As in :func:`cross_val_score`.
+    scoring : None, str or callable
+        As in :func:`cross_val_score`.
+    shuffle : bool, default False
+        Shuffle each training set before taking its prefixes.
+    random_state : None, int or numpy.random.RandomState
+        For ``shuffle``.
+
+    Returns
+    -------
+    train_sizes_abs : ndarray of shape (n_ticks,)
+        The distinct training-set sizes used (integers).
+    train_scores, test_scores : ndarray of shape (n_ticks, n_splits)
+
+    Raises
+    ------
+    ValueError
+        Sizes outside (0, 1] (fractions) or (0, n_max] (counts).
+
+    Notes
+    -----
+    *Algorithm*: 1. the splits; 2. the sizes, as integers, deduplicated; 3. for each split
+    and size, fit a clone on the prefix and score it on the prefix and on the fold.
+    *Complexity*: n_ticks·K fits. *Numerical stability*: that of the estimator.
+
+    References
+    ----------
+    Hastie, Tibshirani & Friedman, The Elements of Statistical Learning, 2nd ed., §7.
+
+    Checked against ``reference.model_selection.learning_curve`` →
+    ``sklearn.model_selection.learning_curve`` (its ``n_jobs``, ``groups``, ``verbose`` and
+    incremental options left out): the same sizes and splits.
+
+    Examples
+    --------
+    >>> from mathml.linear_model import LinearRegression
+    >>> X = np.arange(20.0).reshape(-1, 1)
+    >>> sizes, train, test = learning_curve(LinearRegression(), X, 3 * X.ravel(), cv=4,
+    ...                                     train_sizes=[0.5, 1.0])
+    >>> sizes.tolist(), train.shape
+    ([7, 15], (2, 4))
+    """
+    X = np.asarray(X)
+    y = None if y is None else np.asarray(y)
+    # Step 1: splits.
+    splits = list(_check_cv(cv, y, _is_classifier(estimator)).split(X, y))
+    # Step 2: sizes.
+    sizes = _training_sizes(np.asarray(train_sizes), len(splits[0][0]))
+    if shuffle:
+        rs = check_random_state(random_state)
+        splits = [(rs.permutation(train), test) for train, test in splits]
+    # Step 3: fit and score each prefix.
+    score = _scorer(scoring)
+    train_scores = np.empty((len(sizes), len(splits)))
+    test_scores = np.empty((len(sizes), len(splits)))
+    for k, (train, test) in enumerate(splits):
+        for j, m in enumerate(sizes):
+            part = train[:m]
+            model = clone(estimator).fit(X[part], None if y is None else y[part])
+            train_scores[j, k] = score(model, X[part], None if y is None else y[part])
+            test_scores[j, k] = score(model, X[test], None if y is None else y[test])
+    return sizes, train_scores, test_scores
+
+
+def _training_sizes(train_sizes: NDArray, n_max: int) -> NDArray[np.intp]:
+    """Fractions of n_max (or counts) as distinct integer sizes in [1, n_max]."""
+    low, high = train_sizes.min(), train_sizes.max()
+    if np.issubdtype(train_sizes.dtype, np.floating):
+        if low <= 0.0 or high > 1.0:
+            raise ValueError("train_sizes has been interpreted as fractions of the maximum "
+                             "number of training samples and must be within (0, 1], but is "
+                             f"within [{low:f}, {high:f}].")
+        train_sizes = np.clip((train_sizes * n_max).astype(int), 1, n_max)
+    elif low <= 0 or high > n_max:
+        raise ValueError("train_sizes has been interpreted as absolute numbers of training "
+                         f"samples and must be within (0, {n_max}], but is within "
+                         f"[{low}, {high}].")
+    return np.unique(train_sizes)

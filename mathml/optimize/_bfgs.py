@@ -1,0 +1,135 @@
+"""BFGS: the quasi-Newton method with the inverse-Hessian update (Nocedal & Wright §6.1).
+
+Also the status messages shared by the gradient methods (SciPy's words).
+"""
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ._line_search import LineSearchWarning, line_search
+from ._result import OptimizeResult
+
+__all__: list[str] = []
+
+STATUS_MESSAGE = {0: "Optimization terminated successfully.",
+                  1: "Maximum number of iterations has been exceeded.",
+                  2: "Desired error not necessarily achieved due to precision loss.",
+                  3: "NaN result encountered."}
+
+
+def wolfe_step(objective: Any, xk: NDArray, pk: NDArray, gfk: NDArray, old_fval: float,
+               old_old_fval: float, c1: float, c2: float,
+               extra_condition: Any = None) -> tuple | None:
+    """The strong-Wolfe `line_search` along pk, quietly: (alpha, f(x_new), f(xk),
+    ∇f(x_new)), or None when it fails (the solver then stops with status 2)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LineSearchWarning)
+        alpha, _, _, new_fval, old_fval, gfkp1 = line_search(
+            objective.value, objective.grad, xk, pk, gfk, old_fval, old_old_fval, c1=c1, c2=c2,
+            amax=1e100, extra_condition=extra_condition)
+    if alpha is None:
+        return None
+    if gfkp1 is None:   # the bracketing ran out of steps: its last step stands, as SciPy
+        gfkp1 = objective.grad(xk + alpha * pk)
+    return alpha, new_fval, old_fval, gfkp1
+
+
+def final_status(stopped_by_line_search: bool, k: int, maxiter: int, gnorm: float,
+                 fval: float, xk: NDArray) -> int:
+    """SciPy's order of verdicts: line-search failure, maxiter, NaN, success."""
+    if stopped_by_line_search:
+        return 2
+    if k >= maxiter:
+        return 1
+    if np.isnan(gnorm) or np.isnan(fval) or np.isnan(xk).any():
+        return 3
+    return 0
+
+
+def _minimize_bfgs(objective: Any, x0: NDArray, callback: Any, *, gtol: float = 1e-5,
+                   norm: float = np.inf, maxiter: int | None = None, xrtol: float = 0.0,
+                   c1: float = 1e-4, c2: float = 0.9,
+                   hess_inv0: NDArray | None = None) -> OptimizeResult:
+    r"""BFGS with a strong-Wolfe line search.
+
+    Algorithm (Nocedal & Wright, Algorithm 6.1), with H₀ = I (or `hess_inv0`):
+
+    1. The direction p_k = −H_k ∇f_k.
+    2. A step α_k satisfying the strong Wolfe conditions (c1, c2); the first trial step
+       repeats the previous decrease, as SciPy (old_old_fval = f₀ + ‖∇f₀‖/2 at the start).
+       If none is found, reset H_k = I and search along −∇f_k once more (SciPy instead
+       first tries MINPACK's Moré–Thuente search, then this one, then stops).
+    3. s_k = α_k p_k, y_k = ∇f_{k+1} − ∇f_k; stop when ‖∇f_{k+1}‖_norm ≤ gtol.
+    4. The inverse update, ρ_k = 1/(y_kᵀ s_k):
+       H_{k+1} = (I − ρ s yᵀ) H_k (I − ρ y sᵀ) + ρ s sᵀ.
+
+    Status: 0 success, 1 maxiter, 2 line search failed (precision loss, or a non-finite
+    f), 3 NaN.
+    """
+    n = x0.size
+    maxiter = 200 * n if maxiter is None else maxiter
+    xk = x0.copy()
+    old_fval = objective.value(xk)
+    gfk = objective.grad(xk)
+    I = np.eye(n)
+    Hk = I.copy() if hess_inv0 is None else np.asarray(hess_inv0, dtype=float)
+    old_old_fval = old_fval + np.sqrt(gfk @ gfk) / 2
+    k, failed = 0, False
+    gnorm = _norm(gfk, norm)
+    while gnorm > gtol and k < maxiter:
+        # Step 1: the quasi-Newton direction.
+        pk = -(Hk @ gfk)
+        # Step 2: the line search.
+        step = wolfe_step(objective, xk, pk, gfk, old_fval, old_old_fval, c1, c2)
+        if step is None and not np.array_equal(Hk, I):
+            # no Wolfe step along the quasi-Newton direction: forget the curvature
+            # information (H = I) and try steepest descent before giving up
+            Hk, pk = I.copy(), -gfk
+            step = wolfe_step(objective, xk, pk, gfk, old_fval, old_old_fval, c1, c2)
+        if step is None:
+            failed = True
+            break
+        alpha_k, new_fval, old_old_fval, gfkp1 = step
+        old_fval = new_fval
+        # Step 3: the step and the change of gradient.
+        sk = alpha_k * pk
+        xk = xk + sk
+        yk = gfkp1 - gfk
+        gfk = gfkp1
+        k += 1
+        if callback(xk, old_fval):
+            break
+        gnorm = _norm(gfk, norm)
+        if gnorm <= gtol or alpha_k * np.sqrt(pk @ pk) <= xrtol * (xrtol + np.sqrt(xk @ xk)):
+            break
+        if not np.isfinite(old_fval):
+            failed = True
+            break
+        # Step 4: the inverse-Hessian update.
+        Hk = _bfgs_update(Hk, sk, yk, I)
+    status = final_status(failed, k, maxiter, gnorm, old_fval, xk)
+    return OptimizeResult(fun=old_fval, jac=gfk, hess_inv=Hk, nfev=objective.nfev,
+                          njev=objective.ngev, status=status, success=status == 0,
+                          message=STATUS_MESSAGE[status], x=xk, nit=k)
+
+
+def _bfgs_update(Hk: NDArray, sk: NDArray, yk: NDArray, I: NDArray) -> NDArray:
+    """H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ; ρ = 1000 when yᵀs = 0, as SciPy."""
+    ys = yk @ sk
+    rhok = 1000.0 if ys == 0 else 1.0 / ys
+    A1 = I - rhok * sk[:, None] * yk[None, :]
+    A2 = I - rhok * yk[:, None] * sk[None, :]
+    return A1 @ (Hk @ A2) + rhok * sk[:, None] * sk[None, :]
+
+
+def _norm(g: NDArray, order: float) -> float:
+    """‖g‖ of the given order (inf: the largest magnitude, SciPy's default for gtol)."""
+    if order == np.inf:
+        return float(np.max(np.abs(g)))
+    if order == -np.inf:
+        return float(np.min(np.abs(g)))
+    return float(np.sum(np.abs(g) ** order) ** (1.0 / order))

@@ -1,0 +1,1340 @@
+"""Special functions from scratch: the counterpart of ``scipy.special``.
+
+- Error function family: `erf`, `erfc` (a positive-term series near 0, Laplace's continued
+  fraction in the tails) and `erfinv` (a rational first guess refined by Halley's method).
+- Gamma family: `gamma` (Lanczos), `gammaln` (a ζ-series near 1 and 2, Lanczos elsewhere),
+  `beta`, and the regularised incomplete integrals `gammainc`, `gammaincc`, `betainc`
+  (power series and continued fractions evaluated by the modified Lentz method).
+- Logistic and log-sum-exp family: `expit`, `logit`, `logsumexp`, `softmax`,
+  `log_softmax`, `xlogy`.
+
+Conventions, as SciPy's ufuncs: every function broadcasts its arguments and returns a
+``numpy.float64`` for scalar input, an array otherwise; arguments outside the domain give
+``nan`` (no exception); complex input is refused with ``TypeError`` (SciPy would compute a
+complex answer for some of these; ``mathml`` is real-valued). Results are always float64
+(SciPy keeps float32 input in float32).
+
+Accuracy (measured against ``scipy.special`` on the domains stated in each Notes section):
+relative error ≤ ~1e-13 except where a function is ill-conditioned or where the error of
+a prefactor ``exp(u)`` grows with ``|u|`` (the incomplete integrals for large parameters),
+which each docstring quantifies.
+"""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from ._validation import as_float_array
+
+__all__ = ["erf", "erfc", "erfinv", "gamma", "gammaln", "beta", "gammainc", "gammaincc",
+           "betainc", "expit", "logit", "softmax", "log_softmax", "logsumexp", "xlogy"]
+
+EPS = float(np.finfo(np.float64).eps)
+TINY = 1e-300  # Lentz's stand-in for a zero denominator
+EULER_GAMMA = 0.57721566490153286061
+SQRT_PI = math.sqrt(math.pi)
+LOG_SQRT_2PI = 0.5 * math.log(2.0 * math.pi)
+MAX_ITERATIONS = 10_000
+MAX_NEWTON = 50
+
+
+def _float(x: ArrayLike) -> NDArray[np.float64]:
+    return as_float_array(x)
+
+
+def _out(y: NDArray[np.float64]) -> Any:
+    """A float64 scalar for 0-d results (as a ufunc returns), the array otherwise."""
+    return y[()] if y.ndim == 0 else y
+
+
+def _lentz(a_n, b_n, b0: NDArray, shape: tuple) -> NDArray:
+    """The continued fraction b0 + a1/(b1 + a2/(b2 + …)) by the modified Lentz method.
+
+    ``a_n(n)``, ``b_n(n)`` give the n-th partial numerators and denominators (arrays
+    broadcasting to `shape`); the loop runs over terms, vectorised across entries. An entry
+    is frozen once its factor C·D is within eps of 1 (Press et al., Numerical Recipes,
+    §5.2): multiplying it by further factors 1 ± ulp would only add rounding noise while
+    slower entries converge."""
+    f = np.where(b0 == 0, TINY, b0) * np.ones(shape)
+    C, D = f.copy(), np.zeros(shape)
+    done = ~np.isfinite(f)
+    for n in range(1, MAX_ITERATIONS):
+        a, b = a_n(n), b_n(n)
+        D = b + a * D
+        D = 1.0 / np.where(D == 0, TINY, D)
+        C = b + a / C
+        C = np.where(C == 0, TINY, C)
+        delta = C * D
+        f = np.where(done, f, f * delta)
+        done = done | ~(np.abs(delta - 1.0) > EPS)
+        if done.all():
+            break
+    return f
+
+
+# ---------------------------------------------------------------------------------------
+# The error function
+# ---------------------------------------------------------------------------------------
+
+#: Below this, erf by its series; above, erfc by its continued fraction.
+ERF_SPLIT = 2.0
+#: erfc by its continued fraction from here (1 − erf would lose up to log10(1/erfc) digits).
+ERFC_SPLIT = 1.0
+
+
+def _erf_series(x: NDArray) -> NDArray:
+    """erf x = 2/√π · e^{−x²} Σ 2ⁿ x^{2n+1} / (1·3·…·(2n+1)): positive terms, no cancellation."""
+    term = x.copy()
+    total = x.copy()
+    for n in range(1, 200):
+        term = term * 2.0 * x * x / (2 * n + 1)
+        total = total + term
+        if np.all(np.abs(term) <= EPS * np.abs(total)):
+            break
+    return 2.0 / SQRT_PI * np.exp(-x * x) * total
+
+
+def _erfc_fraction(x: NDArray) -> NDArray:
+    """erfc x = e^{−x²}/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))) for x > 0."""
+    cf = _lentz(lambda n: np.full(x.shape, n / 2.0), lambda n: x, x, x.shape)
+    return np.exp(-x * x) / SQRT_PI / cf
+
+
+def _erfc_nonnegative(x: NDArray) -> NDArray:
+    """erfc on x ≥ 0: 1 − series below ERFC_SPLIT = 1 (erfc ≥ 0.157 there, so the
+    subtraction costs at most a factor ~6 in relative error), the fraction above."""
+    out = np.empty_like(x)
+    small = x < ERFC_SPLIT
+    out[small] = 1.0 - _erf_series(x[small])
+    out[~small] = _erfc_fraction(x[~small])
+    return out
+
+
+def erf(z: ArrayLike) -> Any:
+    """The error function.
+
+    .. math:: \\operatorname{erf} z = \\frac{2}{\\sqrt\\pi}\\int_0^z e^{-t^2}\\,dt
+
+    Parameters
+    ----------
+    z : array_like of real numbers, any shape.
+
+    Returns
+    -------
+    float64 or ndarray of float64, the shape of `z`.
+
+    Raises
+    ------
+    TypeError
+        For complex input.
+
+    Notes
+    -----
+    *Algorithm*
+
+    1. For ``|z| < 2``: the series :math:`\\frac{2}{\\sqrt\\pi} e^{-z^2}\\sum_n
+       \\frac{2^n z^{2n+1}}{1\\cdot3\\cdots(2n+1)}` (all terms positive, A&S 7.1.6).
+    2. For ``|z| ≥ 2``: ``1 − erfc(|z|)`` with erfc from its continued fraction.
+    3. Odd symmetry: erf(−z) = −erf(z).
+
+    *Complexity*: O(z²) series terms (≤ ~40) or O(1/z²)… continued-fraction terms (≤ ~60)
+    per entry, vectorised over entries.
+
+    *Numerical stability*: every series term is positive; the factor ``exp(−z²)`` carries a
+    relative error ≤ z²·eps ≤ 4 eps. Measured worst relative error vs SciPy on
+    [−6, 6]: below 1e-15.
+
+    References
+    ----------
+    Abramowitz & Stegun, Handbook of Mathematical Functions, §7.1 (7.1.6, 7.1.14).
+
+    Checked against ``reference.special.erf`` → ``scipy.special.erf`` (Cephes: rational
+    approximations); the two differ by a few ulps.
+
+    Examples
+    --------
+    >>> from mathml.special import erf
+    >>> print(round(float(erf(1.0)), 10))
+    0.8427007929
+    """
+    z = _float(z)
+    a = np.abs(z)
+    out = np.empty_like(a)
+    # Step 1: the series near 0.
+    small = a < ERF_SPLIT
+    out[small] = _erf_series(a[small])
+    # Step 2: the tail through erfc (NaN propagates through the fraction).
+    out[~small] = 1.0 - _erfc_fraction(a[~small])
+    # Step 3: odd symmetry.
+    return _out(np.copysign(out, z))
+
+
+def erfc(x: ArrayLike) -> Any:
+    """The complementary error function.
+
+    .. math:: \\operatorname{erfc} x = 1 - \\operatorname{erf} x
+              = \\frac{2}{\\sqrt\\pi}\\int_x^\\infty e^{-t^2}\\,dt
+
+    Parameters
+    ----------
+    x : array_like of real numbers, any shape.
+
+    Returns
+    -------
+    float64 or ndarray of float64, the shape of `x`.
+
+    Raises
+    ------
+    TypeError
+        For complex input.
+
+    Notes
+    -----
+    *Algorithm*
+
+    1. For ``0 ≤ x < 1``: ``1 − erf(x)`` by erf's series (erfc ≥ 0.157 here, so the
+       subtraction costs at most a factor ~6 in relative error).
+    2. For ``x ≥ 1``: Laplace's continued fraction
+       :math:`\\frac{e^{-x^2}}{\\sqrt\\pi}\\,\\cfrac{1}{x+\\cfrac{1/2}{x+\\cfrac{1}{x+\\cdots}}}`
+       by the modified Lentz method: relative accuracy into the far tail, where
+       ``1 − erf`` would be 0.
+    3. For ``x < 0``: erfc(x) = 2 − erfc(−x).
+
+    *Complexity*: ≤ ~200 fraction terms per entry at x = 1, ~60 at x = 2, fewer further out.
+
+    *Numerical stability*: relative error ≤ ~x²·eps from the factor exp(−x²) (its argument
+    is rounded), i.e. ≤ 1.6e-13 up to x ≈ 27 where erfc underflows. Measured worst
+    relative error vs SciPy on [−6, 26]: ~1e-14.
+
+    References
+    ----------
+    Abramowitz & Stegun, §7.1 (7.1.14); Press et al., Numerical Recipes, 3rd ed., §5.2
+    (Lentz's method), §6.2.
+
+    Checked against ``reference.special.erfc`` → ``scipy.special.erfc``.
+
+    Examples
+    --------
+    >>> from mathml.special import erfc
+    >>> print(f"{float(erfc(10.0)):.6e}")
+    2.088488e-45
+    """
+    x = _float(x)
+    # Steps 1–2 on |x|, then Step 3: reflection for negative x.
+    q = _erfc_nonnegative(np.abs(x))
+    return _out(np.where(x < 0, 2.0 - q, q))
+
+
+# Giles (2010), "Approximating the erfinv function": two polynomials in w = −log(1 − y²),
+# single-precision accurate (≈ 1e-7), a first guess that Halley's method then polishes.
+_GILES_CENTRAL = (2.81022636e-08, 3.43273939e-07, -3.5233877e-06, -4.39150654e-06,
+                  0.00021858087, -0.00125372503, -0.00417768164, 0.246640727, 1.50140941)
+_GILES_TAIL = (-0.000200214257, 0.000100950558, 0.00134934322, -0.00367342844,
+               0.00573950773, -0.0076224613, 0.00943887047, 1.00167406, 2.83297682)
+
+
+def _erfinv_guess(y: NDArray) -> NDArray:
+    w = -np.log((1.0 - y) * (1.0 + y))
+    central = w < 5.0
+    t = np.where(central, w - 2.5, np.sqrt(w) - 3.0)
+    p = np.zeros_like(y)
+    for c_central, c_tail in zip(_GILES_CENTRAL, _GILES_TAIL):
+        p = p * t + np.where(central, c_central, c_tail)
+    return p * y
+
+
+def erfinv(y: ArrayLike) -> Any:
+    """The inverse error function: the x with erf(x) = y, for −1 ≤ y ≤ 1.
+
+    .. math:: \\operatorname{erf}(\\operatorname{erfinv} y) = y
+
+    Parameters
+    ----------
+    y : array_like of real numbers, any shape.
+
+    Returns
+    -------
+    float64 or ndarray of float64, the shape of `y`: ±inf at y = ±1, nan outside [−1, 1].
+
+    Raises
+    ------
+    TypeError
+        For complex input.
+
+    Notes
+    -----
+    *Algorithm*
+
+    1. First guess: Giles' polynomials in w = −log(1 − y²) (relative error ≈ 1e-7).
+    2. For |y| ≤ 1/2: Halley steps on f(x) = erf(x) − y, for which f''/f' = −2x, so a
+       step is x ← x − u/(1 + x·u) with u = f/f'. For |y| > 1/2: Newton steps on
+       g(x) = log erfc(x) − log(1 − |y|) (1 − |y| is exact there), which is nearly linear
+       in x² and so converges from the rough tail guess, and keeps full relative accuracy
+       in the tail. Both run until a step is below 2 eps relative.
+    3. y = ±1 → ±inf; |y| > 1 → nan.
+
+    *Complexity*: a few evaluations of erf/erfc per entry (Halley triples the digits:
+    1e-7 → 1e-16 in two steps; Newton in the tail needs ≤ ~6).
+
+    *Numerical stability*: the residual is computed with absolute error ~eps·|y| (centre)
+    or ~x²·eps·(1−|y|) (tail), so x is accurate to a few ulps. Measured worst relative
+    error vs SciPy on [−1 + 1e-15, 1 − 1e-16]: ~1e-15.
+
+    References
+    ----------
+    M. Giles, "Approximating the erfinv function", GPU Computing Gems, 2011; Press et al.,
+    Numerical Recipes, 3rd ed., §9.4 (Halley's method).
+
+    Checked against ``reference.special.erfinv`` → ``scipy.special.erfinv`` (Boost).
+
+    Examples
+    --------
+    >>> from mathml.special import erf, erfinv
+    >>> print(round(float(erfinv(0.5)), 10), round(float(erf(erfinv(0.3))), 12))
+    0.4769362762 0.3
+    """
+    y = _float(y)
+    a = np.abs(y)
+    inside = a < 1.0
+    s = np.where(inside, a, 0.5)
+    # Steps 1–2 (1 − s is exact for s > 1/2, where the tail iteration uses it).
+    x = _erfinv_core(s, 1.0 - s)
+    # Step 3: the ends and outside the domain.
+    x = np.where(a == 1.0, np.inf, np.where(inside, x, np.nan))
+    return _out(np.copysign(x, y))
+
+
+def _erfinv_core(s: NDArray, q: NDArray) -> NDArray:
+    """The x ≥ 0 with erf(x) = s, i.e. erfc(x) = q, for 0 ≤ s < 1 with q = 1 − s given
+    separately: in the tail q carries the accuracy (q may be far below eps, as in
+    erfcinv(2·1e-300) for the normal quantile, where s rounds to 1)."""
+    # Step 1: the first guess; for q < 1e-11, the asymptotic x² ≈ −log(q x √π).
+    w = -np.log(q * (2.0 - q))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        L = -np.log(q) - math.log(SQRT_PI)
+        asymptotic = np.sqrt(np.maximum(L - 0.5 * np.log(np.maximum(L, 1.0)), 0.25))
+    x = np.where(w < 25.0, _erfinv_guess(s), asymptotic)
+    # Step 2: refine. Centre: Halley on erf(x) − s. Tail: Newton on log erfc(x) − log q,
+    # nearly linear in x² (so it converges from a rough guess) and free of cancellation.
+    tail = s > 0.5
+    for _ in range(MAX_NEWTON):
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            log_e, ratio = _log_erfc_and_ratio(np.maximum(x, 0.0))
+            u = (np.asarray(erf(x), dtype=float) - s) / (2.0 / SQRT_PI * np.exp(-x * x))
+            halley = x - u / (1.0 + x * u)
+            newton = x + (log_e - np.log(q)) * ratio
+        x_new = np.where(tail, newton, halley)
+        done = np.all(np.abs(x_new - x) <= 2 * EPS * np.abs(x_new))
+        x = x_new
+        if done:
+            break
+    return x
+
+
+def _log_erfc_and_ratio(x: NDArray) -> tuple[NDArray, NDArray]:
+    """log erfc(x) and erfc(x)/|erfc'(x)| for x ≥ 0, without underflow: for x ≥ 1 from
+    the continued fraction CF (erfc = e^{−x²}/(√π CF), so the ratio is 1/(2 CF))."""
+    big = x >= ERFC_SPLIT
+    xb = np.where(big, x, ERFC_SPLIT)
+    cf = _lentz(lambda n: np.full(xb.shape, n / 2.0), lambda n: xb, xb, xb.shape)
+    xs = np.where(big, ERFC_SPLIT / 2.0, x)
+    e_small = 1.0 - _erf_series(xs)
+    log_e = np.where(big, -xb * xb - math.log(SQRT_PI) - np.log(cf), np.log(e_small))
+    ratio = np.where(big, 0.5 / cf, e_small / (2.0 / SQRT_PI * np.exp(-xs * xs)))
+    return log_e, ratio
+
+
+def _log_erfc(x: NDArray) -> NDArray:
+    """log erfc(x) for x ≥ 0, finite where erfc itself underflows (x > 26.5)."""
+    return _log_erfc_and_ratio(np.asarray(x, dtype=float))[0]
+
+
+# ---------------------------------------------------------------------------------------
+# The gamma function and its relatives
+# ---------------------------------------------------------------------------------------
+
+#: Lanczos' approximation with g = 7, n = 9 (Godfrey's coefficients): relative error of
+#: the series A(x) below 2e-16 for Re x ≥ 1/2.
+LANCZOS_G = 7.0
+_LANCZOS = (0.99999999999980993, 676.5203681218851, -1259.1392167224028,
+            771.32342877765313, -176.61502916214059, 12.507343278686905,
+            -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7)
+
+
+def _lanczos_sum(x: NDArray) -> NDArray:
+    """A(x) = c0 + Σ_k c_k/(x − 1 + k), so that Γ(x) = √(2π) t^{x−1/2} e^{−t} A(x), t = x + g − 1/2."""
+    A = np.full_like(x, _LANCZOS[0])
+    for k, c in enumerate(_LANCZOS[1:], start=1):
+        A = A + c / (x - 1.0 + k)
+    return A
+
+
+#: Stirling's series log Γ(x) = (x − ½) log x − x + ½ log 2π + Σ_k B_2k / (2k(2k−1) x^{2k−1}):
+#: for x ≥ STIRLING_MIN the eighth term is below 1e-17 relative.
+STIRLING_MIN = 10.0
+_STIRLING = (1 / 12, -1 / 360, 1 / 1260, -1 / 1680, 1 / 1188, -691 / 360360, 1 / 156,
+             -3617 / 122400)
+
+
+def _stirling_correction(x: NDArray) -> NDArray:
+    """S(x) = log Γ(x) − [(x − ½) log x − x + ½ log 2π], small (≤ 1/(12x)) for x ≥ 10."""
+    w = 1.0 / (x * x)
+    S = np.zeros_like(x)
+    for c in reversed(_STIRLING):
+        S = S * w + c
+    return S / x
+
+
+def _gamma_stirling(x: NDArray) -> NDArray:
+    """Γ(x) = √(2π/x) · x^{x/2} e^{−x} x^{x/2} · e^{S(x)}: x and x/2 are exact, so every factor
+    is a correctly rounded function of exact data (no error growing with x)."""
+    half = np.power(x, x / 2.0)
+    # The small factors go with the second half, so that nothing overflows before Γ does.
+    return (half * np.exp(-x)) * (half * (math.sqrt(2.0 * math.pi) / np.sqrt(x)
+                                          * np.exp(_stirling_correction(x))))
+
+
+def _gamma_lanczos(x: NDArray) -> NDArray:
+    """Γ(x) for x ≥ 1/2, with t^{x−1/2} split in two halves around e^{−t} so that neither
+    overflows before x ≈ 171.6 and the rounding of t nearly cancels between them."""
+    t = x + LANCZOS_G - 0.5
+    half = np.power(t, (x - 0.5) / 2.0)
+    return math.sqrt(2.0 * math.pi) * _lanczos_sum(x) * (half * np.exp(-t) * half)
+
+
+def _sinpi(x: NDArray) -> NDArray:
+    """sin(πx) with the argument reduced exactly (x − round(x) is exact)."""
+    n = np.round(x)
+    r = x - n
+    return np.where(np.remainder(n, 2.0) == 0, 1.0, -1.0) * np.sin(math.pi * r)
+
+
+def gamma(z: ArrayLike) -> Any:
+    """The gamma function.
+
+    .. math:: \\Gamma(z) = \\int_0^\\infty t^{z-1} e^{-t}\\,dt,\\qquad
+              \\Gamma(z)\\Gamma(1-z) = \\frac{\\pi}{\\sin \\pi z}
+
+    Parameters
+    ----------
+    z : array_like of real numbers, any shape.
+
+    Returns
+    -------
+    float64 or ndarray of float64, the shape of `z`: nan at negative integers and −inf,
+    ±inf at ±0 (as SciPy), inf above z ≈ 171.62 (overflow).
+
+    Raises
+    ------
+    TypeError
+        For complex input.
+
+    Notes
+    -----
+    *Algorithm*
+
+    1. For 1/2 ≤ z < 10: Lanczos' formula :math:`\\sqrt{2\\pi}\\, t^{z-1/2} e^{-t} A_g(z)`,
+       t = z + g − 1/2, g = 7, with :math:`t^{z-1/2}` applied as two halves around
+       :math:`e^{-t}` (no premature overflow). For z ≥ 10: Stirling's series
+       :math:`\\sqrt{2\\pi/z}\\, z^{z/2} e^{-z} z^{z/2} e^{S(z)}` (8 terms of S): the
+       Lanczos sum's own error grows to ~1e-13 near z = 170, Stirling's does not.
+    2. For z < 1/2: the reflection formula, with sin(πz) computed after an exact argument
+       reduction.
+    3. Poles and special values as SciPy.
+
+    *Complexity*: 9 divisions, one power and one exponential per entry.
+
+    *Numerical stability*: relative error ≲ 10 eps for z ≥ 1/2; for z < 0 the reflection
+    adds the error of Γ(1 − z) and sin. Measured worst relative error vs SciPy on
+    [−20.5, 171] (away from the poles): ~3e-15.
+
+    References
+    ----------
+    C. Lanczos, SIAM J. Numer. Anal. B 1 (1964); Press et al., Numerical Recipes, 3rd
+    ed., §6.1; Abramowitz & Stegun 6.1.17 (reflection).
+
+    Checked against ``reference.special.gamma`` → ``scipy.special.gamma`` (Cephes).
+
+    Examples
+    --------
+    >>> from mathml.special import gamma
+    >>> print(np.round(gamma([1, 5, 0.5]), 10))
+    [ 1.         24.          1.77245385]
+    """
+    z = _float(z)
+    out = np.empty_like(z)
+    right = z >= 0.5
+    large = z >= STIRLING_MIN
+    # Step 1: Lanczos on [1/2, 10), Stirling's series beyond.
+    with np.errstate(over="ignore", invalid="ignore"):
+        out[right & ~large] = _gamma_lanczos(z[right & ~large])
+        out[large] = _gamma_stirling(z[large])
+    # Step 2: reflection on the left.
+    zl = z[~right]
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        out[~right] = math.pi / (_sinpi(zl) * _gamma_lanczos(1.0 - zl))
+    # Step 3: poles (negative integers, −inf) give nan; ±0 gives ±inf; overflow gives inf.
+    pole = (z < 0) & (np.floor(z) == z)
+    out = np.where(pole | (z == -np.inf), np.nan, out)
+    out = np.where(z == 0, np.copysign(np.inf, z), out)
+    out = np.where(z > 171.7, np.inf, out)
+    return _out(out)
+
+
+def _zeta_minus_one(k_max: int) -> NDArray[np.float64]:
+    """ζ(k) − 1 for k = 0…k_max (entries 0, 1 unused), by Euler–Maclaurin summation:
+    Σ_{n=2}^{N−1} n^{−k} + N^{1−k}/(k−1) + N^{−k}/2 + Σ_j B_2j/(2j)! · k(k+1)…(k+2j−2) N^{−k−2j+1}."""
+    N = 12.0
+    bernoulli = (1 / 6, -1 / 30, 1 / 42, -1 / 30, 5 / 66, -691 / 2730, 7 / 6)
+    out = np.zeros(k_max + 1)
+    for k in range(2, k_max + 1):
+        head = sum(n ** -k for n in range(2, int(N)))
+        tail = N ** (1 - k) / (k - 1) + N ** -k / 2
+        rising = float(k)
+        for j, B in enumerate(bernoulli, start=1):
+            tail += B / math.factorial(2 * j) * rising * N ** (-k - 2 * j + 1)
+            rising *= (k + 2 * j - 1) * (k + 2 * j)
+        out[k] = head + tail
+    return out
+
+
+#: ζ(k) − 1 ~ 2^{−k}: enough terms for |z| ≤ 1/2 in the series of log Γ(2 + z).
+_ZETA_M1 = _zeta_minus_one(60)
+
+
+def _lgamma_near_2(z: NDArray) -> NDArray:
+    """log Γ(2 + z) = (1 − γ) z + Σ_{k≥2} (−1)^k (ζ(k) − 1) z^k / k for |z| ≤ 1/2
+    (A&S 6.1.33 rearranged): exactly 0 at z = 0, so relatively accurate near the zero."""
+    total = np.zeros_like(z)
+    power = z * z
+    for k in range(2, _ZETA_M1.size):
+        total = total + (-1) ** k * _ZETA_M1[k] * power / k
+        power = power * z
+    return (1.0 - EULER_GAMMA) * z + total
+
+
+def _lgamma_lanczos(x: NDArray) -> NDArray:
+    """log Γ(x) for x ≥ 1/2 from Lanczos' formula in logarithms."""
+    t = x + LANCZOS_G - 0.5
+    return LOG_SQRT_2PI + (x - 0.5) * np.log(t) - t + np.log(_lanczos_sum(x))
+
+
+def _lgamma_positive(x: NDArray) -> NDArray:
+    out = np.empty_like(x)
+    near_1 = (x >= 0.5) & (x < 1.5)
+    near_2 = (x >= 1.5) & (x < 2.5)
+    far = (x >= 2.5) & (x < STIRLING_MIN)
+    large = x >= STIRLING_MIN
+    tiny = x < 0.5
+    # log Γ(1 + z) = log Γ(2 + z) − log(1 + z): both relatively accurate, the zero at z = 0.
+    z1 = x[near_1] - 1.0
+    out[near_1] = _lgamma_near_2(z1) - np.log1p(z1)
+    out[near_2] = _lgamma_near_2(x[near_2] - 2.0)
+    with np.errstate(over="ignore", invalid="ignore"):
+        out[far] = _lgamma_lanczos(x[far])
+        xl = x[large]
+        out[large] = (xl - 0.5) * np.log(xl) - xl + LOG_SQRT_2PI + _stirling_correction(xl)
+    # log Γ(x) = log Γ(x + 1) − log x on (0, 1/2).
+    xs = x[tiny]
+    out[tiny] = _lgamma_near_2(xs) - np.log1p(xs) - np.log(xs)
+    return out
+
+
+def gammaln(x: ArrayLike) -> Any:
+    """The logarithm of the absolute value of the gamma function.
+
+    .. math:: \\operatorname{gammaln}(x) = \\log\\lvert\\Gamma(x)\\rvert
+
+    Parameters
+    ----------
+    x : array_like of real numbers, any shape.
+
+    Returns
+    -------
+    float64 or ndarray of float64, the shape of `x`: inf at 0, the negative integers and
+    +inf; −inf at −inf (both as SciPy).
+
+    Raises
+    ------
+    TypeError
+        For complex input.
+
+    Notes
+    -----
+    *Algorithm*
+
+    1. On [1/2, 5/2): the series of log Γ(2 + z) in ζ(k) − 1 (A&S 6.1.33), with
+       log Γ(1 + z) = log Γ(2 + z) − log1p(z): relative accuracy at the zeros x = 1, 2.
+       ζ(k) − 1 are computed once by Euler–Maclaurin summation.
+    2. On (0, 1/2): log Γ(x) = log Γ(x + 1) − log x.
+    3. For 5/2 ≤ x < 10: Lanczos' formula in logarithms; for x ≥ 10 Stirling's series.
+    4. For x < 0: the reflection log|Γ(x)| = log(π/|sin πx|) − log Γ(1 − x).
+
+    *Complexity*: ≤ 60 series terms or 9 Lanczos divisions per entry.
+
+    *Numerical stability*: for x > 0 the relative error is ~eps·(|x log x| / |log Γ(x)|),
+    a few ulps except near nothing (the zeros are handled by the series). For x < 0 the
+    reflection subtracts two logarithms, so near the negative zeros of log|Γ| (x ≈ −2.457,
+    −2.747, …) only an absolute error ~eps·|log Γ(1−x)| is guaranteed — as in SciPy.
+    Measured worst relative error vs SciPy on (0, 1e5]: ~1e-15; on [−20, 0) away from
+    the zeros: ~1e-14.
+
+    References
+    ----------
+    Abramowitz & Stegun 6.1.33, 6.1.17; Press et al., Numerical Recipes, 3rd ed., §6.1.
+
+    Checked against ``reference.special.gammaln`` → ``scipy.special.gammaln``.
+
+    Examples
+    --------
+    >>> from mathml.special import gammaln
+    >>> print(np.round(gammaln([1, 2, 10, 0.5]), 10))
+    [ 0.          0.         12.80182748  0.57236494]
+    """
+    x = _float(x)
+    out = np.empty_like(x)
+    pos = x > 0
+    # Steps 1–3: the positive half-line.
+    out[pos] = _lgamma_positive(x[pos])
+    # Step 4: reflection.
+    xn = x[~pos]
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        reflected = np.log(math.pi / np.abs(_sinpi(xn))) - _lgamma_positive(1.0 - xn)
+    out[~pos] = reflected
+    pole = (x <= 0) & (np.floor(x) == x)
+    out = np.where(pole | (x == np.inf), np.inf, out)
+    out = np.where(x == -np.inf, -np.inf, out)
+    return _out(out)
+
+
+def beta(a: ArrayLike, b: ArrayLike) -> Any:
+    """The beta function.
+
+    .. math:: B(a, b) = \\int_0^1 t^{a-1}(1-t)^{b-1}\\,dt = \\frac{\\Gamma(a)\\Gamma(b)}{\\Gamma(a+b)}
+
+    Parameters
+    ----------
+    a, b : array_like of real numbers, broadcast together.
+
+    Returns
+    -------
+    float64 or ndarray of float64, the broadcast shape.
+
+    Raises
+    ------
+    TypeError
+        For complex input.
+
+    Notes
+    -----
+    *Algorithm*
+
+    1. When a, b and a + b stay below 170 (no overflow of Γ) and not both a, b ≥ 10: the
+       ratio Γ(a)Γ(b)/Γ(a+b) (negative non-integer arguments included).
+    2. Otherwise, for positive a, b: exp(log B(a, b)), with log B from Stirling's series
+       grouped so that its large terms cancel analytically when a, b ≥ 10, else from
+       log Γ(a) + log Γ(b) − log Γ(a + b).
+
+    *Complexity*: three Γ evaluations per entry.
+
+    *Numerical stability*: step 1 has relative error ~10 eps. In step 2 the exponential
+    turns the absolute error of log B into a relative error: ~eps·|log B| when a, b ≥ 10;
+    when one argument is below 10 and a + b ≥ 170, ~eps·(a + b) log(a + b) (≈ 3e-13 at
+    a + b = 200, growing linearly). Measured worst relative error vs SciPy on
+    a, b ∈ (0, 100]: ~1e-13.
+
+    References
+    ----------
+    Abramowitz & Stegun 6.2.2.
+
+    Checked against ``reference.special.beta`` → ``scipy.special.beta`` (Cephes, which
+    uses an asymptotic expansion for large arguments).
+
+    Examples
+    --------
+    >>> from mathml.special import beta
+    >>> print(round(float(beta(2, 3)), 12))
+    0.083333333333
+    """
+    a, b = np.broadcast_arrays(_float(a), _float(b))
+    with np.errstate(all="ignore"):
+        # Step 1: the gamma ratio where nothing overflows.
+        ratio = np.asarray(gamma(a)) * np.asarray(gamma(b)) / np.asarray(gamma(a + b))
+        # Step 2: logarithms for large positive arguments.
+        logs = np.exp(_log_beta(a, b))
+    small = (np.abs(a) < 170) & (np.abs(b) < 170) & (np.abs(a + b) < 170)
+    both_large = (a >= STIRLING_MIN) & (b >= STIRLING_MIN)
+    out = np.where(small & ~both_large, ratio, np.where((a > 0) & (b > 0), logs, np.nan))
+    # 1/Γ(a + b) = 0 at the poles a + b = 0, −1, … (when Γ(a), Γ(b) are finite), as SciPy.
+    c = a + b
+    finite = ~((a <= 0) & (np.floor(a) == a)) & ~((b <= 0) & (np.floor(b) == b))
+    out = np.where((c <= 0) & (np.floor(c) == c) & finite, 0.0, out)
+    return _out(np.asarray(out, dtype=float))
+
+
+def _log_beta(a: NDArray, b: NDArray) -> NDArray:
+    """log B(a, b) for a, b > 0. When both are ≥ 10, Stirling's series with the large
+    terms grouped as (a − ½) log(a/(a+b)) + (b − ½) log(b/(a+b)) − ½ log(a+b): rounding
+    error ~eps·|log B| instead of ~eps·(a + b) log(a + b)."""
+    with np.errstate(all="ignore"):
+        plain = np.asarray(gammaln(a)) + np.asarray(gammaln(b)) - np.asarray(gammaln(a + b))
+        c = a + b
+        grouped = (LOG_SQRT_2PI + (a - 0.5) * np.log(a / c) + (b - 0.5) * np.log(b / c)
+                   - 0.5 * np.log(c) + _stirling_correction(a) + _stirling_correction(b)
+                   - _stirling_correction(c))
+    return np.where((a >= STIRLING_MIN) & (b >= STIRLING_MIN), grouped, plain)
+
+
+# ---------------------------------------------------------------------------------------
+# The incomplete gamma and beta integrals
+# ---------------------------------------------------------------------------------------
+
+def _log_gamma_prefactor(a: NDArray, x: NDArray) -> NDArray:
+    """log(x^a e^{−x} / Γ(a)), the factor in front of both the series and the fraction.
+
+    For a ≥ 10, Stirling's log Γ(a) is substituted and the large terms cancelled
+    analytically: a log x − x − log Γ(a) = a (log1p(d) − d) + ½ log a − ½ log 2π − S(a),
+    d = (x − a)/a, whose rounding error is ~eps·|x − a| instead of ~eps·a log x."""
+    with np.errstate(all="ignore"):
+        plain = a * np.log(x) - x - np.asarray(gammaln(a))
+        d = (x - a) / a
+        # a(log1p(d) − d) near x = a; a log(x/a) + (a − x) further out, where 1 + d would
+        # be formed with cancellation (x ≪ a).
+        near = a * (np.log1p(d) - d)
+        far = a * np.log(x / a) + (a - x)
+        stirling = (np.where(np.abs(d) < 0.5, near, far) + 0.5 * np.log(a) - LOG_SQRT_2PI
+                    - _stirling_correction(a))
+    return np.where(a >= STIRLING_MIN, stirling, plain)
+
+
+def _gammainc_series(a: NDArray, x: NDArray) -> NDArray:
+    """P(a, x) = x^a e^{−x}/Γ(a+1) · Σ_n xⁿ/((a+1)…(a+n)), for x < a + 1 (positive terms)."""
+    term = np.ones_like(x)
+    total = np.ones_like(x)
+    for n in range(1, MAX_ITERATIONS):
+        term = term * x / (a + n)
+        total = total + term
+        if np.all(term <= EPS * total):
+            break
+    return np.exp(_log_gamma_prefactor(a, x)) * total / a
+
+
+def _gammaincc_fraction(a: NDArray, x: NDArray) -> NDArray:
+    """Q(a, x) = x^a e^{−x}/Γ(a) · 1/(x + 1 − a − 1·(1−a)/(x + 3 − a − 2·(2−a)/(x + 5 − a − …))),
+    for x ≥ a + 1 (Legendre's continued fraction in its even form)."""
+    b0 = x + 1.0 - a
+    cf = _lentz(lambda n: -n * (n - a), lambda n: b0 + 2.0 * n, b0, x.shape)
+    return np.exp(_log_gamma_prefactor(a, x)) / cf
+
+
+def _incomplete_gamma(a: NDArray, x: NDArray) -> tuple[NDArray, NDArray]:
+    """(P, Q) with the one of them that is computed directly kept relatively accurate."""
+    P = np.full(a.shape, np.nan)
+    Q = np.full(a.shape, np.nan)
+    ok = (a > 0) & (x > 0) & np.isfinite(a) & np.isfinite(x)
+    series = ok & (x < a + 1.0)
+    fraction = ok & ~series
+    with np.errstate(all="ignore"):
+        P[series] = _gammainc_series(a[series], x[series])
+        Q[series] = 1.0 - P[series]
+        Q[fraction] = _gammaincc_fraction(a[fraction], x[fraction])
+        P[fraction] = 1.0 - Q[fraction]
+    # The edges, as SciPy: x = 0 → P = 0; x = inf → P = 1; a = 0 (x > 0) → P = 1;
+    # a = inf (x finite) → P = 0.
+    valid = (a >= 0) & (x >= 0) & ~((a == 0) & (x == 0))
+    edge = valid & ~ok
+    P_edge = np.where((x == np.inf) | (a == 0), 1.0, 0.0)
+    P = np.where(edge & ~(np.isinf(a) & np.isinf(x)), P_edge, P)
+    Q = np.where(edge & ~(np.isinf(a) & np.isinf(x)), 1.0 - P_edge, Q)
+    return P, Q
+
+
+_INCOMPLETE_GAMMA_NOTES = """
+    *Algorithm*
+
+    1. Parameters outside the domain (a < 0, x < 0, a = x = 0, NaN) give nan; the edges
+       x = 0, x = inf, a = 0 give 0 or 1 as SciPy.
+    2. For x < a + 1: the series
+       :math:`P = \\frac{x^a e^{-x}}{\\Gamma(a+1)}\\sum_{n\\ge0}\\frac{x^n}{(a+1)\\cdots(a+n)}`
+       (positive terms), and Q = 1 − P.
+    3. For x ≥ a + 1: Legendre's continued fraction for Q by the modified Lentz method,
+       and P = 1 − Q. Each branch computes directly the function that is not close to 1
+       there, so the smaller of P, Q is relatively accurate.
+
+    *Complexity*: O(√a + 1)… O(x) terms per entry (series: until xⁿ/(a+1)…(a+n) < eps;
+    fraction: a few dozen terms for x ≥ a + 1), vectorised over entries.
+
+    *Numerical stability*: the prefactor x^a e^{−x}/Γ(a) is evaluated as exp(u) with
+    u = a log x − x − log Γ(a); the absolute error of u becomes the relative error of the
+    result. For a < 10 it is ~eps·(|a log x| + x + |log Γ(a)|) (≤ ~1e-14 where the result
+    is not negligible); for a ≥ 10 the large terms of u are cancelled analytically through
+    Stirling's series (see `_log_gamma_prefactor`), leaving ~eps·|x − a|. The value that is close to 1 (computed as
+    1 − the other) is accurate in absolute terms.
+"""
+
+
+def gammainc(a: ArrayLike, x: ArrayLike) -> Any:
+    """The regularised lower incomplete gamma function.
+
+    .. math:: P(a, x) = \\frac{1}{\\Gamma(a)}\\int_0^x t^{a-1} e^{-t}\\,dt
+
+    Parameters
+    ----------
+    a : array_like, a ≥ 0 (the shape).
+    x : array_like, x ≥ 0; broadcast with `a`.
+
+    Returns
+    -------
+    float64 or ndarray of float64, the broadcast shape; nan outside the domain.
+
+    Raises
+    ------
+    TypeError
+        For complex input.
+
+    Notes
+    -----""" + _INCOMPLETE_GAMMA_NOTES + """
+    References
+    ----------
+    Press et al., Numerical Recipes, 3rd ed., §6.2 (series and continued fraction), §5.2
+    (Lentz); Abramowitz & Stegun 6.5.29, 6.5.31.
+
+    Checked against ``reference.special.gammainc`` → ``scipy.special.gammainc`` (Cephes /
+    Boost: Temme's expansion for large a; the two differ beyond rtol 1e-12 only for
+    a, x ≳ 500).
+
+    Examples
+    --------
+    >>> from mathml.special import gammainc
+    >>> print(round(float(gammainc(1.0, 2.0)), 12))   # 1 − e^{−2}
+    0.864664716763
+    """
+    a, x = np.broadcast_arrays(_float(a), _float(x))
+    P, _ = _incomplete_gamma(a, x)
+    return _out(P)
+
+
+def gammaincc(a: ArrayLike, x: ArrayLike) -> Any:
+    """The regularised upper incomplete gamma function, Q = 1 − P (relatively accurate in
+    the upper tail, where 1 − gammainc would round to 0).
+
+    .. math:: Q(a, x) = \\frac{1}{\\Gamma(a)}\\int_x^\\infty t^{a-1} e^{-t}\\,dt
+
+    Parameters
+    ----------
+    a : array_like, a ≥ 0 (the shape).
+    x : array_like, x ≥ 0; broadcast with `a`.
+
+    Returns
+    -------
+    float64 or ndarray of float64, the broadcast shape; nan outside the domain.
+
+    Raises
+    ------
+    TypeError
+        For complex input.
+
+    Notes
+    -----""" + _INCOMPLETE_GAMMA_NOTES + """
+    References
+    ----------
+    Press et al., Numerical Recipes, 3rd ed., §6.2; Abramowitz & Stegun 6.5.32.
+
+    Checked against ``reference.special.gammaincc`` → ``scipy.special.gammaincc``.
+
+    Examples
+    --------
+    >>> from mathml.special import gammaincc
+    >>> print(f"{float(gammaincc(2.0, 50.0)):.6e}")   # 51·e^{−50}
+    9.836413e-21
+    """
+    a, x = np.broadcast_arrays(_float(a), _float(x))
+    _, Q = _incomplete_gamma(a, x)
+    return _out(Q)
+
+
+def _betainc_fraction(a: NDArray, b: NDArray, x: NDArray) -> NDArray:
+    """I_x(a, b) = x^a (1−x)^b / (a B(a, b)) · 1/(1 + d1/(1 + d2/(1 + …))), with
+    d_{2m+1} = −(a+m)(a+b+m)x/((a+2m)(a+2m+1)), d_{2m} = m(b−m)x/((a+2m−1)(a+2m));
+    it converges fast for x < (a+1)/(a+b+2)."""
+    def d(n: int) -> NDArray:
+        m = n // 2
+        if n % 2:
+            return -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))
+        return m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m))
+
+    cf = _lentz(d, lambda n: 1.0, np.ones_like(x), x.shape)
+    log_front = a * np.log(x) + b * np.log1p(-x) - _log_beta(a, b)
+    return np.exp(log_front) / (a * cf)
+
+
+def betainc(a: ArrayLike, b: ArrayLike, x: ArrayLike) -> Any:
+    """The regularised incomplete beta function.
+
+    .. math:: I_x(a, b) = \\frac{1}{B(a, b)}\\int_0^x t^{a-1}(1-t)^{b-1}\\,dt
+
+    Parameters
+    ----------
+    a, b : array_like, ≥ 0 (not both 0).
+    x : array_like in [0, 1]; broadcast with `a`, `b`.
+
+    Returns
+    -------
+    float64 or ndarray of float64, the broadcast shape; nan outside the domain.
+
+    Raises
+    ------
+    TypeError
+        For complex input.
+
+    Notes
+    -----
+    *Algorithm*
+
+    1. Outside the domain (a < 0, b < 0, a = b = 0, x ∉ [0, 1], NaN): nan. Edges as
+       SciPy: x = 0 → 0, x = 1 → 1, a = 0 → 1, b = 0 → 0.
+    2. For x < (a + 1)/(a + b + 2): the continued fraction (DLMF 8.17.22) by Lentz.
+    3. Otherwise the symmetry I_x(a, b) = 1 − I_{1−x}(b, a), which puts the fraction back
+       in its fast-converging region — unless that leaves a value below 1/2 (possible
+       when b is small), which would lose relative accuracy in the subtraction: then the
+       direct fraction after all (it converges for every x < 1, more slowly here).
+
+    *Complexity*: O(√max(a, b)) fraction terms per entry.
+
+    *Numerical stability*: as for `gammainc`, the prefactor exp(u) with
+    u = a log x + b log(1−x) − log B(a, b) carries a relative error ~eps·|terms of u|:
+    ≤ ~5e-14 for a, b ≤ 100. Through the symmetry the value is accurate in absolute terms
+    (~eps) when it is close to 1; values below 1/2 are always computed directly.
+    Measured worst relative error vs SciPy on a, b ∈ (0, 100], x ∈ (0, 1):
+    ~1e-13.
+
+    References
+    ----------
+    Press et al., Numerical Recipes, 3rd ed., §6.4; DLMF 8.17.22.
+
+    Checked against ``reference.special.betainc`` → ``scipy.special.betainc`` (Boost's
+    ibeta, which switches between several series and fractions).
+
+    Examples
+    --------
+    >>> from mathml.special import betainc
+    >>> print(round(float(betainc(2.0, 3.0, 0.4)), 12))
+    0.5248
+    """
+    a, b, x = np.broadcast_arrays(_float(a), _float(b), _float(x))
+    out = np.full(a.shape, np.nan)
+    # Step 1: the domain and its edges.
+    ok = (a > 0) & (b > 0) & (x > 0) & (x < 1) & np.isfinite(a) & np.isfinite(b)
+    flip = ok & (x >= (a + 1.0) / (a + b + 2.0))
+    direct = ok & ~flip
+    with np.errstate(all="ignore"):
+        # Step 2: the fraction where it converges fast.
+        out[direct] = _betainc_fraction(a[direct], b[direct], x[direct])
+        # Step 3: the symmetry elsewhere, unless it leaves a value below 1/2 as a
+        # difference 1 − J (small b): then the direct fraction, slower there but accurate.
+        out[flip] = 1.0 - _betainc_fraction(b[flip], a[flip], 1.0 - x[flip])
+        redo = flip & (out < 0.5)
+        out[redo] = _betainc_fraction(a[redo], b[redo], x[redo])
+    valid = (a >= 0) & (b >= 0) & ~((a == 0) & (b == 0)) & (x >= 0) & (x <= 1)
+    edge = valid & ~ok
+    one = (x == 1) | (a == 0) | ((b == np.inf) & (x > 0))
+    out = np.where(edge, np.where(one & ~((x == 0) & (a > 0)), 1.0, 0.0), out)
+    return _out(out)
+
+
+# ---------------------------------------------------------------------------------------
+# The logistic function and log-sum-exp
+# ---------------------------------------------------------------------------------------
+
+def expit(x: ArrayLike) -> Any:
+    """The logistic sigmoid.
+
+    .. math:: \\operatorname{expit}(x) = \\frac{1}{1 + e^{-x}}
+
+    Parameters
+    ----------
+    x : array_like of real numbers, any shape.
+
+    Returns
+    -------
+    float64 or ndarray of float64 in [0, 1], the shape of `x`.
+
+    Raises
+    ------
+    TypeError
+        For complex input.
+
+    Notes
+    -----
+    *Algorithm*
+
+    1. For x ≥ 0: 1/(1 + e^{−x}) (e^{−x} ≤ 1, no overflow).
+    2. For x < 0: e^{x}/(1 + e^{x}) (the same value, written so that e^{x} underflows to 0
+       harmlessly instead of e^{−x} overflowing).
+
+    *Complexity*: one exponential per entry.
+
+    *Numerical stability*: each branch has relative error ≤ 3 eps for every x; finite for
+    every finite x (expit(−1000) = 0 without a warning, expit(1000) = 1).
+
+    References
+    ----------
+    Goodfellow, Bengio & Courville, Deep Learning, §3.10 and §4.1 (softplus and sigmoid
+    saturation).
+
+    Checked against ``reference.special.expit`` → ``scipy.special.expit``.
+
+    Examples
+    --------
+    >>> from mathml.special import expit
+    >>> print(np.round(expit([-1000.0, 0.0, 2.0, 1000.0]), 8))
+    [0.         0.5        0.88079708 1.        ]
+    """
+    x = _float(x)
+    # Steps 1–2: e^{−|x|} never overflows; the sign of x picks the form.
+    e = np.exp(-np.abs(x))
+    return _out(np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e)))
+
+
+def logit(p: ArrayLike) -> Any:
+    """The log-odds, inverse of `expit`.
+
+    .. math:: \\operatorname{logit}(p) = \\log\\frac{p}{1-p}
+
+    Parameters
+    ----------
+    p : array_like of probabilities, any shape.
+
+    Returns
+    -------
+    float64 or ndarray of float64, the shape of `p`: −inf at 0, inf at 1, nan outside [0, 1].
+
+    Raises
+    ------
+    TypeError
+        For complex input.
+
+    Notes
+    -----
+    *Algorithm*
+
+    1. For 1/4 ≤ p ≤ 3/4: log1p((2p − 1)/(1 − p)); 2p − 1 is exact there (Sterbenz), so
+       values near logit(1/2) = 0 keep their relative accuracy.
+    2. Elsewhere: log(p/(1 − p)) (|logit| ≥ log 3, no cancellation).
+    3. Outside [0, 1]: nan.
+
+    *Complexity*: one logarithm per entry.
+
+    *Numerical stability*: relative error ≤ ~4 eps on (0, 1).
+
+    References
+    ----------
+    Bishop, Pattern Recognition and Machine Learning, §4.2 (the logistic sigmoid and its
+    inverse).
+
+    Checked against ``reference.special.logit`` → ``scipy.special.logit``.
+
+    Examples
+    --------
+    >>> from mathml.special import logit
+    >>> print(np.round(logit([0.1, 0.5, 0.9]), 8))
+    [-2.19722458  0.          2.19722458]
+    """
+    p = _float(p)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        # Step 1: the centre, through log1p.
+        centre = np.log1p((2.0 * p - 1.0) / (1.0 - p))
+        # Step 2: the outer parts.
+        outer = np.log(p / (1.0 - p))
+    out = np.where((p >= 0.25) & (p <= 0.75), centre, outer)
+    # Step 3: the domain.
+    return _out(np.where((p >= 0) & (p <= 1), out, np.nan))
+
+
+def _axis_tuple(axis: Any, ndim: int) -> tuple[int, ...] | None:
+    if axis is None:
+        return None
+    axes = (axis,) if np.ndim(axis) == 0 else tuple(axis)
+    return tuple(int(ax) for ax in axes)
+
+
+def logsumexp(a: ArrayLike, axis: int | tuple[int, ...] | None = None,
+              b: ArrayLike | None = None, keepdims: bool = False,
+              return_sign: bool = False) -> Any:
+    """The logarithm of a (weighted) sum of exponentials, computed without overflow.
+
+    .. math:: \\operatorname{logsumexp}(a) = \\log\\sum_i b_i e^{a_i}
+              = m + \\log\\sum_i b_i e^{a_i - m},\\qquad m = \\max_i a_i
+
+    Parameters
+    ----------
+    a : array_like, any shape.
+    axis : int or tuple of ints, optional
+        The axes summed over (default: all).
+    b : array_like, optional
+        Weights, broadcast with `a`; may be negative.
+    keepdims : bool
+        Keep the summed axes with length 1.
+    return_sign : bool
+        Also return the sign of the sum; without it, a negative sum gives nan.
+
+    Returns
+    -------
+    res : float64 or ndarray of float64, `a`'s shape without the summed axes (or with them
+        of length 1 when `keepdims`).
+    sgn : the same shape, ±1 (0 for an empty/zero sum), only when `return_sign`.
+
+    Raises
+    ------
+    TypeError
+        For complex input.
+
+    Notes
+    -----
+    *Algorithm*
+
+    1. m = a_j, the largest a_i along the axes (0 where it is not finite, so that all
+       −inf gives −inf and +inf gives +inf, as SciPy).
+    2. The terms b_i e^{a_i − m} (every exponent ≤ 0, so no overflow): the largest one,
+       t_j = b_j, and the sum r of the others, kept apart.
+    3. res = m + log|t_j| + log1p(r/t_j) (Blanchard, Higham & Higham): relatively accurate
+       even when res is near 0, where log(t_j + r) would round t_j + r ≈ 1 first. The sign
+       of t_j + r is returned, or a negative sum turned into nan.
+
+    *Complexity*: O(size of a).
+
+    *Numerical stability*: unweighted, r has relative error ≤ n·eps and log1p(r) too, so
+    res is relatively accurate (≤ ~(n + 2)·eps) for every input, also near res = 0.
+
+    References
+    ----------
+    Murphy, Machine Learning: A Probabilistic Perspective, §3.5.3 (the log-sum-exp trick);
+    Blanchard, Higham & Higham, "Accurately computing the log-sum-exp and softmax
+    functions", IMA J. Numer. Anal. 41 (2021).
+
+    Checked against ``reference.special.logsumexp`` → ``scipy.special.logsumexp`` (the
+    same split of the largest term; differs in the last bits).
+
+    Examples
+    --------
+    >>> from mathml.special import logsumexp
+    >>> print(round(float(logsumexp([1000.0, 1000.0])), 10))
+    1000.6931471806
+    """
+    a = _float(a)
+    if b is not None:
+        a, b = np.broadcast_arrays(a, _float(b))
+        # Terms with weight 0 drop out (SciPy sets their a to −inf).
+        a = np.where(b == 0, -np.inf, a)
+    shape = _kept_shape(a.shape, axis)
+    A = _axes_last(a, axis)
+    B = np.ones_like(A) if b is None else _axes_last(b, axis)
+    # Step 1: the shift, and where it is.
+    j = np.argmax(A, axis=-1)[..., None] if A.shape[-1] else np.zeros(A.shape[:-1] + (1,), int)
+    A = A if A.shape[-1] else np.full(A.shape[:-1] + (1,), -np.inf)
+    B = B if B.shape[-1] else np.zeros(A.shape)
+    m = np.take_along_axis(A, j, axis=-1)
+    m = np.where(np.isfinite(m), m, 0.0)
+    # Step 2: the largest term t_j = b_j and the sum of the others, kept apart.
+    with np.errstate(over="ignore", invalid="ignore"):
+        terms = B * np.exp(A - m)
+    t_j = np.take_along_axis(terms, j, axis=-1)
+    np.put_along_axis(terms, j, 0.0, axis=-1)
+    rest = np.sum(terms, axis=-1, keepdims=True)
+    total = t_j + rest
+    # Step 3: log|t_j + rest| = log|t_j| + log1p(rest/t_j): relatively accurate near 0.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = rest / t_j
+        split = np.log(np.abs(t_j)) + np.log1p(ratio)
+        res = m + np.where((t_j != 0) & (ratio > -1), split, np.log(np.abs(total)))
+    res, sgn = res.reshape(shape), np.sign(total).reshape(shape)
+    if not keepdims:
+        res, sgn = res.reshape(_reduced_shape(a.shape, axis)), sgn.reshape(_reduced_shape(a.shape, axis))
+    if return_sign:
+        return _out(res), _out(sgn)
+    return _out(np.where(sgn < 0, np.nan, res))
+
+
+def _reduced_axes(ndim: int, axis: Any) -> tuple[int, ...]:
+    if axis is None:
+        return tuple(range(ndim))
+    axes = (axis,) if np.ndim(axis) == 0 else tuple(axis)
+    return tuple(int(ax) % max(ndim, 1) for ax in axes)
+
+
+def _kept_shape(shape: tuple, axis: Any) -> tuple:
+    axes = _reduced_axes(len(shape), axis)
+    return tuple(1 if i in axes else n for i, n in enumerate(shape))
+
+
+def _reduced_shape(shape: tuple, axis: Any) -> tuple:
+    axes = _reduced_axes(len(shape), axis)
+    return tuple(n for i, n in enumerate(shape) if i not in axes)
+
+
+def _axes_last(x: NDArray, axis: Any) -> NDArray:
+    """`x` with the reduced axes moved last and flattened into one: shape (..., K)."""
+    axes = _reduced_axes(x.ndim, axis)
+    kept = [i for i in range(x.ndim) if i not in axes]
+    moved = np.transpose(x, kept + list(axes))
+    return moved.reshape(moved.shape[:len(kept)] + (-1,)).copy()
+
+
+def softmax(x: ArrayLike, axis: int | tuple[int, ...] | None = None) -> NDArray[np.float64]:
+    """The softmax: exponentials normalised to sum to 1 along `axis`.
+
+    .. math:: \\operatorname{softmax}(x)_i = \\frac{e^{x_i}}{\\sum_j e^{x_j}}
+              = \\exp\\bigl(x_i - \\operatorname{logsumexp}(x)\\bigr)
+
+    Parameters
+    ----------
+    x : array_like, any shape.
+    axis : int or tuple of ints, optional
+        The axes normalised over (default: all of them, as SciPy).
+
+    Returns
+    -------
+    ndarray of float64, the shape of `x` (a float64 for scalar input).
+
+    Raises
+    ------
+    TypeError
+        For complex input.
+
+    Notes
+    -----
+    *Algorithm*
+
+    1. Shift by the maximum m along the axes (the result is unchanged; no exponent > 0).
+    2. Exponentiate and divide by the sum.
+
+    *Complexity*: O(size of x).
+
+    *Numerical stability*: the sum is ≥ 1, so each entry has relative error ≤ ~(n + 2)·eps;
+    no overflow for any finite input (STYLE.md: softmax through the shift of logsumexp).
+
+    References
+    ----------
+    Goodfellow, Bengio & Courville, Deep Learning, §6.2.2.3 and §4.1.
+
+    Checked against ``reference.special.softmax`` → ``scipy.special.softmax``.
+
+    Examples
+    --------
+    >>> from mathml.special import softmax
+    >>> print(np.round(softmax([1.0, 2.0, 3.0]), 8))
+    [0.09003057 0.24472847 0.66524096]
+    """
+    x = _float(x)
+    axes = _axis_tuple(axis, x.ndim)
+    # Step 1: the shift.
+    m = np.max(x, axis=axes, keepdims=True)
+    m = np.where(np.isfinite(m), m, 0.0)
+    # Step 2: normalise.
+    e = np.exp(x - m)
+    return _out(e / np.sum(e, axis=axes, keepdims=True))
+
+
+def log_softmax(x: ArrayLike, axis: int | tuple[int, ...] | None = None) -> NDArray[np.float64]:
+    """The logarithm of the softmax, computed without forming the softmax.
+
+    .. math:: \\log\\operatorname{softmax}(x)_i = x_i - \\operatorname{logsumexp}(x)
+
+    Parameters
+    ----------
+    x : array_like, any shape.
+    axis : int or tuple of ints, optional
+        The axes normalised over (default: all).
+
+    Returns
+    -------
+    ndarray of float64, the shape of `x` (a float64 for scalar input).
+
+    Raises
+    ------
+    TypeError
+        For complex input.
+
+    Notes
+    -----
+    *Algorithm*
+
+    1. Shift by the maximum m along the axes: z = x − m.
+    2. Subtract log Σ e^{z_j} (≥ 0, as one term is e⁰ = 1).
+
+    *Complexity*: O(size of x).
+
+    *Numerical stability*: no exponential of a positive number; a very negative entry keeps
+    its exact value (no log of an underflowed softmax).
+
+    References
+    ----------
+    Goodfellow, Bengio & Courville, Deep Learning, §6.2.2.3.
+
+    Checked against ``reference.special.log_softmax`` → ``scipy.special.log_softmax``.
+
+    Examples
+    --------
+    >>> from mathml.special import log_softmax
+    >>> print(np.round(log_softmax([0.0, 1000.0]), 8))
+    [-1000.     0.]
+    """
+    x = _float(x)
+    axes = _axis_tuple(axis, x.ndim)
+    # Step 1: the shift.
+    m = np.max(x, axis=axes, keepdims=True)
+    z = x - np.where(np.isfinite(m), m, 0.0)
+    # Step 2: subtract the log of the normaliser.
+    with np.errstate(divide="ignore"):
+        return _out(z - np.log(np.sum(np.exp(z), axis=axes, keepdims=True)))
+
+
+def xlogy(x: ArrayLike, y: ArrayLike) -> Any:
+    """x·log(y), defined as 0 where x = 0 (the convention of entropy: 0 log 0 = 0).
+
+    .. math:: \\operatorname{xlogy}(x, y) = \\begin{cases} 0 & x = 0 \\\\ x\\log y & \\text{otherwise}\\end{cases}
+
+    Parameters
+    ----------
+    x, y : array_like, broadcast together.
+
+    Returns
+    -------
+    float64 or ndarray of float64, the broadcast shape; nan where y is nan (even with
+    x = 0, as SciPy) or where x ≠ 0 and y < 0.
+
+    Raises
+    ------
+    TypeError
+        For complex input.
+
+    Notes
+    -----
+    *Algorithm*
+
+    1. x·log y, then 0 wherever x = 0 and y is not nan.
+
+    *Complexity*: one logarithm per entry.
+
+    *Numerical stability*: the product of a correctly rounded log: ≤ 2 eps relative.
+
+    References
+    ----------
+    Cover & Thomas, Elements of Information Theory, 2nd ed., §2.1 (0 log 0 = 0).
+
+    Checked against ``reference.special.xlogy`` → ``scipy.special.xlogy``.
+
+    Examples
+    --------
+    >>> from mathml.special import xlogy
+    >>> print(np.round(xlogy([0.0, 2.0], [0.0, np.e]), 8))
+    [0. 2.]
+    """
+    x, y = np.broadcast_arrays(_float(x), _float(y))
+    # Step 1: the product, with the convention at x = 0.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = x * np.log(y)
+    return _out(np.where((x == 0) & ~np.isnan(y), 0.0, out))

@@ -1,0 +1,149 @@
+"""Catalog entries for linear models (CONCEPTS.md §6): `mathml.linear_model` vs scikit-learn."""
+from __future__ import annotations
+
+import numpy as np
+import sklearn.datasets
+import sklearn.model_selection
+
+from ._core import Bench, Concept, bad, case
+from ._estimators import (classification_data, estimator_bad, estimator_run, regression_data,
+                          seeded)
+
+SEED = "002"  # LinearRegression's slope and intercept; the logistic decision boundary
+X5, Y5 = np.array([[1], [2], [3], [4], [5]]), np.array([2, 4, 5, 4, 5])
+REGRESSOR = ("predict", "score")
+CLASSIFIER = ("predict", "predict_proba", "predict_log_proba", "decision_function", "score")
+TIGHT = dict(tol=1e-12, max_iter=100000)
+
+
+def _regression_cases(**params):
+    return tuple(case(*regression_data(s, n=n, p=p), label=f"n={n}, p={p}, seed {s}", **params)
+                 for s, n, p in ((0, 30, 3), (1, 12, 5), (2, 60, 1)))
+
+
+def _bench_regression(**params):
+    return Bench(500, lambda n, rng: case(*regression_data(int(rng.integers(1 << 30)), n=n,
+                                                           p=min(max(n // 4, 1), 20)),
+                                          **params))
+
+
+def _bad_regression(invalid):
+    return estimator_bad(*regression_data(0), classifier=False, invalid=invalid)
+
+
+def _stops_early(data, **params):
+    """max_iter too small for the tolerance: both warn ConvergenceWarning (each library's own
+    class, both UserWarnings) and return the unfinished fit."""
+    return bad(*data, warns=UserWarning, label="max_iter reached: ConvergenceWarning",
+               **params)
+
+
+def _seed_split():
+    """Seed 002's pipeline: its data split by train_test_split(test_size=0.2, random_state=42)
+    (the split itself is model_selection's concept; here the reference library makes it)."""
+    rs = np.random.RandomState(42)
+    X = rs.rand(100, 1)
+    y = 2 * X + 1 + rs.randn(100, 1) * 0.1
+    X_train, X_test, y_train, _ = sklearn.model_selection.train_test_split(
+        X, y, test_size=0.2, random_state=42)
+    return X_train, y_train, X_test
+
+
+_seed_X, _seed_y = sklearn.datasets.make_classification(
+    n_samples=100, n_features=2, n_informative=2, n_redundant=0, n_clusters_per_class=1,
+    random_state=42)
+_grid = np.c_[np.linspace(-3, 3, 7), np.linspace(3, -3, 7)]
+
+CONCEPTS = (
+    Concept(
+        name="linear_model.LinearRegression",
+        reference_call="sklearn.linear_model.LinearRegression",
+        kind="exact", tolerance="least_squares",
+        cases=(case(X5, Y5, X5, outputs=("coef_", "intercept_"), seed=SEED,
+                    expected={"coef_": np.array([0.6]), "intercept_": 2.2},
+                    label="seed 002: slope 0.60, intercept 2.20"),
+               case(X5, Y5, X5, label="seed 002 data, all outputs"),
+               case(*_seed_split(), label="seed 002: fit on the train_test_split, a column y"),
+               *_regression_cases(),
+               case(*regression_data(3), fit_intercept=False, label="no intercept")),
+        strategy=seeded(regression_data),
+        bad=_bad_regression({"fit_intercept": "yes"}),
+        bench=_bench_regression(),
+        seeds=(SEED,),
+        run=estimator_run(("coef_", "intercept_", "n_features_in_"), REGRESSOR),
+        note="mathml: Householder QR (SVD fallback when rank deficient); scikit-learn: "
+             "LAPACK gelsd (SVD). Same least-squares solution within κ²·eps."),
+    Concept(
+        name="linear_model.Ridge",
+        reference_call="sklearn.linear_model.Ridge",
+        kind="exact", tolerance="least_squares",
+        cases=(*_regression_cases(alpha=2.0),
+               case(*regression_data(4, n=8, p=12), alpha=0.5, label="p > n"),
+               case(*regression_data(5), alpha=1.0, fit_intercept=False, label="no intercept")),
+        strategy=seeded(regression_data, alpha=1.0),
+        bad=_bad_regression({"alpha": -1.0}),
+        bench=_bench_regression(alpha=1.0),
+        run=estimator_run(("coef_", "intercept_", "n_features_in_"), REGRESSOR),
+        note="Cholesky of XᵀX + αI on centred data in both (scikit-learn's 'auto' picks "
+             "'cholesky' for dense input); the intercept is not penalised."),
+    Concept(
+        name="linear_model.Lasso",
+        reference_call="sklearn.linear_model.Lasso",
+        kind="optimum", tolerance="estimator_optimum",
+        cases=_regression_cases(alpha=0.1, **TIGHT) + (
+            case(*regression_data(6, n=20, p=8), alpha=0.5, label="sparse solution", **TIGHT),),
+        strategy=seeded(regression_data, alpha=0.1, **TIGHT),
+        bad=_bad_regression({"alpha": -1.0}) + (
+            _stops_early(regression_data(0), alpha=1e-3, max_iter=1, tol=1e-12),),
+        bench=_bench_regression(alpha=0.1),
+        run=estimator_run(("coef_", "intercept_", "n_features_in_"), REGRESSOR),
+        note="cyclic coordinate descent in both, stopped by the same duality gap; compared at "
+             "tol=1e-12 (n_iter_ and dual_gap_ are not compared: they depend on rounding)."),
+    Concept(
+        name="linear_model.ElasticNet",
+        reference_call="sklearn.linear_model.ElasticNet",
+        kind="optimum", tolerance="estimator_optimum",
+        cases=_regression_cases(alpha=0.1, l1_ratio=0.3, **TIGHT),
+        strategy=seeded(regression_data, alpha=0.2, l1_ratio=0.7, **TIGHT),
+        bad=_bad_regression({"l1_ratio": 2.0}) + (
+            _stops_early(regression_data(0), alpha=1e-3, max_iter=1, tol=1e-12),),
+        bench=_bench_regression(alpha=0.1, l1_ratio=0.5),
+        run=estimator_run(("coef_", "intercept_", "n_features_in_"), REGRESSOR),
+        note="as Lasso, with the L2 part α(1−ρ)/2‖w‖²."),
+    Concept(
+        name="linear_model.SGDRegressor",
+        reference_call="sklearn.linear_model.Ridge / LinearRegression (the minimiser)",
+        kind="optimum", tolerance="estimator_optimum",
+        cases=(case(X5, Y5, X5, seed=SEED, label="seed 002's data, run to convergence"),
+               *_regression_cases(), *_regression_cases(alpha=0.1)),
+        strategy=seeded(regression_data),
+        bad=_bad_regression({"eta0": -0.1}),
+        bench=_bench_regression(),
+        seeds=(SEED,),
+        run=estimator_run(("coef_", "intercept_", "n_features_in_"), REGRESSOR),
+        note="full-batch gradient descent (the seeds' algorithm) compared with the exact "
+             "minimiser it converges to; scikit-learn's stochastic SGDRegressor is not the "
+             "reference. The seed's own 1000 steps at η = 0.01 (not converged) are checked in "
+             "tests/test_linear_model.py against the seed's loop."),
+    Concept(
+        name="linear_model.LogisticRegression",
+        reference_call="sklearn.linear_model.LogisticRegression (lbfgs)",
+        kind="optimum", tolerance="estimator_optimum",
+        cases=(case(_seed_X, _seed_y, _grid, tol=1e-10, max_iter=10000, seed=SEED,
+                    label="seed 002: make_classification(random_state=42), decision boundary"),
+               *(case(*classification_data(s, k=k), C=C, label=f"{k} classes, C={C}",
+                      tol=1e-10, max_iter=10000)
+                 for s, k, C in ((0, 2, 1.0), (1, 2, 0.1), (2, 3, 1.0), (3, 4, 10.0))),
+               case(*classification_data(4, k=3), penalty=None, tol=1e-10, max_iter=10000,
+                    label="no penalty, 3 classes")),
+        strategy=seeded(classification_data, tol=1e-10, max_iter=10000),
+        bad=estimator_bad(*classification_data(0), classifier=True, invalid={"C": -1.0}) + (
+            _stops_early(classification_data(0), max_iter=1, tol=1e-12),),
+        bench=Bench(500, lambda n, rng: case(*classification_data(int(rng.integers(1 << 30)),
+                                                                  n=n, p=5), tol=1e-10,
+                                                                  max_iter=10000)),
+        seeds=(SEED,),
+        run=estimator_run(("classes_", "coef_", "intercept_", "n_features_in_"), CLASSIFIER),
+        note="mathml: Newton/IRLS; scikit-learn: lbfgs at tol=1e-10. Same minimiser; "
+             "n_iter_ not compared. The intercept is not penalised in either."),
+)

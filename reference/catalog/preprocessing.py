@@ -1,0 +1,248 @@
+"""Catalog entries for data preparation (CONCEPTS.md §6): `mathml.preprocessing` vs
+scikit-learn.
+
+An estimator concept runs ``fit`` on a case's first argument with the case's keyword
+arguments as hyperparameters and returns its fitted attributes, ``transform`` of the second
+argument and ``inverse_transform`` of that (where the transformer has one), so that every
+method is compared. The bad inputs are CONTRACT.md §3's estimator row, each raised with
+scikit-learn's class and wording by both backends.
+"""
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+from sklearn.model_selection import train_test_split
+
+from ._core import Bench, Concept, bad, case
+from .strategies import reals
+
+SEED = "002"  # the seed file whose examples open these cases
+UNFITTED = "_unfitted"  # a case keyword: call transform without fit
+
+
+# --- running an estimator ------------------------------------------------------------------------
+
+def _comparable(value):
+    """Arrays of strings or objects (categories, decoded rows) as nested tuples of str,
+    which the comparison matches exactly; everything else as it is."""
+    if isinstance(value, list):
+        return [_comparable(v) for v in value]
+    if isinstance(value, np.ndarray) and value.dtype.kind in "OUS":
+        return tuple(_comparable(v) for v in value) if value.ndim > 1 else \
+            tuple(str(v) for v in value)
+    return value
+
+
+def _runner(attributes: tuple[str, ...], inverse: bool = True):
+    """run(cls, case): fit on args[0], transform args[1], and return every result."""
+    def run(cls, c):
+        params = {k: v for k, v in c.kwargs.items() if k != UNFITTED}
+        estimator = cls(**params)
+        X, X_new = c.args
+        if c.kwargs.get(UNFITTED):
+            return estimator.transform(X_new)
+        estimator.fit(X)
+        out = {name: _comparable(getattr(estimator, name)) for name in attributes}
+        Z = estimator.transform(X_new)
+        out["transform"] = Z
+        if inverse:
+            out["inverse_transform"] = _comparable(estimator.inverse_transform(Z))
+        return out
+    return run
+
+
+# --- inputs --------------------------------------------------------------------------------------
+
+def _seed_split():
+    """Seed 002: X = 10·U(0, 1) of shape (1000, 1) after np.random.seed(42), split 80/20 by
+    scikit-learn's train_test_split(test_size=0.2, random_state=42)."""
+    X = np.random.RandomState(42).rand(1000, 1) * 10
+    X_train, X_test = train_test_split(X, test_size=0.2, random_state=42)
+    return X_train, X_test
+
+
+def _data(min_rows: int = 1):
+    """(X, X_new): real matrices with the same number of columns; a column may be constant."""
+    @st.composite
+    def draw(draw_):
+        n, m, p = draw_(st.integers(min_rows, 8)), draw_(st.integers(1, 5)), draw_(st.integers(1, 4))
+        X = draw_(arrays(np.float64, (n, p), elements=reals()))
+        if draw_(st.booleans()):
+            X[:, 0] = X[0, 0]  # a constant feature: scale 1 by convention
+        return X, draw_(arrays(np.float64, (m, p), elements=reals()))
+    return draw()
+
+
+def _with(params):
+    return lambda: st.tuples(_data(), params).map(lambda d: case(*d[0], **d[1]))
+
+
+def _bench(n, rng):
+    return case(rng.uniform(-10, 10, (n, 8)), rng.uniform(-10, 10, (n, 8)))
+
+
+_X3 = np.array([[1.0, 2.0, 0.5], [3.0, -1.0, 2.5], [0.0, 4.0, -1.0], [2.0, 2.0, 1.0]])
+_X3_NEW = np.array([[0.5, 1.0, 0.0], [4.0, -2.0, 3.0]])
+
+
+def _estimator_bad(name: str, invalid: dict, X_ok=_X3):
+    """CONTRACT.md §3, the estimator row, for a transformer named `name`."""
+    nan, inf, cplx = X_ok.copy(), X_ok.copy(), X_ok.astype(complex)
+    nan[0, 0], inf[1, 1], cplx[0, 0] = np.nan, np.inf, 1 + 2j
+    return (
+        bad(nan, _X3_NEW, raises=ValueError, match="Input X contains NaN", label="NaN in X"),
+        bad(inf, _X3_NEW, raises=ValueError, match="Input X contains infinity",
+            label="inf in X"),
+        bad(X_ok[:, 0], _X3_NEW, raises=ValueError,
+            match=r"Expected 2D array, got 1D array instead:[\s\S]*Reshape your data", label="1-D X"),
+        bad(np.empty((0, 3)), _X3_NEW, raises=ValueError,
+            match=r"Found array with 0 sample\(s\)", label="empty X"),
+        bad(cplx, _X3_NEW, raises=ValueError, match="Complex data not supported",
+            label="complex X"),
+        bad(scipy.sparse.csr_matrix(X_ok), _X3_NEW, raises=TypeError,
+            match="Sparse data was passed for X, but dense data is required",
+            label="sparse X"),
+        bad(X_ok, _X3_NEW[:, :2], raises=ValueError,
+            match=f"X has 2 features, but {name} is expecting 3 features as input",
+            label="wrong number of features in transform"),
+        bad(X_ok, _X3_NEW, raises=ValueError, match="not fitted yet",
+            label="transform before fit (NotFittedError)", **{UNFITTED: True}),
+        bad(X_ok, _X3_NEW, raises=ValueError, match=f"parameter of {name} must be",
+            label="invalid hyperparameter (InvalidParameterError)", **invalid),
+    )
+
+
+_SCALER_ATTRS = ("mean_", "var_", "scale_", "n_samples_seen_", "n_features_in_")
+_MINMAX_ATTRS = ("data_min_", "data_max_", "data_range_", "scale_", "min_",
+                 "n_samples_seen_", "n_features_in_")
+
+_CATEGORIES = np.array([["red", "S"], ["green", "M"], ["red", "L"], ["blue", "M"]])
+_CATEGORIES_NEW = np.array([["green", "L"], ["blue", "S"]])
+
+
+def _categorical(params):
+    @st.composite
+    def draw(draw_):
+        n, p = draw_(st.integers(2, 8)), draw_(st.integers(1, 3))
+        pool = ["a", "b", "c", "d"] if draw_(st.booleans()) else [0.0, 1.5, -2.0, 7.0]
+        values = st.sampled_from(pool)
+        X = np.array(draw_(st.lists(st.lists(values, min_size=p, max_size=p),
+                                    min_size=n, max_size=n)))
+        # two categories at least per feature: drop='first' must leave a column
+        X[0], X[1] = pool[0], pool[1]
+        # new rows reuse seen values (unknown ones only where handle_unknown='ignore')
+        kwargs = draw_(params)
+        if kwargs.get("handle_unknown") == "ignore":
+            X_new = np.array(draw_(st.lists(st.lists(values, min_size=p, max_size=p),
+                                            min_size=1, max_size=4)))
+        else:
+            rows = draw_(st.lists(st.integers(0, n - 1), min_size=1, max_size=4))
+            X_new = X[rows]
+        return case(X, X_new, **kwargs)
+    return draw()
+
+
+CONCEPTS = (
+    Concept(
+        name="preprocessing.StandardScaler",
+        reference_call="sklearn.preprocessing.StandardScaler",
+        kind="exact", tolerance="exact",
+        cases=(
+            case(*_seed_split(), seed=SEED,
+                 label="seed 002: StandardScaler on 10·U(0,1), train/test split 80/20"),
+            case(_X3, _X3_NEW, label="3 features"),
+            case(_X3, _X3_NEW, with_mean=False, label="with_mean=False"),
+            case(_X3, _X3_NEW, with_std=False, label="with_std=False"),
+            case(_X3, _X3_NEW, with_mean=False, with_std=False, label="identity"),
+            case(np.array([[5.0, 1.0], [5.0, 2.0]]), _X3_NEW[:, :2],
+                 label="a constant feature: scale 1"),
+            case(np.array([[1e8 + 1, 0.0], [1e8 + 2, 1.0], [1e8 + 3, 2.0]]), _X3_NEW[:, :2],
+                 label="large mean: the corrected two-pass variance"),
+        ),
+        strategy=_with(st.fixed_dictionaries({}, optional={"with_mean": st.booleans(),
+                                                           "with_std": st.booleans()})),
+        bad=_estimator_bad("StandardScaler", {"with_mean": "yes"}),
+        bench=Bench(100_000, _bench),
+        seeds=(SEED,),
+        run=_runner(_SCALER_ATTRS),
+        note="fitted attributes, transform of new data and inverse_transform are compared; "
+             "n_samples_seen_ is a float as in scikit-learn (its running-mean routine "
+             "counts in floating point). scikit-learn treats NaN as missing; the contract "
+             "refuses it (the reference wrapper checks first).",
+    ),
+    Concept(
+        name="preprocessing.MinMaxScaler",
+        reference_call="sklearn.preprocessing.MinMaxScaler",
+        kind="exact", tolerance="exact",
+        cases=(
+            case(_X3, _X3_NEW, label="default range (0, 1)"),
+            case(_X3, _X3_NEW, feature_range=(-1, 3), label="range (-1, 3)"),
+            case(_X3, _X3_NEW, clip=True, label="clip new data to the range"),
+            case(np.array([[5.0, 1.0], [5.0, 2.0]]), _X3_NEW[:, :2],
+                 label="a constant feature: range 1"),
+        ),
+        strategy=_with(st.fixed_dictionaries({}, optional={
+            "feature_range": st.sampled_from([(0, 1), (-1, 1), (-5.0, 2.5)]),
+            "clip": st.booleans()})),
+        bad=_estimator_bad("MinMaxScaler", {"clip": "no"}) + (
+            bad(_X3, _X3_NEW, feature_range=(1, 0), raises=ValueError,
+                match="Minimum of desired feature range must be smaller than maximum",
+                label="feature_range reversed"),),
+        bench=Bench(100_000, _bench),
+        run=_runner(_MINMAX_ATTRS),
+        note="scikit-learn treats NaN as missing; the contract refuses it (the reference "
+             "wrapper checks first).",
+    ),
+    Concept(
+        name="preprocessing.PolynomialFeatures",
+        reference_call="sklearn.preprocessing.PolynomialFeatures",
+        kind="exact", tolerance="exact",
+        cases=(
+            case(np.array([[2.0, 3.0]]), np.array([[2.0, 3.0], [-1.0, 0.5]]),
+                 label="degree 2: 1, a, b, a², ab, b²"),
+            case(_X3, _X3_NEW, degree=3, label="degree 3, 3 features"),
+            case(_X3, _X3_NEW, degree=3, interaction_only=True, label="interactions only"),
+            case(_X3, _X3_NEW, include_bias=False, label="no bias column"),
+            case(_X3, _X3_NEW, degree=0, label="degree 0: the bias column only"),
+        ),
+        strategy=_with(st.fixed_dictionaries({}, optional={
+            "degree": st.integers(1, 3), "interaction_only": st.booleans(),
+            "include_bias": st.booleans()})),
+        bad=_estimator_bad("PolynomialFeatures", {"degree": -1}) + (
+            bad(_X3, _X3_NEW, degree=0, include_bias=False, raises=ValueError,
+                match="empty output array", label="degree 0 without bias"),),
+        bench=Bench(20_000, _bench),
+        run=_runner(("powers_", "n_output_features_", "n_features_in_"), inverse=False),
+        note="the columns come in scikit-learn's order (by degree, then "
+             "combinations_with_replacement).",
+    ),
+    Concept(
+        name="preprocessing.OneHotEncoder",
+        reference_call="sklearn.preprocessing.OneHotEncoder(sparse_output=False)",
+        kind="exact", tolerance="identical",
+        cases=(
+            case(_CATEGORIES, _CATEGORIES_NEW, label="two string features"),
+            case(_CATEGORIES, _CATEGORIES_NEW, drop="first", label="drop='first'"),
+            case(_CATEGORIES, _CATEGORIES_NEW, drop="if_binary", label="drop='if_binary'"),
+            case(_CATEGORIES, np.array([["purple", "M"]]), handle_unknown="ignore",
+                 label="an unknown category, ignored: zeros"),
+            case(_X3, _X3, label="numeric categories"),
+            case(_CATEGORIES, _CATEGORIES_NEW,
+                 categories=[["red", "green", "blue", "white"], ["S", "M", "L"]],
+                 label="given categories, in the given order"),
+        ),
+        strategy=lambda: _categorical(st.fixed_dictionaries({}, optional={
+            "drop": st.sampled_from([None, "first", "if_binary"]),
+            "handle_unknown": st.sampled_from(["error", "ignore"])})),
+        bad=_estimator_bad("OneHotEncoder", {"handle_unknown": "bogus"}) + (
+            bad(_CATEGORIES, np.array([["purple", "M"]]), raises=ValueError,
+                match="Found unknown categories", label="unknown category in transform"),),
+        bench=Bench(20_000, lambda n, rng: case(*[rng.integers(0, 10, (n, 4)).astype(float)] * 2)),
+        run=_runner(("categories_", "drop_idx_", "n_features_in_")),
+        note="dense output only: the reference passes sparse_output=False. scikit-learn "
+             "makes NaN a category of its own; the contract refuses it (the reference "
+             "wrapper checks first).",
+    ),
+)

@@ -1,0 +1,275 @@
+"""Catalog entries for descriptive statistics (CONCEPTS.md §4): `mathml.stats` vs NumPy and
+``scipy.stats``.
+
+The seed (000) computes ``np.mean([1, 2, 3, 4, 5])`` = 3 and ``np.std([1, 2, 3, 4, 5])`` =
+√2 (the population standard deviation, ddof = 0): the first cases of `mean` and `std`,
+with those closed-form values as ``expected``.
+
+Samples are drawn as multiples of 1/8 in [−10, 10]: exactly representable, so ties occur
+(what `median`, `mode`, `spearmanr` and `histogram` must handle) and a constant column
+has a variance of exactly 0.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from .._core import Bench, Concept, bad, case
+
+SEED = "000"
+
+_VALUES = st.integers(-80, 80).map(lambda k: k / 8)
+
+
+def _sample(min_n: int = 1, max_n: int = 30, ndim: int | None = None):
+    """A 1-D or 2-D sample of multiples of 1/8."""
+    dims = st.just(ndim) if ndim else st.sampled_from([1, 2])
+    shapes = dims.flatmap(lambda d: st.tuples(*[st.integers(min_n, max_n if d == 1 else 8)] * d))
+    return shapes.flatmap(lambda s: arrays(np.float64, s, elements=_VALUES))
+
+
+def _axis(x: np.ndarray, allow_none: bool = True):
+    choices = list(range(-x.ndim, x.ndim)) + ([None] if allow_none else [])
+    return st.sampled_from(choices)
+
+
+def _reduction(min_n: int = 1, extra=lambda: st.just({})):
+    """Cases ``f(x, axis=…, keepdims=…, **extra)``."""
+    @st.composite
+    def build(draw):
+        x = draw(_sample(min_n))
+        kwargs = dict(axis=draw(_axis(x)), keepdims=draw(st.booleans()), **draw(extra()))
+        return case(x, **kwargs)
+    return build
+
+
+def _vector(n, rng):
+    return case(rng.uniform(-1, 1, n))
+
+
+_EMPTY = bad(np.array([]), raises=ValueError, match="empty", label="empty sample")
+_COMPLEX = bad(np.array([1 + 1j, 2.0]), raises=TypeError, match="complex", label="complex")
+
+
+def _quantile_cases(scale: float):
+    @st.composite
+    def build(draw):
+        x = draw(_sample())
+        q = draw(st.one_of(st.integers(0, 100).map(lambda k: k / 100 * scale),
+                           arrays(np.float64, st.integers(1, 4),
+                                  elements=st.integers(0, 100).map(lambda k: k / 100 * scale))))
+        return case(x, q, axis=draw(_axis(x)), keepdims=draw(st.booleans()))
+    return build
+
+
+def _quantile_bad(top: float):
+    return (bad(np.array([]), 0.5 * top, raises=ValueError, match="empty", label="empty sample"),
+            bad(np.arange(5.0), 1.5 * top, raises=ValueError, match="range", label="q too big"),
+            bad(np.arange(5.0), -0.1, raises=ValueError, match="range", label="q negative"),
+            bad(np.arange(5.0), 0.5 * top, method="lower", raises=ValueError,
+                match="not implemented", label="method other than linear"))
+
+
+def _shape_cases(fisher: bool):
+    @st.composite
+    def build(draw):
+        x = draw(_sample(min_n=1))
+        kwargs = dict(axis=draw(_axis(x)), bias=draw(st.booleans()), keepdims=draw(st.booleans()))
+        if fisher:
+            kwargs["fisher"] = draw(st.booleans())
+        return case(x, **kwargs)
+    return build
+
+
+@st.composite
+def _zscore_cases(draw):
+    x = draw(_sample(min_n=2))
+    return case(x, axis=draw(_axis(x)), ddof=draw(st.sampled_from([0, 1])))
+
+
+@st.composite
+def _cov_cases(draw):
+    x = draw(_sample(min_n=3, ndim=2))
+    kwargs = dict(rowvar=draw(st.booleans()))
+    kwargs.update(draw(st.sampled_from([{}, {"bias": True}, {"ddof": 0}, {"ddof": 2}])))
+    if draw(st.booleans()):  # a second set of variables, the same observations
+        n = x.shape[1] if kwargs["rowvar"] else x.shape[0]
+        y = draw(arrays(np.float64, (n,), elements=_VALUES))
+        return case(x, y, **kwargs)
+    return case(x, **kwargs)
+
+
+@st.composite
+def _corrcoef_cases(draw):
+    # distinct values per variable (a constant variable has no correlation: nan)
+    p, n = draw(st.integers(1, 5)), draw(st.integers(3, 20))
+    x = np.stack([draw(st.permutations(range(n))) for _ in range(p)]).astype(float)
+    rowvar = draw(st.booleans())
+    return case(x if rowvar else x.T, rowvar=rowvar)
+
+
+@st.composite
+def _paired(draw, ties: bool):
+    """x with distinct values (ties allowed for ranks), y = β·x + noise with |r| well below 1
+    (near |r| = 1 the p-value is ill-conditioned: p ∝ (1 − |r|)^(n/2 − 1))."""
+    n = draw(st.integers(3, 30))
+    x = np.array(draw(st.permutations(range(n))), dtype=float)
+    if ties:
+        x = np.floor(x / 2)
+    noise = draw(arrays(np.float64, (n,), elements=st.integers(-40, 40).map(float)))
+    beta = draw(st.sampled_from([-1.0, -0.25, 0.0, 0.25, 1.0]))
+    return case(x, beta * x + noise + n * 0.5)
+
+
+_PAIR_BAD = (bad(np.arange(4.0), np.arange(5.0), raises=ValueError, match="length",
+                 label="lengths differ"),
+             bad(np.array([1.0]), np.array([2.0]), raises=ValueError, match="at least 2",
+                 label="one observation"))
+
+
+@st.composite
+def _histogram_cases(draw):
+    x = draw(_sample(min_n=1, ndim=1))
+    kind = draw(st.sampled_from(["int", "range", "edges"]))
+    if kind == "edges":
+        edges = np.unique(np.array(draw(st.lists(_VALUES, min_size=2, max_size=8))))
+        if edges.size < 2:
+            edges = np.array([edges[0], edges[0] + 1.0])
+        return case(x, edges, density=draw(st.sampled_from([None, True])))
+    bins = draw(st.integers(1, 12))
+    if kind == "range":
+        lo = draw(_VALUES)
+        return case(x, bins, range=(lo, lo + draw(st.integers(1, 80)) / 8))
+    return case(x, bins, density=draw(st.sampled_from([None, True])))
+
+
+_X2 = np.array([[1.0, 4.0, 2.0, 8.0], [3.0, 3.0, 1.0, 0.5], [2.0, 7.0, 7.0, 1.0]])
+
+CONCEPTS = (
+    Concept(
+        "stats.mean", "numpy.mean", "exact", "exact",
+        cases=(case(np.array([1, 2, 3, 4, 5]), seed=SEED, expected=3.0,
+                    label="seed: mean of 1..5"),
+               case(_X2, axis=0, label="columns"), case(_X2, axis=1, keepdims=True,
+                                                         label="rows, keepdims")),
+        strategy=_reduction(), bad=(_EMPTY, _COMPLEX), bench=Bench(1_000_000, _vector),
+        seeds=(SEED,), note="The same pairwise sum and division as NumPy."),
+    Concept(
+        "stats.median", "numpy.median", "exact", "exact",
+        cases=(case(np.array([3, 1, 4, 1, 5, 9]), label="even n: mean of the middle two"),
+               case(np.array([3, 1, 4, 1, 5]), label="odd n"),
+               case(_X2, axis=1, label="rows")),
+        strategy=_reduction(), bad=(_EMPTY, _COMPLEX), bench=Bench(1_000_000, _vector)),
+    Concept(
+        "stats.mode", "scipy.stats.mode", "exact", "identical",
+        cases=(case(np.array([1, 2, 2, 3, 3]), label="tie: the smaller value"),
+               case(np.array([[1, 3, 3], [2, 2, 3], [1, 2, 3]]), axis=0, label="columns"),
+               case(np.array([[1, 3, 3], [2, 2, 3]]), axis=None, keepdims=True,
+                    label="flattened, keepdims")),
+        strategy=_reduction(), bad=(_EMPTY, _COMPLEX),
+        bench=Bench(100_000, lambda n, rng: case(rng.integers(0, 100, n))),
+        note="Integer input gives an integer mode, as SciPy; count is int64."),
+    Concept(
+        "stats.var", "numpy.var", "exact", "exact",
+        cases=(case(np.array([1, 2, 3, 4, 5]), label="population variance of 1..5: 2"),
+               case(np.array([1, 2, 3, 4, 5]), ddof=1, label="sample variance: 2.5"),
+               case(_X2, axis=1, ddof=1, label="rows, ddof 1")),
+        strategy=_reduction(extra=lambda: st.sampled_from([{}, {"ddof": 1}])),
+        bad=(_EMPTY, _COMPLEX), bench=Bench(1_000_000, _vector),
+        note="The same two passes as NumPy (deviations, then their mean square)."),
+    Concept(
+        "stats.std", "numpy.std", "exact", "exact",
+        cases=(case(np.array([1, 2, 3, 4, 5]), seed=SEED, expected=math.sqrt(2),
+                    label="seed: population std of 1..5 = √2"),
+               case(np.array([1, 2, 3, 4, 5]), ddof=1, label="ddof 1: √2.5"),
+               case(_X2, axis=0, keepdims=True, label="columns, keepdims")),
+        strategy=_reduction(extra=lambda: st.sampled_from([{}, {"ddof": 1}])),
+        bad=(_EMPTY, _COMPLEX), bench=Bench(1_000_000, _vector), seeds=(SEED,)),
+    Concept(
+        "stats.quantile", "numpy.quantile(method='linear')", "exact", "exact",
+        cases=(case(np.array([1, 2, 3, 4]), np.array([0.25, 0.5]), label="quartile and median"),
+               case(_X2, 0.9, axis=1, label="rows"),
+               case(_X2, np.array([[0.0, 1.0], [0.5, 0.3]]), axis=0, keepdims=True,
+                    label="2-D q, keepdims")),
+        strategy=_quantile_cases(1.0), bad=_quantile_bad(1.0),
+        bench=Bench(1_000_000, lambda n, rng: case(rng.uniform(size=n), np.array([0.1, 0.5, 0.9])))),
+    Concept(
+        "stats.percentile", "numpy.percentile(method='linear')", "exact", "exact",
+        cases=(case(np.array([1, 2, 3, 4]), 50, label="median"),
+               case(_X2, np.array([10.0, 90.0]), axis=0, label="columns")),
+        strategy=_quantile_cases(100.0), bad=_quantile_bad(100.0),
+        bench=Bench(1_000_000, lambda n, rng: case(rng.uniform(size=n), 37.5))),
+    Concept(
+        "stats.skew", "scipy.stats.skew", "exact", "standardised_moment",
+        cases=(case(np.array([1.0, 2.0, 3.0, 10.0]), label="right-skewed"),
+               case(_X2, axis=1, bias=False, label="rows, bias-adjusted"),
+               case(np.ones(4), label="constant: nan")),
+        strategy=_shape_cases(False), bad=(_EMPTY, _COMPLEX), bench=Bench(1_000_000, _vector),
+        note="SciPy powers deviations by repeated squaring: last-bit differences, seen only "
+             "near 0 (the absolute floor of 'standardised_moment')."),
+    Concept(
+        "stats.kurtosis", "scipy.stats.kurtosis", "exact", "standardised_moment",
+        cases=(case(np.array([1.0, 2.0, 3.0, 4.0, 5.0]), label="uniform-like: −1.3"),
+               case(_X2, axis=1, fisher=False, bias=False, label="Pearson's, bias-adjusted"),
+               case(np.ones(4), label="constant: nan")),
+        strategy=_shape_cases(True), bad=(_EMPTY, _COMPLEX), bench=Bench(1_000_000, _vector)),
+    Concept(
+        "stats.zscore", "scipy.stats.zscore", "exact", "standardised_moment",
+        cases=(case(np.array([1.0, 2.0, 3.0])), case(_X2, axis=1, ddof=1, label="rows, ddof 1"),
+               case(_X2, axis=None, label="whole array")),
+        strategy=_zscore_cases, bad=(_EMPTY, _COMPLEX), bench=Bench(1_000_000, _vector)),
+    Concept(
+        "stats.cov", "numpy.cov", "exact", "products",
+        cases=(case(np.array([[0.0, 1.0, 2.0], [2.0, 1.0, 0.0]]), label="anti-correlated"),
+               case(_X2, rowvar=False, label="columns as variables"),
+               case(_X2[0], _X2[1], label="x and y"), case(_X2[0], label="one variable: 0-d"),
+               case(_X2, bias=True, label="bias: divide by N")),
+        strategy=lambda: _cov_cases(),
+        bad=(bad(np.arange(4.0), np.arange(5.0), raises=ValueError, match="dimensions",
+                 label="observation counts differ"),
+             bad(np.ones((2, 2, 2)), raises=ValueError, match="dimensions", label="3-D"),
+             _COMPLEX),
+        bench=Bench(10_000, lambda n, rng: case(rng.uniform(-1, 1, (20, n)))),
+        note="X_c X_cᵀ by BLAS in both: the product order may differ ('products')."),
+    Concept(
+        "stats.corrcoef", "numpy.corrcoef", "exact", "products",
+        cases=(case(np.array([[0.0, 1.0, 2.0], [2.0, 1.0, 0.0]]), label="−1"),
+               case(_X2, label="three variables"), case(_X2[0], _X2[2], label="x and y")),
+        strategy=lambda: _corrcoef_cases(),
+        bad=(bad(np.arange(4.0), np.arange(5.0), raises=ValueError, match="dimensions",
+                 label="observation counts differ"), _COMPLEX),
+        bench=Bench(10_000, lambda n, rng: case(rng.uniform(-1, 1, (20, n))))),
+    Concept(
+        "stats.pearsonr", "scipy.stats.pearsonr", "exact", "hypothesis_test",
+        cases=(case(np.array([1.0, 2, 3, 4, 5]), np.array([2.0, 4, 5, 4, 5]), label="r ≈ 0.77"),
+               case(np.array([1.0, 2.0]), np.array([3.0, 1.0]), label="n = 2: r = −1, p = 1"),
+               case(np.arange(10.0), np.array([3, 1, 4, 1, 5, 9, 2, 6, 5, 3.0]),
+                    label="weak")),
+        strategy=lambda: _paired(False), bad=_PAIR_BAD,
+        bench=Bench(100_000, lambda n, rng: case(*rng.uniform(size=(2, n)))),
+        note="p from Beta(n/2−1, n/2−1) on [−1, 1] through special.betainc, as SciPy; "
+             "SciPy's confidence interval is not part of the result."),
+    Concept(
+        "stats.spearmanr", "scipy.stats.spearmanr", "exact", "hypothesis_test",
+        cases=(case(np.array([1.0, 2, 3, 4, 5]), np.array([5.0, 6, 7, 8, 7]), label="ties"),
+               case(np.arange(10.0), np.array([3, 1, 4, 1, 5, 9, 2, 6, 5, 3.0]),
+                    label="weak"),),
+        strategy=lambda: _paired(True), bad=_PAIR_BAD,
+        bench=Bench(100_000, lambda n, rng: case(*rng.uniform(size=(2, n))))),
+    Concept(
+        "stats.histogram", "numpy.histogram", "exact", "exact",
+        cases=(case(np.array([1.0, 2, 2, 3, 3, 3]), 3, label="3 bins"),
+               case(np.array([0.5, 1.0, 1.5, 2.0, 7.0]), np.array([0.0, 1.0, 2.0, 5.0]),
+                    label="edges; 2.0 on an inner edge goes right, 7 is outside"),
+               case(np.array([2.0, 2.0]), 4, label="constant: range widened by ±0.5"),
+               case(np.array([0.1, 0.2, 0.9]), 2, range=(0.0, 1.0), density=True,
+                    label="density")),
+        strategy=lambda: _histogram_cases(),
+        bad=(bad(np.arange(5.0), 0, raises=ValueError, match="positive", label="0 bins"),
+             bad(np.arange(5.0), np.array([0.0, 2.0, 1.0]), raises=ValueError,
+                 match="monotonically", label="decreasing edges")),
+        bench=Bench(1_000_000, lambda n, rng: case(rng.uniform(size=n), 50))),
+)

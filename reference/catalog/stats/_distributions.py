@@ -1,0 +1,428 @@
+"""Catalog entries for distributions (CONCEPTS.md §4): `mathml.stats` vs ``scipy.stats``.
+
+One concept per public name (``stats.norm``, …). A case names the method it exercises:
+``case(method, params, *arguments, **keywords)`` runs ``dist(**params).method(*arguments,
+**keywords)`` on both backends; ``"fit"`` runs ``dist.fit(data)`` and ``"unfrozen.<m>"`` the
+unfrozen form ``dist.<m>(x, **params)``. Every method of every distribution appears in the
+example cases, and the generated cases draw a method and its arguments.
+
+Comparisons (`_comparison`):
+- pdf/pmf, cdf, sf, ppf, isf, mean, var, std, entropy and the closed-form fits: 'exact';
+- logpdf, logpmf, logcdf: 'log_density' (a relative error of a density is an absolute
+  error of its logarithm, which may be near 0);
+- the Newton fits of gamma and beta against SciPy's solvers: 'mle_newton';
+- rvs: statistically ('sampling'): the mathml sample and the SciPy sample are each tested
+  against SciPy's cdf (Kolmogorov–Smirnov for continuous, chi-square for discrete
+  distributions, per coordinate after whitening for the multivariate normal) and their
+  means against the exact mean, each check with a false-alarm probability of 1e-6.
+
+How the seed appears (000: ``np.random.normal(0, 1, 1000)`` and
+``np.random.binomial(1, 0.7, 1000)``): `norm`'s first case draws 1000 standard normal
+variates, `bernoulli`'s and `binom`'s (n = 1) 1000 variates with p = 0.7 — random output,
+so nothing is printed to reproduce: they are compared statistically.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import scipy.stats
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from ... import compare
+from ...compare import Agreement
+from .._core import Bench, Concept, bad, case
+
+SEED = "000"
+N_STAT = 10_000
+#: The false-alarm probability of each statistical check (the 'sampling' tolerance).
+FALSE_ALARM = compare.TOLERANCES["sampling"].rtol
+#: |z| above which a mean is rejected: 2(1 − Φ(K_SE)) = FALSE_ALARM.
+K_SE = float(scipy.stats.norm.isf(FALSE_ALARM / 2))
+
+
+# --- running a case -----------------------------------------------------------------------
+
+def _run(dist, c):
+    method, params, *args = c.args
+    if method == "fit":
+        return dist.fit(*args)
+    if method.startswith("unfrozen."):
+        return getattr(dist, method.split(".", 1)[1])(*args, **params, **c.kwargs)
+    return getattr(dist(**params), method)(*args, **c.kwargs)
+
+
+def _comparison(name: str, newton_fit: bool = False):
+    def comparison(got, expected, c) -> Agreement:
+        method = c.args[0].split(".")[-1]
+        if method == "rvs":
+            return _sampling_agreement(name, got, expected, c)
+        if method in ("logpdf", "logpmf", "logcdf"):
+            tolerance = "log_density"
+        elif method == "fit" and newton_fit:
+            tolerance = "mle_newton"
+        else:
+            tolerance = "exact"
+        return compare.agree(got, expected, tolerance)
+    return comparison
+
+
+# --- statistical comparison of samples ----------------------------------------------------
+
+def _sampling_agreement(name, got, expected, c) -> Agreement:
+    structure = compare.agree(np.zeros(np.shape(got), dtype=np.asarray(got).dtype),
+                              np.zeros(np.shape(expected), dtype=np.asarray(expected).dtype),
+                              "identical")
+    if not structure.ok:
+        return structure
+    params = c.args[1]
+    problems = []
+    for backend, sample in (("mathml", got), ("reference", expected)):
+        p_min = _p_value(name, params, np.asarray(sample, dtype=float))
+        if not p_min > FALSE_ALARM:
+            problems.append(f"{backend}'s sample fails the test against SciPy's "
+                            f"{name}{params}: p = {p_min:.3g} ≤ {FALSE_ALARM:g}")
+    if problems:
+        return Agreement(False, math.inf, math.inf, detail="; ".join(problems))
+    return Agreement(True)
+
+
+def _p_value(name, params, x) -> float:
+    """The smallest p-value of the checks on one sample (each at false alarm ≤ 1e-6:
+    several checks per sample are each compared with 1e-6, a Bonferroni-free but
+    still ≤ 3e-6 total false-alarm rate per sample)."""
+    if name == "multivariate_normal":
+        return _p_multivariate(params, x)
+    ref = getattr(scipy.stats, name)(**params)
+    x = x.ravel()
+    z = (np.mean(x) - ref.mean()) / (ref.std() / math.sqrt(x.size)) if ref.std() > 0 else 0.0
+    p_mean = 2.0 * float(scipy.stats.norm.sf(abs(z))) if ref.std() > 0 else \
+        (1.0 if np.all(x == ref.mean()) else 0.0)
+    if name in ("bernoulli", "binom", "poisson"):
+        return min(p_mean, _p_chi_square(ref, x))
+    return min(p_mean, float(scipy.stats.kstest(x, ref.cdf).pvalue))
+
+
+def _p_chi_square(ref, k) -> float:
+    """Pearson's chi-square over the support, tails merged so that every expected count
+    is ≥ 5 (the condition for the chi-square approximation)."""
+    lo, hi = ref.ppf(1e-9), ref.isf(1e-9)
+    edges = np.arange(max(lo, ref.support()[0]), hi + 1)
+    if edges.size <= 1:
+        return 1.0 if np.all(k == edges[0]) else 0.0
+    n = k.size
+    probs = np.diff(np.concatenate([[0.0], ref.cdf(edges[:-1]), [1.0]]))
+    counts = np.array([np.sum(k <= edges[0])] + [np.sum(k == e) for e in edges[1:-1]]
+                      + [np.sum(k >= edges[-1])])
+    merged_p, merged_c, acc_p, acc_c = [], [], 0.0, 0
+    for p, cnt in zip(probs, counts):
+        acc_p, acc_c = acc_p + p, acc_c + cnt
+        if acc_p * n >= 5:
+            merged_p.append(acc_p), merged_c.append(acc_c)
+            acc_p, acc_c = 0.0, 0
+    if merged_p:
+        merged_p[-1] += acc_p
+        merged_c[-1] += acc_c
+    if len(merged_p) < 2:
+        return 1.0
+    expected = np.array(merged_p) * n
+    return float(scipy.stats.chisquare(merged_c, expected * n / expected.sum()).pvalue)
+
+
+def _p_multivariate(params, X) -> float:
+    """Whitened by SciPy's Cholesky factor, a N(μ, Σ) sample is i.i.d. N(0, 1): KS per
+    coordinate and for the normalised sum, each mean within K_SE standard errors."""
+    mean = np.atleast_1d(np.asarray(params.get("mean", 0.0), dtype=float))
+    cov = np.asarray(params.get("cov", 1.0), dtype=float)
+    d = mean.size
+    cov = cov * np.eye(d) if cov.ndim == 0 else np.diag(cov) if cov.ndim == 1 else cov
+    L = np.linalg.cholesky(cov)
+    Z = np.linalg.solve(L, (X.reshape(-1, d) - mean).T).T
+    columns = [Z[:, i] for i in range(d)] + [Z.sum(axis=1) / math.sqrt(d)]
+    return min(min(float(scipy.stats.kstest(z, "norm").pvalue),
+                   2.0 * float(scipy.stats.norm.sf(abs(z.mean()) * math.sqrt(z.size))))
+               for z in columns)
+
+
+# --- strategies ---------------------------------------------------------------------------
+
+def _reals(lo, hi):
+    return st.floats(lo, hi, allow_nan=False, allow_infinity=False, allow_subnormal=False,
+                     width=64)
+
+
+def _points(lo, hi, n=5):
+    return arrays(np.float64, (n,), elements=_reals(lo, hi))
+
+
+#: Probabilities for ppf/isf: not below 1e-100 (the incomplete gamma function enters the
+#: subnormal range near 1e-300, where neither backend's tail quantile is accurate).
+_PROBS = arrays(np.float64, (5,), elements=st.one_of(_reals(1e-100, 1.0), st.just(0.5)))
+#: For discrete quantiles, not below 1e-12: SciPy's poisson.isf returns nan for q ≲ 1e-30
+#: (poisson(4.5).isf(1e-30)) and binom.isf returns n (binom(50, 0.01).isf(1e-30) = 50,
+#: where the smallest k with sf(k) ≤ 1e-30 is far below): quirks of its inverse functions.
+_PROBS_DISCRETE = arrays(np.float64, (5,), elements=st.one_of(_reals(1e-12, 1.0), st.just(0.5)))
+_CONT_METHODS = ("pdf", "logpdf", "cdf", "logcdf", "sf", "ppf", "isf", "mean", "var", "std",
+                 "entropy", "rvs", "unfrozen.pdf", "unfrozen.cdf")
+_DISC_METHODS = ("pmf", "logpmf", "cdf", "logcdf", "sf", "ppf", "isf", "mean", "var", "std",
+                 "entropy", "rvs", "unfrozen.pmf", "unfrozen.cdf")
+
+
+def _strategy(params_strategy, points, methods):
+    @st.composite
+    def draw_case(draw):
+        params = draw(params_strategy)
+        method = draw(st.sampled_from(methods))
+        name = method.split(".")[-1]
+        if name in ("ppf", "isf"):
+            return case(method, params, draw(_PROBS_DISCRETE if methods is _DISC_METHODS
+                                              else _PROBS))
+        if name in ("mean", "var", "std", "entropy"):
+            return case(method, params)
+        if name == "rvs":
+            return case(method, params, size=N_STAT, random_state=draw(st.integers(0, 2**32 - 1)))
+        return case(method, params, draw(points(params)))
+    return draw_case()
+
+
+def _located(loc_scale=True):
+    return st.fixed_dictionaries({"loc": _reals(-10, 10), "scale": _reals(0.1, 10)})
+
+
+def _around(params, width=8.0):
+    loc, scale = params.get("loc", 0.0), params.get("scale", 1.0)
+    return _points(loc - width * scale, loc + width * scale)
+
+
+def _integers_around(lo, hi):
+    return st.one_of(arrays(np.float64, (5,), elements=st.integers(int(lo) - 1, int(hi) + 1)
+                            .map(float)),
+                     _points(lo - 1, hi + 1))
+
+
+def _bench(params, lo, hi):
+    return Bench(10_000, lambda n, rng: case("pdf", params, rng.uniform(lo, hi, size=n)))
+
+
+def _bench_discrete(params, hi):
+    return Bench(10_000, lambda n, rng: case("pmf", params,
+                                             rng.integers(0, hi + 1, size=n).astype(float)))
+
+
+def _every_method(params, x, q, discrete=False):
+    density = ("pmf", "logpmf") if discrete else ("pdf", "logpdf")
+    return (tuple(case(m, params, x, label=f"{m} {params}") for m in density + ("cdf", "logcdf", "sf"))
+            + tuple(case(m, params, q, label=f"{m} {params}") for m in ("ppf", "isf"))
+            + tuple(case(m, params, label=f"{m} {params}") for m in ("mean", "var", "std", "entropy"))
+            + (case("rvs", params, size=N_STAT, random_state=1, label=f"rvs {params}"),))
+
+
+def _invalid(params, point=0.5):
+    return (case("pdf" if "p" not in params and "mu" not in params else "pmf", params,
+                 np.array([point]), label=f"invalid parameters {params}: nan"),
+            case("cdf", params, np.array([point]), label=f"invalid parameters {params}: cdf nan"),
+            case("mean", params, label=f"invalid parameters {params}: mean nan"))
+
+
+Q = np.array([0.0, 1e-100, 1e-10, 0.01, 0.3, 0.5, 0.9, 1 - 1e-10, 1.0, -0.5, 1.5])
+QD = np.array([0.0, 0.001, 0.1, 0.3, 0.5, 0.77, 0.999, 1.0, -0.5])
+_data = np.random.default_rng(7)
+FIT_NORMAL = _data.normal(3.0, 2.0, size=200)
+FIT_GAMMA = _data.gamma(2.5, 1.5, size=200)
+FIT_BETA = _data.beta(2.0, 5.0, size=200)
+FIT_EXPON = 1.0 + _data.exponential(2.0, size=200)
+FIT_UNIFORM = _data.uniform(-1.0, 3.0, size=200)
+
+
+def _rvs_bad(params):
+    return bad("rvs", params, size=10, random_state=0, raises=ValueError,
+               label=f"rvs with invalid parameters {params}")
+
+
+def _empty_fit():
+    return bad("fit", {}, np.array([]), raises=ValueError, match="empty", label="fit on an empty sample")
+
+
+_NORM_X = np.array([-40.0, -10.0, -1.0, 0.0, 0.5, 2.0, 10.0, 40.0, np.inf, -np.inf, np.nan])
+
+CONCEPTS: tuple[Concept, ...] = (
+    Concept(
+        "stats.norm", "scipy.stats.norm", "exact", "exact",
+        cases=(case("rvs", {"loc": 0.0, "scale": 1.0}, size=1000, random_state=0, seed=SEED,
+                    label="seed 000: normal(0, 1, 1000)"),)
+        + _every_method({"loc": 1.0, "scale": 2.0}, _NORM_X, Q)
+        + (case("unfrozen.pdf", {"loc": 1.0, "scale": 2.0}, _NORM_X, label="unfrozen pdf"),
+           case("unfrozen.ppf", {}, Q, label="unfrozen ppf, standard"),
+           case("fit", {}, FIT_NORMAL, label="fit (MLE, closed form)"))
+        + _invalid({"loc": 0.0, "scale": -1.0}),
+        strategy=lambda: _strategy(_located(), _around, _CONT_METHODS + ("fit",)).map(
+            lambda c: c if c.args[0] != "fit" else case("fit", {}, FIT_NORMAL * c.args[1]["scale"]
+                                                        + c.args[1]["loc"])),
+        bad=(_rvs_bad({"scale": -1.0}), _empty_fit()),
+        bench=_bench({"loc": 0.0, "scale": 1.0}, -5, 5),
+        run=_run, comparison=_comparison("norm"),
+        seeds=(SEED,),
+        note="rvs draws by Box–Muller (SciPy: NumPy's ziggurat): compared statistically; "
+             "logcdf in the far left tail comes from the log of erfc's continued fraction"),
+    Concept(
+        "stats.uniform", "scipy.stats.uniform", "exact", "exact",
+        cases=_every_method({"loc": -1.0, "scale": 3.0}, np.array([-2.0, -1.0, 0.0, 1.5, 2.0, 3.0]), Q)
+        + (case("unfrozen.cdf", {"loc": 2.0, "scale": 4.0}, np.array([3.0]), label="unfrozen cdf"),
+           case("fit", {}, FIT_UNIFORM, label="fit (min, max − min)"))
+        + _invalid({"loc": 0.0, "scale": 0.0}),
+        strategy=lambda: _strategy(_located(), lambda p: _around(p, 1.5), _CONT_METHODS),
+        bad=(_rvs_bad({"scale": -1.0}), _empty_fit()),
+        bench=_bench({"loc": 0.0, "scale": 1.0}, -0.5, 1.5),
+        run=_run, comparison=_comparison("uniform")),
+    Concept(
+        "stats.expon", "scipy.stats.expon", "exact", "exact",
+        cases=_every_method({"loc": 0.5, "scale": 2.0}, np.array([-1.0, 0.5, 0.5001, 1.0, 5.0, 100.0]), Q)
+        + (case("unfrozen.sf", {"scale": 2.0}, np.array([1.0, 3.0]), label="unfrozen sf"),
+           case("fit", {}, FIT_EXPON, label="fit (min, mean − min)"))
+        + _invalid({"loc": 0.0, "scale": -2.0}),
+        strategy=lambda: _strategy(_located(), lambda p: _points(p["loc"] - p["scale"],
+                                                                 p["loc"] + 40 * p["scale"]),
+                                   _CONT_METHODS),
+        bad=(_rvs_bad({"scale": -2.0}), _empty_fit()),
+        bench=_bench({"loc": 0.0, "scale": 1.0}, 0, 10),
+        run=_run, comparison=_comparison("expon")),
+    Concept(
+        "stats.gamma", "scipy.stats.gamma", "exact", "exact",
+        cases=_every_method({"a": 2.5, "loc": 0.0, "scale": 2.0},
+                            np.array([-1.0, 0.0, 0.01, 1.0, 5.0, 30.0, 200.0]), Q)
+        + _every_method({"a": 0.3}, np.array([0.0, 1e-10, 0.5, 3.0, 50.0]), Q[1:-3])
+        + (case("unfrozen.cdf", {"a": 5.0, "scale": 0.5}, np.array([1.0, 2.5, 10.0]),
+                label="unfrozen cdf"),
+           case("fit", {}, FIT_GAMMA, label="fit (a by Newton on the digamma equation)"))
+        + _invalid({"a": -1.0}),
+        strategy=lambda: _strategy(
+            st.fixed_dictionaries({"a": _reals(0.1, 50), "loc": _reals(-5, 5),
+                                   "scale": _reals(0.1, 10)}),
+            lambda p: _points(p["loc"] - p["scale"], p["loc"] + p["scale"] * (3 * p["a"] + 30)),
+            _CONT_METHODS),
+        bad=(_rvs_bad({"a": 0.0}), _empty_fit(),
+             bad("fit", {}, np.array([1.0, -2.0, 3.0]), raises=ValueError,
+                 label="fit with data outside the support")),
+        bench=_bench({"a": 2.5}, 0, 20),
+        run=_run, comparison=_comparison("gamma", newton_fit=True),
+        note="fit fixes loc = 0 (the reference passes floc=0); rvs by Marsaglia–Tsang"),
+    Concept(
+        "stats.beta", "scipy.stats.beta", "exact", "exact",
+        cases=_every_method({"a": 2.0, "b": 3.0}, np.array([-0.1, 0.0, 0.2, 0.5, 0.999, 1.0, 1.1]), Q)
+        + _every_method({"a": 0.5, "b": 0.7, "loc": 1.0, "scale": 2.0},
+                        np.array([1.0, 1.5, 2.9, 3.0]), Q[2:-3])
+        + (case("unfrozen.pdf", {"a": 2.0, "b": 5.0}, np.array([0.1, 0.3]), label="unfrozen pdf"),
+           case("fit", {}, FIT_BETA, label="fit (Newton on the two score equations)"))
+        + _invalid({"a": 1.0, "b": -1.0}),
+        strategy=lambda: _strategy(
+            st.fixed_dictionaries({"a": _reals(0.1, 50), "b": _reals(0.1, 50)}),
+            lambda p: _points(-0.1, 1.1), _CONT_METHODS),
+        bad=(_rvs_bad({"a": 1.0, "b": 0.0}), _empty_fit(),
+             bad("fit", {}, np.array([0.2, 1.5]), raises=ValueError,
+                 label="fit with data outside (0, 1)")),
+        bench=_bench({"a": 2.0, "b": 3.0}, 0, 1),
+        run=_run, comparison=_comparison("beta", newton_fit=True),
+        note="fit fixes loc = 0, scale = 1 (the reference passes floc=0, fscale=1); rvs as "
+             "X/(X + Y) of two gamma variates"),
+    Concept(
+        "stats.bernoulli", "scipy.stats.bernoulli", "exact", "exact",
+        cases=(case("rvs", {"p": 0.7}, size=1000, random_state=0, seed=SEED,
+                    label="seed 000: binomial(1, 0.7, 1000)"),)
+        + _every_method({"p": 0.7}, np.array([-1.0, 0.0, 0.5, 1.0, 2.0]), QD, discrete=True)
+        + _every_method({"p": 0.0}, np.array([0.0, 1.0]), QD, discrete=True)[:3]
+        + (case("unfrozen.pmf", {"p": 0.3}, np.array([0.0, 1.0]), label="unfrozen pmf"),)
+        + _invalid({"p": 1.5}),
+        strategy=lambda: _strategy(st.fixed_dictionaries({"p": _reals(0.0, 1.0)}),
+                                   lambda p: _integers_around(0, 1), _DISC_METHODS),
+        bad=(_rvs_bad({"p": -0.1}),),
+        bench=_bench_discrete({"p": 0.7}, 1),
+        run=_run, comparison=_comparison("bernoulli"),
+        seeds=(SEED,),
+        note="rvs by inversion (1 when U < p): compared with SciPy's distribution by a "
+             "chi-square test and the mean within 4.9 standard errors"),
+    Concept(
+        "stats.binom", "scipy.stats.binom", "exact", "exact",
+        cases=(case("rvs", {"n": 1, "p": 0.7}, size=1000, random_state=0, seed=SEED,
+                    label="seed 000: binomial(1, 0.7, 1000)"),)
+        + _every_method({"n": 20, "p": 0.3}, np.arange(-1.0, 23.0), QD, discrete=True)
+        + _every_method({"n": 150, "p": 0.02, "loc": 3}, np.array([3.0, 5.0, 9.5, 20.0]), QD,
+                        discrete=True)
+        + (case("unfrozen.cdf", {"n": 10, "p": 0.5}, np.array([4.0, 5.0]), label="unfrozen cdf"),)
+        + _invalid({"n": 3.5, "p": 0.2}) + _invalid({"n": 5, "p": 1.2}),
+        strategy=lambda: _strategy(
+            st.fixed_dictionaries({"n": st.integers(0, 200), "p": _reals(0.0, 1.0)}),
+            lambda p: _integers_around(0, p["n"]), _DISC_METHODS),
+        bad=(_rvs_bad({"n": 5, "p": 1.5}),),
+        bench=_bench_discrete({"n": 100, "p": 0.3}, 100),
+        run=_run, comparison=_comparison("binom"),
+        seeds=(SEED,),
+        note="rvs by inversion with a sequential search from the mode (exact in "
+             "distribution); SciPy uses NumPy's BTPE"),
+    Concept(
+        "stats.poisson", "scipy.stats.poisson", "exact", "exact",
+        cases=_every_method({"mu": 4.5}, np.arange(-1.0, 30.0), QD, discrete=True)
+        + _every_method({"mu": 80.0, "loc": -2}, np.array([50.0, 78.0, 120.5]), QD, discrete=True)
+        + (case("rvs", {"mu": 1000.0}, size=N_STAT, random_state=3, label="rvs, large mean"),
+           case("rvs", {"mu": 0.0}, size=100, random_state=3, label="rvs, mean 0"),
+           case("unfrozen.pmf", {"mu": 3.0}, np.array([2.0]), label="unfrozen pmf"))
+        + _invalid({"mu": -1.0}),
+        strategy=lambda: _strategy(st.fixed_dictionaries({"mu": _reals(1e-3, 100.0)}),
+                                   lambda p: _integers_around(0, 2 * p["mu"] + 10), _DISC_METHODS),
+        bad=(_rvs_bad({"mu": -1.0}),),
+        bench=_bench_discrete({"mu": 10.0}, 40),
+        run=_run, comparison=_comparison("poisson"),
+        note="rvs by inversion with a sequential search from the mode, for small and large "
+             "means alike; SciPy uses NumPy's PTRS for large means. SciPy's quantiles at "
+             "mu = 0 and for q ≲ 1e-30 are nan (its inverse fails); mathml returns the "
+             "smallest k with F(k) ≥ q (S(k) ≤ q): those inputs are left out of the "
+             "generated cases"),
+    Concept(
+        "stats.multivariate_normal", "scipy.stats.multivariate_normal", "exact", "exact",
+        cases=(case("pdf", {"mean": np.array([1.0, 2.0]), "cov": np.array([[2.0, 0.5], [0.5, 1.0]])},
+                    np.array([[1.0, 2.0], [0.0, 0.0], [3.0, -1.0]]), label="pdf, three points"),
+               case("logpdf", {"mean": np.array([1.0, 2.0]), "cov": np.array([[2.0, 0.5], [0.5, 1.0]])},
+                    np.array([0.5, 2.5]), label="logpdf, one point"),
+               case("pdf", {"mean": np.zeros(3), "cov": np.array([1.0, 2.0, 3.0])},
+                    np.ones(3), label="cov given as variances"),
+               case("entropy", {"mean": np.zeros(2), "cov": np.array([[2.0, 0.5], [0.5, 1.0]])},
+                    label="entropy"),
+               case("rvs", {"mean": np.array([1.0, -1.0, 0.0]),
+                            "cov": np.array([[2.0, 0.5, 0.1], [0.5, 1.0, 0.2], [0.1, 0.2, 0.5]])},
+                    size=N_STAT, random_state=5, label="rvs through the Cholesky factor"),
+               case("unfrozen.logpdf", {"mean": np.zeros(2), "cov": 2.0}, np.array([1.0, 1.0]),
+                    label="unfrozen logpdf, scalar cov")),
+        strategy=lambda: _mvn_strategy(),
+        bad=(bad("pdf", {"mean": np.zeros(2), "cov": np.array([[1.0, 2.0], [2.0, 1.0]])},
+                 np.zeros(2), raises=ValueError, label="indefinite covariance"),
+             bad("pdf", {"mean": np.zeros(2), "cov": np.array([[1.0, 1.0], [1.0, 1.0]])},
+                 np.zeros(2), raises=ValueError, label="singular covariance")),
+        bench=Bench(10_000, lambda n, rng: case(
+            "logpdf", {"mean": np.zeros(3), "cov": np.diag([1.0, 2.0, 3.0])},
+            rng.normal(size=(n, 3)))),
+        run=_run, comparison=_comparison("multivariate_normal"),
+        note="no cdf (SciPy's is a numerical integration); a covariance that is not "
+             "positive definite raises ValueError in both (SciPy's singular case raises its "
+             "LinAlgError, a ValueError: the reference re-raises); mathml also refuses a "
+             "non-symmetric covariance, which SciPy silently symmetrises"),
+)
+
+
+@st.composite
+def _mvn_case(draw):
+    d = draw(st.integers(1, 4))
+    Q_, _ = np.linalg.qr(draw(arrays(np.float64, (d, d), elements=_reals(-1, 1))) + 2 * np.eye(d))
+    lam = draw(arrays(np.float64, (d,), elements=_reals(0.1, 5.0)))
+    params = {"mean": draw(arrays(np.float64, (d,), elements=_reals(-5, 5))),
+              "cov": (Q_ * lam) @ Q_.T}
+    params["cov"] = (params["cov"] + params["cov"].T) / 2
+    method = draw(st.sampled_from(["pdf", "logpdf", "entropy", "rvs"]))
+    if method == "entropy":
+        return case(method, params)
+    if method == "rvs":
+        return case(method, params, size=N_STAT, random_state=draw(st.integers(0, 2**32 - 1)))
+    return case(method, params, draw(arrays(np.float64, (3, d), elements=_reals(-8, 8))))
+
+
+def _mvn_strategy():
+    return _mvn_case()

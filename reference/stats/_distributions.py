@@ -1,0 +1,186 @@
+"""Distributions through ``scipy.stats``: the reference for `mathml.stats`' distributions.
+
+Thin wrappers with the signatures of `mathml.stats`: each public name is an object whose
+call freezes SciPy's distribution (``norm(loc, scale)`` → ``scipy.stats.norm(loc, scale)``)
+and whose methods are the unfrozen calls. Where SciPy's behaviour differs from the contract
+(CONTRACT.md §3) or from `mathml`'s documented choices, a wrapper says so and adjusts:
+
+- ``fit``: `gamma.fit` fixes loc = 0 and `beta.fit` fixes loc = 0, scale = 1 (mathml's
+  documented MLE), so the wrappers pass ``floc=0`` (and ``fscale=1``); the fixed values come
+  back from SciPy as the ints 0 and 1, returned here as floats like the fitted ones. An
+  empty sample makes SciPy return nan with a warning and data outside the support raise
+  SciPy's FitDataError: the wrappers check first and raise ValueError (the contract).
+- `multivariate_normal` with a covariance that is not positive definite: SciPy raises
+  ValueError when it is indefinite and its LinAlgError (a ValueError subclass) when it is
+  singular; the contract has one class for both, ValueError, so the wrapper re-raises.
+- ``random_state``: passed through (SciPy reads an int as a legacy RandomState seed; mathml
+  as ``default_rng(seed)``) — variates are compared statistically, never number by number.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import scipy.stats
+from numpy.typing import ArrayLike
+
+__all__ = ["norm", "uniform", "expon", "gamma", "beta", "bernoulli", "binom", "poisson",
+           "multivariate_normal"]
+
+
+class _Wrapped:
+    """The unfrozen calls of a SciPy distribution, through this wrapper's own call."""
+
+    _scipy: Any = None
+
+    def _frozen(self, *args: Any, **kwds: Any) -> Any:
+        return self(*args, **kwds)
+
+    def logpdf(self, x: ArrayLike, *args: Any, **kwds: Any) -> Any:
+        return self(*args, **kwds).logpdf(x)
+
+    def pdf(self, x: ArrayLike, *args: Any, **kwds: Any) -> Any:
+        return self(*args, **kwds).pdf(x)
+
+    def cdf(self, x: ArrayLike, *args: Any, **kwds: Any) -> Any:
+        return self(*args, **kwds).cdf(x)
+
+    def logcdf(self, x: ArrayLike, *args: Any, **kwds: Any) -> Any:
+        return self(*args, **kwds).logcdf(x)
+
+    def sf(self, x: ArrayLike, *args: Any, **kwds: Any) -> Any:
+        return self(*args, **kwds).sf(x)
+
+    def ppf(self, q: ArrayLike, *args: Any, **kwds: Any) -> Any:
+        return self(*args, **kwds).ppf(q)
+
+    def isf(self, q: ArrayLike, *args: Any, **kwds: Any) -> Any:
+        return self(*args, **kwds).isf(q)
+
+    def mean(self, *args: Any, **kwds: Any) -> Any:
+        return self(*args, **kwds).mean()
+
+    def var(self, *args: Any, **kwds: Any) -> Any:
+        return self(*args, **kwds).var()
+
+    def std(self, *args: Any, **kwds: Any) -> Any:
+        return self(*args, **kwds).std()
+
+    def entropy(self, *args: Any, **kwds: Any) -> Any:
+        return self(*args, **kwds).entropy()
+
+    def rvs(self, *args: Any, size: Any = None, random_state: Any = None, **kwds: Any) -> Any:
+        return self(*args, **kwds).rvs(size=size, random_state=random_state)
+
+
+class _Discrete(_Wrapped):
+    """Discrete distributions name their methods pmf/logpmf as well (SciPy's names)."""
+
+    def pmf(self, k: ArrayLike, *args: Any, **kwds: Any) -> Any:
+        return self(*args, **kwds).pmf(k)
+
+    def logpmf(self, k: ArrayLike, *args: Any, **kwds: Any) -> Any:
+        return self(*args, **kwds).logpmf(k)
+
+
+def _sample(data: ArrayLike, low: float | None = None, high: float | None = None) -> np.ndarray:
+    """The contract's checks before SciPy's fit (see the module docstring)."""
+    x = np.asarray(data, dtype=float).ravel()
+    if x.size == 0:
+        raise ValueError("fit needs at least one observation: data is empty")
+    if not np.isfinite(x).all():
+        raise ValueError("data must not contain infs or NaNs")
+    if (low is not None and np.any(x <= low)) or (high is not None and np.any(x >= high)):
+        raise ValueError(f"data must lie inside ({low}, {high}) for this fit")
+    return x
+
+
+class norm_gen(_Wrapped):
+    def __call__(self, loc: float = 0.0, scale: float = 1.0) -> Any:
+        return scipy.stats.norm(loc=loc, scale=scale)
+
+    def fit(self, data: ArrayLike) -> tuple:
+        return scipy.stats.norm.fit(_sample(data))
+
+
+class uniform_gen(_Wrapped):
+    def __call__(self, loc: float = 0.0, scale: float = 1.0) -> Any:
+        return scipy.stats.uniform(loc=loc, scale=scale)
+
+    def fit(self, data: ArrayLike) -> tuple:
+        return tuple(float(v) for v in scipy.stats.uniform.fit(_sample(data)))
+
+
+class expon_gen(_Wrapped):
+    def __call__(self, loc: float = 0.0, scale: float = 1.0) -> Any:
+        return scipy.stats.expon(loc=loc, scale=scale)
+
+    def fit(self, data: ArrayLike) -> tuple:
+        return tuple(float(v) for v in scipy.stats.expon.fit(_sample(data)))
+
+
+class gamma_gen(_Wrapped):
+    def __call__(self, a: float, loc: float = 0.0, scale: float = 1.0) -> Any:
+        return scipy.stats.gamma(a, loc=loc, scale=scale)
+
+    def fit(self, data: ArrayLike) -> tuple:
+        # loc fixed at 0 (mathml's documented MLE); SciPy returns the fixed 0 as an int.
+        return tuple(float(v) for v in scipy.stats.gamma.fit(_sample(data, low=0.0), floc=0))
+
+
+class beta_gen(_Wrapped):
+    def __call__(self, a: float, b: float, loc: float = 0.0, scale: float = 1.0) -> Any:
+        return scipy.stats.beta(a, b, loc=loc, scale=scale)
+
+    def fit(self, data: ArrayLike) -> tuple:
+        # loc = 0, scale = 1 fixed (mathml's documented MLE).
+        x = _sample(data, low=0.0, high=1.0)
+        return tuple(float(v) for v in scipy.stats.beta.fit(x, floc=0, fscale=1))
+
+
+class bernoulli_gen(_Discrete):
+    def __call__(self, p: float, loc: int = 0) -> Any:
+        return scipy.stats.bernoulli(p, loc=loc)
+
+
+class binom_gen(_Discrete):
+    def __call__(self, n: int, p: float, loc: int = 0) -> Any:
+        return scipy.stats.binom(n, p, loc=loc)
+
+
+class poisson_gen(_Discrete):
+    def __call__(self, mu: float, loc: int = 0) -> Any:
+        return scipy.stats.poisson(mu, loc=loc)
+
+
+class multivariate_normal_gen:
+    def __call__(self, mean: Any = None, cov: Any = 1.0) -> Any:
+        try:
+            return scipy.stats.multivariate_normal(mean, cov)
+        except np.linalg.LinAlgError as exc:
+            # A singular covariance: SciPy's LinAlgError, the contract's ValueError.
+            raise ValueError(str(exc)) from None
+
+    def logpdf(self, x: ArrayLike, mean: Any = None, cov: Any = 1.0) -> Any:
+        return self(mean, cov).logpdf(x)
+
+    def pdf(self, x: ArrayLike, mean: Any = None, cov: Any = 1.0) -> Any:
+        return self(mean, cov).pdf(x)
+
+    def entropy(self, mean: Any = None, cov: Any = 1.0) -> float:
+        return self(mean, cov).entropy()
+
+    def rvs(self, mean: Any = None, cov: Any = 1.0, size: Any = None,
+            random_state: Any = None) -> Any:
+        return self(mean, cov).rvs(size=size, random_state=random_state)
+
+
+norm = norm_gen()
+uniform = uniform_gen()
+expon = expon_gen()
+gamma = gamma_gen()
+beta = beta_gen()
+bernoulli = bernoulli_gen()
+binom = binom_gen()
+poisson = poisson_gen()
+multivariate_normal = multivariate_normal_gen()

@@ -1,0 +1,106 @@
+"""Specifics of `mathml.linear_model` beyond the catalog's agreement with scikit-learn."""
+import warnings
+
+import numpy as np
+import pytest
+
+from mathml import linear_model as ml
+from mathml.exceptions import ConvergenceWarning
+
+X5 = np.array([[1], [2], [3], [4], [5]])
+Y5 = np.array([2, 4, 5, 4, 5])
+
+
+def _seed_gradient_descent(X, y, learning_rate=0.01, n_iterations=1000):
+    """Seed 002's CustomLinearRegression.fit, verbatim but for the class around it."""
+    n_samples, n_features = X.shape
+    weights, bias = np.zeros(n_features), 0
+    for _ in range(n_iterations):
+        y_predicted = np.dot(X, weights) + bias
+        dw = (1 / n_samples) * np.dot(X.T, (y_predicted - y))
+        db = (1 / n_samples) * np.sum(y_predicted - y)
+        weights -= learning_rate * dw
+        bias -= learning_rate * db
+    return weights, bias
+
+
+def test_sgd_reproduces_the_seeds_gradient_descent():
+    """SGDRegressor with the seed's step and iteration count takes the seed's steps."""
+    weights, bias = _seed_gradient_descent(X5, Y5)
+    model = ml.SGDRegressor(eta0=0.01, max_iter=1000, tol=None).fit(X5, Y5)
+    np.testing.assert_allclose(model.coef_, weights, rtol=1e-12)
+    np.testing.assert_allclose(model.intercept_, bias, rtol=1e-12)
+
+
+def test_sgd_defaults_converge_to_least_squares():
+    """The seed's data: slope 6/10 and intercept 4 − 3·0.6 in closed form (x̄ = 3, ȳ = 4,
+    Sxy = 6, Sxx = 10)."""
+    model = ml.SGDRegressor().fit(X5, Y5)
+    np.testing.assert_allclose(model.coef_, [0.6], rtol=1e-9)
+    np.testing.assert_allclose(model.intercept_, 2.2, rtol=1e-9)
+
+
+def test_seed_slope_and_intercept():
+    model = ml.LinearRegression().fit(X5, Y5)
+    assert f"Slope: {model.coef_[0]:.2f}" == "Slope: 0.60"
+    assert f"Intercept: {model.intercept_:.2f}" == "Intercept: 2.20"
+
+
+def test_rank_deficient_least_squares_is_minimum_norm():
+    """A duplicated column: the SVD fallback splits the weight equally, as gelsd does."""
+    X = np.c_[X5, X5].astype(float)
+    model = ml.LinearRegression().fit(X, Y5)
+    np.testing.assert_allclose(model.coef_, [0.3, 0.3], rtol=1e-12)
+
+
+def test_ridge_does_not_penalise_the_intercept():
+    """Shifting y shifts only the intercept."""
+    X = np.random.default_rng(0).uniform(size=(20, 3))
+    y = X @ [1.0, 2.0, 3.0]
+    a, b = ml.Ridge(alpha=5.0).fit(X, y), ml.Ridge(alpha=5.0).fit(X, y + 100.0)
+    np.testing.assert_allclose(a.coef_, b.coef_, rtol=1e-12)
+    np.testing.assert_allclose(b.intercept_ - a.intercept_, 100.0, rtol=1e-12)
+
+
+@pytest.mark.parametrize("cls", [ml.Lasso, ml.ElasticNet])
+def test_coordinate_descent_warns_when_it_stops_early(cls):
+    X = np.random.default_rng(1).uniform(size=(30, 5))
+    y = X @ np.arange(5.0)
+    with pytest.warns(ConvergenceWarning):
+        cls(alpha=1e-3, max_iter=1, tol=1e-12).fit(X, y)
+
+
+def test_lasso_zeroes_all_coefficients_above_alpha_max():
+    """α ≥ max|Xᵀ(y − ȳ)|/n makes w = 0 the optimum (the KKT condition at 0)."""
+    rng = np.random.default_rng(2)
+    X, y = rng.uniform(size=(25, 4)), rng.uniform(size=25)
+    Xc = X - X.mean(axis=0)
+    alpha_max = np.abs(Xc.T @ (y - y.mean())).max() / len(y)
+    assert not ml.Lasso(alpha=alpha_max * 1.0001).fit(X, y).coef_.any()
+    assert ml.Lasso(alpha=alpha_max * 0.9).fit(X, y).coef_.any()
+
+
+def test_logistic_gradient_vanishes_at_the_fit():
+    """The first-order condition of C·Σ loss + ½‖w‖² (intercept unpenalised)."""
+    rng = np.random.default_rng(3)
+    X = rng.uniform(-2, 2, (60, 3))
+    y = (X[:, 0] + rng.uniform(-1, 1, 60) > 0).astype(int)
+    model = ml.LogisticRegression(C=0.7, tol=1e-10).fit(X, y)
+    p = model.predict_proba(X)[:, 1]
+    grad_w = 0.7 * X.T @ (p - y) + model.coef_.ravel()
+    grad_b = 0.7 * (p - y).sum()
+    assert np.abs(grad_w).max() < 1e-10 and abs(grad_b) < 1e-10
+
+
+def test_multinomial_probabilities_sum_to_one_and_intercepts_sum_to_zero():
+    rng = np.random.default_rng(4)
+    X = rng.uniform(-2, 2, (60, 2))
+    y = np.arange(60) % 3
+    model = ml.LogisticRegression().fit(X, y)
+    np.testing.assert_allclose(model.predict_proba(X).sum(axis=1), 1.0, rtol=1e-14)
+    assert abs(model.intercept_.sum()) < 1e-12  # the class-sum direction is not moved
+
+
+def test_logistic_rejects_a_continuous_target():
+    with pytest.raises(ValueError, match="Unknown label type"):
+        ml.LogisticRegression().fit(X5, Y5 + 0.5)
