@@ -279,9 +279,10 @@ def erfinv(y: ArrayLike) -> Any:
     *Complexity*: a few evaluations of erf/erfc per entry (Halley triples the digits:
     1e-7 → 1e-16 in two steps; Newton in the tail needs ≤ ~6).
 
-    *Numerical stability*: the residual is computed with absolute error ~eps·|y| (centre)
-    or ~x²·eps·(1−|y|) (tail), so x is accurate to a few ulps. Measured worst relative
-    error vs SciPy on [−1 + 1e-15, 1 − 1e-16]: ~1e-15.
+    *Numerical stability*: the centre residual has absolute error ~eps·|y|, so x is
+    accurate to a few ulps there; in the tail the residual's relative error (≤ ~5e-14 from
+    1 − erf for 0.48 < x < 2, ~x²·eps from the fraction beyond) moves x by a relative
+    ~1e-14. Measured worst relative error vs SciPy on [−1 + 1e-15, 1 − 1e-16]: 1.4e-14.
 
     References
     ----------
@@ -319,28 +320,36 @@ def _erfinv_core(s: NDArray, q: NDArray) -> NDArray:
     x = np.where(w < 25.0, _erfinv_guess(s), asymptotic)
     # Step 2: refine. Centre: Halley on erf(x) − s. Tail: Newton on log erfc(x) − log q,
     # nearly linear in x² (so it converges from a rough guess) and free of cancellation.
+    # Entries leave the loop once converged, so the slow ones do not hold up the rest.
     tail = s > 0.5
+    active = np.ones(x.shape, dtype=bool)
     for _ in range(MAX_NEWTON):
+        i_t, i_c = active & tail, active & ~tail
+        x_new = x.copy()
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-            log_e, ratio = _log_erfc_and_ratio(np.maximum(x, 0.0))
-            u = (np.asarray(erf(x), dtype=float) - s) / (2.0 / SQRT_PI * np.exp(-x * x))
-            halley = x - u / (1.0 + x * u)
-            newton = x + (log_e - np.log(q)) * ratio
-        x_new = np.where(tail, newton, halley)
-        done = np.all(np.abs(x_new - x) <= 2 * EPS * np.abs(x_new))
+            xt = np.maximum(x[i_t], 0.0)
+            log_e, ratio = _log_erfc_and_ratio(xt)
+            x_new[i_t] = xt + (log_e - np.log(q[i_t])) * ratio
+            xc = x[i_c]
+            u = (_erf_series(np.abs(xc)) * np.sign(xc) - s[i_c]) / (2.0 / SQRT_PI * np.exp(-xc * xc))
+            x_new[i_c] = xc - u / (1.0 + xc * u)
+        converged = ~(np.abs(x_new - x) > 2 * EPS * np.abs(x_new))
         x = x_new
-        if done:
+        active = active & ~converged
+        if not active.any():
             break
     return x
 
 
 def _log_erfc_and_ratio(x: NDArray) -> tuple[NDArray, NDArray]:
-    """log erfc(x) and erfc(x)/|erfc'(x)| for x ≥ 0, without underflow: for x ≥ 1 from
-    the continued fraction CF (erfc = e^{−x²}/(√π CF), so the ratio is 1/(2 CF))."""
-    big = x >= ERFC_SPLIT
-    xb = np.where(big, x, ERFC_SPLIT)
+    """log erfc(x) and erfc(x)/|erfc'(x)| for x ≥ 0, without underflow: for x ≥ 2 from
+    the continued fraction CF (erfc = e^{−x²}/(√π CF), so the ratio is 1/(2 CF)), below
+    from 1 − erf (erfc ≥ 0.0047 there: a relative error ≤ ~5e-14, which moves the root
+    x by a relative ~1e-14 — the CF would need hundreds of terms near x = 1)."""
+    big = x >= ERF_SPLIT
+    xb = np.where(big, x, ERF_SPLIT)
     cf = _lentz(lambda n: np.full(xb.shape, n / 2.0), lambda n: xb, xb, xb.shape)
-    xs = np.where(big, ERFC_SPLIT / 2.0, x)
+    xs = np.where(big, ERF_SPLIT / 2.0, x)
     e_small = 1.0 - _erf_series(xs)
     log_e = np.where(big, -xb * xb - math.log(SQRT_PI) - np.log(cf), np.log(e_small))
     ratio = np.where(big, 0.5 / cf, e_small / (2.0 / SQRT_PI * np.exp(-xs * xs)))

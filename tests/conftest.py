@@ -6,6 +6,12 @@ Choose one with the environment variable HYPOTHESIS_PROFILE, e.g.
 import os
 
 from hypothesis import HealthCheck, settings
+from threadpoolctl import threadpool_limits
+
+# One BLAS thread per test process: the tests run in parallel processes on 2 cores, and a
+# multithreaded BLAS in each (scikit-learn's lbfgs, NumPy's LAPACK calls) oversubscribes
+# them — 20× slower under load. Correctness does not depend on the thread count.
+threadpool_limits(1)
 
 # Inputs are built by construction, so no health check about filtering should fire; the
 # data-too-large check can, for the larger matrices, and is not a problem here.

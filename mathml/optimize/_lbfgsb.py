@@ -41,7 +41,8 @@ def _minimize_lbfgsb(objective: Any, x0: NDArray, callback: Any, lb: NDArray, ub
        Alg. 7.4) over the last `maxcor` pairs (s, y) restricted to them, H₀ = γI with
        γ = sᵀy / yᵀy; 0 on the active ones. If it is not a descent direction, the memory is
        dropped and the projected steepest descent taken (also at the start, scaled to
-       length 1 as SciPy's first step).
+       length 1 as SciPy's first step, and after a failed line search, as L-BFGS-B
+       does, before it gives up).
     3. If the full step stays inside the box: a strong-Wolfe line search (c1 = 1e-3,
        c2 = 0.9, as L-BFGS-B's) with α ≤ the distance to the boundary. Otherwise (or if
        it fails): backtracking along the projection arc x(α) = P(x + αp) until
@@ -79,6 +80,12 @@ def _minimize_lbfgsb(objective: Any, x0: NDArray, callback: Any, lb: NDArray, ub
             pk = _direction(gk, S, Y, free)
         # Step 3: the step.
         step = _step(objective, xk, fk, gk, pk, lb, ub, maxls)
+        if step is None and S:
+            # as L-BFGS-B: a failed line search with curvature pairs in memory drops
+            # them and retries along the projected steepest descent
+            S, Y = [], []
+            pk = _direction(gk, S, Y, free)
+            step = _step(objective, xk, fk, gk, pk, lb, ub, maxls)
         if step is None:
             status, reason = 2, "abnormal"
             break
@@ -140,13 +147,19 @@ def _step(objective: Any, xk: NDArray, fk: float, gk: NDArray, pk: NDArray, lb: 
 
 def _projected_backtracking(objective: Any, xk: NDArray, fk: float, gk: NDArray,
                             pk: NDArray, lb: NDArray, ub: NDArray, maxls: int) -> tuple | None:
-    """Armijo backtracking along the projection arc x(α) = P(x + αp) (Bertsekas §2.3)."""
-    alpha = 1.0
+    """Armijo backtracking along the projection arc x(α) = P(x + αp) (Bertsekas §2.3).
+
+    When the decrease asked for, c1·|∇fᵀ(x(α) − x)|, is below the rounding error of f
+    (eps·|f|), no evaluation can confirm it: a step that leaves f unchanged to rounding
+    (within 2·eps·|f|) is then accepted, and the relative-reduction test ends the
+    iteration (as L-BFGS-B accepts a step when rounding errors prevent progress)."""
+    c1, alpha = 1e-4, 1.0
     for _ in range(maxls):
         x_new = np.clip(xk + alpha * pk, lb, ub)
         f_new = objective.value(x_new)
         decrease = gk @ (x_new - xk)
-        if decrease < 0 and f_new <= fk + 1e-4 * decrease:
+        undecidable = -c1 * decrease <= EPS * abs(fk) and f_new <= fk + 2 * EPS * abs(fk)
+        if decrease < 0 and (f_new <= fk + c1 * decrease or undecidable):
             return x_new, f_new, objective.grad(x_new)
         alpha *= 0.5
     return None

@@ -115,9 +115,22 @@ class rv_frozen:
         return self._call("_located_rvs", size, random_state)
 
 
+class _SourceOfInstance:
+    """``instance.__wrapped__`` is the instance's class (and the class itself has no
+    ``__wrapped__``), so that ``inspect.unwrap`` — used by ``mathml show`` to print a
+    concept's source — leads from the public object ``norm`` to the code of ``norm_gen``."""
+
+    def __get__(self, obj: Any, objtype: Any = None) -> type:
+        if obj is None:
+            raise AttributeError("__wrapped__")
+        return type(obj)
+
+
 class _Distribution:
     """What continuous and discrete distributions share: parameter checks, broadcasting,
     the unfrozen calls (``norm.pdf(x, loc, scale)`` = ``norm(loc, scale).pdf(x)``)."""
+
+    __wrapped__ = _SourceOfInstance()
 
     name = ""
     n_shapes = 0
@@ -425,6 +438,26 @@ class norm_gen(_Continuous):
     logcdf, sf, ppf, isf, mean, var, std, entropy, rvs) or use the methods unfrozen:
     ``norm.cdf(x, loc, scale)``; ``norm.fit(data)`` returns the MLE ``(loc, scale)``.
 
+    Parameters
+    ----------
+    loc : array_like, the mean μ (default 0).
+    scale : array_like, the standard deviation σ > 0 (default 1).
+
+    Returns
+    -------
+    rv_frozen
+        The frozen distribution; its methods take x (or k, or q) array_like of any shape
+        broadcasting with the parameters and return float64 (a scalar for scalar input);
+        ``rvs`` returns float64 variates of shape `size`
+        (the parameters' shape when None).
+
+    Raises
+    ------
+    ValueError
+        From ``rvs`` with invalid parameters (other methods return nan instead); from ``fit`` on an empty sample, non-finite data or data outside the support.
+    TypeError
+        For complex input.
+
     Notes
     -----
     *Algorithm*
@@ -510,6 +543,26 @@ class uniform_gen(_Continuous):
     ``uniform(loc=0.0, scale=1.0)`` freezes; ``uniform.fit(data)`` returns the MLE
     ``(min, max − min)``.
 
+    Parameters
+    ----------
+    loc : array_like, the left end (default 0).
+    scale : array_like, the width > 0 (default 1).
+
+    Returns
+    -------
+    rv_frozen
+        The frozen distribution; its methods take x (or k, or q) array_like of any shape
+        broadcasting with the parameters and return float64 (a scalar for scalar input);
+        ``rvs`` returns float64 variates of shape `size`
+        (the parameters' shape when None).
+
+    Raises
+    ------
+    ValueError
+        From ``rvs`` with invalid parameters (other methods return nan instead); from ``fit`` on an empty sample, non-finite data or data outside the support.
+    TypeError
+        For complex input.
+
     Notes
     -----
     *Algorithm*
@@ -580,6 +633,26 @@ class expon_gen(_Continuous):
 
     ``expon(loc=0.0, scale=1.0)`` freezes; ``expon.fit(data)`` returns the MLE
     ``(min, mean − min)``.
+
+    Parameters
+    ----------
+    loc : array_like, the shift (default 0).
+    scale : array_like, the mean 1/λ > 0 (default 1).
+
+    Returns
+    -------
+    rv_frozen
+        The frozen distribution; its methods take x (or k, or q) array_like of any shape
+        broadcasting with the parameters and return float64 (a scalar for scalar input);
+        ``rvs`` returns float64 variates of shape `size`
+        (the parameters' shape when None).
+
+    Raises
+    ------
+    ValueError
+        From ``rvs`` with invalid parameters (other methods return nan instead); from ``fit`` on an empty sample, non-finite data or data outside the support.
+    TypeError
+        For complex input.
 
     Notes
     -----
@@ -721,6 +794,27 @@ class gamma_gen(_Continuous):
     reference passes ``floc=0``): log a − ψ(a) = log x̄ − mean(log x) solved by Newton,
     then scale = x̄/a.
 
+    Parameters
+    ----------
+    a : array_like, the shape > 0.
+    loc : array_like, the shift (default 0).
+    scale : array_like, θ > 0 (default 1).
+
+    Returns
+    -------
+    rv_frozen
+        The frozen distribution; its methods take x (or k, or q) array_like of any shape
+        broadcasting with the parameters and return float64 (a scalar for scalar input);
+        ``rvs`` returns float64 variates of shape `size`
+        (the parameters' shape when None).
+
+    Raises
+    ------
+    ValueError
+        From ``rvs`` with invalid parameters (other methods return nan instead); from ``fit`` on an empty sample, non-finite data or data outside the support.
+    TypeError
+        For complex input.
+
     Notes
     -----
     *Algorithm*
@@ -842,6 +936,27 @@ class beta_gen(_Continuous):
     ``floc=0, fscale=1``): Newton on the two score equations ψ(a) − ψ(a + b) = mean log x,
     ψ(b) − ψ(a + b) = mean log(1 − x).
 
+    Parameters
+    ----------
+    a, b : array_like, the shapes > 0.
+    loc : array_like, the shift (default 0).
+    scale : array_like, the width > 0 (default 1).
+
+    Returns
+    -------
+    rv_frozen
+        The frozen distribution; its methods take x (or k, or q) array_like of any shape
+        broadcasting with the parameters and return float64 (a scalar for scalar input);
+        ``rvs`` returns float64 variates of shape `size`
+        (the parameters' shape when None).
+
+    Raises
+    ------
+    ValueError
+        From ``rvs`` with invalid parameters (other methods return nan instead); from ``fit`` on an empty sample, non-finite data or data outside the support.
+    TypeError
+        For complex input.
+
     Notes
     -----
     *Algorithm*
@@ -851,7 +966,9 @@ class beta_gen(_Continuous):
     3. F⁻¹, S⁻¹: Newton on log I_z(a, b) in log z, or on log I_{1−z}(b, a) in log(1 − z)
        (whichever target is ≤ 1/2; `_invert_in_logs`), from the normal-approximation guess
        a/(a + b) + z_q·sd, clipped into (0, 1).
-    4. Variates: X/(X + Y) with X ~ Gamma(a), Y ~ Gamma(b) (Marsaglia–Tsang).
+    4. Variates: X/(X + Y) with X ~ Gamma(a), Y ~ Gamma(b) (Marsaglia–Tsang), formed as
+       expit(log X − log Y) from log-gamma variates, so that tiny shapes (where both
+       variates underflow) still give a ratio.
     5. MLE: two-dimensional Newton with the trigamma Hessian, from the method of moments.
 
     *Complexity*: as `special.betainc` per entry; the quantile ~10 of them.
@@ -927,9 +1044,10 @@ class beta_gen(_Continuous):
 
     def _rvs(self, rng, shape, a, b):
         # Step 4: a ratio of gammas.
-        X = _sampling.standard_gamma(rng, a, shape)
-        Y = _sampling.standard_gamma(rng, b, shape)
-        return X / (X + Y)
+        # X/(X + Y) = expit(log X − log Y): no 0/0 when both underflow (small a, b).
+        log_X = _sampling.log_standard_gamma(rng, a, shape)
+        log_Y = _sampling.log_standard_gamma(rng, b, shape)
+        return special.expit(log_X - log_Y)
 
     def _fit(self, x):
         if np.any((x <= 0) | (x >= 1)):
@@ -969,6 +1087,26 @@ class bernoulli_gen(_Discrete):
 
     ``bernoulli(p, loc=0)`` freezes (methods pmf, logpmf, cdf, logcdf, sf, ppf, isf, mean,
     var, std, entropy, rvs).
+
+    Parameters
+    ----------
+    p : array_like, the probability of 1, in [0, 1].
+    loc : int, the shift (default 0).
+
+    Returns
+    -------
+    rv_frozen
+        The frozen distribution; its methods take x (or k, or q) array_like of any shape
+        broadcasting with the parameters and return float64 (a scalar for scalar input);
+        ``rvs`` returns int64 variates of shape `size`
+        (the parameters' shape when None).
+
+    Raises
+    ------
+    ValueError
+        From ``rvs`` with invalid parameters (other methods return nan instead).
+    TypeError
+        For complex input.
 
     Notes
     -----
@@ -1031,6 +1169,27 @@ class binom_gen(_Discrete):
     .. math:: P(X = k) = \\binom{n}{k} p^k (1-p)^{n-k},\\quad k = 0, \\dots, n
 
     ``binom(n, p, loc=0)`` freezes; n must be a non-negative integer (else nan, as SciPy).
+
+    Parameters
+    ----------
+    n : array_like, the number of trials (a non-negative integer).
+    p : array_like, the success probability in [0, 1].
+    loc : int, the shift (default 0).
+
+    Returns
+    -------
+    rv_frozen
+        The frozen distribution; its methods take x (or k, or q) array_like of any shape
+        broadcasting with the parameters and return float64 (a scalar for scalar input);
+        ``rvs`` returns int64 variates of shape `size`
+        (the parameters' shape when None).
+
+    Raises
+    ------
+    ValueError
+        From ``rvs`` with invalid parameters (other methods return nan instead).
+    TypeError
+        For complex input.
 
     Notes
     -----
@@ -1107,6 +1266,26 @@ class poisson_gen(_Discrete):
     .. math:: P(X = k) = \\frac{\\mu^k e^{-\\mu}}{k!},\\quad k = 0, 1, \\dots
 
     ``poisson(mu, loc=0)`` freezes.
+
+    Parameters
+    ----------
+    mu : array_like, the mean ≥ 0.
+    loc : int, the shift (default 0).
+
+    Returns
+    -------
+    rv_frozen
+        The frozen distribution; its methods take x (or k, or q) array_like of any shape
+        broadcasting with the parameters and return float64 (a scalar for scalar input);
+        ``rvs`` returns int64 variates of shape `size`
+        (the parameters' shape when None).
+
+    Raises
+    ------
+    ValueError
+        From ``rvs`` with invalid parameters (other methods return nan instead).
+    TypeError
+        For complex input.
 
     Notes
     -----
@@ -1270,6 +1449,23 @@ class multivariate_normal_gen:
     ``cov``. Unfrozen: ``multivariate_normal.pdf(x, mean, cov)``. No ``cdf``: SciPy's is a
     numerical integration (Genz), not a closed form; it is left out.
 
+    Parameters
+    ----------
+    mean : array_like of shape (d,), default 0 (then d from `cov`).
+    cov : scalar, array_like of shape (d,) (variances) or (d, d), default 1.
+
+    Returns
+    -------
+    multivariate_normal_frozen
+        ``pdf``/``logpdf`` of x with shape (d,) (a float64) or (n, d) (shape (n,));
+        ``rvs(size)`` of shape size + (d,) (squeezed as SciPy: (d,) for size None, and
+        no trailing axis when d = 1); ``entropy()`` a float.
+
+    Raises
+    ------
+    ValueError
+        A covariance that is not symmetric positive definite, or shapes that differ.
+
     Notes
     -----
     *Algorithm*
@@ -1302,6 +1498,7 @@ class multivariate_normal_gen:
     0.15915494
     """
 
+    __wrapped__ = _SourceOfInstance()
     name = "multivariate_normal"
 
     def __call__(self, mean: Any = None, cov: Any = 1.0) -> multivariate_normal_frozen:

@@ -50,11 +50,18 @@ def standard_normal(rng: np.random.Generator, shape: tuple) -> NDArray[np.float6
 
 
 def standard_gamma(rng: np.random.Generator, a: NDArray, shape: tuple) -> NDArray[np.float64]:
-    """Gamma(a, 1) by Marsaglia and Tsang's method, vectorised as a rejection loop.
+    """Gamma(a, 1) variates (see `log_standard_gamma`)."""
+    return np.exp(log_standard_gamma(rng, a, shape))
+
+
+def log_standard_gamma(rng: np.random.Generator, a: NDArray, shape: tuple) -> NDArray[np.float64]:
+    """log of Gamma(a, 1) variates by Marsaglia and Tsang's method, vectorised as a
+    rejection loop.
 
     For a ≥ 1: d = a − 1/3, c = 1/√(9d); draw a normal Z and uniform U; with V = (1 + cZ)³,
     accept dV when V > 0 and log U < Z²/2 + d − dV + d log V. For a < 1 the boost
-    Gamma(a) = Gamma(a + 1)·U^{1/a} (Marsaglia & Tsang §6)."""
+    Gamma(a) = Gamma(a + 1)·U^{1/a} (Marsaglia & Tsang §6), added in logs: for small a,
+    U^{1/a} underflows to 0 (a = 0.01: whenever U < 8e-4), its logarithm log(U)/a does not."""
     a = np.broadcast_to(a, shape).astype(float)
     boost = a < 1.0
     d = np.where(boost, a + 1.0, a) - 1.0 / 3.0
@@ -70,11 +77,11 @@ def standard_gamma(rng: np.random.Generator, a: NDArray, shape: tuple) -> NDArra
         with np.errstate(invalid="ignore", divide="ignore"):
             ok = (V > 0) & (np.log(U) < 0.5 * Z * Z + dk - dk * V + dk * np.log(V))
         idx = np.flatnonzero(todo)[ok]
-        x.flat[idx] = (dk * V)[ok]
+        x.flat[idx] = np.log(dk[ok] * V[ok])
         todo.flat[idx] = False
     if boost.any():
         U = uniform_open(rng, (int(boost.sum()),))
-        x[boost] = x[boost] * U ** (1.0 / a[boost])
+        x[boost] = x[boost] + np.log(U) / a[boost]
     return x
 
 

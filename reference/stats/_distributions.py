@@ -28,10 +28,20 @@ __all__ = ["norm", "uniform", "expon", "gamma", "beta", "bernoulli", "binom", "p
            "multivariate_normal"]
 
 
+class _SourceOfInstance:
+    """``instance.__wrapped__`` is the instance's class, so that ``inspect.unwrap`` (used by
+    ``mathml show``) leads from the public object to the wrapper's code."""
+
+    def __get__(self, obj: Any, objtype: Any = None) -> type:
+        if obj is None:
+            raise AttributeError("__wrapped__")
+        return type(obj)
+
+
 class _Wrapped:
     """The unfrozen calls of a SciPy distribution, through this wrapper's own call."""
 
-    _scipy: Any = None
+    __wrapped__ = _SourceOfInstance()
 
     def _frozen(self, *args: Any, **kwds: Any) -> Any:
         return self(*args, **kwds)
@@ -154,6 +164,8 @@ class poisson_gen(_Discrete):
 
 
 class multivariate_normal_gen:
+    __wrapped__ = _SourceOfInstance()
+
     def __call__(self, mean: Any = None, cov: Any = 1.0) -> Any:
         try:
             return scipy.stats.multivariate_normal(mean, cov)

@@ -77,15 +77,16 @@ def _sampling_agreement(name, got, expected, c) -> Agreement:
     if not structure.ok:
         return structure
     params = c.args[1]
-    problems = []
+    problems, p_values = [], []
     for backend, sample in (("mathml", got), ("reference", expected)):
         p_min = _p_value(name, params, np.asarray(sample, dtype=float))
+        p_values.append(f"{backend} p = {p_min:.3g}")
         if not p_min > FALSE_ALARM:
             problems.append(f"{backend}'s sample fails the test against SciPy's "
                             f"{name}{params}: p = {p_min:.3g} ≤ {FALSE_ALARM:g}")
     if problems:
-        return Agreement(False, math.inf, math.inf, detail="; ".join(problems))
-    return Agreement(True)
+        return Agreement(False, math.inf, math.inf, rtol=FALSE_ALARM, detail="; ".join(problems))
+    return Agreement(True, rtol=FALSE_ALARM, detail=", ".join(p_values))
 
 
 def _p_value(name, params, x) -> float:

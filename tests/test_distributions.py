@@ -1,0 +1,123 @@
+"""mathml.stats distributions beyond the catalog: the identities the base classes promise,
+the random_state convention, samplers built on uniform draws only, and the MLE equations."""
+import math
+
+import numpy as np
+import pytest
+import scipy.special
+import scipy.stats
+
+from mathml import stats
+
+CONTINUOUS = [(stats.norm, (), {"loc": 1.0, "scale": 2.0}, 3.0),
+              (stats.uniform, (), {"loc": -1.0, "scale": 3.0}, 0.7),
+              (stats.expon, (), {"loc": 0.5, "scale": 2.0}, 2.0),
+              (stats.gamma, (2.5,), {"scale": 2.0}, 4.0),
+              (stats.beta, (2.0, 3.0), {}, 0.3)]
+
+
+@pytest.mark.parametrize("dist, shapes, kw, x", CONTINUOUS)
+def test_loc_and_scale_are_derived_from_the_standard_form(dist, shapes, kw, x):
+    loc, scale = kw.get("loc", 0.0), kw.get("scale", 1.0)
+    frozen, standard = dist(*shapes, **kw), dist(*shapes)
+    z = (x - loc) / scale
+    assert frozen.pdf(x) == pytest.approx(standard.pdf(z) / scale, rel=1e-14)
+    assert frozen.cdf(x) == pytest.approx(standard.cdf(z), rel=1e-14)
+    assert frozen.ppf(0.3) == pytest.approx(loc + scale * standard.ppf(0.3), rel=1e-14)
+    assert frozen.entropy() == pytest.approx(standard.entropy() + math.log(scale), rel=1e-14)
+
+
+@pytest.mark.parametrize("dist, shapes, kw, x", CONTINUOUS)
+def test_pdf_is_exp_logpdf_and_cdf_sf_ppf_agree(dist, shapes, kw, x):
+    d = dist(*shapes, **kw)
+    assert d.pdf(x) == math.exp(d.logpdf(x))
+    assert d.cdf(x) + d.sf(x) == pytest.approx(1.0, abs=1e-15)
+    assert d.ppf(d.cdf(x)) == pytest.approx(x, rel=1e-12)
+    assert d.isf(d.sf(x)) == pytest.approx(x, rel=1e-12)
+    assert dist.pdf(x, *shapes, **kw) == d.pdf(x)  # the unfrozen call
+
+
+@pytest.mark.parametrize("dist, shapes", [(stats.bernoulli, (0.3,)), (stats.binom, (12, 0.4)),
+                                          (stats.poisson, (3.5,))])
+def test_discrete_cdf_is_a_sum_of_the_pmf(dist, shapes):
+    d = dist(*shapes)
+    k = np.arange(0, 13)
+    assert np.allclose(np.cumsum(d.pmf(k)), d.cdf(k), rtol=1e-13, atol=0)
+    assert np.all(d.ppf(d.cdf(k[:2])) == k[:2])
+
+
+def test_invalid_parameters_give_nan_and_rvs_raises():
+    assert np.isnan(stats.norm(scale=-1.0).pdf(0.0))
+    assert np.isnan(stats.binom(3.5, 0.2).pmf(1))
+    assert np.isnan(stats.gamma(-1.0).mean())
+    with pytest.raises(ValueError, match="Domain error"):
+        stats.poisson(-1.0).rvs(size=3, random_state=0)
+
+
+def test_random_state_convention():
+    a = stats.norm.rvs(size=5, random_state=42)
+    b = stats.norm.rvs(size=5, random_state=np.random.default_rng(42))
+    assert np.array_equal(a, b)  # an int seed is default_rng(seed)
+    rng = np.random.default_rng(1)
+    first, second = stats.expon.rvs(size=3, random_state=rng), stats.expon.rvs(size=3, random_state=rng)
+    assert not np.array_equal(first, second)  # a Generator continues its stream
+    with pytest.raises(ValueError, match="random_state"):
+        stats.norm.rvs(random_state="seed")
+
+
+class UniformOnly(np.random.Generator):
+    """A Generator whose non-uniform samplers are forbidden."""
+
+    def __init__(self, seed):
+        super().__init__(np.random.PCG64(seed))
+
+    def _forbidden(self, *args, **kwargs):
+        raise AssertionError("a sampler used a non-uniform draw of NumPy's")
+
+    normal = standard_normal = gamma = standard_gamma = poisson = binomial = beta = _forbidden
+    exponential = standard_exponential = multivariate_normal = _forbidden
+
+
+@pytest.mark.parametrize("frozen", [stats.norm(), stats.expon(), stats.gamma(0.4), stats.gamma(3.0),
+                                    stats.beta(2.0, 0.5), stats.bernoulli(0.7), stats.binom(30, 0.2),
+                                    stats.poisson(2.0), stats.poisson(500.0),
+                                    stats.multivariate_normal([0.0, 1.0], [[1.0, 0.3], [0.3, 2.0]])])
+def test_samplers_use_uniform_draws_only(frozen):
+    x = frozen.rvs(size=2000, random_state=UniformOnly(3))
+    assert np.all(np.isfinite(x))
+
+
+def test_seed_000_bernoulli_mean_within_standard_errors():
+    # np.random.binomial(1, 0.7, 1000): the mean within 4.89 standard errors of 0.7
+    # (false-alarm probability 1e-6).
+    x = stats.bernoulli(0.7).rvs(size=1000, random_state=0)
+    assert set(np.unique(x)) <= {0, 1}
+    assert abs(x.mean() - 0.7) <= 4.89 * math.sqrt(0.7 * 0.3 / 1000)
+
+
+def test_gamma_fit_solves_the_score_equation():
+    x = np.random.default_rng(0).gamma(2.5, 1.5, size=300)
+    a, loc, scale = stats.gamma.fit(x)
+    s = math.log(x.mean()) - np.log(x).mean()
+    assert math.log(a) - scipy.special.digamma(a) == pytest.approx(s, rel=1e-13)
+    assert (loc, scale) == (0.0, pytest.approx(x.mean() / a, rel=1e-14))
+
+
+def test_beta_fit_solves_the_score_equations():
+    x = np.random.default_rng(0).beta(2.0, 5.0, size=300)
+    a, b, loc, scale = stats.beta.fit(x)
+    psi = scipy.special.digamma
+    assert psi(a) - psi(a + b) == pytest.approx(np.log(x).mean(), rel=1e-12)
+    assert psi(b) - psi(a + b) == pytest.approx(np.log1p(-x).mean(), rel=1e-12)
+    assert (loc, scale) == (0.0, 1.0)
+
+
+def test_multivariate_normal_refuses_a_covariance_that_is_not_positive_definite():
+    for cov in ([[1.0, 2.0], [2.0, 1.0]], [[1.0, 1.0], [1.0, 1.0]]):
+        with pytest.raises(ValueError):
+            stats.multivariate_normal([0.0, 0.0], cov)
+
+
+def test_multivariate_normal_matches_the_closed_form_in_one_dimension():
+    mvn = stats.multivariate_normal([1.0], [[4.0]])
+    assert mvn.pdf([2.0]) == pytest.approx(scipy.stats.norm(1.0, 2.0).pdf(2.0), rel=1e-14)
