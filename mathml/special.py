@@ -145,7 +145,7 @@ def erf(z: ArrayLike) -> Any:
 
     *Numerical stability*: every series term is positive; the factor ``exp(−z²)`` carries a
     relative error ≤ z²·eps ≤ 4 eps. Measured worst relative error vs SciPy on
-    [−6, 6]: below 1e-15.
+    [−6, 6]: 1.3e-15.
 
     References
     ----------
@@ -207,7 +207,7 @@ def erfc(x: ArrayLike) -> Any:
 
     *Numerical stability*: relative error ≤ ~x²·eps from the factor exp(−x²) (its argument
     is rounded), i.e. ≤ 1.6e-13 up to x ≈ 27 where erfc underflows. Measured worst
-    relative error vs SciPy on [−6, 26]: ~1e-14.
+    relative error vs SciPy on [−6, 26.5]: 3.5e-15.
 
     References
     ----------
@@ -458,7 +458,7 @@ def gamma(z: ArrayLike) -> Any:
 
     *Numerical stability*: relative error ≲ 10 eps for z ≥ 1/2; for z < 0 the reflection
     adds the error of Γ(1 − z) and sin. Measured worst relative error vs SciPy on
-    [−20.5, 171] (away from the poles): ~3e-15.
+    [−20.5, 171] (away from the poles): 1e-14.
 
     References
     ----------
@@ -588,8 +588,9 @@ def gammaln(x: ArrayLike) -> Any:
     a few ulps except near nothing (the zeros are handled by the series). For x < 0 the
     reflection subtracts two logarithms, so near the negative zeros of log|Γ| (x ≈ −2.457,
     −2.747, …) only an absolute error ~eps·|log Γ(1−x)| is guaranteed — as in SciPy.
-    Measured worst relative error vs SciPy on (0, 1e5]: ~1e-15; on [−20, 0) away from
-    the zeros: ~1e-14.
+    Measured worst relative error vs SciPy on (0, 1e5] away from x = 1, 2: 5e-16;
+    within 0.1 of 1 and 2 SciPy's own error dominates (8e-14 at x = 1.998 against
+    mpmath, where mathml's is 2e-17); on [−20, 0) away from the zeros: ~1e-14.
 
     References
     ----------
@@ -653,7 +654,8 @@ def beta(a: ArrayLike, b: ArrayLike) -> Any:
     turns the absolute error of log B into a relative error: ~eps·|log B| when a, b ≥ 10;
     when one argument is below 10 and a + b ≥ 170, ~eps·(a + b) log(a + b) (≈ 3e-13 at
     a + b = 200, growing linearly). Measured worst relative error vs SciPy on
-    a, b ∈ (0, 100]: ~1e-13.
+    a, b ∈ (0, 100]: 3.7e-13, where SciPy's own error against mpmath is ~4e-13 and
+    mathml's ≤ 7e-14.
 
     References
     ----------
@@ -780,7 +782,9 @@ _INCOMPLETE_GAMMA_NOTES = """
     u = a log x − x − log Γ(a); the absolute error of u becomes the relative error of the
     result. For a < 10 it is ~eps·(|a log x| + x + |log Γ(a)|) (≤ ~1e-14 where the result
     is not negligible); for a ≥ 10 the large terms of u are cancelled analytically through
-    Stirling's series (see `_log_gamma_prefactor`), leaving ~eps·|x − a|. The value that is close to 1 (computed as
+    Stirling's series (see `_log_gamma_prefactor`), leaving ~eps·|x − a|. Measured worst
+    relative error vs SciPy on a ∈ (0.01, 100], x ∈ [0, 300]: 1.4e-13 (P) and 2.3e-13
+    (Q, in the far tail where it is ~1e-272; ~1e-14 where the values are not tiny). The value that is close to 1 (computed as
     1 − the other) is accurate in absolute terms.
 """
 
@@ -917,8 +921,8 @@ def betainc(a: ArrayLike, b: ArrayLike, x: ArrayLike) -> Any:
     u = a log x + b log(1−x) − log B(a, b) carries a relative error ~eps·|terms of u|:
     ≤ ~5e-14 for a, b ≤ 100. Through the symmetry the value is accurate in absolute terms
     (~eps) when it is close to 1; values below 1/2 are always computed directly.
-    Measured worst relative error vs SciPy on a, b ∈ (0, 100], x ∈ (0, 1):
-    ~1e-13.
+    Measured worst relative error vs SciPy on a, b ∈ (0.05, 100], x ∈ (0, 1):
+    1.8e-13.
 
     References
     ----------

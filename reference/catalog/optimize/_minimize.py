@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from ... import compare
 from .._core import Bench, Concept, bad, case
+from ._constrained import SLSQP_CASES
 
 SEED = "000"
 
@@ -111,11 +112,18 @@ REGRESSION = Objective(
 
 def same_optimum(got: Any, expected: Any, c: Any) -> compare.Agreement:
     """Same success; then the same minimiser and minimum (successful runs) or the same
-    status (failed runs: a NaN objective, precision loss)."""
+    status (failed runs: a NaN objective, precision loss).
+
+    A failed *constrained* run (SLSQP on an infeasible problem) is compared on success
+    alone: mathml's SQP stops at once with status 4 (the linearised constraints are
+    incompatible), while SciPy's SLSQP iterates on and gives up with 8 or 9 depending on
+    its path, so its code is not a property of the problem."""
     if bool(got["success"]) != bool(expected["success"]):
         return compare.Agreement(False, np.inf, np.inf, detail=(
             f"success differs: mathml {got['success']} ({got.get('message')!r}), "
             f"reference {expected['success']} ({expected.get('message')!r})"))
+    if not expected["success"] and c.kwargs.get("constraints"):
+        return compare.Agreement(True, 0.0, 0.0)
     if not expected["success"]:
         ok = got.get("status") == expected.get("status")
         return compare.Agreement(ok, 0.0, 0.0, detail="" if ok else
@@ -464,7 +472,8 @@ CONCEPTS = (
                *(case(NAN, np.zeros(2), method=m,
                       jac=(lambda x: np.zeros_like(x)) if m == "Newton-CG" else None,
                       label=f"{m}: objective NaN, success False")
-                 for m in ("BFGS", "L-BFGS-B", "CG", "Newton-CG", "Nelder-Mead"))),
+                 for m in ("BFGS", "L-BFGS-B", "CG", "Newton-CG", "Nelder-Mead")),
+               *SLSQP_CASES),
         strategy=_minimize_cases,
         bad=(bad(ROSEN, np.zeros((2, 2)), raises=ValueError, match="x0",
                  label="x0 not 1-D"),

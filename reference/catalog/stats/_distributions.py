@@ -170,7 +170,10 @@ _DISC_METHODS = ("pmf", "logpmf", "cdf", "logcdf", "sf", "ppf", "isf", "mean", "
                  "entropy", "rvs", "unfrozen.pmf", "unfrozen.cdf")
 
 
-def _strategy(params_strategy, points, methods):
+def _strategy(params_strategy, points, methods, rvs_params=lambda p: p):
+    """Cases of one distribution: parameters, a method, its arguments. `rvs_params` adjusts
+    the parameters of rvs cases where float rounding would put ties into a sample that the
+    KS test assumes continuous (see the gamma and beta entries)."""
     @st.composite
     def draw_case(draw):
         params = draw(params_strategy)
@@ -182,9 +185,25 @@ def _strategy(params_strategy, points, methods):
         if name in ("mean", "var", "std", "entropy"):
             return case(method, params)
         if name == "rvs":
-            return case(method, params, size=N_STAT, random_state=draw(st.integers(0, 2**32 - 1)))
+            return case(method, rvs_params(params), size=N_STAT,
+                        random_state=draw(st.integers(0, 2**32 - 1)))
         return case(method, params, draw(points(params)))
     return draw_case()
+
+
+def _gamma_rvs_params(p):
+    """loc = 0 for rvs: with a small shape a, a fraction ≈ (eps·|loc|/scale)^a / Γ(a + 1) of
+    the variates (2.5% for a = 0.1, loc/scale = 10) is below the rounding of loc + scale·z
+    and lands exactly on loc — in SciPy's samples as in mathml's — and these ties fail the
+    KS test, which assumes a continuous sample. loc is derived once in the base class and
+    checked exactly by every other method."""
+    return {**p, "loc": 0.0}
+
+
+def _beta_rvs_params(p):
+    """Shapes ≥ 1/2 for rvs: for b = 0.1 about (eps)^b/(b·B(a, b)) ≈ 2% of the variates
+    round to exactly 1 (SciPy's as mathml's), ties the KS test cannot take."""
+    return {"a": max(p["a"], 0.5), "b": max(p["b"], 0.5)}
 
 
 def _located(loc_scale=True):
@@ -301,7 +320,7 @@ CONCEPTS: tuple[Concept, ...] = (
             st.fixed_dictionaries({"a": _reals(0.1, 50), "loc": _reals(-5, 5),
                                    "scale": _reals(0.1, 10)}),
             lambda p: _points(p["loc"] - p["scale"], p["loc"] + p["scale"] * (3 * p["a"] + 30)),
-            _CONT_METHODS),
+            _CONT_METHODS, rvs_params=_gamma_rvs_params),
         bad=(_rvs_bad({"a": 0.0}), _empty_fit(),
              bad("fit", {}, np.array([1.0, -2.0, 3.0]), raises=ValueError,
                  label="fit with data outside the support")),
@@ -318,7 +337,7 @@ CONCEPTS: tuple[Concept, ...] = (
         + _invalid({"a": 1.0, "b": -1.0}),
         strategy=lambda: _strategy(
             st.fixed_dictionaries({"a": _reals(0.1, 50), "b": _reals(0.1, 50)}),
-            lambda p: _points(-0.1, 1.1), _CONT_METHODS),
+            lambda p: _points(-0.1, 1.1), _CONT_METHODS, rvs_params=_beta_rvs_params),
         bad=(_rvs_bad({"a": 1.0, "b": 0.0}), _empty_fit(),
              bad("fit", {}, np.array([0.2, 1.5]), raises=ValueError,
                  label="fit with data outside (0, 1)")),
