@@ -281,6 +281,21 @@ TOLERANCES: dict[str, Tolerance] = {
         "a correct sampler with probability ≤ 1e-6, so thousands of generated cases "
         "(deep profile) stay below a ~1% chance of one false alarm in total; seeded, so "
         "deterministic (CONTRACT.md: random samples)"),
+    "gaussian_density": Tolerance(
+        1e-12, 1e-300,
+        "multivariate normal pdf/logpdf: log f = −½(d log 2π + log det Σ + Δ²) with "
+        "Δ² = ‖L⁻¹(x − μ)‖²; Cholesky and the triangular solve are backward stable "
+        "(Higham, Accuracy and Stability, §10.1, §8.2), so |δ log f| ≤ c·d·κ(Σ)·eps·(1 + Δ²), "
+        "c = 10 — an absolute error of logpdf and a relative error of pdf; the comparison "
+        "uses max(1e-12, that bound) computed per case from SciPy's factor"),
+    "quantile": Tolerance(
+        1e-12, 0.0,
+        "ppf, isf: the quantile solves F(x) = q (or S(x) = q); the tail probability "
+        "t = min(q, 1 − q) is known to rtol, so x is known to |Δx| ≤ rtol·t/f(x) — large where "
+        "the density is small relative to t (a gamma or beta with a shape a < 1, where "
+        "x ∝ t^{1/a}) — plus rtol·|x|; both are applied, f from SciPy at its answer. A "
+        "discrete quantile is a step function of q: within rtol·q of a step F(k) = q both k "
+        "and k + 1 are right, given F's rounding"),
     "printed": Tolerance(
         0.0, 5.1e-9,
         "a seed's printed output: NumPy prints 8 decimals, so a printed value stands for "

@@ -746,7 +746,8 @@ def _trigamma(x: NDArray) -> NDArray:
 
 
 def _invert_in_logs(G, g, phi, dphi, log_t: NDArray, u0: NDArray,
-                    rising: NDArray | bool = True, positive: NDArray | bool = False) -> NDArray:
+                    rising: NDArray | bool = True, positive: NDArray | bool = False,
+                    negative: NDArray | bool = False) -> NDArray:
     """Solve G(z) = t for a monotone tail function G (a cdf or an sf) with density ±g,
     by Newton's method on h(u) = log G(φ(u)) − log t in a log variable z = φ(u)
     (z = e^u near 0, z = 1 − e^u near 1). A tail behaves like c·z^a there, so h is nearly
@@ -754,8 +755,9 @@ def _invert_in_logs(G, g, phi, dphi, log_t: NDArray, u0: NDArray,
     would crawl across tens of orders of magnitude. Where G underflows to 0 (a guess far
     out in the tail) the step is a halving towards the bulk instead: `rising` says whether
     G grows with u. Where `positive`, u is z itself (φ = identity, for an upper tail
-    like e^{−z}, which is linear in z rather than in log z) and is kept above 0 by halving.
-    Stops when a step is below 4 eps."""
+    like e^{−z}, which is linear in z rather than in log z) and is kept above 0 by halving;
+    where `negative`, u is kept below 0 the same way (z = e^u < 1, or z = 1 − e^u > 0, for
+    a support [0, 1]). Stops when a step is below 4 eps."""
     u = u0.copy()
     for _ in range(MAX_NEWTON):
         with np.errstate(all="ignore"):
@@ -767,6 +769,7 @@ def _invert_in_logs(G, g, phi, dphi, log_t: NDArray, u0: NDArray,
             step = np.clip(step, -30.0, 30.0)
         u_new = u - step
         u_new = np.where(positive & (u_new <= 0), u / 2.0, u_new)
+        u_new = np.where(negative & (u_new >= 0), u / 2.0, u_new)
         done = np.all(np.abs(step) <= 4 * EPS * np.maximum(np.abs(u_new), 1.0))
         u = u_new
         if done:
@@ -962,7 +965,7 @@ class beta_gen(_Continuous):
     *Algorithm*
 
     1. log f(z) = (a − 1) log z + (b − 1) log1p(−z) − log B(a, b).
-    2. F = I_z(a, b) = `special.betainc`, S = I_{1−z}(b, a).
+    2. F = I_z(a, b) = `special.betainc`; S = 1 − F where F ≤ 1/2, else I_{1−z}(b, a).
     3. F⁻¹, S⁻¹: Newton on log I_z(a, b) in log z, or on log I_{1−z}(b, a) in log(1 − z)
        (whichever target is ≤ 1/2; `_invert_in_logs`), from the normal-approximation guess
        a/(a + b) + z_q·sd, clipped into (0, 1).
@@ -1011,7 +1014,10 @@ class beta_gen(_Continuous):
         return special.betainc(a, b, z)
 
     def _sf(self, z, a, b):
-        return special.betainc(b, a, 1.0 - z)
+        # I_{1−z}(b, a) forms 1 − z, which loses the low bits of a small z (relative
+        # ~eps/z); where F ≤ 1/2, 1 − F is as accurate and needs no 1 − z.
+        F = special.betainc(a, b, z)
+        return np.where(F <= 0.5, 1.0 - F, special.betainc(b, a, 1.0 - z))
 
     def _ppf(self, q, a, b):
         # Step 3: Newton on I_z(a, b) = q, or on the complement for q > 1/2.
@@ -1031,7 +1037,7 @@ class beta_gen(_Continuous):
         zq = np.where(upper, -_ndtri(q), _ndtri(q))
         x0 = np.clip(m + zq * np.sqrt(v), 0.01 * m, 1.0 - 0.01 * (1.0 - m))
         u0 = np.where(use_sf, np.log1p(-x0), np.log(x0))
-        return _invert_in_logs(G, g, phi, dphi, np.log(t), u0)
+        return _invert_in_logs(G, g, phi, dphi, np.log(t), u0, negative=True)
 
     def _stats(self, a, b):
         s = a + b

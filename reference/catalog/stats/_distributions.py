@@ -8,9 +8,13 @@ example cases, and the generated cases draw a method and its arguments.
 
 Comparisons (`_comparison`):
 - pdf/pmf, cdf, sf, ppf, isf, mean, var, std, entropy and the closed-form fits: 'exact';
-- logpdf, logpmf, logcdf: 'log_density' (a relative error of a density is an absolute
-  error of its logarithm, which may be near 0);
+- logpdf, logpmf, logcdf, entropy: 'log_density' (a relative error of a density is an
+  absolute error of its logarithm, which may be near 0; entropy is a mean of −log f);
+- the multivariate normal's pdf/logpdf: 'gaussian_density' (grows with κ(Σ) and the
+  Mahalanobis distance of the points);
 - the Newton fits of gamma and beta against SciPy's solvers: 'mle_newton';
+- ppf, isf: 'quantile' (the error of the inverted probability, amplified by 1/f(x); a
+  discrete quantile may differ by one where q lies on a step of the cdf);
 - rvs: statistically ('sampling'): the mathml sample and the SciPy sample are each tested
   against SciPy's cdf (Kolmogorov–Smirnov for continuous, chi-square for discrete
   distributions, per coordinate after whitening for the multivariate normal) and their
@@ -58,7 +62,11 @@ def _comparison(name: str, newton_fit: bool = False):
         method = c.args[0].split(".")[-1]
         if method == "rvs":
             return _sampling_agreement(name, got, expected, c)
-        if method in ("logpdf", "logpmf", "logcdf"):
+        if name == "multivariate_normal" and method in ("pdf", "logpdf"):
+            return _gaussian_density_agreement(got, expected, c, method)
+        if method in ("ppf", "isf"):
+            return _quantile_agreement(name, got, expected, c, method)
+        if method in ("logpdf", "logpmf", "logcdf", "entropy"):
             tolerance = "log_density"
         elif method == "fit" and newton_fit:
             tolerance = "mle_newton"
@@ -66,6 +74,51 @@ def _comparison(name: str, newton_fit: bool = False):
             tolerance = "exact"
         return compare.agree(got, expected, tolerance)
     return comparison
+
+
+def _quantile_agreement(name, got, expected, c, method) -> Agreement:
+    """'quantile': a quantile inherits the error of the tail probability t = min(q, 1 − q)
+    it inverts, amplified by the slope: |Δx| ≈ δ·t/f(x) for a relative error δ of t
+    (continuous), so x is compared with atol = rtol·t/f(x) on top of rtol·|x|. A discrete
+    quantile jumps where q equals F(k) (S(k) for isf): when q lies within rtol·q of that
+    value, k and the neighbour are both correct, given the rounding of F."""
+    params = c.args[1]
+    ref = getattr(scipy.stats, name)(**params)
+    entry = compare.TOLERANCES["quantile"]
+    q = np.asarray(c.args[2], dtype=float)
+    x = np.asarray(expected, dtype=float)
+    if name in ("bernoulli", "binom", "poisson"):
+        g = np.asarray(got, dtype=float)
+        k = np.fmin(g, x)
+        with np.errstate(all="ignore"):
+            step = ref.cdf(k) if method == "ppf" else ref.sf(k)
+        tie = (np.abs(g - x) == 1) & (np.abs(step - q) <= entry.rtol * q)
+        return compare.agree(np.where(tie, x, g), x, "identical")
+    t = np.minimum(q, 1.0 - q)
+    with np.errstate(all="ignore"):
+        slope_atol = entry.rtol * t / ref.pdf(x)
+    atol = np.where(np.isfinite(slope_atol), slope_atol, 0.0)
+    return compare.agree(got, expected, compare.Tolerance(entry.rtol, float(np.max(atol, initial=0.0)),
+                                                          entry.reason))
+
+
+def _gaussian_density_agreement(got, expected, c, method) -> Agreement:
+    """'gaussian_density': log f = −½(d log 2π + log det Σ + Δ²) with Δ² = ‖L⁻¹(x − μ)‖²;
+    a backward-stable Cholesky and triangular solve give |δ log f| ≤ c·d·κ(Σ)·eps·(1 + Δ²)
+    (c = 10), an absolute error of log f and a relative error of f."""
+    params = c.args[1]
+    mean = np.atleast_1d(np.asarray(params.get("mean", 0.0), dtype=float))
+    d = mean.size
+    cov = np.asarray(params.get("cov", 1.0), dtype=float)
+    cov = cov * np.eye(d) if cov.ndim == 0 else np.diag(cov) if cov.ndim == 1 else cov
+    X = np.asarray(c.args[2], dtype=float).reshape(-1, d)
+    L = np.linalg.cholesky(cov)
+    maha = np.sum(np.linalg.solve(L, (X - mean).T) ** 2, axis=0).max()
+    entry = compare.TOLERANCES["gaussian_density"]
+    bound = max(entry.rtol, 10 * d * np.linalg.cond(cov) * compare.EPS * (1.0 + maha))
+    tol = (compare.Tolerance(bound, entry.atol, entry.reason) if method == "pdf"
+           else compare.Tolerance(entry.rtol, bound, entry.reason))
+    return compare.agree(got, expected, tol)
 
 
 # --- statistical comparison of samples ----------------------------------------------------
@@ -170,7 +223,7 @@ _DISC_METHODS = ("pmf", "logpmf", "cdf", "logcdf", "sf", "ppf", "isf", "mean", "
                  "entropy", "rvs", "unfrozen.pmf", "unfrozen.cdf")
 
 
-def _strategy(params_strategy, points, methods, rvs_params=lambda p: p):
+def _strategy(params_strategy, points, methods, rvs_params=lambda p: p, probs=None):
     """Cases of one distribution: parameters, a method, its arguments. `rvs_params` adjusts
     the parameters of rvs cases where float rounding would put ties into a sample that the
     KS test assumes continuous (see the gamma and beta entries)."""
@@ -180,7 +233,8 @@ def _strategy(params_strategy, points, methods, rvs_params=lambda p: p):
         method = draw(st.sampled_from(methods))
         name = method.split(".")[-1]
         if name in ("ppf", "isf"):
-            return case(method, params, draw(_PROBS_DISCRETE if methods is _DISC_METHODS
+            return case(method, params, draw(probs if probs is not None else
+                                              _PROBS_DISCRETE if methods is _DISC_METHODS
                                               else _PROBS))
         if name in ("mean", "var", "std", "entropy"):
             return case(method, params)
@@ -189,6 +243,16 @@ def _strategy(params_strategy, points, methods, rvs_params=lambda p: p):
                         random_state=draw(st.integers(0, 2**32 - 1)))
         return case(method, params, draw(points(params)))
     return draw_case()
+
+
+#: For beta quantiles, not below 1e-20: with a = 0.1, ppf(1e-100) ≈ 1e-1000 underflows
+#: (mathml returns 0, SciPy the smallest normal number 2.2e-308).
+_PROBS_BETA = arrays(np.float64, (5,), elements=st.one_of(_reals(1e-20, 1.0), st.just(0.5)))
+
+
+#: Success probabilities: 0, 1, or not below 1e-10 (SciPy's binom.entropy raises Boost's
+#: OverflowError at p = 2.2e-308).
+_P = st.one_of(st.just(0.0), st.just(1.0), _reals(1e-10, 1.0))
 
 
 def _gamma_rvs_params(p):
@@ -337,7 +401,8 @@ CONCEPTS: tuple[Concept, ...] = (
         + _invalid({"a": 1.0, "b": -1.0}),
         strategy=lambda: _strategy(
             st.fixed_dictionaries({"a": _reals(0.1, 50), "b": _reals(0.1, 50)}),
-            lambda p: _points(-0.1, 1.1), _CONT_METHODS, rvs_params=_beta_rvs_params),
+            lambda p: _points(-0.1, 1.1), _CONT_METHODS, rvs_params=_beta_rvs_params,
+            probs=_PROBS_BETA),
         bad=(_rvs_bad({"a": 1.0, "b": 0.0}), _empty_fit(),
              bad("fit", {}, np.array([0.2, 1.5]), raises=ValueError,
                  label="fit with data outside (0, 1)")),
@@ -353,7 +418,7 @@ CONCEPTS: tuple[Concept, ...] = (
         + _every_method({"p": 0.0}, np.array([0.0, 1.0]), QD, discrete=True)[:3]
         + (case("unfrozen.pmf", {"p": 0.3}, np.array([0.0, 1.0]), label="unfrozen pmf"),)
         + _invalid({"p": 1.5}),
-        strategy=lambda: _strategy(st.fixed_dictionaries({"p": _reals(0.0, 1.0)}),
+        strategy=lambda: _strategy(st.fixed_dictionaries({"p": _P}),
                                    lambda p: _integers_around(0, 1), _DISC_METHODS),
         bad=(_rvs_bad({"p": -0.1}),),
         bench=_bench_discrete({"p": 0.7}, 1),
@@ -371,7 +436,7 @@ CONCEPTS: tuple[Concept, ...] = (
         + (case("unfrozen.cdf", {"n": 10, "p": 0.5}, np.array([4.0, 5.0]), label="unfrozen cdf"),)
         + _invalid({"n": 3.5, "p": 0.2}) + _invalid({"n": 5, "p": 1.2}),
         strategy=lambda: _strategy(
-            st.fixed_dictionaries({"n": st.integers(0, 200), "p": _reals(0.0, 1.0)}),
+            st.fixed_dictionaries({"n": st.integers(0, 200), "p": _P}),
             lambda p: _integers_around(0, p["n"]), _DISC_METHODS),
         bad=(_rvs_bad({"n": 5, "p": 1.5}),),
         bench=_bench_discrete({"n": 100, "p": 0.3}, 100),
