@@ -138,6 +138,28 @@ def _pinv_invariants(c, X):
                                              1e4 * EPS * max(A.shape))}
 
 
+def _lstsq_agreement(got, expected, c):
+    """x under 'least_squares', rank and singular values under their own entries, and the
+    residual sums of squares through their square roots, the residual norms, absolutely:
+    a backward-stable solver gets ‖b − Ax‖ to c·cond(A)·eps·‖b‖, so when b (nearly) lies in
+    the range of A both residuals are rounding noise, equal only to that absolute level."""
+    if not (isinstance(got, tuple) and len(got) == 4):
+        return compare.Agreement(False, np.inf, np.inf, detail=f"expected numpy's 4-tuple, got {got!r}")
+    verdict = compare.agree(got[0], expected[0], "least_squares", args=c.args)
+    verdict = verdict.worse(compare.agree(got[2], expected[2], "identical"))
+    verdict = verdict.worse(compare.agree(got[3], expected[3], "spectrum"))
+    A, b = (np.asarray(v, dtype=float) for v in c.args)
+    bound = compare.TOLERANCES["least_squares"].cond_factor * compare.condition_number((A,)) \
+        * EPS * max(float(np.linalg.norm(b)), np.finfo(float).tiny)
+    norms = compare.Tolerance(0.0, bound, "residual norms, absolutely (see _lstsq_agreement)")
+    got_res, exp_res = np.asarray(got[1]), np.asarray(expected[1])
+    if got_res.shape != exp_res.shape:
+        return verdict.worse(compare.Agreement(False, np.inf, np.inf, detail=(
+            f"residuals: shape {got_res.shape} where the reference has {exp_res.shape}")))
+    return verdict.worse(compare.agree(np.sqrt(np.maximum(got_res, 0)),
+                                       np.sqrt(np.maximum(exp_res, 0)), norms))
+
+
 # --- strategies of several arguments -------------------------------------------------------------
 
 def _two_vectors():
@@ -469,6 +491,9 @@ CONCEPTS = (
         strategy=_lstsq_cases,
         bad=_factorisation_bad(False, np.ones(2)) + (
             bad(np.ones((3, 2)), np.ones(2), raises=ValueError, match=r"\(2,\)", label="b mismatch"),),
+        comparison=_lstsq_agreement,
+        note="residuals are compared as norms, absolutely at c·cond(A)·eps·‖b‖: when b lies in "
+             "the range of A both are rounding noise.",
         bench=Bench(200, lambda n, rng: case(rng.uniform(size=(2 * n, n)), rng.uniform(size=2 * n)))),
     Concept(
         "linalg.matrix_rank", "numpy.linalg.matrix_rank", "exact", "identical",
