@@ -18,9 +18,10 @@ from typing import Any, Callable
 import numpy as np
 
 __all__ = ["Tolerance", "TOLERANCES", "Agreement", "agree", "condition_number",
-           "canon_eigh", "canon_svd", "canon_eig"]
+           "canon_eigh", "canon_svd", "canon_eig", "canon_qr"]
 
 EPS = float(np.finfo(np.float64).eps)
+_SUBNORMAL_FLOOR = 4 * float(np.finfo(np.float64).smallest_subnormal)
 
 
 @dataclass(frozen=True)
@@ -401,7 +402,10 @@ def _agree_arrays(got, expected, tol: Tolerance, rtol: float, atol: float,
     err = np.abs(np.where(same_special, 0.0, g) - np.where(same_special, 0.0, e))
     finite_e = np.where(same_special, 0.0, np.abs(e))
     scale = np.full(e.shape, finite_e.max()) if tol.normwise else finite_e
-    bound = atol + rtol * scale
+    # below the smallest normal number floats keep only absolute precision (steps of
+    # 2**-1074 ≈ 4.9e-324): no comparison that allows any rounding can be finer than that
+    floor = _SUBNORMAL_FLOOR if (rtol > 0 or atol > 0) else 0.0
+    bound = max(atol, floor) + rtol * scale
     with np.errstate(divide="ignore", invalid="ignore"):
         rel = np.where(scale > 0, err / scale, np.where(err > 0, np.inf, 0.0))
     worst = np.unravel_index(np.argmax(err - bound), e.shape)
@@ -471,6 +475,26 @@ def canon_svd(result, args):
     Vk, Uk = _fix_column_signs(Vh[:k].T, U[:, :k])
     U_rest, V_rest = U[:, k:], Vh[k:].T
     return (Uk, S, Vk.T, U_rest @ U_rest.T, V_rest @ V_rest.T)
+
+
+def canon_qr(result, args):
+    """QR with R's diagonal made non-negative (each column of Q and row of R flipped
+    together; the unique QR of a full-rank matrix), and the columns that mode='complete'
+    adds beyond k = min(M, N) compared through their projector. Householder's sign rule
+    depends on the sign of the entry it starts from, which is rounding noise when that entry
+    is; mathml reproduces LAPACK's rule, so on ordinary matrices no flip happens (tested
+    without canonicalisation in tests/test_linalg.py)."""
+    if not isinstance(result, tuple):  # mode='r'
+        R = np.asarray(result)
+        d = np.sign(np.diag(R))
+        d[d == 0] = 1.0
+        return R * np.concatenate([d, np.ones(R.shape[0] - d.size)])[:, None]
+    Q, R = (np.asarray(x) for x in result)
+    k = min(R.shape)
+    d = np.sign(np.diag(R))
+    d[d == 0] = 1.0
+    Q_rest = Q[:, k:]
+    return (Q[:, :k] * d, R[:k] * d[:, None], R[k:], Q_rest @ Q_rest.T)
 
 
 def canon_eig(result, args):

@@ -83,3 +83,19 @@ def test_canon_svd_compares_the_extra_columns_through_their_projector():
     rotated = U.copy()
     rotated[:, 2:] = U[:, 2:] @ np.array([[c, -s], [s, c]])
     assert agree((U, S, Vh), (rotated, S, Vh), "decomposition", canon=compare.canon_svd).ok
+
+
+def test_canon_qr_allows_joint_flips_only():
+    Q, R = np.linalg.qr(np.random.default_rng(0).uniform(size=(4, 3)))
+    D = np.diag([-1.0, 1.0, -1.0])
+    assert agree((Q @ D, D @ R), (Q, R), "decomposition", canon=compare.canon_qr).ok
+    alone = Q.copy()
+    alone[:, 0] *= -1  # a different product: not a QR factorisation of the same matrix
+    assert not agree((alone, R), (Q, R), "decomposition", canon=compare.canon_qr).ok
+
+
+def test_subnormal_results_agree_to_their_absolute_precision():
+    """Below the smallest normal number floats step by 4.9e-324: one step is rounding."""
+    assert agree(np.array([1e-323]), np.array([5e-324]), "least_squares").ok
+    assert not agree(np.array([1e-300]), np.array([5e-324]), "least_squares").ok
+    assert not agree(np.array([1e-323]), np.array([5e-324]), "identical").ok

@@ -448,8 +448,11 @@ CONCEPTS = (
         strategy=_qr_cases,
         bad=_factorisation_bad(square=False),
         bench=Bench(500, _bench_square),
-        invariants=_qr_invariants,
-        note="mathml reproduces LAPACK's Householder sign rule, so Q and R match without flips."),
+        canon=compare.canon_qr, invariants=_qr_invariants,
+        note="mathml reproduces LAPACK's Householder sign rule, so on ordinary matrices Q "
+             "and R match without flips; where a reflection starts from a rounding-level "
+             "entry the sign is rounding's choice, so the catalog compares with R's diagonal "
+             "made non-negative."),
     Concept(
         "linalg.eigh", "numpy.linalg.eigh", "sign", "decomposition",
         cases=(case(SYM2, seed=SEED, label="seed matrix"),
