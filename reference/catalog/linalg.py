@@ -139,16 +139,20 @@ def _pinv_invariants(c, X):
 
 
 def _lu_agreement(got, expected, c):
-    """P, L, U exactly ('direct'), unless some pivot choice was a near tie — two candidates
-    of equal magnitude up to rounding, i.e. a multiplier |l_ij| within 1e-10 of 1 in SciPy's
-    L — where rounding decides the row and both choices are right: then each answer must
+    """P, L, U exactly ('direct'), unless some pivot choice was decided by rounding — two
+    candidates of equal magnitude up to rounding (a multiplier |l_ij| within 1e-10 of 1 in
+    SciPy's L), or a pivot at rounding level (a numerically singular column, whose
+    candidates are all noise) — where both choices are right: then each answer must
     have the defining structure (P a permutation, L unit lower with |l_ij| ≤ 1, U upper),
     and P·L·U = A is checked by the invariants."""
     import scipy.linalg
     A = np.asarray(c.args[0], dtype=float)
-    _, L_ref, _ = scipy.linalg.lu(A)
+    _, L_ref, U_ref = scipy.linalg.lu(A)
     below = np.abs(np.tril(L_ref, -1))
-    if not (np.abs(below[below > 0] - 1.0) < 1e-10).any():
+    k = min(A.shape)
+    # a pivot at rounding level: every candidate of that column is noise, so is the choice
+    noise_pivot = k and np.abs(np.diag(U_ref)[:k]).min() <= 1e3 * EPS * max(_norm(A), 1e-300)
+    if not noise_pivot and not (np.abs(below[below > 0] - 1.0) < 1e-10).any():
         return compare.agree(got, expected, "direct", args=c.args)
     if c.kwargs.get("permute_l"):
         return compare.Agreement(True)  # P·L and U: only the product is defined; invariants
@@ -165,6 +169,21 @@ def _lu_agreement(got, expected, c):
     return compare.Agreement(not problems, detail="; ".join(problems))
 
 
+def _qr_agreement(got, expected, c):
+    """Canonical signs ('decomposition' after `canon_qr`), unless the leading k×k block of A
+    is numerically singular (a wide matrix can have full rank and still such a block): then
+    an entry of R's diagonal is rounding noise and the matching column of Q is fixed only up
+    to a sign that noise chooses — QR is not unique — and the invariants (QR = A, QᵀQ = I)
+    are what both answers must satisfy."""
+    A = np.asarray(c.args[0], dtype=float)
+    R = np.asarray(expected if c.kwargs.get("mode") == "r" else expected[1])
+    k = min(A.shape)
+    if k and np.abs(np.diag(R)[:k]).min() <= 1e3 * EPS * max(_norm(A), np.finfo(float).tiny):
+        structure = np.allclose(np.tril(np.asarray(got if c.kwargs.get("mode") == "r" else got[1]), -1), 0)
+        return compare.Agreement(structure, detail="" if structure else "R is not upper triangular")
+    return compare.agree(got, expected, "decomposition", args=c.args, canon=compare.canon_qr)
+
+
 def _lstsq_agreement(got, expected, c):
     """x under 'least_squares', rank and singular values under their own entries, and the
     residual sums of squares through their square roots, the residual norms, absolutely:
@@ -172,10 +191,18 @@ def _lstsq_agreement(got, expected, c):
     the range of A both residuals are rounding noise, equal only to that absolute level."""
     if not (isinstance(got, tuple) and len(got) == 4):
         return compare.Agreement(False, np.inf, np.inf, detail=f"expected numpy's 4-tuple, got {got!r}")
-    verdict = compare.agree(got[0], expected[0], "least_squares", args=c.args)
+    # x: rtol c·cond²·eps (the 'least_squares' entry) plus the absolute term of the LS
+    # perturbation bound, c·cond²·eps·‖r‖/‖A‖ ≤ c·cond²·eps·‖b‖/‖A‖ (Golub & Van Loan
+    # §5.3.8), which dominates when b is nearly orthogonal to the range of A and x ≈ 0
+    A, b = (np.asarray(v, dtype=float) for v in c.args)
+    ls = compare.TOLERANCES["least_squares"]
+    kappa = compare.condition_number((A,))
+    rtol_x, _ = ls.effective(c.args)
+    atol_x = ls.cond_factor * kappa ** 2 * EPS * float(np.linalg.norm(b)) / max(_norm(A), 1e-300)
+    verdict = compare.agree(got[0], expected[0], compare.Tolerance(
+        rtol_x, atol_x, "least-squares solution, relative and absolute terms", normwise=True))
     verdict = verdict.worse(compare.agree(got[2], expected[2], "identical"))
     verdict = verdict.worse(compare.agree(got[3], expected[3], "spectrum"))
-    A, b = (np.asarray(v, dtype=float) for v in c.args)
     bound = compare.TOLERANCES["least_squares"].cond_factor * compare.condition_number((A,)) \
         * EPS * max(float(np.linalg.norm(b)), np.finfo(float).tiny)
     norms = compare.Tolerance(0.0, bound, "residual norms, absolutely (see _lstsq_agreement)")
@@ -448,7 +475,7 @@ CONCEPTS = (
         strategy=_qr_cases,
         bad=_factorisation_bad(square=False),
         bench=Bench(500, _bench_square),
-        canon=compare.canon_qr, invariants=_qr_invariants,
+        comparison=_qr_agreement, invariants=_qr_invariants,
         note="mathml reproduces LAPACK's Householder sign rule, so on ordinary matrices Q "
              "and R match without flips; where a reflection starts from a rounding-level "
              "entry the sign is rounding's choice, so the catalog compares with R's diagonal "
