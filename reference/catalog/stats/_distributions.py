@@ -401,7 +401,10 @@ CONCEPTS: tuple[Concept, ...] = (
         + _invalid({"a": 1.0, "b": -1.0}),
         strategy=lambda: _strategy(
             st.fixed_dictionaries({"a": _reals(0.1, 50), "b": _reals(0.1, 50)}),
-            lambda p: _points(-0.1, 1.1), _CONT_METHODS, rvs_params=_beta_rvs_params,
+            # SciPy (Boost's ibeta_derivative) raises OverflowError on x near the smallest
+            # normal float, e.g. beta(2, 4).pdf(2.2e-308): such points are moved to 0
+            lambda p: _points(-0.1, 1.1).map(lambda x: np.where(np.abs(x) < 1e-300, 0.0, x)),
+            _CONT_METHODS, rvs_params=_beta_rvs_params,
             probs=_PROBS_BETA),
         bad=(_rvs_bad({"a": 1.0, "b": 0.0}), _empty_fit(),
              bad("fit", {}, np.array([0.2, 1.5]), raises=ValueError,
