@@ -38,7 +38,7 @@ class Failure:
     got: Any = None
     error: BaseException | None = None
     agreement: Agreement | None = None
-    broken_invariants: list[str] = field(default_factory=list)
+    broken_properties: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
         lines = [f"{self.where}:", "  input:", textwrap.indent(self.case.describe(), "    ")]
@@ -49,7 +49,7 @@ class Failure:
         lines += ["  got:", textwrap.indent(_show(self.got), "    ")]
         if self.agreement is not None and not self.agreement.ok:
             lines += [f"  where they differ: {self.agreement.detail}"]
-        lines += [f"  property violated: {b}" for b in self.broken_invariants]
+        lines += [f"  property violated: {b}" for b in self.broken_properties]
         return "\n".join(lines)
 
 
@@ -63,6 +63,7 @@ class CheckReport:
     cases_run: int
     worst_abs: float
     worst_rel: float
+    compared_by: str
     tolerance: str
     failure: Failure | None = None
 
@@ -70,7 +71,8 @@ class CheckReport:
         verdict = "agrees" if self.ok else "DISAGREES"
         head = (f"check against {self.concept} ({self.reference_call}): {verdict} "
                 f"on {self.cases_run} inputs; worst abs error {self.worst_abs:.3g}, "
-                f"worst rel error {self.worst_rel:.3g} (tolerance '{self.tolerance}')")
+                f"worst rel error {self.worst_rel:.3g} (compared {self.compared_by}, "
+                f"tolerance '{self.tolerance}')")
         return head if self.failure is None else head + "\n" + str(self.failure)
 
     def __bool__(self) -> bool:
@@ -130,12 +132,12 @@ class _Tally:
         except Exception as exc:  # the user's function failed where the reference did not
             return Failure(c, where, expected, error=exc)
         verdict = self.concept.agree(got, expected, c)
-        broken = [] if not verdict.ok else _invariants(self.concept, c, got)
+        broken = [] if not verdict.ok else _properties(self.concept, c, got)
         if verdict.ok and not broken:
             self.worst_abs = max(self.worst_abs, verdict.max_abs)
             self.worst_rel = max(self.worst_rel, verdict.max_rel)
             return None
-        return Failure(c, where, expected, got, agreement=verdict, broken_invariants=broken)
+        return Failure(c, where, expected, got, agreement=verdict, broken_properties=broken)
 
     def report(self, failure: Failure | None) -> CheckReport:
         c = self.concept
@@ -145,12 +147,12 @@ class _Tally:
         if failure is not None and failure.error is not None:
             self.worst_abs = self.worst_rel = math.inf
         return CheckReport(c.name, c.reference_call, failure is None, self.cases_run,
-                           self.worst_abs, self.worst_rel, c.tolerance, failure)
+                           self.worst_abs, self.worst_rel, c.compared_by, c.tolerance, failure)
 
 
-def _invariants(concept: Concept, c: Case, got: Any) -> list[str]:
+def _properties(concept: Concept, c: Case, got: Any) -> list[str]:
     try:
-        return concept.check_invariants(c, got)
+        return concept.check_properties(c, got)
     except Exception as exc:  # a malformed answer cannot satisfy the properties
         return [f"could not evaluate the defining properties: {exc}"]
 

@@ -1,6 +1,6 @@
 """The `mathml` command: list, show, report, check and bench the concepts of the catalog.
 
-    mathml list [AREA ...]            every concept: name, reference call, comparison kind
+    mathml list [AREA ...]            every concept: name, reference call, how it is compared
     mathml show AREA.NAME             the math, both sources side by side, the agreement
     mathml report [AREA ...]          every concept's examples through both backends
     mathml check FILE.py:FUNC AREA.NAME   your own function against a concept
@@ -33,10 +33,9 @@ __all__ = ["main"]
 
 def cmd_list(args: argparse.Namespace) -> int:
     concepts = catalog.all_concepts(args.areas)
-    width = max(len(c.name) for c in concepts)
-    ref_width = max(len(c.reference_call) for c in concepts)
-    for c in concepts:
-        print(f"{c.name:<{width}}  {c.reference_call:<{ref_width}}  {c.kind}")
+    rows = [("concept", "checked against", "compared", "tolerance")]
+    rows += [(c.name, c.reference_call, c.compared_by, c.tolerances) for c in concepts]
+    print(_table(rows))
     return 0
 
 
@@ -45,28 +44,47 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     c = catalog.get(args.name)
     width = args.width or shutil.get_terminal_size((120, 40)).columns
-    tol = compare.TOLERANCES[c.tolerance]
-    print(f"{c.name}  —  checked against {c.reference_call}  ({c.kind}, tolerance '{c.tolerance}')")
+    print(f"{c.name}  —  checked against {c.reference_call}  (compared: {c.compared_by}; "
+          f"tolerance: {c.tolerances})")
     print()
     print(_math_of(c.mathml))
     if c.note:
         print()
         print(textwrap.fill(f"Note: {c.note}", width))
+    textbook = _textbook_of(c.mathml)
+    if textbook is not None:
+        print()
+        print(f"The textbook algorithm ({textbook.__module__}.{textbook.__name__}):")
+        print()
+        print(_strip_docstring(inspect.getsource(textbook)))
+        print()
+        print(f"What mathml.{c.name} runs is the same mathematics, reordered for speed (its "
+              "Notes say how); beside it, the reference:")
     print()
     left = _source_with_helpers(c.mathml)
     right = _source_with_helpers(c.reference)
     print(_side_by_side(f"mathml.{c.name}", left, f"reference.{c.name}", right, width))
     print()
-    print(f"Agreement on the example cases (tolerance '{c.tolerance}': "
-          f"{textwrap.shorten(tol.reason, 200)})")
+    print("How the two are compared:")
+    strategies = dict.fromkeys(c.strategy_of(k) for k in c.cases)
+    tolerances = dict.fromkeys(c.tolerance_of(k) for k in c.cases)
+    for strategy in strategies:
+        print(textwrap.fill(f"{strategy.label}: {strategy.reason}", width,
+                            initial_indent="  ", subsequent_indent="    "))
+    for name in tolerances:
+        print(textwrap.fill(f"tolerance '{name}': {compare.TOLERANCES[name].reason}", width,
+                            initial_indent="  ", subsequent_indent="    "))
+    print()
+    print("Agreement on the example cases:")
     result = run_concept(c)
-    rows = [("case", "max abs error", "max rel error", "allowed rtol", "verdict")]
+    rows = [("case", "compared", "max abs error", "max rel error", "allowed rtol", "verdict")]
     for r in result.cases:
         a = r.agreement
-        rows.append((r.case.label or r.case.describe()[:30], f"{a.max_abs:.3g}", f"{a.max_rel:.3g}",
+        rows.append((r.case.label or r.case.describe()[:30], c.strategy_of(r.case).label,
+                     f"{a.max_abs:.3g}", f"{a.max_rel:.3g}",
                      f"{a.rtol:.3g}", "agrees" if r.ok else "DISAGREES: " + r.explain()))
     for b in result.bad:
-        rows.append((f"bad: {b.bad.case.label}", "", "", b.bad.expects.__name__,
+        rows.append((f"bad: {b.bad.case.label}", "", "", "", b.bad.expects.__name__,
                      "same error" if b.ok else "DIFFERS: " + b.detail))
     print(_table(rows))
     effort = _effort_rows(result)
@@ -104,6 +122,13 @@ def _find_counts(out) -> dict:
             if v is not None and np.ndim(v) == 0:
                 found[k] = int(v)
     return found
+
+
+def _textbook_of(func: Callable) -> Callable | None:
+    """The textbook form of an algorithm, where its module has one: ``_textbook_<name>``
+    beside the public function (``mathml.linalg._lu._textbook_lu`` for ``lu``)."""
+    module = sys.modules.get(getattr(func, "__module__", ""), None)
+    return getattr(module, f"_textbook_{func.__name__}", None) if module else None
 
 
 def _math_of(func: Callable) -> str:
@@ -187,15 +212,16 @@ def _table(rows: list[tuple]) -> str:
 def cmd_report(args: argparse.Namespace) -> int:
     concepts = catalog.all_concepts(args.areas)
     progress = sys.stderr.isatty()
-    rows = [("concept", "cases", "bad inputs", "worst abs", "worst rel", "tolerance", "verdict")]
+    rows = [("concept", "compared", "tolerance", "cases", "bad inputs", "worst abs", "worst rel",
+             "verdict")]
     failures: list[tuple[str, list[str]]] = []
     for i, c in enumerate(concepts, 1):
         if progress:
             print(f"\r[{i}/{len(concepts)}] {c.name:<40}", end="", file=sys.stderr, flush=True)
         result = run_concept(c)
         worst = result.worst
-        rows.append((c.name, str(len(result.cases)), str(len(result.bad)),
-                     f"{worst.max_abs:.2g}", f"{worst.max_rel:.2g}", c.tolerance,
+        rows.append((c.name, c.compared_by, c.tolerances, str(len(result.cases)),
+                     str(len(result.bad)), f"{worst.max_abs:.2g}", f"{worst.max_rel:.2g}",
                      "agrees" if result.ok else "DISAGREES"))
         if not result.ok:
             failures.append((c.name, result.failures()))

@@ -83,7 +83,7 @@ def run_case(concept: Concept, case: Case) -> CaseResult:
             return CaseResult(case, Agreement(False, math.inf, math.inf),
                               error=f"{backend} raised {type(exc).__name__}: {exc}")
     agreement = concept.agree(results["mathml"], results["reference"], case)
-    broken = {backend: concept.check_invariants(case, result) for backend, result in results.items()}
+    broken = {backend: concept.check_properties(case, result) for backend, result in results.items()}
     return CaseResult(case, agreement, broken, "", results["mathml"], results["reference"])
 
 

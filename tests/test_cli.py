@@ -1,5 +1,4 @@
 """The `mathml` command: list, show, report and bench run and say what they should."""
-import pytest
 
 from reference import catalog
 from reference.cli import main

@@ -22,7 +22,7 @@ def _random(n, m=None, seed=0, cond=1e3):
 
 
 def _assert_invariants(name, case, result):
-    broken = catalog.get(name).check_invariants(case, result)
+    broken = catalog.get(name).check_properties(case, result)
     assert not broken, broken
 
 

@@ -13,9 +13,9 @@ import importlib
 from functools import cache
 from pathlib import Path
 
-from ._core import COMPARE_KINDS, Bad, Bench, Case, Concept, bad, case
+from ._core import Bad, Bench, Case, Concept, bad, case
 
-__all__ = ["AREAS", "Concept", "Case", "Bad", "Bench", "case", "bad", "COMPARE_KINDS",
+__all__ = ["AREAS", "Concept", "Case", "Bad", "Bench", "case", "bad",
            "all_concepts", "get", "areas"]
 
 #: The areas of CONCEPTS.md in its order; an area is in the catalog once its module exists.

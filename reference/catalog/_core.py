@@ -7,31 +7,40 @@ the command, the user checker and the benchmarks need to know about it.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping
 
 import numpy as np
 
 from .. import compare
 
-__all__ = ["Case", "case", "Bad", "bad", "Bench", "Concept", "COMPARE_KINDS"]
-
-COMPARE_KINDS = ("exact", "sign", "perm", "optimum", "stat", "property")
+__all__ = ["Case", "case", "Bad", "bad", "Bench", "Concept"]
 
 
 @dataclass(frozen=True)
 class Case:
     """One input: positional and keyword arguments, a label, and where a seed prints the
-    answer, that printed answer (``expected``), which both backends must reproduce."""
+    answer, that printed answer (``expected``), which both backends must reproduce.
+
+    ``comparison`` and ``tolerance`` name a strategy and a tolerance for this case alone,
+    where one concept's cases are compared differently (a distribution's ``pdf`` exactly,
+    its ``ppf`` as a quantile, its ``rvs`` statistically); empty means the concept's."""
 
     args: tuple = ()
     kwargs: Mapping[str, Any] = field(default_factory=dict)
     label: str = ""
     expected: Any = None
     seed: str = ""
+    comparison: str = ""
+    tolerance: str = ""
 
     def call(self, func: Callable) -> Any:
         return func(*self.args, **self.kwargs)
+
+    def compared(self, comparison: str, tolerance: str = "") -> "Case":
+        """This case, compared by another strategy (and tolerance) than its concept's:
+        ``case(A, label="...").compared("exact")``."""
+        return replace(self, comparison=comparison, tolerance=tolerance)
 
     def describe(self) -> str:
         """The arguments as Python source, for reports that let a reader rerun the case."""
@@ -93,43 +102,46 @@ class Concept:
     ----------
     name : "module.function"; the mathml and reference callables are found from it.
     reference_call : the library call the reference wraps, for display ("numpy.linalg.inv").
-    kind : how the two are compared (one of COMPARE_KINDS).
+    comparison : the name of a strategy of ``reference.compare.STRATEGIES`` (its kind is
+        the concept's kind: exact, sign, perm, optimum, stat or property).
     tolerance : a key of ``reference.compare.TOLERANCES``.
     cases : fixed examples, a seed's example first where a seed has one.
     strategy : a zero-argument function returning a Hypothesis strategy of `Case`s.
     bad : invalid inputs and the exception both backends raise.
     bench : the benchmark input size and maker.
     seeds : the seed files that ask for the concept.
-    canon : maps an answer to its canonical representative before comparing.
-    invariants : ``invariants(case, result) -> {name: (value, bound)}``, defining properties
-        any correct answer satisfies (residuals, orthogonality); checked for each backend.
+    properties : the name of a set of defining properties in
+        ``reference.compare.PROPERTIES`` (residuals, orthogonality) that each backend's
+        answer must satisfy; empty for none.
     run : how to apply an implementation to a case (default: call it with the arguments).
-    comparison : ``comparison(got, expected, case) -> Agreement`` replacing the tolerance
-        comparison, for kinds where equal numbers are not the criterion ('stat': a seeded
-        statistical test; 'optimum': same minimiser and minimum).
     note : what a reader should know when comparing (shown by ``mathml show``).
     """
 
     name: str
     reference_call: str
-    kind: str
+    comparison: str
     tolerance: str
     cases: tuple[Case, ...]
     strategy: Callable[[], Any]
     bad: tuple[Bad, ...]
     bench: Bench
     seeds: tuple[str, ...] = ()
-    canon: Callable[[Any, tuple], Any] | None = None
-    invariants: Callable[[Case, Any], dict[str, tuple[float, float]]] | None = None
+    properties: str = ""
     run: Callable[[Callable, Case], Any] | None = None
-    comparison: Callable[[Any, Any, Case], compare.Agreement] | None = None
     note: str = ""
 
     def __post_init__(self) -> None:
-        if self.kind not in COMPARE_KINDS:
-            raise ValueError(f"{self.name}: kind {self.kind!r} is not one of {COMPARE_KINDS}")
-        if self.tolerance not in compare.TOLERANCES:
-            raise ValueError(f"{self.name}: tolerance {self.tolerance!r} is not in the table")
+        for c in (None, *self.cases):
+            comparison = c.comparison if c is not None and c.comparison else self.comparison
+            tolerance = c.tolerance if c is not None and c.tolerance else self.tolerance
+            if comparison not in compare.STRATEGIES:
+                raise ValueError(f"{self.name}: no comparison strategy {comparison!r} in "
+                                 f"reference.compare.STRATEGIES")
+            if tolerance not in compare.TOLERANCES:
+                raise ValueError(f"{self.name}: tolerance {tolerance!r} is not in the table")
+        if self.properties and self.properties not in compare.PROPERTIES:
+            raise ValueError(f"{self.name}: no property set {self.properties!r} in "
+                             f"reference.compare.PROPERTIES")
         if not self.cases:
             raise ValueError(f"{self.name}: a concept needs at least one example case")
 
@@ -157,18 +169,47 @@ class Concept:
     def apply(self, func: Callable, c: Case) -> Any:
         return self.run(func, c) if self.run is not None else c.call(func)
 
-    def agree(self, got: Any, expected: Any, c: Case) -> compare.Agreement:
-        """The one agreement function, with this concept's tolerance and canonicaliser."""
-        if self.comparison is not None:
-            return self.comparison(got, expected, c)
-        return compare.agree(got, expected, self.tolerance, args=c.args, canon=self.canon)
+    def strategy_of(self, c: Case | None = None) -> compare.Strategy:
+        """The comparison strategy of case `c` (the concept's unless the case names one)."""
+        return compare.STRATEGIES[c.comparison if c is not None and c.comparison
+                                  else self.comparison]
 
-    def check_invariants(self, c: Case, result: Any) -> list[str]:
-        """Names and values of the invariants `result` violates (empty when all hold)."""
-        if self.invariants is None:
+    def tolerance_of(self, c: Case | None = None) -> str:
+        """The name of the tolerance of case `c` (the concept's unless the case names one)."""
+        return c.tolerance if c is not None and c.tolerance else self.tolerance
+
+    @property
+    def kind(self) -> str:
+        """How the two are compared, derived from the strategies: the kind of the concept's
+        strategy, or the kinds of its cases joined by "+" where they differ."""
+        kinds = dict.fromkeys(self.strategy_of(c).kind for c in self.cases)
+        return "+".join(kinds) if len(kinds) > 1 else self.strategy_of().kind
+
+    @property
+    def compared_by(self) -> str:
+        """The strategy's label (``exact``, ``sign: svd``), with every label of its cases
+        where they differ: the one vocabulary of the command, the tests and the checker."""
+        labels = dict.fromkeys(self.strategy_of(c).label for c in self.cases)
+        return ", ".join(labels) if len(labels) > 1 else self.strategy_of().label
+
+    @property
+    def tolerances(self) -> str:
+        """The name of the tolerance, or the names of its cases' tolerances where they
+        differ."""
+        return ", ".join(dict.fromkeys(self.tolerance_of(c) for c in (None, *self.cases)))
+
+    def agree(self, got: Any, expected: Any, c: Case) -> compare.Agreement:
+        """The one agreement function: the case's strategy under its tolerance."""
+        tolerance = compare.TOLERANCES[self.tolerance_of(c)]
+        return self.strategy_of(c).compare(got, expected, c, tolerance, self)
+
+    def check_properties(self, c: Case, result: Any) -> list[str]:
+        """Names and values of the defining properties `result` violates (empty when all
+        hold)."""
+        if not self.properties:
             return []
         return [f"{name} = {value:.3g} > {bound:.3g}"
-                for name, (value, bound) in self.invariants(c, result).items()
+                for name, (value, bound) in compare.PROPERTIES[self.properties](c, result).items()
                 if not value <= bound]
 
 

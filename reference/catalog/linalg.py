@@ -5,7 +5,6 @@ import numpy as np
 from hypothesis import strategies as st
 from numpy.linalg import LinAlgError
 
-from .. import compare
 from ._core import Bench, Concept, bad, case
 from .strategies import (conditioned, general_separated, integer_nonsingular, spd,
                          symmetric_separated, vectors)
@@ -45,173 +44,6 @@ def _bench_spd(n, rng):
 def _bench_symmetric(n, rng):
     A = rng.uniform(-1, 1, (n, n))
     return case((A + A.T) / 2)
-
-
-def _rel(x: float, scale: float) -> float:
-    return float(x) / max(float(scale), np.finfo(float).tiny)
-
-
-def _norm(A) -> float:
-    """Spectral norm (complex entries kept: an eigen-residual can be complex)."""
-    A = np.asarray(A)
-    A = A if np.iscomplexobj(A) else A.astype(float)
-    return float(np.linalg.norm(A, 2)) if A.size else 0.0
-
-
-def _orthonormal_columns(Q, name="QᵀQ − I") -> dict:
-    Q = np.asarray(Q)
-    k = Q.shape[1]
-    return {name: (float(np.abs(Q.conj().T @ Q - np.eye(k)).max(initial=0.0)), 1e3 * EPS * max(k, 1))}
-
-
-# --- invariants: properties any correct answer has ----------------------------------------------
-
-def _inv_invariants(c, X):
-    A = np.asarray(c.args[0], dtype=float)
-    n = A.shape[0]
-    return {"‖AX − I‖ / (‖A‖‖X‖)":
-            (_rel(_norm(A @ X - np.eye(n)), _norm(A) * _norm(X)), 1e3 * EPS * max(n, 1))}
-
-
-def _solve_invariants(c, x):
-    A, b = (np.asarray(v, dtype=float) for v in c.args)
-    scale = _norm(A) * _norm(x) + _norm(b)
-    return {"backward error ‖Ax − b‖ / (‖A‖‖x‖ + ‖b‖)":
-            (_rel(_norm(A @ x - b), scale), 1e3 * EPS * A.shape[0])}
-
-
-def _lu_invariants(c, result):
-    A = np.asarray(c.args[0], dtype=float)
-    if c.kwargs.get("permute_l"):
-        PL, U = result
-        residual = PL @ U - A
-    else:
-        P, L, U = result
-        residual = P @ L @ U - A
-    return {"‖PLU − A‖ / ‖A‖": (_rel(_norm(residual), _norm(A)), 1e3 * EPS * max(A.shape))}
-
-
-def _cholesky_invariants(c, L):
-    A = np.asarray(c.args[0], dtype=float)
-    R = L.T @ L if c.kwargs.get("upper") else L @ L.T
-    return {"‖LLᵀ − A‖ / ‖A‖": (_rel(_norm(R - A), _norm(A)), 1e3 * EPS * A.shape[0])}
-
-
-def _qr_invariants(c, result):
-    A = np.asarray(c.args[0], dtype=float)
-    if c.kwargs.get("mode") == "r":
-        return {}
-    Q, R = result
-    return {"‖QR − A‖ / ‖A‖": (_rel(_norm(Q @ R - A), _norm(A)), 1e3 * EPS * max(A.shape, default=1)),
-            **_orthonormal_columns(Q)}
-
-
-def _eigh_invariants(c, result):
-    A = np.asarray(c.args[0], dtype=float)
-    w, V = result
-    return {"‖AV − VΛ‖ / ‖A‖": (_rel(_norm(A @ V - V * w), _norm(A)), 1e3 * EPS * A.shape[0]),
-            **_orthonormal_columns(V, "VᵀV − I")}
-
-
-def _eig_invariants(c, result):
-    A = np.asarray(c.args[0], dtype=float)
-    w, V = result
-    return {"‖AV − VΛ‖ / ‖A‖": (_rel(_norm(A @ V - V * w), _norm(A)), 1e3 * EPS * A.shape[0]),
-            "max | ‖v_i‖ − 1 |": (float(np.abs(np.linalg.norm(V, axis=0) - 1).max(initial=0)),
-                                  1e3 * EPS)}
-
-
-def _svd_invariants(c, result):
-    if not isinstance(result, tuple):
-        return {}
-    A = np.asarray(c.args[0], dtype=float)
-    U, S, Vh = result
-    k = S.shape[0]
-    US = U[:, :k] * S
-    return {"‖U S Vh − A‖ / ‖A‖": (_rel(_norm(US @ Vh[:k] - A), _norm(A)), 1e3 * EPS * max(A.shape)),
-            **_orthonormal_columns(U, "UᵀU − I"), **_orthonormal_columns(Vh.T, "V Vᵀ − I")}
-
-
-def _pinv_invariants(c, X):
-    A = np.asarray(c.args[0], dtype=float)
-    return {"‖A X A − A‖ / ‖A‖ (Penrose 1)": (_rel(_norm(A @ X @ A - A), _norm(A)),
-                                             1e4 * EPS * max(A.shape))}
-
-
-def _lu_agreement(got, expected, c):
-    """P, L, U exactly ('direct'), unless some pivot choice was decided by rounding — two
-    candidates of equal magnitude up to rounding (a multiplier |l_ij| within 1e-10 of 1 in
-    SciPy's L), or a pivot at rounding level (a numerically singular column, whose
-    candidates are all noise) — where both choices are right: then each answer must
-    have the defining structure (P a permutation, L unit lower with |l_ij| ≤ 1, U upper),
-    and P·L·U = A is checked by the invariants."""
-    import scipy.linalg
-    A = np.asarray(c.args[0], dtype=float)
-    _, L_ref, U_ref = scipy.linalg.lu(A)
-    below = np.abs(np.tril(L_ref, -1))
-    k = min(A.shape)
-    # a pivot at rounding level: every candidate of that column is noise, so is the choice
-    noise_pivot = k and np.abs(np.diag(U_ref)[:k]).min() <= 1e3 * EPS * max(_norm(A), 1e-300)
-    if not noise_pivot and not (np.abs(below[below > 0] - 1.0) < 1e-10).any():
-        return compare.agree(got, expected, "direct", args=c.args)
-    if c.kwargs.get("permute_l"):
-        return compare.Agreement(True)  # P·L and U: only the product is defined; invariants
-    P, L, U = got
-    k = min(A.shape)
-    problems = []
-    if not (np.isin(P, (0.0, 1.0)).all() and (P.sum(axis=0) == 1).all() and (P.sum(axis=1) == 1).all()):
-        problems.append("P is not a permutation matrix")
-    if not (np.allclose(np.diag(L[:k, :k]), 1.0) and np.allclose(np.triu(L[:k, :k], 1), 0.0)
-            and np.abs(L).max(initial=0) <= 1 + 1e-12):
-        problems.append("L is not unit lower triangular with |l_ij| ≤ 1")
-    if not np.allclose(np.tril(U, -1), 0.0):
-        problems.append("U is not upper triangular")
-    return compare.Agreement(not problems, detail="; ".join(problems))
-
-
-def _qr_agreement(got, expected, c):
-    """Canonical signs ('decomposition' after `canon_qr`), unless the leading k×k block of A
-    is numerically singular (a wide matrix can have full rank and still such a block): then
-    an entry of R's diagonal is rounding noise and the matching column of Q is fixed only up
-    to a sign that noise chooses — QR is not unique — and the invariants (QR = A, QᵀQ = I)
-    are what both answers must satisfy."""
-    A = np.asarray(c.args[0], dtype=float)
-    R = np.asarray(expected if c.kwargs.get("mode") == "r" else expected[1])
-    k = min(A.shape)
-    if k and np.abs(np.diag(R)[:k]).min() <= 1e3 * EPS * max(_norm(A), np.finfo(float).tiny):
-        structure = np.allclose(np.tril(np.asarray(got if c.kwargs.get("mode") == "r" else got[1]), -1), 0)
-        return compare.Agreement(structure, detail="" if structure else "R is not upper triangular")
-    return compare.agree(got, expected, "decomposition", args=c.args, canon=compare.canon_qr)
-
-
-def _lstsq_agreement(got, expected, c):
-    """x under 'least_squares', rank and singular values under their own entries, and the
-    residual sums of squares through their square roots, the residual norms, absolutely:
-    a backward-stable solver gets ‖b − Ax‖ to c·cond(A)·eps·‖b‖, so when b (nearly) lies in
-    the range of A both residuals are rounding noise, equal only to that absolute level."""
-    if not (isinstance(got, tuple) and len(got) == 4):
-        return compare.Agreement(False, np.inf, np.inf, detail=f"expected numpy's 4-tuple, got {got!r}")
-    # x: rtol c·cond²·eps (the 'least_squares' entry) plus the absolute term of the LS
-    # perturbation bound, c·cond²·eps·‖r‖/‖A‖ ≤ c·cond²·eps·‖b‖/‖A‖ (Golub & Van Loan
-    # §5.3.8), which dominates when b is nearly orthogonal to the range of A and x ≈ 0
-    A, b = (np.asarray(v, dtype=float) for v in c.args)
-    ls = compare.TOLERANCES["least_squares"]
-    kappa = compare.condition_number((A,))
-    rtol_x, _ = ls.effective(c.args)
-    atol_x = ls.cond_factor * kappa ** 2 * EPS * float(np.linalg.norm(b)) / max(_norm(A), 1e-300)
-    verdict = compare.agree(got[0], expected[0], compare.Tolerance(
-        rtol_x, atol_x, "least-squares solution, relative and absolute terms", normwise=True))
-    verdict = verdict.worse(compare.agree(got[2], expected[2], "identical"))
-    verdict = verdict.worse(compare.agree(got[3], expected[3], "spectrum"))
-    bound = compare.TOLERANCES["least_squares"].cond_factor * compare.condition_number((A,)) \
-        * EPS * max(float(np.linalg.norm(b)), np.finfo(float).tiny)
-    norms = compare.Tolerance(0.0, bound, "residual norms, absolutely (see _lstsq_agreement)")
-    got_res, exp_res = np.asarray(got[1]), np.asarray(expected[1])
-    if got_res.shape != exp_res.shape:
-        return verdict.worse(compare.Agreement(False, np.inf, np.inf, detail=(
-            f"residuals: shape {got_res.shape} where the reference has {exp_res.shape}")))
-    return verdict.worse(compare.agree(np.sqrt(np.maximum(got_res, 0)),
-                                       np.sqrt(np.maximum(exp_res, 0)), norms))
 
 
 # --- strategies of several arguments -------------------------------------------------------------
@@ -432,7 +264,7 @@ CONCEPTS = (
         bad=_factorisation_bad() + (bad(SINGULAR, raises=LinAlgError, match="Singular matrix",
                                         label="singular"),),
         bench=Bench(500, _bench_square),
-        seeds=(SEED,), invariants=_inv_invariants),
+        seeds=(SEED,), properties="inv"),
     Concept(
         "linalg.solve", "numpy.linalg.solve", "exact", "direct",
         cases=(case(A2, np.array([1, 2]), label="one right-hand side"),
@@ -443,9 +275,9 @@ CONCEPTS = (
              bad(A2, np.array([1.0, np.nan]), raises=ValueError, match="infs or NaNs", label="NaN in b"),
              bad(NOT_SQUARE, np.ones(2), raises=LinAlgError, match="square", label="not square")),
         bench=Bench(500, lambda n, rng: case(_random_square(n, rng), rng.uniform(size=(n, 1)))),
-        invariants=_solve_invariants),
+        properties="solve"),
     Concept(
-        "linalg.lu", "scipy.linalg.lu", "exact", "direct",
+        "linalg.lu", "scipy.linalg.lu", "lu", "direct",
         cases=(case(A2, label="2×2"), case(np.array([[0.0, 1.0], [1.0, 1.0]]), label="zero pivot"),
                case(np.arange(1.0, 7.0).reshape(3, 2), label="tall"),
                case(np.arange(1.0, 7.0).reshape(2, 3), label="wide"),
@@ -453,7 +285,7 @@ CONCEPTS = (
         strategy=lambda: _rectangular().map(lambda A: case(A)),
         bad=_factorisation_bad(square=False),
         bench=Bench(500, _bench_square),
-        invariants=_lu_invariants, comparison=_lu_agreement,
+        properties="lu",
         note="P is compared exactly: both pivot on the first entry of largest magnitude; "
              "where two candidates tie up to rounding, rounding decides, and both answers "
              "are checked for the structure of an LU factorisation instead."),
@@ -465,9 +297,9 @@ CONCEPTS = (
         bad=_factorisation_bad() + (bad(-np.eye(2), raises=LinAlgError, match="positive definite",
                                         label="not positive definite"),),
         bench=Bench(500, _bench_spd),
-        invariants=_cholesky_invariants),
+        properties="cholesky"),
     Concept(
-        "linalg.qr", "numpy.linalg.qr", "sign", "decomposition",
+        "linalg.qr", "numpy.linalg.qr", "qr", "decomposition",
         cases=(case(A2, label="2×2"), case(np.arange(1.0, 7.0).reshape(3, 2), label="tall"),
                case(np.arange(1.0, 7.0).reshape(3, 2), mode="complete", label="tall, complete"),
                case(np.arange(1.0, 7.0).reshape(2, 3), label="wide"),
@@ -475,20 +307,20 @@ CONCEPTS = (
         strategy=_qr_cases,
         bad=_factorisation_bad(square=False),
         bench=Bench(500, _bench_square),
-        comparison=_qr_agreement, invariants=_qr_invariants,
+        properties="qr",
         note="mathml reproduces LAPACK's Householder sign rule, so on ordinary matrices Q "
              "and R match without flips; where a reflection starts from a rounding-level "
              "entry the sign is rounding's choice, so the catalog compares with R's diagonal "
              "made non-negative."),
     Concept(
-        "linalg.eigh", "numpy.linalg.eigh", "sign", "decomposition",
+        "linalg.eigh", "numpy.linalg.eigh", "eigh", "decomposition",
         cases=(case(SYM2, seed=SEED, label="seed matrix"),
                case(np.diag([3.0, 1.0, 2.0]), label="diagonal"),
                case(np.array([[2.0, -1, 0], [-1, 2, -1], [0, -1, 2]]), label="tridiagonal")),
         strategy=_cases(symmetric_separated),
         bad=_factorisation_bad(),
         bench=Bench(200, _bench_symmetric),
-        seeds=(SEED, "004"), canon=compare.canon_eigh, invariants=_eigh_invariants,
+        seeds=(SEED, "004"), properties="eigh",
         note="eigenvector signs are a convention: compared after making each vector's "
              "largest entry positive."),
     Concept(
@@ -499,7 +331,7 @@ CONCEPTS = (
         bench=Bench(200, _bench_symmetric),
         seeds=(SEED,)),
     Concept(
-        "linalg.eig", "numpy.linalg.eig", "perm", "decomposition",
+        "linalg.eig", "numpy.linalg.eig", "eig", "decomposition",
         cases=(case(SYM2, seed=SEED, label="seed",
                     expected=(np.array([3.0, 1.0]),
                               np.array([[0.70710678, -0.70710678], [0.70710678, 0.70710678]]))),
@@ -509,19 +341,19 @@ CONCEPTS = (
         strategy=_cases(general_separated),
         bad=_factorisation_bad(),
         bench=Bench(200, lambda n, rng: case(rng.uniform(-1, 1, (n, n)))),
-        seeds=(SEED,), canon=compare.canon_eig, invariants=_eig_invariants,
+        seeds=(SEED,), properties="eig",
         note="order and phase are conventions: compared after sorting eigenvalues and making "
              "each eigenvector's largest entry real positive."),
     Concept(
-        "linalg.eigvals", "numpy.linalg.eigvals", "perm", "spectrum",
+        "linalg.eigvals", "numpy.linalg.eigvals", "eig", "spectrum",
         cases=(case(SYM2, seed=SEED, label="seed", expected=np.array([3.0, 1.0])),
                case(np.array([[0.0, -1.0], [1.0, 0.0]]), label="rotation: ±i")),
         strategy=_cases(general_separated),
         bad=_factorisation_bad(),
         bench=Bench(200, lambda n, rng: case(rng.uniform(-1, 1, (n, n)))),
-        seeds=(SEED,), canon=compare.canon_eig),
+        seeds=(SEED,)),
     Concept(
-        "linalg.svd", "numpy.linalg.svd", "sign", "decomposition",
+        "linalg.svd", "numpy.linalg.svd", "svd", "decomposition",
         cases=(case(A2 * 1.0, label="2×2"),
                case(np.arange(1.0, 7.0).reshape(3, 2), label="tall, full"),
                case(np.arange(1.0, 7.0).reshape(2, 3), full_matrices=False, label="wide, thin"),
@@ -529,7 +361,7 @@ CONCEPTS = (
         strategy=_svd_cases,
         bad=_factorisation_bad(square=False),
         bench=Bench(200, _bench_square),
-        seeds=(SEED, "004"), canon=compare.canon_svd, invariants=_svd_invariants,
+        seeds=(SEED, "004"), properties="svd",
         note="each (u_i, v_i) pair is flipped together so v_i's largest entry is positive; "
              "the extra columns of full_matrices are compared through their projector."),
     Concept(
@@ -540,9 +372,9 @@ CONCEPTS = (
         strategy=lambda: _rectangular(cond=100.0).map(lambda A: case(A)),
         bad=_factorisation_bad(square=False),
         bench=Bench(200, _bench_square),
-        invariants=_pinv_invariants),
+        properties="pinv"),
     Concept(
-        "linalg.lstsq", "numpy.linalg.lstsq", "exact", "least_squares",
+        "linalg.lstsq", "numpy.linalg.lstsq", "lstsq", "least_squares",
         cases=(case(np.array([[1.0, 1.0], [1.0, 2.0], [1.0, 3.0]]), np.array([1.0, 2.0, 2.0]),
                     label="line through 3 points"),
                case(np.array([[1.0, 1.0], [1.0, 2.0], [1.0, 3.0]]), np.eye(3), label="many b"),
@@ -550,7 +382,6 @@ CONCEPTS = (
         strategy=_lstsq_cases,
         bad=_factorisation_bad(False, np.ones(2)) + (
             bad(np.ones((3, 2)), np.ones(2), raises=ValueError, match=r"\(2,\)", label="b mismatch"),),
-        comparison=_lstsq_agreement,
         note="residuals are compared as norms, absolutely at c·cond(A)·eps·‖b‖: when b lies in "
              "the range of A both are rounding noise.",
         bench=Bench(200, lambda n, rng: case(rng.uniform(size=(2 * n, n)), rng.uniform(size=2 * n)))),

@@ -58,7 +58,7 @@ CONCEPTS = (
     Concept(
         name="linear_model.LinearRegression",
         reference_call="sklearn.linear_model.LinearRegression",
-        kind="exact", tolerance="least_squares",
+        comparison="exact", tolerance="least_squares",
         cases=(case(X5, Y5, X5, outputs=("coef_", "intercept_"), seed=SEED,
                     expected={"coef_": np.array([0.6]), "intercept_": 2.2},
                     label="seed 002: slope 0.60, intercept 2.20"),
@@ -76,7 +76,7 @@ CONCEPTS = (
     Concept(
         name="linear_model.Ridge",
         reference_call="sklearn.linear_model.Ridge",
-        kind="exact", tolerance="least_squares",
+        comparison="exact", tolerance="least_squares",
         cases=(*_regression_cases(alpha=2.0),
                case(*regression_data(4, n=8, p=12), alpha=0.5, label="p > n"),
                case(*regression_data(5), alpha=1.0, fit_intercept=False, label="no intercept")),
@@ -89,7 +89,7 @@ CONCEPTS = (
     Concept(
         name="linear_model.Lasso",
         reference_call="sklearn.linear_model.Lasso",
-        kind="optimum", tolerance="estimator_optimum",
+        comparison="fitted_optimum", tolerance="estimator_optimum",
         cases=_regression_cases(alpha=0.1, **TIGHT) + (
             case(*regression_data(6, n=20, p=8), alpha=0.5, label="sparse solution", **TIGHT),),
         strategy=seeded(regression_data, alpha=0.1, **TIGHT),
@@ -102,7 +102,7 @@ CONCEPTS = (
     Concept(
         name="linear_model.ElasticNet",
         reference_call="sklearn.linear_model.ElasticNet",
-        kind="optimum", tolerance="estimator_optimum",
+        comparison="fitted_optimum", tolerance="estimator_optimum",
         cases=_regression_cases(alpha=0.1, l1_ratio=0.3, **TIGHT),
         strategy=seeded(regression_data, alpha=0.2, l1_ratio=0.7, **TIGHT),
         bad=_bad_regression({"l1_ratio": 2.0}) + (
@@ -113,7 +113,7 @@ CONCEPTS = (
     Concept(
         name="linear_model.SGDRegressor",
         reference_call="sklearn.linear_model.Ridge / LinearRegression (the minimiser)",
-        kind="optimum", tolerance="estimator_optimum",
+        comparison="fitted_optimum", tolerance="estimator_optimum",
         cases=(case(X5, Y5, X5, seed=SEED, label="seed 002's data, run to convergence"),
                *_regression_cases(), *_regression_cases(alpha=0.1)),
         strategy=seeded(regression_data),
@@ -128,7 +128,7 @@ CONCEPTS = (
     Concept(
         name="linear_model.LogisticRegression",
         reference_call="sklearn.linear_model.LogisticRegression (lbfgs)",
-        kind="optimum", tolerance="estimator_optimum",
+        comparison="fitted_optimum", tolerance="estimator_optimum",
         cases=(case(_seed_X, _seed_y, _grid, tol=1e-10, max_iter=10000, seed=SEED,
                     label="seed 002: make_classification(random_state=42), decision boundary"),
                *(case(*classification_data(s, k=k), C=C, label=f"{k} classes, C={C}",

@@ -250,7 +250,7 @@ CONCEPTS = (
     Concept(
         name="metrics.mean_squared_error",
         reference_call="sklearn.metrics.mean_squared_error",
-        kind="exact", tolerance="exact",
+        comparison="exact", tolerance="exact",
         cases=(
             case(SEED_Y_TEST, SEED_Y_PRED, seed=SEED, expected=0.006536995137170029,
                  label="seed 002: MSE of a LinearRegression on a 20% test split (0.0065)"),
@@ -270,7 +270,7 @@ CONCEPTS = (
     Concept(
         name="metrics.mean_absolute_error",
         reference_call="sklearn.metrics.mean_absolute_error",
-        kind="exact", tolerance="exact",
+        comparison="exact", tolerance="exact",
         cases=(
             case(Y_TRUE, Y_PRED, label="4 samples"),
             case(Y_TRUE, Y_PRED, sample_weight=W, label="weighted"),
@@ -283,7 +283,7 @@ CONCEPTS = (
     Concept(
         name="metrics.r2_score",
         reference_call="sklearn.metrics.r2_score",
-        kind="exact", tolerance="exact",
+        comparison="exact", tolerance="exact",
         cases=(
             case(Y_TRUE, Y_PRED, label="4 samples"),
             case(Y_TRUE, Y_PRED, sample_weight=W, label="weighted"),
@@ -303,7 +303,7 @@ CONCEPTS = (
     Concept(
         name="metrics.accuracy_score",
         reference_call="sklearn.metrics.accuracy_score",
-        kind="exact", tolerance="exact",
+        comparison="exact", tolerance="exact",
         cases=(
             case(SEED_LABELS, SEED_PREDICTED, seed=SEED, expected=0.99,
                  label="seed 002: accuracy of an RBF SVC on the unit-circle data (0.9900)"),
@@ -321,7 +321,7 @@ CONCEPTS = (
     Concept(
         name="metrics.precision_score",
         reference_call="sklearn.metrics.precision_score",
-        kind="exact", tolerance="exact",
+        comparison="exact", tolerance="exact",
         cases=(
             case(B_TRUE, B_PRED, label="binary"),
             case(C_TRUE, C_PRED, average="macro", label="macro"),
@@ -343,7 +343,7 @@ CONCEPTS = (
     Concept(
         name="metrics.recall_score",
         reference_call="sklearn.metrics.recall_score",
-        kind="exact", tolerance="exact",
+        comparison="exact", tolerance="exact",
         cases=(
             case(B_TRUE, B_PRED, label="binary"),
             case(C_TRUE, C_PRED, average="macro", label="macro"),
@@ -358,7 +358,7 @@ CONCEPTS = (
     Concept(
         name="metrics.f1_score",
         reference_call="sklearn.metrics.f1_score",
-        kind="exact", tolerance="exact",
+        comparison="exact", tolerance="exact",
         cases=(
             case(B_TRUE, B_PRED, label="binary"),
             case(C_TRUE, C_PRED, average="macro", label="macro"),
@@ -374,7 +374,7 @@ CONCEPTS = (
     Concept(
         name="metrics.confusion_matrix",
         reference_call="sklearn.metrics.confusion_matrix",
-        kind="exact", tolerance="exact",
+        comparison="exact", tolerance="exact",
         cases=(
             case(SEED_LABELS, SEED_PREDICTED, seed=SEED, expected=np.array([[80, 1], [1, 118]]),
                  label="seed 002: confusion matrix of the RBF SVC"),
@@ -400,7 +400,7 @@ CONCEPTS = (
     Concept(
         name="metrics.log_loss",
         reference_call="sklearn.metrics.log_loss",
-        kind="exact", tolerance="exact",
+        comparison="exact", tolerance="exact",
         cases=(
             case(["spam", "ham", "ham", "spam"], [[.1, .9], [.9, .1], [.8, .2], [.35, .65]],
                  label="scikit-learn's example"),
@@ -432,7 +432,7 @@ CONCEPTS = (
     Concept(
         name="metrics.roc_curve",
         reference_call="sklearn.metrics.roc_curve",
-        kind="exact", tolerance="exact",
+        comparison="exact", tolerance="exact",
         cases=(
             case([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8], label="scikit-learn's example"),
             case(B_TRUE, B_SCORE, label="tied scores"),
@@ -452,7 +452,7 @@ CONCEPTS = (
     Concept(
         name="metrics.roc_auc_score",
         reference_call="sklearn.metrics.roc_auc_score",
-        kind="exact", tolerance="exact",
+        comparison="exact", tolerance="exact",
         cases=(
             case([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8], label="scikit-learn's example"),
             case(B_TRUE, B_SCORE, label="tied scores"),

@@ -57,7 +57,7 @@ CONCEPTS = (
     Concept(
         name="model_selection.train_test_split",
         reference_call="sklearn.model_selection.train_test_split",
-        kind="exact", tolerance="identical",
+        comparison="exact", tolerance="identical",
         cases=(case(X_SEED, Y_SEED, test_size=0.2, random_state=42, seed=SEED,
                     label="seed 002: test_size=0.2, random_state=42"),
                case(X20, Y_CLASS, random_state=0, label="default 25%"),
@@ -75,7 +75,7 @@ CONCEPTS = (
         seeds=(SEED,)),
     Concept(
         name="model_selection.KFold", reference_call="sklearn.model_selection.KFold",
-        kind="exact", tolerance="identical",
+        comparison="exact", tolerance="identical",
         cases=(case(X20, Y_CLASS, n_splits=3, label="3 folds"),
                case(X20, Y_CLASS, n_splits=4, shuffle=True, random_state=2, label="shuffled")),
         strategy=_fold_strategy,
@@ -87,7 +87,7 @@ CONCEPTS = (
     Concept(
         name="model_selection.StratifiedKFold",
         reference_call="sklearn.model_selection.StratifiedKFold",
-        kind="exact", tolerance="identical",
+        comparison="exact", tolerance="identical",
         cases=(case(X20, Y_CLASS, n_splits=3, label="3 folds"),
                case(X20, Y_CLASS, n_splits=3, shuffle=True, random_state=5, label="shuffled")),
         strategy=_fold_strategy,
@@ -99,7 +99,7 @@ CONCEPTS = (
     Concept(
         name="model_selection.cross_val_score",
         reference_call="sklearn.model_selection.cross_val_score(LinearRegression())",
-        kind="exact", tolerance="estimator_closed_form",
+        comparison="exact", tolerance="estimator_closed_form",
         cases=(case(*_reg(0), cv=3, label="R², 3 folds"),
                case(*_reg(1), cv=4, scoring="neg_mean_squared_error", label="MSE, 4 folds")),
         strategy=_cv_strategy,
@@ -111,7 +111,7 @@ CONCEPTS = (
     Concept(
         name="model_selection.learning_curve",
         reference_call="sklearn.model_selection.learning_curve(LinearRegression())",
-        kind="exact", tolerance="estimator_closed_form",
+        comparison="exact", tolerance="estimator_closed_form",
         cases=(case(*_reg(2, n=40), cv=4, train_sizes=np.linspace(0.2, 1.0, 4),
                     scoring="neg_mean_squared_error", seed=SEED,
                     label="seed 002's call shape (MSE scoring)"),

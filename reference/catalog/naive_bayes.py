@@ -26,7 +26,7 @@ def _bench(counts=False):
 CONCEPTS = (
     Concept(
         name="naive_bayes.GaussianNB", reference_call="sklearn.naive_bayes.GaussianNB",
-        kind="exact", tolerance="estimator_closed_form",
+        comparison="exact", tolerance="estimator_closed_form",
         cases=_cases() + (case(*classification_data(5, k=2), priors=np.array([0.3, 0.7]),
                                var_smoothing=1e-3, label="priors, smoothing"),),
         strategy=seeded(classification_data),
@@ -37,7 +37,7 @@ CONCEPTS = (
                            "epsilon_", "n_features_in_"), METHODS)),
     Concept(
         name="naive_bayes.MultinomialNB", reference_call="sklearn.naive_bayes.MultinomialNB",
-        kind="exact", tolerance="estimator_closed_form",
+        comparison="exact", tolerance="estimator_closed_form",
         cases=_cases(counts=True) + _cases(counts=True, alpha=0.5, fit_prior=False)
         + (case(*classification_data(6, counts=True), class_prior=np.array([0.2, 0.8]),
                 label="class_prior"),),
@@ -48,7 +48,7 @@ CONCEPTS = (
         run=estimator_run(COUNTS, METHODS)),
     Concept(
         name="naive_bayes.BernoulliNB", reference_call="sklearn.naive_bayes.BernoulliNB",
-        kind="exact", tolerance="estimator_closed_form",
+        comparison="exact", tolerance="estimator_closed_form",
         cases=_cases() + _cases(alpha=0.3, binarize=0.5),
         strategy=seeded(classification_data),
         bad=estimator_bad(*classification_data(0), classifier=True, invalid={"alpha": -1.0}),

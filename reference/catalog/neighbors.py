@@ -18,7 +18,7 @@ CONCEPTS = (
     Concept(
         name="neighbors.KNeighborsClassifier",
         reference_call="sklearn.neighbors.KNeighborsClassifier",
-        kind="exact", tolerance="estimator_closed_form",
+        comparison="exact", tolerance="estimator_closed_form",
         cases=tuple(case(*classification_data(s, k=2 + s % 2), n_neighbors=k, weights=w, p=p,
                          label=f"k={k}, {w}, p={p}")
                     for s, (k, w, p) in enumerate(VARIANTS)),
@@ -32,7 +32,7 @@ CONCEPTS = (
     Concept(
         name="neighbors.KNeighborsRegressor",
         reference_call="sklearn.neighbors.KNeighborsRegressor",
-        kind="exact", tolerance="estimator_closed_form",
+        comparison="exact", tolerance="estimator_closed_form",
         cases=tuple(case(*regression_data(s), n_neighbors=k, weights=w, p=p,
                          label=f"k={k}, {w}, p={p}") for s, (k, w, p) in enumerate(VARIANTS)),
         strategy=seeded(regression_data, weights="distance"),

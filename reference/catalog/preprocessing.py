@@ -148,7 +148,7 @@ CONCEPTS = (
     Concept(
         name="preprocessing.StandardScaler",
         reference_call="sklearn.preprocessing.StandardScaler",
-        kind="exact", tolerance="exact",
+        comparison="exact", tolerance="exact",
         cases=(
             case(*_seed_split(), seed=SEED,
                  label="seed 002: StandardScaler on 10·U(0,1), train/test split 80/20"),
@@ -175,7 +175,7 @@ CONCEPTS = (
     Concept(
         name="preprocessing.MinMaxScaler",
         reference_call="sklearn.preprocessing.MinMaxScaler",
-        kind="exact", tolerance="exact",
+        comparison="exact", tolerance="exact",
         cases=(
             case(_X3, _X3_NEW, label="default range (0, 1)"),
             case(_X3, _X3_NEW, feature_range=(-1, 3), label="range (-1, 3)"),
@@ -198,7 +198,7 @@ CONCEPTS = (
     Concept(
         name="preprocessing.PolynomialFeatures",
         reference_call="sklearn.preprocessing.PolynomialFeatures",
-        kind="exact", tolerance="exact",
+        comparison="exact", tolerance="exact",
         cases=(
             case(np.array([[2.0, 3.0]]), np.array([[2.0, 3.0], [-1.0, 0.5]]),
                  label="degree 2: 1, a, b, a², ab, b²"),
@@ -221,7 +221,7 @@ CONCEPTS = (
     Concept(
         name="preprocessing.OneHotEncoder",
         reference_call="sklearn.preprocessing.OneHotEncoder(sparse_output=False)",
-        kind="exact", tolerance="identical",
+        comparison="exact", tolerance="identical",
         cases=(
             case(_CATEGORIES, _CATEGORIES_NEW, label="two string features"),
             case(_CATEGORIES, _CATEGORIES_NEW, drop="first", label="drop='first'"),

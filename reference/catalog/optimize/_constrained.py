@@ -13,12 +13,10 @@ conditions, by the rule of a backward-stable direct method on the KKT matrix K.
 """
 from __future__ import annotations
 
-from typing import Any
 
 import numpy as np
 from hypothesis import strategies as st
 
-from ... import compare
 from .._core import Bench, Concept, bad, case
 from ..differentiate import sym
 
@@ -149,17 +147,6 @@ def _optimum(func, c) -> dict:
             "success": bool(res.success)}
 
 
-def _same_optimum(got, expected, c) -> compare.Agreement:
-    """The same success; where both succeed, the same x and fun within 'penalty_barrier'."""
-    if got["success"] != expected["success"]:
-        return compare.Agreement(False, np.inf, np.inf, detail=(
-            f"success {got['success']} where SLSQP reports {expected['success']}"))
-    if not expected["success"]:
-        return compare.Agreement(True)
-    return compare.agree((got["x"], got["fun"]), (expected["x"], expected["fun"]),
-                         "penalty_barrier")
-
-
 # --- generated problems ------------------------------------------------------------------------
 
 def _coef(lo: float, hi: float):
@@ -252,39 +239,6 @@ def _bench_barrier(n, rng):
 
 # --- lagrange ---------------------------------------------------------------------------------
 
-def _kkt(args) -> np.ndarray:
-    Q, c, A, b = (np.asarray(v, dtype=float) for v in args)
-    m = A.shape[0]
-    return np.block([[(Q + Q.T) / 2, A.T], [A, np.zeros((m, m))]])
-
-
-def _same_kkt_solution(got, expected, c) -> compare.Agreement:
-    """[x; λ] normwise within c·cond(K)·eps of SymPy's exact solution ('direct', with the
-    condition number of the KKT matrix K, the matrix actually solved)."""
-    shapes = compare.agree(tuple(np.shape(v) for v in got), tuple(np.shape(v) for v in expected),
-                           "identical")
-    if not shapes.ok or type(got).__name__ != type(expected).__name__:
-        return compare.Agreement(False, np.inf, np.inf,
-                                 detail=f"got {type(got).__name__} {shapes.detail}")
-    return compare.agree(np.concatenate(got), np.concatenate(expected), "direct",
-                         args=(_kkt(c.args),))
-
-
-def _kkt_residual(c, result) -> dict:
-    """The stationarity and feasibility residuals, relative to the data's size."""
-    Q, cvec, A, b = (np.asarray(v, dtype=float) for v in c.args)
-    x, lam = result
-    Q = (Q + Q.T) / 2
-    r = np.concatenate([Q @ x + cvec + A.T @ lam, A @ x - b])
-    size = (np.abs(Q).max() * np.abs(x).max() + np.abs(cvec).max(initial=0)
-            + np.abs(A).max() * (np.abs(lam).max(initial=0) + np.abs(x).max())
-            + np.abs(b).max(initial=0))
-    eps = np.finfo(float).eps
-    size = max(size, np.finfo(float).tiny)  # all data 0: x = λ = 0 and the residual is 0
-    return {"‖KKT residual‖∞ / (size·eps)": (float(np.abs(r).max() / (size * eps)),
-                                               100.0 * _kkt(c.args).shape[0])}
-
-
 def _lagrange_cases():
     @st.composite
     def build(draw):
@@ -317,7 +271,7 @@ _NOTE_OPTIMUM = (
 
 CONCEPTS = (
     Concept(
-        "optimize.penalty", "scipy.optimize.minimize(method='SLSQP')", "optimum",
+        "optimize.penalty", "scipy.optimize.minimize(method='SLSQP')", "constrained_optimum",
         "penalty_barrier",
         cases=(case(SEED_F, [0, 0], constraints=SEED_EQ, tol=1e-10, seed=SEED,
                     expected=SEED_OPTIMUM,
@@ -340,11 +294,11 @@ CONCEPTS = (
              bad(SEED_F, [[0, 0]], constraints=SEED_EQ, raises=ValueError,
                  match="one dimension", label="2-D x0")),
         bench=Bench(10, _bench_penalty), seeds=(SEED,), run=_optimum,
-        comparison=_same_optimum,
+        
         note=_NOTE_OPTIMUM.format("quadratic-penalty", "1/μ") + " At the end −μ·c(x) is the "
              "multiplier estimate (N&W Thm 17.2): the violation is |λ*|/μ ≤ tol = 1e-8."),
     Concept(
-        "optimize.barrier", "scipy.optimize.minimize(method='SLSQP')", "optimum",
+        "optimize.barrier", "scipy.optimize.minimize(method='SLSQP')", "constrained_optimum",
         "penalty_barrier",
         cases=(case(SEED_F, [1, 1], constraints={"type": "ineq", "fun": SEED_C}, seed=SEED,
                     expected=SEED_OPTIMUM,
@@ -362,12 +316,12 @@ CONCEPTS = (
              bad(SEED_F, [1, 1], constraints={"type": "bigger", "fun": SEED_C},
                  raises=ValueError, match="Unknown constraint type", label="unknown type")),
         bench=Bench(10, _bench_barrier), seeds=(SEED,), run=_optimum,
-        comparison=_same_optimum,
+        
         note=_NOTE_OPTIMUM.format("log-barrier", "μ") + " The reference wrapper refuses "
              "equality constraints and an x0 outside the interior first, as mathml does; "
              "SLSQP itself would accept both."),
     Concept(
-        "optimize.lagrange", "sympy.linsolve(∇L = 0), L = ½xᵀQx + cᵀx + λᵀ(Ax − b)", "exact",
+        "optimize.lagrange", "sympy.linsolve(∇L = 0), L = ½xᵀQx + cᵀx + λᵀ(Ax − b)", "kkt",
         "direct",
         cases=(case(2 * np.eye(2), [0.0, 0.0], [[1.0, 1.0]], [1.0], seed=SEED,
                     expected=(np.array([0.5, 0.5]), np.array([-1.0])),
@@ -396,8 +350,8 @@ CONCEPTS = (
                  raises=np.linalg.LinAlgError, match="square", label="Q not square"),
              bad(np.array([[np.nan, 0.0], [0.0, 1.0]]), [0.0, 0.0], [[1.0, 1.0]], [1.0],
                  raises=ValueError, match="infs or NaNs", label="NaN in Q")),
-        bench=Bench(6, _bench_lagrange), seeds=(SEED,), comparison=_same_kkt_solution,
-        invariants=_kkt_residual,
+        bench=Bench(6, _bench_lagrange), seeds=(SEED,), 
+        properties="kkt",
         note="Sign convention: L = f + λᵀ(Ax − b), so ∇f(x*) = −Aᵀλ (the seed's λ = −1); "
              "Nocedal & Wright write L = f − λᵀ(Ax − b) and get +1. Exact rational "
              "arithmetic (SymPy) against LU with partial pivoting on the indefinite KKT "

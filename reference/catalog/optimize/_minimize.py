@@ -15,7 +15,6 @@ from typing import Any, Callable
 import numpy as np
 from hypothesis import strategies as st
 
-from ... import compare
 from .._core import Bench, Concept, bad, case
 from ._constrained import SLSQP_CASES
 
@@ -23,7 +22,6 @@ SEED = "000"
 
 #: the objective's agreement beyond the minimiser's (CONTRACT.md: rtol ~1e-9); the floor
 #: covers minima at 0, where two points δ ≤ 1e-6 apart differ by ≤ ½·λ_max·δ² in f
-_FUN_RTOL, _FUN_ATOL = 1e-9, 1e-10
 
 
 class Objective:
@@ -108,63 +106,6 @@ REGRESSION = Objective(
     None, [0.6, 2.2])
 
 
-# --- comparison and invariants ----------------------------------------------------------------
-
-def same_optimum(got: Any, expected: Any, c: Any) -> compare.Agreement:
-    """Same success; then the same minimiser and minimum (successful runs) or the same
-    status (failed runs: a NaN objective, precision loss).
-
-    A failed *constrained* run (SLSQP on an infeasible problem) is compared on success
-    alone: mathml's SQP stops at once with status 4 (the linearised constraints are
-    incompatible), while SciPy's SLSQP iterates on and gives up with 8 or 9 depending on
-    its path, so its code is not a property of the problem."""
-    if bool(got["success"]) != bool(expected["success"]):
-        return compare.Agreement(False, np.inf, np.inf, detail=(
-            f"success differs: mathml {got['success']} ({got.get('message')!r}), "
-            f"reference {expected['success']} ({expected.get('message')!r})"))
-    if not expected["success"] and c.kwargs.get("constraints"):
-        return compare.Agreement(True, 0.0, 0.0)
-    if not expected["success"]:
-        ok = got.get("status") == expected.get("status")
-        return compare.Agreement(ok, 0.0, 0.0, detail="" if ok else
-                                 f"status differs: {got.get('status')} vs {expected.get('status')}")
-    x = compare.agree(np.asarray(got["x"], float), np.asarray(expected["x"], float), "optimum")
-    fun = compare.agree(float(got["fun"]), float(expected["fun"]),
-                        compare.Tolerance(_FUN_RTOL, _FUN_ATOL, "the minimum"))
-    if not fun.ok:
-        fun.detail = "fun: " + fun.detail
-        return fun
-    return x   # reported: the minimiser's error (a minimum of 0 has no relative error)
-
-
-def _reaches_minimiser(c: Any, result: Any) -> dict:
-    """Each backend's x against the closed-form minimiser, when the objective knows it
-    and no bounds cut it off."""
-    f = c.args[0] if c.args else None
-    if not isinstance(f, Objective) or f.minimiser is None or not result["success"] \
-            or c.kwargs.get("bounds") is not None:
-        return {}
-    x = np.asarray(result["x"], float)
-    tol = compare.TOLERANCES["optimum"]
-    bound = tol.atol + tol.rtol * np.max(np.abs(f.minimiser))
-    return {"max|x − x*| / (1e-8 + 1e-6·max|x*|)":
-            (float(np.max(np.abs(x - f.minimiser)) / bound), 1.0)}
-
-
-def _within_bounds(c: Any, result: Any) -> dict:
-    bounds = c.kwargs.get("bounds")
-    if bounds is None or not result["success"]:
-        return {}
-    lo = np.array([-np.inf if b[0] is None else b[0] for b in bounds], float)
-    hi = np.array([np.inf if b[1] is None else b[1] for b in bounds], float)
-    x = np.asarray(result["x"], float)
-    return {"bound violation": (float(max(np.max(lo - x), np.max(x - hi), 0.0)), 0.0)}
-
-
-def _minimize_invariants(c, result):
-    return {**_reaches_minimiser(c, result), **_within_bounds(c, result)}
-
-
 # --- generated problems -------------------------------------------------------------------
 
 def _spd(draw, n: int, low: float, high: float) -> np.ndarray:
@@ -232,35 +173,6 @@ def _gd_cases():
 
 
 # --- line search --------------------------------------------------------------------------------
-
-def _line_search_invariants(c: Any, result: Any) -> dict:
-    """The strong Wolfe conditions at the returned step, for the case's c1, c2."""
-    alpha = result[0]
-    if alpha is None or result[5] is None:
-        return {}
-    f, fprime, xk, pk = c.args[:4]
-    c1, c2 = c.kwargs.get("c1", 1e-4), c.kwargs.get("c2", 0.9)
-    phi0, derphi0 = f(xk), float(np.asarray(fprime(xk)) @ pk)
-    phi, derphi = f(xk + alpha * pk), float(np.asarray(fprime(xk + alpha * pk)) @ pk)
-    slack = 1e-12 * (abs(phi0) + abs(alpha * derphi0))   # rounding of the comparison
-    return {"φ(α) − φ(0) − c1·α·φ'(0) (sufficient decrease)":
-            (phi - phi0 - c1 * alpha * derphi0, slack),
-            "|φ'(α)| / (c2·|φ'(0)|) (curvature)": (abs(derphi) / (c2 * abs(derphi0)), 1.0)}
-
-
-SAME_STEP = "same step"
-
-
-def _line_search_agree(got: Any, expected: Any, c: Any) -> compare.Agreement:
-    """Both find a step or both fail; on the simple cases (label 'same step') the same
-    outputs; the Wolfe conditions themselves are the invariants."""
-    if (got[0] is None) != (expected[0] is None):
-        return compare.Agreement(False, np.inf, np.inf,
-                                 detail=f"step: mathml {got[0]}, reference {expected[0]}")
-    if SAME_STEP in c.label and got[0] is not None:
-        return compare.agree(tuple(got), tuple(expected), "exact")
-    return compare.Agreement(True)
-
 
 def _line_search_cases():
     @st.composite
@@ -373,14 +285,14 @@ CONCEPTS = (
         run=_read_fields,
         note="A dict whose keys are also attributes; a missing one raises AttributeError."),
     Concept(
-        "optimize.line_search", "scipy.optimize.line_search", "property", "exact",
+        "optimize.line_search", "scipy.optimize.line_search", "wolfe_step", "exact",
         cases=(case(Objective("lambda x: x @ x", lambda x: x @ x, lambda x: 2 * x),
                     lambda x: 2 * x, np.array([1.8, 1.7]), np.array([-1.0, -1.0]),
-                    label=f"SciPy's example: step 1 accepted, {SAME_STEP}"),
+                    label="SciPy's example: step 1 accepted, the same step").compared("exact"),
                case(_Q3, _Q3.grad, np.zeros(3), -_Q3.grad(np.zeros(3)),
-                    label=f"quadratic, steepest descent, {SAME_STEP}"),
+                    label="quadratic, steepest descent, the same step").compared("exact"),
                case(_Q_ILL, _Q_ILL.grad, np.zeros(2), -_Q_ILL.grad(np.zeros(2)),
-                    label=f"ill-conditioned quadratic: zoom, {SAME_STEP}"),
+                    label="ill-conditioned quadratic: zoom, the same step").compared("exact"),
                _rosen_line([-1.2, 1.0]), _rosen_line([0.0, 0.0]),
                case(_Q3, _Q3.grad, np.zeros(3), -_Q3.grad(np.zeros(3)), c2=0.1,
                     old_old_fval=1.0, label="c2 = 0.1, a previous value"),
@@ -392,7 +304,7 @@ CONCEPTS = (
              bad(_Q3, _Q3.grad, np.zeros(3), _Q3.grad(np.zeros(3)), warns=RuntimeWarning,
                  match="did not converge", label="an ascent direction: warns, None")),
         bench=Bench(1, lambda n, rng: _rosen_line(rng.uniform(-1, 1, 2))),
-        invariants=_line_search_invariants, comparison=_line_search_agree,
+        properties="line_search",
         note="Both steps satisfy the strong Wolfe conditions for the same c1, c2 (checked as "
              "invariants). mathml runs the same algorithm as SciPy (Nocedal & Wright 3.5/3.6 "
              "with SciPy's interpolation safeguards), so steps agree where compared."),
@@ -424,8 +336,8 @@ CONCEPTS = (
                  label="negative max_iter")),
         bench=Bench(1, lambda n, rng: case(_Q3, rng.uniform(-1, 1, 3), jac=_Q3.grad,
                                            learning_rate=0.2, max_iter=5000, tol=1e-10)),
-        seeds=(SEED, "002"), run=_optimum_fields, comparison=same_optimum,
-        invariants=_minimize_invariants,
+        seeds=(SEED, "002"), run=_optimum_fields, 
+        properties="minimize",
         note="SciPy has no gradient descent: the reference is the minimiser found by BFGS. "
              "Run to convergence (tol), gradient descent reaches the same point; the seed's "
              "fixed 100 steps reach 3(1 − 0.8¹⁰⁰) = 3 − 6.1e-10, within the comparison "
@@ -485,8 +397,8 @@ CONCEPTS = (
                  match="upper bound", label="a lower bound above its upper bound"),
              bad(ROSEN, _X0_2D, method="Newton-CG", raises=ValueError, match="Jacobian",
                  label="Newton-CG without jac")),
-        bench=Bench(10, _bench_rosen10), seeds=(SEED,), comparison=same_optimum,
-        invariants=_minimize_invariants,
+        bench=Bench(10, _bench_rosen10), seeds=(SEED,), 
+        properties="minimize",
         note="Compared by optimum: same success, same minimiser (rtol 1e-6 normwise), same "
              "minimum; both failing, the same status. nit/nfev are shown, not compared: "
              "BFGS, CG and Newton-CG follow SciPy's iteration but SciPy tries MINPACK's "

@@ -9,7 +9,6 @@ last step). Derivatives for ``fprime`` and ``fprime2`` are SymPy's.
 """
 from __future__ import annotations
 
-from typing import Any
 
 import numpy as np
 from hypothesis import strategies as st
@@ -92,29 +91,6 @@ def _newton_cases():
 
 
 # --- invariants: the distance to the true root -------------------------------------------------------
-
-def _root_of(result: Any) -> tuple[Any, bool]:
-    """(root, converged) of any result shape: a number, (x, RootResults), an array."""
-    if isinstance(result, tuple) and hasattr(result, "converged"):  # array newton
-        return result.root, np.asarray(result.converged)
-    if isinstance(result, tuple):
-        return result[0], result[1]["converged"]
-    return result, True
-
-
-def _distance_to_root(factor: float, tol_name: str, rtol_name: str, tol: float, rtol: float):
-    def invariants(c, result):
-        f = c.args[0]
-        if not isinstance(f, SymFunction) or f.root is None:
-            return {}
-        x, converged = _root_of(result)
-        if not np.all(converged):
-            return {}
-        bound = factor * (c.kwargs.get(tol_name, tol) + c.kwargs.get(rtol_name, rtol) * np.abs(x))
-        return {f"|x − root| / ({factor:g}·({tol_name} + {rtol_name}·|x|))":
-                (float(np.max(np.abs(x - f.root) / bound)), 1.0)}
-    return invariants
-
 
 def _without_counts(func, c):
     """brentq's iterates may differ from SciPy's variant: compare the root and the verdict,
@@ -200,7 +176,7 @@ CONCEPTS = (
              bad(LINEAR, 0.0, x1=0.0, raises=ValueError, match="different",
                  label="x1 equal to x0")),
         bench=Bench(1000, _bench_newton),
-        seeds=(SEED,), invariants=_distance_to_root(2.0, "tol", "rtol", _TOL, 0.0),
+        seeds=(SEED,), properties="newton_root",
         note="The seed's x²+2x+1 has a double root at −1, where convergence is linear, not "
              "quadratic: the secant method shrinks the error by 1/φ ≈ 0.618 per step "
              "(Newton by 1/2, Halley by 1/3), so SciPy and mathml alike take 37 steps and "
@@ -219,7 +195,7 @@ CONCEPTS = (
                     label="maxiter reached, disp=False")),
         strategy=_bracket_cases, bad=_bracket_bad(),
         bench=Bench(1, _bench_bracket),
-        invariants=_distance_to_root(1.0, "xtol", "rtol", _XTOL, _RTOL),
+        properties="bracketed_root",
         note="The same halvings as SciPy: the same root to the last bit."),
     Concept(
         "optimize.brentq", "scipy.optimize.brentq", "exact", "root_bracket",
@@ -235,7 +211,7 @@ CONCEPTS = (
         bad=_bracket_bad() + (bad(TRIPLE, 0, 1.3, raises=RuntimeError, match="100 iterations",
                                   label="triple root in the default 100 iterations"),),
         bench=Bench(1, _bench_bracket), run=_without_counts,
-        invariants=_distance_to_root(1.0, "xtol", "rtol", _XTOL, _RTOL),
+        properties="bracketed_root",
         note="Brent's procedure zero (1973); SciPy runs C. Harris's variant of it. Both "
              "keep a bracket and stop within xtol + rtol·|x| of the root, so they agree "
              "within twice that; iteration counts may differ and are not compared."),

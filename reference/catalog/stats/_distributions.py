@@ -27,23 +27,43 @@ so nothing is printed to reproduce: they are compared statistically.
 """
 from __future__ import annotations
 
-import math
+from dataclasses import replace
 
 import numpy as np
-import scipy.stats
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from ... import compare
-from ...compare import Agreement
-from .._core import Bench, Concept, bad, case
+from .._core import Bench, Case, Concept, bad, case
 
 SEED = "000"
 N_STAT = 10_000
-#: The false-alarm probability of each statistical check (the 'sampling' tolerance).
-FALSE_ALARM = compare.TOLERANCES["sampling"].rtol
-#: |z| above which a mean is rejected: 2(1 − Φ(K_SE)) = FALSE_ALARM.
-K_SE = float(scipy.stats.norm.isf(FALSE_ALARM / 2))
+
+
+#: How each method's answers are compared: (strategy, tolerance). A case is given its
+#: method's pair when it is built (`_by_method`); a distribution's exceptions follow.
+BY_METHOD = {
+    **dict.fromkeys(("pdf", "pmf", "cdf", "sf", "mean", "var", "std", "fit"), ("exact", "exact")),
+    **dict.fromkeys(("logpdf", "logpmf", "logcdf", "entropy"), ("exact", "log_density")),
+    **dict.fromkeys(("ppf", "isf"), ("quantile", "quantile")),
+    "rvs": ("sampling", "sampling"),
+}
+#: gamma and beta fit by Newton's method, SciPy by its root finders
+NEWTON_FIT = {"fit": ("exact", "mle_newton")}
+MULTIVARIATE = {"pdf": ("gaussian_density", "gaussian_density"),
+                "logpdf": ("gaussian_log_density", "gaussian_density"),
+                "rvs": ("sampling_multivariate", "sampling")}
+
+
+def _by_method(cases, exceptions=None):
+    """Each case compared as its method says (`BY_METHOD`, then `exceptions`), its label
+    opening with the method so that ``pytest -k "stats.norm and ppf"`` selects it."""
+    table = {**BY_METHOD, **(exceptions or {})}
+
+    def one(c: Case) -> Case:
+        method = c.args[0]
+        label = c.label if c.label.startswith(method) else f"{method}: {c.label}".rstrip(": ")
+        return replace(c, label=label).compared(*table[method.split(".")[-1]])
+    return one(cases) if isinstance(cases, Case) else tuple(one(c) for c in cases)
 
 
 # --- running a case -----------------------------------------------------------------------
@@ -55,148 +75,6 @@ def _run(dist, c):
     if method.startswith("unfrozen."):
         return getattr(dist, method.split(".", 1)[1])(*args, **params, **c.kwargs)
     return getattr(dist(**params), method)(*args, **c.kwargs)
-
-
-def _comparison(name: str, newton_fit: bool = False):
-    def comparison(got, expected, c) -> Agreement:
-        method = c.args[0].split(".")[-1]
-        if method == "rvs":
-            return _sampling_agreement(name, got, expected, c)
-        if name == "multivariate_normal" and method in ("pdf", "logpdf"):
-            return _gaussian_density_agreement(got, expected, c, method)
-        if method in ("ppf", "isf"):
-            return _quantile_agreement(name, got, expected, c, method)
-        if method in ("logpdf", "logpmf", "logcdf", "entropy"):
-            tolerance = "log_density"
-        elif method == "fit" and newton_fit:
-            tolerance = "mle_newton"
-        else:
-            tolerance = "exact"
-        return compare.agree(got, expected, tolerance)
-    return comparison
-
-
-def _quantile_agreement(name, got, expected, c, method) -> Agreement:
-    """'quantile': a quantile inherits the error of the tail probability t = min(q, 1 − q)
-    it inverts, amplified by the slope: |Δx| ≈ δ·t/f(x) for a relative error δ of t
-    (continuous), so x is compared with atol = rtol·t/f(x) on top of rtol·|x|. A discrete
-    quantile jumps where q equals F(k) (S(k) for isf): when q lies within rtol·q of that
-    value, k and the neighbour are both correct, given the rounding of F."""
-    params = c.args[1]
-    ref = getattr(scipy.stats, name)(**params)
-    entry = compare.TOLERANCES["quantile"]
-    q = np.asarray(c.args[2], dtype=float)
-    x = np.asarray(expected, dtype=float)
-    if name in ("bernoulli", "binom", "poisson"):
-        g = np.asarray(got, dtype=float)
-        k = np.fmin(g, x)
-        with np.errstate(all="ignore"):
-            step = ref.cdf(k) if method == "ppf" else ref.sf(k)
-        tie = (np.abs(g - x) == 1) & (np.abs(step - q) <= entry.rtol * q)
-        return compare.agree(np.where(tie, x, g), x, "identical")
-    t = np.minimum(q, 1.0 - q)
-    with np.errstate(all="ignore"):
-        slope_atol = entry.rtol * t / ref.pdf(x)
-    atol = np.where(np.isfinite(slope_atol), slope_atol, 0.0)
-    return compare.agree(got, expected, compare.Tolerance(entry.rtol, float(np.max(atol, initial=0.0)),
-                                                          entry.reason))
-
-
-def _gaussian_density_agreement(got, expected, c, method) -> Agreement:
-    """'gaussian_density': log f = −½(d log 2π + log det Σ + Δ²) with Δ² = ‖L⁻¹(x − μ)‖²;
-    a backward-stable Cholesky and triangular solve give |δ log f| ≤ c·d·κ(Σ)·eps·(1 + Δ²)
-    (c = 10), an absolute error of log f and a relative error of f."""
-    params = c.args[1]
-    mean = np.atleast_1d(np.asarray(params.get("mean", 0.0), dtype=float))
-    d = mean.size
-    cov = np.asarray(params.get("cov", 1.0), dtype=float)
-    cov = cov * np.eye(d) if cov.ndim == 0 else np.diag(cov) if cov.ndim == 1 else cov
-    X = np.asarray(c.args[2], dtype=float).reshape(-1, d)
-    L = np.linalg.cholesky(cov)
-    maha = np.sum(np.linalg.solve(L, (X - mean).T) ** 2, axis=0).max()
-    entry = compare.TOLERANCES["gaussian_density"]
-    bound = max(entry.rtol, 10 * d * np.linalg.cond(cov) * compare.EPS * (1.0 + maha))
-    tol = (compare.Tolerance(bound, entry.atol, entry.reason) if method == "pdf"
-           else compare.Tolerance(entry.rtol, bound, entry.reason))
-    return compare.agree(got, expected, tol)
-
-
-# --- statistical comparison of samples ----------------------------------------------------
-
-def _sampling_agreement(name, got, expected, c) -> Agreement:
-    structure = compare.agree(np.zeros(np.shape(got), dtype=np.asarray(got).dtype),
-                              np.zeros(np.shape(expected), dtype=np.asarray(expected).dtype),
-                              "identical")
-    if not structure.ok:
-        return structure
-    params = c.args[1]
-    problems, p_values = [], []
-    for backend, sample in (("mathml", got), ("reference", expected)):
-        p_min = _p_value(name, params, np.asarray(sample, dtype=float))
-        p_values.append(f"{backend} p = {p_min:.3g}")
-        if not p_min > FALSE_ALARM:
-            problems.append(f"{backend}'s sample fails the test against SciPy's "
-                            f"{name}{params}: p = {p_min:.3g} ≤ {FALSE_ALARM:g}")
-    if problems:
-        return Agreement(False, math.inf, math.inf, rtol=FALSE_ALARM, detail="; ".join(problems))
-    return Agreement(True, rtol=FALSE_ALARM, detail=", ".join(p_values))
-
-
-def _p_value(name, params, x) -> float:
-    """The smallest p-value of the checks on one sample (each at false alarm ≤ 1e-6:
-    several checks per sample are each compared with 1e-6, a Bonferroni-free but
-    still ≤ 3e-6 total false-alarm rate per sample)."""
-    if name == "multivariate_normal":
-        return _p_multivariate(params, x)
-    ref = getattr(scipy.stats, name)(**params)
-    x = x.ravel()
-    z = (np.mean(x) - ref.mean()) / (ref.std() / math.sqrt(x.size)) if ref.std() > 0 else 0.0
-    p_mean = 2.0 * float(scipy.stats.norm.sf(abs(z))) if ref.std() > 0 else \
-        (1.0 if np.all(x == ref.mean()) else 0.0)
-    if name in ("bernoulli", "binom", "poisson"):
-        return min(p_mean, _p_chi_square(ref, x))
-    return min(p_mean, float(scipy.stats.kstest(x, ref.cdf).pvalue))
-
-
-def _p_chi_square(ref, k) -> float:
-    """Pearson's chi-square over the support, tails merged so that every expected count
-    is ≥ 5 (the condition for the chi-square approximation)."""
-    lo, hi = ref.ppf(1e-9), ref.isf(1e-9)
-    edges = np.arange(max(lo, ref.support()[0]), hi + 1)
-    if edges.size <= 1:
-        return 1.0 if np.all(k == edges[0]) else 0.0
-    n = k.size
-    probs = np.diff(np.concatenate([[0.0], ref.cdf(edges[:-1]), [1.0]]))
-    counts = np.array([np.sum(k <= edges[0])] + [np.sum(k == e) for e in edges[1:-1]]
-                      + [np.sum(k >= edges[-1])])
-    merged_p, merged_c, acc_p, acc_c = [], [], 0.0, 0
-    for p, cnt in zip(probs, counts):
-        acc_p, acc_c = acc_p + p, acc_c + cnt
-        if acc_p * n >= 5:
-            merged_p.append(acc_p), merged_c.append(acc_c)
-            acc_p, acc_c = 0.0, 0
-    if merged_p:
-        merged_p[-1] += acc_p
-        merged_c[-1] += acc_c
-    if len(merged_p) < 2:
-        return 1.0
-    expected = np.array(merged_p) * n
-    return float(scipy.stats.chisquare(merged_c, expected * n / expected.sum()).pvalue)
-
-
-def _p_multivariate(params, X) -> float:
-    """Whitened by SciPy's Cholesky factor, a N(μ, Σ) sample is i.i.d. N(0, 1): KS per
-    coordinate and for the normalised sum, each mean within K_SE standard errors."""
-    mean = np.atleast_1d(np.asarray(params.get("mean", 0.0), dtype=float))
-    cov = np.asarray(params.get("cov", 1.0), dtype=float)
-    d = mean.size
-    cov = cov * np.eye(d) if cov.ndim == 0 else np.diag(cov) if cov.ndim == 1 else cov
-    L = np.linalg.cholesky(cov)
-    Z = np.linalg.solve(L, (X.reshape(-1, d) - mean).T).T
-    columns = [Z[:, i] for i in range(d)] + [Z.sum(axis=1) / math.sqrt(d)]
-    return min(min(float(scipy.stats.kstest(z, "norm").pvalue),
-                   2.0 * float(scipy.stats.norm.sf(abs(z.mean()) * math.sqrt(z.size))))
-               for z in columns)
 
 
 # --- strategies ---------------------------------------------------------------------------
@@ -330,7 +208,7 @@ def _empty_fit():
 
 _NORM_X = np.array([-40.0, -10.0, -1.0, 0.0, 0.5, 2.0, 10.0, 40.0, np.inf, -np.inf, np.nan])
 
-CONCEPTS: tuple[Concept, ...] = (
+_ENTRIES: tuple[Concept, ...] = (
     Concept(
         "stats.norm", "scipy.stats.norm", "exact", "exact",
         cases=(case("rvs", {"loc": 0.0, "scale": 1.0}, size=1000, random_state=0, seed=SEED,
@@ -345,7 +223,7 @@ CONCEPTS: tuple[Concept, ...] = (
                                                         + c.args[1]["loc"])),
         bad=(_rvs_bad({"scale": -1.0}), _empty_fit()),
         bench=_bench({"loc": 0.0, "scale": 1.0}, -5, 5),
-        run=_run, comparison=_comparison("norm"),
+        run=_run,
         seeds=(SEED,),
         note="rvs draws by Box–Muller (SciPy: NumPy's ziggurat): compared statistically; "
              "logcdf in the far left tail comes from the log of erfc's continued fraction"),
@@ -358,7 +236,7 @@ CONCEPTS: tuple[Concept, ...] = (
         strategy=lambda: _strategy(_located(), lambda p: _around(p, 1.5), _CONT_METHODS),
         bad=(_rvs_bad({"scale": -1.0}), _empty_fit()),
         bench=_bench({"loc": 0.0, "scale": 1.0}, -0.5, 1.5),
-        run=_run, comparison=_comparison("uniform")),
+        run=_run),
     Concept(
         "stats.expon", "scipy.stats.expon", "exact", "exact",
         cases=_every_method({"loc": 0.5, "scale": 2.0}, np.array([-1.0, 0.5, 0.5001, 1.0, 5.0, 100.0]), Q)
@@ -370,7 +248,7 @@ CONCEPTS: tuple[Concept, ...] = (
                                    _CONT_METHODS),
         bad=(_rvs_bad({"scale": -2.0}), _empty_fit()),
         bench=_bench({"loc": 0.0, "scale": 1.0}, 0, 10),
-        run=_run, comparison=_comparison("expon")),
+        run=_run),
     Concept(
         "stats.gamma", "scipy.stats.gamma", "exact", "exact",
         cases=_every_method({"a": 2.5, "loc": 0.0, "scale": 2.0},
@@ -389,7 +267,7 @@ CONCEPTS: tuple[Concept, ...] = (
              bad("fit", {}, np.array([1.0, -2.0, 3.0]), raises=ValueError,
                  label="fit with data outside the support")),
         bench=_bench({"a": 2.5}, 0, 20),
-        run=_run, comparison=_comparison("gamma", newton_fit=True),
+        run=_run,
         note="fit fixes loc = 0 (the reference passes floc=0); rvs by Marsaglia–Tsang"),
     Concept(
         "stats.beta", "scipy.stats.beta", "exact", "exact",
@@ -410,7 +288,7 @@ CONCEPTS: tuple[Concept, ...] = (
              bad("fit", {}, np.array([0.2, 1.5]), raises=ValueError,
                  label="fit with data outside (0, 1)")),
         bench=_bench({"a": 2.0, "b": 3.0}, 0, 1),
-        run=_run, comparison=_comparison("beta", newton_fit=True),
+        run=_run,
         note="fit fixes loc = 0, scale = 1 (the reference passes floc=0, fscale=1); rvs as "
              "X/(X + Y) of two gamma variates"),
     Concept(
@@ -425,7 +303,7 @@ CONCEPTS: tuple[Concept, ...] = (
                                    lambda p: _integers_around(0, 1), _DISC_METHODS),
         bad=(_rvs_bad({"p": -0.1}),),
         bench=_bench_discrete({"p": 0.7}, 1),
-        run=_run, comparison=_comparison("bernoulli"),
+        run=_run,
         seeds=(SEED,),
         note="rvs by inversion (1 when U < p): compared with SciPy's distribution by a "
              "chi-square test and the mean within 4.9 standard errors"),
@@ -443,7 +321,7 @@ CONCEPTS: tuple[Concept, ...] = (
             lambda p: _integers_around(0, p["n"]), _DISC_METHODS),
         bad=(_rvs_bad({"n": 5, "p": 1.5}),),
         bench=_bench_discrete({"n": 100, "p": 0.3}, 100),
-        run=_run, comparison=_comparison("binom"),
+        run=_run,
         seeds=(SEED,),
         note="rvs by inversion with a sequential search from the mode (exact in "
              "distribution); SciPy uses NumPy's BTPE"),
@@ -459,7 +337,7 @@ CONCEPTS: tuple[Concept, ...] = (
                                    lambda p: _integers_around(0, 2 * p["mu"] + 10), _DISC_METHODS),
         bad=(_rvs_bad({"mu": -1.0}),),
         bench=_bench_discrete({"mu": 10.0}, 40),
-        run=_run, comparison=_comparison("poisson"),
+        run=_run,
         note="rvs by inversion with a sequential search from the mode, for small and large "
              "means alike; SciPy uses NumPy's PTRS for large means. SciPy's quantiles at "
              "mu = 0 and for q ≲ 1e-30 are nan (its inverse fails); mathml returns the "
@@ -488,7 +366,7 @@ CONCEPTS: tuple[Concept, ...] = (
         bench=Bench(10_000, lambda n, rng: case(
             "logpdf", {"mean": np.zeros(3), "cov": np.diag([1.0, 2.0, 3.0])},
             rng.normal(size=(n, 3)))),
-        run=_run, comparison=_comparison("multivariate_normal"),
+        run=_run,
         note="no cdf (SciPy's is a numerical integration); a covariance that is not "
              "positive definite raises ValueError in both (SciPy's singular case raises its "
              "LinAlgError, a ValueError: the reference re-raises); mathml also refuses a "
@@ -514,3 +392,18 @@ def _mvn_case(draw):
 
 def _mvn_strategy():
     return _mvn_case()
+
+
+#: The distributions whose methods are compared otherwise than `BY_METHOD` says.
+_EXCEPTIONS = {"stats.gamma": NEWTON_FIT, "stats.beta": NEWTON_FIT,
+               "stats.multivariate_normal": MULTIVARIATE}
+
+
+def _compared_by_method(concept: Concept) -> Concept:
+    """The entry with every case, fixed or generated, compared as its method says."""
+    exceptions = _EXCEPTIONS.get(concept.name)
+    return replace(concept, cases=_by_method(concept.cases, exceptions),
+                   strategy=lambda: concept.strategy().map(lambda c: _by_method(c, exceptions)))
+
+
+CONCEPTS: tuple[Concept, ...] = tuple(_compared_by_method(c) for c in _ENTRIES)

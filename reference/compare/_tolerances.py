@@ -1,27 +1,17 @@
-"""The one tolerance table and the one agreement function.
+"""The one tolerance table: how far two correct answers may lie apart, and why.
 
-Every comparison between `mathml` and `reference` (tests, `mathml report`, `mathml show`,
-`reference.check`) goes through :func:`agree` with a named entry of :data:`TOLERANCES`.
 An entry says how far two correct answers may lie apart *and why*; a test that needs more
 room has found a bug or an unmatched convention, not a reason to widen an entry.
-
-Canonicalisers (``canon_*``) map answers that are equal up to a legitimate freedom (the
-sign of an eigenvector, the order of eigenvalues) to one representative, so that the
-comparison afterwards can be exact.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
-from typing import Any, Callable
 
 import numpy as np
 
-__all__ = ["Tolerance", "TOLERANCES", "Agreement", "agree", "condition_number",
-           "canon_eigh", "canon_svd", "canon_eig", "canon_qr"]
+__all__ = ["EPS", "Tolerance", "TOLERANCES", "condition_number"]
 
 EPS = float(np.finfo(np.float64).eps)
-_SUBNORMAL_FLOOR = 4 * float(np.finfo(np.float64).smallest_subnormal)
 
 
 @dataclass(frozen=True)
@@ -304,24 +294,6 @@ TOLERANCES: dict[str, Tolerance] = {
 }
 
 
-@dataclass
-class Agreement:
-    """The verdict of one comparison, and its numbers."""
-
-    ok: bool
-    max_abs: float = 0.0
-    max_rel: float = 0.0
-    rtol: float = 0.0
-    atol: float = 0.0
-    detail: str = ""
-
-    def worse(self, other: "Agreement") -> "Agreement":
-        """The less favourable of two verdicts (failures first, then larger error)."""
-        if self.ok != other.ok:
-            return other if self.ok else self
-        return other if other.max_rel > self.max_rel else self
-
-
 def condition_number(args: tuple) -> float:
     """2-norm condition number σ_max/σ_min of the first matrix in `args` (1 if none)."""
     for a in args:
@@ -332,202 +304,3 @@ def condition_number(args: tuple) -> float:
     return 1.0
 
 
-def agree(got: Any, expected: Any, tolerance: Tolerance | str, *, args: tuple = (),
-          canon: Callable[[Any, tuple], Any] | None = None) -> Agreement:
-    """Compare two answers leaf by leaf (arrays, numbers, tuples, dicts) under one tolerance.
-
-    Structure, shapes and kinds of dtype (bool / integer / float / complex) must match
-    exactly; numbers within the tolerance; NaNs must stand in the same places.
-    """
-    tol = TOLERANCES[tolerance] if isinstance(tolerance, str) else tolerance
-    if canon is not None:
-        got, expected = canon(got, args), canon(expected, args)
-    rtol, atol = tol.effective(args)
-    return _agree(got, expected, tol, rtol, atol, path="result")
-
-
-def _agree(got, expected, tol: Tolerance, rtol: float, atol: float, path: str) -> Agreement:
-    if isinstance(expected, dict) or isinstance(got, dict):
-        if not (isinstance(expected, dict) and isinstance(got, dict)) or got.keys() != expected.keys():
-            return Agreement(False, math.inf, math.inf, rtol, atol,
-                             f"{path}: keys differ: expected {_keys(expected)}, got {_keys(got)}")
-        return _agree_all([(got[k], expected[k], f"{path}[{k!r}]") for k in expected], tol, rtol, atol)
-    if isinstance(expected, (tuple, list)) and not _is_numeric_list(expected):
-        if not isinstance(got, (tuple, list)) or len(got) != len(expected):
-            return Agreement(False, math.inf, math.inf, rtol, atol,
-                             f"{path}: expected a sequence of {len(expected)} items, "
-                             f"got {_describe(got)}")
-        names = getattr(type(expected), "_fields", None) or range(len(expected))
-        items = [(g, e, f"{path}.{n}" if isinstance(n, str) else f"{path}[{n}]")
-                 for g, e, n in zip(got, expected, names)]
-        return _agree_all(items, tol, rtol, atol)
-    if expected is None or isinstance(expected, str):
-        ok = got == expected
-        return Agreement(ok, 0.0 if ok else math.inf, 0.0 if ok else math.inf, rtol, atol,
-                         "" if ok else f"{path}: expected {expected!r}, got {got!r}")
-    return _agree_arrays(got, expected, tol, rtol, atol, path)
-
-
-def _agree_all(items, tol, rtol, atol) -> Agreement:
-    verdict = Agreement(True, rtol=rtol, atol=atol)
-    for g, e, p in items:
-        verdict = verdict.worse(_agree(g, e, tol, rtol, atol, p))
-    return verdict
-
-
-def _agree_arrays(got, expected, tol: Tolerance, rtol: float, atol: float,
-                  path: str) -> Agreement:
-    try:
-        g = np.asarray(got)
-        e = np.asarray(expected)
-    except Exception as exc:  # e.g. ragged sequences
-        return Agreement(False, math.inf, math.inf, rtol, atol, f"{path}: {exc}")
-    fail = lambda why: Agreement(False, math.inf, math.inf, rtol, atol, f"{path}: {why}")  # noqa: E731
-    if g.dtype == object or e.dtype == object:
-        return fail(f"cannot compare {_describe(got)} with {_describe(expected)}")
-    if g.shape != e.shape:
-        return fail(f"shape {g.shape} where the reference has {e.shape}")
-    if _kind(g) != _kind(e):
-        return fail(f"dtype {g.dtype} ({_kind(g)}) where the reference has {e.dtype} ({_kind(e)})")
-    if g.size == 0:
-        return Agreement(True, 0.0, 0.0, rtol, atol)
-    g, e = g.astype(np.complex128 if _kind(e) == "complex" else np.float64), \
-        e.astype(np.complex128 if _kind(e) == "complex" else np.float64)
-    same_special = (np.isnan(g) & np.isnan(e)) | ((g == e) & ~np.isfinite(e))
-    if (np.isnan(g) | np.isnan(e) | ~np.isfinite(g) | ~np.isfinite(e))[~same_special].any():
-        where = np.argwhere(~same_special & ~(np.isfinite(g) & np.isfinite(e)))[0]
-        return fail(f"at {tuple(int(i) for i in where)}: expected {e[tuple(where)].item()}, "
-                    f"got {g[tuple(where)].item()}")
-    # the special values agree (checked above): compare only the finite entries
-    err = np.abs(np.where(same_special, 0.0, g) - np.where(same_special, 0.0, e))
-    finite_e = np.where(same_special, 0.0, np.abs(e))
-    scale = np.full(e.shape, finite_e.max()) if tol.normwise else finite_e
-    # below the smallest normal number floats keep only absolute precision (steps of
-    # 2**-1074 ≈ 4.9e-324): no comparison that allows any rounding can be finer than that
-    floor = _SUBNORMAL_FLOOR if (rtol > 0 or atol > 0) else 0.0
-    bound = max(atol, floor) + rtol * scale
-    with np.errstate(divide="ignore", invalid="ignore"):
-        rel = np.where(scale > 0, err / scale, np.where(err > 0, np.inf, 0.0))
-    worst = np.unravel_index(np.argmax(err - bound), e.shape)
-    ok = bool((err <= bound).all())
-    index = f"[{', '.join(str(int(i)) for i in worst)}]" if e.ndim else ""
-    detail = "" if ok else (
-        f"{path}{index}: expected {e[worst].item()!r}, got {g[worst].item()!r} "
-        f"(|diff| {err[worst]:.3g} > allowed {bound[worst]:.3g})")
-    return Agreement(ok, float(err.max()), float(rel.max()), rtol, atol, detail)
-
-
-def _kind(a: np.ndarray) -> str:
-    if a.dtype.kind == "b":
-        return "bool"
-    if a.dtype.kind in "iu":
-        return "integer"
-    if a.dtype.kind == "c":
-        return "complex"
-    return "float" if a.dtype.kind == "f" else a.dtype.kind
-
-
-def _is_numeric_list(x) -> bool:
-    return isinstance(x, list) and all(isinstance(v, (int, float, complex, list)) for v in x)
-
-
-def _keys(d) -> str:
-    return sorted(map(str, d.keys())) if isinstance(d, dict) else type(d).__name__
-
-
-def _describe(x) -> str:
-    shape = getattr(x, "shape", None)
-    return f"{type(x).__name__}" + (f" of shape {shape}" if shape is not None else "")
-
-
-# --- canonicalisers: one representative of answers equal up to a legitimate freedom ---------
-
-def _fix_column_signs(V: np.ndarray, *others: np.ndarray):
-    """Flip each column of V (and the same column of each of `others`) so that its entry of
-    largest magnitude is positive; ties go to the first such entry."""
-    V = np.asarray(V)
-    if V.size == 0:
-        return (V, *others)
-    idx = np.argmax(np.abs(V) - 1e-12 * np.arange(V.shape[0])[:, None] * np.abs(V).max(), axis=0)
-    signs = np.sign(V[idx, np.arange(V.shape[1])])
-    signs[signs == 0] = 1.0
-    return (V * signs, *(o * signs for o in others))
-
-
-def canon_eigh(result, args):
-    """(w, V) of a symmetric matrix: eigenvector signs fixed (largest entry positive)."""
-    if not isinstance(result, tuple):
-        return result
-    w, V = result
-    (V,) = _fix_column_signs(V)
-    return type(result)(w, V) if hasattr(result, "_fields") else (w, V)
-
-
-def canon_svd(result, args):
-    """(U, S, Vh) → (U_k, S, Vh_k, P_U, P_V): each pair (u_i, v_i) flipped together so that
-    v_i's largest entry is positive (scikit-learn's ``svd_flip(u_based_decision=False)``);
-    the columns beyond k = len(S) that ``full_matrices=True`` adds are any orthonormal basis
-    of a complement, so they are compared through their projectors P = W Wᵀ."""
-    if not isinstance(result, tuple):
-        return result
-    U, S, Vh = (np.asarray(x) for x in result)
-    k = S.shape[0]
-    Vk, Uk = _fix_column_signs(Vh[:k].T, U[:, :k])
-    U_rest, V_rest = U[:, k:], Vh[k:].T
-    return (Uk, S, Vk.T, U_rest @ U_rest.T, V_rest @ V_rest.T)
-
-
-def canon_qr(result, args):
-    """QR with R's diagonal made non-negative (each column of Q and row of R flipped
-    together; the unique QR of a full-rank matrix), and the columns that mode='complete'
-    adds beyond k = min(M, N) compared through their projector. Householder's sign rule
-    depends on the sign of the entry it starts from, which is rounding noise when that entry
-    is; mathml reproduces LAPACK's rule, so on ordinary matrices no flip happens (tested
-    without canonicalisation in tests/test_linalg.py)."""
-    if not isinstance(result, tuple):  # mode='r'
-        R = np.asarray(result)
-        d = np.sign(np.diag(R))
-        d[d == 0] = 1.0
-        return R * np.concatenate([d, np.ones(R.shape[0] - d.size)])[:, None]
-    Q, R = (np.asarray(x) for x in result)
-    k = min(R.shape)
-    d = np.sign(np.diag(R))
-    d[d == 0] = 1.0
-    Q_rest = Q[:, k:]
-    return (Q[:, :k] * d, R[:k] * d[:, None], R[k:], Q_rest @ Q_rest.T)
-
-
-def canon_eig(result, args):
-    """Eigenvalues of a general matrix sorted (real part, then imaginary part), eigenvectors
-    permuted alongside, each scaled to unit norm with its largest entry real positive."""
-    vectors = isinstance(result, tuple)
-    w, V = result if vectors else (result, None)
-    w = np.asarray(w)
-    order = _sort_complex(w)
-    w = w[order]
-    if not vectors:
-        return w
-    V = np.asarray(V)[:, order]
-    if V.size:
-        idx = np.argmax(np.abs(V) - 1e-12 * np.arange(V.shape[0])[:, None] * np.abs(V).max(),
-                        axis=0)
-        pivot = V[idx, np.arange(V.shape[1])]
-        phase = np.where(pivot == 0, 1.0, np.abs(pivot) / np.where(pivot == 0, 1.0, pivot))
-        V = V * phase
-        if not np.iscomplexobj(result[1]):
-            V = V.real
-    return type(result)(w, V) if hasattr(result, "_fields") else (w, V)
-
-
-def _sort_complex(w: np.ndarray) -> np.ndarray:
-    """Order by real part, then imaginary part; real parts within 1e-8 of each other
-    (relative to the largest |w|) count as equal, so a conjugate pair whose real parts
-    differ in the last bit still sorts by its imaginary parts."""
-    if w.size == 0:
-        return np.arange(0)
-    by_real = np.argsort(w.real, kind="stable")
-    scale = max(1.0, float(np.abs(w).max()))
-    group = np.concatenate([[0], np.cumsum(np.diff(w.real[by_real]) > 1e-8 * scale)])
-    group_of = np.empty(w.size, dtype=int)
-    group_of[by_real] = group
-    return np.lexsort((w.imag, group_of))

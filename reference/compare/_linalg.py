@@ -1,0 +1,196 @@
+"""Strategies and defining properties of linear algebra (the factorisations' freedoms)."""
+from __future__ import annotations
+
+import numpy as np
+
+from ._agree import Agreement, agree
+from ._canon import canon_qr
+from ._strategy import properties, strategy
+from ._tolerances import EPS, Tolerance, condition_number
+
+
+def _rel(x: float, scale: float) -> float:
+    return float(x) / max(float(scale), np.finfo(float).tiny)
+
+
+def _norm(A) -> float:
+    """Spectral norm (complex entries kept: an eigen-residual can be complex)."""
+    A = np.asarray(A)
+    A = A if np.iscomplexobj(A) else A.astype(float)
+    return float(np.linalg.norm(A, 2)) if A.size else 0.0
+
+
+def _orthonormal_columns(Q, name="QᵀQ − I") -> dict:
+    Q = np.asarray(Q)
+    k = Q.shape[1]
+    return {name: (float(np.abs(Q.conj().T @ Q - np.eye(k)).max(initial=0.0)), 1e3 * EPS * max(k, 1))}
+
+
+# --- defining properties, checked on each answer ------------------------------------------
+
+@properties("inv")
+def _inv_properties(c, X):
+    A = np.asarray(c.args[0], dtype=float)
+    n = A.shape[0]
+    return {"‖AX − I‖ / (‖A‖‖X‖)":
+            (_rel(_norm(A @ X - np.eye(n)), _norm(A) * _norm(X)), 1e3 * EPS * max(n, 1))}
+
+
+@properties("solve")
+def _solve_properties(c, x):
+    A, b = (np.asarray(v, dtype=float) for v in c.args)
+    scale = _norm(A) * _norm(x) + _norm(b)
+    return {"backward error ‖Ax − b‖ / (‖A‖‖x‖ + ‖b‖)":
+            (_rel(_norm(A @ x - b), scale), 1e3 * EPS * A.shape[0])}
+
+
+@properties("lu")
+def _lu_properties(c, result):
+    A = np.asarray(c.args[0], dtype=float)
+    if c.kwargs.get("permute_l"):
+        PL, U = result
+        residual = PL @ U - A
+    else:
+        P, L, U = result
+        residual = P @ L @ U - A
+    return {"‖PLU − A‖ / ‖A‖": (_rel(_norm(residual), _norm(A)), 1e3 * EPS * max(A.shape))}
+
+
+@properties("cholesky")
+def _cholesky_properties(c, L):
+    A = np.asarray(c.args[0], dtype=float)
+    R = L.T @ L if c.kwargs.get("upper") else L @ L.T
+    return {"‖LLᵀ − A‖ / ‖A‖": (_rel(_norm(R - A), _norm(A)), 1e3 * EPS * A.shape[0])}
+
+
+@properties("qr")
+def _qr_properties(c, result):
+    A = np.asarray(c.args[0], dtype=float)
+    if c.kwargs.get("mode") == "r":
+        return {}
+    Q, R = result
+    return {"‖QR − A‖ / ‖A‖": (_rel(_norm(Q @ R - A), _norm(A)), 1e3 * EPS * max(A.shape, default=1)),
+            **_orthonormal_columns(Q)}
+
+
+@properties("eigh")
+def _eigh_properties(c, result):
+    A = np.asarray(c.args[0], dtype=float)
+    w, V = result
+    return {"‖AV − VΛ‖ / ‖A‖": (_rel(_norm(A @ V - V * w), _norm(A)), 1e3 * EPS * A.shape[0]),
+            **_orthonormal_columns(V, "VᵀV − I")}
+
+
+@properties("eig")
+def _eig_properties(c, result):
+    A = np.asarray(c.args[0], dtype=float)
+    w, V = result
+    return {"‖AV − VΛ‖ / ‖A‖": (_rel(_norm(A @ V - V * w), _norm(A)), 1e3 * EPS * A.shape[0]),
+            "max | ‖v_i‖ − 1 |": (float(np.abs(np.linalg.norm(V, axis=0) - 1).max(initial=0)),
+                                  1e3 * EPS)}
+
+
+@properties("svd")
+def _svd_properties(c, result):
+    if not isinstance(result, tuple):
+        return {}
+    A = np.asarray(c.args[0], dtype=float)
+    U, S, Vh = result
+    k = S.shape[0]
+    US = U[:, :k] * S
+    return {"‖U S Vh − A‖ / ‖A‖": (_rel(_norm(US @ Vh[:k] - A), _norm(A)), 1e3 * EPS * max(A.shape)),
+            **_orthonormal_columns(U, "UᵀU − I"), **_orthonormal_columns(Vh.T, "V Vᵀ − I")}
+
+
+@properties("pinv")
+def _pinv_properties(c, X):
+    A = np.asarray(c.args[0], dtype=float)
+    return {"‖A X A − A‖ / ‖A‖ (Penrose 1)": (_rel(_norm(A @ X @ A - A), _norm(A)),
+                                             1e4 * EPS * max(A.shape))}
+
+
+@strategy("lu", "exact")
+def _lu(got, expected, c, tol, concept):
+    """P, L, U compared as 'exact' within the concept's tolerance, unless some pivot
+    choice was decided by rounding — two candidates of equal magnitude up to rounding (a
+    multiplier |l_ij| within 1e-10 of 1 in SciPy's L), or a pivot at rounding level (a
+    numerically singular column, whose candidates are all noise) — where both choices are
+    right: then each answer must have the defining structure (P a permutation, L unit lower
+    with |l_ij| ≤ 1, U upper), and P·L·U = A is checked by the 'lu' properties. Both
+    conditions are read from SciPy's answer (``expected``); with ``permute_l`` its first
+    factor is P·L, whose entries are L's permuted, the k unit diagonal ones among them."""
+    A = np.asarray(c.args[0], dtype=float)
+    k = min(A.shape)
+    U_ref = np.asarray(expected[-1])
+    if c.kwargs.get("permute_l"):
+        entries = np.abs(np.asarray(expected[0])).ravel()
+        near_one = int((np.abs(entries - 1.0) < 1e-10).sum()) - k  # less the unit diagonal
+    else:
+        below = np.abs(np.tril(np.asarray(expected[1]), -1))
+        near_one = int((np.abs(below[below > 0] - 1.0) < 1e-10).sum())
+    # a pivot at rounding level: every candidate of that column is noise, so is the choice
+    noise_pivot = k and np.abs(np.diag(U_ref)[:k]).min() <= 1e3 * EPS * max(_norm(A), 1e-300)
+    if not noise_pivot and near_one == 0:
+        return agree(got, expected, tol, args=c.args)
+    if c.kwargs.get("permute_l"):
+        return Agreement(True)  # P·L and U: only the product is defined; invariants
+    P, L, U = got
+    problems = []
+    if not (np.isin(P, (0.0, 1.0)).all() and (P.sum(axis=0) == 1).all() and (P.sum(axis=1) == 1).all()):
+        problems.append("P is not a permutation matrix")
+    if not (np.allclose(np.diag(L[:k, :k]), 1.0) and np.allclose(np.triu(L[:k, :k], 1), 0.0)
+            and np.abs(L).max(initial=0) <= 1 + 1e-12):
+        problems.append("L is not unit lower triangular with |l_ij| ≤ 1")
+    if not np.allclose(np.tril(U, -1), 0.0):
+        problems.append("U is not upper triangular")
+    return Agreement(not problems, detail="; ".join(problems))
+
+
+@strategy("qr", "sign")
+def _qr(got, expected, c, tol, concept):
+    """Canonical signs ('decomposition' after `canon_qr`), unless the leading k×k block of A
+    is numerically singular (a wide matrix can have full rank and still such a block): then
+    an entry of R's diagonal is rounding noise and the matching column of Q is fixed only up
+    to a sign that noise chooses — QR is not unique — and the invariants (QR = A, QᵀQ = I)
+    are what both answers must satisfy."""
+
+    A = np.asarray(c.args[0], dtype=float)
+    R = np.asarray(expected if c.kwargs.get("mode") == "r" else expected[1])
+    k = min(A.shape)
+    if k and np.abs(np.diag(R)[:k]).min() <= 1e3 * EPS * max(_norm(A), np.finfo(float).tiny):
+        structure = np.allclose(np.tril(np.asarray(got if c.kwargs.get("mode") == "r" else got[1]), -1), 0)
+        return Agreement(structure, detail="" if structure else "R is not upper triangular")
+    return agree(got, expected, tol, args=c.args, canon=canon_qr)
+
+
+@strategy("lstsq", "exact")
+def _lstsq(got, expected, c, tol, concept):
+    """x under the concept's tolerance ('least_squares'), rank and singular values under their own entries, and the
+    residual sums of squares through their square roots, the residual norms, absolutely:
+    a backward-stable solver gets ‖b − Ax‖ to c·cond(A)·eps·‖b‖, so when b (nearly) lies in
+    the range of A both residuals are rounding noise, equal only to that absolute level."""
+    if not (isinstance(got, tuple) and len(got) == 4):
+        return Agreement(False, np.inf, np.inf, detail=f"expected numpy's 4-tuple, got {got!r}")
+    # x: rtol c·cond²·eps (the 'least_squares' entry) plus the absolute term of the LS
+    # perturbation bound, c·cond²·eps·‖r‖/‖A‖ ≤ c·cond²·eps·‖b‖/‖A‖ (Golub & Van Loan
+    # §5.3.8), which dominates when b is nearly orthogonal to the range of A and x ≈ 0
+    A, b = (np.asarray(v, dtype=float) for v in c.args)
+    ls = tol
+    kappa = condition_number((A,))
+    rtol_x, _ = ls.effective(c.args)
+    atol_x = ls.cond_factor * kappa ** 2 * EPS * float(np.linalg.norm(b)) / max(_norm(A), 1e-300)
+    verdict = agree(got[0], expected[0], Tolerance(
+        rtol_x, atol_x, "least-squares solution, relative and absolute terms", normwise=True))
+    verdict = verdict.worse(agree(got[2], expected[2], "identical"))
+    verdict = verdict.worse(agree(got[3], expected[3], "spectrum"))
+    bound = ls.cond_factor * condition_number((A,)) \
+        * EPS * max(float(np.linalg.norm(b)), np.finfo(float).tiny)
+    norms = Tolerance(0.0, bound, "residual norms, absolutely (see the 'lstsq' strategy)")
+    got_res, exp_res = np.asarray(got[1]), np.asarray(expected[1])
+    if got_res.shape != exp_res.shape:
+        return verdict.worse(Agreement(False, np.inf, np.inf, detail=(
+            f"residuals: shape {got_res.shape} where the reference has {exp_res.shape}")))
+    return verdict.worse(agree(np.sqrt(np.maximum(got_res, 0)),
+                               np.sqrt(np.maximum(exp_res, 0)), norms))
+
+
