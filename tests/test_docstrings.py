@@ -168,8 +168,8 @@ def test_checker_rejects_a_bad_docstring():
     assert problems == [
         "no `.. math::` block",
         "no numpydoc Notes section",
-        "the 'Checked against' line does not read "
-        "'Checked against reference.fake.square → numpy.square': 'Checked against numpy.'",
+        ("the 'Checked against' line does not read "
+         "'Checked against reference.fake.square → numpy.square': 'Checked against numpy.'"),
     ]
     assert docstring_problems(None, "fake.square", "numpy.square") == ["no docstring"]
 
