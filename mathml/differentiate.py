@@ -565,8 +565,8 @@ def partial(f: Callable, x: ArrayLike, i: int, *, tolerances: dict | None = None
     Burden & Faires, *Numerical Analysis*, 9th ed., §4.1–4.2; Nocedal & Wright,
     *Numerical Optimization*, 2nd ed., §8.1.
 
-    Checked against ``reference.differentiate.partial`` → entry i of
-    ``scipy.differentiate.jacobian(f, x).df``: the same stencil along axis i; SciPy has
+    Checked against ``reference.differentiate.partial`` →
+    ``scipy.differentiate.jacobian(f, x).df[i]``: the same stencil along axis i; SciPy has
     no partial of its own.
 
     Examples
@@ -710,7 +710,8 @@ def directional_derivative(f: Callable, x: ArrayLike, u: ArrayLike, *,
     Burden & Faires, *Numerical Analysis*, 9th ed., §4.2.
 
     Checked against ``reference.differentiate.directional_derivative`` →
-    ``scipy.differentiate.derivative`` along the same line: differences are rounding.
+    ``scipy.differentiate.derivative(lambda t: f(x + t·u/‖u‖), 0)``, the derivative along the
+    same line: differences are rounding.
 
     Examples
     --------
