@@ -441,8 +441,9 @@ def cross_val_score(estimator, X: ArrayLike, y: ArrayLike | None = None, *, cv=N
     Hastie, Tibshirani & Friedman, The Elements of Statistical Learning, 2nd ed., §7.10.
 
     Checked against ``reference.model_selection.cross_val_score`` →
-    ``sklearn.model_selection.cross_val_score``: the same folds, hence the same scores for a
-    deterministic estimator (up to the estimator's own tolerance).
+    ``sklearn.model_selection.cross_val_score(LinearRegression())``, the catalog's
+    estimator: the same folds, hence the same scores for any deterministic estimator (up to
+    the estimator's own tolerance).
 
     Examples
     --------
@@ -515,7 +516,8 @@ def learning_curve(estimator, X: ArrayLike, y: ArrayLike | None = None, *,
     Hastie, Tibshirani & Friedman, The Elements of Statistical Learning, 2nd ed., §7.
 
     Checked against ``reference.model_selection.learning_curve`` →
-    ``sklearn.model_selection.learning_curve`` (its ``n_jobs``, ``groups``, ``verbose`` and
+    ``sklearn.model_selection.learning_curve(LinearRegression())``, the catalog's estimator
+    (its ``n_jobs``, ``groups``, ``verbose`` and
     incremental options left out): the same sizes and splits.
 
     Examples
