@@ -709,8 +709,9 @@ def value_and_grad(f: Callable[..., Any],
     3. ``backward()`` from the scalar output.
     4. Read the leaves' ``grad`` (zeros where f does not depend on an argument).
 
-    *Complexity*: a small constant times the cost of `f`, whatever the number of inputs
-    (the point of reverse mode). *Numerical stability*: that of the local rules.
+    *Complexity*: O(cost of `f`) time — a small constant times it, whatever the number of
+    inputs (the point of reverse mode) — and O(size of the graph) memory for the recorded
+    operations and their values. *Numerical stability*: that of the local rules.
 
     References: Goodfellow, Bengio & Courville, *Deep Learning*, §6.5.
 

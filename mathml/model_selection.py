@@ -434,7 +434,9 @@ def cross_val_score(estimator, X: ArrayLike, y: ArrayLike | None = None, *, cv=N
     -----
     *Algorithm*: 1. choose the splitter; 2. for each fold, fit a clone on its complement and
     score it on the fold.
-    *Complexity*: K fits. *Numerical stability*: that of the estimator.
+    *Complexity*: K fits on about n(K − 1)/K samples each and K scorings on about n/K,
+    plus O(n) to build the folds; for least squares (the catalog's estimator) O(K n p²).
+    *Numerical stability*: that of the estimator.
 
     References
     ----------
@@ -509,7 +511,9 @@ def learning_curve(estimator, X: ArrayLike, y: ArrayLike | None = None, *,
     -----
     *Algorithm*: 1. the splits; 2. the sizes, as integers, deduplicated; 3. for each split
     and size, fit a clone on the prefix and score it on the prefix and on the fold.
-    *Complexity*: n_ticks·K fits. *Numerical stability*: that of the estimator.
+    *Complexity*: n_ticks·K fits, on at most n(K − 1)/K samples each, and twice as many
+    scorings; for least squares (the catalog's estimator) O(n_ticks K n p²).
+    *Numerical stability*: that of the estimator.
 
     References
     ----------
