@@ -558,8 +558,9 @@ def _spread(ybar: NDArray, shape: tuple[int, ...], axis: Any, keepdims: bool) ->
 
 
 def matmul(x1: Tensor | ArrayLike, x2: Tensor | ArrayLike) -> Tensor:
-    r"""The matrix product ``x1 @ x2`` (NumPy's rules for 1-D and stacked operands), as a
-    node of the graph.
+    r"""The matrix product ``x1 @ x2``, as a node of the graph.
+
+    NumPy's rules for 1-D and stacked operands apply.
 
     .. math:: Y = AB, \qquad \bar A = \bar Y B^\top, \qquad \bar B = A^\top \bar Y
 
@@ -676,8 +677,9 @@ def grad(f: Callable[..., Any], argnums: int | tuple[int, ...] = 0) -> Callable[
 
 def value_and_grad(f: Callable[..., Any],
                    argnums: int | tuple[int, ...] = 0) -> Callable[..., tuple[Any, Any]]:
-    r"""The value and the gradient of a scalar function, from one forward and one backward
-    pass (JAX's ``value_and_grad``).
+    r"""Value and gradient of a scalar function from one forward and one backward pass.
+
+    JAX's ``value_and_grad``.
 
     .. math:: x \mapsto \bigl(f(x), \nabla f(x)\bigr)
 

@@ -7,8 +7,9 @@ __all__ = ["OptimizeResult"]
 
 
 class OptimizeResult(RichResult):
-    r"""The result of an optimiser, as ``scipy.optimize.OptimizeResult``: a dictionary whose
-    entries are also attributes (``res.x`` is ``res["x"]``).
+    r"""The result of an optimiser: a dictionary whose entries are also attributes.
+
+    As ``scipy.optimize.OptimizeResult``: ``res.x`` is ``res["x"]``.
 
     For a solver of :math:`\min_x f(x)` stopped at its last iterate :math:`x_k`:
 
