@@ -345,9 +345,12 @@ def _topological_order(root: Tensor) -> list[Tensor]:
 
 # --- the elementwise functions: forward, then the local rule ---------------------------------
 
-def _elementwise(doc_name: str, math: str, rule: str, example: str, note: str = ""):
-    """Fill in the shared docstring of an elementwise function."""
+def _elementwise(doc_name: str, math: str, rule: str, example: str, note: str = "",
+                 sympy_call: str = ""):
+    """Fill in the shared docstring of an elementwise function (`sympy_call`: the SymPy
+    expression the reference differentiates, ``sympy.<name>`` by default)."""
     def decorate(func):
+        reference = sympy_call or f"``sympy.{func.__name__}``"
         func.__doc__ = f"""{doc_name}, elementwise, as a node of the graph.
 
     .. math:: y = {math}, \\qquad \\bar x = \\bar y \\cdot {rule}
@@ -376,8 +379,8 @@ def _elementwise(doc_name: str, math: str, rule: str, example: str, note: str = 
     References: Goodfellow, Bengio & Courville, *Deep Learning*, §6.5.2 (the chain rule
     applied one operation at a time).
 
-    Checked against ``reference.autodiff.{func.__name__}`` → SymPy's exact derivative,
-    lambdified.
+    Checked against ``reference.autodiff.{func.__name__}`` →
+    {reference}, differentiated exactly by SymPy and lambdified.
 
     Examples
     --------
@@ -439,7 +442,8 @@ def tanh(x: Tensor | ArrayLike) -> Tensor:
               ">>> grad(lambda x: sum(sigmoid(x)))(np.array([0.0, -800.0, 800.0]))\n"
               "    array([0.25, 0.  , 0.  ])",
               "*Numerical stability*: only e^{−|x|} ≤ 1 is computed, so nothing overflows,\n"
-              "    and σ(x)σ(−x) does not cancel where σ(1 − σ) would.")
+              "    and σ(x)σ(−x) does not cancel where σ(1 − σ) would.",
+              sympy_call="``sympy.exp`` (1/(1 + exp(-x)))")
 def sigmoid(x: Tensor | ArrayLike) -> Tensor:
     x = _lift(x)
     s, s_minus = _sigmoid_pair(x.value)                         # y = σ(x), and σ(−x)
@@ -459,7 +463,8 @@ def _sigmoid_pair(x: NDArray) -> tuple[NDArray, NDArray]:
               ">>> grad(lambda x: sum(relu(x)))(np.array([-1.0, 0.0, 2.0]))\n"
               "    array([0., 0., 1.])",
               "H is the unit step with H(0) = 0, the subgradient PyTorch and JAX use at the\n"
-              "    kink (``numpy.heaviside(x, 0)``, which also keeps NaN).")
+              "    kink (``numpy.heaviside(x, 0)``, which also keeps NaN).",
+              sympy_call="``sympy.Max(x, 0)`` (Heaviside with H(0) = 0)")
 def relu(x: Tensor | ArrayLike) -> Tensor:
     x = _lift(x)
     y = np.maximum(x.value, 0.0)                                # y = max(x, 0)
@@ -493,7 +498,7 @@ def sum(x: Tensor | ArrayLike, axis: int | tuple[int, ...] | None = None,
 
     References: Goodfellow, Bengio & Courville, *Deep Learning*, §6.5.2.
 
-    Checked against ``reference.autodiff.sum`` → SymPy ``Add``, differentiated exactly.
+    Checked against ``reference.autodiff.sum`` → ``sympy.Add``, differentiated exactly.
 
     Examples
     --------
@@ -531,7 +536,7 @@ def mean(x: Tensor | ArrayLike, axis: int | tuple[int, ...] | None = None,
 
     References: Goodfellow, Bengio & Courville, *Deep Learning*, §6.5.2.
 
-    Checked against ``reference.autodiff.mean`` → SymPy, differentiated exactly.
+    Checked against ``reference.autodiff.mean`` → ``sympy.Add / N``, differentiated exactly.
 
     Examples
     --------
@@ -553,8 +558,9 @@ def _spread(ybar: NDArray, shape: tuple[int, ...], axis: Any, keepdims: bool) ->
 
 
 def matmul(x1: Tensor | ArrayLike, x2: Tensor | ArrayLike) -> Tensor:
-    r"""The matrix product ``x1 @ x2`` (NumPy's rules for 1-D and stacked operands), as a
-    node of the graph.
+    r"""The matrix product ``x1 @ x2``, as a node of the graph.
+
+    NumPy's rules for 1-D and stacked operands apply.
 
     .. math:: Y = AB, \qquad \bar A = \bar Y B^\top, \qquad \bar B = A^\top \bar Y
 
@@ -585,8 +591,9 @@ def matmul(x1: Tensor | ArrayLike, x2: Tensor | ArrayLike) -> Tensor:
 
     References: Goodfellow, Bengio & Courville, *Deep Learning*, §6.5.2.
 
-    Checked against ``reference.autodiff.matmul`` → sums of SymPy products, differentiated
-    exactly; the summation order differs from BLAS (rounding only).
+    Checked against ``reference.autodiff.matmul`` → ``numpy.matmul`` of SymPy expressions
+    (sums of SymPy products), differentiated exactly; the summation order differs from BLAS
+    (rounding only).
 
     Examples
     --------
@@ -646,11 +653,13 @@ def grad(f: Callable[..., Any], argnums: int | tuple[int, ...] = 0) -> Callable[
     Notes
     -----
     *Algorithm*: see `value_and_grad`, which this returns the second half of.
+    *Complexity*: that of `value_and_grad`: one forward and one backward pass, a small
+    constant times the cost of `f` whatever the number of inputs.
 
     References: Griewank & Walther, *Evaluating Derivatives*, 2nd ed., SIAM 2008, §3.2.
 
-    Checked against ``reference.autodiff.grad`` → the same `f` traced with SymPy symbols,
-    ``sympy.diff``, ``lambdify``: equal to rounding (summation order).
+    Checked against ``reference.autodiff.grad`` → ``sympy.diff`` of the traced f, lambdified
+    (the same `f` called on SymPy symbols): equal to rounding (summation order).
 
     Examples
     --------
@@ -668,8 +677,9 @@ def grad(f: Callable[..., Any], argnums: int | tuple[int, ...] = 0) -> Callable[
 
 def value_and_grad(f: Callable[..., Any],
                    argnums: int | tuple[int, ...] = 0) -> Callable[..., tuple[Any, Any]]:
-    r"""The value and the gradient of a scalar function, from one forward and one backward
-    pass (JAX's ``value_and_grad``).
+    r"""Value and gradient of a scalar function from one forward and one backward pass.
+
+    JAX's ``value_and_grad``.
 
     .. math:: x \mapsto \bigl(f(x), \nabla f(x)\bigr)
 
@@ -701,13 +711,14 @@ def value_and_grad(f: Callable[..., Any],
     3. ``backward()`` from the scalar output.
     4. Read the leaves' ``grad`` (zeros where f does not depend on an argument).
 
-    *Complexity*: a small constant times the cost of `f`, whatever the number of inputs
-    (the point of reverse mode). *Numerical stability*: that of the local rules.
+    *Complexity*: O(cost of `f`) time — a small constant times it, whatever the number of
+    inputs (the point of reverse mode) — and O(size of the graph) memory for the recorded
+    operations and their values. *Numerical stability*: that of the local rules.
 
     References: Goodfellow, Bengio & Courville, *Deep Learning*, §6.5.
 
-    Checked against ``reference.autodiff.value_and_grad`` → SymPy's exact derivative of the
-    traced `f`, lambdified.
+    Checked against ``reference.autodiff.value_and_grad`` → ``sympy.diff`` of the traced f,
+    lambdified: SymPy's exact derivative, equal to rounding.
 
     Examples
     --------

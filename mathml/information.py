@@ -186,7 +186,7 @@ def kl_divergence(p: ArrayLike, q: ArrayLike, *, base: float | None = None,
     (Gibbs' inequality, D ≥ 0).
 
     Checked against ``reference.information.kl_divergence`` →
-    ``scipy.special.rel_entr`` summed.
+    ``sum(scipy.special.rel_entr(p, q))``, divided by ln(base) for another base.
 
     Examples
     --------
@@ -294,7 +294,7 @@ def js_divergence(p: ArrayLike, q: ArrayLike, *, base: float | None = None,
     1991; Cover & Thomas, 2nd ed., §2.3.
 
     Checked against ``reference.information.js_divergence`` →
-    ``scipy.spatial.distance.jensenshannon(p, q, base) ** 2``.
+    ``scipy.spatial.distance.jensenshannon(p, q) ** 2``, with the same ``base``.
 
     Examples
     --------
@@ -402,8 +402,8 @@ def joint_entropy(joint: ArrayLike, base: float | None = None) -> float:
     ----------
     Cover & Thomas, Elements of Information Theory, 2nd ed., §2.2.
 
-    Checked against ``reference.information.joint_entropy`` → ``scipy.stats.entropy`` of
-    the flattened table.
+    Checked against ``reference.information.joint_entropy`` →
+    ``scipy.stats.entropy(joint.ravel())``, the entropy of the flattened table.
 
     Examples
     --------
@@ -450,7 +450,7 @@ def conditional_entropy(joint: ArrayLike, base: float | None = None) -> float:
     chain rule).
 
     Checked against ``reference.information.conditional_entropy`` →
-    ``scipy.stats.entropy(joint.ravel()) − scipy.stats.entropy(joint.sum(axis=1))``
+    ``scipy.stats.entropy(joint.ravel()) - scipy.stats.entropy(joint.sum(axis=1))``
     (the chain rule: another route, with cancellation when H(Y | X) ≪ H(X, Y)).
 
     Examples

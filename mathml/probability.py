@@ -78,8 +78,8 @@ def joint_independent(p_a: float, p_b: float) -> float:
     ----------
     Blitzstein & Hwang, Introduction to Probability, 2nd ed., §2.5 (independence).
 
-    Checked against ``reference.probability.joint_independent`` → ``sympy.stats.P`` of
-    the event {A = 1, B = 1} for independent ``Bernoulli`` variables, exact.
+    Checked against ``reference.probability.joint_independent`` →
+    ``sympy.stats.P(Eq(A, 1) & Eq(B, 1)), A, B Bernoulli`` (independent), exact.
 
     Examples
     --------
@@ -122,8 +122,8 @@ def conditional(p_a_and_b: float, p_b: float) -> float:
     ----------
     Blitzstein & Hwang, Introduction to Probability, 2nd ed., §2.2.
 
-    Checked against ``reference.probability.conditional`` → ``sympy.stats.P(A, B)`` (the
-    ``given`` form) on a finite variable with P(A ∩ B) and P(B) as specified.
+    Checked against ``reference.probability.conditional`` → ``sympy.stats.P(A, given=B)``
+    on a finite variable with P(A ∩ B) and P(B) as specified.
 
     Examples
     --------
@@ -173,8 +173,8 @@ def marginal(joint: ArrayLike, axis: int = 0) -> NDArray[np.float64]:
     Blitzstein & Hwang, Introduction to Probability, 2nd ed., §7.1 (joint, marginal and
     conditional distributions).
 
-    Checked against ``reference.probability.marginal`` → ``sympy.stats.P`` of each row
-    (column) event of a finite variable over the cells, exact.
+    Checked against ``reference.probability.marginal`` → ``sympy.stats.P`` of each
+    row/column event of a finite variable over the cells, exact.
 
     Examples
     --------
@@ -225,8 +225,8 @@ def bayes(p_b_given_a: float, p_a: float, p_b: float) -> float:
     ----------
     Blitzstein & Hwang, Introduction to Probability, 2nd ed., §2.3 (Bayes' rule).
 
-    Checked against ``reference.probability.bayes`` → ``sympy.stats.P(A, B)`` on the four
-    outcomes of (A, B) with the probabilities implied, exact.
+    Checked against ``reference.probability.bayes`` → ``sympy.stats.P(A, given=B)`` on the
+    four outcomes of (A, B) with the probabilities implied, exact.
 
     Examples
     --------
@@ -278,8 +278,8 @@ def chain_rule(probs: ArrayLike) -> float:
     ----------
     Blitzstein & Hwang, Introduction to Probability, 2nd ed., §2.2 (Theorem 2.2.6).
 
-    Checked against ``reference.probability.chain_rule`` → ``sympy.stats.P`` of
-    A₁ ∩ … ∩ A_n for events A_k = {Z ≥ k} of a finite variable Z whose conditionals
+    Checked against ``reference.probability.chain_rule`` →
+    ``sympy.stats.P(A_1 & ... & A_n)`` for events A_k = {Z ≥ k} of a finite variable Z whose conditionals
     P(A_{k+1} | A_k) are the given ones, exact.
 
     Examples
@@ -332,8 +332,9 @@ def are_independent(joint: ArrayLike, *, atol: float = 1e-9) -> bool:
     ----------
     Blitzstein & Hwang, Introduction to Probability, 2nd ed., §7.1 (Definition 7.1.11).
 
-    Checked against ``reference.probability.are_independent`` → ``sympy.stats.P`` of each
-    cell and of the row and column events, exact, compared with the same atol.
+    Checked against ``reference.probability.are_independent`` →
+    ``sympy.stats.P(cell)`` vs ``P(row)·P(column)`` for each cell of a finite variable,
+    exact, compared with the same atol.
 
     Examples
     --------
@@ -386,8 +387,8 @@ def expectation(values: ArrayLike, probs: ArrayLike) -> float:
     ----------
     Blitzstein & Hwang, Introduction to Probability, 2nd ed., §4.1.
 
-    Checked against ``reference.probability.expectation`` → ``sympy.stats.E`` of a
-    ``FiniteRV``, exact.
+    Checked against ``reference.probability.expectation`` → ``sympy.stats.E(FiniteRV)``,
+    exact.
 
     Examples
     --------
@@ -435,8 +436,8 @@ def variance(values: ArrayLike, probs: ArrayLike) -> float:
     Blitzstein & Hwang, Introduction to Probability, 2nd ed., §4.6; Chan, Golub & LeVeque
     (1983) on the two-pass formula.
 
-    Checked against ``reference.probability.variance`` → ``sympy.stats.variance`` of a
-    ``FiniteRV``, exact.
+    Checked against ``reference.probability.variance`` →
+    ``sympy.stats.variance(FiniteRV)``, exact.
 
     Examples
     --------

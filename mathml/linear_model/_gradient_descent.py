@@ -105,9 +105,9 @@ class SGDRegressor(_LinearRegressor):
     ----------
     Nocedal & Wright, Numerical Optimization, 2nd ed., §3.3 (steepest descent rate).
 
-    Checked against ``reference.linear_model.SGDRegressor`` → the exact minimiser
-    (``sklearn.linear_model.Ridge``/``LinearRegression``): agreement to the tolerance of
-    the stopping rule.
+    Checked against ``reference.linear_model.SGDRegressor`` →
+    ``sklearn.linear_model.Ridge / LinearRegression`` (the minimiser), solved exactly:
+    agreement to the tolerance of the stopping rule.
 
     Examples
     --------

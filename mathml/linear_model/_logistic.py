@@ -144,7 +144,7 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
     Nocedal & Wright, Numerical Optimization, 2nd ed., §3.1, §6.
 
     Checked against ``reference.linear_model.LogisticRegression`` →
-    ``sklearn.linear_model.LogisticRegression`` (lbfgs, run at a tight tolerance):
+    ``sklearn.linear_model.LogisticRegression`` (lbfgs), run at a tight tolerance:
     the same minimiser, predict_proba within 1e-6.
 
     Examples

@@ -57,16 +57,16 @@ def sgd(params: Sequence[ArrayLike], grads: Sequence[Sequence[ArrayLike]],
 
     Notes
     -----
-    *Algorithm.*
+    *Algorithm*:
 
     1. The velocities start at zero, one per parameter.
     2. For each gradient list: the velocity update, then the parameter update (the
        formula above), applied to every parameter array at once.
     3. The parameters after each step are stacked into the trajectory.
 
-    *Complexity.* O(T·P) for P parameters in all.
+    *Complexity*: O(T·P) for P parameters in all.
 
-    *Numerical stability.* Only scaled additions: the operations of scikit-learn's
+    *Numerical stability*: only scaled additions: the operations of scikit-learn's
     ``SGDOptimizer`` in the same order, so the two trajectories are equal to the last bit.
 
     The learning rate is constant here; schedules (scikit-learn's ``'invscaling'`` and
@@ -78,9 +78,10 @@ def sgd(params: Sequence[ArrayLike], grads: Sequence[Sequence[ArrayLike]],
     Goodfellow, Bengio & Courville, Deep Learning (2016), §8.3.1–8.3.3; Sutskever et al.,
     "On the importance of initialization and momentum in deep learning", ICML 2013.
 
-    Checked against ``reference.optimize.sgd`` → scikit-learn's
-    ``neural_network._stochastic_optimizers.SGDOptimizer(params, learning_rate_init,
-    'constant', momentum, nesterov).update_params`` per step: the same trajectory.
+    Checked against ``reference.optimize.sgd`` →
+    ``sklearn.neural_network._stochastic_optimizers.SGDOptimizer(...).update_params``
+    per step, the optimizer built as ``SGDOptimizer(params, learning_rate_init,
+    'constant', momentum, nesterov)``: the same trajectory.
 
     Examples
     --------
@@ -140,16 +141,16 @@ def adam(params: Sequence[ArrayLike], grads: Sequence[Sequence[ArrayLike]],
 
     Notes
     -----
-    *Algorithm.*
+    *Algorithm*:
 
     1. The moment estimates m and v start at zero, one pair per parameter.
     2. For each gradient list: update m and v, the bias-corrected step η_t, then the
        parameters (the formulas above).
     3. The parameters after each step are stacked into the trajectory.
 
-    *Complexity.* O(T·P) for P parameters in all.
+    *Complexity*: O(T·P) for P parameters in all.
 
-    *Numerical stability.* The step is bounded by about η_t in each coordinate whatever
+    *Numerical stability*: the step is bounded by about η_t in each coordinate whatever
     the scale of g (the ratio m/√v), which is Adam's point; ε keeps it finite where
     v = 0. The bias correction is folded into η_t as scikit-learn (and Kingma & Ba's
     §2) do, with its operations in the same order, so the trajectories are equal to the
@@ -160,9 +161,10 @@ def adam(params: Sequence[ArrayLike], grads: Sequence[Sequence[ArrayLike]],
     Kingma & Ba, "Adam: A method for stochastic optimization", ICLR 2015, Algorithm 1 and
     §2; Goodfellow, Bengio & Courville, Deep Learning (2016), §8.5.3.
 
-    Checked against ``reference.optimize.adam`` → scikit-learn's
-    ``neural_network._stochastic_optimizers.AdamOptimizer(params, learning_rate_init,
-    beta_1, beta_2, epsilon).update_params`` per step: the same trajectory.
+    Checked against ``reference.optimize.adam`` →
+    ``sklearn.neural_network._stochastic_optimizers.AdamOptimizer(...).update_params``
+    per step, the optimizer built as ``AdamOptimizer(params, learning_rate_init, beta_1,
+    beta_2, epsilon)``: the same trajectory.
 
     Examples
     --------

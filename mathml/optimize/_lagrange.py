@@ -82,8 +82,9 @@ def lagrange(Q: ArrayLike, c: ArrayLike, A: ArrayLike, b: ArrayLike) -> Lagrange
     Nocedal & Wright, Numerical Optimization, 2nd ed., §16.1 (equality-constrained QP, the
     KKT system (16.4)) and §12.3 (Lagrange multipliers).
 
-    Checked against ``reference.optimize.lagrange`` → SymPy's ``solve`` of
-    ∇L = 0 in exact rational arithmetic, rounded to floats. The two agree within
+    Checked against ``reference.optimize.lagrange`` →
+    ``sympy.linsolve(∇L = 0), L = ½xᵀQx + cᵀx + λᵀ(Ax − b)``: the linear system solved in
+    exact rational arithmetic, rounded to floats. The two agree within
     c·cond(K)·eps. Another sign convention, ``L = f − λᵀ(Ax − b)`` (Nocedal & Wright's),
     gives the multipliers with the opposite sign.
 

@@ -102,7 +102,9 @@ def line_search(f: Callable, myfprime: Callable, xk: ArrayLike, pk: ArrayLike,
        bisection when the minimiser is within 20% (10%) of an end, until a step satisfies
        both conditions (at most 10 zoom steps).
 
-    *Complexity*: a few evaluations of f and ∇f; each costs what the problem costs.
+    *Complexity*: a few evaluations of f and ∇f (at most ``maxiter`` bracketing and 10
+    zoom steps), each costing what the problem costs, plus O(n) for the directional
+    derivative φ'(α) = ∇f(x + αp)ᵀp of each trial.
     *Numerical stability*: the interpolants' minimisers are checked for overflow and
     safeguarded to stay inside the bracket.
 

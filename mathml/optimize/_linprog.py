@@ -80,7 +80,7 @@ def linprog(c: ArrayLike, A_ub: ArrayLike | None = None, b_ub: ArrayLike | None 
 
     Notes
     -----
-    *Algorithm.* Every variable is first written through nonnegative ones,
+    *Algorithm*: every variable is first written through nonnegative ones,
     :math:`x = d + T y,\ y \ge 0`: a finite lower bound is shifted away
     (:math:`x_j = l_j + y_j`), a variable with only an upper bound is mirrored
     (:math:`x_j = u_j - y_j`), a free variable is split (:math:`x_j = y_j^+ - y_j^-`), and
@@ -103,10 +103,10 @@ def linprog(c: ArrayLike, A_ub: ArrayLike | None = None, b_ub: ArrayLike | None 
     terminates on degenerate problems too, where the largest-coefficient rule can cycle
     (Beale's example).
 
-    *Complexity.* A pivot is one rank-one update of the m × N tableau, O(mN); the number
+    *Complexity*: a pivot is one rank-one update of the m × N tableau, O(mN); the number
     of pivots is usually a small multiple of m, exponential in the worst case (Klee–Minty).
 
-    *Numerical stability.* The tableau is updated in place, so rounding errors accumulate
+    *Numerical stability*: the tableau is updated in place, so rounding errors accumulate
     over the pivots (a revised simplex would refactorise the basis); entries below 1e-9
     count as zero. Fine for small, well-scaled problems; not for large or badly scaled ones.
 
@@ -116,8 +116,8 @@ def linprog(c: ArrayLike, A_ub: ArrayLike | None = None, b_ub: ArrayLike | None 
     §13.5 (phase 1); Bland, "New finite pivoting rules for the simplex method",
     Math. Oper. Res. 2 (1977); Chvátal, Linear Programming (1983), ch. 3 (Beale's example).
 
-    Checked against ``reference.optimize.linprog`` → ``scipy.optimize.linprog(method=
-    'highs')``: the same optimal value, the same ``x`` where the optimum is unique, the same
+    Checked against ``reference.optimize.linprog`` →
+    ``scipy.optimize.linprog(method='highs')``: the same optimal value, the same ``x`` where the optimum is unique, the same
     status for infeasible and unbounded problems. ``nit`` and ``message`` differ (HiGHS
     counts its own iterations), and where the optimum is not unique the two may return
     different optimal vertices.

@@ -94,8 +94,8 @@ def penalty(fun: Callable, x0: ArrayLike, constraints: Any = (), args: tuple = (
     ----------
     Nocedal & Wright, Numerical Optimization, 2nd ed., §17.1 (quadratic penalty method).
 
-    Checked against ``reference.optimize.penalty`` → ``scipy.optimize.minimize(
-    method='SLSQP')`` on the same problem: the same minimiser and minimum within the
+    Checked against ``reference.optimize.penalty`` →
+    ``scipy.optimize.minimize(method='SLSQP')`` on the same problem: the same minimiser and minimum within the
     penalty's O(1/μ) error (both compared to 1e-6); iterations and evaluations differ.
 
     Examples
@@ -198,8 +198,8 @@ def barrier(fun: Callable, x0: ArrayLike, constraints: Any = (), args: tuple = (
     Boyd & Vandenberghe, Convex Optimization (2004), §11.2–11.3 (the barrier method);
     Nocedal & Wright, Numerical Optimization, 2nd ed., §19.6 (the log-barrier function).
 
-    Checked against ``reference.optimize.barrier`` → ``scipy.optimize.minimize(
-    method='SLSQP')`` on the same problem: the same minimiser and minimum within the
+    Checked against ``reference.optimize.barrier`` →
+    ``scipy.optimize.minimize(method='SLSQP')`` on the same problem: the same minimiser and minimum within the
     barrier's O(μ) error (both compared to 1e-6); iterations and evaluations differ.
 
     Examples

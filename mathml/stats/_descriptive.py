@@ -473,7 +473,7 @@ def percentile(a: ArrayLike, q: ArrayLike, axis: int | None = None, *, method: s
     ----------
     Hyndman & Fan (1996), definition 7.
 
-    Checked against ``reference.stats.percentile`` → ``numpy.percentile``.
+    Checked against ``reference.stats.percentile`` → ``numpy.percentile(method='linear')``.
 
     Examples
     --------
