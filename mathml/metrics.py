@@ -15,9 +15,9 @@ from numbers import Real
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from ._param_validation import StrOptions, _validate_parameter_constraints
 from ._validation import (check_array, check_consistent_length, column_or_1d,
                           type_of_target)
-from .base import StrOptions, _validate_parameter_constraints
 from .exceptions import UndefinedMetricWarning
 
 __all__ = ["mean_squared_error", "mean_absolute_error", "r2_score", "accuracy_score",
