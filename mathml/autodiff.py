@@ -38,6 +38,7 @@ from typing import Any, Callable
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from ._docstrings import fill_doc
 from ._validation import as_float_array
 
 __all__ = ["Tensor", "grad", "value_and_grad", "exp", "log", "sin", "cos", "tanh", "sigmoid",
@@ -348,7 +349,7 @@ def _topological_order(root: Tensor) -> list[Tensor]:
 def _elementwise(doc_name: str, math: str, rule: str, example: str, note: str = ""):
     """Fill in the shared docstring of an elementwise function."""
     def decorate(func):
-        func.__doc__ = f"""{doc_name}, elementwise, as a node of the graph.
+        return fill_doc("""{doc_name}, elementwise, as a node of the graph.
 
     .. math:: y = {math}, \\qquad \\bar x = \\bar y \\cdot {rule}
 
@@ -376,14 +377,14 @@ def _elementwise(doc_name: str, math: str, rule: str, example: str, note: str = 
     References: Goodfellow, Bengio & Courville, *Deep Learning*, §6.5.2 (the chain rule
     applied one operation at a time).
 
-    Checked against ``reference.autodiff.{func.__name__}`` → SymPy's exact derivative,
+    Checked against ``reference.autodiff.{name}`` → SymPy's exact derivative,
     lambdified.
 
     Examples
     --------
     {example}
-    """
-        return func
+    """, doc_name=doc_name, math=math, rule=rule, note=note, example=example,
+                        name=func.__name__)(func)
     return decorate
 
 
