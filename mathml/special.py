@@ -1121,8 +1121,9 @@ def logsumexp(a: ArrayLike, axis: int | tuple[int, ...] | None = None,
     2. The terms b_i e^{a_i − m} (every exponent ≤ 0, so no overflow): the largest one,
        t_j = b_j, and the sum r of the others, kept apart.
     3. res = m + log|t_j| + log1p(r/t_j) (Blanchard, Higham & Higham): relatively accurate
-       even when res is near 0, where log(t_j + r) would round t_j + r ≈ 1 first. The sign
-       of t_j + r is returned, or a negative sum turned into nan.
+       even when res is near 0, where log(t_j + r) would round t_j + r ≈ 1 first; where
+       r/t_j overflows (a tiny weight b_j), log|t_j + r| directly. The sign of t_j + r is
+       returned, or a negative sum turned into nan.
 
     *Complexity*: O(size of a).
 
@@ -1166,10 +1167,12 @@ def logsumexp(a: ArrayLike, axis: int | tuple[int, ...] | None = None,
     rest = np.sum(terms, axis=-1, keepdims=True)
     total = t_j + rest
     # Step 3: log|t_j + rest| = log|t_j| + log1p(rest/t_j): relatively accurate near 0.
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         ratio = rest / t_j
         split = np.log(np.abs(t_j)) + np.log1p(ratio)
-        res = m + np.where((t_j != 0) & (ratio > -1), split, np.log(np.abs(total)))
+        # r/t_j overflows when the weight b_j is tiny: then t_j is negligible, log|t_j + r|
+        res = m + np.where((t_j != 0) & (ratio > -1) & np.isfinite(ratio), split,
+                           np.log(np.abs(total)))
     res, sgn = res.reshape(shape), np.sign(total).reshape(shape)
     if not keepdims:
         res, sgn = res.reshape(_reduced_shape(a.shape, axis)), sgn.reshape(_reduced_shape(a.shape, axis))
