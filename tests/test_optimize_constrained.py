@@ -10,7 +10,7 @@ import pytest
 import scipy.optimize
 
 import mathml.optimize as ml
-from mathml.optimize._constrained import _minimize_slsqp
+from mathml.optimize._slsqp import _minimize_slsqp
 from reference import optimize as ref
 
 # CONTRACT.md, iterative solvers: minimiser rtol ~1e-6, objective rtol ~1e-9, same success.

@@ -76,6 +76,12 @@ def test_logsumexp_sign_and_weights():
     assert np.isnan(special.logsumexp([1.0, 2.0], b=[1.0, -1.0]))
 
 
+def test_logsumexp_tiny_weight_on_the_largest_a():
+    # The largest a carries the weight 2**-1022: r/t_j overflows, the result is log 4.
+    got = special.logsumexp([0.0, 0.0, 0.0], b=[2.0**-1022, 2.0, 2.0])
+    assert rel(got, mpmath.log(4 + mpmath.mpf(2) ** -1022)) < 1e-15
+
+
 def test_softmax_sums_to_one_without_overflow():
     s = special.softmax(np.array([[1000.0, 0.0], [-1000.0, -1000.0]]), axis=1)
     assert np.allclose(s.sum(axis=1), 1.0)

@@ -20,6 +20,7 @@ from ._lbfgsb import _minimize_lbfgsb
 from ._nelder_mead import _minimize_neldermead
 from ._newton_cg import _minimize_newtoncg
 from ._result import OptimizeResult
+from ._slsqp import _minimize_slsqp
 
 __all__ = ["minimize"]
 
@@ -148,7 +149,6 @@ def minimize(fun: Callable, x0: ArrayLike, args: tuple = (), method: str | None 
         for name in _TOL_OPTIONS[meth]:
             options.setdefault(name, tol)
     if meth == "slsqp":
-        from ._constrained import _minimize_slsqp  # imported on use: a separate family
         return _minimize_slsqp(fun, x0, args, jac, bounds, constraints, tol, callback,
                                **options)
     # Step 3: the counting objective.
