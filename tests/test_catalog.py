@@ -39,7 +39,7 @@ def test_bad_input_fails_the_same_way(concept, bad):
 
 @pytest.mark.parametrize("concept", BY_NAME)
 def test_entry_is_complete(concept):
-    """Every concept declares what CONCEPTS.md asks: cases (a seed's first), a strategy,
+    """Every concept declares what docs/concepts.md asks: cases (a seed's first), a strategy,
     bad inputs, a comparison kind, a tolerance of the table and a benchmark size."""
     assert concept.cases and concept.bad and concept.bench.size > 0
     assert concept.tolerance in compare.TOLERANCES

@@ -1,4 +1,5 @@
-"""The seeds' printed outputs (../shared/seeds) reproduced through both backends.
+"""The seeds' printed outputs (docs/concepts.md, "Where the concepts come from") reproduced
+through both backends.
 
 A seed's example is a catalog case whose ``expected`` is what the seed prints, as text, at the
 seed's precision (``reference.printed``): ``"0.0065"`` from ``f"{mse:.4f}"`` stands for half a

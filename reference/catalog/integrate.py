@@ -1,4 +1,4 @@
-"""Catalog entries for integration (CONCEPTS.md §2): `mathml.integrate` vs SciPy and SymPy.
+"""Catalog entries for integration (docs/concepts.md §2): `mathml.integrate` vs SciPy and SymPy.
 
 The integrands are `Integrand`s: expressions SymPy parses, called with NumPy arrays (or
 floats, as ``scipy.integrate.quad`` calls them), whose exact integral SymPy computes. The
@@ -36,7 +36,7 @@ INTEGRATION_WARNING = UserWarning
 EPS = float(np.finfo(np.float64).eps)
 #: SciPy's (and mathml's) default epsabs = epsrel of quad.
 QUAD_EPS = 1.49e-8
-#: The probability that a statistical check fails a correct estimator. CONTRACT.md's
+#: The probability that a statistical check fails a correct estimator. docs/contract.md §2's
 #: "within 4 standard errors" means 6.3e-5, harmless at a fixed seed but, over the generated
 #: cases of the `deep` profile (thousands of seeds), a failure every few runs of a correct
 #: implementation; 1e-6 (about 4.9 standard errors) keeps that below one in a thousand runs.

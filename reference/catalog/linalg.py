@@ -1,4 +1,4 @@
-"""Catalog entries for linear algebra (CONCEPTS.md §1): `mathml.linalg` vs NumPy and SciPy."""
+"""Catalog entries for linear algebra (docs/concepts.md §1): `mathml.linalg` vs NumPy and SciPy."""
 from __future__ import annotations
 
 import numpy as np

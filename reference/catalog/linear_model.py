@@ -1,4 +1,4 @@
-"""Catalog entries for linear models (CONCEPTS.md §6): `mathml.linear_model` vs scikit-learn."""
+"""Catalog entries for linear models (docs/concepts.md §7): `mathml.linear_model` vs sklearn."""
 from __future__ import annotations
 
 import numpy as np

@@ -1,4 +1,4 @@
-"""Catalog entries for model evaluation (CONCEPTS.md §6): `mathml.metrics` vs scikit-learn.
+"""Catalog entries for model evaluation (docs/concepts.md §6): `mathml.metrics` vs scikit-learn.
 
 The seed's examples score scikit-learn's own models (a LinearRegression, an SVC) on the
 seed's data: the predictions are inputs here, computed by the reference library, and the
