@@ -26,7 +26,7 @@ import numpy as np
 
 from .compare import TOLERANCES, agree
 
-__all__ = ["NUMPY_DECIMALS", "parse", "mismatches"]
+__all__ = ["NUMPY_DECIMALS", "mismatches", "parse"]
 
 #: NumPy's default print precision (``np.get_printoptions()["precision"]``)
 NUMPY_DECIMALS = 8

@@ -1,6 +1,4 @@
 """Specifics of `mathml.linear_model` beyond the catalog's agreement with scikit-learn."""
-import warnings
-
 import numpy as np
 import pytest
 
