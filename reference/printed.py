@@ -64,7 +64,7 @@ def parse(text: str) -> tuple[np.ndarray, int | None]:
 def _nest(tokens: list[str], kind: type) -> tuple[Any, list[str]]:
     head, rest = tokens[0], tokens[1:]
     if head != "[":
-        return kind(float(head)) if kind is int else kind(head), rest
+        return kind(head), rest
     items = []
     while rest and rest[0] != "]":
         item, rest = _nest(rest, kind)
