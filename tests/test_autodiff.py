@@ -211,8 +211,9 @@ def test_agrees_with_central_differences_on_a_network():
     numeric = lambda W1, w2: float(np.mean((np.tanh(X @ W1) @ w2 - y) ** 2))  # noqa: E731
     # FD's rtol covers rounding eps·|f|/h ≈ 4e-10 (|f| ≤ 2 here) on gradients of size ≳ 1e-2;
     # atol 1e-10 is for entries near 0 (tighter than FD's: the loss is smooth and small)
-    _allclose(g1, _finite_difference(lambda v: numeric(v, w2), W1), rtol=FD["rtol"], atol=1e-10)
-    _allclose(g2, _finite_difference(lambda v: numeric(W1, v), w2), rtol=FD["rtol"], atol=1e-10)
+    net = dict(rtol=FD["rtol"], atol=1e-10)
+    _allclose(g1, _finite_difference(lambda v: numeric(v, w2), W1), **net)
+    _allclose(g2, _finite_difference(lambda v: numeric(W1, v), w2), **net)
 
 
 # --- one f, two backends -------------------------------------------------------------------------

@@ -21,22 +21,22 @@ def test_loc_and_scale_are_derived_from_the_standard_form(dist, shapes, kw, x):
     loc, scale = kw.get("loc", 0.0), kw.get("scale", 1.0)
     frozen, standard = dist(*shapes, **kw), dist(*shapes)
     z = (x - loc) / scale
-    # 1e-14: the same formula with loc and scale applied in another order, a few ulps each
-    assert frozen.pdf(x) == pytest.approx(standard.pdf(z) / scale, rel=1e-14)
-    assert frozen.cdf(x) == pytest.approx(standard.cdf(z), rel=1e-14)
-    assert frozen.ppf(0.3) == pytest.approx(loc + scale * standard.ppf(0.3), rel=1e-14)
-    assert frozen.entropy() == pytest.approx(standard.entropy() + math.log(scale), rel=1e-14)
+    few_ulps = 1e-14  # the same formula with loc and scale applied in another order
+    assert frozen.pdf(x) == pytest.approx(standard.pdf(z) / scale, rel=few_ulps)
+    assert frozen.cdf(x) == pytest.approx(standard.cdf(z), rel=few_ulps)
+    assert frozen.ppf(0.3) == pytest.approx(loc + scale * standard.ppf(0.3), rel=few_ulps)
+    assert frozen.entropy() == pytest.approx(standard.entropy() + math.log(scale), rel=few_ulps)
 
 
 @pytest.mark.parametrize("dist, shapes, kw, x", CONTINUOUS)
 def test_pdf_is_exp_logpdf_and_cdf_sf_ppf_agree(dist, shapes, kw, x):
     d = dist(*shapes, **kw)
     assert d.pdf(x) == math.exp(d.logpdf(x))
-    # cdf + sf = 1 up to the rounding of the two (≤ eps each); ppf∘cdf inverts to 1e-12
-    # relative, the root finder's tolerance in mathml's quantiles (the 'quantile' entry)
+    # cdf + sf = 1 up to the rounding of the two (≤ eps each)
     assert d.cdf(x) + d.sf(x) == pytest.approx(1.0, abs=1e-15)
-    assert d.ppf(d.cdf(x)) == pytest.approx(x, rel=1e-12)
-    assert d.isf(d.sf(x)) == pytest.approx(x, rel=1e-12)
+    inverse = 1e-12  # the root finder's tolerance in mathml's quantiles (the 'quantile' entry)
+    assert d.ppf(d.cdf(x)) == pytest.approx(x, rel=inverse)
+    assert d.isf(d.sf(x)) == pytest.approx(x, rel=inverse)
     assert dist.pdf(x, *shapes, **kw) == d.pdf(x)  # the unfrozen call
 
 
@@ -112,9 +112,9 @@ def test_beta_fit_solves_the_score_equations():
     x = np.random.default_rng(0).beta(2.0, 5.0, size=300)
     a, b, loc, scale = stats.beta.fit(x)
     psi = scipy.special.digamma
-    # the score equations hold to the rounding of ψ differences (cancellation: 1e-12)
-    assert psi(a) - psi(a + b) == pytest.approx(np.log(x).mean(), rel=1e-12)
-    assert psi(b) - psi(a + b) == pytest.approx(np.log1p(-x).mean(), rel=1e-12)
+    score = 1e-12  # the score equations hold to the rounding of ψ differences (cancellation)
+    assert psi(a) - psi(a + b) == pytest.approx(np.log(x).mean(), rel=score)
+    assert psi(b) - psi(a + b) == pytest.approx(np.log1p(-x).mean(), rel=score)
     assert (loc, scale) == (0.0, 1.0)
 
 
