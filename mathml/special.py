@@ -1237,7 +1237,7 @@ def softmax(x: ArrayLike, axis: int | tuple[int, ...] | None = None) -> NDArray[
     *Complexity*: O(size of x).
 
     *Numerical stability*: the sum is ≥ 1, so each entry has relative error ≤ ~(n + 2)·eps;
-    no overflow for any finite input (STYLE.md: softmax through the shift of logsumexp).
+    no overflow for any finite input (softmax through the shift of logsumexp).
 
     References
     ----------

@@ -106,7 +106,7 @@ def minimize(fun: Callable, x0: ArrayLike, args: tuple = (), method: str | None 
     2. Translate `tol` into the method's option.
     3. Wrap `fun` (with `jac`, or finite differences) in a counting objective.
     4. Call the method's solver. A `fun` returning NaN does not raise: the solver stops
-       with ``success=False`` (CONTRACT.md), its status and message as SciPy's.
+       with ``success=False`` (docs/contract.md §3), its status and message as SciPy's.
 
     The methods: BFGS (Nocedal & Wright Alg. 6.1), L-BFGS (two-loop recursion, Alg. 7.4)
     with projected steps for bounds, nonlinear CG (Polak–Ribière+, §5.2), Newton-CG (line
