@@ -24,7 +24,8 @@ from numpy.typing import ArrayLike, NDArray
 
 from ..exceptions import LinAlgError
 from .._validation import as_square_matrix
-from ._qr import _form_q, _householder_vector, _reflect_left, _reflect_rows
+from ._householder import _householder_vector
+from ._qr import _form_q, _reflect_left, _reflect_rows
 
 __all__ = ["eig", "eigvals"]
 

@@ -22,6 +22,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._validation import as_square_matrix
+from ._householder import _apply_reflectors, _householder_vector, _orthonormal_basis
 
 __all__ = ["eigh", "eigvalsh"]
 
@@ -38,8 +39,6 @@ _PERTOL = 10.0
 # Inside a cluster, gaps above this fraction of ‖T‖ let inverse iteration resolve each
 # vector on its own (mixing ≈ eps/1e-8 per solve); closer ones need `_refine_cluster`.
 _RESOLVED_GAP = 1e-8
-# Reflectors per block of the compact WY form.
-_PANEL = 32
 # Seed of inverse iteration's start vectors: fixed, so that results are reproducible.
 _SEED = 20240607
 # The sign convention treats entries this close in magnitude as tied (the first one wins).
@@ -56,95 +55,6 @@ class EighResult(NamedTuple):
 # ---------------------------------------------------------------------------------------
 # Householder reflections
 # ---------------------------------------------------------------------------------------
-
-def _householder_vector(x: NDArray[np.float64]) -> tuple[NDArray[np.float64], float, float]:
-    r"""The reflector ``H = I − β v vᵀ`` with ``H x = α e₁``.
-
-    α = −sign(x₀)‖x‖₂ (so that x₀ − α does not cancel), v = (x − α e₁)/(x₀ − α) with
-    v₀ = 1, and β = (α − x₀)/α ∈ [1, 2]. If the tail x₁: is zero there is nothing to
-    annihilate: β = 0 (H = I) and α = x₀ keeps its sign.
-    """
-    # pairwise summation keeps ‖x₁:‖² accurate to a few eps even for long vectors of equal
-    # entries; an inaccurate norm would cost H its orthogonality
-    tail_sumsq = float(np.sum(x[1:] * x[1:]))
-    if 1e-250 < tail_sumsq < 1e250:
-        return _reflector(x, tail_sumsq)
-    if not np.any(x[1:]):
-        v = np.zeros(x.size)
-        v[0] = 1.0
-        return v, 0.0, float(x[0])
-    # huge or tiny (even subnormal) entries: work on x·2⁻ᵏ, exactly rescaled
-    scale = _power_of_two_scale(float(np.max(np.abs(x))))
-    y = x * scale
-    v, beta, alpha = _reflector(y, float(np.sum(y[1:] * y[1:])))
-    return v, beta, alpha / scale
-
-
-def _reflector(x: NDArray[np.float64], tail_sumsq: float) -> tuple[NDArray[np.float64], float, float]:
-    """(v, β, α) of `_householder_vector`, given ‖x₁:‖² in a safe range."""
-    x0 = float(x[0])
-    alpha = -math.copysign(math.hypot(x0, math.sqrt(tail_sumsq)), x0)
-    v = np.empty(x.size)
-    v[0] = 1.0
-    v[1:] = x[1:] / (x0 - alpha)
-    return v, (alpha - x0) / alpha, alpha
-
-
-def _wy_factor(V: NDArray[np.float64], beta: NDArray[np.float64]) -> NDArray[np.float64]:
-    """Upper-triangular T with ``H₀ H₁ ⋯ H_{k−1} = I − V T Vᵀ`` (compact WY form)."""
-    k = beta.size
-    S = V.T @ V
-    T = np.zeros((k, k))
-    for j in range(k):
-        # (I − V T Vᵀ)(I − β v vᵀ) adds the column −β T (Vᵀ v) and the diagonal entry β
-        T[:j, j] = -beta[j] * (T[:j, :j] @ S[:j, j])
-        T[j, j] = beta[j]
-    return T
-
-
-def _apply_reflectors(V: NDArray[np.float64], beta: NDArray[np.float64],
-                      C: NDArray[np.float64]) -> NDArray[np.float64]:
-    """``H₀ H₁ ⋯ H_{k−1} C`` with ``H_j = I − β_j v_j v_jᵀ`` (v_j = column j of V)."""
-    C = np.array(C, dtype=np.float64)
-    # panels of reflectors, last panel first; each panel is three matrix products instead
-    # of _PANEL rank-1 updates. (One panel for all k would be faster, but T can grow
-    # large when many reflectors are nearly parallel, and then C loses orthogonality.)
-    for p in reversed(range(0, beta.size, _PANEL)):
-        Vp = V[:, p:p + _PANEL]
-        C -= Vp @ (_wy_factor(Vp, beta[p:p + _PANEL]) @ (Vp.T @ C))
-    return C
-
-
-def _orthonormal_basis(X: NDArray[np.float64], complete: bool = False) -> NDArray[np.float64]:
-    """Q of the Householder QR ``X = Q R`` with R's diagonal ≥ 0.
-
-    Column j of Q is column j of X made orthogonal to the columns before it (the
-    Gram–Schmidt order, computed stably). With ``complete=True`` Q is m×m: its last m − k
-    columns are an orthonormal basis of the complement of span(X). Reflectors are made
-    a panel at a time; each panel then updates the columns to its right at once.
-    """
-    m, k = X.shape
-    p = min(m, k)
-    R = np.array(X, dtype=np.float64)
-    V = np.zeros((m, p))
-    beta = np.zeros(p)
-    sign = np.ones(p)
-    for p0 in range(0, p, _PANEL):
-        p1 = min(p0 + _PANEL, p)
-        for i in range(p0, p1):
-            v, b, alpha = _householder_vector(R[i:, i])
-            if b:
-                R[i:, i + 1:p1] -= (b * v)[:, None] * (v @ R[i:, i + 1:p1])
-            V[i:, i], beta[i] = v, b
-            sign[i] = -1.0 if alpha < 0 else 1.0
-        # (H_p0 ⋯ H_p1−1)ᵀ = I − V Tᵀ Vᵀ on the remaining columns
-        Vp = V[:, p0:p1]
-        R[:, p1:] -= Vp @ (_wy_factor(Vp, beta[p0:p1]).T @ (Vp.T @ R[:, p1:]))
-    Q = _apply_reflectors(V, beta, np.eye(m, m if complete else p))
-    # a negative R_ii would have pointed column i of Q against column i of X
-    Q[:, :p] *= sign
-    return Q
-
 
 def _tridiagonalize(A: NDArray[np.float64]) -> tuple[NDArray[np.float64], ...]:
     """``A = Q T Qᵀ``: T's diagonal d and off-diagonal e, and Q's reflectors (V, beta)."""

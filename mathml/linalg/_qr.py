@@ -26,7 +26,6 @@ Private helpers other modules may import:
 """
 from __future__ import annotations
 
-import math
 import warnings
 from typing import NamedTuple
 
@@ -34,6 +33,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._validation import as_matrix
+from ._householder import _householder_vector
 
 __all__ = ["qr"]
 
@@ -42,92 +42,11 @@ __all__ = ["qr"]
 # signs of exact zeros, close to NumPy's; the panels put most flops of large QRs into `@`.
 _PANEL = 32
 _UNBLOCKED = 128
-# dlamch('S') / dlamch('E'): below this a reflector's norm is rescaled before use (dlarfg).
-_SAFMIN = float(np.finfo(np.float64).tiny / (np.finfo(np.float64).eps / 2))
-# x·x is trusted for ‖x‖₂ between these bounds; outside them it may over- or underflow.
-_SUMSQ_LOW, _SUMSQ_HIGH = 1e-290, 1e290
-
-
 class QRResult(NamedTuple):
     """Orthonormal factor and upper-trapezoidal factor of a QR factorisation (NumPy's fields)."""
 
     Q: NDArray[np.float64]
     R: NDArray[np.float64]
-
-
-# ---------------------------------------------------------------------------------------
-# One reflector
-# ---------------------------------------------------------------------------------------
-
-def _norm2(x: NDArray[np.float64]) -> float:
-    """Euclidean norm of a vector without overflow or underflow (scaled only when needed)."""
-    s = float(np.vdot(x, x))  # vdot, unlike @, does not warn when x·x overflows
-    if _SUMSQ_LOW < s < _SUMSQ_HIGH:
-        return math.sqrt(s)
-    scale = float(np.max(np.abs(x))) if x.size else 0.0
-    if scale == 0.0:
-        return 0.0
-    y = x / scale
-    return scale * math.sqrt(float(np.vdot(y, y)))
-
-
-def _householder_vector(x: NDArray[np.float64]) -> tuple[NDArray[np.float64], float, float]:
-    r"""The elementary reflector that maps `x` onto a multiple of e₁ (LAPACK's ``dlarfg``).
-
-    .. math::
-
-        H x = \beta e_1, \qquad H = I - \tau v v^\mathsf{T}, \qquad v_0 = 1.
-
-    With α = x₀: if the tail x₁: is zero, ``tau = 0`` (``H = I``, no reflection) and
-    β = α keeps its sign; otherwise β = −sign(α)‖x‖₂, v = x / (α − β), τ = (β − α)/β, so
-    that 1 ≤ τ ≤ 2. sign is Fortran's SIGN: it follows the sign bit, so α = −0.0 gives β > 0.
-
-    Parameters
-    ----------
-    x : (L,) ndarray of float64, L ≥ 1
-        Not modified.
-
-    Returns
-    -------
-    v : (L,) ndarray of float64
-        A new array with ``v[0] == 1``.
-    tau : float
-    beta : float
-        The entry that replaces α (a diagonal entry of R).
-
-    Notes
-    -----
-    Choosing β opposite in sign to α makes α − β a sum of like-signed numbers: no
-    cancellation (Golub & Van Loan §5.1.3). When |β| is below ``dlamch('S')/dlamch('E')``
-    the vector is rescaled by powers of two (exact) before the norm is recomputed, as
-    ``dlarfg`` does, so that tiny columns keep their relative accuracy.
-    """
-    alpha = float(x[0])
-    v = np.empty_like(x, dtype=np.float64)
-    v[0] = 1.0
-    tail = x[1:]
-    xnorm = _norm2(tail)
-    if xnorm == 0.0:
-        v[1:] = tail                     # zeros, kept as they were (dlarfg leaves x alone)
-        return v, 0.0, alpha
-    beta = -math.copysign(math.hypot(alpha, xnorm), alpha)
-    rescalings = 0
-    if abs(beta) < _SAFMIN:
-        # β may be inaccurate: scale up by 1/safmin (a power of 2) until it is not.
-        tail = tail.copy()
-        while True:
-            rescalings += 1
-            tail *= 1.0 / _SAFMIN
-            beta *= 1.0 / _SAFMIN
-            alpha *= 1.0 / _SAFMIN
-            if abs(beta) >= _SAFMIN or rescalings >= 20:
-                break
-        beta = -math.copysign(math.hypot(alpha, _norm2(tail)), alpha)
-    tau = (beta - alpha) / beta
-    v[1:] = tail * (1.0 / (alpha - beta))
-    for _ in range(rescalings):
-        beta *= _SAFMIN
-    return v, tau, beta
 
 
 # ---------------------------------------------------------------------------------------

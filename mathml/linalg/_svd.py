@@ -1,4 +1,4 @@
-"""Singular value decomposition and what is built on it: pinv, lstsq, matrix_rank, cond.
+"""Singular value decomposition and what is built on it: pinv, lstsq.
 
 ``A = U₁ B V₁ᵀ`` by Golub–Kahan Householder bidiagonalisation, then the singular triplets
 of the bidiagonal B from the symmetric tridiagonal eigenproblem of its Golub–Kahan matrix
@@ -21,12 +21,11 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._validation import as_float_array, as_matrix, check_finite
-from ..exceptions import LinAlgError
-from ._eigh import (_apply_reflectors, _householder_vector, _largest_entry_positive,
-                    _orthonormal_basis, _power_of_two_scale, _tridiagonal_eigh, eigh,
+from ._eigh import (_largest_entry_positive, _power_of_two_scale, _tridiagonal_eigh, eigh,
                     eigvalsh)
+from ._householder import _apply_reflectors, _householder_vector, _orthonormal_basis
 
-__all__ = ["svd", "pinv", "lstsq", "matrix_rank", "cond"]
+__all__ = ["svd", "pinv", "lstsq"]
 
 _EPS = float(np.finfo(np.float64).eps)
 # Singular values at most this many eps·σ_max are "small": the Golub–Kahan vector of a
@@ -502,160 +501,3 @@ def lstsq(a: ArrayLike, b: ArrayLike, rcond: float | None = None):
     if b_arr.ndim == 1:
         x = x[:, 0]
     return x, residuals, np.int32(r), s
-
-
-def matrix_rank(A: ArrayLike, tol: float | None = None, hermitian: bool = False, *,
-                rtol: float | None = None):
-    r"""Numerical rank: the number of singular values above a tolerance.
-
-    .. math::
-
-        \operatorname{rank}(A) = \#\{\, i : \sigma_i > \text{tol} \,\}, \qquad
-        \text{tol} = \sigma_{\max} \cdot \max(M, N) \cdot \varepsilon \text{ by default.}
-
-    Parameters
-    ----------
-    A : (M,) or (M, N) array_like
-        A vector (rank 1 unless it is all zeros) or a matrix.
-    tol : float, optional
-        Absolute threshold; singular values ≤ tol count as zero.
-    hermitian : bool, optional
-        If True, `A` is taken to be symmetric and its singular values come from `eigvalsh`.
-    rtol : float, optional
-        Relative threshold: tol = rtol·σ_max (default max(M, N)·eps). Only one of `tol`
-        and `rtol` may be given.
-
-    Returns
-    -------
-    rank : int
-        The numerical rank (a Python int for a vector, a NumPy integer for a matrix, as
-        in NumPy).
-
-    Raises
-    ------
-    numpy.linalg.LinAlgError
-        If `A` has more than two dimensions (stacks are not supported).
-    ValueError
-        If both `tol` and `rtol` are given, or `A` contains NaN or inf.
-
-    Notes
-    -----
-    *Algorithm*:
-
-    1. A vector has rank 1 unless all its entries are 0.
-    2. Singular values of A (`svd` with ``compute_uv=False``).
-    3. Count those above tol (default σ_max·max(M, N)·eps).
-
-    *Complexity*: that of the singular values, O(MN·min(M, N)).
-
-    *Numerical stability*: the default tolerance is the size of the rounding errors of
-    an SVD of A; it declares A rank-deficient when a column is within rounding of a
-    combination of the others. Choose `tol` from the errors in your data when they are
-    larger than rounding.
-
-    References
-    ----------
-    Golub & Van Loan, *Matrix Computations*, 4th ed., §5.4.1 (numerical rank).
-
-    Checked against ``reference.linalg.matrix_rank`` → ``numpy.linalg.matrix_rank``:
-    equal, except for singular values within rounding of the tolerance.
-
-    Examples
-    --------
-    >>> int(matrix_rank([[1, 2], [2, 4]])), int(matrix_rank(np.eye(3)))
-    (1, 3)
-    """
-    if rtol is not None and tol is not None:
-        raise ValueError("`tol` and `rtol` can't be both set.")
-    X = as_float_array(A)
-    # Step 1: a vector.
-    if X.ndim < 2:
-        return int(not np.all(check_finite(X) == 0))
-    X = as_matrix(X)
-    # Step 2: the singular values.
-    S = svd(X, compute_uv=False, hermitian=hermitian)
-    # Step 3: count those above the threshold.
-    if tol is None:
-        if rtol is None:
-            rtol = max(X.shape) * _EPS
-        tol = np.max(S, initial=0.0) * rtol
-    return np.count_nonzero(S > tol, axis=-1)
-
-
-def cond(x: ArrayLike, p: float | str | None = None) -> np.float64:
-    r"""Condition number of a matrix in the 2-norm or another matrix norm.
-
-    .. math::
-
-        \kappa_p(A) = \lVert A \rVert_p \, \lVert A^{-1} \rVert_p, \qquad
-        \kappa_2(A) = \sigma_{\max} / \sigma_{\min}, \quad
-        \kappa_{-2}(A) = \sigma_{\min} / \sigma_{\max}.
-
-    Parameters
-    ----------
-    x : (M, N) array_like
-        The matrix; square unless p is None, 2 or −2.
-    p : {None, 2, -2, 'fro', 'nuc', 1, -1, inf, -inf}, optional
-        The norm; None (default) and 2 use the singular values.
-
-    Returns
-    -------
-    c : numpy.float64
-        The condition number; inf for a singular matrix (as in NumPy, without warning).
-
-    Raises
-    ------
-    numpy.linalg.LinAlgError
-        If `x` is empty, not two-dimensional, or not square for a p that needs the inverse.
-    ValueError
-        If `x` contains NaN or inf, or `p` is not a matrix norm order.
-
-    Notes
-    -----
-    *Algorithm*:
-
-    1. For p in {None, 2, −2}: singular values (`svd`), then σ₁/σ_K (or σ_K/σ₁); 0/0
-       (the zero matrix) is reported as inf.
-    2. Otherwise ``norm(x, p) · norm(inv(x), p)``; a singular x (an exactly zero pivot
-       in `inv`) gives inf.
-
-    *Complexity*: an SVD, or an inverse (2n³) and two norms.
-
-    *Numerical stability*: the computed σ_K has an absolute error of about eps·σ₁, so
-    condition numbers beyond 1/eps are not resolved (they come out as large numbers
-    of order 1/eps, or inf).
-
-    References
-    ----------
-    Golub & Van Loan, *Matrix Computations*, 4th ed., §2.6.2 (condition), §2.4 (the SVD
-    and the 2-norm); Higham, *Accuracy and Stability of Numerical Algorithms*, §6.
-
-    Checked against ``reference.linalg.cond`` → ``numpy.linalg.cond``: equal to a
-    relative error of order cond(A)·eps.
-
-    Examples
-    --------
-    >>> A = [[1, 0, -1], [0, 1, 0], [1, 0, 1]]
-    >>> round(float(cond(A)), 10), round(float(cond(A, 1)), 10)
-    (1.4142135624, 2.0)
-    """
-    A = as_matrix(x)
-    if A.size == 0:
-        raise LinAlgError("cond is not defined on empty arrays")
-    if p is None or p in (2, -2):
-        # Step 1: the ratio of extreme singular values.
-        s = svd(A, compute_uv=False)
-        with np.errstate(all="ignore"):
-            r = s[-1] / s[0] if p == -2 else s[0] / s[-1]
-    else:
-        # Step 2: through the inverse (modules imported here: they import this one).
-        from ._basic import norm
-        from ._lu import inv
-        if A.shape[0] != A.shape[1]:
-            raise LinAlgError("Last 2 dimensions of the array must be square")
-        norm_A = norm(A, p)
-        try:
-            r = norm_A * norm(inv(A), p)
-        except LinAlgError:
-            r = np.inf
-    return np.float64(np.inf) if math.isnan(r) else np.float64(r)
