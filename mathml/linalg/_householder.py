@@ -16,7 +16,9 @@ Private helpers other modules may import:
 - ``_householder_vector(x) -> (v, beta, alpha)``: the reflector of one vector.
 - ``_wy_factor(V, beta) -> T``: ``H₀ H₁ ⋯ H_{k−1} = I − V T Vᵀ`` (compact WY form).
 - ``_apply_reflectors(V, beta, C) -> H₀ H₁ ⋯ H_{k−1} C``, through the compact WY form.
-- ``_orthonormal_basis(X, complete=False) -> Q``: Householder QR with R's diagonal ≥ 0.
+- ``_orthonormal_basis(X, complete=False, *, polar=False) -> Q``: an orthonormal basis of
+  span(X), by Householder QR (R's diagonal ≥ 0) or, for nearly orthonormal X, by its
+  polar factor.
 - ``_norm2(x)``: the Euclidean norm without overflow or underflow.
 """
 from __future__ import annotations
@@ -34,6 +36,9 @@ _SAFMIN = float(np.finfo(np.float64).tiny / (np.finfo(np.float64).eps / 2))
 _SUMSQ_LOW, _SUMSQ_HIGH = 1e-290, 1e290
 # Reflectors per block of the compact WY form in `_apply_reflectors`.
 _PANEL = 32
+# Newton–Schulz steps at most in `_polar_factor`; from the ≤ 1e-3 departure from
+# orthogonality that `_svd` allows, three reach rounding level.
+_POLAR_ITERATIONS = 8
 
 
 def _norm2(x: NDArray[np.float64]) -> float:
@@ -149,14 +154,31 @@ def _apply_reflectors(V: NDArray[np.float64], beta: NDArray[np.float64],
     return C
 
 
-def _orthonormal_basis(X: NDArray[np.float64], complete: bool = False) -> NDArray[np.float64]:
-    """Q of the Householder QR ``X = Q R`` with R's diagonal ≥ 0.
+def _orthonormal_basis(X: NDArray[np.float64], complete: bool = False, *,
+                       polar: bool = False) -> NDArray[np.float64]:
+    """An orthonormal basis of span(X) (m×k), completed to all of ℝᵐ if `complete`.
 
-    Column j of Q is column j of X made orthogonal to the columns before it (the
-    Gram–Schmidt order, computed stably). With ``complete=True`` Q is m×m: its last m − k
-    columns are an orthonormal basis of the complement of span(X). Reflectors are made
-    a panel at a time; each panel then updates the columns to its right at once.
+    Two choices of basis, both column for column tied to X:
+
+    - ``polar=False``: Q of the Householder QR ``X = Q R`` with R's diagonal ≥ 0. Column
+      j of Q is column j of X made orthogonal to the columns before it (the Gram–Schmidt
+      order, computed stably). Reflectors are made a panel at a time; each panel then
+      updates the columns to its right at once.
+    - ``polar=True``, for X whose columns are already nearly orthogonal (computed singular
+      vectors): the orthogonal polar factor of X with unit columns, the orthonormal matrix
+      nearest to it, by Newton–Schulz steps ``X ← X (I − ½(XᵀX − I))``. The correction is
+      symmetric, so each column changes only by multiples of the others, and it converges
+      quadratically from a small departure; past a departure of 0.1 the QR basis is used.
+
+    With ``complete=True`` the result is m×m: its last m − k columns are an orthonormal
+    basis of the complement of span(X), from the QR of the basis.
     """
+    if polar:
+        Q = _polar_factor(X)
+        if not complete or Q.shape[1] == Q.shape[0]:
+            return Q
+        return np.concatenate((Q, _orthonormal_basis(Q, complete=True)[:, Q.shape[1]:]),
+                              axis=1)
     m, k = X.shape
     p = min(m, k)
     R = np.array(X, dtype=np.float64)
@@ -178,3 +200,18 @@ def _orthonormal_basis(X: NDArray[np.float64], complete: bool = False) -> NDArra
     # a negative R_ii would have pointed column i of Q against column i of X
     Q[:, :p] *= sign
     return Q
+
+
+def _polar_factor(X: NDArray[np.float64]) -> NDArray[np.float64]:
+    """X (m×k, nearly orthogonal columns) normalised, then made orthonormal (Newton–Schulz)."""
+    X = X / np.sqrt(np.sum(X * X, axis=0))
+    I = np.eye(X.shape[1])
+    for _ in range(_POLAR_ITERATIONS):
+        G = X.T @ X - I
+        departure = float(np.max(np.abs(G), initial=0.0))
+        if departure > 0.1:  # too far from orthogonal for Newton–Schulz: plain QR
+            return _orthonormal_basis(X)
+        X = X - 0.5 * (X @ G)
+        if departure < 1e-8:  # the step just taken left ~1e-16
+            break
+    return X

@@ -32,9 +32,6 @@ _EPS = float(np.finfo(np.float64).eps)
 # small σ mixes (v, u) with its partner (v, −u) of −σ by about eps‖B‖/σ, so its u and v
 # halves are not trusted; those singular vectors come from the complement instead.
 _SMALL_SIGMA = 1e3
-# Newton–Schulz steps at most; from the ≤ 1e-3 departure from orthogonality that the
-# threshold above allows, three reach rounding level.
-_POLAR_ITERATIONS = 8
 
 
 class SVDResult(NamedTuple):
@@ -110,35 +107,11 @@ def _bidiagonal_svd(d: NDArray[np.float64], f: NDArray[np.float64],
     Z = Z[:, top][:, order]
     # the halves of each (v, u)/√2, for the singular values that are not small
     g = int(np.count_nonzero(s > _SMALL_SIGMA * _EPS * s[0])) if s[0] > 0 else 0
-    V_B = _orthonormal_columns(Z[0::2, :g], N)
-    U_B = _orthonormal_columns(Z[1::2, :g], N)
+    V_B = _orthonormal_basis(Z[0::2, :g], complete=True, polar=True)
+    U_B = _orthonormal_basis(Z[1::2, :g], complete=True, polar=True)
     if 0 < g < N:
         _pair_small_singular_vectors(d, f, U_B, V_B, g, max(floor, _EPS * s[0]))
     return s, U_B, V_B
-
-
-def _orthonormal_columns(X: NDArray[np.float64], n: int) -> NDArray[np.float64]:
-    """X (n×g, nearly orthogonal columns) made orthonormal, completed to an n×n basis.
-
-    Newton–Schulz iteration for the orthogonal polar factor, X ← X (I − ½(XᵀX − I)),
-    converges quadratically from X's small departure from orthogonality and changes each
-    column only by multiples of the others (a symmetric correction). The completing
-    columns, if g < n, come from a Householder QR.
-    """
-    X = X / np.sqrt(np.sum(X * X, axis=0))
-    I = np.eye(X.shape[1])
-    for _ in range(_POLAR_ITERATIONS):
-        G = X.T @ X - I
-        departure = float(np.max(np.abs(G), initial=0.0))
-        if departure > 0.1:  # too far from orthogonal for Newton–Schulz: plain QR
-            X = _orthonormal_basis(X)
-            break
-        X = X - 0.5 * (X @ G)
-        if departure < 1e-8:  # the step just taken left ~1e-16
-            break
-    if X.shape[1] == n:
-        return X
-    return np.concatenate((X, _orthonormal_basis(X, complete=True)[:, X.shape[1]:]), axis=1)
 
 
 def _pair_small_singular_vectors(d: NDArray[np.float64], f: NDArray[np.float64],
