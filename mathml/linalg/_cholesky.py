@@ -16,6 +16,56 @@ from .._validation import as_square_matrix
 
 __all__ = ["cholesky"]
 
+
+def _textbook_cholesky(A: ArrayLike) -> NDArray[np.float64]:
+    r"""The Cholesky factor as a textbook computes it: Cholesky–Banachiewicz, row by row.
+
+    .. math::
+
+        A = L L^\mathsf{T}, \qquad
+        \ell_{ij} = \frac{1}{\ell_{jj}} \Big(a_{ij} - \sum_{k<j} \ell_{ik}\ell_{jk}\Big)
+        \;(j < i), \qquad
+        \ell_{ii} = \sqrt{a_{ii} - \sum_{k<i} \ell_{ik}^2}.
+
+    Parameters
+    ----------
+    A : (N, N) array_like
+        Symmetric positive definite; only the lower triangle is read.
+
+    Returns
+    -------
+    L : (N, N) ndarray
+        Lower triangular with a positive diagonal.
+
+    Raises
+    ------
+    numpy.linalg.LinAlgError
+        If a pivot ``a_ii − Σ ℓ_ik²`` is not positive: A is not positive definite.
+
+    Notes
+    -----
+    *Algorithm* (Golub & Van Loan, 4th ed., §4.2.5): for each row i = 0, …, N − 1,
+
+    1. the entries left of the diagonal, j = 0, …, i − 1, from the formula for ℓ_ij (row
+       j of L is finished, so its ℓ_jk are known);
+    2. the diagonal entry ℓ_ii from the rest of a_ii.
+
+    *Complexity*: n³/3 flops, one inner product each.
+    """
+    A = np.asarray(A, dtype=np.float64)
+    n = A.shape[0]
+    L = np.zeros((n, n))
+    for i in range(n):
+        # Step 1: row i left of the diagonal.
+        for j in range(i):
+            L[i, j] = (A[i, j] - L[i, :j] @ L[j, :j]) / L[j, j]
+        # Step 2: the diagonal entry.
+        pivot = A[i, i] - L[i, :i] @ L[i, :i]
+        if not pivot > 0.0:
+            raise LinAlgError(NOT_POSITIVE_DEFINITE)
+        L[i, i] = math.sqrt(pivot)
+    return L
+
 # Columns per block: a block is finished by a Python loop over its columns (each one a
 # matrix-vector product), everything before it is applied with a single `@`.
 _BLOCK = 64

@@ -25,6 +25,61 @@ from .._validation import as_float_array, as_matrix, as_square_matrix, check_fin
 
 __all__ = ["lu", "det", "slogdet", "inv", "solve"]
 
+
+def _textbook_lu(A: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64],
+                                        NDArray[np.float64]]:
+    r"""LU with partial pivoting as a textbook writes it: right-looking Gaussian elimination.
+
+    .. math::
+
+        A = P L U, \qquad
+        \ell_{ik} = u_{ik} / u_{kk}, \qquad
+        u_{ij} \leftarrow u_{ij} - \ell_{ik} u_{kj} \quad (i, j > k).
+
+    Parameters
+    ----------
+    A : (M, N) array_like
+        Any real matrix (rectangular allowed); K = min(M, N).
+
+    Returns
+    -------
+    P : (M, M) ndarray, a permutation matrix
+    L : (M, K) ndarray, unit lower trapezoidal, every |ℓ_ik| ≤ 1
+    U : (K, N) ndarray, upper trapezoidal
+
+    Notes
+    -----
+    *Algorithm* (Golub & Van Loan, 4th ed., Algorithm 3.4.1), for k = 0, …, K − 1:
+
+    1. Pivot: p = the first row i ≥ k with the largest |u_ik|.
+    2. Swap rows k and p of U, of the columns of L already computed, and of the record
+       of the row order.
+    3. Eliminate: the multipliers ℓ_ik = u_ik / u_kk go into column k of L, and the
+       rank-1 update ``U[k+1:, k:] −= ℓ u_kᵀ`` zeroes column k below the pivot. A zero
+       pivot (a column already zero below the diagonal) is left as it is.
+
+    *Complexity*: 2n³/3 flops for a square matrix; every step rewrites the whole trailing
+    matrix, which is what the blocked `lu` avoids.
+    """
+    U = np.array(A, dtype=np.float64)
+    M, N = U.shape
+    K = min(M, N)
+    L = np.eye(M, K)
+    perm = np.arange(M)
+    for k in range(K):
+        # Step 1: the pivot row.
+        p = k + int(np.argmax(np.abs(U[k:, k])))
+        # Step 2: the row exchange.
+        U[[k, p]] = U[[p, k]]
+        L[[k, p], :k] = L[[p, k], :k]
+        perm[[k, p]] = perm[[p, k]]
+        # Step 3: multipliers and the rank-1 update of the rows below.
+        if U[k, k] != 0.0:
+            L[k + 1:, k] = U[k + 1:, k] / U[k, k]
+            U[k + 1:, k:] -= L[k + 1:, k:k + 1] @ U[k:k + 1, k:]
+    P = np.eye(M)[:, perm]  # A[perm] = L U, so A = P L U with P[perm[i], i] = 1
+    return P, L, np.triu(U[:K])
+
 # Widest column block that `_lu_in_place` factors column by column instead of recursing:
 # narrower leaves put more flops into matrix-matrix `@`, wider ones make fewer Python calls.
 _LU_LEAF = 64

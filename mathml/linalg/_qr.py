@@ -37,6 +37,59 @@ from ._householder import _householder_vector
 
 __all__ = ["qr"]
 
+
+def _textbook_qr(A: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    r"""Householder QR as a textbook writes it: one reflector per column, applied at once.
+
+    .. math::
+
+        P_{K-1} \cdots P_1 P_0 A = R, \qquad
+        Q = P_0 P_1 \cdots P_{K-1}, \qquad P_k = I - \beta_k v_k v_k^\mathsf{T},
+
+    where P_k maps column k of the current matrix, from the diagonal down, onto
+    ``α_k e₁`` and leaves the rows above it alone.
+
+    Parameters
+    ----------
+    A : (M, N) array_like
+        Any real matrix; K = min(M, N).
+
+    Returns
+    -------
+    Q : (M, K) ndarray
+        Orthonormal columns (the reduced Q; the complete M×M one is the same product
+        applied to all of I).
+    R : (K, N) ndarray
+        Upper trapezoidal. Its diagonal has LAPACK's signs: α_k = −sign(a_kk)‖x‖, not
+        necessarily positive.
+
+    Notes
+    -----
+    *Algorithm* (Golub & Van Loan, 4th ed., Algorithm 5.2.1), for k = 0, …, K − 1:
+
+    1. The reflector ``P_k = I − β v vᵀ`` of the column ``x = R[k:, k]``
+       (`_householder_vector`: ``P_k x = α e₁``).
+    2. Apply it to the trailing columns, ``R[k:, k+1:] ← P_k R[k:, k+1:]``; column k
+       becomes ``α e₁``.
+    3. Accumulate ``Q ← Q P_k`` (Q starts as I).
+
+    *Complexity*: 2MN² − 2N³/3 flops for R, about 4M²N − 2MN² more for the M×M Q (the
+    blocked `qr` forms only the columns it returns).
+    """
+    R = np.array(A, dtype=np.float64)
+    M, N = R.shape
+    K = min(M, N)
+    Q = np.eye(M)
+    for k in range(K):
+        # Step 1: P_k x = α e₁.
+        v, beta, alpha = _householder_vector(R[k:, k])
+        # Step 2: R ← P_k R (column k by construction).
+        R[k:, k + 1:] -= (beta * v)[:, None] * (v @ R[k:, k + 1:])
+        R[k, k], R[k + 1:, k] = alpha, 0.0
+        # Step 3: Q ← Q P_k.
+        Q[:, k:] -= (Q[:, k:] @ v)[:, None] * (beta * v)
+    return Q[:, :K], R[:K]
+
 # LAPACK's dgeqrf blocking (ilaenv): panels of _PANEL columns while more than _UNBLOCKED
 # columns remain, the rest one column at a time. Following it keeps the rounding, and the
 # signs of exact zeros, close to NumPy's; the panels put most flops of large QRs into `@`.
