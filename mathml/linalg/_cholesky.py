@@ -121,6 +121,12 @@ def cholesky(a: ArrayLike, /, *, upper: bool = False) -> NDArray[np.float64]:
     3. Zero the strictly upper triangle (it only ever held ignored entries); transpose
        for ``upper=True``.
 
+    *The textbook algorithm* `_textbook_cholesky` (Cholesky–Banachiewicz) computes the
+    same entries from the same formulas, row by row. This fast path reorders them column
+    by column (left-looking) and blocks them: for a block of 64 columns, the sums over
+    all earlier columns are one matrix product (step 2a), and only the sums inside the
+    block are left to a loop.
+
     *Complexity*: n³/3 flops, almost all of them in step 2a; n square roots.
 
     *Numerical stability*: backward stable without any pivoting: the computed L

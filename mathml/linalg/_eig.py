@@ -206,6 +206,13 @@ def eig(a: ArrayLike) -> EigResult:
        complex v so that its largest component is real, with the sign its real part had.
     7. Undo the scaling of step 1 on the eigenvalues.
 
+    *The textbook algorithm* `_textbook_eig` is steps 3–4 stripped to the mathematics:
+    the same Hessenberg reflectors and Francis double-shift steps with the same kind of
+    deflation test, applied to the whole matrix, for the eigenvalues only. This fast path
+    is LAPACK's arrangement of it: balancing first, reflectors restricted to the active
+    window, exceptional shifts, standardised 2×2 blocks, the Schur vectors accumulated,
+    and eigenvectors by back substitution on the Schur form.
+
     *Complexity*: about 25 N³ flops with eigenvectors, 10 N³ without (Golub & Van Loan
     §7.5.6); the iteration takes O(1) sweeps per eigenvalue. The bulge chase runs one
     Python step per reflector (O(N²) steps, each a few vector operations).

@@ -7,9 +7,6 @@ over the rows of T (or the columns of A), never over eigenvalues.
 
 Private helpers other modules may import:
 
-- ``_householder_vector(x) -> (v, beta, alpha)``: ``(I − β v vᵀ) x = α e₁``.
-- ``_apply_reflectors(V, beta, C) -> H₀ H₁ ⋯ C``, through the compact WY form.
-- ``_orthonormal_basis(X, complete=False) -> Q``: Householder QR with R's diagonal ≥ 0.
 - ``_tridiagonal_eigh(d, e, *, vectors=True, select=None) -> (w, Z)``: the tridiagonal worker.
 - ``_largest_entry_positive(Z) -> signs``: the sign convention of the eigenvectors.
 """
@@ -140,7 +137,7 @@ class EighResult(NamedTuple):
 
 
 # ---------------------------------------------------------------------------------------
-# Householder reflections
+# Tridiagonalisation
 # ---------------------------------------------------------------------------------------
 
 def _tridiagonalize(A: NDArray[np.float64]) -> tuple[NDArray[np.float64], ...]:
@@ -572,6 +569,14 @@ def eigh(a: ArrayLike, UPLO: str = "L") -> EighResult:
        small eigenproblem is solved by this same algorithm.
     6. Back-transform ``V = Q Z`` with the reflectors in compact WY form (matrix
        products), fix the signs and undo the scaling of step 2.
+
+    *The textbook algorithm* `_textbook_eigh` makes the same reduction (step 3, with the
+    same reflectors) and then diagonalises T by implicit QR steps with Wilkinson's shift,
+    accumulating every rotation into Q. This fast path computes the same Λ and V (each
+    column up to sign) with the work reordered: the reduction as one symmetric rank-2
+    update per column; T's eigenvalues by bisection and its eigenvectors by inverse
+    iteration, each vectorised across all eigenvalues instead of a chain of rotations
+    followed one at a time; Q applied to them once, at the end, in compact WY form.
 
     Sign convention: eigenvectors are defined up to sign; each column's entry of largest
     magnitude is made positive (the first such entry if several are equal to within a

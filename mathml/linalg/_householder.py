@@ -129,7 +129,8 @@ def _wy_factor(V: NDArray[np.float64], beta: NDArray[np.float64]) -> NDArray[np.
     """Upper-triangular T with ``H₀ H₁ ⋯ H_{k−1} = I − V T Vᵀ`` (compact WY form).
 
     V holds the reflector vectors v_j as columns, beta their β_j (Golub & Van Loan §5.1.6;
-    Schreiber & Van Loan 1989).
+    Schreiber & Van Loan 1989): LAPACK's ``dlarft`` (forward, columnwise). The inner
+    products ``Vᵀ V`` are computed once, by one ``@``.
     """
     k = beta.size
     S = V.T @ V

@@ -318,6 +318,14 @@ def lu(a: ArrayLike, permute_l: bool = False) -> tuple[NDArray[np.float64], ...]
 
     A singular matrix is factored without complaint: its U has a zero on the diagonal.
 
+    *The textbook algorithm* `_textbook_lu` (right-looking elimination, a rank-1 update
+    of the whole trailing matrix per step) is the same mathematics, with the same pivot
+    rule, so the same P, L, U in exact arithmetic. This fast path reorders it: it recurses
+    on halves of the columns (Toledo), so that the trailing updates of many steps become
+    one matrix product ``A22 − L21 U12``, and factors the narrow leaves in Crout's order
+    (each column of L and row of U finished by one matrix–vector product, LAPACK's
+    dot-product order) with multipliers ``u_ik · (1/u_kk)``, as LAPACK forms them.
+
     *Complexity*: ``M N K − (M + N) K²/2 + K³/3`` multiply–adds, 2n³/3 flops when square.
 
     *Numerical stability*: backward stable in practice: ``P L U = A + E`` with

@@ -9,6 +9,9 @@ LAPACK's own (panels of 32 while more than 128 columns remain, then column by co
 reflector skipping what ``dlarf`` skips), which keeps even the signs of exact zeros — and
 so the sign of a diagonal entry that comes out of an exact cancellation — equal to NumPy's.
 
+Each reflector is `_householder._householder_vector` (LAPACK's ``dlarfg``); its β is
+LAPACK's τ, the name used here for the stored coefficients.
+
 Storage follows LAPACK's ``dgeqrf`` transposed (NumPy's ``mode='raw'``): the factored
 matrix is kept as ``At`` with shape (N, M), row j holding column j of A, so each column is
 contiguous; ``R`` is on and right of the diagonal of ``At``, and the essential part of
@@ -16,9 +19,7 @@ reflector j (its entries below the leading 1) is ``At[j, j+1:]``.
 
 Private helpers other modules may import:
 
-- ``_householder_vector(x) -> (v, tau, beta)``: LAPACK's ``dlarfg``.
 - ``_householder_qr(A) -> (At, tau)``: the compact factorisation (``dgeqrf``, transposed).
-- ``_block_reflector(Yt, tau) -> T``: the triangular factor of ``H_1⋯H_b = I − Y T Yᵀ``.
 - ``_form_q(Vt, tau, p) -> Q``: the first p columns of ``H_1⋯H_k`` (``dorgqr``), for any
   reflectors stored as rows of `Vt` the way ``At`` stores them.
 - ``_reflect_left(C, v, tau)``: C ← (I − τ v vᵀ) C in place (``dlarf('L')``).
@@ -33,7 +34,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._validation import as_matrix
-from ._householder import _householder_vector
+from ._householder import _householder_vector, _wy_factor
 
 __all__ = ["qr"]
 
@@ -112,35 +113,6 @@ def _unit_rows(Vt: NDArray[np.float64]) -> NDArray[np.float64]:
     Yt = np.triu(Vt, 1)
     Yt[np.arange(b), np.arange(b)] = 1.0
     return Yt
-
-
-def _block_reflector(Yt: NDArray[np.float64], tau: NDArray[np.float64]) -> NDArray[np.float64]:
-    r"""Upper-triangular T with ``H_1 H_2 ⋯ H_b = I − Y T Yᵀ`` (LAPACK's ``dlarft``, forward).
-
-    Parameters
-    ----------
-    Yt : (b, L) ndarray
-        Row j is the full reflector vector v_j (unit entry included), i.e. ``Y = Yt.T``.
-    tau : (b,) ndarray
-
-    Returns
-    -------
-    T : (b, b) ndarray, upper triangular
-
-    Notes
-    -----
-    Appending H_j to the product gives the recurrence (Golub & Van Loan §5.1.6)
-    ``T[j, j] = τ_j``, ``T[:j, j] = −τ_j T[:j, :j] (Y[:, :j]ᵀ v_j)``; the inner products
-    ``Yᵀ Y`` are computed once, by one ``@``.
-    """
-    b = Yt.shape[0]
-    G = Yt @ Yt.T
-    T = np.zeros((b, b))
-    for j in range(b):
-        T[j, j] = tau[j]
-        if j:
-            T[:j, j] = -tau[j] * (T[:j, :j] @ G[:j, j])
-    return T
 
 
 def _factor_panel(At: NDArray[np.float64], tau: NDArray[np.float64],
@@ -223,7 +195,7 @@ def _householder_qr(A: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArra
         _factor_panel(At, tau, j0, j1, j1)
         # Trailing columns: A₂ ← (I − Y Tᵀ Yᵀ) A₂, i.e. At₂ ← At₂ − (At₂ Y) T Yᵀ.
         Yt = _unit_rows(At[j0:j1, j0:])
-        T = _block_reflector(Yt, tau[j0:j1])
+        T = _wy_factor(Yt.T, tau[j0:j1])
         trailing = At[j1:, j0:]
         trailing -= ((trailing @ Yt.T) @ T) @ Yt
     _factor_panel(At, tau, j1, k, n)
@@ -270,7 +242,7 @@ def _form_q(Vt: NDArray[np.float64], tau: NDArray[np.float64], p: int) -> NDArra
         j1 = min(j0 + _PANEL, k)
         if j1 < p:
             Yt = _unit_rows(Vt[j0:j1, j0:])
-            T = _block_reflector(Yt, tau[j0:j1])
+            T = _wy_factor(Yt.T, tau[j0:j1])
             block = Q[j0:, j1:]
             block -= Yt.T @ (T @ (Yt @ block))
         _form_q_unblocked(Q[j0:, j0:j1], Vt[j0:j1, j0:], tau[j0:j1])
@@ -347,6 +319,13 @@ def qr(a: ArrayLike, mode: str = "reduced"
     2. Read R off the upper triangle of the factored matrix.
     3. Form Q by applying the reflectors, last first, to the first columns of I: the last
        128 one at a time (``dorg2r``), earlier ones as block reflectors (``dorgqr``).
+
+    *The textbook algorithm* `_textbook_qr` applies the same reflectors
+    (`_householder_vector`, so the same Q and R in exact arithmetic, signs included) one
+    at a time to the whole trailing matrix and accumulates Q forwards. This fast path
+    blocks them: 32 reflectors are gathered into ``I − Y T Yᵀ`` and applied by three
+    matrix products, and Q is formed backwards from the first columns of I (``dorgqr``),
+    in LAPACK's order, so that the rounding follows NumPy's.
 
     *Complexity*: 2MN² − 2N³/3 flops for R (M ≥ N), about as many again for the reduced Q;
     O(M N) memory.

@@ -320,6 +320,14 @@ def svd(a: ArrayLike, full_matrices: bool = True, compute_uv: bool = True,
        for `full_matrices` U₁ is applied to [[U_B, 0], [0, I]]. Undo the scaling.
     6. Fix the signs.
 
+    *The textbook algorithm* `_textbook_svd` (one-sided Jacobi) orthogonalises the
+    columns of A by plane rotations from the right, ``A V = U Σ``: the same decomposition
+    by orthogonal transformations, iterated on the whole matrix. This fast path reorders
+    the work: a finite reduction first (step 2, Householder reflections from both sides,
+    most flops in matrix products), so that the iteration only meets the bidiagonal B;
+    B's singular values are the eigenvalues of its Golub–Kahan matrix (step 3), found by
+    bisection and inverse iteration vectorised across all σ.
+
     Sign convention: each pair (u_i, v_i) is flipped jointly so that the entry of v_i
     of largest magnitude is positive (the first such entry if several are equal to
     within a relative 1e-9), as scikit-learn's ``svd_flip(u_based_decision=False)``; the
