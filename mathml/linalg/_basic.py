@@ -80,7 +80,10 @@ def scale(alpha: float, x: ArrayLike) -> NDArray:
 
     Notes
     -----
-    *Complexity*: O(n). Checked against ``reference.linalg.scale`` → ``numpy.multiply``.
+    *Algorithm*: one vectorised product of every entry with α (NumPy broadcasts the
+    scalar). *Complexity*: O(n) for n entries, exact up to the one rounding per product.
+
+    Checked against ``reference.linalg.scale`` → ``numpy.multiply``: identical.
 
     Examples
     --------
@@ -176,7 +179,9 @@ def outer(a: ArrayLike, b: ArrayLike) -> NDArray:
     Notes
     -----
     *Algorithm*: broadcast a column against a row. *Complexity*: O(MN), exact (one
-    product per entry). Checked against ``reference.linalg.outer`` → ``numpy.outer``.
+    product per entry).
+
+    Checked against ``reference.linalg.outer`` → ``numpy.outer``: identical.
 
     Examples
     --------
@@ -307,8 +312,9 @@ def transpose(a: ArrayLike, axes: tuple[int, ...] | None = None) -> NDArray:
     *Algorithm*: an array is a block of memory plus, for each axis, a length and a
     *stride* (bytes to step to the next index). Permuting the (length, stride) pairs
     permutes the indices: entry ``[j, i]`` of the result is read where ``[i, j]`` of `a`
-    lives. *Complexity*: O(1), nothing moves. Checked against
-    ``reference.linalg.transpose`` → ``numpy.transpose``.
+    lives. *Complexity*: O(1), nothing moves.
+
+    Checked against ``reference.linalg.transpose`` → ``numpy.transpose``: identical.
 
     Examples
     --------
@@ -352,8 +358,11 @@ def trace(a: ArrayLike, offset: int = 0, axis1: int = 0, axis2: int = 1) -> NDAr
 
     Notes
     -----
+    *Algorithm*: take the chosen diagonal (a strided view, no copy) and sum it.
     *Complexity*: O(min(M, N)). The trace equals the sum of the eigenvalues.
-    Checked against ``reference.linalg.trace`` → ``numpy.trace``.
+
+    Checked against ``reference.linalg.trace`` → ``numpy.trace``: identical for integers;
+    for floats equal to rounding (the summation order may differ).
 
     Examples
     --------

@@ -3,6 +3,9 @@
 Blocked left-looking algorithm: bring a block of columns up to date with every finished
 column in one ``@`` (where almost all of the n³/3 flops go), then finish the block column
 by column with the defining formulas.
+
+The module opens with ``_textbook_cholesky``, the algorithm as a textbook writes it;
+`cholesky` computes the same mathematics, blocked or reordered for speed.
 """
 from __future__ import annotations
 

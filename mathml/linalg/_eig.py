@@ -13,6 +13,9 @@ with NumPy's signs, up to decisions that fall at rounding level:
 4. ``_schur_eigenvectors`` (``dtrevc3``): back substitution on T, for all eigenvectors at
    once, then multiplied by Z.
 5. ``_unbalance`` (``dgebak``) and ``_normalise`` (the end of ``dgeev``).
+
+The module opens with ``_textbook_eig``, the algorithm as a textbook writes it;
+`eig` is LAPACK's arrangement of the same steps, with eigenvectors (see its Notes).
 """
 from __future__ import annotations
 

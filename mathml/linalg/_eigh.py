@@ -5,6 +5,10 @@ of T by bisection on Sturm counts and its eigenvectors by inverse iteration, the
 ``V = Q Z``. Every stage is vectorised across all eigenvalues at once: the Python loops run
 over the rows of T (or the columns of A), never over eigenvalues.
 
+The module opens with ``_textbook_eigh``, the algorithm as a textbook writes it;
+`eigh` makes the same reduction, then finds T's eigenpairs by bisection and inverse
+iteration instead of QR steps, vectorised across all eigenvalues (see its Notes).
+
 Private helpers other modules may import:
 
 - ``_tridiagonal_eigh(d, e, *, vectors=True, select=None) -> (w, Z)``: the tridiagonal worker.

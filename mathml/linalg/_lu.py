@@ -6,6 +6,9 @@ with partial pivoting), computed by `_lu_factor`, and on one triangular solver,
 matrix product ``@``: the factorisation recurses on halves of the columns (Toledo 1997) and
 the solver works in blocks of rows, so only thin panels are left to Python loops.
 
+The module opens with ``_textbook_lu``, the algorithm as a textbook writes it;
+`lu` computes the same mathematics, blocked or reordered for speed.
+
 Private helpers other modules may import:
 
 - ``_lu_factor(A) -> (LU, perm)``: packed factors and the row permutation.

@@ -17,6 +17,9 @@ matrix is kept as ``At`` with shape (N, M), row j holding column j of A, so each
 contiguous; ``R`` is on and right of the diagonal of ``At``, and the essential part of
 reflector j (its entries below the leading 1) is ``At[j, j+1:]``.
 
+The module opens with ``_textbook_qr``, the algorithm as a textbook writes it;
+`qr` computes the same mathematics, blocked or reordered for speed.
+
 Private helpers other modules may import:
 
 - ``_householder_qr(A) -> (At, tau)``: the compact factorisation (``dgeqrf``, transposed).

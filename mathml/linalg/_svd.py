@@ -5,6 +5,10 @@ of the bidiagonal B from the symmetric tridiagonal eigenproblem of its Golub–K
 (`_eigh._tridiagonal_eigh`: bisection and inverse iteration, vectorised across all singular
 values), then ``U = U₁ U_B`` and ``V = V₁ V_B``.
 
+The module opens with ``_textbook_svd``, the algorithm as a textbook writes it;
+`svd` reaches the same decomposition by a finite reduction to bidiagonal form first
+(see its Notes).
+
 Private helpers other modules may import:
 
 - ``_svd_tall(A, full_matrices=True, compute_uv=True) -> (U, S, Vh)``: the SVD of an M×N
