@@ -54,8 +54,9 @@ def _textbook_eig(A: ArrayLike) -> NDArray:
     Returns
     -------
     w : (N,) ndarray
-        The eigenvalues, in the order they deflate (from the bottom of H up); float64 if
-        all are real, complex128 otherwise, conjugate pairs adjacent. Eigenvectors are not
+        The eigenvalues, in the order they stand on the diagonal of the final
+        (quasi-triangular) H; float64 if all are real, complex128 otherwise, conjugate
+        pairs adjacent. Eigenvectors are not
         computed here (`eig` gets them by back substitution on the Schur form).
 
     Raises
