@@ -21,11 +21,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "mathml"
 
-# Strongly connected components known to exist on this branch, each as a frozenset of
-# module names. Fixed on branch linalg-textbook; remove when merged.
-KNOWN = {frozenset({"mathml.linalg._basic", "mathml.linalg._svd"})}
-
-
 # --- the graph ----------------------------------------------------------------------------------
 
 def module_names(package: Path = PACKAGE) -> dict[str, Path]:
@@ -123,11 +118,7 @@ def _describe(component: frozenset[str], graph: dict[str, set[str]]) -> str:
 def test_no_import_cycles_in_mathml():
     graph = mathml_graph()
     found = cycles(graph)
-    unexpected = [c for c in found if c not in KNOWN]
-    assert not unexpected, "import cycles:\n" + "\n".join(_describe(c, graph)
-                                                          for c in unexpected)
-    stale = KNOWN - set(found)
-    assert not stale, f"no longer a cycle, remove from KNOWN: {[sorted(c) for c in stale]}"
+    assert not found, "import cycles:\n" + "\n".join(_describe(c, graph) for c in found)
 
 
 def test_imports_are_statements_the_graph_sees():

@@ -30,7 +30,7 @@ def _assert_agrees(agreement):
 
 
 def _assert_invariants(name, A, result, **kwargs):
-    broken = catalog.get(name).check_invariants(catalog.case(A, **kwargs), result)
+    broken = catalog.get(name).check_properties(catalog.case(A, **kwargs), result)
     assert not broken, broken
 
 
