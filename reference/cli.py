@@ -128,7 +128,8 @@ def _textbook_of(func: Callable) -> Callable | None:
     """The textbook form of an algorithm, where its module has one: ``_textbook_<name>``
     beside the public function (``mathml.linalg._lu._textbook_lu`` for ``lu``)."""
     module = sys.modules.get(getattr(func, "__module__", ""), None)
-    return getattr(module, f"_textbook_{func.__name__}", None) if module else None
+    name = getattr(func, "__name__", None)  # a distribution object has none
+    return getattr(module, f"_textbook_{name}", None) if module and name else None
 
 
 def _math_of(func: Callable) -> str:
@@ -169,7 +170,7 @@ def _source_with_helpers(func: Callable) -> str:
         for name in sorted(names):
             g = scope.get(name)
             if (inspect.isfunction(g) or inspect.isclass(g)) \
-                    and g.__module__.split(".")[0] == package:
+                    and (g.__module__ or "").split(".")[0] == package:
                 todo.append(g)
     return "\n\n".join(_strip_docstring(inspect.getsource(f)) for f in seen)
 

@@ -1,4 +1,5 @@
 """The `mathml` command: list, show, report and bench run and say what they should."""
+import pytest
 
 from reference import catalog
 from reference.cli import main
@@ -17,6 +18,33 @@ def test_show_gives_the_math_both_sources_and_the_errors(capsys):
     assert "mathml.linalg.svd" in out and "reference.linalg.svd" in out
     assert "def svd(" in out and "np.linalg.svd" in out
     assert "max abs error" in out and "agrees" in out
+
+
+@pytest.mark.parametrize("name", ["lu", "cholesky", "qr", "eigh", "eig", "svd"])
+def test_show_opens_with_the_textbook_algorithm(name, capsys):
+    assert main(["show", f"linalg.{name}", "--width", "120"]) == 0
+    out = capsys.readouterr().out
+    textbook = out.index(f"def _textbook_{name}(")
+    assert textbook < out.index("The fast path") < out.index(f"mathml.linalg.{name}  ")
+
+
+def test_list_report_and_show_use_one_vocabulary(capsys):
+    """The comparison is named the same way everywhere: the strategy's label."""
+    svd = catalog.get("linalg.svd")
+    assert svd.compared_by == "sign: svd"
+    for command in (["list", "linalg"], ["report", "linalg"], ["show", "linalg.svd"]):
+        main(command)
+        line = next(row for row in capsys.readouterr().out.splitlines()
+                    if row.startswith("linalg.svd"))
+        assert "sign: svd" in line and "decomposition" in line, (command, line)
+
+
+def test_show_names_each_case_strategy_of_a_distribution(capsys):
+    assert main(["show", "stats.norm", "--width", "160"]) == 0
+    rows = capsys.readouterr().out.split("Agreement on the example cases:")[1].splitlines()
+    ppf = next(r for r in rows if r.startswith("ppf"))
+    rvs = next(r for r in rows if r.startswith("rvs"))
+    assert "exact: quantile" in ppf and "stat: sampling" in rvs
 
 
 def test_report_agrees_and_exits_zero(capsys):
