@@ -198,11 +198,11 @@ def check_X_y(X: ArrayLike, y: ArrayLike, *, multi_output: bool = False,
     return X, y
 
 
-def check_n_features(estimator: object, X: np.ndarray, *, reset: bool) -> None:
+def check_n_features(estimator: Any, X: np.ndarray, *, reset: bool) -> None:
     """Record ``n_features_in_`` (``reset``) or check `X` has that many columns."""
     n_features = X.shape[1]
     if reset:
-        setattr(estimator, "n_features_in_", n_features)
+        estimator.n_features_in_ = n_features
         return
     expected = getattr(estimator, "n_features_in_", None)
     if expected is not None and n_features != expected:
