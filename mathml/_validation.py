@@ -1,6 +1,6 @@
 """Input checks shared by every `mathml` module.
 
-Each check raises the exception the contract (CONTRACT.md §3) names for it, with NumPy's
+Each check raises the exception the contract (docs/contract.md §3) names for it, with NumPy's
 wording where NumPy has one, so that both backends fail the same way.
 """
 from __future__ import annotations
@@ -56,7 +56,7 @@ def as_square_matrix(a: ArrayLike, *, finite: bool = True) -> NDArray[np.float64
 # --- estimator input checks (scikit-learn's sklearn.utils.validation, its wording) -------------
 #
 # Estimators check their data the way scikit-learn's do, so that both backends refuse the
-# same inputs with the same exception class and message (CONTRACT.md §3, the estimator row).
+# same inputs with the same exception class and message (docs/contract.md §3, the estimator row).
 
 import numbers  # noqa: E402
 import warnings  # noqa: E402

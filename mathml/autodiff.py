@@ -38,6 +38,7 @@ from typing import Any, Callable
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from ._docstrings import fill_doc
 from ._validation import as_float_array
 
 __all__ = ["Tensor", "grad", "value_and_grad", "exp", "log", "sin", "cos", "tanh", "sigmoid",
@@ -352,7 +353,7 @@ def _elementwise(doc_name: str, math: str, rule: str, example: str, note: str = 
     expression the reference differentiates, ``sympy.<name>`` by default)."""
     def decorate(func):
         reference = sympy_call or f"``sympy.{func.__name__}``"
-        func.__doc__ = f"""{doc_name}, elementwise, as a node of the graph.
+        return fill_doc("""{doc_name}, elementwise, as a node of the graph.
 
     .. math:: y = {math}, \\qquad \\bar x = \\bar y \\cdot {rule}
 
@@ -380,14 +381,14 @@ def _elementwise(doc_name: str, math: str, rule: str, example: str, note: str = 
     References: Goodfellow, Bengio & Courville, *Deep Learning*, §6.5.2 (the chain rule
     applied one operation at a time).
 
-    Checked against ``reference.autodiff.{func.__name__}`` →
+    Checked against ``reference.autodiff.{name}`` →
     {reference}, differentiated exactly by SymPy and lambdified.
 
     Examples
     --------
     {example}
-    """
-        return func
+    """, doc_name=doc_name, math=math, rule=rule, note=note, example=example,
+                        name=func.__name__, reference=reference)(func)
     return decorate
 
 

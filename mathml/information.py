@@ -11,7 +11,7 @@ Two conventions, stated once:
 - `entropy` normalises its input, as SciPy; the other functions take probability vectors
   or tables that must already sum to 1 (within 1e-9) and refuse them otherwise. Negative
   entries, empty input and mismatched shapes raise ValueError in every function
-  (CONTRACT.md; SciPy returns nan or -inf silently).
+  (docs/contract.md §3; SciPy returns nan or -inf silently).
 """
 from __future__ import annotations
 

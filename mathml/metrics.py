@@ -15,9 +15,10 @@ from numbers import Real
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from ._docstrings import fill_doc
+from ._param_validation import StrOptions, _validate_parameter_constraints
 from ._validation import (check_array, check_consistent_length, column_or_1d,
                           type_of_target)
-from .base import StrOptions, _validate_parameter_constraints
 from .exceptions import UndefinedMetricWarning
 
 __all__ = ["mean_squared_error", "mean_absolute_error", "r2_score", "accuracy_score",
@@ -565,7 +566,7 @@ _PRF_DOC = r"""{summary}
         The labels to score (default: all present), in the order of the result.
     pos_label : int, float, bool or str, default=1
         The positive class for ``average='binary'``.
-    average : {{'binary', 'micro', 'macro', 'weighted'}} or None, default='binary'
+    average : {'binary', 'micro', 'macro', 'weighted'} or None, default='binary'
         'binary': the score of ``pos_label``; 'micro': of the summed counts; 'macro': the
         mean over labels; 'weighted': the mean weighted by the true count of each label;
         None: the score per label.
@@ -611,6 +612,9 @@ _PRF_DOC = r"""{summary}
     """
 
 
+@fill_doc(_PRF_DOC, summary="Precision: the fraction of predicted positives that are positive.",
+          formula=r"P_\ell = \frac{tp}{tp + fp}", name="precision_score",
+          example="0.6666666666666666")
 def precision_score(y_true: ArrayLike, y_pred: ArrayLike, *, labels: ArrayLike | None = None,
                     pos_label: object = 1, average: str | None = "binary",
                     sample_weight: ArrayLike | None = None,
@@ -619,6 +623,9 @@ def precision_score(y_true: ArrayLike, y_pred: ArrayLike, *, labels: ArrayLike |
                 "precision", "precision_score")
 
 
+@fill_doc(_PRF_DOC, summary="Recall: the fraction of positives predicted positive.",
+          formula=r"R_\ell = \frac{tp}{tp + fn}", name="recall_score",
+          example="0.6666666666666666")
 def recall_score(y_true: ArrayLike, y_pred: ArrayLike, *, labels: ArrayLike | None = None,
                  pos_label: object = 1, average: str | None = "binary",
                  sample_weight: ArrayLike | None = None,
@@ -627,25 +634,16 @@ def recall_score(y_true: ArrayLike, y_pred: ArrayLike, *, labels: ArrayLike | No
                 "recall", "recall_score")
 
 
+@fill_doc(_PRF_DOC, summary="F1 score: the harmonic mean of precision and recall.",
+          formula=(r"F_\ell = \frac{2\,tp}{2\,tp + fp + fn}"
+                   r" = \frac{2 P_\ell R_\ell}{P_\ell + R_\ell}"),
+          name="f1_score", example="0.6666666666666666")
 def f1_score(y_true: ArrayLike, y_pred: ArrayLike, *, labels: ArrayLike | None = None,
              pos_label: object = 1, average: str | None = "binary",
              sample_weight: ArrayLike | None = None,
              zero_division: str | float = "warn") -> float | NDArray[np.float64]:
     return _prf(y_true, y_pred, labels, pos_label, average, sample_weight, zero_division,
                 "f1", "f1_score")
-
-
-precision_score.__doc__ = _PRF_DOC.format(
-    summary="Precision: the fraction of predicted positives that are positive.",
-    formula=r"P_\ell = \frac{tp}{tp + fp}", name="precision_score",
-    example="0.6666666666666666")
-recall_score.__doc__ = _PRF_DOC.format(
-    summary="Recall: the fraction of positives predicted positive.",
-    formula=r"R_\ell = \frac{tp}{tp + fn}", name="recall_score", example="0.6666666666666666")
-f1_score.__doc__ = _PRF_DOC.format(
-    summary="F1 score: the harmonic mean of precision and recall.",
-    formula=r"F_\ell = \frac{2\,tp}{2\,tp + fp + fn} = \frac{2 P_\ell R_\ell}{P_\ell + R_\ell}",
-    name="f1_score", example="0.6666666666666666")
 
 
 # --- probabilistic classification ---------------------------------------------------------------

@@ -16,14 +16,9 @@ from numpy.typing import ArrayLike, NDArray
 
 from ._validation import check_classification_targets, validate_data
 from .base import BaseEstimator, ClassifierMixin, Interval, check_is_fitted
+from .special import logsumexp
 
 __all__ = ["GaussianNB", "MultinomialNB", "BernoulliNB"]
-
-
-def _logsumexp(A: NDArray) -> NDArray:
-    """log Σ_j exp(A_ij) per row, shifted by the row maximum."""
-    a_max = A.max(axis=1, keepdims=True)
-    return (a_max + np.log(np.exp(A - a_max).sum(axis=1, keepdims=True))).ravel()
 
 
 class _BaseNB(ClassifierMixin, BaseEstimator):
@@ -49,7 +44,7 @@ class _BaseNB(ClassifierMixin, BaseEstimator):
     def predict_log_proba(self, X: ArrayLike) -> NDArray[np.float64]:
         """log P(c | x), shape (n_samples, n_classes)."""
         jll = self._joint_log_likelihood(X)
-        return jll - _logsumexp(jll)[:, None]
+        return jll - logsumexp(jll, axis=1, keepdims=True)
 
     def predict_proba(self, X: ArrayLike) -> NDArray[np.float64]:
         """P(c | x), shape (n_samples, n_classes)."""

@@ -85,7 +85,7 @@ class StandardScaler(TransformerMixin, BaseEstimator):
     *Numerical stability*: the two-pass formula avoids the cancellation of
     :math:`E[x^2] - E[x]^2` for features with a large mean.
 
-    Scikit-learn also lets NaN through as missing values; mathml refuses NaN (CONTRACT.md §3)
+    Scikit-learn also lets NaN through as missing values; mathml refuses NaN (docs/contract.md §3)
     and the reference wrapper checks first.
 
     References
@@ -430,7 +430,7 @@ class OneHotEncoder(TransformerMixin, BaseEstimator):
 
     Checked against ``reference.preprocessing.OneHotEncoder`` →
     ``sklearn.preprocessing.OneHotEncoder(sparse_output=False)``; scikit-learn also treats
-    NaN as a category, mathml refuses NaN (CONTRACT.md §3) and the wrapper checks first.
+    NaN as a category, mathml refuses NaN (docs/contract.md §3) and the wrapper checks first.
 
     Examples
     --------

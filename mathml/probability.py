@@ -5,7 +5,7 @@ probability, marginals, Bayes' theorem, the chain rule, independence, and the me
 variance of a finite discrete variable — as plain functions of probabilities (floats),
 joint tables (arrays summing to 1) and (values, probabilities) pairs.
 
-Every function validates its input the same way (CONTRACT.md): a probability outside
+Every function validates its input the same way (docs/contract.md §3): a probability outside
 [0, 1], a table or distribution not summing to 1 (within 1e-9), or probabilities that no
 distribution can have (P(A ∩ B) > P(B)) raise ValueError. The reference computes each
 with ``sympy.stats`` in exact rational arithmetic.

@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from ._docstrings import fill_doc
 from ._validation import as_float_array
 
 __all__ = ["erf", "erfc", "erfinv", "gamma", "gammaln", "beta", "gammainc", "gammaincc",
@@ -784,11 +785,12 @@ _INCOMPLETE_GAMMA_NOTES = """
     is not negligible); for a ≥ 10 the large terms of u are cancelled analytically through
     Stirling's series (see `_log_gamma_prefactor`), leaving ~eps·|x − a|. Measured worst
     relative error vs SciPy on a ∈ (0.01, 100], x ∈ [0, 300]: 1.4e-13 (P) and 2.3e-13
-    (Q, in the far tail where it is ~1e-272; ~1e-14 where the values are not tiny). The value that is close to 1 (computed as
-    1 − the other) is accurate in absolute terms.
+    (Q, in the far tail where it is ~1e-272; ~1e-14 where the values are not tiny). The
+    value that is close to 1 (computed as 1 − the other) is accurate in absolute terms.
 """
 
 
+@fill_doc(incomplete_gamma_notes=_INCOMPLETE_GAMMA_NOTES)
 def gammainc(a: ArrayLike, x: ArrayLike) -> Any:
     """The regularised lower incomplete gamma function.
 
@@ -809,7 +811,9 @@ def gammainc(a: ArrayLike, x: ArrayLike) -> Any:
         For complex input.
 
     Notes
-    -----""" + _INCOMPLETE_GAMMA_NOTES + """
+    -----
+    {incomplete_gamma_notes}
+
     References
     ----------
     Press et al., Numerical Recipes, 3rd ed., §6.2 (series and continued fraction), §5.2
@@ -830,6 +834,7 @@ def gammainc(a: ArrayLike, x: ArrayLike) -> Any:
     return _out(P)
 
 
+@fill_doc(incomplete_gamma_notes=_INCOMPLETE_GAMMA_NOTES)
 def gammaincc(a: ArrayLike, x: ArrayLike) -> Any:
     """The regularised upper incomplete gamma function, Q = 1 − P (relatively accurate in
     the upper tail, where 1 − gammainc would round to 0).
@@ -851,7 +856,9 @@ def gammaincc(a: ArrayLike, x: ArrayLike) -> Any:
         For complex input.
 
     Notes
-    -----""" + _INCOMPLETE_GAMMA_NOTES + """
+    -----
+    {incomplete_gamma_notes}
+
     References
     ----------
     Press et al., Numerical Recipes, 3rd ed., §6.2; Abramowitz & Stegun 6.5.32.
@@ -862,7 +869,7 @@ def gammaincc(a: ArrayLike, x: ArrayLike) -> Any:
     --------
     >>> from mathml.special import gammaincc
     >>> print(f"{float(gammaincc(2.0, 50.0)):.6e}")   # 51·e^{−50}
-    9.836413e-21
+    9.836624e-21
     """
     a, x = np.broadcast_arrays(_float(a), _float(x))
     _, Q = _incomplete_gamma(a, x)
@@ -1114,8 +1121,9 @@ def logsumexp(a: ArrayLike, axis: int | tuple[int, ...] | None = None,
     2. The terms b_i e^{a_i − m} (every exponent ≤ 0, so no overflow): the largest one,
        t_j = b_j, and the sum r of the others, kept apart.
     3. res = m + log|t_j| + log1p(r/t_j) (Blanchard, Higham & Higham): relatively accurate
-       even when res is near 0, where log(t_j + r) would round t_j + r ≈ 1 first. The sign
-       of t_j + r is returned, or a negative sum turned into nan.
+       even when res is near 0, where log(t_j + r) would round t_j + r ≈ 1 first; where
+       r/t_j overflows (a tiny weight b_j), log|t_j + r| directly. The sign of t_j + r is
+       returned, or a negative sum turned into nan.
 
     *Complexity*: O(size of a).
 
@@ -1159,10 +1167,12 @@ def logsumexp(a: ArrayLike, axis: int | tuple[int, ...] | None = None,
     rest = np.sum(terms, axis=-1, keepdims=True)
     total = t_j + rest
     # Step 3: log|t_j + rest| = log|t_j| + log1p(rest/t_j): relatively accurate near 0.
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         ratio = rest / t_j
         split = np.log(np.abs(t_j)) + np.log1p(ratio)
-        res = m + np.where((t_j != 0) & (ratio > -1), split, np.log(np.abs(total)))
+        # r/t_j overflows when the weight b_j is tiny: then t_j is negligible, log|t_j + r|
+        res = m + np.where((t_j != 0) & (ratio > -1) & np.isfinite(ratio), split,
+                           np.log(np.abs(total)))
     res, sgn = res.reshape(shape), np.sign(total).reshape(shape)
     if not keepdims:
         res, sgn = res.reshape(_reduced_shape(a.shape, axis)), sgn.reshape(_reduced_shape(a.shape, axis))
@@ -1227,7 +1237,7 @@ def softmax(x: ArrayLike, axis: int | tuple[int, ...] | None = None) -> NDArray[
     *Complexity*: O(size of x).
 
     *Numerical stability*: the sum is ≥ 1, so each entry has relative error ≤ ~(n + 2)·eps;
-    no overflow for any finite input (STYLE.md: softmax through the shift of logsumexp).
+    no overflow for any finite input (softmax through the shift of logsumexp).
 
     References
     ----------

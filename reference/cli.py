@@ -58,8 +58,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         print()
         print(_strip_docstring(inspect.getsource(textbook)))
         print()
-        print(f"What mathml.{c.name} runs is the same mathematics, reordered for speed (its "
-              "Notes say how); beside it, the reference:")
+        print(f"The fast path: what mathml.{c.name} runs (its Notes say how it relates to "
+              "the textbook form), beside the reference:")
     print()
     left = _source_with_helpers(c.mathml)
     right = _source_with_helpers(c.reference)

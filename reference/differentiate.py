@@ -5,7 +5,7 @@ Thin wrappers with the signatures of `mathml.differentiate`. `derivative`, `jaco
 names as `mathml`'s `DerivativeResult`). `partial`, `gradient` and
 `directional_derivative` have no SciPy function of their own: they are built on
 ``scipy.differentiate`` straight from their definitions and return plain arrays, as in
-`mathml`. Where SciPy's behaviour differs from the contract (CONTRACT.md §3) a wrapper says
+`mathml`. Where SciPy's behaviour differs from the contract (docs/contract.md §3) a wrapper says
 so in one comment and adjusts:
 
 - Inputs are converted to float64 first: SciPy would keep float32 in float32, `mathml`

@@ -1,6 +1,6 @@
 """Information theory through SciPy and scikit-learn: the reference for `mathml.information`.
 
-Thin wrappers with `mathml`'s signatures. Adjustments to the contract (CONTRACT.md §3):
+Thin wrappers with `mathml`'s signatures. Adjustments to the contract (docs/contract.md §3):
 
 - negative or empty probability vectors and shapes that differ raise ValueError; SciPy
   returns nan or -inf silently (or broadcasts mismatched shapes), so the wrapper checks first;

@@ -1,7 +1,7 @@
 """Integration through SciPy: the reference for `mathml.integrate`.
 
 Thin wrappers with the signatures of `mathml.integrate`. Where SciPy's behaviour differs
-from the contract (CONTRACT.md §3) a wrapper says so in one comment and adjusts:
+from the contract (docs/contract.md §3) a wrapper says so in one comment and adjusts:
 
 - Sampled data (`trapezoid`, `simpson`): an `x` that does not fit `y` makes SciPy raise
   NumPy's broadcasting error or a message without the shapes, so the wrappers check first

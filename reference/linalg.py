@@ -1,7 +1,7 @@
 """Linear algebra through NumPy and SciPy: the reference for `mathml.linalg`.
 
 Thin wrappers with the signatures of `mathml.linalg`. Where the libraries' behaviour differs
-from the contract (CONTRACT.md §3) a wrapper says so in one comment and adjusts:
+from the contract (docs/contract.md §3) a wrapper says so in one comment and adjusts:
 
 - NaN or inf entering a factorisation: NumPy is silent or wrong (``inv`` of a matrix with
   inf returns a finite answer), so the wrappers check first and raise ValueError.

@@ -2,7 +2,7 @@
 
 Thin subclasses of ``sklearn.preprocessing``'s transformers with the signatures of
 `mathml.preprocessing` (keyword-only hyperparameters, the subset mathml implements).
-Where scikit-learn's behaviour differs from the contract (CONTRACT.md §3) a class says so
+Where scikit-learn's behaviour differs from the contract (docs/contract.md §3) a class says so
 in one comment and adjusts:
 
 - NaN in X: scikit-learn's scalers and encoder treat NaN as a missing value (ignored in

@@ -5,7 +5,7 @@ Each function builds the finite random variables the question is about, asks
 arithmetic — every float converted to the rational it represents exactly — and rounds the
 answer to a float once, at the end.
 
-Adjustment to the contract (CONTRACT.md): sympy takes any numbers as probabilities, so the
+Adjustment to the contract (docs/contract.md §3): sympy takes any numbers as probabilities, so the
 wrapper validates first, with `mathml`'s rules and messages (a probability outside [0, 1],
 a table or distribution not summing to 1 within 1e-9, inconsistent probabilities).
 """

@@ -1,7 +1,7 @@
 """Special functions through SciPy: the reference for `mathml.special`.
 
 Thin wrappers with the signatures of `mathml.special`. Where SciPy's behaviour differs from
-the contract (CONTRACT.md §3) a wrapper says so in one comment and adjusts:
+the contract (docs/contract.md §3) a wrapper says so in one comment and adjusts:
 
 - Complex input: SciPy computes complex erf, gamma, expit, …; `mathml` is real-valued, so
   the wrappers refuse complex input with TypeError.

@@ -1,4 +1,5 @@
-"""Hypothesis profiles (CONTRACT.md): `dev` by default, `ci` in .ci/run, `deep` on demand.
+"""Hypothesis profiles (docs/contract.md, "Hypothesis profiles"): `dev` by default, `ci` in
+.ci/run, `deep` on demand.
 
 Choose one with the environment variable HYPOTHESIS_PROFILE, e.g.
 ``HYPOTHESIS_PROFILE=deep pytest -k linalg.eig``.

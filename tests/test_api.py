@@ -1,4 +1,5 @@
-"""Same API (CONTRACT.md §1): the same public names with the same signatures in both packages."""
+"""Same API (docs/contract.md §1): the same public names with the same signatures in both
+packages."""
 import importlib
 import inspect
 

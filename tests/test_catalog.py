@@ -42,7 +42,7 @@ def test_bad_input_fails_the_same_way(concept, bad):
 
 @pytest.mark.parametrize("concept", BY_NAME)
 def test_entry_is_complete(concept):
-    """Every concept declares what the catalogue asks: cases (a seed's first), a generator
+    """Every concept declares what docs/concepts.md asks: cases (a seed's first), a generator
     of inputs, bad inputs and a benchmark size (its comparison strategy, tolerance and
     property set are checked when the entry is built)."""
     assert concept.bad and concept.bench.size > 0

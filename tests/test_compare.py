@@ -1,10 +1,11 @@
 """The one agreement function and its tolerance table: each rule can fail."""
+import dataclasses
 from collections import namedtuple
 
 import numpy as np
 import pytest
 
-from reference import compare
+from reference import catalog, compare
 from reference.compare import Tolerance, agree
 
 EXACT = Tolerance(1e-12, 0.0, "test")
@@ -99,3 +100,98 @@ def test_subnormal_results_agree_to_their_absolute_precision():
     assert agree(np.array([1e-323]), np.array([5e-324]), "least_squares").ok
     assert not agree(np.array([1e-300]), np.array([5e-324]), "least_squares").ok
     assert not agree(np.array([1e-323]), np.array([5e-324]), "identical").ok
+
+
+# --- the named strategies and property sets ------------------------------------------------------
+
+
+def test_every_strategy_has_a_kind_and_a_reason():
+    for name, s in compare.STRATEGIES.items():
+        assert s.name == name and s.kind in compare.KINDS, name
+        assert len(s.reason) > 60, f"{name}: give the reason the comparison is right"
+
+
+def test_every_strategy_and_property_set_is_used():
+    """No dead rules: each strategy compares some case, each property set some concept."""
+    concepts = catalog.all_concepts()
+    used = {c.strategy_of(k).name for c in concepts for k in (None, *c.cases)}
+    assert set(compare.STRATEGIES) - used == set()
+    assert set(compare.PROPERTIES) - {c.properties for c in concepts} == set()
+
+
+@pytest.mark.parametrize("field, value", [("comparison", "no such strategy"),
+                                          ("tolerance", "no such tolerance"),
+                                          ("properties", "no such properties")])
+def test_an_entry_must_name_registered_rules(field, value):
+    inv = catalog.get("linalg.inv")
+    with pytest.raises(ValueError, match=value):
+        dataclasses.replace(inv, **{field: value})
+    with pytest.raises(ValueError, match="no such"):
+        dataclasses.replace(inv, cases=(inv.cases[0].compared("no such strategy"),))
+
+
+def test_the_kind_is_derived_from_the_strategies():
+    assert catalog.get("linalg.inv").kind == "exact"
+    assert catalog.get("linalg.svd").kind == "sign"
+    assert catalog.get("linalg.eig").compared_by == "perm: eig"
+    norm = catalog.get("stats.norm")  # pdf exactly, ppf as a quantile, rvs statistically
+    assert set(norm.kind.split("+")) == {"exact", "stat"}
+    assert {"exact", "exact: quantile", "stat: sampling"} <= set(norm.compared_by.split(", "))
+
+
+def _strategy_verdict(name, got, concept, case, expected=None):
+    c = catalog.get(concept)
+    expected = c.apply(c.reference, case) if expected is None else expected
+    return compare.STRATEGIES[name].compare(got, expected, case,
+                                            compare.TOLERANCES[c.tolerance_of(case)], c)
+
+
+def test_lu_strategy_is_exact_without_ties_and_structural_with_them():
+    A = np.array([[1.0, 2.0], [3.0, 4.0]])
+    c = catalog.case(A)
+    P, L, U = catalog.get("linalg.lu").apply(catalog.get("linalg.lu").reference, c)
+    assert _strategy_verdict("lu", (P, L, U), "linalg.lu", c).ok
+    assert not _strategy_verdict("lu", (P[::-1], L, U), "linalg.lu", c).ok   # no tie: P is fixed
+    tied = np.array([[1.0, 2.0], [1.0, 3.0]])                                # |l21| = 1: a tie
+    c = catalog.case(tied)
+    expected = catalog.get("linalg.lu").apply(catalog.get("linalg.lu").reference, c)
+    other = (np.array([[0.0, 1.0], [1.0, 0.0]]), np.array([[1.0, 0.0], [1.0, 1.0]]),
+             np.array([[1.0, 3.0], [0.0, -1.0]]))                            # the other pivot
+    assert _strategy_verdict("lu", other, "linalg.lu", c, expected).ok
+    not_a_permutation = (2 * other[0], other[1], other[2])
+    assert not _strategy_verdict("lu", not_a_permutation, "linalg.lu", c, expected).ok
+
+
+def test_qr_strategy_allows_joint_flips_only():
+    A = np.array([[2.0, 1.0], [1.0, 3.0], [0.0, 1.0]])
+    c = catalog.case(A)
+    Q, R = catalog.get("linalg.qr").apply(catalog.get("linalg.qr").reference, c)
+    assert _strategy_verdict("qr", (-Q, -R), "linalg.qr", c).ok
+    assert not _strategy_verdict("qr", (-Q, R), "linalg.qr", c).ok
+
+
+def test_quantile_strategy_allows_a_step_of_the_discrete_cdf_only():
+    c = catalog.case("ppf", {"n": 4, "p": 0.5}, np.array([0.3125])).compared("quantile",
+                                                                               "quantile")
+    expected = np.array([1.0])                     # F(1) = 5/16 = 0.3125 exactly: 1 or 2
+    assert _strategy_verdict("quantile", np.array([2.0]), "stats.binom", c, expected).ok
+    assert not _strategy_verdict("quantile", np.array([3.0]), "stats.binom", c, expected).ok
+
+
+def test_sampling_strategy_rejects_a_sample_of_another_distribution():
+    c = catalog.case("rvs", {"loc": 0.0, "scale": 1.0}, size=2000)
+    rng = np.random.RandomState(0)
+    right = rng.standard_normal(2000)
+    assert _strategy_verdict("sampling", right, "stats.norm", c, right.copy()).ok
+    verdict = _strategy_verdict("sampling", right + 0.3, "stats.norm", c, right.copy())
+    assert not verdict.ok and "mathml's sample fails" in verdict.detail
+
+
+def test_optimum_strategy_compares_success_then_the_minimiser():
+    ok = {"x": np.array([1.0, 2.0]), "fun": 0.0, "success": True, "status": 0}
+    c = catalog.case(None)
+    assert _strategy_verdict("optimum", dict(ok), "optimize.minimize", c, ok).ok
+    moved = {**ok, "x": np.array([1.0, 2.001])}
+    assert not _strategy_verdict("optimum", moved, "optimize.minimize", c, ok).ok
+    failed = {**ok, "success": False, "status": 2}
+    assert not _strategy_verdict("optimum", failed, "optimize.minimize", c, ok).ok

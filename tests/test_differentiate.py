@@ -39,9 +39,9 @@ def test_seed_gradient_and_hessian_match_sympy(backend, point):
     p = np.array(point)
     exact_g = np.array(GRADIENT(*point), dtype=float)
     exact_H = np.array(HESSIAN(*point), dtype=float)
-    # √eps relative: the method's stopping tolerance (the 'finite_difference' entry).
-    np.testing.assert_allclose(backend.gradient(f, p), exact_g, rtol=EPS ** 0.5)
-    np.testing.assert_allclose(backend.hessian(f, p).ddf, exact_H, rtol=EPS ** 0.5)
+    stop = EPS ** 0.5  # √eps relative: the method's default stopping tolerance
+    np.testing.assert_allclose(backend.gradient(f, p), exact_g, rtol=stop)
+    np.testing.assert_allclose(backend.hessian(f, p).ddf, exact_H, rtol=stop)
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -51,11 +51,12 @@ def test_seed_directional_derivative_is_normalised(backend):
     d = backend.directional_derivative(f, np.array([1.0, 2.0]), np.array([1.0, 1.0]))
     seed_value = float(SEED_DIRECTIONAL(1.0, 2.0))
     assert seed_value == 12.0
+    # √eps relative: the stopping tolerance of the extrapolation ('finite_difference')
     assert np.sqrt(2) * d == pytest.approx(seed_value, rel=EPS ** 0.5)
-    assert d == pytest.approx(12 / np.sqrt(2), rel=EPS ** 0.5)
+    assert d == pytest.approx(12 / np.sqrt(2), rel=EPS ** 0.5)  # the same √eps
     # and the length of u does not matter
     d_long = backend.directional_derivative(f, np.array([1.0, 2.0]), np.array([7.0, 7.0]))
-    assert d_long == pytest.approx(d, rel=EPS ** 0.5)
+    assert d_long == pytest.approx(d, rel=EPS ** 0.5)  # the same √eps stopping tolerance
 
 
 RICH = [c for c in catalog.all_concepts(["differentiate"])
@@ -83,6 +84,7 @@ def test_same_formula_as_scipy_to_rounding(kwargs, maxiter):
     rounding: the Richardson tableau and SciPy's precomputed weights are one formula."""
     x0 = np.linspace(-1.5, 1.5, 7)
     g = lambda t: np.exp(t) + np.sin(3 * t)  # noqa: E731
+    # the stopping test off (tolerances 0): exactly maxiter iterations
     options = dict(tolerances=dict(atol=0, rtol=0), maxiter=maxiter, **kwargs)
     ours = differentiate.derivative(g, x0, **options).df
     theirs = scipy.differentiate.derivative(g, x0, **options).df
@@ -95,8 +97,9 @@ def test_extrapolation_order():
     2⁴ = 16 (SciPy's documentation shows 0.0622 for the same experiment)."""
     exact = np.exp(1.0)
     errors = [abs(differentiate.derivative(np.exp, 1.0, maxiter=k, order=4,
-                                           tolerances=dict(atol=0, rtol=0)).df - exact)
+                                           tolerances=dict(atol=0, rtol=0)).df - exact)  # off
               for k in (1, 2)]
+    # 5%: the ratio is 1/16 up to the next term of the error series, O(h²) relative to it
     assert errors[1] / errors[0] == pytest.approx(1 / 16, rel=0.05)
 
 
@@ -109,6 +112,7 @@ def test_exactly_zero_derivative_is_where_we_differ_from_scipy():
     theirs = scipy.differentiate.jacobian(g, np.array([0.3, 0.7]))
     assert ours.df[1] == 0.0 and ours.status[1] == 0
     assert abs(theirs.df[1]) < 1e-9 and theirs.status[1] == -2
+    # the same formula summed in another order: a few hundred ulps of an exp of size ~1
     assert ours.df[0] == pytest.approx(theirs.df[0], rel=1e-13)
 
 
@@ -122,9 +126,10 @@ def test_nan_is_a_status_not_an_exception(backend):
         g = backend.gradient(lambda p: np.sqrt(p[0] - 1) + p[1],
                              np.array([[0.5, 2.0], [2.0, 2.0]]))
     assert np.isnan(res.df[0]) and res.status[0] == -3 and not res.success[0]
+    # √eps relative: the default stopping tolerance of both backends
     assert res.df[1] == pytest.approx(0.5 / np.sqrt(1.0), rel=EPS ** 0.5) and res.success[1]
     assert np.isnan(g[:, 0]).all()
-    np.testing.assert_allclose(g[:, 1], [0.5, 1.0], rtol=EPS ** 0.5)
+    np.testing.assert_allclose(g[:, 1], [0.5, 1.0], rtol=EPS ** 0.5)  # the same √eps
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -137,7 +142,7 @@ def test_callback_can_stop_the_iteration(backend):
             raise StopIteration
 
     res = backend.derivative(np.exp, np.array([1.0, 2.0]), callback=callback,
-                             tolerances=dict(rtol=1e-15))
+                             tolerances=dict(rtol=1e-15))  # unreachable: the callback stops
     assert (seen[0] == 1).all()  # in progress before the first iteration
     assert (res.status == -4).all() and res.nit.tolist() == [1, 1]
 

@@ -1,4 +1,4 @@
-"""Same failures (CONTRACT.md §3, the estimator row) for the estimator plumbing itself.
+"""Same failures (docs/contract.md §3, the estimator row) for the estimator plumbing itself.
 
 A toy classifier is written twice, once on mathml's plumbing (`mathml.base`,
 `mathml._validation`) and once on scikit-learn's (`sklearn.utils.validation`,

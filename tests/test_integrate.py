@@ -28,11 +28,13 @@ def test_seed_integral_is_sympys_one_third(backend):
     exact = sympy.integrate(x**2, (x, 0, 1))
     assert exact == sympy.Rational(1, 3)
     y, abserr = backend.quad(lambda t: t**2, 0, 1)
-    assert abs(y - float(exact)) <= 1.49e-8 and abserr <= 1.49e-8
+    assert abs(y - float(exact)) <= 1.49e-8 and abserr <= 1.49e-8  # quad's default epsabs
     # the rules exact for quadratics give it to rounding
     grid = np.linspace(0, 1, 5)
+    # exact rules: only the rounding of a weighted sum of ≤ 5 terms (4 eps relative)
     assert backend.simpson(grid**2, x=grid) == pytest.approx(1 / 3, rel=4 * EPS)
-    assert backend.fixed_quad(lambda t: t**2, 0, 1, n=2)[0] == pytest.approx(1 / 3, rel=4 * EPS)
+    two_point = backend.fixed_quad(lambda t: t**2, 0, 1, n=2)[0]
+    assert two_point == pytest.approx(1 / 3, rel=4 * EPS)  # as above
 
 
 # --- the rules' own errors, exactly -----------------------------------------------------------
@@ -43,6 +45,7 @@ def test_trapezoid_error_is_h_squared_over_six_for_x_squared(N):
     h = sympy.Rational(1, N - 1)
     exact = sympy.integrate(x**2, (x, 0, 1)) + h**2 / 6
     grid = np.linspace(0, 1, N)
+    # the same sum of ≤ 50 terms: errors of a few ulps, 10 eps relative
     assert mi.trapezoid(grid**2, grid) == pytest.approx(float(exact), rel=10 * EPS)
 
 
@@ -52,6 +55,7 @@ def test_simpson_is_exact_for_cubics_with_an_odd_number_of_equal_spacings(N):
     exact = float(sympy.integrate(p, (x, -1, 2)))
     grid = np.linspace(-1, 2, N)
     values = sympy.lambdify(x, p, "numpy")(grid)
+    # exact for cubics: rounding of a ≤ 21-term weighted sum with cancellation (1e-14)
     assert mi.simpson(values, x=grid) == pytest.approx(exact, rel=1e-14)
 
 
@@ -63,12 +67,15 @@ def test_simpson_is_exact_for_quadratics_on_any_grid(N):
     p = 4 * x**2 - x + 2
     exact = float(sympy.integrate(p, (x, -1, 2)))
     values = sympy.lambdify(x, p, "numpy")(grid)
+    # exact for quadratics; uneven spacing forms the weights from ratios of close
+    # spacings, which costs more rounding than equal spacing (1e-13)
     assert mi.simpson(values, x=grid) == pytest.approx(exact, rel=1e-13)
 
 
 def test_simpson_even_number_of_samples_is_scipys_rule():
     grid = np.array([0.0, 0.2, 0.7, 1.1, 1.5, 2.4])
     y = np.exp(grid)
+    # the same rule, its weights formed in another order: rounding only
     assert mi.simpson(y, x=grid) == pytest.approx(scipy.integrate.simpson(y, x=grid),
                                                   rel=1e-14)
 
@@ -79,8 +86,10 @@ def test_simpson_even_number_of_samples_is_scipys_rule():
 def test_gauss_legendre_nodes_and_weights_match_sympy_to_30_digits(n):
     nodes, weights = gauss_legendre(n, 30)
     x_n, w_n = _gauss_legendre(n)
+    # nodes in [−1, 1] to 2 ulps of 1; weights by a Newton iteration whose rounding grows
+    # with n (n·1e-15)
     np.testing.assert_allclose(x_n, np.array(nodes, dtype=float), rtol=0, atol=2 * EPS)
-    np.testing.assert_allclose(w_n, np.array(weights, dtype=float), rtol=n * 1e-15)
+    np.testing.assert_allclose(w_n, np.array(weights, dtype=float), rtol=n * 1e-15)  # above
 
 
 @pytest.mark.parametrize("n", [1, 3, 8])
@@ -88,6 +97,7 @@ def test_fixed_quad_is_exact_to_degree_2n_minus_1(n):
     p = sum((k + 1) * x**k for k in range(2 * n))
     exact = float(sympy.integrate(p, (x, -0.5, 1.5)))
     f = sympy.lambdify(x, p, "numpy")
+    # exact rule: rounding of a weighted sum of ≤ 8 terms of size ≤ 16·1.5¹⁵ relative to it
     assert mi.fixed_quad(f, -0.5, 1.5, n=n)[0] == pytest.approx(exact, rel=1e-14)
 
 
@@ -100,8 +110,9 @@ def test_kronrod_constants_integrate_polynomials_to_their_degree():
         assert (abs(kronrod - exact) <= 1e-15) == (k <= 31), k
         assert (abs(gauss - exact) <= 1e-15) == (k <= 19), k
     x10, w10 = _gauss_legendre(10)
+    # stored constants vs computed: 2 ulps of 1 for nodes, 1e-14 (n·1e-15, n = 10) for weights
     np.testing.assert_allclose(_NODES[_GAUSS > 0], x10, atol=2 * EPS)
-    np.testing.assert_allclose(_GAUSS[_GAUSS > 0], w10, rtol=1e-14)
+    np.testing.assert_allclose(_GAUSS[_GAUSS > 0], w10, rtol=1e-14)  # as above
 
 
 # --- quad: exact values, how it calls func, what it reports -----------------------------------
@@ -141,11 +152,12 @@ def test_catalog_integrands_exact_values_are_sympys():
         lo = -sympy.oo if a == -math.inf else sympy.nsimplify(a)
         hi = sympy.oo if b == math.inf else sympy.nsimplify(b)
         exact = float(sympy.integrate(expr, (x, lo, hi)))
+        # SymPy's antiderivative evaluated in floating point: cancellation of F(b) − F(a)
         assert Integrand(expression, **params).exact(a, b) == pytest.approx(exact, rel=1e-13)
     x0, x1 = sympy.symbols("x0 x1", real=True)
     box = float(sympy.integrate(sympy.exp(-(x0**2 + x1**2)) + x0 * x1, (x0, -1, 2), (x1, 0, 1)))
     f = Integrand("exp(-(x0**2 + x1**2)) + x0*x1", ("x0", "x1"))
-    assert f.exact([-1, 0], [2, 1]) == pytest.approx(box, rel=1e-13)
+    assert f.exact([-1, 0], [2, 1]) == pytest.approx(box, rel=1e-13)  # as above
 
 
 def test_quad_calls_a_vectorised_func_with_arrays_and_a_scalar_func_with_floats():
@@ -164,12 +176,13 @@ def test_quad_calls_a_vectorised_func_with_arrays_and_a_scalar_func_with_floats(
         return math.cos(t)  # raises TypeError on an array
 
     y, _ = mi.quad(scalar_only, 0, 1)
-    assert y == pytest.approx(math.sin(1), rel=1e-14)
+    assert y == pytest.approx(math.sin(1), rel=1e-14)  # Gauss–Kronrod on a smooth f: rounding
     # one try with the array of nodes, then one float at a time
     assert floats[0] is np.ndarray and set(floats[1:]) == {float}
 
 
 def test_quad_constant_function_returning_one_number():
+    # the 21 weights sum to 2 up to an ulp or two
     assert mi.quad(lambda t: 2.5, -1, 3)[0] == pytest.approx(10.0, rel=1e-15)
 
 
@@ -205,7 +218,7 @@ def test_full_output_returns_the_message_instead_of_warning(backend):
         assert {"neval", "last", "iord", "alist", "blist", "rlist", "elist"} <= set(d)
         assert d["alist"].shape == (50,)
     last = info2["last"]
-    assert math.fsum(info2["rlist"][:last]) == pytest.approx(y2, rel=1e-15)
+    assert math.fsum(info2["rlist"][:last]) == pytest.approx(y2, rel=1e-15)  # a sum, rounded
 
 
 def test_full_output_subintervals_tile_the_range():

@@ -1,5 +1,4 @@
 """Specifics of `mathml.linear_model` beyond the catalog's agreement with scikit-learn."""
-
 import numpy as np
 import pytest
 
@@ -27,16 +26,18 @@ def test_sgd_reproduces_the_seeds_gradient_descent():
     """SGDRegressor with the seed's step and iteration count takes the seed's steps."""
     weights, bias = _seed_gradient_descent(X5, Y5)
     model = ml.SGDRegressor(eta0=0.01, max_iter=1000, tol=None).fit(X5, Y5)
+    # the same 1000 steps, sums in another order: rounding only (1e-12 relative)
     np.testing.assert_allclose(model.coef_, weights, rtol=1e-12)
-    np.testing.assert_allclose(model.intercept_, bias, rtol=1e-12)
+    np.testing.assert_allclose(model.intercept_, bias, rtol=1e-12)  # as above
 
 
 def test_sgd_defaults_converge_to_least_squares():
     """The seed's data: slope 6/10 and intercept 4 − 3·0.6 in closed form (x̄ = 3, ȳ = 4,
     Sxy = 6, Sxx = 10)."""
     model = ml.SGDRegressor().fit(X5, Y5)
+    # stopped by the default tol = 1e-3 on the loss: observed relative error 2.7e-10
     np.testing.assert_allclose(model.coef_, [0.6], rtol=1e-9)
-    np.testing.assert_allclose(model.intercept_, 2.2, rtol=1e-9)
+    np.testing.assert_allclose(model.intercept_, 2.2, rtol=1e-9)  # as above
 
 
 def test_seed_slope_and_intercept():
@@ -49,7 +50,7 @@ def test_rank_deficient_least_squares_is_minimum_norm():
     """A duplicated column: the SVD fallback splits the weight equally, as gelsd does."""
     X = np.c_[X5, X5].astype(float)
     model = ml.LinearRegression().fit(X, Y5)
-    np.testing.assert_allclose(model.coef_, [0.3, 0.3], rtol=1e-12)
+    np.testing.assert_allclose(model.coef_, [0.3, 0.3], rtol=1e-12)  # SVD: rounding only
 
 
 def test_ridge_does_not_penalise_the_intercept():
@@ -57,8 +58,9 @@ def test_ridge_does_not_penalise_the_intercept():
     X = np.random.default_rng(0).uniform(size=(20, 3))
     y = X @ [1.0, 2.0, 3.0]
     a, b = ml.Ridge(alpha=5.0).fit(X, y), ml.Ridge(alpha=5.0).fit(X, y + 100.0)
+    # centring removes the shift up to the rounding of y + 100 (~1e-14 relative)
     np.testing.assert_allclose(a.coef_, b.coef_, rtol=1e-12)
-    np.testing.assert_allclose(b.intercept_ - a.intercept_, 100.0, rtol=1e-12)
+    np.testing.assert_allclose(b.intercept_ - a.intercept_, 100.0, rtol=1e-12)  # as above
 
 
 @pytest.mark.parametrize("cls", [ml.Lasso, ml.ElasticNet])
@@ -96,6 +98,7 @@ def test_multinomial_probabilities_sum_to_one_and_intercepts_sum_to_zero():
     X = rng.uniform(-2, 2, (60, 2))
     y = np.arange(60) % 3
     model = ml.LogisticRegression().fit(X, y)
+    # a softmax row sums to 1 up to 3 roundings
     np.testing.assert_allclose(model.predict_proba(X).sum(axis=1), 1.0, rtol=1e-14)
     assert abs(model.intercept_.sum()) < 1e-12  # the class-sum direction is not moved
 

@@ -10,10 +10,11 @@ import pytest
 import scipy.optimize
 
 import mathml.optimize as ml
-from mathml.optimize._constrained import _minimize_slsqp
+from mathml.optimize._slsqp import _minimize_slsqp
 from reference import optimize as ref
 
-# CONTRACT.md, iterative solvers: minimiser rtol ~1e-6, objective rtol ~1e-9, same success.
+# docs/contract.md, "Tolerances" (iterative solvers): minimiser rtol ~1e-6, objective rtol ~1e-9,
+# the same success flag.
 X_RTOL, F_RTOL = 1e-6, 1e-9
 TIGHT = {"ftol": 1e-12}
 
@@ -80,8 +81,9 @@ def test_slsqp_reaches_scipys_optimum(label, fun, x0, kwargs):
     want = scipy.optimize.minimize(fun, x0, method="SLSQP", **kwargs)
     assert want.success and got.success == want.success, got.message
     scale = max(1.0, np.abs(want.x).max())
+    # X_RTOL relative to the size of the minimiser as a whole (entries may be 0)
     np.testing.assert_allclose(got.x, want.x, rtol=0, atol=X_RTOL * scale)
-    np.testing.assert_allclose(got.fun, want.fun, rtol=F_RTOL, atol=1e-12)
+    np.testing.assert_allclose(got.fun, want.fun, rtol=F_RTOL, atol=1e-12)  # atol: f* = 0
 
 
 def test_seed_constrained_example():
@@ -90,8 +92,10 @@ def test_seed_constrained_example():
     for backend in (ml, ref):
         res = backend.minimize(objective, x0=[0, 0], constraints={"type": "eq", "fun": constraint})
         assert res.success
+        # 1e-8: below the 8 decimals a seed prints, within SLSQP's default ftol = 1e-6 on f
+        # (on this quadratic the error in x is far smaller than ftol)
         np.testing.assert_allclose(res.x, [0.5, 0.5], atol=1e-8)
-        np.testing.assert_allclose(res.fun, 0.5, atol=1e-8)
+        np.testing.assert_allclose(res.fun, 0.5, atol=1e-8)  # as above
 
 
 INFEASIBLE = [
@@ -156,8 +160,10 @@ def test_penalty_multiplier_estimate_converges_as_theorem_17_2():
     (L = f − λc), and x(μ) = μ/(2(1 + μ))·(1, 1) exactly, so the violation is 1/(1 + μ)."""
     res = ml.penalty(objective, [0, 0], constraints={"type": "eq", "fun": constraint})
     assert res.success and res.maxcv <= 1e-8
+    # −μ·c(x(μ)) = μ/(1 + μ) = λ* − O(1/μ), μ = 1e8 at the end; an error δ of the inner
+    # solve is multiplied by μ in the first, hence 1e-6; x itself is known to ~1e-8
     np.testing.assert_allclose(-res.mu * constraint(res.x), 1.0, rtol=1e-6)
-    np.testing.assert_allclose(res.x, res.mu / (2 * (1 + res.mu)), rtol=1e-8)
+    np.testing.assert_allclose(res.x, res.mu / (2 * (1 + res.mu)), rtol=1e-8)  # as above
 
 
 def test_barrier_objective_gap_is_bounded_by_m_mu():
@@ -190,8 +196,9 @@ def test_lagrange_seed_and_sign_convention():
     """x² + y² s.t. x + y = 1: x = (0.5, 0.5); with L = f + λ(x + y − 1), ∇f = −λ∇c gives
     λ = −1."""
     x, lam = ml.lagrange(2 * np.eye(2), [0, 0], [[1, 1]], [1])
+    # a 3×3 KKT solve whose answer is exact in binary: at most an ulp of rounding
     np.testing.assert_allclose(x, [0.5, 0.5], rtol=1e-15)
-    np.testing.assert_allclose(lam, [-1.0], rtol=1e-15)
+    np.testing.assert_allclose(lam, [-1.0], rtol=1e-15)  # as above
 
 
 def test_lagrange_nocedal_wright_example_16_2():
@@ -200,8 +207,9 @@ def test_lagrange_nocedal_wright_example_16_2():
     A = np.array([[1.0, 0.0, 1.0], [0.0, 1.0, 1.0]])
     for backend in (ml, ref):
         x, lam = backend.lagrange(Q, [-8.0, -3.0, -3.0], A, [3.0, 0.0])
+        # a 5×5 KKT solve with a modest condition number: cond·eps ≪ 1e-13
         np.testing.assert_allclose(x, [2.0, -1.0, 1.0], rtol=1e-13)
-        np.testing.assert_allclose(lam, [-3.0, 2.0], rtol=1e-13)
+        np.testing.assert_allclose(lam, [-3.0, 2.0], rtol=1e-13)  # as above
 
 
 def test_lagrange_agrees_with_slsqp_on_a_qp():
@@ -214,8 +222,9 @@ def test_lagrange_agrees_with_slsqp_on_a_qp():
                                   jac=lambda z: Q @ z + c, method="SLSQP", options=TIGHT,
                                   constraints={"type": "eq", "fun": lambda z: A @ z - b,
                                                "jac": lambda z: A})
+    # SLSQP stops at ftol = 1e-12 on f: its x and multipliers are known to ~√ftol = 1e-6
     np.testing.assert_allclose(x, res.x, atol=1e-6)
-    np.testing.assert_allclose(-lam, res.multipliers, atol=1e-6)
+    np.testing.assert_allclose(-lam, res.multipliers, atol=1e-6)  # as above
 
 
 @pytest.mark.parametrize("method, x0, kind", [("penalty", [0, 0], "eq"), ("barrier", [1, 1], "ineq")])

@@ -27,6 +27,7 @@ def test_seed_000_fixed_step_is_the_closed_form():
     """x ← x − 0.1·2(x − 3) from 0: x_k = 3(1 − 0.8^k), exactly the seed's 100 steps."""
     res = mo.gradient_descent(lambda x: (x[0] - 3) ** 2, 0.0, jac=lambda x: 2 * (x - 3))
     assert res.nit == 100 and res.njev == 101 and res.success
+    # 100 steps each rounding once, but contracting by 0.8: the errors do not accumulate
     np.testing.assert_allclose(res.x, [3 * (1 - 0.8 ** 100)], rtol=1e-15)
 
 
@@ -42,8 +43,10 @@ def test_seed_002_regression_after_1000_steps_is_the_closed_form():
     res = mo.gradient_descent(lambda t: np.mean((Z @ t - y) ** 2) / 2, np.zeros(2),
                               jac=lambda t: Z.T @ (Z @ t - y) / 5, learning_rate=0.01,
                               max_iter=1000)
+    # 1000 contracting steps vs a matrix power: rounding only
     np.testing.assert_allclose(res.x, expected, rtol=1e-12)
-    assert not np.allclose(res.x, theta_star, rtol=1e-3)   # the seed's loop stops short
+    # the seed's loop stops short: more than 0.1% from θ* (a check that can fail)
+    assert not np.allclose(res.x, theta_star, rtol=1e-3)
 
 
 def test_gradient_descent_armijo_decreases_sufficiently():
@@ -61,6 +64,7 @@ def test_gradient_descent_armijo_decreases_sufficiently():
     res = mo.gradient_descent(f, [1.0, -2.0], jac=grad, line_search="armijo", max_iter=200,
                               tol=1e-12)
     assert res.success
+    # tol = 1e-12 on ‖g‖∞ = ‖Ax‖∞ and ‖A⁻¹‖∞ = 0.8: every |x_i| ≤ 8e-13
     np.testing.assert_allclose(res.x, [0.0, 0.0], atol=1e-11)
 
 
@@ -68,7 +72,7 @@ def test_gradient_descent_without_jac_uses_differences():
     res = mo.gradient_descent(lambda x: np.sum((x - [1.0, 2.0]) ** 2), np.zeros(2),
                               learning_rate=0.25, max_iter=200, tol=1e-8)
     assert res.success
-    np.testing.assert_allclose(res.x, [1.0, 2.0], rtol=1e-8)
+    np.testing.assert_allclose(res.x, [1.0, 2.0], rtol=1e-8)  # tol = 1e-8 on the step
 
 
 # --- minimize: SciPy's conventions -------------------------------------------------------------
@@ -132,6 +136,7 @@ def test_nelder_mead_takes_scipys_steps():
 def test_bfgs_hess_inv_is_symmetric_positive_definite():
     res = mo.minimize(scipy.optimize.rosen, X0, jac=scipy.optimize.rosen_der)
     H = res.hess_inv
+    # BFGS updates are symmetric in exact arithmetic; rounding of the rank-2 updates only
     np.testing.assert_allclose(H, H.T, rtol=1e-12, atol=1e-14)
     assert np.all(np.linalg.eigvalsh(H) > 0)
 
@@ -183,6 +188,7 @@ def test_lbfgsb_keeps_iterates_feasible():
                       options={"gtol": 1e-10, "ftol": 1e-15})
     ref = scipy.optimize.minimize(scipy.optimize.rosen, X0, jac=scipy.optimize.rosen_der,
                                   bounds=bounds, options={"gtol": 1e-10, "ftol": 1e-15})
+    # both run at gtol 1e-10: the minimiser is known to ~1e-8 (the 'optimum' entry, tighter)
     np.testing.assert_allclose(res.x, ref.x, rtol=1e-8, atol=1e-10)
     assert np.all(res.x >= [0.0, -1.0]) and np.all(res.x <= [0.5, 0.2])
 
@@ -195,8 +201,9 @@ def test_line_search_matches_scipys_example():
     ours = mo.line_search(f, grad, xk, pk)
     theirs = scipy.optimize.line_search(f, grad, xk, pk)
     assert ours[:3] == theirs[:3]
+    # the same evaluations at the same points: equal up to one rounding
     np.testing.assert_allclose(ours[3:5], theirs[3:5], rtol=1e-15)
-    np.testing.assert_allclose(ours[5], theirs[5], rtol=1e-15)
+    np.testing.assert_allclose(ours[5], theirs[5], rtol=1e-15)  # as above
 
 
 def test_line_search_takes_scipys_trial_steps_on_rosenbrock():

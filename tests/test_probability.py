@@ -27,23 +27,26 @@ def test_seed_joint_and_chain_rule(backend):
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_bayes_rare_condition(backend):
     exact = Fraction(0.9) * Fraction(0.01) / Fraction(0.05)
+    # a product and a quotient, each correctly rounded: ≤ 2·(eps/2) ≈ 2.2e-16 relative
     assert near(backend.bayes(0.9, 0.01, 0.05), exact, rel=1e-15)
     # Bayes' theorem agrees with conditioning on the joint probability
-    assert near(backend.conditional(0.9 * 0.01, 0.05), exact, rel=1e-15)
+    assert near(backend.conditional(0.9 * 0.01, 0.05), exact, rel=1e-15)  # as above
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_fair_die(backend):
     x, p = np.arange(1.0, 7.0), np.full(6, 1 / 6)
+    # sums of 6 products of fractions 1/6: a few roundings of numbers of size ~1
     assert near(backend.expectation(x, p), Fraction(7, 2), rel=1e-15)
-    assert near(backend.variance(x, p), Fraction(35, 12), rel=1e-15)
+    assert near(backend.variance(x, p), Fraction(35, 12), rel=1e-15)  # as above
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_marginals_and_independence_of_the_seed_table(backend):
     joint = np.array([[0.3, 0.1], [0.2, 0.4]])
+    # each marginal is a sum of two entries: one rounding (≤ eps/2 relative)
     assert np.allclose(backend.marginal(joint, axis=0), [0.4, 0.6], rtol=1e-15, atol=0)
-    assert np.allclose(backend.marginal(joint, axis=1), [0.5, 0.5], rtol=1e-15, atol=0)
+    assert np.allclose(backend.marginal(joint, axis=1), [0.5, 0.5], rtol=1e-15, atol=0)  # same
     assert backend.are_independent(joint) is False  # 0.3 ≠ 0.4 × 0.5
     product = np.array([0.4, 0.6])[:, None] * np.array([0.5, 0.5])[None, :]
     assert backend.are_independent(product) is True

@@ -1,4 +1,4 @@
-"""A peer's test suite (CONTRACT.md §4): scikit-learn's own estimator checks on every mathml
+"""A peer's test suite (docs/contract.md §4): scikit-learn's own estimator checks on every mathml
 estimator.
 
 Each mathml estimator class is run through ``parametrize_with_checks`` as an adapter class

@@ -116,4 +116,4 @@ def test_yates_correction_by_hand(backend):
     res = backend.chi2_contingency(O)
     corrected = np.sum((np.abs(O - E) - 0.5) ** 2 / E)
     assert close(res.statistic, corrected) and res.dof == 1
-    assert np.allclose(res.expected_freq, E, rtol=1e-14, atol=0)
+    assert np.allclose(res.expected_freq, E, rtol=1e-14, atol=0)  # row·col/N: two roundings

@@ -1,4 +1,4 @@
-"""Vector and matrix arithmetic from the definitions: sums, products, transposes, norms.
+"""Vector and matrix arithmetic from the definitions: sums, products, transposes, powers.
 
 These are the operations every later algorithm is built from. `matmul` and `dot` are
 written as sums of products, without `@`; every other module of `mathml` may then use `@`
@@ -14,9 +14,9 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._validation import as_square_matrix
+from ._lu import inv
 
-__all__ = ["add", "scale", "dot", "outer", "matmul", "transpose", "trace", "norm",
-           "matrix_power"]
+__all__ = ["add", "scale", "dot", "outer", "matmul", "transpose", "trace", "matrix_power"]
 
 # Largest temporary (in elements) that the blocked sum of products may allocate: about 32 MB.
 _BLOCK_ELEMENTS = 1 << 22
@@ -80,7 +80,10 @@ def scale(alpha: float, x: ArrayLike) -> NDArray:
 
     Notes
     -----
-    *Complexity*: O(n). Checked against ``reference.linalg.scale`` → ``numpy.multiply``.
+    *Algorithm*: one vectorised product of every entry with α (NumPy broadcasts the
+    scalar). *Complexity*: O(n) for n entries, exact up to the one rounding per product.
+
+    Checked against ``reference.linalg.scale`` → ``numpy.multiply``: identical.
 
     Examples
     --------
@@ -176,7 +179,9 @@ def outer(a: ArrayLike, b: ArrayLike) -> NDArray:
     Notes
     -----
     *Algorithm*: broadcast a column against a row. *Complexity*: O(MN), exact (one
-    product per entry). Checked against ``reference.linalg.outer`` → ``numpy.outer``.
+    product per entry).
+
+    Checked against ``reference.linalg.outer`` → ``numpy.outer``: identical.
 
     Examples
     --------
@@ -307,8 +312,9 @@ def transpose(a: ArrayLike, axes: tuple[int, ...] | None = None) -> NDArray:
     *Algorithm*: an array is a block of memory plus, for each axis, a length and a
     *stride* (bytes to step to the next index). Permuting the (length, stride) pairs
     permutes the indices: entry ``[j, i]`` of the result is read where ``[i, j]`` of `a`
-    lives. *Complexity*: O(1), nothing moves. Checked against
-    ``reference.linalg.transpose`` → ``numpy.transpose``.
+    lives. *Complexity*: O(1), nothing moves.
+
+    Checked against ``reference.linalg.transpose`` → ``numpy.transpose``: identical.
 
     Examples
     --------
@@ -352,8 +358,11 @@ def trace(a: ArrayLike, offset: int = 0, axis1: int = 0, axis2: int = 1) -> NDAr
 
     Notes
     -----
+    *Algorithm*: take the chosen diagonal (a strided view, no copy) and sum it.
     *Complexity*: O(min(M, N)). The trace equals the sum of the eigenvalues.
-    Checked against ``reference.linalg.trace`` → ``numpy.trace``.
+
+    Checked against ``reference.linalg.trace`` → ``numpy.trace``: identical for integers;
+    for floats equal to rounding (the summation order may differ).
 
     Examples
     --------
@@ -364,125 +373,6 @@ def trace(a: ArrayLike, offset: int = 0, axis1: int = 0, axis2: int = 1) -> NDAr
     if a.ndim < 2:
         raise ValueError(f"trace needs an array of at least two dimensions, got {a.ndim}")
     return np.diagonal(a, offset, axis1, axis2).sum(axis=-1)
-
-
-def norm(x: ArrayLike, ord: float | str | None = None, axis: int | tuple[int, int] | None = None,
-         keepdims: bool = False) -> NDArray[np.float64]:
-    r"""Vector and matrix norms.
-
-    .. math::
-
-        \|x\|_p = \Big(\sum_i |x_i|^p\Big)^{1/p}, \quad
-        \|A\|_F = \sqrt{\textstyle\sum_{ij} A_{ij}^2}, \quad
-        \|A\|_2 = \sigma_{\max}(A), \quad \|A\|_* = \sum_i \sigma_i(A)
-
-    Parameters
-    ----------
-    x : array_like
-        A vector or a matrix (or more axes when `axis` picks one or two of them).
-    ord : {None, 'fro', 'nuc', inf, -inf, 0, 1, -1, 2, -2, float}, optional
-        For vectors: None or 2 is Euclidean, inf is max |x_i|, -inf min |x_i|, 0 counts the
-        non-zero entries, other p the p-norm. For matrices: None or 'fro' is Frobenius,
-        1 / inf the largest absolute column / row sum (-1 / -inf the smallest), 2 / -2
-        the largest / smallest singular value, 'nuc' the sum of singular values.
-    axis : int or 2-tuple of int, optional
-        The axis (vector norms) or axes (matrix norms) to reduce. None: the whole array,
-        as a vector if 1-D and a matrix if 2-D (with ord=None any shape is flattened).
-    keepdims : bool, default False
-        Keep the reduced axes with length one.
-
-    Returns
-    -------
-    float or ndarray
-
-    Raises
-    ------
-    ValueError
-        For an ord that does not apply, or a number of axes other than one or two.
-
-    Notes
-    -----
-    *Algorithm*: the definitions above, as reductions over the chosen axes; the spectral
-    and nuclear norms call :func:`mathml.linalg.svd`. *Complexity*: O(n) for the entrywise
-    norms, O(MN·min(M, N)) for 2, -2 and 'nuc'. *Numerical stability*: the Euclidean norm
-    squares entries without rescaling, as NumPy, so it overflows past about 1e154.
-
-    Checked against ``reference.linalg.norm`` → ``numpy.linalg.norm``.
-
-    Examples
-    --------
-    >>> float(norm([3, 4]))
-    5.0
-    >>> float(norm([[1, -2], [3, 4]], ord=1))
-    6.0
-    """
-    x = np.asarray(x)
-    if not np.issubdtype(x.dtype, np.inexact):
-        x = x.astype(np.float64)
-    if axis is None:
-        if ord is None:
-            out = np.sqrt((x.ravel() ** 2).sum())
-            return out.reshape((1,) * x.ndim) if keepdims else out
-        if x.ndim not in (1, 2):
-            raise ValueError("Improper number of dimensions to norm.")
-        axis = tuple(range(x.ndim))
-    axes = (axis,) if np.ndim(axis) == 0 else tuple(axis)
-    axes = tuple(operator.index(ax) % x.ndim for ax in axes)
-    if len(axes) == 1:
-        out = _vector_norm(x, ord, axes[0])
-    elif len(axes) == 2 and axes[0] != axes[1]:
-        out = _matrix_norm(x, ord, axes)
-    else:
-        raise ValueError("Improper number of dimensions to norm.")
-    if keepdims:
-        out = np.expand_dims(out, axes)
-    return out
-
-
-def _vector_norm(x: NDArray, ord, axis: int) -> NDArray:
-    if isinstance(ord, str):
-        raise ValueError(f"Invalid norm order '{ord}' for vectors")
-    absx = np.abs(x)
-    if ord is None or ord == 2:
-        return np.sqrt((absx * absx).sum(axis=axis))
-    if ord == np.inf:
-        return absx.max(axis=axis)
-    if ord == -np.inf:
-        return absx.min(axis=axis)
-    if ord == 0:
-        return (x != 0).sum(axis=axis).astype(absx.dtype)
-    if ord == 1:
-        return absx.sum(axis=axis)
-    return (absx ** ord).sum(axis=axis) ** (1.0 / ord)
-
-
-def _matrix_norm(x: NDArray, ord, axes: tuple[int, int]) -> NDArray:
-    row_axis, col_axis = axes
-    absx = np.abs(x)
-    if ord is None or ord == "fro":
-        return np.sqrt((absx * absx).sum(axis=axes))
-    if ord in (1, -1):  # column sums: reduce the row axis first
-        sums = absx.sum(axis=row_axis)
-        reduce = np.max if ord == 1 else np.min
-        return reduce(sums, axis=col_axis - (col_axis > row_axis))
-    if ord in (np.inf, -np.inf):  # row sums
-        sums = absx.sum(axis=col_axis)
-        reduce = np.max if ord == np.inf else np.min
-        return reduce(sums, axis=row_axis - (row_axis > col_axis))
-    if ord in (2, -2, "nuc"):
-        s = _singular_values(np.moveaxis(x, axes, (-2, -1)))
-        if ord == "nuc":
-            return s.sum(axis=-1)
-        return s[..., 0] if ord == 2 else s[..., -1]
-    raise ValueError("Invalid norm order for matrices.")
-
-
-def _singular_values(x: NDArray) -> NDArray:
-    """Singular values (descending) of the trailing matrices of `x`."""
-    from ._svd import svd  # late import: _svd builds on this module
-    stack = x.reshape((-1,) + x.shape[-2:])
-    s = np.array([svd(m, compute_uv=False) for m in stack])
-    return s.reshape(x.shape[:-2] + s.shape[-1:])
 
 
 def matrix_power(a: ArrayLike, n: int) -> NDArray:
@@ -535,7 +425,6 @@ def matrix_power(a: ArrayLike, n: int) -> NDArray:
     as_square_matrix(a, finite=False)  # shape check only
     # Step 1
     if n < 0:
-        from ._lu import inv  # late import: _lu builds on this module
         a, n = inv(a), -n
     result = np.eye(a.shape[0], dtype=a.dtype)
     # Step 2

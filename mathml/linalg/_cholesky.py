@@ -3,6 +3,9 @@
 Blocked left-looking algorithm: bring a block of columns up to date with every finished
 column in one ``@`` (where almost all of the n³/3 flops go), then finish the block column
 by column with the defining formulas.
+
+The module opens with ``_textbook_cholesky``, the algorithm as a textbook writes it;
+`cholesky` computes the same mathematics, blocked or reordered for speed.
 """
 from __future__ import annotations
 
@@ -15,6 +18,56 @@ from ..exceptions import LinAlgError
 from .._validation import as_square_matrix
 
 __all__ = ["cholesky"]
+
+
+def _textbook_cholesky(A: ArrayLike) -> NDArray[np.float64]:
+    r"""The Cholesky factor as a textbook computes it: Cholesky–Banachiewicz, row by row.
+
+    .. math::
+
+        A = L L^\mathsf{T}, \qquad
+        \ell_{ij} = \frac{1}{\ell_{jj}} \Big(a_{ij} - \sum_{k<j} \ell_{ik}\ell_{jk}\Big)
+        \;(j < i), \qquad
+        \ell_{ii} = \sqrt{a_{ii} - \sum_{k<i} \ell_{ik}^2}.
+
+    Parameters
+    ----------
+    A : (N, N) array_like
+        Symmetric positive definite; only the lower triangle is read.
+
+    Returns
+    -------
+    L : (N, N) ndarray
+        Lower triangular with a positive diagonal.
+
+    Raises
+    ------
+    numpy.linalg.LinAlgError
+        If a pivot ``a_ii − Σ ℓ_ik²`` is not positive: A is not positive definite.
+
+    Notes
+    -----
+    *Algorithm* (Golub & Van Loan, 4th ed., §4.2.5): for each row i = 0, …, N − 1,
+
+    1. the entries left of the diagonal, j = 0, …, i − 1, from the formula for ℓ_ij (row
+       j of L is finished, so its ℓ_jk are known);
+    2. the diagonal entry ℓ_ii from the rest of a_ii.
+
+    *Complexity*: n³/3 flops, one inner product each.
+    """
+    A = np.asarray(A, dtype=np.float64)
+    n = A.shape[0]
+    L = np.zeros((n, n))
+    for i in range(n):
+        # Step 1: row i left of the diagonal.
+        for j in range(i):
+            L[i, j] = (A[i, j] - L[i, :j] @ L[j, :j]) / L[j, j]
+        # Step 2: the diagonal entry.
+        pivot = A[i, i] - L[i, :i] @ L[i, :i]
+        if not pivot > 0.0:
+            raise LinAlgError(NOT_POSITIVE_DEFINITE)
+        L[i, i] = math.sqrt(pivot)
+    return L
 
 # Columns per block: a block is finished by a Python loop over its columns (each one a
 # matrix-vector product), everything before it is applied with a single `@`.
@@ -70,6 +123,12 @@ def cholesky(a: ArrayLike, /, *, upper: bool = False) -> NDArray[np.float64]:
           triangular solve ``L21 = A21 L11⁻ᵀ``, done one column at a time.
     3. Zero the strictly upper triangle (it only ever held ignored entries); transpose
        for ``upper=True``.
+
+    *The textbook algorithm* `_textbook_cholesky` (Cholesky–Banachiewicz) computes the
+    same entries from the same formulas, row by row. This fast path reorders them column
+    by column (left-looking) and blocks them: for a block of 64 columns, the sums over
+    all earlier columns are one matrix product (step 2a), and only the sums inside the
+    block are left to a loop.
 
     *Complexity*: n³/3 flops, almost all of them in step 2a; n square roots.
 

@@ -13,6 +13,9 @@ with NumPy's signs, up to decisions that fall at rounding level:
 4. ``_schur_eigenvectors`` (``dtrevc3``): back substitution on T, for all eigenvectors at
    once, then multiplied by Z.
 5. ``_unbalance`` (``dgebak``) and ``_normalise`` (the end of ``dgeev``).
+
+The module opens with ``_textbook_eig``, the algorithm as a textbook writes it;
+`eig` is LAPACK's arrangement of the same steps, with eigenvectors (see its Notes).
 """
 from __future__ import annotations
 
@@ -24,9 +27,112 @@ from numpy.typing import ArrayLike, NDArray
 
 from ..exceptions import LinAlgError
 from .._validation import as_square_matrix
-from ._qr import _form_q, _householder_vector, _reflect_left, _reflect_rows
+from ._householder import _householder_vector
+from ._qr import _form_q, _reflect_left, _reflect_rows
 
 __all__ = ["eig", "eigvals"]
+
+
+def _textbook_eig(A: ArrayLike) -> NDArray:
+    r"""Eigenvalues of a general real matrix as a textbook finds them: Hessenberg form, then
+    Francis double-shift QR steps.
+
+    .. math::
+
+        H = Q^\mathsf{T} A Q \;(h_{ij} = 0 \text{ for } i > j + 1), \qquad
+        (H - \mu I)(H - \bar\mu I) = H^2 - s H + t I = Z R, \;
+        H \leftarrow Z^\mathsf{T} H Z,
+
+    with μ, μ̄ the eigenvalues of the trailing 2×2 block (s = μ + μ̄, t = μμ̄, both real),
+    until H is block upper triangular with 1×1 and 2×2 diagonal blocks.
+
+    Parameters
+    ----------
+    A : (N, N) array_like
+        Real square matrix.
+
+    Returns
+    -------
+    w : (N,) ndarray
+        The eigenvalues, in the order they stand on the diagonal of the final
+        (quasi-triangular) H; float64 if all are real, complex128 otherwise, conjugate
+        pairs adjacent. Eigenvectors are not
+        computed here (`eig` gets them by back substitution on the Schur form).
+
+    Raises
+    ------
+    numpy.linalg.LinAlgError
+        If a block has not deflated after 30·N steps (this sketch has no exceptional
+        shifts, so a few contrived matrices, e.g. some permutations, never converge).
+
+    Notes
+    -----
+    *Algorithm* (Golub & Van Loan, 4th ed., Algorithms 7.4.2, 7.5.1 and 7.5.2):
+
+    1. Hessenberg reduction: for each column k, the reflector P of ``H[k+1:, k]``
+       (`_householder_vector`) applied from both sides, ``H ← P H P``.
+    2. Deflate: a subdiagonal entry below eps(|h_i−1,i−1| + |h_ii|) is set to zero; the
+       last unreduced block is ``H[lo:hi+1, lo:hi+1]``. A 1×1 block is a real eigenvalue;
+       a 2×2 block gives two roots of its characteristic polynomial
+       λ² − (a + d)λ + (ad − bc).
+    3. A Francis step on a larger block: the first column of H² − sH + tI has three
+       nonzeros (x, y, z); a 3×3 reflector maps it onto e₁, and further reflectors chase
+       the bulge it creates down the subdiagonal, back to Hessenberg form. Back to step 2.
+
+    *Complexity*: 10n³/3 flops for step 1; about two Francis steps per eigenvalue, each
+    O(n²) on the whole H: O(n³) in all.
+    """
+    H = np.array(A, dtype=np.float64)
+    n = H.shape[0]
+    # Step 1: H = Qᵀ A Q, upper Hessenberg.
+    for k in range(n - 2):
+        v, beta, alpha = _householder_vector(H[k + 1:, k])
+        H[k + 1:, k + 1:] -= (beta * v)[:, None] * (v @ H[k + 1:, k + 1:])
+        H[:, k + 1:] -= (H[:, k + 1:] @ v)[:, None] * (beta * v)
+        H[k + 1, k], H[k + 2:, k] = alpha, 0.0  # P maps the column onto α e₁
+    w: list[complex] = []
+    hi, steps = n - 1, 0
+    while hi >= 0:
+        # Step 2: find the last unreduced block H[lo:hi+1, lo:hi+1].
+        lo = hi
+        while lo > 0 and abs(H[lo, lo - 1]) > _EPS * (abs(H[lo - 1, lo - 1]) + abs(H[lo, lo])):
+            lo -= 1
+        if lo > 0:
+            H[lo, lo - 1] = 0.0
+        if hi - lo <= 1:
+            w = _block_eigenvalues(H[lo:hi + 1, lo:hi + 1]) + w
+            hi, steps = lo - 1, 0
+            continue
+        steps += 1
+        if steps > 30 * n:
+            raise LinAlgError("Eigenvalues did not converge")
+        # Step 3: one Francis double-shift step on the block.
+        s = H[hi - 1, hi - 1] + H[hi, hi]
+        t = H[hi - 1, hi - 1] * H[hi, hi] - H[hi - 1, hi] * H[hi, hi - 1]
+        x = H[lo, lo] * H[lo, lo] + H[lo, lo + 1] * H[lo + 1, lo] - s * H[lo, lo] + t
+        y = H[lo + 1, lo] * (H[lo, lo] + H[lo + 1, lo + 1] - s)
+        z = H[lo + 1, lo] * H[lo + 2, lo + 1]
+        for k in range(lo, hi):
+            rows = slice(k, min(k + 3, hi + 1))  # 3 rows, 2 for the last reflector
+            v, beta, _ = _householder_vector(np.array([x, y, z])[:rows.stop - k])
+            H[rows, :] -= (beta * v)[:, None] * (v @ H[rows, :])
+            H[:, rows] -= (H[:, rows] @ v)[:, None] * (beta * v)
+            # the bulge below the subdiagonal of column k is the next (x, y, z)
+            x = H[k + 1, k]
+            y = H[k + 2, k] if k + 2 <= hi else 0.0
+            z = H[k + 3, k] if k + 3 <= hi else 0.0
+    W = np.array(w, dtype=complex)
+    return W.real if not np.any(W.imag) else W
+
+
+def _block_eigenvalues(B: NDArray[np.float64]) -> list[complex]:
+    """The eigenvalues of a 1×1 or 2×2 block: the roots of λ² − (a + d)λ + (ad − bc)."""
+    if B.shape[0] == 1:
+        return [complex(B[0, 0])]
+    (a, b), (c, d) = B
+    mean, disc = 0.5 * (a + d), (0.5 * (a - d)) ** 2 + b * c
+    root = complex(math.sqrt(disc), 0.0) if disc >= 0 else complex(0.0, math.sqrt(-disc))
+    return [mean + root, mean - root]
 
 _EPS = float(np.finfo(np.float64).eps)                 # dlamch('P') = 2⁻⁵²
 _SAFMIN = float(np.finfo(np.float64).tiny)             # dlamch('S')
@@ -103,6 +209,13 @@ def eig(a: ArrayLike) -> EigResult:
     6. Undo the balancing (v ← P D v) and normalise each v to unit 2-norm; rotate a
        complex v so that its largest component is real, with the sign its real part had.
     7. Undo the scaling of step 1 on the eigenvalues.
+
+    *The textbook algorithm* `_textbook_eig` is steps 3–4 stripped to the mathematics:
+    the same Hessenberg reflectors and Francis double-shift steps with the same kind of
+    deflation test, applied to the whole matrix, for the eigenvalues only. This fast path
+    is LAPACK's arrangement of it: balancing first, reflectors restricted to the active
+    window, exceptional shifts, standardised 2×2 blocks, the Schur vectors accumulated,
+    and eigenvectors by back substitution on the Schur form.
 
     *Complexity*: about 25 N³ flops with eigenvectors, 10 N³ without (Golub & Van Loan
     §7.5.6); the iteration takes O(1) sweeps per eigenvalue. The bulge chase runs one

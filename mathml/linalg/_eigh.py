@@ -5,11 +5,12 @@ of T by bisection on Sturm counts and its eigenvectors by inverse iteration, the
 ``V = Q Z``. Every stage is vectorised across all eigenvalues at once: the Python loops run
 over the rows of T (or the columns of A), never over eigenvalues.
 
+The module opens with ``_textbook_eigh``, the algorithm as a textbook writes it;
+`eigh` makes the same reduction, then finds T's eigenpairs by bisection and inverse
+iteration instead of QR steps, vectorised across all eigenvalues (see its Notes).
+
 Private helpers other modules may import:
 
-- ``_householder_vector(x) -> (v, beta, alpha)``: ``(I − β v vᵀ) x = α e₁``.
-- ``_apply_reflectors(V, beta, C) -> H₀ H₁ ⋯ C``, through the compact WY form.
-- ``_orthonormal_basis(X, complete=False) -> Q``: Householder QR with R's diagonal ≥ 0.
 - ``_tridiagonal_eigh(d, e, *, vectors=True, select=None) -> (w, Z)``: the tridiagonal worker.
 - ``_largest_entry_positive(Z) -> signs``: the sign convention of the eigenvectors.
 """
@@ -21,9 +22,97 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from ..exceptions import LinAlgError
 from .._validation import as_square_matrix
+from ._householder import _apply_reflectors, _householder_vector, _orthonormal_basis
 
 __all__ = ["eigh", "eigvalsh"]
+
+
+def _textbook_eigh(A: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    r"""The symmetric eigenproblem as a textbook solves it: tridiagonalise, then QR steps.
+
+    .. math::
+
+        A = Q T Q^\mathsf{T} \;(T \text{ tridiagonal}), \qquad
+        T - \mu I = G R, \; T \leftarrow R G + \mu I = G^\mathsf{T} T G
+        \;\longrightarrow\; \Lambda, \qquad A = V \Lambda V^\mathsf{T}.
+
+    Parameters
+    ----------
+    A : (N, N) array_like
+        Real symmetric (all of it is used).
+
+    Returns
+    -------
+    w : (N,) ndarray
+        The eigenvalues, ascending.
+    V : (N, N) ndarray
+        Orthonormal eigenvectors (columns), signs as they come.
+
+    Raises
+    ------
+    numpy.linalg.LinAlgError
+        If the QR iteration has not converged after 30·N steps (it converges, in practice
+        cubically, for every symmetric matrix).
+
+    Notes
+    -----
+    *Algorithm* (Golub & Van Loan, 4th ed., Algorithms 8.3.1–8.3.3):
+
+    1. Tridiagonalise: for each column k, the reflector P of ``T[k+1:, k]``
+       (`_householder_vector`) applied from both sides, ``T ← P T P``, and ``Q ← Q P``.
+    2. Deflate: an off-diagonal entry below eps‖A‖_F is set to zero; the last
+       unreduced block is ``T[lo:hi+1, lo:hi+1]``.
+    3. One implicit QR step on that block with Wilkinson's shift μ (the eigenvalue of
+       its trailing 2×2 closer to t_hi,hi): the Givens rotation G that the first column
+       of T − μI asks for, ``T ← Gᵀ T G``, then rotations that chase the bulge it makes
+       down the diagonal; ``Q ← Q G`` each time. Back to step 2 until T is diagonal.
+    4. Sort the diagonal (the eigenvalues) and the columns of Q (the eigenvectors).
+
+    *Complexity*: 4n³/3 flops for step 1 (and as many for Q); about two QR steps per
+    eigenvalue, each O(n) for T and 6n flops per rotation for Q.
+    """
+    T = np.array(A, dtype=np.float64)
+    n = T.shape[0]
+    Q = np.eye(n)
+    # Step 1: T = Qᵀ A Q.
+    for k in range(n - 2):
+        v, beta, alpha = _householder_vector(T[k + 1:, k])
+        T[k + 1:, k + 1:] -= (beta * v)[:, None] * (v @ T[k + 1:, k + 1:])
+        T[k + 1:, k + 1:] -= (T[k + 1:, k + 1:] @ v)[:, None] * (beta * v)
+        T[k + 1:, k] = T[k, k + 1:] = 0.0  # P x = α e₁, and symmetrically
+        T[k + 1, k] = T[k, k + 1] = alpha
+        Q[:, k + 1:] -= (Q[:, k + 1:] @ v)[:, None] * (beta * v)
+    tol = _EPS * math.sqrt(float(np.sum(T * T)))
+    hi, steps = n - 1, 0
+    while hi > 0:
+        # Step 2: deflation.
+        if abs(T[hi, hi - 1]) <= tol:
+            T[hi, hi - 1] = T[hi - 1, hi] = 0.0
+            hi -= 1
+            continue
+        lo = hi - 1
+        while lo > 0 and abs(T[lo, lo - 1]) > tol:
+            lo -= 1
+        steps += 1
+        if steps > 30 * n:
+            raise LinAlgError("Eigenvalues did not converge")
+        # Step 3: Wilkinson's shift, then the bulge chase.
+        d, e = 0.5 * (T[hi - 1, hi - 1] - T[hi, hi]), T[hi, hi - 1]
+        mu = T[hi, hi] - e * e / (d + math.copysign(math.hypot(d, e), d))
+        x, z = T[lo, lo] - mu, T[lo + 1, lo]
+        for k in range(lo, hi):
+            r = math.hypot(x, z)
+            G = np.array([[x / r, -z / r], [z / r, x / r]])  # Gᵀ (x, z) = (r, 0)
+            T[k:k + 2, :] = G.T @ T[k:k + 2, :]
+            T[:, k:k + 2] = T[:, k:k + 2] @ G
+            Q[:, k:k + 2] = Q[:, k:k + 2] @ G
+            if k + 2 <= hi:
+                x, z = T[k + 1, k], T[k + 2, k]
+    # Step 4: ascending order.
+    order = np.argsort(np.diagonal(T), kind="stable")
+    return np.diagonal(T)[order], Q[:, order]
 
 _EPS = float(np.finfo(np.float64).eps)
 # Solves per eigenvector. With eigenvalues accurate to eps‖T‖ one solve nearly converges;
@@ -38,8 +127,6 @@ _PERTOL = 10.0
 # Inside a cluster, gaps above this fraction of ‖T‖ let inverse iteration resolve each
 # vector on its own (mixing ≈ eps/1e-8 per solve); closer ones need `_refine_cluster`.
 _RESOLVED_GAP = 1e-8
-# Reflectors per block of the compact WY form.
-_PANEL = 32
 # Seed of inverse iteration's start vectors: fixed, so that results are reproducible.
 _SEED = 20240607
 # The sign convention treats entries this close in magnitude as tied (the first one wins).
@@ -54,97 +141,8 @@ class EighResult(NamedTuple):
 
 
 # ---------------------------------------------------------------------------------------
-# Householder reflections
+# Tridiagonalisation
 # ---------------------------------------------------------------------------------------
-
-def _householder_vector(x: NDArray[np.float64]) -> tuple[NDArray[np.float64], float, float]:
-    r"""The reflector ``H = I − β v vᵀ`` with ``H x = α e₁``.
-
-    α = −sign(x₀)‖x‖₂ (so that x₀ − α does not cancel), v = (x − α e₁)/(x₀ − α) with
-    v₀ = 1, and β = (α − x₀)/α ∈ [1, 2]. If the tail x₁: is zero there is nothing to
-    annihilate: β = 0 (H = I) and α = x₀ keeps its sign.
-    """
-    # pairwise summation keeps ‖x₁:‖² accurate to a few eps even for long vectors of equal
-    # entries; an inaccurate norm would cost H its orthogonality
-    tail_sumsq = float(np.sum(x[1:] * x[1:]))
-    if 1e-250 < tail_sumsq < 1e250:
-        return _reflector(x, tail_sumsq)
-    if not np.any(x[1:]):
-        v = np.zeros(x.size)
-        v[0] = 1.0
-        return v, 0.0, float(x[0])
-    # huge or tiny (even subnormal) entries: work on x·2⁻ᵏ, exactly rescaled
-    scale = _power_of_two_scale(float(np.max(np.abs(x))))
-    y = x * scale
-    v, beta, alpha = _reflector(y, float(np.sum(y[1:] * y[1:])))
-    return v, beta, alpha / scale
-
-
-def _reflector(x: NDArray[np.float64], tail_sumsq: float) -> tuple[NDArray[np.float64], float, float]:
-    """(v, β, α) of `_householder_vector`, given ‖x₁:‖² in a safe range."""
-    x0 = float(x[0])
-    alpha = -math.copysign(math.hypot(x0, math.sqrt(tail_sumsq)), x0)
-    v = np.empty(x.size)
-    v[0] = 1.0
-    v[1:] = x[1:] / (x0 - alpha)
-    return v, (alpha - x0) / alpha, alpha
-
-
-def _wy_factor(V: NDArray[np.float64], beta: NDArray[np.float64]) -> NDArray[np.float64]:
-    """Upper-triangular T with ``H₀ H₁ ⋯ H_{k−1} = I − V T Vᵀ`` (compact WY form)."""
-    k = beta.size
-    S = V.T @ V
-    T = np.zeros((k, k))
-    for j in range(k):
-        # (I − V T Vᵀ)(I − β v vᵀ) adds the column −β T (Vᵀ v) and the diagonal entry β
-        T[:j, j] = -beta[j] * (T[:j, :j] @ S[:j, j])
-        T[j, j] = beta[j]
-    return T
-
-
-def _apply_reflectors(V: NDArray[np.float64], beta: NDArray[np.float64],
-                      C: NDArray[np.float64]) -> NDArray[np.float64]:
-    """``H₀ H₁ ⋯ H_{k−1} C`` with ``H_j = I − β_j v_j v_jᵀ`` (v_j = column j of V)."""
-    C = np.array(C, dtype=np.float64)
-    # panels of reflectors, last panel first; each panel is three matrix products instead
-    # of _PANEL rank-1 updates. (One panel for all k would be faster, but T can grow
-    # large when many reflectors are nearly parallel, and then C loses orthogonality.)
-    for p in reversed(range(0, beta.size, _PANEL)):
-        Vp = V[:, p:p + _PANEL]
-        C -= Vp @ (_wy_factor(Vp, beta[p:p + _PANEL]) @ (Vp.T @ C))
-    return C
-
-
-def _orthonormal_basis(X: NDArray[np.float64], complete: bool = False) -> NDArray[np.float64]:
-    """Q of the Householder QR ``X = Q R`` with R's diagonal ≥ 0.
-
-    Column j of Q is column j of X made orthogonal to the columns before it (the
-    Gram–Schmidt order, computed stably). With ``complete=True`` Q is m×m: its last m − k
-    columns are an orthonormal basis of the complement of span(X). Reflectors are made
-    a panel at a time; each panel then updates the columns to its right at once.
-    """
-    m, k = X.shape
-    p = min(m, k)
-    R = np.array(X, dtype=np.float64)
-    V = np.zeros((m, p))
-    beta = np.zeros(p)
-    sign = np.ones(p)
-    for p0 in range(0, p, _PANEL):
-        p1 = min(p0 + _PANEL, p)
-        for i in range(p0, p1):
-            v, b, alpha = _householder_vector(R[i:, i])
-            if b:
-                R[i:, i + 1:p1] -= (b * v)[:, None] * (v @ R[i:, i + 1:p1])
-            V[i:, i], beta[i] = v, b
-            sign[i] = -1.0 if alpha < 0 else 1.0
-        # (H_p0 ⋯ H_p1−1)ᵀ = I − V Tᵀ Vᵀ on the remaining columns
-        Vp = V[:, p0:p1]
-        R[:, p1:] -= Vp @ (_wy_factor(Vp, beta[p0:p1]).T @ (Vp.T @ R[:, p1:]))
-    Q = _apply_reflectors(V, beta, np.eye(m, m if complete else p))
-    # a negative R_ii would have pointed column i of Q against column i of X
-    Q[:, :p] *= sign
-    return Q
-
 
 def _tridiagonalize(A: NDArray[np.float64]) -> tuple[NDArray[np.float64], ...]:
     """``A = Q T Qᵀ``: T's diagonal d and off-diagonal e, and Q's reflectors (V, beta)."""
@@ -575,6 +573,14 @@ def eigh(a: ArrayLike, UPLO: str = "L") -> EighResult:
        small eigenproblem is solved by this same algorithm.
     6. Back-transform ``V = Q Z`` with the reflectors in compact WY form (matrix
        products), fix the signs and undo the scaling of step 2.
+
+    *The textbook algorithm* `_textbook_eigh` makes the same reduction (step 3, with the
+    same reflectors) and then diagonalises T by implicit QR steps with Wilkinson's shift,
+    accumulating every rotation into Q. This fast path computes the same Λ and V (each
+    column up to sign) with the work reordered: the reduction as one symmetric rank-2
+    update per column; T's eigenvalues by bisection and its eigenvectors by inverse
+    iteration, each vectorised across all eigenvalues instead of a chain of rotations
+    followed one at a time; Q applied to them once, at the end, in compact WY form.
 
     Sign convention: eigenvectors are defined up to sign; each column's entry of largest
     magnitude is made positive (the first such entry if several are equal to within a

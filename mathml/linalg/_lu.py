@@ -6,6 +6,9 @@ with partial pivoting), computed by `_lu_factor`, and on one triangular solver,
 matrix product ``@``: the factorisation recurses on halves of the columns (Toledo 1997) and
 the solver works in blocks of rows, so only thin panels are left to Python loops.
 
+The module opens with ``_textbook_lu``, the algorithm as a textbook writes it;
+`lu` computes the same mathematics, blocked or reordered for speed.
+
 Private helpers other modules may import:
 
 - ``_lu_factor(A) -> (LU, perm)``: packed factors and the row permutation.
@@ -24,6 +27,61 @@ from ..exceptions import LinAlgError
 from .._validation import as_float_array, as_matrix, as_square_matrix, check_finite
 
 __all__ = ["lu", "det", "slogdet", "inv", "solve"]
+
+
+def _textbook_lu(A: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64],
+                                        NDArray[np.float64]]:
+    r"""LU with partial pivoting as a textbook writes it: right-looking Gaussian elimination.
+
+    .. math::
+
+        A = P L U, \qquad
+        \ell_{ik} = u_{ik} / u_{kk}, \qquad
+        u_{ij} \leftarrow u_{ij} - \ell_{ik} u_{kj} \quad (i, j > k).
+
+    Parameters
+    ----------
+    A : (M, N) array_like
+        Any real matrix (rectangular allowed); K = min(M, N).
+
+    Returns
+    -------
+    P : (M, M) ndarray, a permutation matrix
+    L : (M, K) ndarray, unit lower trapezoidal, every |ℓ_ik| ≤ 1
+    U : (K, N) ndarray, upper trapezoidal
+
+    Notes
+    -----
+    *Algorithm* (Golub & Van Loan, 4th ed., Algorithm 3.4.1), for k = 0, …, K − 1:
+
+    1. Pivot: p = the first row i ≥ k with the largest |u_ik|.
+    2. Swap rows k and p of U, of the columns of L already computed, and of the record
+       of the row order.
+    3. Eliminate: the multipliers ℓ_ik = u_ik / u_kk go into column k of L, and the
+       rank-1 update ``U[k+1:, k:] −= ℓ u_kᵀ`` zeroes column k below the pivot. A zero
+       pivot (a column already zero below the diagonal) is left as it is.
+
+    *Complexity*: 2n³/3 flops for a square matrix; every step rewrites the whole trailing
+    matrix, which is what the blocked `lu` avoids.
+    """
+    U = np.array(A, dtype=np.float64)
+    M, N = U.shape
+    K = min(M, N)
+    L = np.eye(M, K)
+    perm = np.arange(M)
+    for k in range(K):
+        # Step 1: the pivot row.
+        p = k + int(np.argmax(np.abs(U[k:, k])))
+        # Step 2: the row exchange.
+        U[[k, p]] = U[[p, k]]
+        L[[k, p], :k] = L[[p, k], :k]
+        perm[[k, p]] = perm[[p, k]]
+        # Step 3: multipliers and the rank-1 update of the rows below.
+        if U[k, k] != 0.0:
+            L[k + 1:, k] = U[k + 1:, k] / U[k, k]
+            U[k + 1:, k:] -= L[k + 1:, k:k + 1] @ U[k:k + 1, k:]
+    P = np.eye(M)[:, perm]  # A[perm] = L U, so A = P L U with P[perm[i], i] = 1
+    return P, L, np.triu(U[:K])
 
 # Widest column block that `_lu_in_place` factors column by column instead of recursing:
 # narrower leaves put more flops into matrix-matrix `@`, wider ones make fewer Python calls.
@@ -262,6 +320,14 @@ def lu(a: ArrayLike, permute_l: bool = False) -> tuple[NDArray[np.float64], ...]
     3. Build ``P`` with ``P[perm[i], i] = 1`` so that ``A = P L U``.
 
     A singular matrix is factored without complaint: its U has a zero on the diagonal.
+
+    *The textbook algorithm* `_textbook_lu` (right-looking elimination, a rank-1 update
+    of the whole trailing matrix per step) is the same mathematics, with the same pivot
+    rule, so the same P, L, U in exact arithmetic. This fast path reorders it: it recurses
+    on halves of the columns (Toledo), so that the trailing updates of many steps become
+    one matrix product ``A22 − L21 U12``, and factors the narrow leaves in Crout's order
+    (each column of L and row of U finished by one matrix–vector product, LAPACK's
+    dot-product order) with multipliers ``u_ik · (1/u_kk)``, as LAPACK forms them.
 
     *Complexity*: ``M N K − (M + N) K²/2 + K³/3`` multiply–adds, 2n³/3 flops when square.
 

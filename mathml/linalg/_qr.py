@@ -9,16 +9,20 @@ LAPACK's own (panels of 32 while more than 128 columns remain, then column by co
 reflector skipping what ``dlarf`` skips), which keeps even the signs of exact zeros — and
 so the sign of a diagonal entry that comes out of an exact cancellation — equal to NumPy's.
 
+Each reflector is `_householder._householder_vector` (LAPACK's ``dlarfg``); its β is
+LAPACK's τ, the name used here for the stored coefficients.
+
 Storage follows LAPACK's ``dgeqrf`` transposed (NumPy's ``mode='raw'``): the factored
 matrix is kept as ``At`` with shape (N, M), row j holding column j of A, so each column is
 contiguous; ``R`` is on and right of the diagonal of ``At``, and the essential part of
 reflector j (its entries below the leading 1) is ``At[j, j+1:]``.
 
+The module opens with ``_textbook_qr``, the algorithm as a textbook writes it;
+`qr` computes the same mathematics, blocked or reordered for speed.
+
 Private helpers other modules may import:
 
-- ``_householder_vector(x) -> (v, tau, beta)``: LAPACK's ``dlarfg``.
 - ``_householder_qr(A) -> (At, tau)``: the compact factorisation (``dgeqrf``, transposed).
-- ``_block_reflector(Yt, tau) -> T``: the triangular factor of ``H_1⋯H_b = I − Y T Yᵀ``.
 - ``_form_q(Vt, tau, p) -> Q``: the first p columns of ``H_1⋯H_k`` (``dorgqr``), for any
   reflectors stored as rows of `Vt` the way ``At`` stores them.
 - ``_reflect_left(C, v, tau)``: C ← (I − τ v vᵀ) C in place (``dlarf('L')``).
@@ -26,7 +30,6 @@ Private helpers other modules may import:
 """
 from __future__ import annotations
 
-import math
 import warnings
 from typing import NamedTuple
 
@@ -34,100 +37,73 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._validation import as_matrix
+from ._householder import _householder_vector, _wy_factor
 
 __all__ = ["qr"]
+
+
+def _textbook_qr(A: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    r"""Householder QR as a textbook writes it: one reflector per column, applied at once.
+
+    .. math::
+
+        P_{K-1} \cdots P_1 P_0 A = R, \qquad
+        Q = P_0 P_1 \cdots P_{K-1}, \qquad P_k = I - \beta_k v_k v_k^\mathsf{T},
+
+    where P_k maps column k of the current matrix, from the diagonal down, onto
+    ``α_k e₁`` and leaves the rows above it alone.
+
+    Parameters
+    ----------
+    A : (M, N) array_like
+        Any real matrix; K = min(M, N).
+
+    Returns
+    -------
+    Q : (M, K) ndarray
+        Orthonormal columns (the reduced Q; the complete M×M one is the same product
+        applied to all of I).
+    R : (K, N) ndarray
+        Upper trapezoidal. Its diagonal has LAPACK's signs: α_k = −sign(a_kk)‖x‖, not
+        necessarily positive.
+
+    Notes
+    -----
+    *Algorithm* (Golub & Van Loan, 4th ed., Algorithm 5.2.1), for k = 0, …, K − 1:
+
+    1. The reflector ``P_k = I − β v vᵀ`` of the column ``x = R[k:, k]``
+       (`_householder_vector`: ``P_k x = α e₁``).
+    2. Apply it to the trailing columns, ``R[k:, k+1:] ← P_k R[k:, k+1:]``; column k
+       becomes ``α e₁``.
+    3. Accumulate ``Q ← Q P_k`` (Q starts as I).
+
+    *Complexity*: 2MN² − 2N³/3 flops for R, about 4M²N − 2MN² more for the M×M Q (the
+    blocked `qr` forms only the columns it returns).
+    """
+    R = np.array(A, dtype=np.float64)
+    M, N = R.shape
+    K = min(M, N)
+    Q = np.eye(M)
+    for k in range(K):
+        # Step 1: P_k x = α e₁.
+        v, beta, alpha = _householder_vector(R[k:, k])
+        # Step 2: R ← P_k R (column k by construction).
+        R[k:, k + 1:] -= (beta * v)[:, None] * (v @ R[k:, k + 1:])
+        R[k, k], R[k + 1:, k] = alpha, 0.0
+        # Step 3: Q ← Q P_k.
+        Q[:, k:] -= (Q[:, k:] @ v)[:, None] * (beta * v)
+    return Q[:, :K], R[:K]
 
 # LAPACK's dgeqrf blocking (ilaenv): panels of _PANEL columns while more than _UNBLOCKED
 # columns remain, the rest one column at a time. Following it keeps the rounding, and the
 # signs of exact zeros, close to NumPy's; the panels put most flops of large QRs into `@`.
 _PANEL = 32
 _UNBLOCKED = 128
-# dlamch('S') / dlamch('E'): below this a reflector's norm is rescaled before use (dlarfg).
-_SAFMIN = float(np.finfo(np.float64).tiny / (np.finfo(np.float64).eps / 2))
-# x·x is trusted for ‖x‖₂ between these bounds; outside them it may over- or underflow.
-_SUMSQ_LOW, _SUMSQ_HIGH = 1e-290, 1e290
-
-
 class QRResult(NamedTuple):
     """Orthonormal factor and upper-trapezoidal factor of a QR factorisation (NumPy's fields)."""
 
     Q: NDArray[np.float64]
     R: NDArray[np.float64]
-
-
-# ---------------------------------------------------------------------------------------
-# One reflector
-# ---------------------------------------------------------------------------------------
-
-def _norm2(x: NDArray[np.float64]) -> float:
-    """Euclidean norm of a vector without overflow or underflow (scaled only when needed)."""
-    s = float(np.vdot(x, x))  # vdot, unlike @, does not warn when x·x overflows
-    if _SUMSQ_LOW < s < _SUMSQ_HIGH:
-        return math.sqrt(s)
-    scale = float(np.max(np.abs(x))) if x.size else 0.0
-    if scale == 0.0:
-        return 0.0
-    y = x / scale
-    return scale * math.sqrt(float(np.vdot(y, y)))
-
-
-def _householder_vector(x: NDArray[np.float64]) -> tuple[NDArray[np.float64], float, float]:
-    r"""The elementary reflector that maps `x` onto a multiple of e₁ (LAPACK's ``dlarfg``).
-
-    .. math::
-
-        H x = \beta e_1, \qquad H = I - \tau v v^\mathsf{T}, \qquad v_0 = 1.
-
-    With α = x₀: if the tail x₁: is zero, ``tau = 0`` (``H = I``, no reflection) and
-    β = α keeps its sign; otherwise β = −sign(α)‖x‖₂, v = x / (α − β), τ = (β − α)/β, so
-    that 1 ≤ τ ≤ 2. sign is Fortran's SIGN: it follows the sign bit, so α = −0.0 gives β > 0.
-
-    Parameters
-    ----------
-    x : (L,) ndarray of float64, L ≥ 1
-        Not modified.
-
-    Returns
-    -------
-    v : (L,) ndarray of float64
-        A new array with ``v[0] == 1``.
-    tau : float
-    beta : float
-        The entry that replaces α (a diagonal entry of R).
-
-    Notes
-    -----
-    Choosing β opposite in sign to α makes α − β a sum of like-signed numbers: no
-    cancellation (Golub & Van Loan §5.1.3). When |β| is below ``dlamch('S')/dlamch('E')``
-    the vector is rescaled by powers of two (exact) before the norm is recomputed, as
-    ``dlarfg`` does, so that tiny columns keep their relative accuracy.
-    """
-    alpha = float(x[0])
-    v = np.empty_like(x, dtype=np.float64)
-    v[0] = 1.0
-    tail = x[1:]
-    xnorm = _norm2(tail)
-    if xnorm == 0.0:
-        v[1:] = tail                     # zeros, kept as they were (dlarfg leaves x alone)
-        return v, 0.0, alpha
-    beta = -math.copysign(math.hypot(alpha, xnorm), alpha)
-    rescalings = 0
-    if abs(beta) < _SAFMIN:
-        # β may be inaccurate: scale up by 1/safmin (a power of 2) until it is not.
-        tail = tail.copy()
-        while True:
-            rescalings += 1
-            tail *= 1.0 / _SAFMIN
-            beta *= 1.0 / _SAFMIN
-            alpha *= 1.0 / _SAFMIN
-            if abs(beta) >= _SAFMIN or rescalings >= 20:
-                break
-        beta = -math.copysign(math.hypot(alpha, _norm2(tail)), alpha)
-    tau = (beta - alpha) / beta
-    v[1:] = tail * (1.0 / (alpha - beta))
-    for _ in range(rescalings):
-        beta *= _SAFMIN
-    return v, tau, beta
 
 
 # ---------------------------------------------------------------------------------------
@@ -140,35 +116,6 @@ def _unit_rows(Vt: NDArray[np.float64]) -> NDArray[np.float64]:
     Yt = np.triu(Vt, 1)
     Yt[np.arange(b), np.arange(b)] = 1.0
     return Yt
-
-
-def _block_reflector(Yt: NDArray[np.float64], tau: NDArray[np.float64]) -> NDArray[np.float64]:
-    r"""Upper-triangular T with ``H_1 H_2 ⋯ H_b = I − Y T Yᵀ`` (LAPACK's ``dlarft``, forward).
-
-    Parameters
-    ----------
-    Yt : (b, L) ndarray
-        Row j is the full reflector vector v_j (unit entry included), i.e. ``Y = Yt.T``.
-    tau : (b,) ndarray
-
-    Returns
-    -------
-    T : (b, b) ndarray, upper triangular
-
-    Notes
-    -----
-    Appending H_j to the product gives the recurrence (Golub & Van Loan §5.1.6)
-    ``T[j, j] = τ_j``, ``T[:j, j] = −τ_j T[:j, :j] (Y[:, :j]ᵀ v_j)``; the inner products
-    ``Yᵀ Y`` are computed once, by one ``@``.
-    """
-    b = Yt.shape[0]
-    G = Yt @ Yt.T
-    T = np.zeros((b, b))
-    for j in range(b):
-        T[j, j] = tau[j]
-        if j:
-            T[:j, j] = -tau[j] * (T[:j, :j] @ G[:j, j])
-    return T
 
 
 def _factor_panel(At: NDArray[np.float64], tau: NDArray[np.float64],
@@ -251,7 +198,7 @@ def _householder_qr(A: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArra
         _factor_panel(At, tau, j0, j1, j1)
         # Trailing columns: A₂ ← (I − Y Tᵀ Yᵀ) A₂, i.e. At₂ ← At₂ − (At₂ Y) T Yᵀ.
         Yt = _unit_rows(At[j0:j1, j0:])
-        T = _block_reflector(Yt, tau[j0:j1])
+        T = _wy_factor(Yt.T, tau[j0:j1])
         trailing = At[j1:, j0:]
         trailing -= ((trailing @ Yt.T) @ T) @ Yt
     _factor_panel(At, tau, j1, k, n)
@@ -298,7 +245,7 @@ def _form_q(Vt: NDArray[np.float64], tau: NDArray[np.float64], p: int) -> NDArra
         j1 = min(j0 + _PANEL, k)
         if j1 < p:
             Yt = _unit_rows(Vt[j0:j1, j0:])
-            T = _block_reflector(Yt, tau[j0:j1])
+            T = _wy_factor(Yt.T, tau[j0:j1])
             block = Q[j0:, j1:]
             block -= Yt.T @ (T @ (Yt @ block))
         _form_q_unblocked(Q[j0:, j0:j1], Vt[j0:j1, j0:], tau[j0:j1])
@@ -375,6 +322,13 @@ def qr(a: ArrayLike, mode: str = "reduced"
     2. Read R off the upper triangle of the factored matrix.
     3. Form Q by applying the reflectors, last first, to the first columns of I: the last
        128 one at a time (``dorg2r``), earlier ones as block reflectors (``dorgqr``).
+
+    *The textbook algorithm* `_textbook_qr` applies the same reflectors
+    (`_householder_vector`, so the same Q and R in exact arithmetic, signs included) one
+    at a time to the whole trailing matrix and accumulates Q forwards. This fast path
+    blocks them: 32 reflectors are gathered into ``I − Y T Yᵀ`` and applied by three
+    matrix products, and Q is formed backwards from the first columns of I (``dorgqr``),
+    in LAPACK's order, so that the rounding follows NumPy's.
 
     *Complexity*: 2MN² − 2N³/3 flops for R (M ≥ N), about as many again for the reduced Q;
     O(M N) memory.

@@ -1,9 +1,13 @@
-"""Singular value decomposition and what is built on it: pinv, lstsq, matrix_rank, cond.
+"""Singular value decomposition and what is built on it: pinv, lstsq.
 
 ``A = U₁ B V₁ᵀ`` by Golub–Kahan Householder bidiagonalisation, then the singular triplets
 of the bidiagonal B from the symmetric tridiagonal eigenproblem of its Golub–Kahan matrix
 (`_eigh._tridiagonal_eigh`: bisection and inverse iteration, vectorised across all singular
 values), then ``U = U₁ U_B`` and ``V = V₁ V_B``.
+
+The module opens with ``_textbook_svd``, the algorithm as a textbook writes it;
+`svd` reaches the same decomposition by a finite reduction to bidiagonal form first
+(see its Notes).
 
 Private helpers other modules may import:
 
@@ -21,21 +25,98 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._validation import as_float_array, as_matrix, check_finite
-from ..exceptions import LinAlgError
-from ._eigh import (_apply_reflectors, _householder_vector, _largest_entry_positive,
-                    _orthonormal_basis, _power_of_two_scale, _tridiagonal_eigh, eigh,
+from ._eigh import (_largest_entry_positive, _power_of_two_scale, _tridiagonal_eigh, eigh,
                     eigvalsh)
+from ._householder import _apply_reflectors, _householder_vector, _orthonormal_basis
 
-__all__ = ["svd", "pinv", "lstsq", "matrix_rank", "cond"]
+__all__ = ["svd", "pinv", "lstsq"]
+
+
+def _textbook_svd(A: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64],
+                                         NDArray[np.float64]]:
+    r"""The thin SVD as a textbook computes it: one-sided Jacobi (Hestenes) rotations.
+
+    .. math::
+
+        A V = U \Sigma \;\Longleftrightarrow\; A = U \Sigma V^\mathsf{T}, \qquad
+        V = J_1 J_2 \cdots \text{ (plane rotations)}, \qquad
+        \sigma_j = \lVert (A V)_{:,j} \rVert_2, \quad u_j = (A V)_{:,j} / \sigma_j.
+
+    Rotations from the right make the columns of ``W = A V`` mutually orthogonal; their
+    lengths are then the singular values and their directions the left singular vectors.
+
+    Parameters
+    ----------
+    A : (M, N) array_like
+        Any real matrix; K = min(M, N). A wide A is done through Aᵀ.
+
+    Returns
+    -------
+    U : (M, K) ndarray
+        Left singular vectors (columns); a column whose σ is exactly 0 is left zero
+        (this sketch does not complete the basis).
+    S : (K,) ndarray
+        Singular values, descending.
+    Vh : (K, N) ndarray
+        Right singular vectors (rows), signs as they come.
+
+    Notes
+    -----
+    *Algorithm* (Golub & Van Loan, 4th ed., §8.6.3; Demmel, *Applied Numerical Linear
+    Algebra*, Algorithm 5.5), for a tall A, W = A, V = I:
+
+    1. Sweep over all pairs of columns p < q of W: with α = ‖w_p‖², β = ‖w_q‖² and
+       γ = w_pᵀ w_q, the rotation J that diagonalises the 2×2 Gram matrix
+       [[α, γ], [γ, β]] (the symmetric Schur decomposition: ζ = (β − α)/2γ,
+       t = sign(ζ)/(|ζ| + √(1 + ζ²)), c = 1/√(1 + t²), s = t·c) makes w_p ⊥ w_q:
+       ``W[:, (p, q)] ← W[:, (p, q)] J`` and ``V[:, (p, q)] ← V[:, (p, q)] J``.
+       Pairs already orthogonal to rounding (|γ| ≤ eps √(αβ)) are skipped.
+    2. Repeat sweeps until one rotates nothing (quadratic convergence: a handful).
+    3. σ_j = ‖w_j‖, u_j = w_j / σ_j; sort by σ descending.
+
+    *Complexity*: O(M N²) flops per sweep, a handful of sweeps. Jacobi is slower than
+    bidiagonalisation, but accurate: each σ to high relative accuracy when A's columns
+    are well scaled.
+    """
+    W = np.array(A, dtype=np.float64)
+    M, N = W.shape
+    if M < N:
+        V, S, Uh = _textbook_svd(W.T)
+        return Uh.T, S, V.T
+    V = np.eye(N)
+    for _ in range(_JACOBI_SWEEPS):
+        # Step 1: one sweep of rotations.
+        rotated = False
+        for p in range(N - 1):
+            for q in range(p + 1, N):
+                alpha, beta = W[:, p] @ W[:, p], W[:, q] @ W[:, q]
+                gamma = W[:, p] @ W[:, q]
+                if abs(gamma) <= _EPS * math.sqrt(alpha * beta):
+                    continue
+                zeta = (beta - alpha) / (2.0 * gamma)
+                t = math.copysign(1.0, zeta) / (abs(zeta) + math.hypot(1.0, zeta))
+                c = 1.0 / math.hypot(1.0, t)
+                J = np.array([[c, c * t], [-c * t, c]])
+                W[:, [p, q]] = W[:, [p, q]] @ J
+                V[:, [p, q]] = V[:, [p, q]] @ J
+                rotated = True
+        # Step 2: converged when a sweep finds every pair orthogonal.
+        if not rotated:
+            break
+    # Step 3: lengths and directions, in descending order.
+    S = np.sqrt(np.sum(W * W, axis=0))
+    order = np.argsort(-S, kind="stable")
+    U = np.divide(W, S, out=np.zeros_like(W), where=S > 0)
+    return U[:, order], S[order], V[:, order].T
 
 _EPS = float(np.finfo(np.float64).eps)
+# Sweeps of `_textbook_svd` at most; one-sided Jacobi converges quadratically, in a
+# handful of sweeps for the sizes a reader tries it on.
+_JACOBI_SWEEPS = 30
 # Singular values at most this many eps·σ_max are "small": the Golub–Kahan vector of a
 # small σ mixes (v, u) with its partner (v, −u) of −σ by about eps‖B‖/σ, so its u and v
 # halves are not trusted; those singular vectors come from the complement instead.
 _SMALL_SIGMA = 1e3
-# Newton–Schulz steps at most; from the ≤ 1e-3 departure from orthogonality that the
-# threshold above allows, three reach rounding level.
-_POLAR_ITERATIONS = 8
 
 
 class SVDResult(NamedTuple):
@@ -111,35 +192,11 @@ def _bidiagonal_svd(d: NDArray[np.float64], f: NDArray[np.float64],
     Z = Z[:, top][:, order]
     # the halves of each (v, u)/√2, for the singular values that are not small
     g = int(np.count_nonzero(s > _SMALL_SIGMA * _EPS * s[0])) if s[0] > 0 else 0
-    V_B = _orthonormal_columns(Z[0::2, :g], N)
-    U_B = _orthonormal_columns(Z[1::2, :g], N)
+    V_B = _orthonormal_basis(Z[0::2, :g], complete=True, polar=True)
+    U_B = _orthonormal_basis(Z[1::2, :g], complete=True, polar=True)
     if 0 < g < N:
         _pair_small_singular_vectors(d, f, U_B, V_B, g, max(floor, _EPS * s[0]))
     return s, U_B, V_B
-
-
-def _orthonormal_columns(X: NDArray[np.float64], n: int) -> NDArray[np.float64]:
-    """X (n×g, nearly orthogonal columns) made orthonormal, completed to an n×n basis.
-
-    Newton–Schulz iteration for the orthogonal polar factor, X ← X (I − ½(XᵀX − I)),
-    converges quadratically from X's small departure from orthogonality and changes each
-    column only by multiples of the others (a symmetric correction). The completing
-    columns, if g < n, come from a Householder QR.
-    """
-    X = X / np.sqrt(np.sum(X * X, axis=0))
-    I = np.eye(X.shape[1])
-    for _ in range(_POLAR_ITERATIONS):
-        G = X.T @ X - I
-        departure = float(np.max(np.abs(G), initial=0.0))
-        if departure > 0.1:  # too far from orthogonal for Newton–Schulz: plain QR
-            X = _orthonormal_basis(X)
-            break
-        X = X - 0.5 * (X @ G)
-        if departure < 1e-8:  # the step just taken left ~1e-16
-            break
-    if X.shape[1] == n:
-        return X
-    return np.concatenate((X, _orthonormal_basis(X, complete=True)[:, X.shape[1]:]), axis=1)
 
 
 def _pair_small_singular_vectors(d: NDArray[np.float64], f: NDArray[np.float64],
@@ -266,6 +323,14 @@ def svd(a: ArrayLike, full_matrices: bool = True, compute_uv: bool = True,
     5. Back-transform ``U = U₁ U_B`` and ``V = V₁ V_B`` (compact WY, matrix products);
        for `full_matrices` U₁ is applied to [[U_B, 0], [0, I]]. Undo the scaling.
     6. Fix the signs.
+
+    *The textbook algorithm* `_textbook_svd` (one-sided Jacobi) orthogonalises the
+    columns of A by plane rotations from the right, ``A V = U Σ``: the same decomposition
+    by orthogonal transformations, iterated on the whole matrix. This fast path reorders
+    the work: a finite reduction first (step 2, Householder reflections from both sides,
+    most flops in matrix products), so that the iteration only meets the bidiagonal B;
+    B's singular values are the eigenvalues of its Golub–Kahan matrix (step 3), found by
+    bisection and inverse iteration vectorised across all σ.
 
     Sign convention: each pair (u_i, v_i) is flipped jointly so that the entry of v_i
     of largest magnitude is positive (the first such entry if several are equal to
@@ -502,160 +567,3 @@ def lstsq(a: ArrayLike, b: ArrayLike, rcond: float | None = None):
     if b_arr.ndim == 1:
         x = x[:, 0]
     return x, residuals, np.int32(r), s
-
-
-def matrix_rank(A: ArrayLike, tol: float | None = None, hermitian: bool = False, *,
-                rtol: float | None = None):
-    r"""Numerical rank: the number of singular values above a tolerance.
-
-    .. math::
-
-        \operatorname{rank}(A) = \#\{\, i : \sigma_i > \text{tol} \,\}, \qquad
-        \text{tol} = \sigma_{\max} \cdot \max(M, N) \cdot \varepsilon \text{ by default.}
-
-    Parameters
-    ----------
-    A : (M,) or (M, N) array_like
-        A vector (rank 1 unless it is all zeros) or a matrix.
-    tol : float, optional
-        Absolute threshold; singular values ≤ tol count as zero.
-    hermitian : bool, optional
-        If True, `A` is taken to be symmetric and its singular values come from `eigvalsh`.
-    rtol : float, optional
-        Relative threshold: tol = rtol·σ_max (default max(M, N)·eps). Only one of `tol`
-        and `rtol` may be given.
-
-    Returns
-    -------
-    rank : int
-        The numerical rank (a Python int for a vector, a NumPy integer for a matrix, as
-        in NumPy).
-
-    Raises
-    ------
-    numpy.linalg.LinAlgError
-        If `A` has more than two dimensions (stacks are not supported).
-    ValueError
-        If both `tol` and `rtol` are given, or `A` contains NaN or inf.
-
-    Notes
-    -----
-    *Algorithm*:
-
-    1. A vector has rank 1 unless all its entries are 0.
-    2. Singular values of A (`svd` with ``compute_uv=False``).
-    3. Count those above tol (default σ_max·max(M, N)·eps).
-
-    *Complexity*: that of the singular values, O(MN·min(M, N)).
-
-    *Numerical stability*: the default tolerance is the size of the rounding errors of
-    an SVD of A; it declares A rank-deficient when a column is within rounding of a
-    combination of the others. Choose `tol` from the errors in your data when they are
-    larger than rounding.
-
-    References
-    ----------
-    Golub & Van Loan, *Matrix Computations*, 4th ed., §5.4.1 (numerical rank).
-
-    Checked against ``reference.linalg.matrix_rank`` → ``numpy.linalg.matrix_rank``:
-    equal, except for singular values within rounding of the tolerance.
-
-    Examples
-    --------
-    >>> int(matrix_rank([[1, 2], [2, 4]])), int(matrix_rank(np.eye(3)))
-    (1, 3)
-    """
-    if rtol is not None and tol is not None:
-        raise ValueError("`tol` and `rtol` can't be both set.")
-    X = as_float_array(A)
-    # Step 1: a vector.
-    if X.ndim < 2:
-        return int(not np.all(check_finite(X) == 0))
-    X = as_matrix(X)
-    # Step 2: the singular values.
-    S = svd(X, compute_uv=False, hermitian=hermitian)
-    # Step 3: count those above the threshold.
-    if tol is None:
-        if rtol is None:
-            rtol = max(X.shape) * _EPS
-        tol = np.max(S, initial=0.0) * rtol
-    return np.count_nonzero(S > tol, axis=-1)
-
-
-def cond(x: ArrayLike, p: float | str | None = None) -> np.float64:
-    r"""Condition number of a matrix in the 2-norm or another matrix norm.
-
-    .. math::
-
-        \kappa_p(A) = \lVert A \rVert_p \, \lVert A^{-1} \rVert_p, \qquad
-        \kappa_2(A) = \sigma_{\max} / \sigma_{\min}, \quad
-        \kappa_{-2}(A) = \sigma_{\min} / \sigma_{\max}.
-
-    Parameters
-    ----------
-    x : (M, N) array_like
-        The matrix; square unless p is None, 2 or −2.
-    p : {None, 2, -2, 'fro', 'nuc', 1, -1, inf, -inf}, optional
-        The norm; None (default) and 2 use the singular values.
-
-    Returns
-    -------
-    c : numpy.float64
-        The condition number; inf for a singular matrix (as in NumPy, without warning).
-
-    Raises
-    ------
-    numpy.linalg.LinAlgError
-        If `x` is empty, not two-dimensional, or not square for a p that needs the inverse.
-    ValueError
-        If `x` contains NaN or inf, or `p` is not a matrix norm order.
-
-    Notes
-    -----
-    *Algorithm*:
-
-    1. For p in {None, 2, −2}: singular values (`svd`), then σ₁/σ_K (or σ_K/σ₁); 0/0
-       (the zero matrix) is reported as inf.
-    2. Otherwise ``norm(x, p) · norm(inv(x), p)``; a singular x (an exactly zero pivot
-       in `inv`) gives inf.
-
-    *Complexity*: an SVD, or an inverse (2n³) and two norms.
-
-    *Numerical stability*: the computed σ_K has an absolute error of about eps·σ₁, so
-    condition numbers beyond 1/eps are not resolved (they come out as large numbers
-    of order 1/eps, or inf).
-
-    References
-    ----------
-    Golub & Van Loan, *Matrix Computations*, 4th ed., §2.6.2 (condition), §2.4 (the SVD
-    and the 2-norm); Higham, *Accuracy and Stability of Numerical Algorithms*, §6.
-
-    Checked against ``reference.linalg.cond`` → ``numpy.linalg.cond``: equal to a
-    relative error of order cond(A)·eps.
-
-    Examples
-    --------
-    >>> A = [[1, 0, -1], [0, 1, 0], [1, 0, 1]]
-    >>> round(float(cond(A)), 10), round(float(cond(A, 1)), 10)
-    (1.4142135624, 2.0)
-    """
-    A = as_matrix(x)
-    if A.size == 0:
-        raise LinAlgError("cond is not defined on empty arrays")
-    if p is None or p in (2, -2):
-        # Step 1: the ratio of extreme singular values.
-        s = svd(A, compute_uv=False)
-        with np.errstate(all="ignore"):
-            r = s[-1] / s[0] if p == -2 else s[0] / s[-1]
-    else:
-        # Step 2: through the inverse (modules imported here: they import this one).
-        from ._basic import norm
-        from ._lu import inv
-        if A.shape[0] != A.shape[1]:
-            raise LinAlgError("Last 2 dimensions of the array must be square")
-        norm_A = norm(A, p)
-        try:
-            r = norm_A * norm(inv(A), p)
-        except LinAlgError:
-            r = np.inf
-    return np.float64(np.inf) if math.isnan(r) else np.float64(r)

@@ -10,15 +10,10 @@ from numpy.typing import ArrayLike, NDArray
 from .._validation import check_classification_targets, validate_data
 from ..base import BaseEstimator, ClassifierMixin, Interval, StrOptions, check_is_fitted
 from ..exceptions import ConvergenceWarning
+from ..special import log_softmax
 from ._base import EPS, _cholesky_solve
 
 __all__ = ["LogisticRegression"]
-
-
-def _log_softmax(Z: NDArray) -> NDArray:
-    """log softmax through log-sum-exp (shifted by the row maximum: no overflow)."""
-    Z = Z - Z.max(axis=1, keepdims=True)
-    return Z - np.log(np.exp(Z).sum(axis=1, keepdims=True))
 
 
 def _scores(W: NDArray, X1: NDArray) -> NDArray:
@@ -30,7 +25,7 @@ def _scores(W: NDArray, X1: NDArray) -> NDArray:
 
 def _logistic_objective(W: NDArray, X1: NDArray, T: NDArray, C: float, D: NDArray) -> float:
     """C·Σ_i −log softmax(scores)[i, y_i] + ½ Σ D∘W² (D masks the intercepts out)."""
-    return float(-C * (T * _log_softmax(_scores(W, X1))).sum() + 0.5 * (D * W * W).sum())
+    return float(-C * (T * log_softmax(_scores(W, X1), axis=1)).sum() + 0.5 * (D * W * W).sum())
 
 
 def _newton_step(W: NDArray, X1: NDArray, T: NDArray, C: float, D: NDArray
@@ -43,7 +38,7 @@ def _newton_step(W: NDArray, X1: NDArray, T: NDArray, C: float, D: NDArray
     and adding (J_K/K)⊗I to H leaves the step unchanged while making H positive definite.
     """
     K, m = W.shape
-    P = np.exp(_log_softmax(_scores(W, X1)))
+    P = np.exp(log_softmax(_scores(W, X1), axis=1))
     if K == 1:
         P, T = P[:, 1:], T[:, 1:]
     G = C * (P - T).T @ X1 + D * W
@@ -206,12 +201,13 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         Z = self.decision_function(X)
         if Z.ndim == 1:
             Z = np.stack([np.zeros_like(Z), Z], axis=1)
-        return np.exp(_log_softmax(Z))
+        return np.exp(log_softmax(Z, axis=1))
 
     def predict_log_proba(self, X: ArrayLike) -> NDArray[np.float64]:
         """Logarithm of `predict_proba`, computed stably."""
         Z = self.decision_function(X)
-        return _log_softmax(np.stack([np.zeros_like(Z), Z], axis=1) if Z.ndim == 1 else Z)
+        Z = np.stack([np.zeros_like(Z), Z], axis=1) if Z.ndim == 1 else Z
+        return log_softmax(Z, axis=1)
 
     def predict(self, X: ArrayLike) -> NDArray:
         """The class of largest score."""

@@ -16,7 +16,8 @@ from ._root import bisect, brentq, newton
 from ._gradient_descent import gradient_descent
 from ._line_search import line_search
 from ._minimize import minimize
-from ._constrained import barrier, lagrange, penalty
+from ._penalty import barrier, penalty
+from ._lagrange import lagrange
 from ._result import OptimizeResult
 from ._rosen import rosen, rosen_der, rosen_hess
 

@@ -6,7 +6,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from ._bfgs import STATUS_MESSAGE, _norm, final_status, wolfe_step
+from ._common import STATUS_MESSAGE, final_status, gradient_norm, wolfe_step
 from ._result import OptimizeResult
 
 __all__: list[str] = []
@@ -39,7 +39,7 @@ def _minimize_cg(objective: Any, x0: NDArray, callback: Any, *, gtol: float = 1e
     old_old_fval = old_fval + np.sqrt(gfk @ gfk) / 2
     # Step 1: steepest descent first.
     pk = -gfk
-    gnorm = _norm(gfk, norm)
+    gnorm = gradient_norm(gfk, norm)
     k, failed = 0, False
     while gnorm > gtol and k < maxiter:
         deltak = gfk @ gfk
@@ -48,7 +48,7 @@ def _minimize_cg(objective: Any, x0: NDArray, callback: Any, *, gtol: float = 1e
         def next_direction(alpha: float, gfkp1: NDArray) -> tuple:
             # Step 3: the PR+ direction from the new gradient.
             beta = max(0.0, (gfkp1 - gfk) @ gfkp1 / deltak)
-            return alpha, xk + alpha * pk, -gfkp1 + beta * pk, gfkp1, _norm(gfkp1, norm)
+            return alpha, xk + alpha * pk, -gfkp1 + beta * pk, gfkp1, gradient_norm(gfkp1, norm)
 
         def descends(alpha: float, x: NDArray, f: float, g: NDArray) -> bool:
             cache["step"] = next_direction(alpha, g)

@@ -7,7 +7,7 @@ This module turns that description into arrays: the constraint values ``c_E(x)``
 ``c_I(x)`` and their Jacobians ``A_E(x)``, ``A_I(x)`` (forward differences where no
 ``jac`` is given), counting evaluations as SciPy does.
 
-The solvers live in their own modules and are re-exported here:
+The solvers live in their own modules, which import this one (never the other way):
 
 - `_slsqp`: `_minimize_slsqp`, sequential quadratic programming (what
   ``minimize(method='SLSQP')`` runs);
@@ -21,7 +21,7 @@ from typing import Any, Callable, NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["penalty", "barrier", "lagrange", "LagrangeResult"]
+__all__: list[str] = []
 
 #: SciPy's forward-difference step: √eps relative to max(1, |x|).
 FD_STEP = float(np.sqrt(np.finfo(float).eps))
@@ -155,15 +155,3 @@ def as_x0(x0: Any) -> NDArray[np.float64]:
         raise ValueError("'x0' must only have one dimension.")
     return x.copy()
 
-
-_SOLVERS = {"_minimize_slsqp": "._slsqp", "penalty": "._penalty", "barrier": "._penalty",
-            "lagrange": "._lagrange", "LagrangeResult": "._lagrange"}
-
-
-def __getattr__(name: str) -> Any:
-    """The solvers, importable from here too (``from ._constrained import _minimize_slsqp``);
-    resolved on first use because their modules import the machinery above (PEP 562)."""
-    if name in _SOLVERS:
-        import importlib
-        return getattr(importlib.import_module(_SOLVERS[name], __package__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -20,6 +20,7 @@ from ._lbfgsb import _minimize_lbfgsb
 from ._nelder_mead import _minimize_neldermead
 from ._newton_cg import _minimize_newtoncg
 from ._result import OptimizeResult
+from ._slsqp import _minimize_slsqp
 
 __all__ = ["minimize"]
 
@@ -105,7 +106,7 @@ def minimize(fun: Callable, x0: ArrayLike, args: tuple = (), method: str | None 
     2. Translate `tol` into the method's option.
     3. Wrap `fun` (with `jac`, or finite differences) in a counting objective.
     4. Call the method's solver. A `fun` returning NaN does not raise: the solver stops
-       with ``success=False`` (CONTRACT.md), its status and message as SciPy's.
+       with ``success=False`` (docs/contract.md §3), its status and message as SciPy's.
 
     The methods: BFGS (Nocedal & Wright Alg. 6.1), L-BFGS (two-loop recursion, Alg. 7.4)
     with projected steps for bounds, nonlinear CG (Polak–Ribière+, §5.2), Newton-CG (line
@@ -148,7 +149,6 @@ def minimize(fun: Callable, x0: ArrayLike, args: tuple = (), method: str | None 
         for name in _TOL_OPTIONS[meth]:
             options.setdefault(name, tol)
     if meth == "slsqp":
-        from ._constrained import _minimize_slsqp  # imported on use: a separate family
         return _minimize_slsqp(fun, x0, args, jac, bounds, constraints, tol, callback,
                                **options)
     # Step 3: the counting objective.

@@ -7,7 +7,7 @@ from typing import Any, Callable
 import numpy as np
 from numpy.typing import NDArray
 
-from ._bfgs import STATUS_MESSAGE, wolfe_step
+from ._common import STATUS_MESSAGE, wolfe_step
 from ._result import OptimizeResult
 
 __all__: list[str] = []

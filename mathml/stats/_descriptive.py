@@ -8,7 +8,7 @@ flattened array for ``axis=None``) by moving that axis last and reducing over it
 Signatures keep the library's leading parameters with its names, order and defaults; the
 parameters left out (``dtype``, ``out``, ``where``, ``nan_policy``, ``weights``) follow
 a ``*`` so a call that works here works with the library too. An empty sample raises
-``ValueError`` (CONTRACT.md: NumPy and SciPy return ``nan`` with a warning).
+``ValueError`` (docs/contract.md §3: NumPy and SciPy return ``nan`` with a warning).
 """
 from __future__ import annotations
 

@@ -23,14 +23,16 @@ How it is built (SciPy's design, ``scipy.stats._distn_infrastructure``):
 from __future__ import annotations
 
 import math
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .. import special
+from .._docstrings import fill_doc
 from .._validation import as_float_array
 from ..exceptions import LinAlgError
+from ..linalg import cholesky
 from ..special import _erfinv_core, _log_erfc
 from . import _sampling
 
@@ -52,6 +54,48 @@ def _domain_error(name: str) -> ValueError:
     return ValueError(f"Domain error in arguments: invalid parameters for {name} (scale must "
                       f"be positive and the shape parameters in their ranges); see the "
                       f"docstring of mathml.stats.{name}")
+
+
+# ---------------------------------------------------------------------------------------
+# The sections every distribution's docstring shares (filled in by `fill_doc`)
+# ---------------------------------------------------------------------------------------
+
+_RETURNS_CONTINUOUS = """
+    Returns
+    -------
+    rv_frozen
+        The frozen distribution; its methods take x (or q) array_like of any shape
+        broadcasting with the parameters and return float64 (a scalar for scalar input);
+        ``rvs`` returns float64 variates of shape `size` (the parameters' shape when None).
+    """
+
+_RAISES_CONTINUOUS = """
+    Raises
+    ------
+    ValueError
+        From ``rvs`` with invalid parameters (other methods return nan instead); from
+        ``fit`` on an empty sample, non-finite data or data outside the support.
+    TypeError
+        For complex input.
+    """
+
+_RETURNS_DISCRETE = """
+    Returns
+    -------
+    rv_frozen
+        The frozen distribution; its methods take k (or q) array_like of any shape
+        broadcasting with the parameters and return float64 (a scalar for scalar input);
+        ``rvs`` returns int64 variates of shape `size` (the parameters' shape when None).
+    """
+
+_RAISES_DISCRETE = """
+    Raises
+    ------
+    ValueError
+        From ``rvs`` with invalid parameters (other methods return nan instead).
+    TypeError
+        For complex input.
+    """
 
 
 # ---------------------------------------------------------------------------------------
@@ -77,41 +121,54 @@ class rv_frozen:
         return getattr(self.dist, method)(self.shapes, self.loc, self.scale, *args)
 
     def logpdf(self, x: ArrayLike) -> Any:
+        """log f(x), the log-density (log-pmf for a discrete distribution) at `x`."""
         return self._call("_located_logpdf", x)
 
     def pdf(self, x: ArrayLike) -> Any:
+        """f(x), the density (the pmf P(X = k) for a discrete distribution) at `x`."""
         return self._call("_located_pdf", x)
 
     logpmf, pmf = logpdf, pdf
 
     def cdf(self, x: ArrayLike) -> Any:
+        """F(x) = P(X ≤ x)."""
         return self._call("_located_cdf", x)
 
     def logcdf(self, x: ArrayLike) -> Any:
+        """log F(x) (as log1p(−sf) where F > 1/2, so no rounding of F to 1)."""
         return self._call("_located_logcdf", x)
 
     def sf(self, x: ArrayLike) -> Any:
+        """The survival function P(X > x) = 1 − F(x)."""
         return self._call("_located_sf", x)
 
     def ppf(self, q: ArrayLike) -> Any:
+        """The quantile function F⁻¹(q): the smallest x with F(x) ≥ q."""
         return self._call("_located_ppf", q)
 
     def isf(self, q: ArrayLike) -> Any:
+        """The inverse survival function sf⁻¹(q), the quantile of the upper tail."""
         return self._call("_located_isf", q)
 
     def mean(self) -> Any:
+        """The mean E[X]."""
         return self._call("_located_moments")[0]
 
     def var(self) -> Any:
+        """The variance Var[X]."""
         return self._call("_located_moments")[1]
 
     def std(self) -> Any:
+        """The standard deviation √Var[X]."""
         return _out(np.sqrt(self._call("_located_moments")[1]))
 
     def entropy(self) -> Any:
+        """The differential entropy (the Shannon entropy, in nats, for a discrete distribution)."""
         return self._call("_located_entropy")
 
     def rvs(self, size: int | tuple[int, ...] | None = None, random_state: Any = None) -> Any:
+        """Variates of shape `size` (the parameters' shape when None), drawn from uniform variates
+        of `random_state` (None, an int seed or a numpy Generator)."""
         return self._call("_located_rvs", size, random_state)
 
 
@@ -138,41 +195,54 @@ class _Distribution:
     def _freeze(self, *shapes: Any, loc: Any = 0.0, scale: Any = 1.0) -> rv_frozen:
         return rv_frozen(self, tuple(shapes), loc, scale)
 
-    # The unfrozen forms: the method's argument, then the parameters as in the call.
+    # The unfrozen forms: the method's argument, then the parameters as in the call;
+    # each is ``dist(*params).<method>(argument)``.
     def logpdf(self, x: ArrayLike, *args: Any, **kwds: Any) -> Any:
+        """log f(x) (log-pmf when discrete), unfrozen: ``dist.logpdf(x, *params)``."""
         return self(*args, **kwds).logpdf(x)
 
     def pdf(self, x: ArrayLike, *args: Any, **kwds: Any) -> Any:
+        """The density f(x) (pmf when discrete), unfrozen: ``dist.pdf(x, *params)``."""
         return self(*args, **kwds).pdf(x)
 
     def cdf(self, x: ArrayLike, *args: Any, **kwds: Any) -> Any:
+        """F(x) = P(X ≤ x), unfrozen: ``dist.cdf(x, *params)``."""
         return self(*args, **kwds).cdf(x)
 
     def logcdf(self, x: ArrayLike, *args: Any, **kwds: Any) -> Any:
+        """log F(x), unfrozen: ``dist.logcdf(x, *params)``."""
         return self(*args, **kwds).logcdf(x)
 
     def sf(self, x: ArrayLike, *args: Any, **kwds: Any) -> Any:
+        """The survival function P(X > x), unfrozen: ``dist.sf(x, *params)``."""
         return self(*args, **kwds).sf(x)
 
     def ppf(self, q: ArrayLike, *args: Any, **kwds: Any) -> Any:
+        """The quantile F⁻¹(q), unfrozen: ``dist.ppf(q, *params)``."""
         return self(*args, **kwds).ppf(q)
 
     def isf(self, q: ArrayLike, *args: Any, **kwds: Any) -> Any:
+        """The upper quantile sf⁻¹(q), unfrozen: ``dist.isf(q, *params)``."""
         return self(*args, **kwds).isf(q)
 
     def mean(self, *args: Any, **kwds: Any) -> Any:
+        """E[X], unfrozen: ``dist.mean(*params)``."""
         return self(*args, **kwds).mean()
 
     def var(self, *args: Any, **kwds: Any) -> Any:
+        """Var[X], unfrozen: ``dist.var(*params)``."""
         return self(*args, **kwds)._call("_located_moments")[1]
 
     def std(self, *args: Any, **kwds: Any) -> Any:
+        """√Var[X], unfrozen: ``dist.std(*params)``."""
         return _out(np.sqrt(self(*args, **kwds)._call("_located_moments")[1]))
 
     def entropy(self, *args: Any, **kwds: Any) -> Any:
+        """The entropy in nats, unfrozen: ``dist.entropy(*params)``."""
         return self(*args, **kwds).entropy()
 
     def rvs(self, *args: Any, size: Any = None, random_state: Any = None, **kwds: Any) -> Any:
+        """Variates, unfrozen: ``dist.rvs(*params, size=None, random_state=None)``."""
         return self(*args, **kwds).rvs(size=size, random_state=random_state)
 
     # Parameter handling, once for all distributions.
@@ -313,9 +383,11 @@ class _Discrete(_Distribution):
         return rv_frozen(self, tuple(shapes), loc, 1.0)
 
     def pmf(self, k: ArrayLike, *args: Any, **kwds: Any) -> Any:
+        """P(X = k), unfrozen: ``dist.pmf(k, *params)``."""
         return self(*args, **kwds).pmf(k)
 
     def logpmf(self, k: ArrayLike, *args: Any, **kwds: Any) -> Any:
+        """log P(X = k), unfrozen: ``dist.logpmf(k, *params)``."""
         return self(*args, **kwds).logpmf(k)
 
     def _support(self, *shapes: NDArray) -> tuple[NDArray, NDArray]:
@@ -428,6 +500,7 @@ def _ndtri(q: NDArray) -> NDArray:
     return np.where(lower, -SQRT2 * x, SQRT2 * x)
 
 
+@fill_doc(returns=_RETURNS_CONTINUOUS, raises=_RAISES_CONTINUOUS)
 class norm_gen(_Continuous):
     """The normal distribution N(loc, scale²).
 
@@ -443,20 +516,9 @@ class norm_gen(_Continuous):
     loc : array_like, the mean μ (default 0).
     scale : array_like, the standard deviation σ > 0 (default 1).
 
-    Returns
-    -------
-    rv_frozen
-        The frozen distribution; its methods take x (or k, or q) array_like of any shape
-        broadcasting with the parameters and return float64 (a scalar for scalar input);
-        ``rvs`` returns float64 variates of shape `size`
-        (the parameters' shape when None).
+    {returns}
 
-    Raises
-    ------
-    ValueError
-        From ``rvs`` with invalid parameters (other methods return nan instead); from ``fit`` on an empty sample, non-finite data or data outside the support.
-    TypeError
-        For complex input.
+    {raises}
 
     Notes
     -----
@@ -535,6 +597,7 @@ class norm_gen(_Continuous):
         return mu, np.sqrt(np.mean((x - mu) ** 2))
 
 
+@fill_doc(returns=_RETURNS_CONTINUOUS, raises=_RAISES_CONTINUOUS)
 class uniform_gen(_Continuous):
     """The continuous uniform distribution on [loc, loc + scale].
 
@@ -548,20 +611,9 @@ class uniform_gen(_Continuous):
     loc : array_like, the left end (default 0).
     scale : array_like, the width > 0 (default 1).
 
-    Returns
-    -------
-    rv_frozen
-        The frozen distribution; its methods take x (or k, or q) array_like of any shape
-        broadcasting with the parameters and return float64 (a scalar for scalar input);
-        ``rvs`` returns float64 variates of shape `size`
-        (the parameters' shape when None).
+    {returns}
 
-    Raises
-    ------
-    ValueError
-        From ``rvs`` with invalid parameters (other methods return nan instead); from ``fit`` on an empty sample, non-finite data or data outside the support.
-    TypeError
-        For complex input.
+    {raises}
 
     Notes
     -----
@@ -626,6 +678,7 @@ class uniform_gen(_Continuous):
         return lo, np.max(x) - lo
 
 
+@fill_doc(returns=_RETURNS_CONTINUOUS, raises=_RAISES_CONTINUOUS)
 class expon_gen(_Continuous):
     """The exponential distribution with rate 1/scale, shifted by loc.
 
@@ -639,20 +692,9 @@ class expon_gen(_Continuous):
     loc : array_like, the shift (default 0).
     scale : array_like, the mean 1/λ > 0 (default 1).
 
-    Returns
-    -------
-    rv_frozen
-        The frozen distribution; its methods take x (or k, or q) array_like of any shape
-        broadcasting with the parameters and return float64 (a scalar for scalar input);
-        ``rvs`` returns float64 variates of shape `size`
-        (the parameters' shape when None).
+    {returns}
 
-    Raises
-    ------
-    ValueError
-        From ``rvs`` with invalid parameters (other methods return nan instead); from ``fit`` on an empty sample, non-finite data or data outside the support.
-    TypeError
-        For complex input.
+    {raises}
 
     Notes
     -----
@@ -786,6 +828,7 @@ def _tail_target(q: NDArray, upper: bool) -> tuple[NDArray, NDArray]:
     return use_sf, target
 
 
+@fill_doc(returns=_RETURNS_CONTINUOUS, raises=_RAISES_CONTINUOUS)
 class gamma_gen(_Continuous):
     """The gamma distribution with shape a > 0 and scale θ (rate 1/θ).
 
@@ -803,20 +846,9 @@ class gamma_gen(_Continuous):
     loc : array_like, the shift (default 0).
     scale : array_like, θ > 0 (default 1).
 
-    Returns
-    -------
-    rv_frozen
-        The frozen distribution; its methods take x (or k, or q) array_like of any shape
-        broadcasting with the parameters and return float64 (a scalar for scalar input);
-        ``rvs`` returns float64 variates of shape `size`
-        (the parameters' shape when None).
+    {returns}
 
-    Raises
-    ------
-    ValueError
-        From ``rvs`` with invalid parameters (other methods return nan instead); from ``fit`` on an empty sample, non-finite data or data outside the support.
-    TypeError
-        For complex input.
+    {raises}
 
     Notes
     -----
@@ -929,6 +961,7 @@ class gamma_gen(_Continuous):
         return float(a), 0.0, float(np.mean(x) / a)
 
 
+@fill_doc(returns=_RETURNS_CONTINUOUS, raises=_RAISES_CONTINUOUS)
 class beta_gen(_Continuous):
     """The beta distribution with shapes a, b > 0 on [0, 1] (then loc, scale).
 
@@ -945,20 +978,9 @@ class beta_gen(_Continuous):
     loc : array_like, the shift (default 0).
     scale : array_like, the width > 0 (default 1).
 
-    Returns
-    -------
-    rv_frozen
-        The frozen distribution; its methods take x (or k, or q) array_like of any shape
-        broadcasting with the parameters and return float64 (a scalar for scalar input);
-        ``rvs`` returns float64 variates of shape `size`
-        (the parameters' shape when None).
+    {returns}
 
-    Raises
-    ------
-    ValueError
-        From ``rvs`` with invalid parameters (other methods return nan instead); from ``fit`` on an empty sample, non-finite data or data outside the support.
-    TypeError
-        For complex input.
+    {raises}
 
     Notes
     -----
@@ -1086,6 +1108,7 @@ class beta_gen(_Continuous):
 # Discrete distributions
 # ---------------------------------------------------------------------------------------
 
+@fill_doc(returns=_RETURNS_DISCRETE, raises=_RAISES_DISCRETE)
 class bernoulli_gen(_Discrete):
     """The Bernoulli distribution: 1 with probability p, 0 with probability 1 − p.
 
@@ -1099,20 +1122,9 @@ class bernoulli_gen(_Discrete):
     p : array_like, the probability of 1, in [0, 1].
     loc : int, the shift (default 0).
 
-    Returns
-    -------
-    rv_frozen
-        The frozen distribution; its methods take x (or k, or q) array_like of any shape
-        broadcasting with the parameters and return float64 (a scalar for scalar input);
-        ``rvs`` returns int64 variates of shape `size`
-        (the parameters' shape when None).
+    {returns}
 
-    Raises
-    ------
-    ValueError
-        From ``rvs`` with invalid parameters (other methods return nan instead).
-    TypeError
-        For complex input.
+    {raises}
 
     Notes
     -----
@@ -1169,6 +1181,7 @@ class bernoulli_gen(_Discrete):
         return (rng.random(shape) < p).astype(float)
 
 
+@fill_doc(returns=_RETURNS_DISCRETE, raises=_RAISES_DISCRETE)
 class binom_gen(_Discrete):
     """The binomial distribution: successes in n independent trials of probability p.
 
@@ -1182,20 +1195,9 @@ class binom_gen(_Discrete):
     p : array_like, the success probability in [0, 1].
     loc : int, the shift (default 0).
 
-    Returns
-    -------
-    rv_frozen
-        The frozen distribution; its methods take x (or k, or q) array_like of any shape
-        broadcasting with the parameters and return float64 (a scalar for scalar input);
-        ``rvs`` returns int64 variates of shape `size`
-        (the parameters' shape when None).
+    {returns}
 
-    Raises
-    ------
-    ValueError
-        From ``rvs`` with invalid parameters (other methods return nan instead).
-    TypeError
-        For complex input.
+    {raises}
 
     Notes
     -----
@@ -1266,6 +1268,7 @@ class binom_gen(_Discrete):
                                                 up, down, n).astype(float)
 
 
+@fill_doc(returns=_RETURNS_DISCRETE, raises=_RAISES_DISCRETE)
 class poisson_gen(_Discrete):
     """The Poisson distribution with mean mu ≥ 0.
 
@@ -1278,20 +1281,9 @@ class poisson_gen(_Discrete):
     mu : array_like, the mean ≥ 0.
     loc : int, the shift (default 0).
 
-    Returns
-    -------
-    rv_frozen
-        The frozen distribution; its methods take x (or k, or q) array_like of any shape
-        broadcasting with the parameters and return float64 (a scalar for scalar input);
-        ``rvs`` returns int64 variates of shape `size`
-        (the parameters' shape when None).
+    {returns}
 
-    Raises
-    ------
-    ValueError
-        From ``rvs`` with invalid parameters (other methods return nan instead).
-    TypeError
-        For complex input.
+    {raises}
 
     Notes
     -----
@@ -1377,6 +1369,7 @@ class multivariate_normal_frozen:
         self._log_det = 2.0 * float(np.sum(np.log(np.diag(self._L))))
 
     def logpdf(self, x: ArrayLike) -> Any:
+        """log f(x) at each row of `x` (shape (d,) or (n, d))."""
         X = as_float_array(x)
         squeeze = X.ndim == 1 and self.dim > 1 or X.ndim == 0
         X = X.reshape(-1, self.dim)
@@ -1387,12 +1380,15 @@ class multivariate_normal_frozen:
         return _out(out[0] if squeeze else out)
 
     def pdf(self, x: ArrayLike) -> Any:
+        """f(x) at each row of `x` (shape (d,) or (n, d))."""
         return _out(np.exp(self.logpdf(x)))
 
     def entropy(self) -> float:
+        """The differential entropy ½ (d (1 + log 2π) + log det Σ), in nats."""
         return float(0.5 * (self.dim * (1.0 + math.log(2.0 * math.pi)) + self._log_det))
 
     def rvs(self, size: int | tuple[int, ...] | None = None, random_state: Any = None) -> Any:
+        """Variates of shape size + (d,) (squeezed as SciPy), from `random_state`."""
         rng = _sampling.generator(random_state)
         shape = () if size is None else ((int(size),) if np.ndim(size) == 0 else tuple(size))
         Z = _sampling.standard_normal(rng, shape + (self.dim,))
@@ -1433,7 +1429,6 @@ def _mvn_cholesky(C: NDArray) -> NDArray:
     """The lower Cholesky factor, or SciPy's error for a covariance that is not
     symmetric positive definite (SciPy raises ValueError — its LinAlgError subclass for
     a singular matrix, ValueError with "not positive semidefinite" for an indefinite one)."""
-    from ..linalg import cholesky
     if not np.allclose(C, C.T, rtol=1e-12, atol=1e-14):
         raise ValueError("the covariance matrix must be symmetric positive definite")
     try:
@@ -1492,9 +1487,8 @@ class multivariate_normal_gen:
     Bishop, Pattern Recognition and Machine Learning, §2.3; Golub & Van Loan, Matrix
     Computations, 4th ed., §4.2 (Cholesky).
 
-    Checked against ``reference.stats.multivariate_normal`` →
-    ``scipy.stats.multivariate_normal`` (SciPy uses an eigendecomposition; the values agree
-    to rounding for well-conditioned Σ).
+    Checked against ``reference.stats.multivariate_normal`` → ``scipy.stats.multivariate_normal``
+    (SciPy uses an eigendecomposition; the values agree to rounding for well-conditioned Σ).
 
     Examples
     --------
@@ -1511,16 +1505,20 @@ class multivariate_normal_gen:
         return multivariate_normal_frozen(mean, cov)
 
     def logpdf(self, x: ArrayLike, mean: Any = None, cov: Any = 1.0) -> Any:
+        """log f(x), unfrozen: ``multivariate_normal.logpdf(x, mean, cov)``."""
         return self(mean, cov).logpdf(x)
 
     def pdf(self, x: ArrayLike, mean: Any = None, cov: Any = 1.0) -> Any:
+        """The density f(x), unfrozen: ``multivariate_normal.pdf(x, mean, cov)``."""
         return self(mean, cov).pdf(x)
 
     def entropy(self, mean: Any = None, cov: Any = 1.0) -> float:
+        """The entropy in nats, unfrozen: ``multivariate_normal.entropy(mean, cov)``."""
         return self(mean, cov).entropy()
 
     def rvs(self, mean: Any = None, cov: Any = 1.0, size: Any = None,
             random_state: Any = None) -> Any:
+        """Variates, unfrozen: ``multivariate_normal.rvs(mean, cov, size, random_state)``."""
         return self(mean, cov).rvs(size=size, random_state=random_state)
 
 

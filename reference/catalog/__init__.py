@@ -1,7 +1,7 @@
 """The concept catalog: the one registry the tests, the `mathml` command, the user checker
 and the benchmarks all read.
 
-Each area of CONCEPTS.md is a module of this package holding a tuple ``CONCEPTS``.
+Each area of docs/concepts.md is a module of this package holding a tuple ``CONCEPTS``.
 Adding a concept means writing the mathml function, the reference wrapper and one
 `Concept` entry in its area's module; nothing else changes for it to be tested, listed,
 shown, checked and benchmarked.
@@ -18,7 +18,7 @@ from ._core import Bad, Bench, Case, Concept, bad, case
 __all__ = ["AREAS", "Concept", "Case", "Bad", "Bench", "case", "bad",
            "all_concepts", "get", "areas"]
 
-#: The areas of CONCEPTS.md in its order; an area is in the catalog once its module exists.
+#: The areas of docs/concepts.md in its order; an area is in the catalog once its module exists.
 _ORDER = ("linalg", "differentiate", "autodiff", "integrate", "optimize", "special", "stats",
           "probability", "information", "preprocessing", "metrics", "model_selection",
           "datasets", "linear_model", "naive_bayes", "neighbors", "cluster", "decomposition",

@@ -96,7 +96,7 @@ class Bench:
 
 @dataclass(frozen=True)
 class Concept:
-    """One concept of CONCEPTS.md and everything checked about it.
+    """One concept of docs/concepts.md and everything checked about it.
 
     Parameters
     ----------

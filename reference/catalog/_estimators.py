@@ -58,7 +58,7 @@ def seeded(make, **params):
 
 
 def estimator_bad(X, y, X_test, *, classifier: bool, invalid: dict):
-    """CONTRACT.md §3's estimator rows, scikit-learn's wording."""
+    """docs/contract.md §3's estimator rows, scikit-learn's wording."""
     Xnan = X.copy()
     Xnan[0, 0] = np.nan
     out = (bad(Xnan, y, X_test, raises=ValueError, match="Input X contains NaN", label="NaN in X"),

@@ -1,4 +1,4 @@
-"""Catalog entries for automatic differentiation (CONCEPTS.md §2): `mathml.autodiff` (reverse
+"""Catalog entries for automatic differentiation (docs/concepts.md §2): `mathml.autodiff` (reverse
 mode on a graph of NumPy arrays) vs `reference.autodiff` (the same `f` traced with SymPy
 symbols, differentiated exactly, lambdified).
 

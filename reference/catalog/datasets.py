@@ -1,4 +1,4 @@
-"""Catalog entries for synthetic data sets (CONCEPTS.md §6): `mathml.datasets` vs scikit-learn.
+"""Catalog entries for synthetic data sets (docs/concepts.md §6): `mathml.datasets` vs scikit-learn.
 
 The arrays are compared exactly (to rounding): mathml rebuilds RandomState's normal draws
 from its uniform stream by the same polar method.

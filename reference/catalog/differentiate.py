@@ -1,4 +1,4 @@
-"""Catalog entries for numerical differentiation (CONCEPTS.md §2): `mathml.differentiate`
+"""Catalog entries for numerical differentiation (docs/concepts.md §2): `mathml.differentiate`
 vs ``scipy.differentiate``, and both against SymPy's exact derivatives.
 
 Every function in the cases is a `SymFunction`: SymPy expressions, evaluated with NumPy in

@@ -1,4 +1,4 @@
-"""Catalog entries for information theory (CONCEPTS.md §5): `mathml.information` vs SciPy and
+"""Catalog entries for information theory (docs/concepts.md §5): `mathml.information` vs SciPy and
 scikit-learn.
 
 The seed (000) computes, with ``scipy.stats``: the entropy of (0.6, 0.4) in bits, the KL

@@ -1,4 +1,4 @@
-"""Catalog entries for integration (CONCEPTS.md §2): `mathml.integrate` vs SciPy and SymPy.
+"""Catalog entries for integration (docs/concepts.md §2): `mathml.integrate` vs SciPy and SymPy.
 
 The integrands are `Integrand`s: expressions SymPy parses, called with NumPy arrays (or
 floats, as ``scipy.integrate.quad`` calls them), whose exact integral SymPy computes. The
@@ -299,7 +299,9 @@ CONCEPTS = (
                case(np.arange(12.0).reshape(4, 3), np.array([0.0, 0.5, 2.0, 3.0]), axis=0,
                     label="2-D along axis 0, uneven x"),
                case(np.array([1.0, 2.0, 4.0, 3.0, 5.0]), np.array([0.0, 1.0, 1.0, 2.0, 3.0]),
-                    label="a repeated x (zero spacing)")),
+                    label="a repeated x (zero spacing)"),
+               case(np.array([0.0, 1.0, 0.0, 0.0]), np.array([1.0, 0.0, -5.0, 1.0]),
+                    label="a weight that cancels to 0: SciPy leaves 8.9e-16, mathml 0")),
         strategy=lambda: _sampled_cases(1),
         bad=_sampled_bad(bad(np.zeros(0), raises=ValueError, match="at least one sample",
                              label="no samples")),

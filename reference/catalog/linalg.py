@@ -1,4 +1,4 @@
-"""Catalog entries for linear algebra (CONCEPTS.md §1): `mathml.linalg` vs NumPy and SciPy."""
+"""Catalog entries for linear algebra (docs/concepts.md §1): `mathml.linalg` vs NumPy and SciPy."""
 from __future__ import annotations
 
 import numpy as np
@@ -152,7 +152,7 @@ CONCEPTS = (
     Concept(
         "linalg.add", "numpy.add", "exact", "exact",
         cases=(case(np.array([1, 2, 3]), np.array([4, 5, 6]), seed=SEED, label="seed",
-                    expected=np.array([5, 7, 9])),
+                    expected="[5 7 9]"),
                case(np.array([0.1, 0.2]), np.array([0.2, 0.1]), label="floats"),
                case(np.eye(2), np.array([1.0, -1.0]), label="matrix + row (broadcast)")),
         strategy=_two_vectors,
@@ -161,7 +161,7 @@ CONCEPTS = (
         seeds=(SEED,)),
     Concept(
         "linalg.scale", "numpy.multiply", "exact", "exact",
-        cases=(case(2, np.array([1, 2, 3]), seed=SEED, label="seed", expected=np.array([2, 4, 6])),
+        cases=(case(2, np.array([1, 2, 3]), seed=SEED, label="seed", expected="[2 4 6]"),
                case(-0.5, np.array([[1.0, 2.0], [3.0, 4.0]]), label="matrix")),
         strategy=lambda: SIZES.flatmap(lambda n: st.tuples(st.floats(-10, 10), vectors(n)))
         .map(lambda ax: case(*ax)),
@@ -172,7 +172,7 @@ CONCEPTS = (
     Concept(
         "linalg.dot", "numpy.dot", "exact", "products",
         cases=(case(np.array([1, 2, 3]), np.array([4, 5, 6]), seed=SEED, label="seed",
-                    expected=np.int64(32)),
+                    expected="32"),
                case(A2 * 1.0, np.array([1.0, -1.0]), label="matrix · vector"),
                case(np.ones((2, 3, 4)), np.ones((5, 4, 2)), label="N-D · N-D"),
                case(3.0, np.array([1.0, 2.0]), label="scalar")),
@@ -191,7 +191,7 @@ CONCEPTS = (
     Concept(
         "linalg.matmul", "numpy.matmul", "exact", "products",
         cases=(case(A2, np.array([[5, 6], [7, 8]]), seed=SEED, label="seed",
-                    expected=np.array([[19, 22], [43, 50]])),
+                    expected="[[19 22]\n [43 50]]"),
                case(np.arange(24.0).reshape(2, 3, 4), np.arange(8.0).reshape(4, 2),
                     label="batched"),
                case(np.array([1.0, 2.0]), A2 * 1.0, label="vector @ matrix"),
@@ -204,7 +204,7 @@ CONCEPTS = (
         note="mathml sums products without BLAS (the definition); expect a large time ratio."),
     Concept(
         "linalg.transpose", "numpy.transpose", "exact", "identical",
-        cases=(case(A2, seed=SEED, label="seed", expected=np.array([[1, 3], [2, 4]])),
+        cases=(case(A2, seed=SEED, label="seed", expected="[[1 3]\n [2 4]]"),
                case(np.arange(24).reshape(2, 3, 4), axes=(1, 0, 2), label="axes")),
         strategy=lambda: _rectangular().map(lambda A: case(A)),
         bad=(bad(np.ones((2, 2)), axes=(0, 0), raises=ValueError, label="repeated axis"),),
@@ -256,7 +256,7 @@ CONCEPTS = (
         bench=Bench(500, _bench_square)),
     Concept(
         "linalg.inv", "numpy.linalg.inv", "exact", "direct",
-        cases=(case(A2, seed=SEED, label="seed", expected=np.array([[-2.0, 1.0], [1.5, -0.5]])),
+        cases=(case(A2, seed=SEED, label="seed", expected="[[-2.   1. ]\n [ 1.5 -0.5]]"),
                case(np.array([[0.0, 1.0], [1.0, 1.0]]), label="zero leading entry (needs a pivot)"),
                case(np.array([[4.0]]), label="1×1"),
                case(np.vander(np.linspace(1, 2, 5)), label="Vandermonde, cond ≈ 1e5")),
@@ -333,8 +333,8 @@ CONCEPTS = (
     Concept(
         "linalg.eig", "numpy.linalg.eig", "eig", "decomposition",
         cases=(case(SYM2, seed=SEED, label="seed",
-                    expected=(np.array([3.0, 1.0]),
-                              np.array([[0.70710678, -0.70710678], [0.70710678, 0.70710678]]))),
+                    expected=("[3. 1.]",
+                              "[[ 0.70710678 -0.70710678]\n [ 0.70710678  0.70710678]]")),
                case(np.array([[0.0, -1.0], [1.0, 0.0]]), label="rotation: ±i"),
                case(np.array([[1.0, 2.0, 3.0], [0.0, 4.0, 5.0], [0.0, 0.0, 6.0]]),
                     label="triangular")),
@@ -346,7 +346,7 @@ CONCEPTS = (
              "each eigenvector's largest entry real positive."),
     Concept(
         "linalg.eigvals", "numpy.linalg.eigvals", "eig", "spectrum",
-        cases=(case(SYM2, seed=SEED, label="seed", expected=np.array([3.0, 1.0])),
+        cases=(case(SYM2, seed=SEED, label="seed", expected="[3. 1.]"),
                case(np.array([[0.0, -1.0], [1.0, 0.0]]), label="rotation: ±i")),
         strategy=_cases(general_separated),
         bad=_factorisation_bad(),

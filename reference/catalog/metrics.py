@@ -1,4 +1,4 @@
-"""Catalog entries for model evaluation (CONCEPTS.md §6): `mathml.metrics` vs scikit-learn.
+"""Catalog entries for model evaluation (docs/concepts.md §6): `mathml.metrics` vs scikit-learn.
 
 The seed's examples score scikit-learn's own models (a LinearRegression, an SVC) on the
 seed's data: the predictions are inputs here, computed by the reference library, and the
@@ -252,7 +252,7 @@ CONCEPTS = (
         reference_call="sklearn.metrics.mean_squared_error",
         comparison="exact", tolerance="exact",
         cases=(
-            case(SEED_Y_TEST, SEED_Y_PRED, seed=SEED, expected=0.006536995137170029,
+            case(SEED_Y_TEST, SEED_Y_PRED, seed=SEED, expected="0.0065",
                  label="seed 002: MSE of a LinearRegression on a 20% test split (0.0065)"),
             case(Y_TRUE, Y_PRED, label="4 samples"),
             case(Y_TRUE, Y_PRED, sample_weight=W, label="weighted"),
@@ -305,7 +305,7 @@ CONCEPTS = (
         reference_call="sklearn.metrics.accuracy_score",
         comparison="exact", tolerance="exact",
         cases=(
-            case(SEED_LABELS, SEED_PREDICTED, seed=SEED, expected=0.99,
+            case(SEED_LABELS, SEED_PREDICTED, seed=SEED, expected="0.9900",
                  label="seed 002: accuracy of an RBF SVC on the unit-circle data (0.9900)"),
             case(C_TRUE, C_PRED, label="3 classes"),
             case(C_TRUE, C_PRED, normalize=False, label="count"),

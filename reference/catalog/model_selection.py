@@ -1,4 +1,4 @@
-"""Catalog entries for model selection (CONCEPTS.md §6): `mathml.model_selection` vs scikit-learn."""
+"""Catalog entries for model selection (docs/concepts.md §6): `mathml.model_selection` vs sklearn"""
 from __future__ import annotations
 
 import importlib

@@ -1,4 +1,4 @@
-"""Catalog entries for naive Bayes (CONCEPTS.md §6): `mathml.naive_bayes` vs scikit-learn."""
+"""Catalog entries for naive Bayes (docs/concepts.md §7): `mathml.naive_bayes` vs scikit-learn."""
 from __future__ import annotations
 
 import numpy as np

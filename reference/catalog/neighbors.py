@@ -1,4 +1,4 @@
-"""Catalog entries for nearest neighbours (CONCEPTS.md §6): `mathml.neighbors` vs scikit-learn."""
+"""Catalog entries for nearest neighbours (docs/concepts.md §7): `mathml.neighbors` vs sklearn."""
 from __future__ import annotations
 
 from ._core import Bench, Concept, case

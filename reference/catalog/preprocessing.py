@@ -1,10 +1,10 @@
-"""Catalog entries for data preparation (CONCEPTS.md §6): `mathml.preprocessing` vs
+"""Catalog entries for data preparation (docs/concepts.md §6): `mathml.preprocessing` vs
 scikit-learn.
 
 An estimator concept runs ``fit`` on a case's first argument with the case's keyword
 arguments as hyperparameters and returns its fitted attributes, ``transform`` of the second
 argument and ``inverse_transform`` of that (where the transformer has one), so that every
-method is compared. The bad inputs are CONTRACT.md §3's estimator row, each raised with
+method is compared. The bad inputs are docs/contract.md §3's estimator row, each raised with
 scikit-learn's class and wording by both backends.
 """
 from __future__ import annotations
@@ -88,7 +88,7 @@ _X3_NEW = np.array([[0.5, 1.0, 0.0], [4.0, -2.0, 3.0]])
 
 
 def _estimator_bad(name: str, invalid: dict, X_ok=_X3):
-    """CONTRACT.md §3, the estimator row, for a transformer named `name`."""
+    """docs/contract.md §3, the estimator row, for a transformer named `name`."""
     nan, inf, cplx = X_ok.copy(), X_ok.copy(), X_ok.astype(complex)
     nan[0, 0], inf[1, 1], cplx[0, 0] = np.nan, np.inf, 1 + 2j
     return (

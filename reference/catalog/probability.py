@@ -1,4 +1,4 @@
-"""Catalog entries for elementary probability (CONCEPTS.md §4): `mathml.probability` vs
+"""Catalog entries for elementary probability (docs/concepts.md §4): `mathml.probability` vs
 ``sympy.stats``, exact.
 
 The seed (000) computes a joint probability of independent events, P(A)·P(B) = 0.4 × 0.6,

@@ -1,4 +1,4 @@
-"""Catalog entries for special functions (CONCEPTS.md §4): `mathml.special` vs
+"""Catalog entries for special functions (docs/concepts.md §4): `mathml.special` vs
 ``scipy.special``.
 
 How the seed appears: seed 002 plots the sigmoid ``1/(1 + exp(−x))`` on

@@ -19,7 +19,7 @@ from ._tolerances import EPS, Tolerance
 
 #: SciPy's (and mathml's) default epsabs = epsrel of quad.
 QUAD_EPS = 1.49e-8
-#: The probability that a statistical check fails a correct estimator. The contract's
+#: The probability that a statistical check fails a correct estimator. docs/contract.md §2's
 #: "within 4 standard errors" means 6.3e-5, harmless at a fixed seed but, over the generated
 #: cases of the `deep` profile (thousands of seeds), a failure every few runs of a correct
 #: implementation; 1e-6 (about 4.9 standard errors) keeps that below one in a thousand runs.
@@ -36,19 +36,27 @@ def _exact(c) -> float | None:
 @strategy("weighted_sum", "exact")
 def _weighted_sum(got, expected, c, tol, concept) -> Agreement:
     """trapezoid, simpson: both are sums Σ w_i y_i, so they agree to rtol·Σ|w_i y_i| (the
-    condition of a sum), not to rtol·|Σ w_i y_i|, which cancellation can make tiny. The
-    weights w_i are the reference rule applied to unit samples e_i."""
+    condition of a sum), not to rtol·|Σ w_i y_i|, which cancellation can make tiny; plus
+    rtol·‖w‖₁·max|y_i| for the rounding of the weights themselves, which is relative to the
+    size of the spacings they are formed from (‖w‖₁ ~ |b − a|), not to each weight: a
+    weight that cancels to 0 (uneven spacing in Simpson's rule) is ~eps·‖w‖₁, not 0, and
+    SciPy's formula and ours leave different such noise. The weights w_i are the reference
+    rule applied to unit samples e_i."""
     rule = concept.reference
     y = np.asarray(c.args[0], dtype=float)
     axis = c.kwargs.get("axis", -1)
     scale = np.zeros(np.shape(expected))
+    weights = np.zeros(np.shape(expected))
     for i in range(y.shape[axis]):
         unit = np.zeros(y.shape)
         np.moveaxis(unit, axis, -1)[..., i] = 1.0
-        w_i = rule(unit, *c.args[1:], **c.kwargs)
-        term = np.abs(w_i) * np.abs(np.take(y, i, axis=axis))
+        w_i = np.abs(rule(unit, *c.args[1:], **c.kwargs))
+        term = w_i * np.abs(np.take(y, i, axis=axis))
         scale = scale + np.where(np.isfinite(term), term, 0.0)  # NaN samples: NaN sums
-    atol = tol.rtol * float(np.max(scale, initial=0.0))
+        weights = weights + np.where(np.isfinite(w_i), w_i, 0.0)
+    finite_y = np.where(np.isfinite(y), np.abs(y), 0.0)
+    largest_y = np.max(finite_y, axis=axis, initial=0.0)
+    atol = tol.rtol * float(np.max(scale + weights * largest_y, initial=0.0))
     return agree(got, expected, Tolerance(tol.rtol, atol, tol.reason))
 
 

@@ -70,7 +70,7 @@ TOLERANCES: dict[str, Tolerance] = {
         1e-9, 0.0,
         "canonicalised factors of QR, eigh, eig, SVD on inputs with separated "
         "eigen/singular values (relative gap ≥ 5%): vector error ~ eps·‖A‖/gap, far "
-        "below 1e-9; CONTRACT.md's rule for decompositions",
+        "below 1e-9; docs/contract.md §2's rule for decompositions",
         normwise=True),
     "spectrum": Tolerance(
         1e-12, 0.0,
@@ -89,7 +89,9 @@ TOLERANCES: dict[str, Tolerance] = {
         "Σ w_i y_i with its weights formed and added in another order; the rounding error "
         "is at most ~(log2 N + c)·eps·Σ|w_i y_i| (Higham, Accuracy and Stability, §4.2), so "
         "the comparison is relative to Σ|w_i y_i|, not to the sum, which cancellation can "
-        "make tiny; 1e-12 leaves a factor > 100 over that bound for N ≤ 10⁴"),
+        "make tiny; the weights themselves are rounded relative to the spacings they come "
+        "from, so a weight that cancels to 0 carries ~eps·‖w‖₁, and ‖w‖₁·max|y_i| is added "
+        "to that scale; 1e-12 leaves a factor > 100 over that bound for N ≤ 10⁴"),
     "gauss_legendre": Tolerance(
         1e-12, 0.0,
         "fixed_quad: a weighted sum as 'weighted_sum', but SciPy's weights come from "
@@ -107,7 +109,7 @@ TOLERANCES: dict[str, Tolerance] = {
         1e-12, 0.0,
         "Monte Carlo estimates are random: each within ~4.9 of its standard errors of "
         "SymPy's exact integral (t-adjusted for the degrees of freedom of an estimated "
-        "standard error), a false-alarm rate of 1e-6 per check — CONTRACT.md's 4 standard "
+        "standard error), a false-alarm rate of 1e-6 per check — docs/contract.md §2's 4 standard "
         "errors (6e-5) would fail a correct estimator every few deep-profile runs — and "
         "deterministic because seeded; rtol is only a rounding floor for an integrand of "
         "zero variance"),
@@ -119,7 +121,7 @@ TOLERANCES: dict[str, Tolerance] = {
         "catalog's functions (|x| ≤ 1.5, composition depth ≤ 2; tanh' = 1 − tanh² is the "
         "same formula in both); the absolute floor is for gradients SymPy cancels to an "
         "exact 0 (f = a − a), where reverse mode keeps c·eps·|path| ≤ 1e-13 (paths ≤ 10). "
-        "CONTRACT.md: autodiff vs sympy exact, rtol 1e-12",
+        "docs/contract.md §2: autodiff vs sympy exact, rtol 1e-12",
         normwise=True),
     "finite_difference": Tolerance(
         2.98e-8, 0.0,
@@ -157,7 +159,7 @@ TOLERANCES: dict[str, Tolerance] = {
         "active constraints, a linear system with forward error ~cond(B)·eps (the "
         "catalog's problems have small integer data, cond(B) ≤ 1e3); the tableau simplex "
         "adds the rounding of its rank-one pivot updates (~pivots·growth·eps) and HiGHS "
-        "re-solves its final basis. rtol 1e-9 (CONTRACT.md: objective value ~1e-9) on the "
+        "re-solves its final basis. rtol 1e-9 (docs/contract.md §2: objective value ~1e-9) on the "
         "optimal value, and on x, slack and con where the optimum is unique; normwise, with "
         "an absolute floor 1e-9 for optima at 0",
         normwise=True),
@@ -188,7 +190,7 @@ TOLERANCES: dict[str, Tolerance] = {
         "below gtol lies within gtol/λ_min of x*, so two such points agree to far below "
         "1e-6 normwise (relative to max|x*|, with a 1e-8 floor for x* = 0) on problems with "
         "λ_min ≥ 1e-2; the objective then agrees within ½·λ_max·‖Δx‖² — compared with rtol "
-        "1e-9 and atol 1e-10 (CONTRACT.md: minimiser rtol ~1e-6, objective rtol ~1e-9, "
+        "1e-9 and atol 1e-10 (docs/contract.md §2: minimiser rtol ~1e-6, objective rtol ~1e-9, "
         "same success status). Counts and paths are not compared",
         normwise=True),
     "estimator_closed_form": Tolerance(
@@ -203,7 +205,7 @@ TOLERANCES: dict[str, Tolerance] = {
     "estimator_optimum": Tolerance(
         1e-6, 1e-6,
         "iterative estimators (coordinate descent, Newton, gradient descent, lbfgs), both run "
-        "at a tight tolerance: CONTRACT.md's minimiser rule rtol ~1e-6. The absolute part is "
+        "at a tight tolerance: docs/contract.md §2's minimiser rtol ~1e-6. The absolute part is "
         "set by scikit-learn's lbfgs, which also stops when the objective f (the mean loss, "
         "f ≤ log 2 from the start) improves by less than ftol = 64·eps relatively: that leaves "
         "the parameters up to √(2·64·eps·f/μ) ≈ 9e-7 from the minimiser for the strong-"
@@ -230,7 +232,7 @@ TOLERANCES: dict[str, Tolerance] = {
         "≈ √ftol = 1e-7 of x*. Forward-difference gradients (error ≈ √eps·|f''|·max(1, |x|)) "
         "move each answer by another ≈ κ·1.5e-8. 1e-6 normwise (relative to max|x*|, resp. "
         "|f*|, with an absolute floor 1e-6 for x* or f* at 0) covers the sum with a factor "
-        "≥ 2. These are the methods' own accuracies, not rounding: CONTRACT.md's 1e-9 on "
+        "≥ 2. These are the methods' own accuracies, not rounding: docs/contract.md §2's 1e-9 on "
         "the objective is for SQP, not for them",
         normwise=True),
     "divergence": Tolerance(
@@ -271,7 +273,7 @@ TOLERANCES: dict[str, Tolerance] = {
         "a p-value is ≤ 1e-6 (the rtol field holds that threshold). Each check then fails "
         "a correct sampler with probability ≤ 1e-6, so thousands of generated cases "
         "(deep profile) stay below a ~1% chance of one false alarm in total; seeded, so "
-        "deterministic (CONTRACT.md: random samples)"),
+        "deterministic (docs/contract.md §2: random samples)"),
     "gaussian_density": Tolerance(
         1e-12, 1e-300,
         "multivariate normal pdf/logpdf: log f = −½(d log 2π + log det Σ + Δ²) with "

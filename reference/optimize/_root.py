@@ -2,7 +2,7 @@
 
 Thin wrappers with the signatures of `mathml.optimize`, calling ``scipy.optimize`` as it
 is: its results (``RootResults`` with the same fields as `mathml`'s) and its errors are
-already the contract's (CONTRACT.md §3: RuntimeError for a zero derivative or no
+already the contract's (docs/contract.md §3: RuntimeError for a zero derivative or no
 convergence in `newton`, ValueError without a sign change in `bisect` / `brentq`).
 """
 from __future__ import annotations

@@ -4,7 +4,7 @@ statistics.
 Thin wrappers with `mathml`'s signatures (the libraries' leading parameters). Adjustments to
 the contract, each also marked where it happens:
 
-- an empty sample raises ValueError (CONTRACT.md: "an empty sample"); NumPy and SciPy return
+- an empty sample raises ValueError (docs/contract.md §3: "an empty sample"); NumPy and SciPy return
   nan with a RuntimeWarning, or raise IndexError (quantile), so the wrapper checks first;
 - `pearsonr` and `spearmanr` return the named pairs (statistic, pvalue) that `mathml` does:
   SciPy's result objects carry more (a confidence interval, the inputs);

@@ -3,7 +3,7 @@
 Thin wrappers with the signatures of `mathml.stats`: each public name is an object whose
 call freezes SciPy's distribution (``norm(loc, scale)`` → ``scipy.stats.norm(loc, scale)``)
 and whose methods are the unfrozen calls. Where SciPy's behaviour differs from the contract
-(CONTRACT.md §3) or from `mathml`'s documented choices, a wrapper says so and adjusts:
+(docs/contract.md §3) or from `mathml`'s documented choices, a wrapper says so and adjusts:
 
 - ``fit``: `gamma.fit` fixes loc = 0 and `beta.fit` fixes loc = 0, scale = 1 (mathml's
   documented MLE), so the wrappers pass ``floc=0`` (and ``fscale=1``); the fixed values come

@@ -3,7 +3,7 @@
 Thin wrappers with `mathml`'s signatures (SciPy's leading parameters; ``nan_policy``,
 ``keepdims``, ``trim``, ``method``, ``lambda_`` are not part of the contract). Adjustments:
 
-- too few observations raise ValueError (CONTRACT.md: an empty sample); SciPy returns nan
+- too few observations raise ValueError (docs/contract.md §3: an empty sample); SciPy returns nan
   with a warning, so the wrapper checks first;
 - the results are the named tuples `mathml` returns (SciPy's carry a confidence interval
   method as well).

@@ -1,4 +1,4 @@
-"""Catalog entries for optimisation (CONCEPTS.md §2–3), one private module per family."""
+"""Catalog entries for optimisation (docs/concepts.md §2–3), one private module per family."""
 from ._constrained import CONCEPTS as _CONSTRAINED
 from ._first_order import CONCEPTS as _FIRST_ORDER
 from ._linprog import CONCEPTS as _LINPROG

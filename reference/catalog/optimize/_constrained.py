@@ -1,4 +1,4 @@
-"""Catalog entries for constrained optimisation (CONCEPTS.md §3): `penalty`, `barrier` and
+"""Catalog entries for constrained optimisation (docs/concepts.md §3): `penalty`, `barrier` and
 `lagrange`, and `SLSQP_CASES`, the constrained cases of `optimize.minimize`.
 
 `penalty` and `barrier` are compared by optimum with SciPy's SLSQP on the same problem: the

@@ -20,7 +20,7 @@ from ._constrained import SLSQP_CASES
 
 SEED = "000"
 
-#: the objective's agreement beyond the minimiser's (CONTRACT.md: rtol ~1e-9); the floor
+#: the objective's agreement beyond the minimiser's (docs/contract.md §2: rtol ~1e-9); the floor
 #: covers minima at 0, where two points δ ≤ 1e-6 apart differ by ≤ ½·λ_max·δ² in f
 
 

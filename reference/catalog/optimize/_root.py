@@ -1,4 +1,4 @@
-"""Catalog entries for optimisation (CONCEPTS.md §2–3): `mathml.optimize` vs
+"""Catalog entries for optimisation (docs/concepts.md §2–3): `mathml.optimize` vs
 ``scipy.optimize``. So far the scalar root finders: `newton`, `bisect`, `brentq`.
 
 The functions are `SymFunction`s with a known root, so each backend is also checked

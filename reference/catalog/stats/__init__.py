@@ -1,4 +1,4 @@
-"""Catalog entries for statistics (CONCEPTS.md §4), one private module per family (each
+"""Catalog entries for statistics (docs/concepts.md §4), one private module per family (each
 adds its CONCEPTS below)."""
 CONCEPTS: tuple = ()
 

@@ -1,4 +1,4 @@
-"""Catalog entries for descriptive statistics (CONCEPTS.md §4): `mathml.stats` vs NumPy and
+"""Catalog entries for descriptive statistics (docs/concepts.md §4): `mathml.stats` vs NumPy and
 ``scipy.stats``.
 
 The seed (000) computes ``np.mean([1, 2, 3, 4, 5])`` = 3 and ``np.std([1, 2, 3, 4, 5])`` =

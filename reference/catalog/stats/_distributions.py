@@ -1,4 +1,4 @@
-"""Catalog entries for distributions (CONCEPTS.md §4): `mathml.stats` vs ``scipy.stats``.
+"""Catalog entries for distributions (docs/concepts.md §4): `mathml.stats` vs ``scipy.stats``.
 
 One concept per public name (``stats.norm``, …). A case names the method it exercises:
 ``case(method, params, *arguments, **keywords)`` runs ``dist(**params).method(*arguments,

@@ -1,4 +1,4 @@
-"""Catalog entries for hypothesis tests (CONCEPTS.md §4): `mathml.stats` vs ``scipy.stats``.
+"""Catalog entries for hypothesis tests (docs/concepts.md §4): `mathml.stats` vs ``scipy.stats``.
 
 Statistic and p-value agree to rtol 1e-10 ('hypothesis_test'): both p-values are incomplete
 beta/gamma tails (mathml's from `mathml.special`). Samples are multiples of 1/8 (exact), a

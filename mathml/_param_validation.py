@@ -1,0 +1,133 @@
+"""The vocabulary of hyperparameter constraints, as scikit-learn's
+``utils/_param_validation.py``: ``Interval``, ``StrOptions``, the shorthands of
+``_parameter_constraints`` (``None``, ``"boolean"``, ``"array-like"``, a type) and the check
+that raises :class:`~mathml.exceptions.InvalidParameterError` with scikit-learn's wording.
+
+Its own module because both the estimators (`mathml.base`) and the metric functions
+(`mathml.metrics`) validate their parameters with it, and metrics must not depend on the
+estimators (``score`` in `mathml.base` calls the metrics).
+"""
+from __future__ import annotations
+
+import math
+from numbers import Integral, Real
+from typing import Any
+
+import numpy as np
+
+from .exceptions import InvalidParameterError
+
+__all__ = ["Interval", "StrOptions"]
+
+
+class Interval:
+    """The numbers of type ``type`` (``numbers.Integral`` or ``numbers.Real``) between
+    ``left`` and ``right`` (``None`` = unbounded); ``closed`` is 'left', 'right', 'both' or
+    'neither'. A bool is an int (Python's rule), as in scikit-learn."""
+
+    def __init__(self, type: type, left: float | None, right: float | None, *,
+                 closed: str) -> None:
+        if closed not in ("left", "right", "both", "neither"):
+            raise ValueError(f"closed must be 'left', 'right', 'both' or 'neither'. Got {closed}")
+        self.type, self.left, self.right, self.closed = type, left, right, closed
+
+    def is_satisfied_by(self, value: Any) -> bool:
+        if not isinstance(value, self.type):
+            return False
+        if not isinstance(value, Integral) and math.isnan(value):
+            return False
+        low = -math.inf if self.left is None else self.left
+        high = math.inf if self.right is None else self.right
+        above = value >= low if self.closed in ("left", "both") else value > low
+        below = value <= high if self.closed in ("right", "both") else value < high
+        return bool(above and below)
+
+    def __str__(self) -> str:
+        kind = "an int" if self.type is Integral else "a float"
+        as_bound = (lambda b: b) if self.type is Integral else float
+        left = "-inf" if self.left is None else as_bound(self.left)
+        right = "inf" if self.right is None else as_bound(self.right)
+        open_ = "[" if self.closed in ("left", "both") else "("
+        close = "]" if self.closed in ("right", "both") else ")"
+        return f"{kind} in the range {open_}{left}, {right}{close}"
+
+
+class StrOptions:
+    """One string among ``options``."""
+
+    def __init__(self, options: set[str]) -> None:
+        self.options = options
+
+    def is_satisfied_by(self, value: Any) -> bool:
+        return isinstance(value, str) and value in self.options
+
+    def __str__(self) -> str:
+        return f"a str among {{{', '.join(repr(o) for o in self.options)}}}"
+
+
+class _InstancesOf:
+    def __init__(self, type_: type) -> None:
+        self.type = type_
+
+    def is_satisfied_by(self, value: Any) -> bool:
+        return isinstance(value, self.type)
+
+    def __str__(self) -> str:
+        t = self.type
+        name = {Real: "float", Integral: "int"}.get(t) or (
+            t.__qualname__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__qualname__}")
+        return f"an instance of {name!r}"
+
+
+class _NoneConstraint:
+    def is_satisfied_by(self, value: Any) -> bool:
+        return value is None
+
+    def __str__(self) -> str:
+        return "None"
+
+
+class _Booleans:
+    def is_satisfied_by(self, value: Any) -> bool:
+        return isinstance(value, (bool, np.bool_))
+
+    def __str__(self) -> str:
+        return "an instance of 'bool' or an instance of 'numpy.bool'"
+
+
+class _ArrayLikes:
+    def is_satisfied_by(self, value: Any) -> bool:
+        return (hasattr(value, "__len__") or hasattr(value, "shape")
+                or hasattr(value, "__array__")) and not np.isscalar(value)
+
+    def __str__(self) -> str:
+        return "an array-like"
+
+
+def _make_constraint(constraint: Any):
+    """A constraint object from the shorthand of ``_parameter_constraints``."""
+    if constraint is None:
+        return _NoneConstraint()
+    if constraint == "boolean":
+        return _Booleans()
+    if constraint == "array-like":
+        return _ArrayLikes()
+    if isinstance(constraint, type):
+        return _InstancesOf(constraint)
+    return constraint
+
+
+def _validate_parameter_constraints(constraints: dict[str, list], params: dict[str, Any],
+                                    caller_name: str) -> None:
+    """Raise InvalidParameterError for the first parameter no constraint of its list accepts."""
+    for name, value in params.items():
+        if name not in constraints:
+            continue
+        options = [_make_constraint(c) for c in constraints[name]]
+        if any(c.is_satisfied_by(value) for c in options):
+            continue
+        described = (str(options[0]) if len(options) == 1 else
+                     f"{', '.join(str(c) for c in options[:-1])} or {options[-1]}")
+        raise InvalidParameterError(
+            f"The {name!r} parameter of {caller_name} must be {described}. "
+            f"Got {value!r} instead.")
