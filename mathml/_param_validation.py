@@ -25,7 +25,7 @@ class Interval:
     ``left`` and ``right`` (``None`` = unbounded); ``closed`` is 'left', 'right', 'both' or
     'neither'. A bool is an int (Python's rule), as in scikit-learn."""
 
-    def __init__(self, type: type, left: float | None, right: float | None, *,
+    def __init__(self, type: type[Any], left: float | None, right: float | None, *,
                  closed: str) -> None:
         if closed not in ("left", "right", "both", "neither"):
             raise ValueError(f"closed must be 'left', 'right', 'both' or 'neither'. Got {closed}")
@@ -74,7 +74,8 @@ class _InstancesOf:
 
     def __str__(self) -> str:
         t = self.type
-        name = {Real: "float", Integral: "int"}.get(t) or (
+        names: dict[type, str] = {Real: "float", Integral: "int"}
+        name = names.get(t) or (
             t.__qualname__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__qualname__}")
         return f"an instance of {name!r}"
 

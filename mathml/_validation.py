@@ -5,6 +5,8 @@ wording where NumPy has one, so that both backends fail the same way.
 """
 from __future__ import annotations
 
+from typing import Any, overload
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
@@ -196,7 +198,7 @@ def check_X_y(X: ArrayLike, y: ArrayLike, *, multi_output: bool = False,
     return X, y
 
 
-def check_n_features(estimator: object, X: np.ndarray, *, reset: bool) -> None:
+def check_n_features(estimator: Any, X: np.ndarray, *, reset: bool) -> None:
     """Record ``n_features_in_`` (``reset``) or check `X` has that many columns."""
     n_features = X.shape[1]
     if reset:
@@ -208,12 +210,19 @@ def check_n_features(estimator: object, X: np.ndarray, *, reset: bool) -> None:
                          f"is expecting {expected} features as input.")
 
 
+@overload
+def validate_data(estimator: object, X: ArrayLike, *, reset: bool = True,
+                  **check_params: Any) -> np.ndarray: ...
+@overload
+def validate_data(estimator: object, X: ArrayLike, y: ArrayLike, *, reset: bool = True,
+                  **check_params: Any) -> tuple[np.ndarray, np.ndarray]: ...
 def validate_data(estimator: object, X: ArrayLike = "no_validation",
                   y: ArrayLike = "no_validation", *, reset: bool = True,
                   **check_params) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
     """Validate X (and y), then set (``reset``, in ``fit``) or check (in ``predict``,
     ``transform``) ``n_features_in_``; returns X, y or (X, y) as given."""
     no_y = isinstance(y, str) and y == "no_validation"
+    out: np.ndarray | tuple[np.ndarray, np.ndarray]
     if no_y:
         out = X = check_array(X, estimator=estimator, input_name="X", **check_params)
     else:
@@ -274,7 +283,7 @@ def check_random_state(seed: object) -> np.random.RandomState:
     if seed is None or seed is np.random:
         return np.random.mtrand._rand
     if isinstance(seed, numbers.Integral) and not isinstance(seed, bool):
-        return np.random.RandomState(seed)
+        return np.random.RandomState(int(seed))
     if isinstance(seed, np.random.RandomState):
         return seed
     raise ValueError(f"{seed!r} cannot be used to seed a numpy.random.RandomState instance")

@@ -49,10 +49,11 @@ _NOT_TRACEABLE = ("write f as a straight-line program of the autodiff functions 
 
 # The operators a NumPy array on the left hands over to the Tensor on the right
 # (``W @ x``, ``2.0 * x``); every other NumPy function is refused.
-_UFUNC_OPERATORS = {np.add: operator.add, np.subtract: operator.sub,
-                    np.multiply: operator.mul, np.true_divide: operator.truediv,
-                    np.power: operator.pow, np.matmul: operator.matmul,
-                    np.negative: operator.neg, np.positive: operator.pos}
+_UFUNC_OPERATORS: dict[np.ufunc, Callable[..., Any]] = {
+    np.add: operator.add, np.subtract: operator.sub,
+    np.multiply: operator.mul, np.true_divide: operator.truediv,
+    np.power: operator.pow, np.matmul: operator.matmul,
+    np.negative: operator.neg, np.positive: operator.pos}
 
 
 class Tensor:
@@ -287,7 +288,7 @@ def _lift(x: Any) -> Tensor:
     return x if isinstance(x, Tensor) else Tensor(x, requires_grad=False)
 
 
-def _node(value: NDArray, *edges: tuple[Tensor, Callable[[NDArray], NDArray]]) -> Tensor:
+def _node(value: ArrayLike, *edges: tuple[Tensor, Callable[[NDArray], NDArray]]) -> Tensor:
     """The result of an operation: keeps only the edges to operands that need a gradient,
     so no rule is ever evaluated for a constant (no ``log`` of a constant base, say)."""
     out = Tensor.__new__(Tensor)
@@ -739,8 +740,8 @@ def value_and_grad(f: Callable[..., Any],
         # Step 3: backward
         y.backward()
         # Step 4: gradients, shaped as the arguments
-        grads = tuple(_as_result(leaves[i].grad if leaves[i].grad is not None
-                                 else np.zeros(leaves[i].shape)) for i in wanted)
+        grads = tuple(_as_result(leaf.grad if leaf.grad is not None else np.zeros(leaf.shape))
+                      for leaf in (leaves[i] for i in wanted))
         return _as_result(y.value), grads[0] if single else grads
     return value_and_gradient
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import copy
 import inspect
 import math
+from collections.abc import Callable
 from typing import Any
 
 from ._param_validation import Interval, StrOptions, _validate_parameter_constraints
@@ -60,7 +61,7 @@ class BaseEstimator:
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         """The hyperparameters, by name; with ``deep``, also those of nested estimators
         as ``"<name>__<param>"``."""
-        params = {}
+        params: dict[str, Any] = {}
         for name in self._get_param_names():
             value = getattr(self, name)
             if deep and hasattr(value, "get_params") and not isinstance(value, type):
@@ -153,6 +154,7 @@ class ClassifierMixin:
     """``score`` is the accuracy of ``predict``."""
 
     _estimator_type = "classifier"
+    predict: Callable[..., Any]  # the estimator's own
 
     def score(self, X, y, sample_weight=None) -> float:
         """Mean accuracy of ``self.predict(X)`` against ``y``."""
@@ -163,10 +165,13 @@ class RegressorMixin:
     """``score`` is the coefficient of determination R² of ``predict``."""
 
     _estimator_type = "regressor"
+    predict: Callable[..., Any]  # the estimator's own
 
     def score(self, X, y, sample_weight=None) -> float:
         """R² of ``self.predict(X)`` against ``y``."""
-        return r2_score(y, self.predict(X), sample_weight=sample_weight)
+        R2 = r2_score(y, self.predict(X), sample_weight=sample_weight)
+        assert isinstance(R2, float)  # one number: multioutput is 'uniform_average'
+        return R2
 
 
 class TransformerMixin:

@@ -18,6 +18,7 @@ The generators draw from ``numpy.random.RandomState`` exactly as scikit-learn's
 from __future__ import annotations
 
 import numbers
+from typing import cast
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -42,6 +43,7 @@ def _standard_normal(rs: np.random.RandomState, size) -> NDArray[np.float64]:
     """
     n = int(np.prod(size, dtype=np.int64))
     state = rs.get_state(legacy=True)
+    assert isinstance(state, tuple)  # MT19937's legacy state: (name, key, pos, has_gauss, gauss)
     has_cached, cached = state[3], state[4]
     z = np.empty(n)
     # Step 1: a value cached by the previous call comes first.
@@ -64,6 +66,7 @@ def _standard_normal(rs: np.random.RandomState, size) -> NDArray[np.float64]:
     if values.size > n - k:
         has_cached, cached = 1, float(values[n - k])
     state = rs.get_state(legacy=True)
+    assert isinstance(state, tuple)
     rs.set_state(state[:3] + (has_cached, cached if has_cached else 0.0))
     return z.reshape(size)
 
@@ -203,11 +206,12 @@ def make_blobs(n_samples: int = 100, n_features: int = 2, *, centers=None,
     else:
         C = as_float_array(centers)
         n_centers, n_features = C.shape
-    sigma = np.full(n_centers, float(cluster_std)) if np.ndim(cluster_std) == 0 \
+    # np.ndim(...) == 0 means a number, which mypy cannot infer from the test.
+    sigma = np.full(n_centers, float(cast(float, cluster_std))) if np.ndim(cluster_std) == 0 \
         else as_float_array(cluster_std)
     if sigma.shape != (n_centers,):
         raise ValueError(f"Length of `clusters_std` not consistent with number of centers. "
-                         f"Got centers = {C} and cluster_std = {cluster_std}")
+                         f"Got centers = {C} and cluster_std = {cluster_std!s}")
     # Step 2: the blobs, one after the other (the draws' order is NumPy's).
     counts = np.full(n_centers, n_samples // n_centers)
     counts[:n_samples % n_centers] += 1

@@ -487,7 +487,7 @@ def hessian(f: Callable, x: ArrayLike, *, tolerances: dict | None = None, maxite
     """
     tolerances = {} if tolerances is None else tolerances
     atol, rtol = tolerances.get("atol"), tolerances.get("rtol")
-    steps = dict(maxiter=maxiter, order=order, initial_step=initial_step,
+    steps: dict[str, Any] = dict(maxiter=maxiter, order=order, initial_step=initial_step,
                  step_factor=step_factor)
     # Step 1: the inner rtol (rtol/100) must stay above rounding level.
     rtol = _EPS ** 0.5 if rtol is None else rtol

@@ -16,6 +16,7 @@ Two conventions, stated once:
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -628,8 +629,9 @@ def _h(labels: np.ndarray) -> float:
     return float(np.sum(_entr(n / labels.shape[0]))) if labels.shape[0] else 1.0
 
 
-_AVERAGES = {"min": min, "max": max, "arithmetic": lambda u, v: (u + v) / 2,
-             "geometric": lambda u, v: math.sqrt(u * v)}
+_AVERAGES: dict[str, Callable[[float, float], float]] = {
+    "min": min, "max": max, "arithmetic": lambda u, v: (u + v) / 2,
+    "geometric": lambda u, v: math.sqrt(u * v)}
 
 
 def normalized_mutual_info_score(labels_true: ArrayLike, labels_pred: ArrayLike, *,

@@ -143,9 +143,8 @@ def trapezoid(y: ArrayLike, x: ArrayLike | None = None, dx: float = 1.0,
     0.34375
     """
     # Step 1: the samples with the integration axis last, and the spacings.
-    y, h = _samples_and_spacings(y, x, axis)
-    if h is None:
-        h = dx
+    y, spacings = _samples_and_spacings(y, x, axis)
+    h = dx if spacings is None else spacings
     # Step 2: the trapezoids' areas.
     return np.sum(h * (y[..., 1:] + y[..., :-1]) / 2.0, axis=-1)
 

@@ -10,7 +10,9 @@ Checked against ``reference.metrics`` → ``sklearn.metrics``. Multilabel indica
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sized
 from numbers import Real
+from typing import overload
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -28,6 +30,10 @@ __all__ = ["mean_squared_error", "mean_absolute_error", "r2_score", "accuracy_sc
 
 # --- shared checks ------------------------------------------------------------------------------
 
+@overload
+def _sample_weight(sample_weight: None, n: int) -> None: ...
+@overload
+def _sample_weight(sample_weight: ArrayLike, n: int) -> NDArray[np.float64]: ...
 def _sample_weight(sample_weight: ArrayLike | None, n: int) -> NDArray[np.float64] | None:
     if sample_weight is None:
         return None
@@ -426,24 +432,24 @@ def confusion_matrix(y_true: ArrayLike, y_pred: ArrayLike, *, labels: ArrayLike 
         "confusion_matrix")
     # Step 1: validation and label indices.
     # scikit-learn checks the lengths with a vector of unit weights when none is given
-    ones = None if sample_weight is not None or not hasattr(y_true, "__len__") \
+    ones = None if sample_weight is not None or not isinstance(y_true, Sized) \
         else np.ones(len(y_true))
     _, present, y, y_hat = _check_targets(y_true, y_pred,
                                           sample_weight if ones is None else ones)
-    labels = present if labels is None else np.asarray(labels)
-    if labels.size == 0:
+    classes = present if labels is None else np.asarray(labels)
+    if classes.size == 0:
         raise ValueError("'labels' should contain at least one label.")
-    if np.intersect1d(y, labels).size == 0:
+    if np.intersect1d(y, classes).size == 0:
         raise ValueError("At least one label specified must be in y_true")
     # integer weights give integer counts, as scikit-learn
     integral = sample_weight is None or np.asarray(sample_weight).dtype.kind in "iub"
     w = (np.ones(y.shape[0]) if sample_weight is None
          else _sample_weight(sample_weight, y.shape[0]))
-    j, known_true = _label_index(y, labels)
-    k, known_pred = _label_index(y_hat, labels)
+    j, known_true = _label_index(y, classes)
+    k, known_pred = _label_index(y_hat, classes)
     keep = known_true & known_pred
     # Step 2: accumulate.
-    C = np.zeros((labels.size, labels.size))
+    C = np.zeros((classes.size, classes.size))
     np.add.at(C, (j[keep], k[keep]), w[keep])
     C = C.astype(np.int64) if integral else C
     if C.shape == (1, 1):

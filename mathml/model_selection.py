@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, cast
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -42,10 +42,16 @@ def _split_sizes(n: int, test_size, train_size, default_test_size: float = 0.25
     if test_size is None and train_size is None:
         test_size = default_test_size
     as_count = lambda s, rnd: rnd(s * n) if isinstance(s, float) else int(s)  # noqa: E731
-    n_test = None if test_size is None else as_count(test_size, math.ceil)
-    n_train = None if train_size is None else as_count(train_size, math.floor)
-    n_train = n - n_test if n_train is None else n_train
-    n_test = n - n_train if n_test is None else n_test
+    # At least one size is given now; a missing one is the rest of the samples.
+    if train_size is None:
+        n_test = as_count(test_size, math.ceil)
+        n_train = n - n_test
+    elif test_size is None:
+        n_train = as_count(train_size, math.floor)
+        n_test = n - n_train
+    else:
+        n_test = as_count(test_size, math.ceil)
+        n_train = as_count(train_size, math.floor)
     if n_train + n_test > n:
         raise ValueError(f"The sum of train_size and test_size = {n_train + n_test}, should be "
                          f"smaller than the number of samples {n}. Reduce test_size and/or "
@@ -160,8 +166,8 @@ def train_test_split(*arrays: ArrayLike, test_size: float | int | None = None,
     """
     if not arrays:
         raise ValueError("At least one array required as input")
-    arrays = tuple(np.asarray(a) for a in arrays)
-    lengths = [a.shape[0] if a.ndim else 0 for a in arrays]
+    arrs = tuple(np.asarray(a) for a in arrays)
+    lengths = [a.shape[0] if a.ndim else 0 for a in arrs]
     if len(set(lengths)) > 1:
         raise ValueError("Found input variables with inconsistent numbers of samples: "
                          f"{lengths!r}")
@@ -178,7 +184,7 @@ def train_test_split(*arrays: ArrayLike, test_size: float | int | None = None,
         pi = check_random_state(random_state).permutation(lengths[0])
         train, test = pi[n_test:n_test + n_train], pi[:n_test]
     # Step 3: index.
-    return [part for a in arrays for part in (a[train], a[test])]
+    return [part for a in arrs for part in (a[train], a[test])]
 
 
 # ---------------------------------------------------------------------------------------
@@ -187,6 +193,10 @@ def train_test_split(*arrays: ArrayLike, test_size: float | int | None = None,
 
 class _KFoldBase:
     """Shared plumbing: hyperparameter checks, ``get_n_splits``, ``split`` from test masks."""
+
+    n_splits: int
+    shuffle: bool
+    random_state: Any  # None, an int or a RandomState (see check_random_state)
 
     def __init__(self, n_splits: int = 5, *, shuffle: bool = False, random_state=None) -> None:
         if not isinstance(n_splits, numbers.Integral) or isinstance(n_splits, bool):
@@ -219,6 +229,10 @@ class _KFoldBase:
             mask = np.zeros(n, dtype=bool)
             mask[test] = True
             yield indices[~mask], indices[mask]
+
+    def _test_indices(self, n: int, y) -> Iterator[NDArray[np.intp]]:
+        """The test indices of each fold (each subclass's own rule)."""
+        raise NotImplementedError
 
     def __repr__(self) -> str:
         return (f"{type(self).__name__}(n_splits={self.n_splits}, "
@@ -369,13 +383,14 @@ def _check_cv(cv, y, classifier: bool) -> _KFoldBase:
     on a class target, else KFold; a splitter is used as it is."""
     cv = 5 if cv is None else cv
     if isinstance(cv, numbers.Integral):
+        n_splits = cast(int, cv)  # mypy does not treat numbers.Integral as int
         if classifier and y is not None and type_of_target(y) in ("binary", "multiclass"):
-            return StratifiedKFold(cv)
-        return KFold(cv)
+            return StratifiedKFold(n_splits)
+        return KFold(n_splits)
     return cv
 
 
-def _scorer(scoring) -> Callable[[Any, NDArray, NDArray], float]:
+def _scorer(scoring) -> Callable[[Any, NDArray, NDArray | None], float]:
     """The score of a fitted estimator on (X, y): its own ``score`` (None), a callable
     ``scoring(estimator, X, y)``, or a named metric (negated errors: larger is better)."""
     if scoring is None:

@@ -24,12 +24,20 @@ __all__ = ["GaussianNB", "MultinomialNB", "BernoulliNB"]
 class _BaseNB(ClassifierMixin, BaseEstimator):
     """Prediction from the joint log-likelihood ``_joint_log_likelihood(X)`` (n × K)."""
 
-    def _fit_data(self, X, y):
+    # parameters of the subclasses that use _class_log_prior (MultinomialNB, BernoulliNB)
+    class_prior: ArrayLike | None
+    fit_prior: bool
+
+    def _fit_data(self, X: ArrayLike, y: ArrayLike) -> tuple[NDArray, NDArray]:
         self._validate_params()
         X, y = validate_data(self, X, y)
         check_classification_targets(y)
         self.classes_, y_index = np.unique(y, return_inverse=True)
         return X, np.eye(len(self.classes_))[y_index]
+
+    def _joint_log_likelihood(self, X: ArrayLike) -> NDArray:
+        """log P(c) + log P(x | c), shape (n_samples, n_classes): each subclass's own."""
+        raise NotImplementedError
 
     def _class_log_prior(self, class_count: NDArray) -> NDArray:
         if self.class_prior is not None:
@@ -55,7 +63,7 @@ class _BaseNB(ClassifierMixin, BaseEstimator):
         jll = self._joint_log_likelihood(X)  # first: it checks that the model is fitted
         return self.classes_[jll.argmax(axis=1)]
 
-    def _checked(self, X):
+    def _checked(self, X: ArrayLike) -> NDArray:
         check_is_fitted(self)
         return validate_data(self, X, reset=False)
 

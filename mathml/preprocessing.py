@@ -111,6 +111,7 @@ class StandardScaler(TransformerMixin, BaseEstimator):
     """
 
     _parameter_constraints = {"with_mean": ["boolean"], "with_std": ["boolean"]}
+    n_samples_seen_: np.int64 | np.float64  # set by fit
 
     def __init__(self, *, with_mean: bool = True, with_std: bool = True) -> None:
         self.with_mean = with_mean
@@ -154,12 +155,12 @@ class StandardScaler(TransformerMixin, BaseEstimator):
     def inverse_transform(self, X: ArrayLike) -> NDArray[np.float64]:
         """:math:`Z\\sigma + \\mu`, shape (n_samples, n_features)."""
         check_is_fitted(self)
-        X = validate_data(self, X, reset=False)
+        X_arr = validate_data(self, X, reset=False)
         if self.with_std:
-            X = X * self.scale_
+            X_arr = X_arr * self.scale_
         if self.with_mean:
-            X = X + self.mean_
-        return X
+            X_arr = X_arr + self.mean_
+        return X_arr
 
 
 class MinMaxScaler(TransformerMixin, BaseEstimator):

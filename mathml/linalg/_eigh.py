@@ -488,6 +488,7 @@ def _symmetric_eigh(A: NDArray[np.float64], vectors: bool = True):
     w, Z = _tridiagonal_eigh(d, e, vectors=vectors)
     if not vectors:
         return w / scale, None
+    assert Z is not None  # computed when vectors is True
     # Step 6: V = Q Z, one sign per column (+ 0.0 turns −0.0 into 0.0), unscaled eigenvalues.
     X = _apply_reflectors(V, beta, Z)
     return w / scale, X * _largest_entry_positive(X) + 0.0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import operator
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -21,7 +22,7 @@ from ._svd import _EPS, svd
 __all__ = ["norm", "cond", "matrix_rank"]
 
 
-def norm(x: ArrayLike, ord: float | str | None = None, axis: int | tuple[int, int] | None = None,
+def norm(x: ArrayLike, ord: float | str | None = None, axis: int | tuple[int, ...] | None = None,
          keepdims: bool = False) -> NDArray[np.float64]:
     r"""Vector and matrix norms.
 
@@ -81,7 +82,8 @@ def norm(x: ArrayLike, ord: float | str | None = None, axis: int | tuple[int, in
         if x.ndim not in (1, 2):
             raise ValueError("Improper number of dimensions to norm.")
         axis = tuple(range(x.ndim))
-    axes = (axis,) if np.ndim(axis) == 0 else tuple(axis)
+    axis_or_axes: Any = axis  # an int or a sequence of ints (mypy cannot follow np.ndim)
+    axes = (axis_or_axes,) if np.ndim(axis_or_axes) == 0 else tuple(axis_or_axes)
     axes = tuple(operator.index(ax) % x.ndim for ax in axes)
     if len(axes) == 1:
         out = _vector_norm(x, ord, axes[0])

@@ -31,7 +31,7 @@ Private helpers other modules may import:
 from __future__ import annotations
 
 import warnings
-from typing import NamedTuple
+from typing import Literal, NamedTuple, overload
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -276,6 +276,11 @@ def _form_q_unblocked(Q: NDArray[np.float64], Vt: NDArray[np.float64],
 # Public function
 # ---------------------------------------------------------------------------------------
 
+@overload
+def qr(a: ArrayLike, mode: Literal["r"]) -> NDArray[np.float64]: ...
+@overload
+def qr(a: ArrayLike, mode: str = "reduced"
+       ) -> QRResult | NDArray[np.float64] | tuple[NDArray[np.float64], NDArray[np.float64]]: ...
 def qr(a: ArrayLike, mode: str = "reduced"
        ) -> QRResult | NDArray[np.float64] | tuple[NDArray[np.float64], NDArray[np.float64]]:
     r"""QR factorisation: A = Q R with orthonormal columns in Q and R upper trapezoidal.

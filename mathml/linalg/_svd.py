@@ -189,6 +189,7 @@ def _bidiagonal_svd(d: NDArray[np.float64], f: NDArray[np.float64],
     s = s[order]
     if not compute_uv:
         return s, None, None
+    assert Z is not None  # computed when compute_uv is True
     Z = Z[:, top][:, order]
     # the halves of each (v, u)/√2, for the singular values that are not small
     g = int(np.count_nonzero(s > _SMALL_SIGMA * _EPS * s[0])) if s[0] > 0 else 0

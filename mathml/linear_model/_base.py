@@ -30,7 +30,10 @@ def _cholesky_solve(A: NDArray, B: NDArray) -> NDArray:
 class _LinearRegressor(RegressorMixin, BaseEstimator):
     """``predict(X) = X wᵀ + b`` for the fitted ``coef_`` (w) and ``intercept_`` (b)."""
 
-    def _fit_data(self, X, y, multi_output: bool = False):
+    fit_intercept: bool  # a parameter of every subclass
+
+    def _fit_data(self, X: ArrayLike, y: ArrayLike,
+                  multi_output: bool = False) -> tuple[NDArray, NDArray]:
         self._validate_params()
         X, y = validate_data(self, X, y, y_numeric=True, multi_output=multi_output)
         return X, y

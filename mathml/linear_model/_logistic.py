@@ -42,7 +42,7 @@ def _newton_step(W: NDArray, X1: NDArray, T: NDArray, C: float, D: NDArray
     if K == 1:
         P, T = P[:, 1:], T[:, 1:]
     G = C * (P - T).T @ X1 + D * W
-    H = np.empty((K, m, K, m))
+    H: NDArray[np.float64] = np.empty((K, m, K, m))  # blocks H[k, :, l, :], then (Km, Km)
     for k in range(K):
         for l in range(k, K):
             s = P[:, k] * ((k == l) - P[:, l])

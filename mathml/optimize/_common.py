@@ -20,7 +20,7 @@ STATUS_MESSAGE = {0: "Optimization terminated successfully.",
 
 
 def wolfe_step(objective: Any, xk: NDArray, pk: NDArray, gfk: NDArray, old_fval: float,
-               old_old_fval: float, c1: float, c2: float,
+               old_old_fval: float | None, c1: float, c2: float,
                extra_condition: Any = None) -> tuple | None:
     """The strong-Wolfe `line_search` along pk, quietly: (alpha, f(x_new), f(xk),
     ∇f(x_new)), or None when it fails (the solver then stops with status 2)."""

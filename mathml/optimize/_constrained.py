@@ -38,7 +38,8 @@ def parse_constraints(constraints: Any) -> tuple[list[_Constraint], list[_Constr
     refusing what SciPy refuses with SciPy's exception classes and wording."""
     if isinstance(constraints, dict):
         constraints = (constraints,)
-    eq, ineq = [], []
+    eq: list[_Constraint] = []
+    ineq: list[_Constraint] = []
     for i, con in enumerate(constraints):
         if not isinstance(con, dict):
             raise TypeError("Constraints must be defined using a dictionary.")
@@ -94,7 +95,10 @@ class Problem:
     gradient evaluations.
     """
 
-    def __init__(self, fun: Callable, jac: Callable | None, args: tuple, constraints: Any,
+    fun: Callable[..., Any]
+    jac: Callable[..., Any] | None
+
+    def __init__(self, fun: Callable, jac: Callable | bool | None, args: tuple, constraints: Any,
                  eps: float = FD_STEP) -> None:
         if jac is True:  # SciPy's convention: fun returns (f, ∇f)
             self.fun = lambda x, *a: fun(x, *a)[0]

@@ -109,7 +109,9 @@ def lagrange(Q: ArrayLike, c: ArrayLike, A: ArrayLike, b: ArrayLike) -> Lagrange
     return LagrangeResult(z[:n], z[n:])
 
 
-def _validated(Q, c, A, b):
+def _validated(Q: ArrayLike, c: ArrayLike, A: ArrayLike, b: ArrayLike
+               ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64],
+                          NDArray[np.float64]]:
     Q = as_square_matrix(Q)
     A = as_matrix(A)
     c, b = check_finite(as_float_array(c)), check_finite(as_float_array(b))

@@ -109,8 +109,8 @@ def _direction(g: NDArray, S: list, Y: list, free: NDArray) -> NDArray:
     """−H g on the free variables by the two-loop recursion; steepest descent of length 1
     when the memory is empty."""
     q = np.where(free, g, 0.0)
-    pairs = [(s * free, y * free) for s, y in zip(S, Y)]
-    pairs = [(s, y, 1.0 / (y @ s)) for s, y in pairs if y @ s > 0]
+    free_pairs = [(s * free, y * free) for s, y in zip(S, Y)]
+    pairs = [(s, y, 1.0 / (y @ s)) for s, y in free_pairs if y @ s > 0]
     if not pairs:
         norm = np.sqrt(q @ q)
         return -q / norm if norm > 0 else -q

@@ -129,7 +129,7 @@ def line_search(f: Callable, myfprime: Callable, xk: ArrayLike, pk: ArrayLike,
     """
     xk, pk = np.asarray(xk, dtype=float), np.asarray(pk, dtype=float)
     counts = {"f": 0, "g": 0}
-    last = {"alpha": None, "g": None}
+    last: dict[str, Any] = {"alpha": None, "g": None}  # the last derphi evaluation
 
     def phi(alpha: float) -> float:
         counts["f"] += 1
@@ -163,7 +163,7 @@ def line_search(f: Callable, myfprime: Callable, xk: ArrayLike, pk: ArrayLike,
 def _scalar_search_wolfe(phi: Callable, derphi: Callable, phi0: float | None,
                          old_phi0: float | None, derphi0: float, c1: float, c2: float,
                          amax: float | None, accept: Callable | None,
-                         maxiter: int) -> tuple[Any, Any, float, Any]:
+                         maxiter: int) -> tuple[Any, Any, float | None, Any]:
     """Algorithm 3.5 on φ: (α*, φ(α*), φ(0), φ'(α*)); α* None on failure."""
     if not 0 < c1 < c2 < 1:
         raise ValueError("'c1' and 'c2' do not satisfy'0 < c1 < c2 < 1'.")

@@ -148,7 +148,9 @@ def linprog(c: ArrayLike, A_ub: ArrayLike | None = None, b_ub: ArrayLike | None 
 
 # --- input checks (SciPy's wording, plus the shapes) ------------------------------------------
 
-def _validate(c, A_ub, b_ub, A_eq, b_eq):
+def _validate(c: ArrayLike, A_ub: ArrayLike | None, b_ub: ArrayLike | None,
+              A_eq: ArrayLike | None, b_eq: ArrayLike | None
+              ) -> tuple[NDArray, NDArray, NDArray, NDArray, NDArray]:
     c = as_float_array(c)
     if c.size == 0 or np.count_nonzero(np.array(c.shape) > 1) > 1:
         raise ValueError("Invalid input for linprog: c must be a 1-D array and must not have "
@@ -161,7 +163,8 @@ def _validate(c, A_ub, b_ub, A_eq, b_eq):
     return c, A_ub, b_ub, A_eq, b_eq
 
 
-def _rows(kind: str, A, b, n: int):
+def _rows(kind: str, A: ArrayLike | None, b: ArrayLike | None, n: int
+          ) -> tuple[NDArray, NDArray]:
     A = np.zeros((0, n)) if A is None else as_float_array(A)
     if A.ndim != 2 or A.shape[1] != n:
         raise ValueError(f"Invalid input for linprog: A_{kind} must have exactly two "
@@ -192,7 +195,7 @@ def _parse_bounds(bounds: Any, n: int) -> tuple[NDArray, NDArray]:
         raise ValueError("Invalid input for linprog: unable to interpret bounds with this "
                          f"dimension tuple: {B.shape}; bounds must be one pair (l, u) or {n} "
                          "pairs, one for each variable")
-    none = np.equal(B, None)
+    none = np.equal(B, None)  # type: ignore[call-overload]  # numpy stubs: None is an object operand
     filled = np.where(none, np.array([-np.inf, np.inf]), B)
     L = as_float_array(filled.astype(np.float64))
     if np.isnan(L).any():
@@ -298,7 +301,7 @@ def _simplex(T, z, basis, columns: int, maxiter: int) -> tuple[int, int]:
     return 1, maxiter
 
 
-def _pivot(T, z, basis, r: int, s: int) -> None:
+def _pivot(T, z, basis, r: int | np.integer, s: int | np.integer) -> None:
     """Make column s basic in row r: one rank-one update of the tableau."""
     T[r] /= T[r, s]
     factor = T[:, s].copy()

@@ -171,8 +171,9 @@ def minimize(fun: Callable, x0: ArrayLike, args: tuple = (), method: str | None 
     return _after_callback_stop(res, stop)
 
 
-_SOLVERS = {"nelder-mead": _minimize_neldermead, "bfgs": _minimize_bfgs, "cg": _minimize_cg,
-            "newton-cg": _minimize_newtoncg, "l-bfgs-b": _minimize_lbfgsb}
+_SOLVERS: dict[str, Callable[..., OptimizeResult]] = {
+    "nelder-mead": _minimize_neldermead, "bfgs": _minimize_bfgs, "cg": _minimize_cg,
+    "newton-cg": _minimize_newtoncg, "l-bfgs-b": _minimize_lbfgsb}
 
 
 # --- validation -------------------------------------------------------------------------------

@@ -25,8 +25,8 @@ class _MaxFev(Exception):
 
 
 def _minimize_neldermead(objective: Any, x0: NDArray, callback: Any, lb: NDArray,
-                         ub: NDArray, *, maxiter: int | None = None,
-                         maxfev: int | None = None, xatol: float = 1e-4,
+                         ub: NDArray, *, maxiter: float | None = None,
+                         maxfev: float | None = None, xatol: float = 1e-4,
                          fatol: float = 1e-4) -> OptimizeResult:
     r"""Nelder–Mead: move the worst vertex of a simplex of n + 1 points.
 
@@ -85,11 +85,12 @@ def _minimize_neldermead(objective: Any, x0: NDArray, callback: Any, lb: NDArray
                           final_simplex=(sim, fsim))
 
 
-def _budgets(maxiter: int | None, maxfev: int | None, n: int) -> tuple[float, float]:
-    """SciPy's defaults: 200n of each; one given alone leaves the other unlimited."""
-    if maxiter is None and maxfev is None:
-        return 200 * n, 200 * n
+def _budgets(maxiter: float | None, maxfev: float | None, n: int) -> tuple[float, float]:
+    """SciPy's defaults: 200n of each; one given alone leaves the other unlimited.
+    A budget is an int or ``np.inf``."""
     if maxiter is None:
+        if maxfev is None:
+            return 200 * n, 200 * n
         return (200 * n if maxfev == np.inf else np.inf), maxfev
     if maxfev is None:
         return maxiter, (200 * n if maxiter == np.inf else np.inf)

@@ -34,7 +34,8 @@ MESSAGES = {
 _NONFINITE = " (the objective, its gradient or a constraint is NaN or inf)"
 
 
-def _minimize_slsqp(fun: Callable, x0: ArrayLike, args: tuple = (), jac: Callable | None = None,
+def _minimize_slsqp(fun: Callable, x0: ArrayLike, args: tuple = (),
+                    jac: Callable | bool | None = None,
                     bounds: Any = None, constraints: Any = (), tol: float | None = None,
                     callback: Callable | None = None, maxiter: int = 100, ftol: float = 1e-6,
                     eps: float = FD_STEP, disp: bool = False, iprint: int = 1,

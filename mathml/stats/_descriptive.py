@@ -13,7 +13,7 @@ a ``*`` so a call that works here works with the library too. An empty sample ra
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -29,7 +29,7 @@ class ModeResult(NamedTuple):
     """``scipy.stats.mode``'s result: the most frequent value and how often it occurs."""
 
     mode: np.ndarray
-    count: np.ndarray
+    count: np.ndarray  # type: ignore[assignment]  # SciPy's field name; shadows tuple.count
 
 
 class PearsonRResult(NamedTuple):
@@ -987,7 +987,8 @@ def _edges(x: np.ndarray, bins: int | ArrayLike,
            range: tuple[float, float] | None) -> tuple[np.ndarray, bool]:
     """Bin edges, and whether they are equally spaced (NumPy's rules)."""
     if np.ndim(bins) == 0:
-        if int(bins) != bins or bins < 1:
+        n_bins = cast(int, bins)  # a number (mypy cannot infer it from the np.ndim test)
+        if int(n_bins) != n_bins or n_bins < 1:
             raise ValueError("`bins` must be positive, when an integer")
         if range is not None:
             lo, hi = float(range[0]), float(range[1])
@@ -997,7 +998,7 @@ def _edges(x: np.ndarray, bins: int | ArrayLike,
             raise ValueError("max must be larger than min in range parameter.")
         if lo == hi:
             lo, hi = lo - 0.5, hi + 0.5
-        return np.linspace(lo, hi, int(bins) + 1), True
+        return np.linspace(lo, hi, int(n_bins) + 1), True
     e = as_float_array(bins)
     if e.ndim != 1 or np.any(e[:-1] > e[1:]):
         raise ValueError("`bins` must increase monotonically, when an array")

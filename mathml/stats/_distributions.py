@@ -23,6 +23,7 @@ How it is built (SciPy's design, ``scipy.stats._distn_infrastructure``):
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -192,6 +193,16 @@ class _Distribution:
     name = ""
     n_shapes = 0
 
+    # Defined by every distribution: the call that freezes it, and on the standardised
+    # variable (loc = 0, scale = 1) its moments and variates.
+    __call__: Callable[..., rv_frozen]
+    _stats: Callable[..., tuple[Any, Any]]
+    _entropy: Callable[..., NDArray]
+    _rvs: Callable[..., NDArray]
+    _cdf: Callable[..., NDArray]
+    _sf: Callable[..., NDArray]
+    _locate_variates: Callable[..., NDArray]
+
     def _freeze(self, *shapes: Any, loc: Any = 0.0, scale: Any = 1.0) -> rv_frozen:
         return rv_frozen(self, tuple(shapes), loc, scale)
 
@@ -291,6 +302,11 @@ class _Continuous(_Distribution):
     """A continuous distribution from its standardised _logpdf, _cdf, _sf, _ppf, _isf,
     _stats, _entropy, _rvs (loc = 0, scale = 1) and its support [_a, _b]."""
 
+    _logpdf: Callable[..., NDArray]
+    _ppf: Callable[..., NDArray]
+    _isf: Callable[..., NDArray]
+    _fit: Callable[[NDArray], tuple]
+
     def _support(self, *shapes: NDArray) -> tuple[float, float]:
         return -np.inf, np.inf
 
@@ -378,6 +394,8 @@ class _Continuous(_Distribution):
 class _Discrete(_Distribution):
     """A distribution on the integers from its standardised _logpmf, _cdf (at integer k),
     _sf, _stats, _entropy, _rvs and support {_a, …, _b}; loc shifts, there is no scale."""
+
+    _logpmf: Callable[..., NDArray]
 
     def _freeze(self, *shapes: Any, loc: Any = 0.0, scale: Any = 1.0) -> rv_frozen:
         return rv_frozen(self, tuple(shapes), loc, 1.0)
@@ -1390,7 +1408,9 @@ class multivariate_normal_frozen:
     def rvs(self, size: int | tuple[int, ...] | None = None, random_state: Any = None) -> Any:
         """Variates of shape size + (d,) (squeezed as SciPy), from `random_state`."""
         rng = _sampling.generator(random_state)
-        shape = () if size is None else ((int(size),) if np.ndim(size) == 0 else tuple(size))
+        size_or_shape: Any = size  # an int or a tuple of ints (mypy cannot follow np.ndim)
+        shape = () if size_or_shape is None else (
+            (int(size_or_shape),) if np.ndim(size_or_shape) == 0 else tuple(size_or_shape))
         Z = _sampling.standard_normal(rng, shape + (self.dim,))
         X = self.mean + Z @ self._L.T
         # SciPy squeezes: size=None gives one vector; a 1-D distribution gives scalars.
