@@ -30,7 +30,8 @@ from __future__ import annotations
 
 import re
 import textwrap
-from typing import Callable, TypeVar
+from typing import TypeVar
+from collections.abc import Callable
 
 __all__: list[str] = []
 

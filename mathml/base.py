@@ -69,7 +69,7 @@ class BaseEstimator:
             params[name] = value
         return params
 
-    def set_params(self, **params: Any) -> "BaseEstimator":
+    def set_params(self, **params: Any) -> BaseEstimator:
         """Set hyperparameters (``"<name>__<param>"`` reaches a nested estimator); returns self."""
         valid = self.get_params(deep=True)
         nested: dict[str, dict[str, Any]] = {}

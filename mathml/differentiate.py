@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import operator
 import warnings
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray

@@ -23,7 +23,8 @@ import itertools
 import math
 import operator
 import warnings
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
+from collections.abc import Callable
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray

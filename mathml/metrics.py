@@ -282,7 +282,7 @@ def r2_score(y_true: ArrayLike, y_pred: ArrayLike, *, sample_weight: ArrayLike |
     y, y_hat, w = _regression_targets(y_true, y_pred, sample_weight, multioutput)
     if y.shape[0] < 2:
         warnings.warn("R^2 score is not well-defined with less than two samples.",
-                      UndefinedMetricWarning)
+                      UndefinedMetricWarning, stacklevel=2)
         return float("nan")
     # Step 2: the two weighted sums of squares.
     weight = 1.0 if w is None else w[:, None]
@@ -863,7 +863,8 @@ def roc_curve(y_true: ArrayLike, y_score: ArrayLike, *, pos_label: object = None
     --------
     >>> fpr, tpr, thresholds = roc_curve([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])
     >>> fpr, tpr, thresholds
-    (array([0. , 0. , 0.5, 0.5, 1. ]), array([0. , 0.5, 0.5, 1. , 1. ]), array([ inf, 0.8 , 0.4 , 0.35, 0.1 ]))
+    (array([0. , 0. , 0.5, 0.5, 1. ]), array([0. , 0.5, 0.5, 1. , 1. ]),
+     array([ inf, 0.8 , 0.4 , 0.35, 0.1 ]))
     """
     _validate_parameter_constraints({"drop_intermediate": ["boolean"]},
                                     {"drop_intermediate": drop_intermediate}, "roc_curve")

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 import numbers
-from typing import Any, Callable, Iterator, cast
+from typing import Any, cast
+from collections.abc import Callable, Iterator
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -358,7 +359,7 @@ class StratifiedKFold(_KFoldBase):
         if self.n_splits > counts.min():
             import warnings
             warnings.warn(f"The least populated class in y has only {counts.min()} members, "
-                          f"which is less than n_splits={self.n_splits}.", UserWarning)
+                          f"which is less than n_splits={self.n_splits}.", UserWarning, stacklevel=2)
         # Step 2: round robin over the sorted labels gives the per-fold class counts.
         y_sorted = np.sort(y_encoded)
         allocation = np.array([np.bincount(y_sorted[k::self.n_splits], minlength=len(counts))

@@ -125,7 +125,7 @@ class GaussianNB(_BaseNB):
         self.priors = priors
         self.var_smoothing = var_smoothing
 
-    def fit(self, X: ArrayLike, y: ArrayLike) -> "GaussianNB":
+    def fit(self, X: ArrayLike, y: ArrayLike) -> GaussianNB:
         """Estimate the class means and variances; returns self."""
         X, Y = self._fit_data(X, y)
         # Step 1: per-class means and variances (two-pass).
@@ -222,7 +222,7 @@ class MultinomialNB(_BaseNB):
             raise ValueError(f"Negative values in data passed to {type(self).__name__} "
                              "(input X).")
 
-    def fit(self, X: ArrayLike, y: ArrayLike) -> "MultinomialNB":
+    def fit(self, X: ArrayLike, y: ArrayLike) -> MultinomialNB:
         """Count and smooth; returns self."""
         X, Y = self._fit_data(X, y)
         self._check_non_negative(X)
@@ -247,7 +247,8 @@ class BernoulliNB(_BaseNB):
 
     .. math::
 
-        \\log P(x \\mid c) = \\sum_j \\big[x_j \\log \\hat\\theta_{cj} + (1 - x_j)\\log(1 - \\hat\\theta_{cj})\\big],
+        \\log P(x \\mid c) = \\sum_j \\big[x_j \\log \\hat\\theta_{cj}
+        + (1 - x_j)\\log(1 - \\hat\\theta_{cj})\\big],
         \\qquad \\hat\\theta_{cj} = \\frac{N_{cj} + \\alpha}{N_c + 2\\alpha}
 
     Parameters
@@ -304,7 +305,7 @@ class BernoulliNB(_BaseNB):
     def _binary(self, X: NDArray) -> NDArray:
         return X if self.binarize is None else (X > self.binarize).astype(float)
 
-    def fit(self, X: ArrayLike, y: ArrayLike) -> "BernoulliNB":
+    def fit(self, X: ArrayLike, y: ArrayLike) -> BernoulliNB:
         """Count and smooth; returns self."""
         X, Y = self._fit_data(X, y)
         # Step 1: binarise.

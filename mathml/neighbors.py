@@ -176,7 +176,7 @@ class KNeighborsClassifier(ClassifierMixin, _KNeighbors):
     [0, 1]
     """
 
-    def fit(self, X: ArrayLike, y: ArrayLike) -> "KNeighborsClassifier":
+    def fit(self, X: ArrayLike, y: ArrayLike) -> KNeighborsClassifier:
         """Store the training set; returns self."""
         return self._store(X, y, classifier=True)
 
@@ -240,7 +240,7 @@ class KNeighborsRegressor(RegressorMixin, _KNeighbors):
     [0.5]
     """
 
-    def fit(self, X: ArrayLike, y: ArrayLike) -> "KNeighborsRegressor":
+    def fit(self, X: ArrayLike, y: ArrayLike) -> KNeighborsRegressor:
         """Store the training set; returns self."""
         self._store(X, y, classifier=False)
         self._y = self._y.astype(float)

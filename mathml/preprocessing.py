@@ -117,7 +117,7 @@ class StandardScaler(TransformerMixin, BaseEstimator):
         self.with_mean = with_mean
         self.with_std = with_std
 
-    def fit(self, X: ArrayLike, y: object = None) -> "StandardScaler":
+    def fit(self, X: ArrayLike, y: object = None) -> StandardScaler:
         """Learn :math:`\\mu` and :math:`\\sigma` of each column of `X` (n_samples, n_features)."""
         self._validate_params()
         X = validate_data(self, X, reset=True)
@@ -232,7 +232,7 @@ class MinMaxScaler(TransformerMixin, BaseEstimator):
         self.feature_range = feature_range
         self.clip = clip
 
-    def fit(self, X: ArrayLike, y: object = None) -> "MinMaxScaler":
+    def fit(self, X: ArrayLike, y: object = None) -> MinMaxScaler:
         """Learn the per-feature extremes of `X` (n_samples, n_features)."""
         self._validate_params()
         a, b = self.feature_range
@@ -339,7 +339,7 @@ class PolynomialFeatures(TransformerMixin, BaseEstimator):
         start = 0 if self.include_bias else 1
         return chain.from_iterable(choose(range(d), k) for k in range(start, self.degree + 1))
 
-    def fit(self, X: ArrayLike, y: object = None) -> "PolynomialFeatures":
+    def fit(self, X: ArrayLike, y: object = None) -> PolynomialFeatures:
         """Learn the exponents for the number of columns of `X` (n_samples, n_features)."""
         self._validate_params()
         if self.degree == 0 and not self.include_bias:
@@ -461,7 +461,7 @@ class OneHotEncoder(TransformerMixin, BaseEstimator):
         check_n_features(self, X, reset=reset)
         return X
 
-    def fit(self, X: ArrayLike, y: object = None) -> "OneHotEncoder":
+    def fit(self, X: ArrayLike, y: object = None) -> OneHotEncoder:
         """Learn the categories of each column of `X` (n_samples, n_features)."""
         self._validate_params()
         X = self._check_X(X, reset=True)

@@ -1318,7 +1318,10 @@ def log_softmax(x: ArrayLike, axis: int | tuple[int, ...] | None = None) -> NDAr
 def xlogy(x: ArrayLike, y: ArrayLike) -> Any:
     """x·log(y), defined as 0 where x = 0 (the convention of entropy: 0 log 0 = 0).
 
-    .. math:: \\operatorname{xlogy}(x, y) = \\begin{cases} 0 & x = 0 \\\\ x\\log y & \\text{otherwise}\\end{cases}
+    .. math::
+
+        \\operatorname{xlogy}(x, y) = \\begin{cases} 0 & x = 0 \\\\
+        x\\log y & \\text{otherwise}\\end{cases}
 
     Parameters
     ----------

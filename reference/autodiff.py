@@ -33,7 +33,8 @@ import functools
 import itertools
 import operator
 from collections import OrderedDict
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import numpy as np
 import sympy as sp

@@ -18,7 +18,7 @@ import sys
 import textwrap
 import time
 from pathlib import Path
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -289,7 +289,7 @@ def _time_interleaved(c: catalog.Concept, budget: float) -> tuple[float, float]:
     case = c.bench.case()
     funcs = {"mathml": c.mathml, "reference": c.reference}
     times: dict[str, list[float]] = {"mathml": [], "reference": []}
-    for backend, f in funcs.items():  # warm-up: imports, caches
+    for f in funcs.values():  # warm-up: imports, caches
         c.apply(f, case)
     start = time.perf_counter()
     for round_ in range(200):

@@ -16,7 +16,8 @@ so in one comment and adjusts:
 from __future__ import annotations
 
 import operator
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import numpy as np
 import scipy.differentiate

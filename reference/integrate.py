@@ -19,7 +19,8 @@ from __future__ import annotations
 import math
 import operator
 import warnings
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
+from collections.abc import Callable
 
 import numpy as np
 import scipy.integrate

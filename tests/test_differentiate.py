@@ -154,4 +154,4 @@ def test_result_reads_as_attributes_and_keys():
     assert isinstance(res.df, np.float64) and isinstance(res.success, np.bool_)
     assert "df" in repr(res)
     with pytest.raises(AttributeError):
-        res.ddf
+        _ = res.ddf

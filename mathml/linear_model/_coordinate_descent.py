@@ -143,7 +143,7 @@ class ElasticNet(_LinearRegressor):
     def _l1_ratio(self) -> float:
         return self.l1_ratio
 
-    def fit(self, X: ArrayLike, y: ArrayLike) -> "ElasticNet":
+    def fit(self, X: ArrayLike, y: ArrayLike) -> ElasticNet:
         """Fit by coordinate descent; returns self."""
         X, y = self._fit_data(X, y)
         # Step 1: centre.

@@ -132,7 +132,7 @@ class SGDRegressor(_LinearRegressor):
         self.tol = tol
         self.eta0 = eta0
 
-    def fit(self, X: ArrayLike, y: ArrayLike) -> "SGDRegressor":
+    def fit(self, X: ArrayLike, y: ArrayLike) -> SGDRegressor:
         """Run gradient descent; returns self."""
         X, y = self._fit_data(X, y)
         # Step 1: η = 1/L, L = λ_max([X 1]ᵀ[X 1]/n + αI).

@@ -67,7 +67,7 @@ class LinearRegression(_LinearRegressor):
     def __init__(self, *, fit_intercept: bool = True) -> None:
         self.fit_intercept = fit_intercept
 
-    def fit(self, X: ArrayLike, y: ArrayLike) -> "LinearRegression":
+    def fit(self, X: ArrayLike, y: ArrayLike) -> LinearRegression:
         """Fit by least squares; returns self."""
         X, y = self._fit_data(X, y, multi_output=True)
         # Step 1: centre.
@@ -135,7 +135,7 @@ class Ridge(_LinearRegressor):
         self.alpha = alpha
         self.fit_intercept = fit_intercept
 
-    def fit(self, X: ArrayLike, y: ArrayLike) -> "Ridge":
+    def fit(self, X: ArrayLike, y: ArrayLike) -> Ridge:
         """Fit the penalised least-squares problem; returns self."""
         X, y = self._fit_data(X, y, multi_output=True)
         # Step 1: centre.

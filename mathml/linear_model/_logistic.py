@@ -163,7 +163,7 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         self.tol = tol
         self.max_iter = max_iter
 
-    def fit(self, X: ArrayLike, y: ArrayLike) -> "LogisticRegression":
+    def fit(self, X: ArrayLike, y: ArrayLike) -> LogisticRegression:
         """Fit by Newton's method; returns self."""
         self._validate_params()
         X, y = validate_data(self, X, y, dtype="numeric")

@@ -16,7 +16,8 @@ The solvers live in their own modules, which import this one (never the other wa
 """
 from __future__ import annotations
 
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
+from collections.abc import Callable
 
 import numpy as np
 from numpy.typing import NDArray

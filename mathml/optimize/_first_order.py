@@ -7,7 +7,7 @@ catalog compares with scikit-learn's ``SGDOptimizer`` and ``AdamOptimizer``).
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray

@@ -1,7 +1,7 @@
 """Gradient descent: the seeds' first optimiser, with a fixed step or Armijo backtracking."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray

@@ -1,7 +1,8 @@
 """Linear programming from scratch: the two-phase tableau simplex method with Bland's rule."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -117,8 +118,9 @@ def linprog(c: ArrayLike, A_ub: ArrayLike | None = None, b_ub: ArrayLike | None 
     Math. Oper. Res. 2 (1977); Chvátal, Linear Programming (1983), ch. 3 (Beale's example).
 
     Checked against ``reference.optimize.linprog`` →
-    ``scipy.optimize.linprog(method='highs')``: the same optimal value, the same ``x`` where the optimum is unique, the same
-    status for infeasible and unbounded problems. ``nit`` and ``message`` differ (HiGHS
+    ``scipy.optimize.linprog(method='highs')``: the same optimal value, the same ``x`` where
+    the optimum is unique, the same status for infeasible and unbounded problems. ``nit``
+    and ``message`` differ (HiGHS
     counts its own iterations), and where the optimum is not unique the two may return
     different optimal vertices.
 

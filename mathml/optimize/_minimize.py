@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import inspect
 import warnings
-from typing import Any, Callable, Sequence
+from typing import Any
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray

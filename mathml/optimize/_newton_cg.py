@@ -2,7 +2,8 @@
 (Nocedal & Wright §7.1, Algorithm 7.1)."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import numpy as np
 from numpy.typing import NDArray

@@ -9,7 +9,8 @@ self-contained here so that the methods can be read on their own.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -120,7 +121,7 @@ def penalty(fun: Callable, x0: ArrayLike, constraints: Any = (), args: tuple = (
         c_E, A_E, c_I, A_I = problem.constraints_at(z)
         return problem.grad(z) + mu * (A_E.T @ c_E + A_I.T @ np.minimum(0.0, c_I))
 
-    for k in range(1, maxiter + 1):
+    for k in range(1, maxiter + 1):  # noqa: B007  (k, the iterations, is reported after)
         # Step 2: warm start from the previous minimiser, which lies O(1/μ) from x(ρμ)
         x = _bfgs(lambda z: objective(z, mu), lambda z: gradient(z, mu), x)
         # Step 3: −μ·c → λ*, so the violation falls like 1/μ
@@ -228,7 +229,7 @@ def barrier(fun: Callable, x0: ArrayLike, constraints: Any = (), args: tuple = (
         _, _, c_I, A_I = problem.constraints_at(z)
         return problem.grad(z) - mu * (A_I.T @ (1.0 / c_I))
 
-    for k in range(1, maxiter + 1):
+    for k in range(1, maxiter + 1):  # noqa: B007  (k, the iterations, is reported after)
         # Step 2: warm start: x(μ) is strictly feasible and O(μ) from x(μ/ρ)
         x = _bfgs(lambda z: objective(z, mu), lambda z: gradient(z, mu), x)
         # Step 3: m·μ bounds f − f* for a convex problem (the duality gap)

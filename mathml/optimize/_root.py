@@ -11,7 +11,8 @@ import math
 import operator
 import warnings
 from collections import namedtuple
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import numpy as np
 from numpy.typing import ArrayLike

@@ -11,7 +11,8 @@ problem with inequalities is solved by one nonnegative least-squares problem (NN
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray

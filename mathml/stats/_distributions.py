@@ -111,7 +111,7 @@ class rv_frozen:
     ``entropy``, ``rvs(size=None, random_state=None)``.
     """
 
-    def __init__(self, dist: "_Distribution", shapes: tuple, loc: Any, scale: Any):
+    def __init__(self, dist: _Distribution, shapes: tuple, loc: Any, scale: Any):
         self.dist, self.shapes, self.loc, self.scale = dist, shapes, loc, scale
 
     def __repr__(self) -> str:

@@ -8,7 +8,8 @@ made from U(0, 1). References: L. Devroye, *Non-Uniform Random Variate Generatio
 from __future__ import annotations
 
 import math
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import numpy as np
 from numpy.typing import NDArray

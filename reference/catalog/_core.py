@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Mapping
+from typing import Any
+from collections.abc import Callable, Mapping
 
 import numpy as np
 
@@ -37,7 +38,7 @@ class Case:
     def call(self, func: Callable) -> Any:
         return func(*self.args, **self.kwargs)
 
-    def compared(self, comparison: str, tolerance: str = "") -> "Case":
+    def compared(self, comparison: str, tolerance: str = "") -> Case:
         """This case, compared by another strategy (and tolerance) than its concept's:
         ``case(A, label="...").compared("exact")``."""
         return replace(self, comparison=comparison, tolerance=tolerance)

@@ -2,8 +2,8 @@
 
 An estimator case is ``case(X, y, X_test, **hyperparameters)``: `run` builds the estimator
 from the hyperparameters, fits it on (X, y) and returns its fitted attributes, the output
-of every prediction method on X_test and ``score`` on the training data. The reserved keyword ``outputs=(...)`` keeps only the
-named entries (a seed's printed values).
+of every prediction method on X_test and ``score`` on the training data. The reserved
+keyword ``outputs=(...)`` keeps only the named entries (a seed's printed values).
 """
 from __future__ import annotations
 

@@ -21,7 +21,8 @@ import functools
 import sys
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import numpy as np
 from hypothesis import strategies as st

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import numpy as np
 from hypothesis import strategies as st
@@ -115,7 +116,7 @@ class SymFunction:
         return np.stack([np.stack([self._eval((0, i, j), x) for j in range(m)])
                          for i in range(m)])
 
-    def diff(self) -> "SymFunction":
+    def diff(self) -> SymFunction:
         """The derivative, as a SymFunction of its own (for `newton`'s fprime)."""
         text = str(_expression(self.exprs[0], self.variables, (0,)))
         return SymFunction((text,), self.variables, self.values, self.arguments)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import numpy as np
 
@@ -25,7 +26,7 @@ class Agreement:
     atol: float = 0.0
     detail: str = ""
 
-    def worse(self, other: "Agreement") -> "Agreement":
+    def worse(self, other: Agreement) -> Agreement:
         """The less favourable of two verdicts (failures first, then larger error)."""
         if self.ok != other.ok:
             return other if self.ok else self

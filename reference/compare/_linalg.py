@@ -165,8 +165,9 @@ def _qr(got, expected, c, tol, concept):
 
 @strategy("lstsq", "exact")
 def _lstsq(got, expected, c, tol, concept):
-    """x under the concept's tolerance ('least_squares'), rank and singular values under their own entries, and the
-    residual sums of squares through their square roots, the residual norms, absolutely:
+    """x under the concept's tolerance ('least_squares'), rank and singular values under
+    their own entries, and the residual sums of squares through their square roots, the
+    residual norms, absolutely:
     a backward-stable solver gets ‖b − Ax‖ to c·cond(A)·eps·‖b‖, so when b (nearly) lies in
     the range of A both residuals are rounding noise, equal only to that absolute level."""
     if not (isinstance(got, tuple) and len(got) == 4):

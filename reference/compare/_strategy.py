@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from ._agree import Agreement, agree
 from ._canon import canon_eig, canon_eigh, canon_svd

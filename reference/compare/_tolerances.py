@@ -180,8 +180,8 @@ TOLERANCES: dict[str, Tolerance] = {
         "p-value a regularised incomplete beta/gamma tail computed to ~1e-14. δ is amplified "
         "into the p-value by |d log p / d log t|: ≤ ν + 1 ≤ 60 for Student's t (polynomial "
         "tails, ν ≤ 58 in the catalog), ≈ X²/2 ≤ 750 for the chi-square (exponential tail; "
-        "beyond X² ≈ 1490 the p-value underflows to 0 in both): 10³·50·eps ≈ 1e-11. Issue 5 asks rtol 1e-10, a factor "
-        "10 above that bound"),
+        "beyond X² ≈ 1490 the p-value underflows to 0 in both): 10³·50·eps ≈ 1e-11. "
+        "Issue 5 asks rtol 1e-10, a factor 10 above that bound"),
     "optimum": Tolerance(
         1e-6, 1e-8,
         "iterative minimisers (minimize, gradient_descent) compared by optimum, both run at "

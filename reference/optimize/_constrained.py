@@ -9,7 +9,8 @@ rational arithmetic, rounded to floats at the end.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
+from collections.abc import Callable
 
 import numpy as np
 import scipy.optimize

@@ -9,7 +9,7 @@ the wrapper checks both first, with the ranges ``MLPClassifier`` declares.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray

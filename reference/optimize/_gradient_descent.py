@@ -3,7 +3,7 @@ the reference is the minimiser itself, found by ``scipy.optimize.minimize(method
 at a tight tolerance; the catalog compares the optimum, not the path."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 import scipy.optimize

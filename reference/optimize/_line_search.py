@@ -3,7 +3,7 @@
 Nocedal & Wright's Algorithms 3.5 and 3.6)."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import scipy.optimize
 from numpy.typing import ArrayLike

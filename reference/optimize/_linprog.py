@@ -7,7 +7,8 @@ contract the wrapper says so and adjusts.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import numpy as np
 import scipy.optimize

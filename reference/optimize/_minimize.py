@@ -6,7 +6,8 @@ exception adjusted below: bounds of the wrong length.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from typing import Any
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import scipy.optimize

@@ -7,7 +7,8 @@ convergence in `newton`, ValueError without a sign change in `bisect` / `brentq`
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import scipy.optimize
 from numpy.typing import ArrayLike

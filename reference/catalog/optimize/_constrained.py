@@ -294,7 +294,7 @@ CONCEPTS = (
              bad(SEED_F, [[0, 0]], constraints=SEED_EQ, raises=ValueError,
                  match="one dimension", label="2-D x0")),
         bench=Bench(10, _bench_penalty), seeds=(SEED,), run=_optimum,
-        
+
         note=_NOTE_OPTIMUM.format("quadratic-penalty", "1/μ") + " At the end −μ·c(x) is the "
              "multiplier estimate (N&W Thm 17.2): the violation is |λ*|/μ ≤ tol = 1e-8."),
     Concept(
@@ -316,7 +316,7 @@ CONCEPTS = (
              bad(SEED_F, [1, 1], constraints={"type": "bigger", "fun": SEED_C},
                  raises=ValueError, match="Unknown constraint type", label="unknown type")),
         bench=Bench(10, _bench_barrier), seeds=(SEED,), run=_optimum,
-        
+
         note=_NOTE_OPTIMUM.format("log-barrier", "μ") + " The reference wrapper refuses "
              "equality constraints and an x0 outside the interior first, as mathml does; "
              "SLSQP itself would accept both."),
@@ -350,7 +350,7 @@ CONCEPTS = (
                  raises=np.linalg.LinAlgError, match="square", label="Q not square"),
              bad(np.array([[np.nan, 0.0], [0.0, 1.0]]), [0.0, 0.0], [[1.0, 1.0]], [1.0],
                  raises=ValueError, match="infs or NaNs", label="NaN in Q")),
-        bench=Bench(6, _bench_lagrange), seeds=(SEED,), 
+        bench=Bench(6, _bench_lagrange), seeds=(SEED,),
         properties="kkt",
         note="Sign convention: L = f + λᵀ(Ax − b), so ∇f(x*) = −Aᵀλ (the seed's λ = −1); "
              "Nocedal & Wright write L = f − λᵀ(Ax − b) and get +1. Exact rational "

@@ -117,7 +117,8 @@ CONCEPTS = (
                case([2, -1], A_ub=[[-1, 1]], b_ub=[2], bounds=[(-3, None), (None, 5)],
                     label="negative right-hand side after the shift of the bounds"),
                case([-1, -1], A_ub=[[1, 1]], b_ub=[1],
-                    label="the edge x + y = 1 is optimal: the optimum is not unique").compared("linprog_value"),
+                    label="the edge x + y = 1 is optimal: the optimum is not unique")
+               .compared("linprog_value"),
                case([1, 1], A_ub=[[1, 1]], b_ub=[-1], label="infeasible: status 2"),
                case([-1, 0], A_ub=[[0, 1]], b_ub=[1], label="unbounded: status 3"),
                case([-2, 0, 2, 1, -2],

@@ -10,7 +10,8 @@ each backend must also reach (an invariant).
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import numpy as np
 from hypothesis import strategies as st
@@ -336,7 +337,7 @@ CONCEPTS = (
                  label="negative max_iter")),
         bench=Bench(1, lambda n, rng: case(_Q3, rng.uniform(-1, 1, 3), jac=_Q3.grad,
                                            learning_rate=0.2, max_iter=5000, tol=1e-10)),
-        seeds=(SEED, "002"), run=_optimum_fields, 
+        seeds=(SEED, "002"), run=_optimum_fields,
         properties="minimize",
         note="SciPy has no gradient descent: the reference is the minimiser found by BFGS. "
              "Run to convergence (tol), gradient descent reaches the same point; the seed's "
@@ -397,14 +398,15 @@ CONCEPTS = (
                  match="upper bound", label="a lower bound above its upper bound"),
              bad(ROSEN, _X0_2D, method="Newton-CG", raises=ValueError, match="Jacobian",
                  label="Newton-CG without jac")),
-        bench=Bench(10, _bench_rosen10), seeds=(SEED,), 
+        bench=Bench(10, _bench_rosen10), seeds=(SEED,),
         properties="minimize",
         note="Compared by optimum: same success, same minimiser (rtol 1e-6 normwise), same "
              "minimum; both failing, the same status. nit/nfev are shown, not compared: "
              "BFGS, CG and Newton-CG follow SciPy's iteration but SciPy tries MINPACK's "
              "line search (Moré–Thuente) before the Nocedal–Wright one mathml uses, so paths "
              "differ slightly (where the Nocedal–Wright search fails, mathml's BFGS and CG "
-             "restart along −∇f, where SciPy has the other search); mathml's L-BFGS-B is a projected L-BFGS, not Byrd–Lu–"
+             "restart along −∇f, where SciPy has the other search); mathml's L-BFGS-B is a "
+             "projected L-BFGS, not Byrd–Lu–"
              "Nocedal–Zhu's generalized-Cauchy-point code; Nelder-Mead takes SciPy's steps "
              "exactly. On 10-D Rosenbrock from (−1.2, 1, …) BFGS in both backends stops at "
              "the other local minimum near (−1, 1, …, 1), f ≈ 3.99, while CG, L-BFGS-B and "
