@@ -31,9 +31,6 @@ from hypothesis import strategies as st
 
 from ._core import Bench, Concept, bad, case
 
-EPS = float(np.finfo(np.float64).eps)
-#: the relative accuracy a successful estimate has: SciPy's default rtol, √eps
-SQRT_EPS = EPS ** 0.5
 SEEDS = ("000", "001")
 
 

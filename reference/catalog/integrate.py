@@ -28,7 +28,6 @@ SEED = "000"
 #: not one class: bad cases expect the common base, and the runner checks that both
 #: backends' warnings have the same class name.
 INTEGRATION_WARNING = UserWarning
-EPS = float(np.finfo(np.float64).eps)
 
 
 # --- integrands with a known exact integral ---------------------------------------------------

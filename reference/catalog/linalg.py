@@ -9,7 +9,6 @@ from ._core import Bench, Concept, bad, case
 from .strategies import (conditioned, general_separated, integer_nonsingular, spd,
                          symmetric_separated, vectors)
 
-EPS = np.finfo(np.float64).eps
 SEED = "000"  # the seed file whose examples open these cases
 SIZES = st.integers(1, 6)
 

@@ -16,11 +16,8 @@ import scipy.stats
 
 from ._agree import Agreement, agree
 from ._strategy import strategy
-from ._tolerances import EPS, TOLERANCES, Tolerance
+from ._tolerances import EPS, Tolerance
 
-#: |z| above which a sample mean is rejected: 2(1 − Φ(K_SE)) = the 'sampling' false-alarm
-#: rate.
-K_SE = float(scipy.stats.norm.isf(TOLERANCES["sampling"].rtol / 2))
 
 
 @strategy("quantile", "exact")
@@ -107,7 +104,7 @@ def _sampling_univariate(got, expected, c, tol, concept) -> Agreement:
     """Random variates are never compared number by number (the backends use different
     algorithms): each sample is tested against the reference distribution —
     Kolmogorov–Smirnov (continuous) or Pearson's chi-square (discrete), and its mean within
-    K_SE standard errors — and fails when the smallest p-value is ≤ the false-alarm rate
+    ~4.9 standard errors (a two-sided p-value) — and fails when the smallest p-value is ≤ the false-alarm rate
     (the 'sampling' tolerance's rtol). Several checks per sample are each compared with it:
     a Bonferroni-free but still ≤ 3× total false-alarm rate per sample. Seeded, so
     deterministic."""
@@ -161,7 +158,7 @@ def _p_chi_square(ref, k) -> float:
 
 def _p_multivariate(params, X) -> float:
     """Whitened by SciPy's Cholesky factor, a N(μ, Σ) sample is i.i.d. N(0, 1): KS per
-    coordinate and for the normalised sum, each mean within K_SE standard errors."""
+    coordinate and for the normalised sum, each mean by its two-sided p-value."""
     mean = np.atleast_1d(np.asarray(params.get("mean", 0.0), dtype=float))
     cov = np.asarray(params.get("cov", 1.0), dtype=float)
     d = mean.size
