@@ -30,6 +30,7 @@ from .exceptions import NotFittedError
 from .metrics import accuracy_score, r2_score
 
 __all__ = ["BaseEstimator", "ClassifierMixin", "RegressorMixin", "TransformerMixin",
+           "ClusterMixin", "DensityMixin",
            "clone", "check_is_fitted", "Interval", "StrOptions"]
 
 
@@ -172,6 +173,29 @@ class RegressorMixin:
         R2 = r2_score(y, self.predict(X), sample_weight=sample_weight)
         assert isinstance(R2, float)  # one number: multioutput is 'uniform_average'
         return R2
+
+
+class ClusterMixin:
+    """``fit_predict`` = ``fit`` then ``labels_`` (overridden where one pass does both)."""
+
+    _estimator_type = "clusterer"
+    labels_: Any  # set by the estimator's own fit
+
+    def fit_predict(self, X, y=None, **fit_params):
+        """Fit to `X` and return the cluster label of each sample."""
+        self.fit(X, **fit_params)  # the estimator's own
+        return self.labels_
+
+
+class DensityMixin:
+    """``score`` is the mean log-density of the samples (``score_samples``)."""
+
+    _estimator_type = "DensityEstimator"
+    score_samples: Callable[..., Any]  # the estimator's own
+
+    def score(self, X, y=None) -> float:
+        """Mean of ``self.score_samples(X)``."""
+        return float(self.score_samples(X).mean())
 
 
 class TransformerMixin:

@@ -32,7 +32,7 @@ from mathml.exceptions import NotFittedError
 os.environ["SCIPY_ARRAY_API"] = "1"
 
 ESTIMATOR_MODULES = ("preprocessing", "linear_model", "naive_bayes", "neighbors", "cluster",
-                     "decomposition", "tree", "ensemble", "svm", "neural_network")
+                     "decomposition", "mixture", "tree", "ensemble", "svm", "neural_network")
 
 #: Hyperparameters to build an estimator with for the checks (default: none).
 CHECK_PARAMS: dict[str, dict] = {
@@ -106,6 +106,8 @@ def adapter(cls: type) -> type:
         mixins.append(skbase.RegressorMixin)
     if getattr(cls, "_estimator_type", None) == "clusterer":
         mixins.append(skbase.ClusterMixin)
+    if getattr(cls, "_estimator_type", None) == "DensityEstimator":
+        mixins.append(skbase.DensityMixin)
     if issubclass(cls, mlbase.TransformerMixin):
         mixins.append(skbase.TransformerMixin)
     namespace = {name: _translating(getattr(cls, name)) for name in _METHODS

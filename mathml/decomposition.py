@@ -1,0 +1,3 @@
+"""Matrix decompositions of a data set: principal component analysis. Mirrors
+`sklearn.decomposition`."""
+__all__: list[str] = []

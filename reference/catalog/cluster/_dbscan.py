@@ -1,0 +1,4 @@
+"""Catalog entries: _dbscan."""
+from __future__ import annotations
+
+CONCEPTS: tuple = ()

@@ -1,0 +1,4 @@
+"""Catalog entries: _kmeans."""
+from __future__ import annotations
+
+CONCEPTS: tuple = ()

@@ -1,0 +1,4 @@
+"""Catalog entries for decomposition (docs/concepts.md §7)."""
+from __future__ import annotations
+
+CONCEPTS: tuple = ()
