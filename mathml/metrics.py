@@ -792,7 +792,9 @@ def _binary_clf_curve(y_true, y_score, pos_label, sample_weight):
     w = _sample_weight(sample_weight, y.shape[0])
     if w is not None:  # zero-weight samples would add thresholds without moving the curve
         positive, s, w = positive[w != 0], s[w != 0], w[w != 0]
-    order = np.argsort(s, kind="stable")[::-1]
+    # decreasing scores, tied scores kept in their input order (a stable descending sort):
+    # the order in which the weights of a tie are added decides the rounding of the sums
+    order = s.shape[0] - 1 - np.argsort(s[::-1], kind="stable")[::-1]
     s, positive = s[order], positive[order]
     w = 1.0 if w is None else w[order]
     # the last index of each run of equal scores: a threshold between distinct scores

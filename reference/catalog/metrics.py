@@ -58,6 +58,11 @@ C_PRED = np.array([0, 2, 1, 0, 0, 2, 2, 1])
 B_TRUE = np.array([0, 1, 1, 0, 1, 1, 0, 0])
 B_PRED = np.array([0, 1, 0, 1, 1, 1, 0, 0])
 B_SCORE = np.array([0.1, 0.8, 0.35, 0.4, 0.9, 0.65, 0.2, 0.4])
+# Two tied pairs whose weights, added in another order, round differently: 0.1 + 0.3 vs 0.3 +
+# 0.1 decides whether the second difference of the cumulative counts is exactly 0 (the point
+# dropped as collinear) or 1e-17 (kept)
+TIE_TRUE, TIE_SCORE = np.array([0, 0, 1, 0, 0, 1]), np.array([0.25, 0.25, 0.75, 0.5, 0.25, 0.75])
+TIE_WEIGHT = np.array([0.1, 0.3, 0.2, 0.7, 0.3, 0.2])
 PROBA3 = np.array([[0.7, 0.2, 0.1], [0.2, 0.5, 0.3], [0.1, 0.3, 0.6], [0.5, 0.4, 0.1],
                    [0.3, 0.3, 0.4], [0.2, 0.2, 0.6], [0.25, 0.25, 0.5], [0.1, 0.8, 0.1]])
 
@@ -439,6 +444,9 @@ CONCEPTS = (
             case(B_TRUE, B_SCORE, drop_intermediate=False, label="every threshold"),
             case(B_TRUE, B_SCORE, sample_weight=W.repeat(2), label="weighted"),
             case(B_TRUE * 2 + 1, B_SCORE, pos_label=3, label="labels {1, 3}, pos_label=3"),
+            case(TIE_TRUE, TIE_SCORE, sample_weight=TIE_WEIGHT,
+                 label="tied weighted scores: the order in which a tie's weights are added "
+                 "decides which points are collinear"),
         ),
         strategy=_binary_scores,
         bad=_roc_bad() + (
