@@ -86,10 +86,11 @@ def _same_optimum(got: Any, expected: Any, c: Any, tol: Tolerance, concept: Any)
 
 def _reaches_minimiser(c: Any, result: Any) -> dict:
     """Each backend's x against the closed-form minimiser, when the objective knows it
-    and no bounds cut it off."""
+    and no bounds cut it off (or it is the minimiser within the bounds)."""
     f = c.args[0] if c.args else None
     if getattr(f, "minimiser", None) is None or not result["success"] \
-            or c.kwargs.get("bounds") is not None:
+            or (c.kwargs.get("bounds") is not None
+                and not getattr(f, "minimiser_in_bounds", False)):
         return {}
     x = np.asarray(result["x"], float)
     tol = TOLERANCES["optimum"]

@@ -28,6 +28,9 @@ SEED = "000"
 class Objective:
     """f with its gradient, Hessian and (if known) minimiser; its repr is its formula."""
 
+    #: whether `minimiser` is the minimiser within a case's bounds (else: unconstrained)
+    minimiser_in_bounds = False
+
     def __init__(self, name: str, f: Callable, grad: Callable | None = None,
                  hess: Callable | None = None, minimiser: Any = None) -> None:
         self.name, self.f, self.grad, self.hess = name, f, grad, hess
@@ -83,6 +86,21 @@ def centred_quadratic(A: Any, xstar: Any) -> Objective:
     return Objective(f"centred_quadratic(A={A.tolist()}, xstar={xstar.tolist()})",
                      lambda x: 0.5 * (x - xstar) @ A @ (x - xstar), lambda x: A @ (x - xstar),
                      lambda x: A, xstar)
+
+
+def boxed_quadratic(A: Any, xstar: Any, g: Any) -> Objective:
+    """f(x) = ½ (x − x*)ᵀA(x − x*) + gᵀ(x − x*) for a box on whose boundary x* satisfies the
+    KKT conditions: g_i > 0 where x*_i sits at its lower bound, g_i < 0 at its upper bound,
+    g_i = 0 where it is free. f is convex and ∇f(x*)ᵀd = gᵀd ≥ 0 along every feasible
+    direction d, so x* is the box's minimiser, with f* = 0 (centred, for the reason of
+    `centred_quadratic`: a minimum f* ≠ 0 at the boundary asks a tight ftol for decreases
+    below the rounding of f, where L-BFGS-B's line search fails in SciPy)."""
+    A, xstar, g = (np.asarray(v, dtype=float) for v in (A, xstar, g))
+    f = Objective(f"boxed_quadratic(A={A.tolist()}, xstar={xstar.tolist()}, g={g.tolist()})",
+                  lambda x: 0.5 * (x - xstar) @ A @ (x - xstar) + g @ (x - xstar),
+                  lambda x: A @ (x - xstar) + g, lambda x: A, xstar)
+    f.minimiser_in_bounds = True
+    return f
 
 
 def _seed_gd():
@@ -143,14 +161,21 @@ def _minimize_cases():
         f = centred_quadratic(f.hess(x0), f.minimiser)
         method = draw(st.sampled_from(["BFGS", "CG", "L-BFGS-B", "Newton-CG", "Nelder-Mead"]))
         kwargs: dict = {"method": method, "options": dict(_TIGHT[method])}
+        if method == "L-BFGS-B" and draw(st.booleans()):
+            # the box x0 ± 1, each coordinate of the minimiser free inside it or held at a
+            # bound by a gradient pointing out of the box (active bounds)
+            n = len(x0)
+            side = np.array(draw(st.lists(st.sampled_from([-1, 0, 1]), min_size=n, max_size=n)))
+            inside = np.array(draw(st.lists(st.integers(-3, 3), min_size=n, max_size=n))) / 4
+            push = np.array(draw(st.lists(st.integers(1, 8), min_size=n, max_size=n))) / 4
+            f = boxed_quadratic(f.hess(x0), np.where(side == 0, x0 + inside, x0 + side),
+                                -side * push)
+            kwargs["bounds"] = [(float(v) - 1.0, float(v) + 1.0) for v in x0]
         if method != "Nelder-Mead":
             kwargs["jac"] = f.grad
         if method == "Newton-CG":
             which = draw(st.sampled_from(["hess", "hessp"]))
             kwargs[which] = f.hess if which == "hess" else f.hessp
-        if method == "L-BFGS-B" and draw(st.booleans()):
-            # a box around x0 that may cut the minimiser off: active bounds
-            kwargs["bounds"] = [(float(v) - 1.0, float(v) + 1.0) for v in x0]
         return case(f, x0, **kwargs)
     return build()
 
