@@ -191,8 +191,9 @@ def _merge_rows(D: NDArray, x: int, y: int, method: str, d_xy: float, n_x: int, 
     """Cluster y becomes x ∪ y: its row and column by Lance–Williams, x's set to ∞.
 
     The update runs over whole rows: a merged-away cluster i has d_xi = d_yi = ∞ and stays
-    at ∞ (so does the diagonal), the live ones get SciPy's value."""
+    at ∞, the live ones get SciPy's value."""
     D[y] = _lance_williams(method, D[x], D[y], d_xy, n_x, n_y, size)
+    D[y, y] = np.inf  # (single linkage would give min(d_xy, ∞) = d_xy)
     D[:, y] = D[y]
     D[x] = np.inf
     D[:, x] = np.inf
@@ -408,12 +409,25 @@ def linkage(y: ArrayLike, method: str = "single", metric: str = "euclidean"
     >>> linkage([[0.0], [1.0], [5.0]], method="average").tolist()
     [[0.0, 1.0, 1.0, 2.0], [2.0, 3.0, 4.5, 3.0]]
     """
+    # Step 1: the distances between the observations (or the given ones), n × n.
+    D = _distance_matrix(y, method, metric)
+    n = len(D)
+    # Step 2–3: the merges, sorted and labelled.
+    if method == "single":
+        return _sort_and_label(_prim_mst(D), n)
+    if method in _NN_CHAIN_METHODS:
+        return _sort_and_label(_nn_chain(D, method), n)
+    return _generic(D, method)
+
+
+def _distance_matrix(y: ArrayLike, method: str, metric: str) -> NDArray[np.float64]:
+    """`linkage`'s input checks (SciPy's order and messages), then the square distance
+    matrix of the observations or of the condensed vector."""
     y = np.asarray(y, dtype=np.float64)
     if method not in METHODS:
         raise ValueError(f"Invalid method: {method}")
     if method in _EUCLIDEAN_METHODS and metric != "euclidean" and y.ndim == 2:
         raise ValueError(f"`method={method}` requires the distance metric to be Euclidean")
-    # Step 1: the distances as a square matrix.
     if y.ndim == 1:
         m = y.shape[0]
         k = int(np.ceil(np.sqrt(m * 2)))
@@ -429,19 +443,32 @@ def linkage(y: ArrayLike, method: str = "single", metric: str = "euclidean"
     if not finite:
         raise ValueError("The condensed distance matrix must contain only finite values.")
     if y.ndim == 1:
-        n = _num_obs(y)
-        D = _square_form(y)
-    elif len(y) < 2:
+        return _square_form(y)
+    if len(y) < 2:
         raise ValueError("The number of observations cannot be determined on an empty "
                          "distance matrix.")
-    else:
-        n = len(y)
-    # Step 2–3: the merges, sorted and labelled.
-    if method == "single":
-        return _sort_and_label(_prim_mst(D), n)
-    if method in _NN_CHAIN_METHODS:
-        return _sort_and_label(_nn_chain(D, method), n)
-    return _generic(D, method)
+    return D
+
+
+def _textbook_linkage(D: NDArray, method: str) -> NDArray[np.float64]:
+    """The textbook algorithm, O(n³): merge the closest pair of live clusters (the first in
+    row-major order), update by Lance–Williams, repeat. The same hierarchy as `linkage`
+    for the reducible methods and generic inputs (no ties); the heights may differ in the
+    last bit, the updates being made in another order (tests/test_hierarchy.py)."""
+    n = len(D)
+    D = D.copy()
+    np.fill_diagonal(D, np.inf)
+    size = np.ones(n, dtype=np.intp)
+    cluster_id = np.arange(n)
+    Z = np.empty((n - 1, 4))
+    for k in range(n - 1):
+        x, y = divmod(int(D.argmin()), n)  # D symmetric: the first minimum has x < y
+        d_xy, n_x, n_y = D[x, y], int(size[x]), int(size[y])
+        Z[k] = min(cluster_id[x], cluster_id[y]), max(cluster_id[x], cluster_id[y]), d_xy, \
+            n_x + n_y
+        size[x], size[y], cluster_id[y] = 0, n_x + n_y, n + k
+        _merge_rows(D, x, y, method, d_xy, n_x, n_y, size)
+    return Z
 
 
 def _check_linkage(Z: NDArray) -> None:
