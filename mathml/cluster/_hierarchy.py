@@ -108,30 +108,31 @@ def _lance_williams(method: str, d_xi: NDArray, d_yi: NDArray, d_xy: float, n_x:
                     n_y: int, n_i: NDArray) -> NDArray[np.float64]:
     """d(x ∪ y, i) for every cluster i at once, in SciPy's order of operations
     (`_hierarchy_distance_update.pxi`), so that the heights agree to the bit."""
-    with np.errstate(invalid="ignore"):  # centroid/median/ward on non-Euclidean input: NaN
-        if method == "single":
-            return np.minimum(d_xi, d_yi)
-        if method == "complete":
-            return np.maximum(d_xi, d_yi)
-        if method == "average":
-            return (n_x * d_xi + n_y * d_yi) / (n_x + n_y)
-        if method == "weighted":
-            return 0.5 * (d_xi + d_yi)
-        if method == "centroid":
-            return np.sqrt(((n_x * d_xi * d_xi + n_y * d_yi * d_yi)
-                            - n_x * n_y * d_xy * d_xy / (n_x + n_y)) / (n_x + n_y))
-        if method == "median":
-            return np.sqrt(0.5 * (d_xi * d_xi + d_yi * d_yi) - 0.25 * d_xy * d_xy)
-        t = 1.0 / (n_x + n_y + n_i)  # ward
-        return np.sqrt((n_i + n_x) * t * d_xi * d_xi + (n_i + n_y) * t * d_yi * d_yi
-                       - n_i * t * d_xy * d_xy)
+    if method == "single":
+        return np.minimum(d_xi, d_yi)
+    if method == "complete":
+        return np.maximum(d_xi, d_yi)
+    if method == "average":
+        return (n_x * d_xi + n_y * d_yi) / (n_x + n_y)
+    if method == "weighted":
+        return 0.5 * (d_xi + d_yi)
+    # the square roots: the callers silence numpy's warning on a negative argument (NaN,
+    # as SciPy, possible for centroid/median/ward on non-Euclidean input)
+    if method == "centroid":
+        return np.sqrt(((n_x * d_xi * d_xi + n_y * d_yi * d_yi)
+                        - n_x * n_y * d_xy * d_xy / (n_x + n_y)) / (n_x + n_y))
+    if method == "median":
+        return np.sqrt(0.5 * (d_xi * d_xi + d_yi * d_yi) - 0.25 * d_xy * d_xy)
+    t = 1.0 / (n_x + n_y + n_i)  # ward
+    return np.sqrt((n_i + n_x) * t * d_xi * d_xi + (n_i + n_y) * t * d_yi * d_yi
+                   - n_i * t * d_xy * d_xy)
 
 
 def _first_min(row: NDArray) -> int:
     """The first index of the smallest entry, NaN never being smaller than anything (the
     strict `<` of SciPy's scans)."""
     i = int(row.argmin())
-    if np.isnan(row[i]):
+    if row[i] != row[i]:  # NaN
         i = int(np.where(np.isnan(row), np.inf, row).argmin())
     return i
 
@@ -156,6 +157,7 @@ def _prim_mst(D: NDArray) -> NDArray[np.float64]:
     return edges
 
 
+@np.errstate(invalid="ignore")  # √(negative) = NaN, as SciPy
 def _nn_chain(D: NDArray, method: str) -> NDArray[np.float64]:
     """The merges (x, y, d_xy, n_x + n_y), x < y, in the order the nearest-neighbour chain
     finds them; cluster ids are slots (the merged cluster takes slot y)."""
@@ -228,26 +230,34 @@ class _IndexedHeap:
             self._sift_down(i)
 
     def _sift_up(self, i: int) -> None:
-        parent = (i - 1) >> 1
-        while i > 0 and self.values[parent] > self.values[i]:
-            self._swap(i, parent)
-            i, parent = parent, (parent - 1) >> 1
+        """Move the entry at i up past every larger parent (swaps, done as a moving hole)."""
+        v, key = self.values[i], self.key_at[i]
+        while i > 0 and self.values[(i - 1) >> 1] > v:
+            self._put(i, self.values[(i - 1) >> 1], self.key_at[(i - 1) >> 1])
+            i = (i - 1) >> 1
+        self._put(i, v, key)
 
     def _sift_down(self, i: int) -> None:
+        """Move the entry at i down past every smaller child (the smaller child first)."""
+        v, key = self.values[i], self.key_at[i]
         child = 2 * i + 1
         while child < self.size:
             if child + 1 < self.size and self.values[child + 1] < self.values[child]:
                 child += 1
-            if not self.values[i] > self.values[child]:
+            if not v > self.values[child]:
                 break
-            self._swap(i, child)
+            self._put(i, self.values[child], self.key_at[child])
             i, child = child, 2 * child + 1
+        self._put(i, v, key)
 
     def _swap(self, i: int, j: int) -> None:
-        v, k = self.values, self.key_at
-        v[i], v[j] = v[j], v[i]
-        k[i], k[j] = k[j], k[i]
-        self.index_of[k[i]], self.index_of[k[j]] = i, j
+        vi, ki = self.values[i], self.key_at[i]
+        self._put(i, self.values[j], self.key_at[j])
+        self._put(j, vi, ki)
+
+    def _put(self, i: int, value: float, key: int) -> None:
+        self.values[i], self.key_at[i] = value, key
+        self.index_of[key] = i
 
 
 def _nearest_above(D: NDArray, x: int) -> tuple[int, float]:
@@ -260,6 +270,7 @@ def _nearest_above(D: NDArray, x: int) -> tuple[int, float]:
     return x + 1 + j, float(row[j])
 
 
+@np.errstate(invalid="ignore")  # √(negative) = NaN, as SciPy
 def _generic(D: NDArray, method: str) -> NDArray[np.float64]:
     """Müllner's generic algorithm: the merges in increasing order of the (possibly
     non-monotone) heights, cluster ids n, n+1, ... already final."""
@@ -295,9 +306,9 @@ def _generic(D: NDArray, method: str) -> NDArray[np.float64]:
         # Step 4: repair the neighbour candidates and lower bounds that involve x or y.
         pointed = np.flatnonzero((size[:x] > 0) & (neighbor[:x] == x))
         neighbor[pointed] = y
-        for z in np.flatnonzero(D[:y, y] < min_dist[:y]):  # merged-away z: D = ∞
-            neighbor[z], min_dist[z] = y, D[z, y]
-            heap.change(int(z), float(D[z, y]))
+        for z in np.flatnonzero(D[y, :y] < min_dist[:y]).tolist():  # merged-away z: D = ∞
+            neighbor[z], min_dist[z] = y, D[y, z]
+            heap.change(z, float(D[y, z]))
         if y < n - 1:
             z, d = _nearest_above(D, y)
             neighbor[y], min_dist[y] = z, d
@@ -450,6 +461,7 @@ def _distance_matrix(y: ArrayLike, method: str, metric: str) -> NDArray[np.float
     return D
 
 
+@np.errstate(invalid="ignore")  # √(negative) = NaN, as SciPy
 def _textbook_linkage(D: NDArray, method: str) -> NDArray[np.float64]:
     """The textbook algorithm, O(n³): merge the closest pair of live clusters (the first in
     row-major order), update by Lance–Williams, repeat. The same hierarchy as `linkage`
@@ -496,29 +508,30 @@ def _check_linkage(Z: NDArray) -> None:
 
 def _max_height_below(Z: NDArray, n: int) -> NDArray[np.float64]:
     """For each cluster n + i, the largest merge height in its subtree (heights of centroid
-    and median trees need not increase, so this is not Z[i, 2] itself)."""
-    children = Z[:, :2].astype(np.intp)
-    M = Z[:, 2].copy()
-    for i, (a, b) in enumerate(children):
-        for c in (a, b):
-            if c >= n and M[c - n] > M[i]:
-                M[i] = M[c - n]
-    return M
+    and median trees need not increase, so this is not Z[i, 2] itself). Children come
+    before their parent in Z, so one pass in row order suffices."""
+    M = Z[:, 2].tolist()
+    for i, (a, b) in enumerate(Z[:, :2].astype(np.intp).tolist()):
+        M[i] = max(M[i], M[a - n] if a >= n else M[i], M[b - n] if b >= n else M[i])
+    return np.array(M)
 
 
 def _flat_clusters(Z: NDArray, M: NDArray, cutoff: float, n: int) -> NDArray[np.int32]:
     """Cut the tree where M ≤ cutoff: every highest cluster with M ≤ cutoff is one flat
     cluster, every other point a singleton; numbered 1, 2, ... in SciPy's depth-first order
-    (left subtree, right subtree, then a node's own leaf children)."""
-    children = Z[:, :2].astype(np.intp)
-    T = np.zeros(n, dtype=np.int32)
-    visited = np.zeros(2 * n - 1, dtype=bool)
+    (left subtree, right subtree, then a node's own leaf children).
+
+    (Python lists, not arrays: the walk touches one entry at a time.)"""
+    children = Z[:, :2].astype(np.intp).tolist()
+    below = (np.asarray(M) <= cutoff).tolist()
+    T = [0] * n
+    visited = [False] * (2 * n - 1)
     stack = [2 * n - 2]
     count, leader = 0, -1
     while stack:
         node = stack[-1] - n
         left, right = children[node]
-        if leader == -1 and M[node] <= cutoff:  # a flat cluster starts here
+        if leader == -1 and below[node]:  # a flat cluster starts here
             leader, count = node, count + 1
         if left >= n and not visited[left]:
             visited[left] = True
@@ -536,7 +549,7 @@ def _flat_clusters(Z: NDArray, M: NDArray, cutoff: float, n: int) -> NDArray[np.
         if leader == node:
             leader = -1
         stack.pop()
-    return T
+    return np.array(T, dtype=np.int32)
 
 
 def fcluster(Z: ArrayLike, t: float, criterion: str) -> NDArray[np.int32]:
