@@ -281,9 +281,10 @@ def _generic(D: NDArray, method: str) -> NDArray[np.float64]:
     cluster_id = np.arange(n)
     Z = np.empty((n - 1, 4))
     # Step 1: each cluster's nearest neighbour among higher indices, and a heap of them.
-    upper = np.where(np.triu(np.ones((n, n), dtype=bool), k=1), D, np.inf)[:-1]
-    neighbor = upper.argmin(axis=1)
-    min_dist = upper[np.arange(n - 1), neighbor]
+    neighbor = np.empty(n - 1, dtype=np.intp)
+    min_dist = np.empty(n - 1)
+    for x in range(n - 1):
+        neighbor[x], min_dist[x] = _nearest_above(D, x)
     heap = _IndexedHeap(min_dist)
     for k in range(n - 1):
         # Step 2: the heap's minimum is a lower bound; it is exact when the recorded
