@@ -23,8 +23,10 @@ def fcluster(Z, t, criterion):
 
 
 class AgglomerativeClustering(_skc.AgglomerativeClustering):
-    """scikit-learn's class with mathml's `__init__` (no connectivity, memory or partial
-    trees: the full tree is always built, as scikit-learn does without connectivity)."""
+    """scikit-learn's class with mathml's `__init__` (no connectivity: the full tree).
+
+    Without connectivity scikit-learn always builds the full tree, as mathml does; memory
+    (caching) changes nothing computed."""
 
     def __init__(self, n_clusters=2, *, metric="euclidean", linkage="ward",
                  distance_threshold=None, compute_distances=False):

@@ -2,7 +2,6 @@
 bitwise agreement with SciPy and scikit-learn on many tied inputs, the heap, the cuts."""
 from __future__ import annotations
 
-import heapq
 
 import numpy as np
 import pytest

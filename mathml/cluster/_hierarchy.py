@@ -32,6 +32,7 @@ scan and each update is a numpy operation over O(n) entries, the merges a Python
 from __future__ import annotations
 
 import heapq
+import warnings
 from numbers import Integral, Real
 
 import numpy as np
@@ -39,6 +40,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from .._validation import validate_data
 from ..base import BaseEstimator, ClusterMixin, Interval, StrOptions
+from ..exceptions import ClusterWarning
 
 __all__ = ["linkage", "fcluster", "AgglomerativeClustering"]
 
@@ -448,6 +450,10 @@ def _distance_matrix(y: ArrayLike, method: str, metric: str) -> NDArray[np.float
                              "coefficient, i.e. there must be a k such that (k \\choose 2)=n)!")
         finite = np.all(np.isfinite(y))
     elif y.ndim == 2:
+        if _looks_like_distances(y):
+            warnings.warn("The symmetric non-negative hollow observation matrix looks "
+                          "suspiciously like an uncondensed distance matrix", ClusterWarning,
+                          stacklevel=3)
         D = _pairwise_distances(y, metric)
         finite = np.all(np.isfinite(D))
     else:
@@ -460,6 +466,12 @@ def _distance_matrix(y: ArrayLike, method: str, metric: str) -> NDArray[np.float
         raise ValueError("The number of observations cannot be determined on an empty "
                          "distance matrix.")
     return D
+
+
+def _looks_like_distances(y: NDArray) -> bool:
+    """Square, symmetric, non-negative, zero diagonal (to numpy's isclose tolerances)."""
+    return (y.shape[0] == y.shape[1] and bool(np.all(np.isclose(np.diagonal(y), 0)))
+            and bool(np.all(y >= 0)) and bool(np.all(np.isclose(y, y.T))))
 
 
 @np.errstate(invalid="ignore")  # √(negative) = NaN, as SciPy
@@ -554,8 +566,7 @@ def _flat_clusters(Z: NDArray, M: NDArray, cutoff: float, n: int) -> NDArray[np.
 
 
 def fcluster(Z: ArrayLike, t: float, criterion: str) -> NDArray[np.int32]:
-    r"""Flat clusters from a linkage matrix: cut the tree at a height, or at the height that
-    leaves at most t clusters.
+    r"""Flat clusters from a linkage matrix: a cut at height t, or into at most t clusters.
 
     .. math::
 
@@ -666,8 +677,9 @@ def _cut_tree(n_clusters: int, children: NDArray, n_leaves: int) -> NDArray[np.i
 
 
 class AgglomerativeClustering(ClusterMixin, BaseEstimator):
-    r"""Agglomerative clustering: build the hierarchy bottom-up (`linkage`), then cut it into
-    n_clusters clusters, or where merges reach distance_threshold.
+    r"""Agglomerative clustering: the hierarchy of `linkage`, cut into n_clusters clusters.
+
+    Or cut where the merges reach distance_threshold.
 
     .. math::
 
@@ -771,6 +783,7 @@ class AgglomerativeClustering(ClusterMixin, BaseEstimator):
             self.n_clusters_ = int(np.count_nonzero(self.distances_ >= self.distance_threshold)
                                    ) + 1
         else:
+            assert self.n_clusters is not None  # exactly one of the two is set (checked above)
             self.n_clusters_ = self.n_clusters
         # Step 3: the cut.
         self.labels_ = _cut_tree(self.n_clusters_, self.children_, self.n_leaves_)

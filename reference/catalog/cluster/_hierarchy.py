@@ -150,7 +150,11 @@ CONCEPTS = (
              bad(np.ones(5), raises=ValueError, match="must be a binomial coefficient",
                  label="condensed length not n(n-1)/2"),
              bad(np.ones((2, 2, 2)), raises=ValueError, match="must be 1 or 2 dimensional",
-                 label="3-D")),
+                 label="3-D"),
+             # both warn with a ClusterWarning (each library's class: compared by name)
+             bad(np.array([[0.0, 1.0, 2.0], [1.0, 0.0, 3.0], [2.0, 3.0, 0.0]]), warns=UserWarning,
+                 match="looks suspiciously like an uncondensed distance matrix",
+                 label="a square distance matrix passed as observations")),
         bench=Bench(1000, lambda n, rng: case(rng.normal(size=(n, 10)), method="average")),
         note=NOTE),
     Concept(
