@@ -166,7 +166,7 @@ def _nn_chain(D: NDArray, method: str) -> NDArray[np.float64]:
     n = len(D)
     D = D.copy()
     np.fill_diagonal(D, np.inf)  # a cluster is not its own neighbour; merged ones are at ∞
-    size = np.ones(n, dtype=np.intp)
+    size = np.ones(n)  # float: exact for counts, and no int→float casts in the updates
     Z = np.empty((n - 1, 4))
     chain: list[int] = []
     for k in range(n - 1):
@@ -279,7 +279,7 @@ def _generic(D: NDArray, method: str) -> NDArray[np.float64]:
     n = len(D)
     D = D.copy()
     np.fill_diagonal(D, np.inf)
-    size = np.ones(n, dtype=np.intp)
+    size = np.ones(n)  # float: exact for counts, and no int→float casts in the updates
     cluster_id = np.arange(n)
     Z = np.empty((n - 1, 4))
     # Step 1: each cluster's nearest neighbour among higher indices, and a heap of them.
@@ -483,7 +483,7 @@ def _textbook_linkage(D: NDArray, method: str) -> NDArray[np.float64]:
     n = len(D)
     D = D.copy()
     np.fill_diagonal(D, np.inf)
-    size = np.ones(n, dtype=np.intp)
+    size = np.ones(n)  # float: exact for counts, and no int→float casts in the updates
     cluster_id = np.arange(n)
     Z = np.empty((n - 1, 4))
     for k in range(n - 1):
