@@ -593,7 +593,8 @@ def fcluster(Z: ArrayLike, t: float, criterion: str) -> NDArray[np.int32]:
     Raises
     ------
     ValueError
-        An invalid linkage matrix or criterion (SciPy's messages).
+        An invalid linkage matrix or criterion (SciPy's messages); 'maxclust' with t < 1
+        (where SciPy's result is undefined: it reads past the end of an array).
 
     Notes
     -----
@@ -633,6 +634,8 @@ def fcluster(Z: ArrayLike, t: float, criterion: str) -> NDArray[np.int32]:
         raise ValueError(f"Invalid cluster formation criterion: {criterion}")
     if t >= n:
         return np.arange(1, n + 1, dtype=np.int32)
+    if t < 1:  # SciPy reads past the end of its threshold array here (undefined result)
+        raise ValueError(f"maxclust needs at least one cluster, got t={t}")
     # Step 2: the number of clusters of each cut, by binary search over the thresholds.
     children = Z[:, :2].astype(np.intp)
     parent = np.full(2 * n - 1, -1)

@@ -145,6 +145,8 @@ CONCEPTS = (
                  match="must contain only finite values", label="NaN"),
              bad(_X, method="centre", raises=ValueError, match="Invalid method: centre",
                  label="invalid method"),
+             bad(_X, metric="euclidian", raises=ValueError,
+                 match="Unknown Distance Metric: euclidian", label="unknown metric"),
              bad(_X, method="ward", metric="cityblock", raises=ValueError,
                  match="requires the distance metric to be Euclidean", label="ward, cityblock"),
              bad(np.ones(5), raises=ValueError, match="must be a binomial coefficient",
