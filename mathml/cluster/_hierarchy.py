@@ -162,7 +162,11 @@ def _prim_mst(D: NDArray) -> NDArray[np.float64]:
 @np.errstate(invalid="ignore")  # √(negative) = NaN, as SciPy
 def _nn_chain(D: NDArray, method: str) -> NDArray[np.float64]:
     """The merges (x, y, d_xy, n_x + n_y), x < y, in the order the nearest-neighbour chain
-    finds them; cluster ids are slots (the merged cluster takes slot y)."""
+    finds them; cluster ids are slots (the merged cluster takes slot y).
+
+    For a reducible method (d(x ∪ y, i) ≥ min(d(x, i), d(y, i))) reciprocal nearest
+    neighbours may be merged in any order and the rest of the chain stays valid, so the
+    chain is kept across merges: O(n) scans in all."""
     n = len(D)
     D = D.copy()
     np.fill_diagonal(D, np.inf)  # a cluster is not its own neighbour; merged ones are at ∞
@@ -170,6 +174,7 @@ def _nn_chain(D: NDArray, method: str) -> NDArray[np.float64]:
     Z = np.empty((n - 1, 4))
     chain: list[int] = []
     for k in range(n - 1):
+        # Step 1: an empty chain restarts from the lowest live cluster.
         if not chain:
             chain.append(int(np.flatnonzero(size)[0]))
         # Step 2: follow nearest neighbours until two are each other's nearest.
