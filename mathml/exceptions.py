@@ -14,6 +14,7 @@ __all__ = [
     "IntegrationWarning",
     "DataConversionWarning",
     "UndefinedMetricWarning",
+    "ClusterWarning",
 ]
 
 
@@ -40,3 +41,7 @@ class DataConversionWarning(UserWarning):
 class UndefinedMetricWarning(UserWarning):
     """A metric is ill-defined for the input (no positive samples, one class, …) and was
     set by convention (scikit-learn's ``UndefinedMetricWarning``)."""
+
+
+class ClusterWarning(UserWarning):
+    """`linkage` was given what looks like a square distance matrix (SciPy's warning)."""

@@ -4,6 +4,7 @@ Each has the same name and the same bases as its `mathml.exceptions` twin, so
 ``except ValueError`` (or ``except LinAlgError``) catches both backends alike.
 """
 from numpy.linalg import LinAlgError
+from scipy.cluster.hierarchy import ClusterWarning
 from scipy.integrate import IntegrationWarning
 from sklearn.exceptions import (ConvergenceWarning, DataConversionWarning, NotFittedError,
                                 UndefinedMetricWarning)
@@ -17,4 +18,5 @@ __all__ = [
     "IntegrationWarning",
     "DataConversionWarning",
     "UndefinedMetricWarning",
+    "ClusterWarning",
 ]

@@ -2,4 +2,6 @@
 hierarchical clustering (SciPy's `linkage` and `fcluster`, scikit-learn's
 `AgglomerativeClustering`) and DBSCAN. Mirrors `sklearn.cluster` and `scipy.cluster.hierarchy`.
 """
-__all__: list[str] = []
+from ._hierarchy import AgglomerativeClustering, fcluster, linkage
+
+__all__: list[str] = ["linkage", "fcluster", "AgglomerativeClustering"]
