@@ -2,4 +2,6 @@
 hierarchical clustering (SciPy's `linkage` and `fcluster`, scikit-learn's
 `AgglomerativeClustering`) and DBSCAN. Mirrors `sklearn.cluster` and `scipy.cluster.hierarchy`.
 """
-__all__: list[str] = []
+from ._kmeans import KMeans, kmeans_plusplus
+
+__all__: list[str] = ["KMeans", "kmeans_plusplus"]
