@@ -78,10 +78,16 @@ def test_duplicates_fewer_distinct_points_than_clusters():
     """Two distinct values, k = 3: relocation cannot help (every distance is 0); the empty
     cluster takes the heaviest centre, and a ConvergenceWarning says so."""
     X = np.array([[0.0, 0.0]] * 4 + [[1.0, 1.0]] * 3)
-    with pytest.warns(ConvergenceWarning, match=r"Number of distinct clusters \(2\) found "
-                      r"smaller than n_clusters \(3\)"):
-        got = ml.KMeans(n_clusters=3, random_state=0).fit(X)
-    _assert_identical(got, _fit_both(X, n_clusters=3, random_state=0)[1], X)
+    for model in (ml.KMeans, ref.KMeans):  # each library's own ConvergenceWarning
+        with pytest.warns(UserWarning, match=r"Number of distinct clusters \(2\) found "
+                          r"smaller than n_clusters \(3\)\. Possibly due to duplicate "
+                          r"points in X\.") as caught:
+            model(n_clusters=3, random_state=0).fit(X)
+        assert {type(w.message).__name__ for w in caught} == {"ConvergenceWarning"}
+    got, expected = _fit_both(X, n_clusters=3, random_state=0)
+    _assert_identical(got, expected, X)
+    # the empty cluster sits on the heaviest cluster's centre: the 4 points at 0
+    np.testing.assert_array_equal(got.cluster_centers_, [[0, 0], [1, 1], [0, 0]])
     for seed in range(10):
         _assert_identical(*_fit_both(X, n_clusters=3, init="random", random_state=seed), X)
 
@@ -93,6 +99,17 @@ def test_identical_points_and_tied_grid():
     grid = np.array([[i, j] for i in range(4) for j in range(4)], dtype=float)
     for k in (2, 3, 4, 5):
         _assert_identical(*_fit_both(grid, n_clusters=k, random_state=k), grid)
+
+
+def test_column_major_input():
+    """scikit-learn copies X to row-major order in fit and predict (the row norms are summed
+    in another order on a column-major array), and keeps the caller's layout in
+    kmeans_plusplus: both are reproduced."""
+    X = np.asfortranarray(_blobs(5, 400, 3, 3, 3.0))
+    _assert_identical(*_fit_both(X, n_clusters=4, random_state=0), X)
+    for a, b in zip(ml.kmeans_plusplus(X, 4, random_state=1),
+                    ref.kmeans_plusplus(X, 4, random_state=1)):
+        np.testing.assert_array_equal(a, b)
 
 
 def test_kmeans_plusplus_matches():

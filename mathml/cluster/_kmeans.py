@@ -69,15 +69,16 @@ def _squared_distances(A: NDArray, X: NDArray, x_squared_norms: NDArray) -> NDAr
 
 def _row_sq_distances(A: NDArray, B: NDArray) -> NDArray[np.float64]:
     """Σ_j (a_ij − b_ij)² for each pair of rows, summed as scikit-learn's Cython loop does:
-    four terms at a time, ((t₀ + t₁) + t₂) + t₃, the blocks then added in order, then the
-    leftover terms one by one."""
+    four terms at a time, ((t₀ + t₁) + t₂) + t₃, the blocks added in order, then the leftover
+    terms one by one (vectorised over the rows)."""
     T = (A - B) ** 2
-    n, d = T.shape
-    q = d - d % 4
-    blocks = T[:, :q].reshape(n, -1, 4)
-    block_sums = ((blocks[..., 0] + blocks[..., 1]) + blocks[..., 2]) + blocks[..., 3]
-    terms = np.concatenate([block_sums, T[:, q:]], axis=1)
-    return np.cumsum(terms, axis=1)[:, -1]  # cumsum: the sequential sum
+    d = T.shape[1]
+    total = np.zeros(len(T))
+    for j in range(0, d - d % 4, 4):
+        total += ((T[:, j] + T[:, j + 1]) + T[:, j + 2]) + T[:, j + 3]
+    for j in range(d - d % 4, d):
+        total += T[:, j]
+    return total
 
 
 def _sequential_sum(v: NDArray) -> float:
@@ -261,14 +262,16 @@ def _assign_labels(X: NDArray, centers: NDArray) -> NDArray[np.int32]:
     the argmin of ‖μ‖² − 2x·μ, one matrix product per block of CHUNK_SIZE samples.
     """
     n, d = X.shape
-    centre_norms = _squared_norms(centers)
+    k = len(centers)
     step = min(CHUNK_SIZE, n)
     n_full = n - n % step
+    D = np.empty((n, k))
     # The full blocks as a stack: matmul multiplies each block on its own, as a loop would.
-    products = [(X[:n_full].reshape(-1, step, d) @ centers.T).reshape(n_full, -1)]
-    if n_full < n:
-        products.append(X[n_full:] @ centers.T)
-    D = centre_norms - 2 * np.concatenate(products)
+    np.matmul(X[:n_full].reshape(-1, step, d), centers.T,
+              out=D[:n_full].reshape(-1, step, k))
+    np.matmul(X[n_full:], centers.T, out=D[n_full:])
+    D *= -2
+    D += _squared_norms(centers)
     return np.argmin(D, axis=1).astype(np.int32)
 
 
@@ -296,11 +299,11 @@ def _update_centers(X, sample_weight, centers, labels) -> NDArray:
     multiplication by the reciprocal of the weight, as there. An empty cluster takes the
     farthest sample; one that stays empty takes the heaviest cluster's centre.
     """
-    k, d = centers.shape
+    k = len(centers)
     weights = np.bincount(labels, weights=sample_weight, minlength=k)
-    cells = labels[:, None] * d + np.arange(d)  # (cluster, feature) of each X * w entry
-    sums = np.bincount(cells.ravel(), weights=(X * sample_weight[:, None]).ravel(),
-                       minlength=k * d).reshape(k, d)
+    # feature by feature: Σ_{c(i)=j} w_i x_i
+    sums = np.stack([np.bincount(labels, weights=wx, minlength=k)
+                     for wx in X.T * sample_weight], axis=1)
     _relocate_empty_clusters(X, sample_weight, centers, sums, weights, labels)
     heaviest = np.argmax(weights)
     for j in range(k):  # in order: a copy of the heaviest centre is taken as it is then
