@@ -10,7 +10,8 @@ import pytest
 
 import mathml.cluster as ml
 import reference.cluster as ref
-from mathml.cluster._kmeans import _draw_distinct, _draw_index, _is_same_clustering
+from mathml.cluster._kmeans import (_draw_distinct, _draw_index, _is_same_clustering,
+                                    _textbook_KMeans)
 from mathml.exceptions import ConvergenceWarning
 
 
@@ -189,3 +190,19 @@ def test_sample_weight_errors():
         with pytest.raises(ValueError, match="The 'n_local_trials' parameter of "
                            "kmeans_plusplus must be"):
             plusplus(X, 2, n_local_trials=0)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_textbook_kmeans_is_the_same_algorithm(seed):
+    """`mathml show cluster.KMeans` opens with `_textbook_KMeans` (plain k-means++, then
+    assign and move until no label changes): from the same draws it picks the same seeds as
+    kmeans_plusplus with one trial, and KMeans from those seeds (tol=0: run to a fixed point)
+    ends at the same labels and, up to the order of the sums, the same centres."""
+    X = _blobs(seed, 300, 3, 5, 2.5)
+    k = 2 + seed % 4
+    seeds, _ = ml.kmeans_plusplus(X, k, random_state=seed, n_local_trials=1)
+    mu, labels = _textbook_KMeans(X, k, random_state=seed)
+    model = ml.KMeans(n_clusters=k, init=seeds, tol=0.0).fit(X)
+    np.testing.assert_array_equal(labels, model.labels_)
+    # means of the same points summed in another order: a few ulps of max|x| ≈ 12
+    np.testing.assert_allclose(mu, model.cluster_centers_, rtol=0, atol=1e-12)

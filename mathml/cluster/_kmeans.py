@@ -12,9 +12,12 @@ iteration stops, at a local minimum that depends on the starting centres. k-mean
 those at random, each new one with probability proportional to its squared distance to the
 centres already chosen, which spreads them over the data.
 
-Every arithmetic step is done in scikit-learn's order (it is written below where it
-matters), so that the same ``random_state`` gives bit-for-bit the same labels, centres,
-inertia and iteration count as ``sklearn.cluster.KMeans`` run single-threaded.
+The module opens with ``_textbook_KMeans``, the algorithm as a textbook writes it in a few
+lines. `KMeans` is the same mathematics with every arithmetic step done in scikit-learn's
+order (blocks of samples, sequential sums, the same random draws), so that the same
+``random_state`` gives bit-for-bit the same labels, centres, inertia and iteration count as
+``sklearn.cluster.KMeans`` run single-threaded; it adds weights, several runs, a tolerance
+and the relocation of empty clusters.
 """
 from __future__ import annotations
 
@@ -35,6 +38,43 @@ __all__ = ["KMeans", "kmeans_plusplus"]
 #: Samples per block of the assignment step (scikit-learn's CHUNK_SIZE): each block's
 #: distances come from one matrix product, and the same blocks give the same roundings.
 CHUNK_SIZE = 256
+
+
+def _textbook_KMeans(X: ArrayLike, n_clusters: int, random_state=None, max_iter: int = 300
+                     ) -> tuple[NDArray[np.float64], NDArray[np.intp]]:
+    """k-means as a textbook writes it: k-means++ seeding, then assign, move, repeat.
+
+    Returns (centres, labels) once no label changes.
+
+    .. math::
+
+        c(i) = \\arg\\min_j \\lVert x_i - \\mu_j \\rVert^2, \\qquad
+        \\mu_j = \\frac{1}{|\\{i : c(i) = j\\}|} \\sum_{c(i) = j} x_i
+
+    k-means++ (one candidate per centre) draws the first centre uniformly and each next one
+    with probability D(x)²/Σ D², D(x) the distance to the nearest centre chosen so far. An
+    empty cluster keeps its centre. `KMeans` computes the same thing (tests/test_kmeans.py
+    compares them), in scikit-learn's order of operations.
+    """
+    X = np.asarray(X, dtype=float)
+    rng = check_random_state(random_state)
+    # Seeding: the first centre uniformly, each next one with probability ∝ D(x)².
+    mu = X[[_draw_index(rng, np.full(len(X), 1 / len(X)))]]
+    for _ in range(1, n_clusters):
+        D2 = ((X[:, None, :] - mu[None, :, :]) ** 2).sum(axis=2).min(axis=1)
+        u = rng.uniform() * D2.sum()
+        mu = np.vstack([mu, X[min(np.searchsorted(np.cumsum(D2), u), len(X) - 1)]])
+    labels = np.full(len(X), -1)
+    for _ in range(max_iter):
+        # Assign each sample to its nearest centre.
+        new_labels = ((X[:, None, :] - mu[None, :, :]) ** 2).sum(axis=2).argmin(axis=1)
+        if np.array_equal(new_labels, labels):
+            break
+        labels = new_labels
+        # Move each centre to the mean of its samples.
+        mu = np.array([X[labels == j].mean(axis=0) if np.any(labels == j) else mu[j]
+                       for j in range(n_clusters)])
+    return mu, labels
 
 
 class _Callables:
@@ -374,7 +414,7 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
 
     .. math::
 
-        J(\\mu, c) = \\sum_{i=1}^{n} w_i \\, \\lVert x_i - \\mu_{c(i)} \\rVert^2,
+        J(\\mu, c) = \\sum_{i=1}^{n} w_i \\, \\lVert x_i - \\mu_{c(i)} \\rVert^2
 
     by alternating its two partial minimisations: c(i) = argmin_j ‖x_i − μ_j‖² (the nearest
     centre) and μ_j = Σ_{c(i)=j} w_i x_i / Σ_{c(i)=j} w_i (the weighted mean).
@@ -433,6 +473,11 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
     (then assign once more), or max_iter iterations.
     A run replaces the best so far when its inertia is strictly lower and its labels are not
     merely a relabelling of the best's.
+    *The textbook algorithm* `_textbook_KMeans` is steps 1–4 for unit weights, one run,
+    plain k-means++ and strict convergence; this implementation computes the same iterates
+    with scikit-learn's operations (‖μ‖² − 2x·μ per block of samples instead of the
+    differences, sums in sample order, the reciprocal of the weight), which is what makes
+    the agreement bit-for-bit rather than to rounding.
     *Complexity*: O(n · k · d) per iteration (the assignment's matrix products), O(n · k · d
     · (2 + ln k)) for k-means++.
     *Numerical stability*: the assignment compares ‖μ‖² − 2x·μ, which loses accuracy when
@@ -479,58 +524,6 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
         self.random_state = random_state
         self.copy_x = copy_x
         self.algorithm = algorithm
-
-    def _runs(self) -> int:
-        """How many starts: n_init, or 'auto' (1 for k-means++ or given centres, else 10)."""
-        init_is_array = not isinstance(self.init, str) and not callable(self.init)
-        if self.n_init == "auto":
-            n_init = 10 if (isinstance(self.init, str) and self.init == "random"
-                            or callable(self.init)) else 1
-        else:
-            n_init = self.n_init
-        if init_is_array and n_init != 1:
-            warnings.warn("Explicit initial center position passed: performing only one init "
-                          f"in {type(self).__name__} instead of n_init={n_init}.",
-                          RuntimeWarning, stacklevel=3)
-            n_init = 1
-        return n_init
-
-    def _initial_centers(self, X, x_squared_norms, sample_weight, random_state, init):
-        """Step 1: the starting centres of one run."""
-        if isinstance(init, str) and init == "k-means++":
-            return _kmeans_plusplus(X, self.n_clusters, x_squared_norms, sample_weight,
-                                    random_state)[0]
-        if isinstance(init, str) and init == "random":
-            return X[_draw_distinct(random_state, sample_weight / sample_weight.sum(),
-                                    self.n_clusters)]
-        if callable(init):
-            centers = check_array(init(X, self.n_clusters, random_state=random_state))
-            self._check_center_shape(X, centers)
-            return centers
-        return init.copy()
-
-    def _check_center_shape(self, X, centers) -> None:
-        if centers.shape[0] != self.n_clusters:
-            raise ValueError(f"The shape of the initial centers {centers.shape} does not match "
-                             f"the number of clusters {self.n_clusters}.")
-        if centers.shape[1] != X.shape[1]:
-            raise ValueError(f"The shape of the initial centers {centers.shape} does not match "
-                             f"the number of features of the data {X.shape[1]}.")
-
-    def _best_run(self, X: NDArray, sample_weight: NDArray, init, tol: float, n_init: int,
-                  random_state: np.random.RandomState) -> tuple[NDArray, float, NDArray, int]:
-        """Steps 1–4 n_init times, one generator for all: the best run. A run wins with a
-        strictly lower inertia, unless its labels only renumber the best's."""
-        x_squared_norms = _squared_norms(X)
-        best: tuple[NDArray, float, NDArray, int] | None = None
-        for _ in range(n_init):
-            centers = self._initial_centers(X, x_squared_norms, sample_weight, random_state,
-                                            init)
-            run = _lloyd(X, sample_weight, centers, self.max_iter, tol)
-            if best is None or (run[1] < best[1] and not _is_same_clustering(run[0], best[0])):
-                best = run
-        assert best is not None  # n_init ≥ 1
-        return best
 
     def fit(self, X: ArrayLike, y=None, sample_weight: ArrayLike | None = None) -> KMeans:
         """Cluster X (y is ignored); returns self."""
@@ -584,3 +577,55 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
         w = _check_sample_weight(sample_weight, X.shape[0])
         labels = _assign_labels(X, self.cluster_centers_)
         return -_inertia(X, w, self.cluster_centers_, labels)
+
+    def _runs(self) -> int:
+        """How many starts: n_init, or 'auto' (1 for k-means++ or given centres, else 10)."""
+        init_is_array = not isinstance(self.init, str) and not callable(self.init)
+        if self.n_init == "auto":
+            n_init = 10 if (isinstance(self.init, str) and self.init == "random"
+                            or callable(self.init)) else 1
+        else:
+            n_init = self.n_init
+        if init_is_array and n_init != 1:
+            warnings.warn("Explicit initial center position passed: performing only one init "
+                          f"in {type(self).__name__} instead of n_init={n_init}.",
+                          RuntimeWarning, stacklevel=3)
+            n_init = 1
+        return n_init
+
+    def _initial_centers(self, X, x_squared_norms, sample_weight, random_state, init):
+        """Step 1: the starting centres of one run."""
+        if isinstance(init, str) and init == "k-means++":
+            return _kmeans_plusplus(X, self.n_clusters, x_squared_norms, sample_weight,
+                                    random_state)[0]
+        if isinstance(init, str) and init == "random":
+            return X[_draw_distinct(random_state, sample_weight / sample_weight.sum(),
+                                    self.n_clusters)]
+        if callable(init):
+            centers = check_array(init(X, self.n_clusters, random_state=random_state))
+            self._check_center_shape(X, centers)
+            return centers
+        return init.copy()
+
+    def _check_center_shape(self, X, centers) -> None:
+        if centers.shape[0] != self.n_clusters:
+            raise ValueError(f"The shape of the initial centers {centers.shape} does not match "
+                             f"the number of clusters {self.n_clusters}.")
+        if centers.shape[1] != X.shape[1]:
+            raise ValueError(f"The shape of the initial centers {centers.shape} does not match "
+                             f"the number of features of the data {X.shape[1]}.")
+
+    def _best_run(self, X: NDArray, sample_weight: NDArray, init, tol: float, n_init: int,
+                  random_state: np.random.RandomState) -> tuple[NDArray, float, NDArray, int]:
+        """Steps 1–4 n_init times, one generator for all: the best run. A run wins with a
+        strictly lower inertia, unless its labels only renumber the best's."""
+        x_squared_norms = _squared_norms(X)
+        best: tuple[NDArray, float, NDArray, int] | None = None
+        for _ in range(n_init):
+            centers = self._initial_centers(X, x_squared_norms, sample_weight, random_state,
+                                            init)
+            run = _lloyd(X, sample_weight, centers, self.max_iter, tol)
+            if best is None or (run[1] < best[1] and not _is_same_clustering(run[0], best[0])):
+                best = run
+        assert best is not None  # n_init ≥ 1
+        return best
