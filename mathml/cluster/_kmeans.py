@@ -147,10 +147,17 @@ def _check_sample_weight(sample_weight, n_samples: int) -> NDArray[np.float64]:
     return w
 
 
+def _check_probabilities(p: NDArray) -> None:
+    """RandomState.choice's refusal of negative probabilities (a negative sample weight)."""
+    if np.any(p < 0):
+        raise ValueError("probabilities are not non-negative")
+
+
 def _draw_index(random_state: np.random.RandomState, p: NDArray, size=None):
     """Indices drawn with probabilities p (with replacement): the inverse of the cumulative
     distribution at uniform draws, ``searchsorted(cdf, u, 'right')`` — what
     ``RandomState.choice(len(p), size, p=p)`` draws."""
+    _check_probabilities(p)
     cdf = np.cumsum(p)
     cdf /= cdf[-1]
     return cdf.searchsorted(random_state.random_sample(size), side="right")
@@ -160,6 +167,7 @@ def _draw_distinct(random_state: np.random.RandomState, p: NDArray, k: int) -> N
     """k distinct indices drawn with probabilities p, as ``RandomState.choice(len(p), k,
     replace=False, p=p)``: draw as many as are missing, keep the new distinct ones in the
     order drawn, give the kept ones probability 0, repeat."""
+    _check_probabilities(p)
     if np.count_nonzero(p > 0) < k:
         raise ValueError("Fewer non-zero entries in p than size")
     p = p.copy()
@@ -263,7 +271,8 @@ def kmeans_plusplus(X: ArrayLike, n_clusters: int, *, sample_weight: ArrayLike |
     Arthur & Vassilvitskii, "k-means++: the advantages of careful seeding", SODA 2007.
 
     Checked against ``reference.cluster.kmeans_plusplus`` →
-    ``sklearn.cluster.kmeans_plusplus``; the same random_state gives the same indices.
+    ``sklearn.cluster.kmeans_plusplus``; the same random_state gives the same indices (and
+    centres: scikit-learn returns rows of X in X's own dtype, mathml in float64).
 
     Examples
     --------
@@ -492,7 +501,8 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
 
     Checked against ``reference.cluster.KMeans`` → ``sklearn.cluster.KMeans``; the same
     random_state gives identical labels, n_iter_, centres and inertia (scikit-learn run
-    single-threaded).
+    single-threaded). mathml computes in float64 (scikit-learn keeps float32 input in
+    float32) and refuses sparse X.
 
     Examples
     --------

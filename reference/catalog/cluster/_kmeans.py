@@ -134,6 +134,8 @@ CONCEPTS = (
              bad(_X, None, _T, sample_weight=np.ones(3), raises=ValueError,
                  match=r"sample_weight.shape == \(3,\), expected \(150,\)!",
                  label="sample_weight of the wrong length"),
+             bad(_X, None, _T, sample_weight=np.r_[-1.0, np.ones(149)], raises=ValueError,
+                 match="probabilities are not non-negative", label="a negative weight"),
              bad(_X, None, _T, n_clusters=3, init=_X[:3], n_init=2, warns=RuntimeWarning,
                  match="Explicit initial center position passed: performing only one init "
                        "in KMeans instead of n_init=2", label="given centres with n_init=2")),
@@ -156,6 +158,8 @@ CONCEPTS = (
                  label="k > n"),
              bad(np.array([[0.0, np.nan], [1.0, 1.0]]), 1, raises=ValueError,
                  match="Input contains NaN", label="NaN in X"),
+             bad(_X, 2, sample_weight=np.r_[-1.0, np.ones(149)], raises=ValueError,
+                 match="probabilities are not non-negative", label="a negative weight"),
              bad(_X, 2, n_local_trials=0, raises=ValueError,
                  match="The 'n_local_trials' parameter of kmeans_plusplus must be",
                  label="invalid n_local_trials"),
