@@ -404,7 +404,7 @@ def _is_same_clustering(labels1: NDArray, labels2: NDArray) -> bool:
 def _tolerance(X: NDArray, tol: float) -> float:
     """tol · mean_j Var(x_j) (variance with divisor n): tol relative to the data's spread."""
     if tol == 0:
-        return 0
+        return 0.0
     deviations = X - X.sum(axis=0) / X.shape[0]
     variances = (deviations * deviations).sum(axis=0) / X.shape[0]
     return float(np.mean(variances) * tol)
