@@ -315,11 +315,12 @@ def _assign_labels(X: NDArray, centers: NDArray) -> NDArray[np.int32]:
     step = min(CHUNK_SIZE, n)
     n_full = n - n % step
     D = np.empty((n, k))
-    # The full blocks as a stack: matmul multiplies each block on its own, as a loop would.
-    np.matmul(X[:n_full].reshape(-1, step, d), centers.T,
+    # −2x·μ (−2 is exact in floating point); the full blocks as a stack: matmul multiplies
+    # each block on its own, as a loop would
+    minus_2C = -2 * centers
+    np.matmul(X[:n_full].reshape(-1, step, d), minus_2C.T,
               out=D[:n_full].reshape(-1, step, k))
-    np.matmul(X[n_full:], centers.T, out=D[n_full:])
-    D *= -2
+    np.matmul(X[n_full:], minus_2C.T, out=D[n_full:])
     D += _squared_norms(centers)
     return np.argmin(D, axis=1).astype(np.int32)
 
@@ -341,18 +342,18 @@ def _relocate_empty_clusters(X, sample_weight, centers, sums, weights, labels) -
         weights[labels[i]] -= sample_weight[i]
 
 
-def _update_centers(X, sample_weight, centers, labels) -> NDArray:
+def _update_centers(X, sample_weight, centers, labels, weighted_features) -> NDArray:
     """The weighted mean of each cluster, μ_j = Σ_{c(i)=j} w_i x_i / Σ_{c(i)=j} w_i.
 
-    The sums run over the samples in order (bincount), as scikit-learn's loop; the mean is a
-    multiplication by the reciprocal of the weight, as there. An empty cluster takes the
-    farthest sample; one that stays empty takes the heaviest cluster's centre.
+    `weighted_features` holds w_i x_i, one row per feature. The sums run over the samples in
+    order (bincount), as scikit-learn's loop; the mean is a multiplication by the reciprocal
+    of the weight, as there. An empty cluster takes the farthest sample; one that stays
+    empty takes the heaviest cluster's centre.
     """
     k = len(centers)
     weights = np.bincount(labels, weights=sample_weight, minlength=k)
-    # feature by feature: Σ_{c(i)=j} w_i x_i
     sums = np.stack([np.bincount(labels, weights=wx, minlength=k)
-                     for wx in X.T * sample_weight], axis=1)
+                     for wx in weighted_features], axis=1)
     _relocate_empty_clusters(X, sample_weight, centers, sums, weights, labels)
     heaviest = np.argmax(weights)
     for j in range(k):  # in order: a copy of the heaviest centre is taken as it is then
@@ -368,9 +369,10 @@ def _inertia(X, sample_weight, centers, labels) -> float:
     return _sequential_sum(_row_sq_distances(X, centers[labels]) * sample_weight)
 
 
-def _lloyd(X: NDArray, sample_weight: NDArray, centers: NDArray, max_iter: int,
-           tol: float) -> tuple[NDArray[np.int32], float, NDArray, int]:
-    """One run of Lloyd's algorithm from `centers`: (labels, inertia, centres, n_iter)."""
+def _lloyd(X: NDArray, sample_weight: NDArray, centers: NDArray, max_iter: int, tol: float,
+           weighted_features: NDArray) -> tuple[NDArray[np.int32], float, NDArray, int]:
+    """One run of Lloyd's algorithm from `centers`: (labels, inertia, centres, n_iter).
+    `weighted_features` is w_i x_ij with one row per feature j (the same for every run)."""
     labels_old = np.full(X.shape[0], -1, dtype=np.int32)
     converged = False
     i = 0
@@ -378,7 +380,7 @@ def _lloyd(X: NDArray, sample_weight: NDArray, centers: NDArray, max_iter: int,
         # Step 2: assign each sample to its nearest centre.
         labels = _assign_labels(X, centers)
         # Step 3: move each centre to the mean of its samples.
-        new_centers = _update_centers(X, sample_weight, centers, labels)
+        new_centers = _update_centers(X, sample_weight, centers, labels, weighted_features)
         shift = np.sqrt(_row_sq_distances(new_centers, centers))
         centers = new_centers
         # Step 4: stop when no label changed, or when the centres moved by at most tol.
@@ -630,11 +632,12 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
         """Steps 1–4 n_init times, one generator for all: the best run. A run wins with a
         strictly lower inertia, unless its labels only renumber the best's."""
         x_squared_norms = _squared_norms(X)
+        weighted_features = np.ascontiguousarray((X * sample_weight[:, None]).T)
         best: tuple[NDArray, float, NDArray, int] | None = None
         for _ in range(n_init):
             centers = self._initial_centers(X, x_squared_norms, sample_weight, random_state,
                                             init)
-            run = _lloyd(X, sample_weight, centers, self.max_iter, tol)
+            run = _lloyd(X, sample_weight, centers, self.max_iter, tol, weighted_features)
             if best is None or (run[1] < best[1] and not _is_same_clustering(run[0], best[0])):
                 best = run
         assert best is not None  # n_init ≥ 1
