@@ -53,7 +53,12 @@ TAGS: dict[str, dict[str, object]] = {
 }
 
 #: {class name: {check name: reason}} — checks known to fail, each with why.
-EXPECTED_FAILURES: dict[str, dict[str, str]] = {}
+EXPECTED_FAILURES: dict[str, dict[str, str]] = {
+    # scikit-learn's own KMeans is listed with this failure (utils/_test_common): the seeding
+    # draws depend on the number of rows, so repeating a sample is not weighting it
+    "KMeans": {"check_sample_weight_equivalence_on_dense_data":
+               "sample_weight is not equivalent to removing/repeating samples"},
+}
 
 # methods that may raise NotFittedError; wrapped by the adapter to translate it
 _METHODS = ("predict", "predict_proba", "predict_log_proba", "decision_function",

@@ -51,6 +51,11 @@ TOLERANCES: dict[str, Tolerance] = {
         0.0, 0.0,
         "integer, boolean or combinatorial results (a permutation, a count, a rank): "
         "there is nothing to round"),
+    "bitwise": Tolerance(
+        0.0, 0.0,
+        "the same floating-point operations in the same order as the reference (its "
+        "blocking, summation order and random draws reproduced, e.g. k-means against "
+        "scikit-learn run single-threaded): equal to the last bit, nothing to allow"),
     "exact": Tolerance(
         1e-12, 1e-300,
         "closed forms evaluated with the same operations; only summation order and the "
