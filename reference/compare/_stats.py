@@ -20,6 +20,21 @@ from ._tolerances import EPS, Tolerance
 
 
 
+@strategy("binomial_variance", "exact")
+def _binomial_variance(got, expected, c, tol, concept) -> Agreement:
+    """SciPy computes the binomial variance as n·p − n·p² (the Bernoulli one with n = 1),
+    which cancels as p → 1: each term carries a rounding error of up to eps·n·p, so the
+    difference is off by up to ~2·eps·n·p absolutely, a relative error ~eps/(1 − p). mathml
+    computes n·p·(1 − p), where 1 − p is exact (Sterbenz), to a few ulps. The variance is
+    compared with that absolute error of the reference on top of the tolerance, the
+    standard deviation with its image Δσ = Δvar/(2σ)."""
+    params = c.args[1]
+    slack = 4 * EPS * params.get("n", 1) * params["p"]  # twice the bound, for the last ulps
+    if c.args[0] == "std" and expected > 0:
+        slack /= 2 * expected
+    return agree(got, expected, Tolerance(tol.rtol, max(tol.atol, slack), tol.reason))
+
+
 @strategy("quantile", "exact")
 def _quantile(got, expected, c, tol, concept) -> Agreement:
     """'quantile': a quantile inherits the error of the tail probability t = min(q, 1 − q)
