@@ -170,15 +170,9 @@ class PCA(TransformerMixin, BaseEstimator):
         self._fit(X)
         return self
 
-    def fit_transform(self, X: ArrayLike, y: object = None) -> NDArray[np.float64]:
-        """Fit, then the scores of `X`: :math:`U_k S_k`, shape (n_samples, n_components_)."""
-        U, S, X = self._fit(X)
-        k = self.n_components_
-        if U is None:  # 'covariance_eigh' never forms U
-            return self._project(X)
-        return U[:, :k] * (math.sqrt(X.shape[0] - 1) if self.whiten else S[:k])
-
-    def _fit(self, X: ArrayLike):
+    def _fit(self, X: ArrayLike) -> tuple[NDArray[np.float64] | None, NDArray[np.float64],
+                                          NDArray[np.float64]]:
+        """Steps 1–6 of the Notes; returns (U or None, S, X) for ``fit_transform``."""
         self._validate_params()
         X = validate_data(self, X, reset=True)
         n, p = X.shape
@@ -202,8 +196,9 @@ class PCA(TransformerMixin, BaseEstimator):
         U, Vt = _flip_signs(U, Vt)
         # Step 4: ratios, and k from a fraction of the variance.
         ratio = lam / lam.sum()
-        if 0 < k < 1:
+        if 0 < k < 1:  # the fewest components whose cumulative ratio exceeds k
             k = int(np.searchsorted(np.cumsum(ratio), k, side="right")) + 1
+        k = int(k)
         # Step 5: the noise variance of probabilistic PCA.
         self.noise_variance_ = float(lam[k:].mean()) if k < min(n, p) else 0.0
         # Step 6: keep k.
@@ -221,6 +216,15 @@ class PCA(TransformerMixin, BaseEstimator):
         if self.svd_solver != "auto":
             return self.svd_solver
         return "covariance_eigh" if p <= 1000 and n >= 10 * p else "full"
+
+    def fit_transform(self, X: ArrayLike, y: object = None,
+                      **fit_params: object) -> NDArray[np.float64]:
+        """Fit, then the scores of `X`: :math:`U_k S_k`, shape (n_samples, n_components_)."""
+        U, S, X = self._fit(X)
+        k = self.n_components_
+        if U is None:  # 'covariance_eigh' never forms U
+            return self._project(X)
+        return U[:, :k] * (math.sqrt(X.shape[0] - 1) if self.whiten else S[:k])
 
     # --- projecting ------------------------------------------------------------------------
 

@@ -163,7 +163,8 @@ def _bad():
             match="The 'n_components' parameter of PCA must be", label="n_components 1.5"),
         bad(_SX, _SXT, svd_solver="arpack", raises=ValueError,
             match="The 'svd_solver' parameter of PCA must be", label="svd_solver='arpack'"),
-        bad(_SX[:1], _SXT, outputs=("explained_variance_ratio_",), warns=RuntimeWarning, match="invalid value encountered",
+        bad(_SX[:1], _SXT, outputs=("explained_variance_ratio_",), warns=RuntimeWarning,
+            match="invalid value encountered",
             label="one sample: variance 0/0 = nan"),
     )
 
