@@ -253,8 +253,14 @@ class PCA(TransformerMixin, BaseEstimator):
         return Z @ W + self.mean_
 
     def get_feature_names_out(self, input_features: object = None) -> NDArray[np.object_]:
-        """``pca0, pca1, …``: one name per component."""
+        """``pca0, pca1, …``: one name per component (`input_features`, if given, must
+        name the n_features_in_ input features)."""
         check_is_fitted(self)
+        p = self.components_.shape[1]
+        if input_features is not None and len(np.asarray(input_features, dtype=object)) != p:
+            raise ValueError(f"input_features should have length equal to number of "
+                             f"features ({p}), got "
+                             f"{len(np.asarray(input_features, dtype=object))}")
         return np.asarray([f"pca{j}" for j in range(self.n_components_)], dtype=object)
 
     # --- probabilistic PCA -----------------------------------------------------------------

@@ -157,3 +157,23 @@ def test_feature_names_out():
     names = ml.PCA(n_components=2).fit(X).get_feature_names_out()
     assert list(names) == list(ref.PCA(n_components=2).fit(X).get_feature_names_out())
 
+
+
+def test_feature_names_out_checks_the_input_names():
+    X = np.random.default_rng(2).uniform(size=(10, 3))
+    for cls in (ml.PCA, ref.PCA):
+        with pytest.raises(ValueError, match=r"input_features should have length equal to "
+                                             r"number of features \(3\), got 2"):
+            cls(n_components=2).fit(X).get_feature_names_out(["a", "b"])
+
+
+def test_constant_data_give_nan_ratios_and_the_same_basis_in_both():
+    X = np.full((20, 3), 4.0)
+    for solver in SOLVERS:
+        with pytest.warns(RuntimeWarning):
+            mine = ml.PCA(svd_solver=solver).fit(X)
+        with pytest.warns(RuntimeWarning):
+            theirs = ref.PCA(svd_solver=solver).fit(X)
+        assert np.isnan(mine.explained_variance_ratio_).all()
+        assert np.isnan(theirs.explained_variance_ratio_).all()
+        np.testing.assert_array_equal(mine.components_, theirs.components_)

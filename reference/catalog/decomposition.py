@@ -166,6 +166,9 @@ def _bad():
         bad(_SX[:1], _SXT, outputs=("explained_variance_ratio_",), warns=RuntimeWarning,
             match="invalid value encountered",
             label="one sample: variance 0/0 = nan"),
+        bad(np.full((20, 3), 4.0), _SXT[:, :3], outputs=("explained_variance_ratio_",),
+            warns=RuntimeWarning, match="invalid value encountered",
+            label="constant X: ratio 0/0 = nan"),
     )
 
 
