@@ -1,4 +1,5 @@
-"""Model evaluation: regression errors, classification scores, ROC analysis.
+"""Model evaluation: regression errors, classification scores, ROC analysis, clustering
+scores.
 
 Every metric compares true targets with predictions (or scores) sample by sample and
 averages, optionally with sample weights. Inputs are validated as scikit-learn validates
@@ -11,21 +12,22 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sized
-from numbers import Real
+from numbers import Integral, Real
 from typing import overload
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from ._docstrings import fill_doc
-from ._param_validation import StrOptions, _validate_parameter_constraints
-from ._validation import (check_array, check_consistent_length, column_or_1d,
-                          type_of_target)
+from ._param_validation import Interval, StrOptions, _validate_parameter_constraints
+from ._validation import (check_array, check_consistent_length, check_random_state,
+                          check_X_y, column_or_1d, type_of_target)
 from .exceptions import UndefinedMetricWarning
 
 __all__ = ["mean_squared_error", "mean_absolute_error", "r2_score", "accuracy_score",
            "precision_score", "recall_score", "f1_score", "confusion_matrix", "log_loss",
-           "roc_curve", "roc_auc_score"]
+           "roc_curve", "roc_auc_score", "silhouette_samples", "silhouette_score",
+           "calinski_harabasz_score", "davies_bouldin_score", "adjusted_rand_score"]
 
 
 # --- shared checks ------------------------------------------------------------------------------
@@ -1024,3 +1026,434 @@ def _ovr_classes(y, S, labels) -> np.ndarray:
     if np.setdiff1d(y, classes).size:
         raise ValueError("'y_true' contains labels not in parameter 'labels'")
     return classes
+
+
+# --- clustering ---------------------------------------------------------------------------------
+
+def _check_number_of_labels(n_labels: int, n_samples: int) -> None:
+    """A clustering score compares clusters with each other: 2 ≤ k ≤ n − 1."""
+    if not 1 < n_labels < n_samples:
+        raise ValueError(f"Number of labels is {n_labels}. Valid values are 2 to "
+                         "n_samples - 1 (inclusive)")
+
+
+def _encode_clusters(X: ArrayLike, labels: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.intp], int]:
+    """(X, labels as 0..k−1, k), validated as scikit-learn validates them."""
+    X_arr, y = check_X_y(X, labels)
+    classes, codes = np.unique(y, return_inverse=True)
+    _check_number_of_labels(len(classes), X_arr.shape[0])
+    return X_arr, codes.reshape(-1), len(classes)
+
+
+def _euclidean_distances(A: NDArray[np.float64], B: NDArray[np.float64]) -> NDArray[np.float64]:
+    """‖a_i − b_j‖ for all pairs by ‖a‖² − 2aᵀb + ‖b‖² (one matrix product), clipped at 0:
+    scikit-learn's ``euclidean_distances``, term for term, so that the scores below agree
+    with it to the last bit."""
+    D2 = -2 * (A @ B.T)
+    D2 += np.einsum("ij,ij->i", A, A)[:, None]
+    D2 += np.einsum("ij,ij->i", B, B)[None, :]
+    np.maximum(D2, 0, out=D2)
+    if A is B:
+        np.fill_diagonal(D2, 0.0)  # exactly 0, whatever the rounding of the expansion
+    return np.sqrt(D2)
+
+
+def silhouette_samples(X: ArrayLike, labels: ArrayLike, *,
+                       metric: str = "euclidean") -> NDArray[np.float64]:
+    r"""The silhouette coefficient of each sample.
+
+    .. math::
+
+        a_i = \frac{1}{|C_i| - 1} \sum_{j \in C_i} d(x_i, x_j), \qquad
+        b_i = \min_{C \ne C_i} \frac{1}{|C|} \sum_{j \in C} d(x_i, x_j), \qquad
+        s_i = \frac{b_i - a_i}{\max(a_i, b_i)},
+
+    and :math:`s_i = 0` when :math:`x_i` is alone in its cluster.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features), or (n_samples, n_samples)
+        The samples, or with ``metric='precomputed'`` their distance matrix.
+    labels : array-like of shape (n_samples,)
+        The cluster of each sample (any labels; 2 to n_samples − 1 distinct).
+    metric : {'euclidean', 'precomputed'}, default='euclidean'
+
+    Returns
+    -------
+    ndarray of shape (n_samples,)
+        :math:`s_i \in [-1, 1]`: near 1, well inside its cluster; near −1, closer to
+        another cluster.
+
+    Raises
+    ------
+    ValueError
+        Fewer than 2 or as many labels as samples ("Number of labels is k. Valid values are
+        2 to n_samples - 1 (inclusive)"); a precomputed matrix with a non-zero diagonal;
+        NaN; different lengths.
+
+    Notes
+    -----
+    *Algorithm*
+
+    1. Encode the labels as 0..k−1; count each cluster's size :math:`|C|`.
+    2. The distance matrix D (n×n), by the expansion
+       :math:`\lVert x\rVert^2 - 2x^\mathsf{T}y + \lVert y\rVert^2`.
+    3. The sum of each row of D over each cluster: an n×k table S (each sum taken in
+       sample order, as scikit-learn's per-row ``bincount``).
+    4. :math:`a_i = S_{i,C_i}/(|C_i| - 1)`; :math:`b_i` the smallest
+       :math:`S_{i,C}/|C|` over the other clusters.
+    5. :math:`s_i = (b_i - a_i)/\max(a_i, b_i)`, with 0 for singletons (0/0).
+
+    *Complexity*: O(n² p) time for D, O(n²) memory.
+
+    *Numerical stability*: the expansion loses accuracy for points much closer together
+    than their distance to the origin (relative error ~eps·‖x‖²/d²); it is used because
+    it is scikit-learn's and a single matrix product.
+
+    References
+    ----------
+    Rousseeuw, "Silhouettes: a graphical aid to the interpretation and validation of
+    cluster analysis", J. Comput. Appl. Math. 20, 1987.
+
+    Checked against ``reference.metrics.silhouette_samples`` →
+    ``sklearn.metrics.silhouette_samples``.
+
+    Examples
+    --------
+    >>> X = np.array([[0.0], [1.0], [10.0], [11.0]])
+    >>> np.round(silhouette_samples(X, [0, 0, 1, 1]), 4)
+    array([0.9048, 0.8947, 0.8947, 0.9048])
+    """
+    _validate_parameter_constraints({"metric": [StrOptions({"euclidean", "precomputed"})]},
+                                    {"metric": metric}, "silhouette_samples")
+    # Step 1: labels and cluster sizes.
+    X_arr, c, k = _encode_clusters(X, labels)
+    n = c.shape[0]
+    sizes = np.bincount(c, minlength=k)
+    # Step 2: distances.
+    if metric == "precomputed":
+        D = X_arr
+        if np.any(np.abs(np.diagonal(D)) > 100 * np.finfo(np.float64).eps):
+            raise ValueError("The precomputed distance matrix contains non-zero elements on "
+                             "the diagonal. Use np.fill_diagonal(X, 0).")
+    else:
+        D = _euclidean_distances(X_arr, X_arr)
+    # Step 3: S[i, C] = Σ_{j ∈ C} D[i, j], one bincount over (row, cluster) pairs.
+    cell = (np.arange(n)[:, None] * k + c[None, :]).ravel()
+    S = np.bincount(cell, weights=D.ravel(), minlength=n * k).reshape(n, k)
+    # Step 4: a (own cluster, without the point itself) and b (nearest other cluster).
+    rows = np.arange(n)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        a = S[rows, c] / (sizes - 1)[c]
+        S[rows, c] = np.inf
+        b = (S / sizes).min(axis=1)
+        # Step 5: the coefficient; a singleton's 0/0 becomes 0.
+        s = (b - a) / np.maximum(a, b)
+    return np.nan_to_num(s)
+
+
+def silhouette_score(X: ArrayLike, labels: ArrayLike, *, metric: str = "euclidean",
+                     sample_size: int | None = None, random_state: object = None) -> float:
+    r"""The mean silhouette coefficient of the samples.
+
+    .. math::
+
+        S = \frac1n \sum_i s_i, \qquad s_i = \frac{b_i - a_i}{\max(a_i, b_i)}
+
+    (see `silhouette_samples`).
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features), or (n_samples, n_samples)
+        The samples, or with ``metric='precomputed'`` their distance matrix.
+    labels : array-like of shape (n_samples,)
+    metric : {'euclidean', 'precomputed'}, default='euclidean'
+    sample_size : int or None, default=None
+        Score a random subset of this many samples instead (drawn as scikit-learn draws
+        it: the first `sample_size` of ``random_state.permutation(n_samples)``).
+    random_state : None, int or numpy.random.RandomState
+
+    Returns
+    -------
+    float in [-1, 1]
+
+    Raises
+    ------
+    ValueError
+        As `silhouette_samples`.
+
+    Notes
+    -----
+    *Algorithm*: (optionally draw the subset, then) the mean of `silhouette_samples`.
+
+    *Complexity*: O(n² p) time, O(n²) memory (n the subset's size).
+
+    References
+    ----------
+    Rousseeuw (1987), as `silhouette_samples`.
+
+    Checked against ``reference.metrics.silhouette_score`` →
+    ``sklearn.metrics.silhouette_score``.
+
+    Examples
+    --------
+    >>> X = np.array([[0.0], [1.0], [10.0], [11.0]])
+    >>> round(silhouette_score(X, [0, 0, 1, 1]), 4)
+    0.8997
+    """
+    _validate_parameter_constraints(
+        {"metric": [StrOptions({"euclidean", "precomputed"})],
+         "sample_size": [Interval(Integral, 1, None, closed="left"), None]},
+        {"metric": metric, "sample_size": sample_size}, "silhouette_score")
+    if sample_size is not None:
+        X_arr, y = check_X_y(X, labels)
+        idx = check_random_state(random_state).permutation(X_arr.shape[0])[:sample_size]
+        X = X_arr[idx][:, idx] if metric == "precomputed" else X_arr[idx]
+        labels = y[idx]
+    return float(silhouette_samples(X, labels, metric=metric).mean())
+
+
+def calinski_harabasz_score(X: ArrayLike, labels: ArrayLike) -> float:
+    r"""The variance ratio criterion: dispersion between clusters over dispersion within.
+
+    .. math::
+
+        \mathrm{CH} = \frac{B / (k - 1)}{W / (n - k)}, \qquad
+        B = \sum_{c} n_c \lVert \mu_c - \mu \rVert^2, \qquad
+        W = \sum_{c} \sum_{i \in C_c} \lVert x_i - \mu_c \rVert^2,
+
+    and 1 when W = 0.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+    labels : array-like of shape (n_samples,)
+        2 to n_samples − 1 distinct labels.
+
+    Returns
+    -------
+    float
+        Higher for dense, well separated clusters.
+
+    Raises
+    ------
+    ValueError
+        A wrong number of labels ("Number of labels is k. …"), NaN, different lengths.
+
+    Notes
+    -----
+    *Algorithm*
+
+    1. Encode the labels as 0..k−1; the indicator matrix :math:`Y_{ic} = [c_i = c]`.
+    2. The centroids :math:`\mu_c = (Y^\mathsf{T}X)_c / n_c` and the overall mean μ.
+    3. B and W from their definitions; their ratio scaled by (n − k)/(k − 1).
+
+    *Complexity*: O(n p k) for the centroids, O(n p) for the dispersions.
+
+    *Numerical stability*: B and W are sums of squares (no cancellation); the ratio is
+    relatively accurate to a few eps.
+
+    References
+    ----------
+    Caliński & Harabasz, "A dendrite method for cluster analysis", Communications in
+    Statistics 3(1), 1974.
+
+    Checked against ``reference.metrics.calinski_harabasz_score`` →
+    ``sklearn.metrics.calinski_harabasz_score``.
+
+    Examples
+    --------
+    >>> X = np.array([[0.0], [1.0], [10.0], [11.0]])
+    >>> calinski_harabasz_score(X, [0, 0, 1, 1])
+    200.0
+    """
+    # Step 1: labels and their indicator matrix.
+    X_arr, c, k = _encode_clusters(X, labels)
+    n = X_arr.shape[0]
+    Y = np.eye(k)[c]
+    sizes = Y.sum(axis=0)
+    # Step 2: centroids and the overall mean.
+    mu_c = (Y.T @ X_arr) / sizes[:, None]
+    mu = X_arr.sum(axis=0) / n
+    # Step 3: between- and within-cluster dispersion.
+    B = float(sizes @ ((mu_c - mu) ** 2).sum(axis=1))
+    W = float(((X_arr - mu_c[c]) ** 2).sum())
+    return 1.0 if W == 0.0 else B * (n - k) / (W * (k - 1.0))
+
+
+def davies_bouldin_score(X: ArrayLike, labels: ArrayLike) -> float:
+    r"""The mean, over clusters, of the worst ratio of spreads to separation.
+
+    .. math::
+
+        s_c = \frac{1}{n_c}\sum_{i \in C_c} \lVert x_i - \mu_c\rVert, \qquad
+        \mathrm{DB} = \frac1k \sum_{c} \max_{c' \ne c}
+        \frac{s_c + s_{c'}}{\lVert \mu_c - \mu_{c'}\rVert},
+
+    and 0 when every spread or every separation is 0 (to 1e-8).
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+    labels : array-like of shape (n_samples,)
+        2 to n_samples − 1 distinct labels.
+
+    Returns
+    -------
+    float
+        Lower for compact, well separated clusters (0 is the minimum).
+
+    Raises
+    ------
+    ValueError
+        A wrong number of labels ("Number of labels is k. …"), NaN, different lengths.
+
+    Notes
+    -----
+    *Algorithm*
+
+    1. Encode the labels as 0..k−1; the centroids :math:`\mu_c`.
+    2. Each cluster's spread :math:`s_c`, the mean distance of its points to
+       :math:`\mu_c`, and the distances between centroids (both by the expansion
+       :math:`\lVert x\rVert^2 - 2x^\mathsf{T}y + \lVert y\rVert^2`, as scikit-learn).
+    3. If all spreads or all separations are 0 (|·| ≤ 1e-8, scikit-learn's
+       ``isclose(·, 0)``), the score is 0. Otherwise coinciding centroids count as
+       infinitely far apart (a 0 separation would divide by 0), and the score is the
+       mean over c of :math:`\max_{c'} (s_c + s_{c'})/d(\mu_c, \mu_{c'})`.
+
+    *Complexity*: O(n p k) for the centroids and spreads, O(k² p) for the separations.
+
+    References
+    ----------
+    Davies & Bouldin, "A cluster separation measure", IEEE PAMI 1(2), 1979.
+
+    Checked against ``reference.metrics.davies_bouldin_score`` →
+    ``sklearn.metrics.davies_bouldin_score``.
+
+    Examples
+    --------
+    >>> X = np.array([[0.0], [1.0], [10.0], [11.0]])
+    >>> davies_bouldin_score(X, [0, 0, 1, 1])
+    0.1
+    """
+    X_arr, c, k = _encode_clusters(X, labels)
+    # Steps 1–2, cluster by cluster (as scikit-learn: the expansion of a distance to a
+    # centroid cancels for tight clusters far from the origin, so the centroid must be
+    # rounded as the reference rounds it for the spreads to agree to the last bits).
+    mu_c = np.empty((k, X_arr.shape[1]))
+    spread = np.empty(k)
+    for j in range(k):
+        X_j = X_arr[c == j]
+        mu_c[j] = X_j.sum(axis=0) / X_j.shape[0]
+        spread[j] = _euclidean_distances(X_j, mu_c[j:j + 1]).sum() / X_j.shape[0]
+    separation = _euclidean_distances(mu_c, mu_c)
+    # Step 3: the worst ratio per cluster, averaged.
+    if np.all(np.abs(spread) <= 1e-8) or np.all(np.abs(separation) <= 1e-8):
+        return 0.0
+    separation[separation == 0] = np.inf
+    R = (spread[:, None] + spread[None, :]) / separation
+    return float(R.max(axis=1).mean())
+
+
+def adjusted_rand_score(labels_true: ArrayLike, labels_pred: ArrayLike) -> float:
+    r"""The Rand index of two clusterings, adjusted for chance (Hubert & Arabie).
+
+    With the contingency table :math:`n_{ij}` (samples in class i and cluster j), its row
+    sums :math:`a_i` and column sums :math:`b_j`,
+
+    .. math::
+
+        \mathrm{ARI} = \frac{\sum_{ij}\binom{n_{ij}}{2}
+            - \sum_i\binom{a_i}{2}\sum_j\binom{b_j}{2} \big/ \binom{n}{2}}
+          {\tfrac12\big(\sum_i\binom{a_i}{2} + \sum_j\binom{b_j}{2}\big)
+            - \sum_i\binom{a_i}{2}\sum_j\binom{b_j}{2} \big/ \binom{n}{2}} ,
+
+    the pair-counting agreement minus its expectation under random labellings with the
+    same cluster sizes, over its maximum minus that expectation. 1 for identical
+    partitions (whatever the label names); about 0 for independent ones.
+
+    Parameters
+    ----------
+    labels_true, labels_pred : array-like of shape (n_samples,)
+        Two clusterings of the same samples (any labels).
+
+    Returns
+    -------
+    float in [-0.5, 1]
+
+    Raises
+    ------
+    ValueError
+        Labels that are not 1-D ("labels_true must be 1D: shape is …"), different lengths.
+
+    Warns
+    -----
+    UserWarning
+        Continuous (non-integer float) labels.
+
+    Notes
+    -----
+    *Algorithm*
+
+    1. Encode both labellings as integers; the contingency table by one ``bincount``
+       over the pairs (class, cluster).
+    2. The pair counts :math:`\sum\binom{m}{2} = \sum m(m-1)/2` of the table, its row and
+       column sums, and :math:`\binom{n}{2}`, all integers.
+    3. Multiply numerator and denominator by :math:`2\binom{n}{2}` and compute both in
+       exact integer arithmetic (Python ints do not overflow); one division at the end.
+       Identical partitions (all three pair counts equal) give 1, also when the
+       denominator is 0 (n ≤ 1, all singletons, one cluster).
+
+    *Complexity*: O(n + r·c) for r classes and c clusters.
+
+    *Numerical stability*: exact up to the final division, so correctly rounded.
+
+    References
+    ----------
+    Hubert & Arabie, "Comparing partitions", Journal of Classification 2, 1985.
+
+    Checked against ``reference.metrics.adjusted_rand_score`` →
+    ``sklearn.metrics.adjusted_rand_score``.
+
+    Examples
+    --------
+    >>> adjusted_rand_score([0, 0, 1, 1], [1, 1, 0, 0])
+    1.0
+    >>> round(adjusted_rand_score([0, 0, 1, 2], [0, 0, 1, 1]), 4)
+    0.5714
+    """
+    # Step 1: encode, and count the table.
+    u, v = _check_clusterings(labels_true, labels_pred)
+    classes, i = np.unique(u, return_inverse=True)
+    clusters, j = np.unique(v, return_inverse=True)
+    r, s = len(classes), len(clusters)
+    N = np.bincount(i.reshape(-1) * s + j.reshape(-1), minlength=r * s).reshape(r, s)
+    # Step 2: pair counts, as Python integers.
+    def pairs(m: NDArray[np.int64]) -> int:
+        return int((m * (m - 1) // 2).sum())
+    n = u.shape[0]
+    index, sum_a, sum_b = pairs(N), pairs(N.sum(axis=1)), pairs(N.sum(axis=0))
+    total = n * (n - 1) // 2
+    # Step 3: the ratio, exactly up to one division.
+    if index == sum_a == sum_b:
+        return 1.0
+    return 2 * (total * index - sum_a * sum_b) / (total * (sum_a + sum_b) - 2 * sum_a * sum_b)
+
+
+def _check_clusterings(labels_true: ArrayLike, labels_pred: ArrayLike
+                       ) -> tuple[np.ndarray, np.ndarray]:
+    """Both labellings as 1-D arrays of the same length (scikit-learn's checks and
+    messages); continuous labels warn."""
+    u = check_array(labels_true, ensure_2d=False, ensure_min_samples=0, dtype=None)
+    v = check_array(labels_pred, ensure_2d=False, ensure_min_samples=0, dtype=None)
+    kinds = (type_of_target(u), type_of_target(v))
+    if "continuous" in kinds:
+        warnings.warn("Clustering metrics expects discrete values but received "
+                      f"{kinds[0]} values for label, and {kinds[1]} values for target",
+                      UserWarning, stacklevel=3)
+    if u.ndim != 1:
+        raise ValueError(f"labels_true must be 1D: shape is {u.shape!r}")
+    if v.ndim != 1:
+        raise ValueError(f"labels_pred must be 1D: shape is {v.shape!r}")
+    check_consistent_length(u, v)
+    return u, v

@@ -8,10 +8,12 @@ are the contract for these functions, so nothing is adjusted.
 from __future__ import annotations
 
 import sklearn.metrics as _sk
+from sklearn.utils._param_validation import StrOptions, validate_params
 
 __all__ = ["mean_squared_error", "mean_absolute_error", "r2_score", "accuracy_score",
            "precision_score", "recall_score", "f1_score", "confusion_matrix", "log_loss",
-           "roc_curve", "roc_auc_score"]
+           "roc_curve", "roc_auc_score", "silhouette_samples", "silhouette_score",
+           "calinski_harabasz_score", "davies_bouldin_score", "adjusted_rand_score"]
 
 
 def mean_squared_error(y_true, y_pred, *, sample_weight=None, multioutput="uniform_average"):
@@ -73,3 +75,32 @@ def roc_auc_score(y_true, y_score, *, average="macro", sample_weight=None, multi
                   labels=None):
     return _sk.roc_auc_score(y_true, y_score, average=average, sample_weight=sample_weight,
                              multi_class=multi_class, labels=labels)
+
+
+# Clustering scores. mathml's silhouette takes the euclidean metric or a precomputed
+# distance matrix only: the wrappers refuse the other metrics scikit-learn offers, with
+# scikit-learn's own parameter validation and wording.
+_SILHOUETTE_METRIC = {"metric": [StrOptions({"euclidean", "precomputed"})]}
+
+
+@validate_params(_SILHOUETTE_METRIC, prefer_skip_nested_validation=False)
+def silhouette_samples(X, labels, *, metric="euclidean"):
+    return _sk.silhouette_samples(X, labels, metric=metric)
+
+
+@validate_params(_SILHOUETTE_METRIC, prefer_skip_nested_validation=False)
+def silhouette_score(X, labels, *, metric="euclidean", sample_size=None, random_state=None):
+    return _sk.silhouette_score(X, labels, metric=metric, sample_size=sample_size,
+                                random_state=random_state)
+
+
+def calinski_harabasz_score(X, labels):
+    return _sk.calinski_harabasz_score(X, labels)
+
+
+def davies_bouldin_score(X, labels):
+    return _sk.davies_bouldin_score(X, labels)
+
+
+def adjusted_rand_score(labels_true, labels_pred):
+    return _sk.adjusted_rand_score(labels_true, labels_pred)

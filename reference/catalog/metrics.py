@@ -484,3 +484,177 @@ CONCEPTS = (
         note="one-vs-one (multi_class='ovo') and max_fpr are outside mathml's scope.",
     ),
 )
+
+
+# --- clustering scores ---------------------------------------------------------------------------
+
+def _blobs(seed: int, n: int = 30, p: int = 2, k: int = 3, spread: float = 1.0):
+    """(X, labels): k uniform blobs around random centres, every cluster non-empty (labels
+    cycle through 0..k−1 in a shuffled order), continuous coordinates."""
+    rng = np.random.default_rng(seed)
+    labels = rng.permutation(np.arange(n) % k)
+    centres = rng.uniform(-5, 5, (k, p))
+    return centres[labels] + spread * rng.uniform(-1, 1, (n, p)), labels
+
+
+@st.composite
+def _cluster_cases(draw, sample_size=False):
+    n = draw(st.integers(3, 40))
+    k = draw(st.integers(2, n - 1))
+    X, labels = _blobs(draw(st.integers(0, 2 ** 31 - 1)), n, draw(st.integers(1, 4)), k,
+                       draw(st.sampled_from([0.1, 1.0, 5.0])))
+    kwargs = {}
+    if sample_size and draw(st.booleans()):
+        # the subset must keep 2..size−1 labels: a permutation draw may not, so only
+        # sizes that cannot lose a cluster below 2 are drawn (size ≥ n − n//k + 2)
+        kwargs = {"sample_size": draw(st.integers(min(n, n - n // k + 2), n)),
+                  "random_state": draw(st.integers(0, 1000))}
+        if kwargs["sample_size"] >= n:
+            kwargs["sample_size"] = n
+    return case(X, labels, **kwargs)
+
+
+@st.composite
+def _clusterings(draw):
+    n = draw(st.integers(0, 60))
+    a = draw(arrays(np.int64, (n,), elements=st.integers(0, draw(st.integers(0, 6)))))
+    b = draw(arrays(np.int64, (n,), elements=st.integers(0, draw(st.integers(0, 6)))))
+    return case(a, b)
+
+
+_BX, _BL = _blobs(0)
+_SINGLETON_X = np.array([[0.0, 0.0], [0.5, 0.2], [4.0, 4.0], [4.2, 3.9], [9.0, 0.0]])
+_SINGLETON_L = np.array([0, 0, 1, 1, 2])
+_D = np.abs(np.subtract.outer(np.arange(6.0), np.arange(6.0))) ** 1.5  # a distance matrix
+_SAME_POINTS = np.array([[1.0, 2.0], [1.0, 2.0], [3.0, 0.0], [3.0, 0.0]])
+
+
+def _cluster_score_bad(name, precomputed=False):
+    nan = _BX.copy()
+    nan[0, 0] = np.nan
+    out = (
+        bad(_BX, np.zeros(30, dtype=int), raises=ValueError,
+            match=r"Number of labels is 1. Valid values are 2 to n_samples - 1 \(inclusive\)",
+            label="one label"),
+        bad(_BX[:4], np.arange(4), raises=ValueError, match="Number of labels is 4. Valid",
+            label="as many labels as samples"),
+        bad(nan, _BL, raises=ValueError, match="Input X contains NaN", label="NaN in X"),
+        bad(_BX, _BL[:-1], raises=ValueError, match="inconsistent numbers of samples",
+            label="length mismatch"),
+        bad(_BX[:, 0], _BL, raises=ValueError, match="Expected 2D array", label="1-D X"),
+    )
+    if precomputed:
+        D = _D.copy()
+        D[1, 1] = 1.0
+        out += (
+            bad(D, [0, 0, 0, 1, 1, 1], metric="precomputed", raises=ValueError,
+                match="The precomputed distance matrix contains non-zero elements on the "
+                      "diagonal", label="precomputed, non-zero diagonal"),
+            bad(_BX, _BL, metric="manhattan", raises=ValueError,
+                match=f"The 'metric' parameter of {name} must be a str among",
+                label="metric outside mathml's (InvalidParameterError)"),
+        )
+    return out
+
+
+def _bench_blobs(n, rng):
+    return case(*_blobs(int(rng.integers(1 << 30)), max(n, 8), p=10, k=5))
+
+
+def _bench_clusterings(n, rng):
+    return case(rng.integers(0, 10, n), rng.integers(0, 12, n))
+
+
+_SILHOUETTE_CASES = (
+    case(_BX, _BL, label="3 blobs"),
+    case(*_blobs(1, n=50, p=3, k=4, spread=4.0), label="4 overlapping blobs"),
+    case(_SINGLETON_X, _SINGLETON_L, label="a singleton cluster (s = 0)"),
+    case(_D, [0, 0, 0, 1, 1, 1], metric="precomputed", label="precomputed distances"),
+    case(_BX, np.array(["a", "b", "c"])[_BL], label="string labels"),
+    case(_SAME_POINTS, [0, 0, 1, 1], label="duplicate points"),
+)
+
+CONCEPTS += (
+    Concept(
+        name="metrics.silhouette_samples",
+        reference_call="sklearn.metrics.silhouette_samples",
+        comparison="exact", tolerance="exact",
+        cases=_SILHOUETTE_CASES,
+        strategy=_cluster_cases,
+        bad=_cluster_score_bad("silhouette_samples", precomputed=True),
+        bench=Bench(2000, _bench_blobs),
+        note="distances by scikit-learn's expansion ‖x‖² − 2xᵀy + ‖y‖² and per-cluster "
+             "sums in sample order: the same numbers to the last bit.",
+    ),
+    Concept(
+        name="metrics.silhouette_score",
+        reference_call="sklearn.metrics.silhouette_score",
+        comparison="exact", tolerance="exact",
+        cases=_SILHOUETTE_CASES + (
+            case(*_blobs(2, n=60), sample_size=40, random_state=0,
+                 label="sample_size=40: the same random subset"),),
+        strategy=lambda: _cluster_cases(sample_size=True),
+        bad=_cluster_score_bad("silhouette_score", precomputed=True) + (
+            bad(_BX, _BL, sample_size=0, raises=ValueError,
+                match="The 'sample_size' parameter of silhouette_score must be",
+                label="sample_size=0"),),
+        bench=Bench(2000, _bench_blobs),
+    ),
+    Concept(
+        name="metrics.calinski_harabasz_score",
+        reference_call="sklearn.metrics.calinski_harabasz_score",
+        comparison="exact", tolerance="exact",
+        cases=(
+            case(_BX, _BL, label="3 blobs"),
+            case(*_blobs(1, n=50, p=3, k=4, spread=4.0), label="4 overlapping blobs"),
+            case(_SAME_POINTS, [0, 0, 1, 1], label="no dispersion within clusters: 1"),
+            case(_BX, np.array(["a", "b", "c"])[_BL], label="string labels"),
+        ),
+        strategy=_cluster_cases,
+        bad=_cluster_score_bad("calinski_harabasz_score"),
+        bench=Bench(100_000, _bench_blobs),
+    ),
+    Concept(
+        name="metrics.davies_bouldin_score",
+        reference_call="sklearn.metrics.davies_bouldin_score",
+        comparison="exact", tolerance="exact",
+        cases=(
+            case(_BX, _BL, label="3 blobs"),
+            case(*_blobs(1, n=50, p=3, k=4, spread=4.0), label="4 overlapping blobs"),
+            case(_SAME_POINTS, [0, 0, 1, 1], label="no spread: 0"),
+            case(np.array([[0.0], [2.0], [1.0], [1.0], [5.0], [6.0]]), [0, 0, 1, 1, 2, 2],
+                 label="two clusters with the same centroid"),
+        ),
+        strategy=_cluster_cases,
+        bad=_cluster_score_bad("davies_bouldin_score"),
+        bench=Bench(100_000, _bench_blobs),
+    ),
+    Concept(
+        name="metrics.adjusted_rand_score",
+        reference_call="sklearn.metrics.adjusted_rand_score",
+        comparison="exact", tolerance="exact",
+        cases=(
+            case([0, 0, 1, 1], [1, 1, 0, 0], label="the same partition, renamed: 1"),
+            case([0, 0, 1, 2], [0, 0, 1, 1], label="a split cluster"),
+            case([0, 0, 0, 0], [0, 1, 2, 3], label="one cluster vs singletons: 0"),
+            case([0, 1, 2, 3], [0, 1, 2, 3], label="all singletons: 1"),
+            case(["a", "a", "b", "b", "c"], [1, 1, 1, 2, 2], label="string labels"),
+            case([], [], label="empty: 1"),
+            case(*(np.random.default_rng(0).integers(0, 4, (2, 200))),
+                 label="independent labellings: near 0"),
+        ),
+        strategy=_clusterings,
+        bad=(
+            bad([[0, 1], [1, 0]], [0, 1], raises=ValueError,
+                match=r"labels_true must be 1D: shape is \(2, 2\)", label="2-D labels_true"),
+            bad([0, 1, 1], [0, 1], raises=ValueError, match="inconsistent numbers of samples",
+                label="length mismatch"),
+            bad([0.5, 1.5, 0.5], [0, 1, 0], warns=UserWarning,
+                match="Clustering metrics expects discrete values",
+                label="continuous labels warn"),
+        ),
+        bench=Bench(1_000_000, _bench_clusterings),
+        note="pair counts in exact integer arithmetic (mathml: the Hubert–Arabie formula on "
+             "the contingency table; scikit-learn: the pair confusion matrix), one division.",
+    ),
+)
