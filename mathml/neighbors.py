@@ -288,18 +288,18 @@ class KDTree:
         return (_rdist_to_dist(R, self.p), index) if return_distance else index
 
     def _radius_pairs(self, X: NDArray, r):
-        """All (query, point) pairs with ρ ≤ r^p as CSR: (indptr, indices, ρ), indices
-        ascending within each query."""
-        m, n = X.shape[0], self.data.shape[0]
+        """All (query, point) pairs with ρ ≤ r^p as CSR: (indptr, indices, ρ), in no
+        particular order within a query."""
+        m = X.shape[0]
         rr = _dist_to_rdist(np.broadcast_to(np.asarray(r, dtype=float), (m,)), self.p)
         q, leaf = self._near_leaves(X, rr)
         rho = _reduced_distances(X.T[:, q, None], self._leaf_columns[:, leaf], self.p)
         i, j = np.nonzero(rho <= rr[q, None])
+        # the pairs come sorted by query (row-major order of pairs sorted by query)
         rows, cols, rho = q[i], self._leaf_members[leaf[i], j], rho[i, j]
-        order = np.argsort(rows * (n + 1) + cols)
         indptr = np.zeros(m + 1, dtype=np.intp)
         np.cumsum(np.bincount(rows, minlength=m), out=indptr[1:])
-        return indptr, cols[order], rho[order]
+        return indptr, cols, rho
 
     def query_radius(self, X: ArrayLike, r, return_distance: bool = False,
                      count_only: bool = False, sort_results: bool = False):
@@ -319,10 +319,8 @@ class KDTree:
         dis = np.empty(X.shape[0], dtype=object)
         for i in range(X.shape[0]):
             c, dd = cols[indptr[i]:indptr[i + 1]], dist[indptr[i]:indptr[i + 1]]
-            if sort_results:
-                o = np.argsort(dd, kind="stable")
-                c, dd = c[o], dd[o]
-            ind[i], dis[i] = c, dd
+            o = np.lexsort((c, dd)) if sort_results else np.argsort(c)
+            ind[i], dis[i] = c[o], dd[o]
         return (ind, dis) if return_distance else ind
 
 

@@ -3,3 +3,7 @@ hierarchical clustering (SciPy's `linkage` and `fcluster`, scikit-learn's
 `AgglomerativeClustering`) and DBSCAN. Mirrors `sklearn.cluster` and `scipy.cluster.hierarchy`.
 """
 __all__: list[str] = []
+
+from ._dbscan import DBSCAN  # noqa: E402
+
+__all__ += ["DBSCAN"]
