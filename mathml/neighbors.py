@@ -146,9 +146,10 @@ class KDTree:
     Notes
     -----
     *Algorithm* (build): 1. the number of levels 1 + ⌊log2((n − 1)/leaf_size)⌋ fixes a
-    balanced tree of 2^levels − 1 nodes; 2. each node's points are partitioned at their
-    median (position ⌊n_node/2⌋) along the feature of largest spread, the lower half to the
-    left child.
+    balanced tree of 2^levels − 1 nodes; 2. each node's points are split at their median
+    (position ⌊n_node/2⌋) along the feature of largest spread, the lower half to the left
+    child (the nodes of a level are split together, by one sort; scikit-learn partitions
+    node by node, which gives the same halves up to ties at the median).
     (query, all query points together) 3. each query point is sent to the node of the
     deepest level whose nodes hold ≥ k points (its *home*); 4. per home node, the k-th
     smallest ρ among its points bounds each query's answer; 5. every leaf whose box is
@@ -200,32 +201,50 @@ class KDTree:
         self._end = np.zeros(n_nodes, dtype=np.intp)
         self.node_bounds = np.empty((2, n_nodes, d))
         self._end[0] = n
-        for i in range(n_nodes):
-            start, end = self._start[i], self._end[i]
-            points = X[self.idx_array[start:end]]
-            self.node_bounds[0, i], self.node_bounds[1, i] = points.min(axis=0), points.max(axis=0)
-            if 2 * i + 1 < n_nodes:
-                # Step 2: split at the median of the widest feature.
-                j = int(np.argmax(self.node_bounds[1, i] - self.node_bounds[0, i]))
-                half = (end - start) // 2
-                order = np.argpartition(points[:, j], half)
-                self.idx_array[start:end] = self.idx_array[start:end][order]
-                self._start[2 * i + 1], self._end[2 * i + 1] = start, start + half
-                self._start[2 * i + 2], self._end[2 * i + 2] = start + half, end
+        for level in range(self.n_levels):  # all the nodes of a level at once
+            nodes = np.arange(2 ** level - 1, 2 ** (level + 1) - 1)
+            start, end = self._start[nodes], self._end[nodes]
+            points = X[self.idx_array]  # in tree order: a node's points are contiguous
+            self.node_bounds[0, nodes] = np.minimum.reduceat(points, start, axis=0)
+            self.node_bounds[1, nodes] = np.maximum.reduceat(points, start, axis=0)
+            if level == self.n_levels - 1:
+                break
+            # Step 2: split each node at the median of its widest feature: sort its points
+            # on that feature (by node, then value), the lower half to the left child.
+            j = np.argmax(self.node_bounds[1, nodes] - self.node_bounds[0, nodes], axis=1)
+            node_of = np.repeat(np.arange(len(nodes)), end - start)
+            order = np.lexsort((points[np.arange(n), j[node_of]], node_of))
+            self.idx_array = self.idx_array[order]
+            half = start + (end - start) // 2
+            self._start[2 * nodes + 1], self._end[2 * nodes + 1] = start, half
+            self._start[2 * nodes + 2], self._end[2 * nodes + 2] = half, end
         self._leaves = np.arange(n_nodes // 2, n_nodes)
         self._leaf_members = self._members(self._leaves)
-        # the coordinates feature by feature, with a point at infinity (index n) for padding
-        self._columns = np.hstack([X.T, np.full((d, 1), np.inf)])
-        self._leaf_columns = self._columns[:, self._leaf_members]   # (d, n_leaves, width)
+        self._leaf_blocks = self._blocks(self._leaf_members)
 
     def _members(self, nodes: NDArray) -> NDArray[np.intp]:
         """The training indices of each node, one row per node, ascending, padded with n
-        (the index of the point at infinity of ``_columns``)."""
+        (one past the last point)."""
         size = self._end[nodes] - self._start[nodes]
         width = np.arange(size.max())
         pos = np.minimum(self._start[nodes][:, None] + width, len(self.idx_array) - 1)
         members = np.where(width < size[:, None], self.idx_array[pos], len(self.idx_array))
         return np.sort(members, axis=1)
+
+    def _blocks(self, members: NDArray) -> NDArray:
+        """The coordinates of padded member rows, shape (rows, d, width), contiguous."""
+        # a pad takes the coordinates of its row's first point (finite: arithmetic with
+        # infinities is slow); its ρ is set to ∞ by `_rho`
+        filled = np.where(members < len(self.data), members, members[:, :1])
+        return np.ascontiguousarray(self.data[filled].transpose(0, 2, 1))
+
+    def _rho(self, X: NDArray, q: NDArray, blocks: NDArray, members: NDArray) -> NDArray:
+        """ρ from each query X[q_i] to the points of blocks[i] (members[i]), shape
+        (len(q), width), ∞ at the pads."""
+        A = np.ascontiguousarray(X[q].T)[:, :, None]
+        rho = _reduced_distances(A, blocks.transpose(1, 0, 2), self.p)
+        rho[members == len(self.data)] = np.inf
+        return rho
 
     def _home_bound(self, X: NDArray, k: int) -> NDArray:
         """Steps 3–4: the k-th smallest ρ within each query's home node (at the deepest
@@ -240,9 +259,13 @@ class KDTree:
             x = X[np.arange(X.shape[0]), j]
             node = np.where(x <= self.node_bounds[1, left, j], left, left + 1)
         nodes = np.arange(2 ** level - 1, 2 ** (level + 1) - 1)
-        columns = (self._leaf_columns if level == self.n_levels - 1
-                   else self._columns[:, self._members(nodes)])
-        rho = _reduced_distances(X.T[:, :, None], columns[:, node - nodes[0]], self.p)
+        if level == self.n_levels - 1:
+            members, blocks = self._leaf_members, self._leaf_blocks
+        else:
+            members = self._members(nodes)
+            blocks = self._blocks(members)
+        rho = self._rho(X, np.arange(X.shape[0]), blocks[node - nodes[0]],
+                        members[node - nodes[0]])
         return np.partition(rho, k - 1, axis=1)[:, k - 1]
 
     def _near_leaves(self, X: NDArray, bound: NDArray):
@@ -276,7 +299,7 @@ class KDTree:
         q, leaf = self._near_leaves(X, bound)
         # Step 6: ρ to the points of each (query, leaf) pair; those within the bound, sorted
         # by (ρ, index): the first k of each query are its answer.
-        rho = _reduced_distances(X.T[:, q, None], self._leaf_columns[:, leaf], self.p)
+        rho = self._rho(X, q, self._leaf_blocks[leaf], self._leaf_members[leaf])
         pair, col = np.nonzero(rho <= bound[q, None])
         q, index, rho = q[pair], self._leaf_members[leaf[pair], col], rho[pair, col]
         slot = np.arange(len(q)) - np.searchsorted(q, np.arange(X.shape[0]))[q]
@@ -293,7 +316,7 @@ class KDTree:
         m = X.shape[0]
         rr = _dist_to_rdist(np.broadcast_to(np.asarray(r, dtype=float), (m,)), self.p)
         q, leaf = self._near_leaves(X, rr)
-        rho = _reduced_distances(X.T[:, q, None], self._leaf_columns[:, leaf], self.p)
+        rho = self._rho(X, q, self._leaf_blocks[leaf], self._leaf_members[leaf])
         i, j = np.nonzero(rho <= rr[q, None])
         # the pairs come sorted by query (row-major order of pairs sorted by query)
         rows, cols, rho = q[i], self._leaf_members[leaf[i], j], rho[i, j]
