@@ -28,8 +28,9 @@ def _brute_neighborhoods(X: NDArray, eps: float, p: float):
             R = np.maximum(sq[start:start + _CHUNK, None] - 2.0 * (Q @ X.T) + sq, 0.0)
         else:
             R = _reduced_distances(Q.T[:, :, None], X.T[:, None, :], p)
-        i, j = np.nonzero(R <= _dist_to_rdist(np.float64(eps), p))
-        rows.append(i + start), cols.append(j)
+        i, j = np.nonzero(R <= _dist_to_rdist(np.asarray(eps, dtype=float), p))
+        rows.append(i + start)
+        cols.append(j)
     rows_, indices = np.concatenate(rows), np.concatenate(cols)
     indptr = np.zeros(X.shape[0] + 1, dtype=np.intp)
     np.cumsum(np.bincount(rows_, minlength=X.shape[0]), out=indptr[1:])
@@ -195,11 +196,6 @@ class DBSCAN(ClusterMixin, BaseEstimator):
         self.core_sample_indices_ = np.flatnonzero(core)
         self.components_ = X[self.core_sample_indices_].copy()
         return self
-
-    def fit_predict(self, X: ArrayLike, y: object = None,
-                    sample_weight: ArrayLike | None = None) -> NDArray[np.intp]:
-        """Fit and return `labels_`."""
-        return self.fit(X, sample_weight=sample_weight).labels_
 
 
 def _check_sample_weight(sample_weight: ArrayLike, n: int) -> NDArray[np.float64]:
