@@ -58,8 +58,9 @@ def _reduced_distances(A: NDArray, B: NDArray, p: float) -> NDArray:
     coordinates, arrays broadcastable against each other), summed in feature order (for
     p = ∞ the maximum)."""
     R = _power(A[0] - B[0], p)
+    term = np.empty_like(R)
     for j in range(1, len(A)):
-        term = _power(A[j] - B[j], p)
+        _power(np.subtract(A[j], B[j], out=term), p)
         if np.isinf(p):
             np.maximum(R, term, out=R)
         else:
@@ -103,6 +104,9 @@ def _metric_exponent(metric: str, p: float | None) -> float:
     if metric not in _METRIC_P:
         raise ValueError(f"Unrecognized metric '{metric}'")
     return _METRIC_P[metric]
+
+
+_BLOCK = 2048  # (query, leaf) pairs per block: the block's ρ stays in cache
 
 
 class KDTree:
@@ -264,9 +268,27 @@ class KDTree:
         else:
             members = self._members(nodes)
             blocks = self._blocks(members)
-        rho = self._rho(X, np.arange(X.shape[0]), blocks[node - nodes[0]],
-                        members[node - nodes[0]])
-        return np.partition(rho, k - 1, axis=1)[:, k - 1]
+        bound = np.empty(X.shape[0])
+        for start in range(0, X.shape[0], _BLOCK):
+            rows = np.arange(start, min(start + _BLOCK, X.shape[0]))
+            home = node[rows] - nodes[0]
+            rho = self._rho(X, rows, blocks[home], members[home])
+            bound[rows] = np.partition(rho, k - 1, axis=1)[:, k - 1]
+        return bound
+
+    def _within(self, X: NDArray, q: NDArray, leaf: NDArray, bound: NDArray):
+        """Step 6 for (query, leaf) pairs, a cache-sized block of pairs at a time: the
+        (query, index, ρ) of every point of the pair's leaf with ρ ≤ bound[query], in the
+        order of the pairs."""
+        parts = [(np.empty(0, dtype=np.intp), np.empty(0, dtype=np.intp), np.empty(0))]
+        for start in range(0, len(q), _BLOCK):
+            qs, ls = q[start:start + _BLOCK], leaf[start:start + _BLOCK]
+            members = self._leaf_members[ls]
+            rho = self._rho(X, qs, self._leaf_blocks[ls], members)
+            i, j = np.nonzero(rho <= bound[qs, None])
+            parts.append((qs[i], members[i, j], rho[i, j]))
+        q_in, index, rho_in = (np.concatenate(a) for a in zip(*parts))
+        return q_in, index, rho_in
 
     def _near_leaves(self, X: NDArray, bound: NDArray):
         """Step 5: the (query, leaf) pairs with ρ(x, box) ≤ bound, found level by level for
@@ -299,9 +321,7 @@ class KDTree:
         q, leaf = self._near_leaves(X, bound)
         # Step 6: ρ to the points of each (query, leaf) pair; those within the bound, sorted
         # by (ρ, index): the first k of each query are its answer.
-        rho = self._rho(X, q, self._leaf_blocks[leaf], self._leaf_members[leaf])
-        pair, col = np.nonzero(rho <= bound[q, None])
-        q, index, rho = q[pair], self._leaf_members[leaf[pair], col], rho[pair, col]
+        q, index, rho = self._within(X, q, leaf, bound)
         slot = np.arange(len(q)) - np.searchsorted(q, np.arange(X.shape[0]))[q]
         R = np.full((X.shape[0], slot.max() + 1), np.inf)
         I = np.full(R.shape, self.data.shape[0])
@@ -316,10 +336,8 @@ class KDTree:
         m = X.shape[0]
         rr = _dist_to_rdist(np.broadcast_to(np.asarray(r, dtype=float), (m,)), self.p)
         q, leaf = self._near_leaves(X, rr)
-        rho = self._rho(X, q, self._leaf_blocks[leaf], self._leaf_members[leaf])
-        i, j = np.nonzero(rho <= rr[q, None])
-        # the pairs come sorted by query (row-major order of pairs sorted by query)
-        rows, cols, rho = q[i], self._leaf_members[leaf[i], j], rho[i, j]
+        # the pairs come sorted by query, and so do the points within r
+        rows, cols, rho = self._within(X, q, leaf, rr)
         indptr = np.zeros(m + 1, dtype=np.intp)
         np.cumsum(np.bincount(rows, minlength=m), out=indptr[1:])
         return indptr, cols, rho
