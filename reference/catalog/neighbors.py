@@ -100,7 +100,11 @@ CONCEPTS = (
         comparison="exact", tolerance="estimator_closed_form",
         cases=tuple(case(*classification_data(s, k=2 + s % 2), n_neighbors=k, weights=w, p=p,
                          label=f"k={k}, {w}, p={p}")
-                    for s, (k, w, p) in enumerate(VARIANTS)),
+                    for s, (k, w, p) in enumerate(VARIANTS))
+        + (case(*classification_data(7), n_neighbors=6, algorithm="kd_tree", leaf_size=2,
+                label="kd_tree, leaf_size=2, k above the leaf size"),
+           case(*classification_data(8), n_neighbors=3, weights="distance", algorithm="brute",
+                label="brute force")),
         strategy=seeded(classification_data, weights="distance"),
         bad=estimator_bad(*classification_data(0), classifier=True,
                           invalid={"weights": "nearest"}),
@@ -113,7 +117,11 @@ CONCEPTS = (
         reference_call="sklearn.neighbors.KNeighborsRegressor",
         comparison="exact", tolerance="estimator_closed_form",
         cases=tuple(case(*regression_data(s), n_neighbors=k, weights=w, p=p,
-                         label=f"k={k}, {w}, p={p}") for s, (k, w, p) in enumerate(VARIANTS)),
+                         label=f"k={k}, {w}, p={p}") for s, (k, w, p) in enumerate(VARIANTS))
+        + (case(*regression_data(7), n_neighbors=6, algorithm="kd_tree", leaf_size=2,
+                label="kd_tree, leaf_size=2, k above the leaf size"),
+           case(*regression_data(8), n_neighbors=3, weights="distance", algorithm="brute",
+                label="brute force")),
         strategy=seeded(regression_data, weights="distance"),
         bad=estimator_bad(*regression_data(0), classifier=False, invalid={"n_neighbors": 0}),
         bench=_bench(regression_data),
