@@ -1,4 +1,10 @@
-"""k-nearest-neighbour classification and regression (brute force, vectorised).
+"""k-nearest-neighbour search (brute force or a k-d tree, vectorised), classification and
+regression.
+
+The estimators choose the search as scikit-learn's ``algorithm='auto'`` does for these
+metrics: a k-d tree (`KDTree`) unless there are more than 15 features or n_neighbors ≥
+n_samples // 2. The tree computes distances as scikit-learn's (feature by feature, the root
+last), so its neighbours and distances are scikit-learn's; brute force as below.
 
 Distances are Minkowski: ``d(x, z) = (Σ_j |x_j − z_j|^p)^{1/p}``. For p = 2 they come from
 ``‖x‖² + (‖z‖² − 2 x·z)`` (one matrix product), and since ‖x‖² is common to a query's
@@ -110,8 +116,10 @@ _BLOCK = 2048  # (query, leaf) pairs per block: the block's ρ stays in cache
 
 
 class KDTree:
-    """A k-d tree: the training points split recursively at the median of their widest
-    feature, each node remembering the bounding box of its points.
+    """A k-d tree for k-nearest-neighbour and radius queries.
+
+    The training points are split recursively at the median of their widest feature; each
+    node remembers the bounding box of its points.
 
     .. math::
 
@@ -498,6 +506,10 @@ class KNeighborsClassifier(ClassifierMixin, _KNeighbors):
     ----------
     n_neighbors : int ≥ 1, default 5
     weights : {'uniform', 'distance'}, default 'uniform'
+    algorithm : {'auto', 'kd_tree', 'brute'}, default 'auto'
+        The neighbour search ('auto': scikit-learn's rule, see the module docstring).
+    leaf_size : int ≥ 1, default 30
+        Of the k-d tree.
     p : float ≥ 1, default 2
         Minkowski exponent (1 Manhattan, 2 Euclidean, inf Chebyshev).
 
@@ -514,10 +526,12 @@ class KNeighborsClassifier(ClassifierMixin, _KNeighbors):
 
     Notes
     -----
-    *Algorithm*: 1. all distances to the training points; 2. the k nearest (a partition,
-    then a stable sort of the k, ties by training index);
-    3. weighted class frequencies; predict their argmax (the first class on a tie).
-    *Complexity*: O(m n d) for the distances, O(m n + m k log k) for the selection.
+    *Algorithm*: 1. distances to the training points (all of them, or those of the
+    k-d tree's candidate leaves); 2. the k nearest (a partition, then a sort of the k,
+    ties by training index); 3. weighted class frequencies; predict their argmax (the
+    first class on a tie).
+    *Complexity*: brute force O(m n d) for the distances, O(m n + m k log k) for the
+    selection; the tree about O(m (log n + leaf_size) d) in low dimension.
     *Numerical stability*: the Euclidean shortcut loses relative accuracy for distances much
     smaller than the norms (cancellation in ‖x‖² − 2x·z + ‖z‖², clipped at 0).
 
@@ -568,6 +582,8 @@ class KNeighborsRegressor(RegressorMixin, _KNeighbors):
     ----------
     n_neighbors : int ≥ 1, default 5
     weights : {'uniform', 'distance'}, default 'uniform'
+    algorithm : {'auto', 'kd_tree', 'brute'}, default 'auto'
+    leaf_size : int ≥ 1, default 30
     p : float ≥ 1, default 2
 
     Attributes
@@ -581,8 +597,8 @@ class KNeighborsRegressor(RegressorMixin, _KNeighbors):
 
     Notes
     -----
-    *Algorithm*: 1. all distances; 2. the k nearest (partition, stable sort of the k);
-    3. the weighted mean.
+    *Algorithm*: 1. distances (brute force or the k-d tree's candidates); 2. the k
+    nearest (partition, sort of the k, ties by index); 3. the weighted mean.
     *Complexity*: O(m n d + m k log k).
     *Numerical stability*: as `KNeighborsClassifier`.
 
