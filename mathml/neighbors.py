@@ -325,6 +325,9 @@ class KDTree:
         X = self._check_query(X)
         if self.data.shape[0] < k:
             raise ValueError("k must be less than or equal to the number of training points")
+        if k < 1:  # as scikit-learn: no neighbours for k = 0 (and numpy's error below 0)
+            R, index = np.empty((X.shape[0], k)), np.empty((X.shape[0], k), dtype=np.intp)
+            return (R, index) if return_distance else index
         bound = self._home_bound(X, k)
         q, leaf = self._near_leaves(X, bound)
         # Step 6: ρ to the points of each (query, leaf) pair; those within the bound, sorted
