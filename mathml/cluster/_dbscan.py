@@ -8,8 +8,8 @@ from numpy.typing import ArrayLike, NDArray
 
 from .._validation import check_array, validate_data
 from ..base import BaseEstimator, ClusterMixin, Interval, StrOptions
-from ..neighbors import (KDTree, _choose_algorithm, _dist_to_rdist, _metric_exponent,
-                         _reduced_distances)
+from ..neighbors._kd_tree import KDTree, _dist_to_rdist, _metric_exponent, _reduced_distances
+from ..neighbors._knn import _choose_algorithm
 
 __all__ = ["DBSCAN"]
 
