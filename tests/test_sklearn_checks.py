@@ -40,6 +40,12 @@ CHECK_PARAMS: dict[str, dict] = {
     "OneHotEncoder": {"handle_unknown": "ignore"},
 }
 
+#: Further instances to check, one per set of hyperparameters (each neighbour search).
+EXTRA_INSTANCES: dict[str, list[dict]] = {
+    "KNeighborsClassifier": [{"algorithm": "kd_tree"}, {"algorithm": "brute"}],
+    "KNeighborsRegressor": [{"algorithm": "kd_tree"}, {"algorithm": "brute"}],
+}
+
 #: {class name: {tag path: value}} — scikit-learn estimator tags the checks must know, as
 #: the corresponding scikit-learn estimator declares them (e.g. MultinomialNB needs
 #: non-negative X: "input_tags.positive_only"; an estimator accepting 2-D y:
@@ -129,7 +135,8 @@ def adapter(cls: type) -> type:
 
 
 def _instances() -> list:
-    return [adapter(cls)(**CHECK_PARAMS.get(cls.__name__, {})) for cls in _estimator_classes()]
+    return [adapter(cls)(**params) for cls in _estimator_classes()
+            for params in (CHECK_PARAMS.get(cls.__name__, {}), *EXTRA_INSTANCES.get(cls.__name__, ()))]
 
 
 def _expected_failures(estimator) -> dict[str, str]:

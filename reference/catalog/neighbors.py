@@ -1,7 +1,10 @@
 """Catalog entries for nearest neighbours (docs/concepts.md §7): `mathml.neighbors` vs sklearn."""
 from __future__ import annotations
 
-from ._core import Bench, Concept, case
+import numpy as np
+from hypothesis import strategies as st
+
+from ._core import Bench, Concept, bad, case
 from ._estimators import (classification_data, estimator_bad, estimator_run, regression_data,
                           seeded)
 
@@ -11,17 +14,97 @@ VARIANTS = ((3, "uniform", 2), (5, "distance", 2), (4, "uniform", 1), (2, "dista
 
 
 def _bench(make):
-    return Bench(1000, lambda n, rng: case(*make(int(rng.integers(1 << 30)), n=max(n, 8), p=5)))
+    # low-dimensional (p = 3 features): scikit-learn's 'auto' takes its k-d tree, as mathml.
+    # n = 300 training points: mathml ≤ 1× up to about n = 500 (scikit-learn's fixed
+    # per-call cost dominates), 1.5–2× at n = 1000 (numpy's per-candidate cost dominates)
+    return Bench(300, lambda n, rng: case(*make(int(rng.integers(1 << 30)), n=max(n, 8), p=3)))
+
+
+def _tree_data(seed: int, n: int = 60, d: int = 3, m: int = 9):
+    """Continuous training and query points (no tied distances)."""
+    rng = np.random.default_rng(seed)
+    return rng.normal(size=(n, d)), rng.normal(size=(m, d))
+
+
+def _tree_run(cls, c):
+    """Build the tree on X, query X_query: the k nearest (distances, indices); with `r`, the
+    radius query sorted by distance, the counts and the unsorted index sets (sorted here:
+    their order is each library's own)."""
+    X, X_query = c.args
+    params = dict(c.kwargs)
+    k, r = params.pop("k", 1), params.pop("r", None)
+    tree = cls(X, **params)
+    dist, ind = tree.query(X_query, k=k)
+    out = {"data": np.asarray(tree.data), "distances": dist, "indices": ind}
+    if r is not None:
+        ind_r, dist_r = tree.query_radius(X_query, r, return_distance=True, sort_results=True)
+        out["radius_indices"], out["radius_distances"] = tuple(ind_r), tuple(dist_r)
+        out["radius_counts"] = tree.query_radius(X_query, r, count_only=True)
+        out["radius_sets"] = tuple(np.sort(a) for a in tree.query_radius(X_query, r))
+    return out
+
+
+def _tree_bad():
+    X, Xq = _tree_data(0)
+    Xnan = X.copy()
+    Xnan[3, 1] = np.nan
+    return (bad(Xnan, Xq, k=2, raises=ValueError, match="Input contains NaN", label="NaN in X"),
+            bad(X[:, 0], Xq, raises=ValueError, match="Expected 2D array", label="1-D X"),
+            bad(X, Xq[:, :2], raises=ValueError,
+                match="query data dimension must match training data dimension",
+                label="wrong feature count at query"),
+            bad(X, Xq, k=61, raises=ValueError,
+                match="k must be less than or equal to the number of training points",
+                label="k > n"),
+            bad(X, Xq, leaf_size=0, raises=ValueError,
+                match="leaf_size must be greater than or equal to 1", label="leaf_size 0"),
+            bad(X, Xq, metric="cosine", raises=ValueError, match="Unrecognized metric 'cosine'",
+                label="unknown metric"))
+
+
+TREE_NOTE = ("continuous inputs; distances are ρ = Σ|x_j − z_j|^p summed in feature order as "
+             "scikit-learn, so identical for p = 1, 2, ∞; for another p numpy's vectorised "
+             "pow differs from libm's in the last bit (compared at 'exact'); among tied "
+             "distances mathml takes the lower index first, scikit-learn's heap promises no "
+             "order; the unsorted radius sets are compared as sets")
 
 
 CONCEPTS = (
+    Concept(
+        name="neighbors.KDTree",
+        reference_call="sklearn.neighbors.KDTree",
+        comparison="exact", tolerance="identical",
+        cases=(case(*_tree_data(0), k=3, r=0.9, label="k=3, default leaf size (one leaf)"),
+               case(*_tree_data(1, n=200), k=5, r=0.6, leaf_size=4, label="leaf_size=4"),
+               case(*_tree_data(2, n=150, d=2), k=1, r=0.3, leaf_size=2, metric="manhattan",
+                    label="manhattan"),
+               case(*_tree_data(3, n=120, d=4), k=7, r=1.2, leaf_size=5, metric="chebyshev",
+                    label="chebyshev"),
+               case(*_tree_data(4, n=90), k=4, r=1.0, leaf_size=3, metric="minkowski", p=3,
+                    label="minkowski p=3").compared("exact", "exact"),
+               case(*_tree_data(5, n=50, d=1), k=50, r=0.5, leaf_size=6, label="k = n, 1-D"),
+               case(np.array([[0.0, 0.0], [3.0, 4.0], [6.0, 8.0], [0.0, 5.0]]),
+                    np.array([[0.0, 0.0]]), k=2, r=5.0, leaf_size=1,
+                    label="points exactly at r are inside")),
+        strategy=lambda: st.integers(0, 2 ** 31 - 1).map(
+            lambda s: case(*_tree_data(s, n=40 + s % 80, d=1 + s % 4), k=1 + s % 6,
+                           r=0.5, leaf_size=1 + s % 9)),
+        bad=_tree_bad(),
+        bench=Bench(10000, lambda n, rng: case(rng.normal(size=(n, 3)), rng.normal(size=(n, 3)),
+                                               k=5)),
+        run=_tree_run,
+        note=TREE_NOTE),
     Concept(
         name="neighbors.KNeighborsClassifier",
         reference_call="sklearn.neighbors.KNeighborsClassifier",
         comparison="exact", tolerance="estimator_closed_form",
         cases=tuple(case(*classification_data(s, k=2 + s % 2), n_neighbors=k, weights=w, p=p,
                          label=f"k={k}, {w}, p={p}")
-                    for s, (k, w, p) in enumerate(VARIANTS)),
+                    for s, (k, w, p) in enumerate(VARIANTS))
+        + (case(*classification_data(7), n_neighbors=6, algorithm="kd_tree", leaf_size=2,
+                label="kd_tree, leaf_size=2, k above the leaf size"),
+           case(*classification_data(8), n_neighbors=3, weights="distance", algorithm="brute",
+                label="brute force")),
         strategy=seeded(classification_data, weights="distance"),
         bad=estimator_bad(*classification_data(0), classifier=True,
                           invalid={"weights": "nearest"}),
@@ -34,7 +117,11 @@ CONCEPTS = (
         reference_call="sklearn.neighbors.KNeighborsRegressor",
         comparison="exact", tolerance="estimator_closed_form",
         cases=tuple(case(*regression_data(s), n_neighbors=k, weights=w, p=p,
-                         label=f"k={k}, {w}, p={p}") for s, (k, w, p) in enumerate(VARIANTS)),
+                         label=f"k={k}, {w}, p={p}") for s, (k, w, p) in enumerate(VARIANTS))
+        + (case(*regression_data(7), n_neighbors=6, algorithm="kd_tree", leaf_size=2,
+                label="kd_tree, leaf_size=2, k above the leaf size"),
+           case(*regression_data(8), n_neighbors=3, weights="distance", algorithm="brute",
+                label="brute force")),
         strategy=seeded(regression_data, weights="distance"),
         bad=estimator_bad(*regression_data(0), classifier=False, invalid={"n_neighbors": 0}),
         bench=_bench(regression_data),

@@ -1,17 +1,5 @@
-"""k-nearest-neighbour classification and regression (brute force, vectorised).
-
-Distances are Minkowski: ``d(x, z) = (Σ_j |x_j − z_j|^p)^{1/p}``. For p = 2 they come from
-``‖x‖² + (‖z‖² − 2 x·z)`` (one matrix product), and since ‖x‖² is common to a query's
-candidates, the neighbours are chosen on the bracket and ‖x‖² is added to the k chosen only;
-other p from the differences directly.
-
-Ties: the neighbours of a point are the training points sorted by distance with a *stable*
-sort, so among equal distances the lower training index comes first (for p = 2, equal
-values of ‖z‖² − 2x·z, the quantity compared). scikit-learn's
-tree and brute-force searches do not promise an order among ties, so on data with tied
-distances across the k-th neighbour the two may choose different neighbours; the catalog's
-inputs are continuous (ties have probability 0).
-"""
+"""k-nearest-neighbour classification and regression on brute force or the k-d tree (the
+module docstring of `mathml.neighbors` gives the search, the auto rule and the ties)."""
 from __future__ import annotations
 
 from numbers import Integral, Real
@@ -19,15 +7,17 @@ from numbers import Integral, Real
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validation import check_classification_targets, validate_data
-from .base import (BaseEstimator, ClassifierMixin, Interval, RegressorMixin, StrOptions,
-                   check_is_fitted)
+from .._validation import check_classification_targets, validate_data
+from ..base import (BaseEstimator, ClassifierMixin, Interval, RegressorMixin, StrOptions,
+                    check_is_fitted)
+from ._kd_tree import KDTree, _rdist_to_dist, _reduced_distances
 
 __all__ = ["KNeighborsClassifier", "KNeighborsRegressor"]
 
 
 def _minkowski_distances(X: NDArray, Z: NDArray, p: float) -> NDArray:
-    """All distances between the rows of X (m × d) and Z (n × d), shape (m, n)."""
+    """All distances between the rows of X (m × d) and Z (n × d), shape (m, n), the
+    brute-force way (for p = 2 through one matrix product)."""
     if p == 2:
         # ‖x − z‖² = ‖x‖² − 2x·z + ‖z‖²; rounding can make it slightly negative: clip.
         D = X @ Z.T
@@ -36,12 +26,7 @@ def _minkowski_distances(X: NDArray, Z: NDArray, p: float) -> NDArray:
         D += (Z * Z).sum(axis=1)[None, :]
         np.maximum(D, 0.0, out=D)
         return np.sqrt(D, out=D)
-    diff = np.abs(X[:, None, :] - Z[None, :, :])
-    if p == 1:
-        return diff.sum(axis=2)
-    if np.isinf(p):
-        return diff.max(axis=2)
-    return (diff ** p).sum(axis=2) ** (1.0 / p)
+    return _rdist_to_dist(_reduced_distances(X.T[:, :, None], Z.T[:, None, :], p), p)
 
 
 def _k_smallest(D: NDArray, k: int) -> NDArray[np.intp]:
@@ -78,16 +63,33 @@ def _neighbor_weights(dist: NDArray, weights: str) -> NDArray:
     return w
 
 
+def _choose_algorithm(algorithm: str, shape: tuple[int, int], n_neighbors: int | None) -> str:
+    """scikit-learn's 'auto' rule for the Minkowski metrics: brute force when there are more
+    than 15 features or n_neighbors ≥ n_samples // 2, a k-d tree otherwise. (Its ball tree
+    is chosen only for weighted Minkowski or other metrics, which mathml does not offer.)"""
+    if algorithm != "auto":
+        return algorithm
+    n_samples, n_features = shape
+    if n_features > 15 or (n_neighbors is not None and n_neighbors >= n_samples // 2):
+        return "brute"
+    return "kd_tree"
+
+
 class _KNeighbors(BaseEstimator):
     """Storage of the training set and the neighbour search."""
 
     _parameter_constraints = {"n_neighbors": [Interval(Integral, 1, None, closed="left")],
                               "weights": [StrOptions({"uniform", "distance"})],
+                              "algorithm": [StrOptions({"auto", "kd_tree", "brute"})],
+                              "leaf_size": [Interval(Integral, 1, None, closed="left")],
                               "p": [Interval(Real, 0, None, closed="right")]}
 
-    def __init__(self, n_neighbors: int = 5, *, weights: str = "uniform", p: float = 2) -> None:
+    def __init__(self, n_neighbors: int = 5, *, weights: str = "uniform",
+                 algorithm: str = "auto", leaf_size: int = 30, p: float = 2) -> None:
         self.n_neighbors = n_neighbors
         self.weights = weights
+        self.algorithm = algorithm
+        self.leaf_size = leaf_size
         self.p = p
 
     def _store(self, X, y, classifier: bool):
@@ -100,6 +102,9 @@ class _KNeighbors(BaseEstimator):
             self.classes_, y = np.unique(y, return_inverse=True)
         self._fit_X, self._y = X, y
         self.n_samples_fit_ = X.shape[0]
+        self._fit_method = _choose_algorithm(self.algorithm, X.shape, self.n_neighbors)
+        self._tree = (KDTree(X, self.leaf_size, metric="minkowski", p=self.p)
+                      if self._fit_method == "kd_tree" else None)
         return self
 
     def kneighbors(self, X: ArrayLike, n_neighbors: int | None = None
@@ -112,6 +117,8 @@ class _KNeighbors(BaseEstimator):
         if k > self.n_samples_fit_:
             raise ValueError(f"Expected n_neighbors <= n_samples_fit, but n_neighbors = {k}, "
                              f"n_samples_fit = {self.n_samples_fit_}, n_samples = {X.shape[0]}")
+        if self._tree is not None:
+            return self._tree.query(X, k)
         if self.p == 2:
             # ‖x − z‖² = ‖x‖² + (‖z‖² − 2x·z): ‖x‖² is the same for every candidate z of a
             # row, so the nearest are found on the bracket alone and ‖x‖² added to k of them.
@@ -138,6 +145,10 @@ class KNeighborsClassifier(ClassifierMixin, _KNeighbors):
     ----------
     n_neighbors : int ≥ 1, default 5
     weights : {'uniform', 'distance'}, default 'uniform'
+    algorithm : {'auto', 'kd_tree', 'brute'}, default 'auto'
+        The neighbour search ('auto': scikit-learn's rule, see the module docstring).
+    leaf_size : int ≥ 1, default 30
+        Of the k-d tree.
     p : float ≥ 1, default 2
         Minkowski exponent (1 Manhattan, 2 Euclidean, inf Chebyshev).
 
@@ -154,10 +165,12 @@ class KNeighborsClassifier(ClassifierMixin, _KNeighbors):
 
     Notes
     -----
-    *Algorithm*: 1. all distances to the training points; 2. the k nearest (a partition,
-    then a stable sort of the k, ties by training index);
-    3. weighted class frequencies; predict their argmax (the first class on a tie).
-    *Complexity*: O(m n d) for the distances, O(m n + m k log k) for the selection.
+    *Algorithm*: 1. distances to the training points (all of them, or those of the
+    k-d tree's candidate leaves); 2. the k nearest (a partition, then a sort of the k,
+    ties by training index); 3. weighted class frequencies; predict their argmax (the
+    first class on a tie).
+    *Complexity*: brute force O(m n d) for the distances, O(m n + m k log k) for the
+    selection; the tree about O(m (log n + leaf_size) d) in low dimension.
     *Numerical stability*: the Euclidean shortcut loses relative accuracy for distances much
     smaller than the norms (cancellation in ‖x‖² − 2x·z + ‖z‖², clipped at 0).
 
@@ -208,6 +221,8 @@ class KNeighborsRegressor(RegressorMixin, _KNeighbors):
     ----------
     n_neighbors : int ≥ 1, default 5
     weights : {'uniform', 'distance'}, default 'uniform'
+    algorithm : {'auto', 'kd_tree', 'brute'}, default 'auto'
+    leaf_size : int ≥ 1, default 30
     p : float ≥ 1, default 2
 
     Attributes
@@ -221,8 +236,8 @@ class KNeighborsRegressor(RegressorMixin, _KNeighbors):
 
     Notes
     -----
-    *Algorithm*: 1. all distances; 2. the k nearest (partition, stable sort of the k);
-    3. the weighted mean.
+    *Algorithm*: 1. distances (brute force or the k-d tree's candidates); 2. the k
+    nearest (partition, sort of the k, ties by index); 3. the weighted mean.
     *Complexity*: O(m n d + m k log k).
     *Numerical stability*: as `KNeighborsClassifier`.
 
