@@ -13,7 +13,7 @@ in the catalog, with a tolerance of :data:`TOLERANCES`, named likewise:
 """
 from __future__ import annotations
 
-from . import _differentiate, _information, _integrate, _linalg, _optimize, _stats  # noqa: F401
+from . import _differentiate, _information, _integrate, _linalg, _mixture, _optimize, _stats  # noqa: F401
 from ._agree import Agreement, agree
 from ._canon import canon_eig, canon_eigh, canon_qr, canon_svd
 from ._strategy import KINDS, PROPERTIES, STRATEGIES, Strategy, properties, strategy
