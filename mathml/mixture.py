@@ -46,6 +46,55 @@ ILL_DEFINED_COVARIANCE = (
     "number of components, increase reg_covar, or scale the input data.")
 
 
+def _textbook_GaussianMixture(X: ArrayLike, n_components: int, random_state=None,
+                              max_iter: int = 100, tol: float = 1e-3, reg_covar: float = 1e-6):
+    r"""EM for a Gaussian mixture as a textbook writes it (full covariances, random start).
+
+    .. math::
+
+        r_{ik} = \frac{\pi_k \mathcal N(x_i \mid \mu_k, \Sigma_k)}
+        {\sum_j \pi_j \mathcal N(x_i \mid \mu_j, \Sigma_j)}, \qquad
+        \pi_k = \frac{N_k}{n}, \quad \mu_k = \frac{\sum_i r_{ik} x_i}{N_k}, \quad
+        \Sigma_k = \frac{\sum_i r_{ik} (x_i - \mu_k)(x_i - \mu_k)^\mathsf{T}}{N_k}
+
+    Returns (π, μ, Σ, number of E-steps). Starts from random responsibilities (uniform
+    draws normalised per sample, ``init_params='random'``), then alternates M and E until
+    the mean log-likelihood changes by less than `tol`. `GaussianMixture` computes the same
+    thing (tests/test_mixture.py compares them) through the precision's Cholesky factor,
+    for four covariance shapes and several starts.
+    """
+    X = np.asarray(X, dtype=float)
+    n, p = X.shape
+    r = check_random_state(random_state).uniform(size=(n, n_components))
+    r /= r.sum(axis=1, keepdims=True)
+
+    def m_step(r):
+        N = r.sum(axis=0)
+        mu = (r.T @ X) / N[:, None]
+        Sigma = np.stack([((r[:, k, None] * (X - mu[k])).T @ (X - mu[k])) / N[k]
+                          + reg_covar * np.eye(p) for k in range(n_components)])
+        return N / n, mu, Sigma
+
+    def log_gaussian(mu_k, Sigma_k):
+        L = cholesky(Sigma_k)                        # Σ = L Lᵀ, log det Σ = 2 Σ log L_jj
+        z = _solve_triangular(L, (X - mu_k).T, lower=True)
+        return -0.5 * (p * math.log(2 * math.pi) + (z ** 2).sum(axis=0)) - np.log(np.diag(L)).sum()
+
+    pi, mu, Sigma = m_step(r)
+    bound, n_iter = -np.inf, 0
+    while n_iter < max_iter:
+        n_iter += 1
+        log_joint = np.log(pi) + np.column_stack([log_gaussian(mu[k], Sigma[k])
+                                                  for k in range(n_components)])
+        log_px = logsumexp(log_joint, axis=1)
+        r = np.exp(log_joint - log_px[:, None])      # E-step
+        pi, mu, Sigma = m_step(r)                    # M-step
+        previous, bound = bound, log_px.mean()
+        if abs(bound - previous) < tol:
+            break
+    return pi, mu, Sigma, n_iter
+
+
 # --- the user's initial parameters, checked as scikit-learn checks them ------------------------
 
 def _check_shape(param: NDArray, shape: tuple, name: str) -> None:
@@ -180,8 +229,15 @@ class GaussianMixture(DensityMixin, BaseEstimator):
 
     .. math::
 
-        p(x) = \sum_{k=1}^K \pi_k\, \mathcal N(x \mid \mu_k, \Sigma_k), \qquad
-        \log L = \sum_{i=1}^n \log \sum_{k=1}^K \pi_k\, \mathcal N(x_i \mid \mu_k, \Sigma_k)
+        p(x) = \sum_{k=1}^K \pi_k\, \mathcal N(x \mid \mu_k, \Sigma_k); \quad
+        \text{E: } r_{ik} = \frac{\pi_k \mathcal N(x_i \mid \mu_k, \Sigma_k)}
+        {\sum_j \pi_j \mathcal N(x_i \mid \mu_j, \Sigma_j)}; \quad
+        \text{M: } N_k = \sum_i r_{ik},\ \pi_k = \frac{N_k}{n},\
+        \mu_k = \frac{1}{N_k} \sum_i r_{ik} x_i,\
+        \Sigma_k = \frac{1}{N_k} \sum_i r_{ik} (x_i - \mu_k)(x_i - \mu_k)^\mathsf{T} + \epsilon I
+
+    EM maximises the log-likelihood
+    :math:`\log L = \sum_i \log \sum_k \pi_k \mathcal N(x_i \mid \mu_k, \Sigma_k)`.
 
     **Deriving EM.** Introduce the hidden component z_i of each sample. For any
     distribution q_i(k) over it, Jensen's inequality gives a lower bound on the
@@ -289,6 +345,12 @@ class GaussianMixture(DensityMixin, BaseEstimator):
     then keep the initialisation with the largest lower bound and do a final E-step, so
     that ``fit_predict(X)`` equals ``fit(X).predict(X)``.
 
+    *The textbook algorithm* `_textbook_GaussianMixture` is the same EM for full
+    covariances, written from the formulas above. This class stores the precision's factor
+    U_k = L_k⁻ᵀ once per M-step, so that every E-step is matrix products, vectorises over
+    the components, and follows scikit-learn's order of operations (10·eps added to N_k,
+    the tied covariance as XᵀX/n − Σ π_k μ_k μ_kᵀ) so that its iterates are scikit-learn's.
+
     *Complexity*: per iteration O(n K p²) for the densities and covariances ('full'),
     O(n K p) for 'diag' and 'spherical', plus O(K p³) for the factorisations.
 
@@ -316,6 +378,8 @@ class GaussianMixture(DensityMixin, BaseEstimator):
     >>> gm.predict([[0, 0], [12, 3]]).tolist()
     [1, 0]
     """
+
+    lower_bound_: float
 
     _parameter_constraints = {
         "n_components": [Interval(Integral, 1, None, closed="left")],
