@@ -107,6 +107,7 @@ def _check_weights(weights: ArrayLike, K: int) -> NDArray[np.float64]:
     pi = check_array(weights, ensure_2d=False)
     _check_shape(pi, (K,), "weights")
     if (pi < 0.0).any() or (pi > 1.0).any():
+        # scikit-learn's message, which prints the minimum as "max value" and vice versa
         raise ValueError("The parameter 'weights' should be in the range [0, 1], but got max "
                          f"value {pi.min():.5f}, min value {pi.max():.5f}")
     if not abs(1.0 - pi.sum()) <= 1e-8:
