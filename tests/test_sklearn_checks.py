@@ -123,6 +123,8 @@ def adapter(cls: type) -> type:
         mixins.append(skbase.TransformerMixin)
     namespace = {name: _translating(getattr(cls, name)) for name in _METHODS
                  if hasattr(cls, name) and not any(hasattr(m, name) for m in mixins)}
+    if skbase.DensityMixin in mixins:  # scikit-learn's DensityMixin.score is a stub: keep ours
+        namespace["score"] = _translating(cls.score)
     # Both base classes define `_validate_params`; scikit-learn's reads its own constraint
     # objects, so the mathml class keeps its own (a name clash, not a change of behaviour).
     namespace["_validate_params"] = mlbase.BaseEstimator._validate_params

@@ -13,7 +13,8 @@ in the catalog, with a tolerance of :data:`TOLERANCES`, named likewise:
 """
 from __future__ import annotations
 
-from . import _decomposition, _differentiate, _information, _integrate, _linalg, _optimize, _stats  # noqa: F401
+from . import (_decomposition, _differentiate, _information, _integrate, _linalg,  # noqa: F401
+               _mixture, _optimize, _stats)
 from ._agree import Agreement, agree
 from ._canon import canon_eig, canon_eigh, canon_qr, canon_svd
 from ._strategy import KINDS, PROPERTIES, STRATEGIES, Strategy, properties, strategy
