@@ -1,4 +1,4 @@
-"""Catalog entries for decomposition (docs/concepts.md §7): `mathml.decomposition` vs
+"""Catalog entries for decomposition (docs/concepts.md §8): `mathml.decomposition` vs
 scikit-learn.
 
 A PCA case is ``case(X, X_test, **hyperparameters)``. `run` fits on X and returns the

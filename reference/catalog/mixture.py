@@ -1,4 +1,4 @@
-"""Catalog entries for mixture (docs/concepts.md §7): `mathml.mixture` vs scikit-learn.
+"""Catalog entries for mixture (docs/concepts.md §8): `mathml.mixture` vs scikit-learn.
 
 A case is ``case(X, None, X_test, **hyperparameters)``: `run` fits on X and returns the
 fitted parameters, the EM bookkeeping (iterations, convergence, lower bounds), the labels of

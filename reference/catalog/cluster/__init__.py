@@ -1,4 +1,4 @@
-"""Catalog entries for clustering (docs/concepts.md §7): `mathml.cluster` vs scikit-learn and
+"""Catalog entries for clustering (docs/concepts.md §8): `mathml.cluster` vs scikit-learn and
 `scipy.cluster.hierarchy`, one module per family."""
 from __future__ import annotations
 

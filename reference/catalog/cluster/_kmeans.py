@@ -1,4 +1,4 @@
-"""Catalog entries for k-means (docs/concepts.md §7): `mathml.cluster.KMeans` and
+"""Catalog entries for k-means (docs/concepts.md §8): `mathml.cluster.KMeans` and
 `kmeans_plusplus` vs scikit-learn, compared bit for bit.
 
 A KMeans case is ``case(X, None, X_test, **hyperparameters)`` (no target; the reserved
