@@ -102,9 +102,9 @@ def _quantile(got, expected, c, tol, concept) -> Agreement:
         g = np.asarray(got, dtype=float)
         k = np.fmin(g, x)
         inverted = {"ppf": ref.cdf, "isf": ref.sf}[method]  # the function the quantile inverts
-        with np.errstate(all="ignore"):
+        with np.errstate(all="ignore"):  # inf − inf where both quantiles are infinite
             step = inverted(k)
-        tie = (np.abs(g - x) == 1) & (np.abs(step - q) <= entry.rtol * q)
+            tie = (np.abs(g - x) == 1) & (np.abs(step - q) <= entry.rtol * q)
         return agree(np.where(tie, x, g), x, "identical")
     t = np.minimum(q, 1.0 - q)
     with np.errstate(all="ignore"):
