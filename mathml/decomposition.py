@@ -22,6 +22,33 @@ __all__ = ["PCA"]
 _EPS = float(np.finfo(np.float64).eps)
 
 
+def _textbook_PCA(X: ArrayLike, k: int) -> tuple[NDArray[np.float64], NDArray[np.float64],
+                                                  NDArray[np.float64]]:
+    """PCA as a textbook writes it: centre, covariance, its eigenvectors, project.
+
+    Returns (components, explained variances, scores) of the k largest variances.
+
+    .. math::
+
+        C = \\frac{1}{n-1} (X - \\bar x)^\\mathsf{T} (X - \\bar x) = V \\Lambda V^\\mathsf{T},
+        \\qquad Z = (X - \\bar x) V_k
+
+    Each eigenvector's largest entry is made positive (scikit-learn's sign rule). `PCA`
+    computes the same (tests/test_decomposition.py compares them), adding the SVD solver,
+    a fraction of variance for k, whitening and the probabilistic model's likelihood.
+    """
+    X = np.asarray(X, dtype=float)
+    n = X.shape[0]
+    centred = X - X.sum(axis=0) / n                     # 1. centre each feature
+    C = centred.T @ centred / (n - 1)                   # 2. the covariance matrix
+    variances, V = eigh(C)                              # 3. its eigen-decomposition,
+    order = np.argsort(variances)[::-1][:k]             #    the k largest variances first
+    variances, V = variances[order], V[:, order]
+    biggest = np.argmax(np.abs(V), axis=0)              # 4. signs: largest entry positive
+    V = V * np.sign(V[biggest, np.arange(V.shape[1])])
+    return V.T, variances, centred @ V                  # 5. project onto the components
+
+
 class PCA(TransformerMixin, BaseEstimator):
     r"""Principal component analysis: the orthogonal directions of largest variance.
 

@@ -177,3 +177,17 @@ def test_constant_data_give_nan_ratios_and_the_same_basis_in_both():
         assert np.isnan(mine.explained_variance_ratio_).all()
         assert np.isnan(theirs.explained_variance_ratio_).all()
         np.testing.assert_array_equal(mine.components_, theirs.components_)
+
+
+@pytest.mark.parametrize("k", [1, 3])
+def test_textbook_pca_is_the_same_algorithm(data, k):
+    """`mathml show decomposition.PCA` opens with `_textbook_PCA` (centre, covariance, eigh,
+    project): PCA with the covariance solver computes the same, to the decomposition
+    tolerance."""
+    components, variances, scores = ml._textbook_PCA(data, k)
+    pca = ml.PCA(k, svd_solver="covariance_eigh").fit(data)
+    scale = np.abs(data).max()
+    np.testing.assert_allclose(components, pca.components_, rtol=0, atol=DECOMPOSITION)
+    np.testing.assert_allclose(variances, pca.explained_variance_, rtol=SPECTRUM,
+                               atol=SPECTRUM * variances.max())
+    np.testing.assert_allclose(scores, pca.transform(data), rtol=0, atol=DECOMPOSITION * scale)
