@@ -117,6 +117,7 @@ _GRID = grid(1)
 _Y = condensed(2)
 _INVERTED = np.array([[0.0, 0.0], [2.0, 0.0], [1.0, 1.9], [8.0, 8.0], [8.5, 7.0]])  # 2 > 1.9
 
+SEED = "004"  # "K-means and hierarchical clustering are popular clustering algorithms"
 NOTE = ("SciPy's algorithms ported with their tie-breaks (Prim from point 0, the "
         "nearest-neighbour chain from the lowest live cluster preferring its previous "
         "element, the generic algorithm's binary heap), the stable sort by height and the "
@@ -128,7 +129,10 @@ CONCEPTS = (
         name="cluster.linkage",
         reference_call="scipy.cluster.hierarchy.linkage",
         comparison="exact", tolerance="identical",
-        cases=tuple(case(_X, method=m, label=f"blobs, {m}") for m in METHODS)
+        cases=tuple(case(_X, method=m, seed=SEED,
+                         label=f"seed 004: hierarchical clustering of blobs, {m}" if m == "ward"
+                         else f"blobs, {m}")
+                    for m in ("ward",) + tuple(x for x in METHODS if x != "ward"))
         + tuple(case(_GRID, method=m, label=f"integer grid (ties), {m}") for m in METHODS)
         + tuple(case(duplicated(3), method=m, label=f"repeated points, {m}")
                 for m in ("single", "complete", "average", "ward"))
@@ -158,6 +162,7 @@ CONCEPTS = (
                  match="looks suspiciously like an uncondensed distance matrix",
                  label="a square distance matrix passed as observations")),
         bench=Bench(1000, lambda n, rng: case(rng.normal(size=(n, 10)), method="average")),
+        seeds=(SEED,),
         note=NOTE),
     Concept(
         name="cluster.fcluster",
@@ -191,7 +196,10 @@ CONCEPTS = (
         reference_call="sklearn.cluster.AgglomerativeClustering",
         comparison="exact", tolerance="identical",
         cases=tuple(case(_X, n_clusters=3, linkage=m, compute_distances=True,
-                         label=f"blobs, {m}") for m in LINKAGES)
+                         seed=SEED if m == "ward" else "",
+                         label=f"seed 004: hierarchical clustering of blobs, {m}"
+                         if m == "ward" else f"blobs, {m}")
+                    for m in LINKAGES)
         + tuple(case(_GRID, n_clusters=4, linkage=m, compute_distances=True,
                      label=f"integer grid (ties), {m}") for m in LINKAGES)
         + (case(duplicated(3), n_clusters=5, label="repeated points, ward"),
@@ -229,6 +237,7 @@ CONCEPTS = (
                  label="precomputed, not square")),
         bench=Bench(2000, lambda n, rng: case(rng.normal(size=(n, 10)), n_clusters=8)),
         run=agglomerative_run,
+        seeds=(SEED,),
         note="scikit-learn's trees (SciPy's for ward/complete/average, its own Prim with "
              "unordered pairs for single) and _hc_cut's heap numbering, ported: labels "
              "identical, not up to a permutation"),
