@@ -96,6 +96,17 @@ class _Booleans:
         return "an instance of 'bool' or an instance of 'numpy.bool'"
 
 
+class _Verbose:
+    """scikit-learn's "verbose": a non-negative int or a boolean, named as three options."""
+
+    def is_satisfied_by(self, value: Any) -> bool:
+        return (isinstance(value, (bool, np.bool_))
+                or (isinstance(value, Integral) and int(value) >= 0))
+
+    def __str__(self) -> str:
+        return "an int in the range [0, inf), an instance of 'bool' or an instance of 'numpy.bool'"
+
+
 class _ArrayLikes:
     def is_satisfied_by(self, value: Any) -> bool:
         return (hasattr(value, "__len__") or hasattr(value, "shape")
@@ -113,6 +124,8 @@ def _make_constraint(constraint: Any):
         return _Booleans()
     if constraint == "array-like":
         return _ArrayLikes()
+    if constraint == "verbose":
+        return _Verbose()
     if isinstance(constraint, type):
         return _InstancesOf(constraint)
     return constraint

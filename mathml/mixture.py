@@ -392,7 +392,7 @@ class GaussianMixture(DensityMixin, BaseEstimator):
         "random_state": [Interval(Integral, 0, 2**32 - 1, closed="both"),
                          np.random.RandomState, None],
         "warm_start": ["boolean"],
-        "verbose": [Interval(Integral, 0, None, closed="left"), "boolean"],
+        "verbose": ["verbose"],
         "verbose_interval": [Interval(Integral, 1, None, closed="left")],
         "covariance_type": [StrOptions(set(COVARIANCE_TYPES))],
         "weights_init": ["array-like", None],
