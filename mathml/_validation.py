@@ -63,7 +63,7 @@ import warnings  # noqa: E402
 
 from .exceptions import DataConversionWarning  # noqa: E402
 
-__all__ += ["check_array", "check_X_y", "check_consistent_length", "column_or_1d",
+__all__ += ["check_array", "check_sample_weight", "check_X_y", "check_consistent_length", "column_or_1d",
             "validate_data", "check_n_features", "type_of_target",
             "check_classification_targets", "check_random_state", "is_sparse"]
 
@@ -287,3 +287,23 @@ def check_random_state(seed: object) -> np.random.RandomState:
     if isinstance(seed, np.random.RandomState):
         return seed
     raise ValueError(f"{seed!r} cannot be used to seed a numpy.random.RandomState instance")
+
+
+def check_sample_weight(sample_weight: ArrayLike | None, n_samples: int) -> NDArray[np.float64]:
+    """Weights of the samples: ones for None, a scalar for every sample, or a 1-D array of
+    n_samples finite weights, not all zero (scikit-learn's checks and messages)."""
+    if sample_weight is None:
+        return np.ones(n_samples)
+    if isinstance(sample_weight, numbers.Real):
+        w = np.full(n_samples, float(sample_weight))
+    else:
+        w = check_array(sample_weight, ensure_2d=False, input_name="sample_weight")
+        if w.ndim != 1:
+            raise ValueError(f"Sample weights must be 1D array or scalar, got {w.ndim}D array. "
+                             "Expected either a scalar value or a 1D array of length "
+                             f"{n_samples}.")
+        if w.shape != (n_samples,):
+            raise ValueError(f"sample_weight.shape == {w.shape}, expected {(n_samples,)}!")
+    if np.all(w == 0):
+        raise ValueError("Sample weights must contain at least one non-zero number.")
+    return w

@@ -6,7 +6,7 @@ from numbers import Integral, Real
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validation import check_array, validate_data
+from .._validation import check_sample_weight, validate_data
 from ..base import BaseEstimator, ClusterMixin, Interval, StrOptions
 from ..neighbors._kd_tree import KDTree, _dist_to_rdist, _metric_exponent, _reduced_distances
 from ..neighbors._knn import _choose_algorithm
@@ -179,7 +179,7 @@ class DBSCAN(ClusterMixin, BaseEstimator):
         if sample_weight is None:
             weight = np.diff(indptr).astype(float)
         else:
-            w = _check_sample_weight(sample_weight, n)
+            w = check_sample_weight(sample_weight, n)
             weight = np.bincount(np.repeat(np.arange(n), np.diff(indptr)), weights=w[indices],
                                  minlength=n)
         core = weight >= self.min_samples
@@ -196,19 +196,3 @@ class DBSCAN(ClusterMixin, BaseEstimator):
         self.core_sample_indices_ = np.flatnonzero(core)
         self.components_ = X[self.core_sample_indices_].copy()
         return self
-
-
-def _check_sample_weight(sample_weight: ArrayLike, n: int) -> NDArray[np.float64]:
-    """A scalar weight for every sample, or a 1-D array of n finite weights."""
-    if isinstance(sample_weight, Real):
-        w = np.full(n, float(sample_weight))
-    else:
-        w = check_array(sample_weight, ensure_2d=False, input_name="sample_weight")
-        if w.ndim != 1:
-            raise ValueError(f"Sample weights must be 1D array or scalar, got {w.ndim}D array. "
-                             f"Expected either a scalar value or a 1D array of length {n}.")
-        if w.shape != (n,):
-            raise ValueError(f"sample_weight.shape == {w.shape}, expected {(n,)}!")
-    if (w == 0).all():
-        raise ValueError("Sample weights must contain at least one non-zero number.")
-    return w

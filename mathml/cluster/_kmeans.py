@@ -28,7 +28,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._param_validation import _validate_parameter_constraints
-from .._validation import check_array, check_random_state, validate_data
+from .._validation import check_array, check_random_state, check_sample_weight, validate_data
 from ..base import (BaseEstimator, ClusterMixin, Interval, StrOptions, TransformerMixin,
                     check_is_fitted)
 from ..exceptions import ConvergenceWarning
@@ -127,25 +127,6 @@ def _sequential_sum(v: NDArray) -> float:
 
 
 # --- k-means++ --------------------------------------------------------------------------------
-
-def _check_sample_weight(sample_weight, n_samples: int) -> NDArray[np.float64]:
-    """Weights of the samples, ones by default, with scikit-learn's checks and messages."""
-    if sample_weight is None:
-        return np.ones(n_samples)
-    if isinstance(sample_weight, Real):
-        w = np.full(n_samples, float(sample_weight))
-    else:
-        w = check_array(sample_weight, ensure_2d=False, input_name="sample_weight")
-        if w.ndim != 1:
-            raise ValueError(f"Sample weights must be 1D array or scalar, got {w.ndim}D array. "
-                             "Expected either a scalar value or a 1D array of length "
-                             f"{n_samples}.")
-        if w.shape != (n_samples,):
-            raise ValueError(f"sample_weight.shape == {w.shape}, expected {(n_samples,)}!")
-    if np.all(w == 0):
-        raise ValueError("Sample weights must contain at least one non-zero number.")
-    return w
-
 
 def _check_probabilities(p: NDArray) -> None:
     """RandomState.choice's refusal of negative probabilities (a negative sample weight)."""
@@ -288,7 +269,7 @@ def kmeans_plusplus(X: ArrayLike, n_clusters: int, *, sample_weight: ArrayLike |
         {"n_clusters": n_clusters, "random_state": random_state,
          "n_local_trials": n_local_trials}, "kmeans_plusplus")
     X = check_array(X)  # scikit-learn keeps X's memory layout here (no copy to C order)
-    w = _check_sample_weight(sample_weight, X.shape[0])
+    w = check_sample_weight(sample_weight, X.shape[0])
     if X.shape[0] < n_clusters:
         raise ValueError(f"n_samples={X.shape[0]} should be >= n_clusters={n_clusters}.")
     if x_squared_norms is None:
@@ -547,7 +528,7 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
         tol = _tolerance(X, self.tol)
         n_init = self._runs()
         random_state = check_random_state(self.random_state)
-        w = _check_sample_weight(sample_weight, X.shape[0])
+        w = check_sample_weight(sample_weight, X.shape[0])
         init = self.init
         if not isinstance(init, str) and not callable(init):
             init = check_array(init, input_name="")
@@ -586,7 +567,7 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
     def score(self, X: ArrayLike, y=None, sample_weight: ArrayLike | None = None) -> float:
         """−J: minus the inertia of X at the fitted centres (higher is better)."""
         X = self._checked(X)
-        w = _check_sample_weight(sample_weight, X.shape[0])
+        w = check_sample_weight(sample_weight, X.shape[0])
         labels = _assign_labels(X, self.cluster_centers_)
         return -_inertia(X, w, self.cluster_centers_, labels)
 
