@@ -5,12 +5,12 @@ Each module mirrors its namesake in SciPy or scikit-learn (`mathml.linalg` ↔ `
 and `reference` wraps those libraries behind the same names, so ``import mathml as ml`` and
 ``import reference as ml`` are interchangeable.
 """
-from . import (autodiff, cluster, datasets, decomposition, differentiate, exceptions,
+from . import (autodiff, cluster, datasets, decomposition, differentiate, ensemble, exceptions,
                information, integrate, linalg, linear_model, metrics, mixture, model_selection,
-               naive_bayes, neighbors, optimize, preprocessing, probability, special, stats)
+               naive_bayes, neighbors, optimize, preprocessing, probability, special, stats, tree)
 
 __all__ = ["linalg", "differentiate", "autodiff", "integrate", "optimize", "special", "stats",
            "probability", "information", "preprocessing", "metrics", "model_selection",
            "datasets", "linear_model", "naive_bayes", "neighbors", "cluster", "decomposition",
-           "mixture", "exceptions"]
+           "mixture", "tree", "ensemble", "exceptions"]
 __version__ = "0.1.0"

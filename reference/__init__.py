@@ -6,12 +6,12 @@ names and signatures. This package also holds what compares the two: the concept
 the checker for your own code (`reference.check`, `reference.assert_agrees`) and the
 `mathml` command (`reference.cli`).
 """
-from . import (autodiff, cluster, datasets, decomposition, differentiate, exceptions,
+from . import (autodiff, cluster, datasets, decomposition, differentiate, ensemble, exceptions,
                information, integrate, linalg, linear_model, metrics, mixture, model_selection,
-               naive_bayes, neighbors, optimize, preprocessing, probability, special, stats)
+               naive_bayes, neighbors, optimize, preprocessing, probability, special, stats, tree)
 from .check import CheckReport, assert_agrees, check
 
 __all__ = ["linalg", "differentiate", "autodiff", "integrate", "optimize", "special", "stats",
            "probability", "information", "preprocessing", "metrics", "model_selection",
            "datasets", "linear_model", "naive_bayes", "neighbors", "cluster", "decomposition",
-           "mixture", "exceptions", "check", "assert_agrees", "CheckReport"]
+           "mixture", "tree", "ensemble", "exceptions", "check", "assert_agrees", "CheckReport"]

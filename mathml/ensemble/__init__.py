@@ -1,0 +1,3 @@
+"""Ensembles of trees, written from scratch: random forests (bootstrap and random feature
+subsets), gradient boosting and AdaBoost. Mirrors `sklearn.ensemble`."""
+__all__: list[str] = []

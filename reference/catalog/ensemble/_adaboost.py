@@ -1,0 +1,4 @@
+"""Catalog entries: _adaboost."""
+from __future__ import annotations
+
+CONCEPTS: tuple = ()

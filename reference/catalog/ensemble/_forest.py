@@ -1,0 +1,4 @@
+"""Catalog entries: _forest."""
+from __future__ import annotations
+
+CONCEPTS: tuple = ()
