@@ -7,7 +7,7 @@ import sklearn.cluster as _skc
 from sklearn.utils._param_validation import StrOptions
 from threadpoolctl import ThreadpoolController
 
-__all__: list[str] = ["KMeans", "kmeans_plusplus", "linkage", "fcluster",
+__all__: list[str] = ["KMeans", "kmeans_plusplus", "linkage", "fcluster", "inconsistent",
                       "AgglomerativeClustering", "DBSCAN"]
 
 
@@ -52,12 +52,16 @@ def linkage(y, method="single", metric="euclidean"):
     return _sch.linkage(y, method=method, metric=metric)
 
 
-def fcluster(Z, t, criterion):
-    # mathml implements the 'distance' and 'maxclust' criteria only, so it has no default
-    # (SciPy's is 'inconsistent'); the wrapper takes the same two.
-    if criterion not in ("distance", "maxclust"):
+def fcluster(Z, t, criterion="inconsistent", depth=2, R=None):
+    # mathml implements the 'inconsistent', 'distance' and 'maxclust' criteria (not SciPy's
+    # 'monocrit' and 'maxclust_monocrit'); the wrapper takes the same three.
+    if criterion not in ("inconsistent", "distance", "maxclust"):
         raise ValueError(f"Invalid cluster formation criterion: {criterion}")
-    return _sch.fcluster(Z, t, criterion=criterion)
+    return _sch.fcluster(Z, t, criterion=criterion, depth=depth, R=R)
+
+
+def inconsistent(Z, d=2):
+    return _sch.inconsistent(Z, d)
 
 
 class AgglomerativeClustering(_skc.AgglomerativeClustering):

@@ -65,15 +65,28 @@ def _tree(X, method):
 
 
 def _fcluster_cases():
-    def make(seed, method, maxclust):
+    criteria = ("maxclust", "distance", "inconsistent")
+
+    def make(seed, method, criterion):
         X = _data(seed, seed % 3)
         Z = _tree(X, method)
         rng = np.random.default_rng(seed)
-        if maxclust:
+        if criterion == "maxclust":
             return case(Z, int(rng.integers(1, len(X) + 2)), "maxclust")
+        if criterion == "inconsistent":  # coefficients lie in [0, √(k − 1)]: t up to 2
+            return case(Z, float(rng.choice([0.0, 0.5, 0.7, 1.0, 1.2, 2.0])), "inconsistent",
+                        depth=int(rng.integers(1, 5)))
         t = float(rng.choice(Z[:, 2])) if rng.integers(2) else float(rng.uniform(0, Z[:, 2].max()))
         return case(Z, t, "distance")
-    return st.builds(make, st.integers(0, 2 ** 31 - 1), st.sampled_from(METHODS), st.booleans())
+    return st.builds(make, st.integers(0, 2 ** 31 - 1), st.sampled_from(METHODS),
+                     st.sampled_from(criteria))
+
+
+def _inconsistent_cases():
+    def make(seed, method, d):
+        return case(_tree(_data(seed, seed % 3), method), d)
+    return st.builds(make, st.integers(0, 2 ** 31 - 1), st.sampled_from(METHODS),
+                     st.integers(0, 5))
 
 
 # --- AgglomerativeClustering -------------------------------------------------------------------
@@ -177,7 +190,13 @@ CONCEPTS = (
                 label="integer grid, at a merge height (≤ includes it)"),
            case(_tree(_INVERTED, "centroid"), 1.95, "distance", label="centroid inversion"),
            case(_tree(_INVERTED, "centroid"), 2, "maxclust", label="centroid inversion, 2"),
-           case(_tree(_X, "single"), 0.0, "distance", label="distance 0: singletons")),
+           case(_tree(_X, "single"), 0.0, "distance", label="distance 0: singletons"),
+           case(_tree(_X, "average"), 1.0, label="inconsistent (the default), depth 2"),
+           case(_tree(_X, "ward"), 0.8, "inconsistent", depth=3, label="inconsistent, depth 3"),
+           case(_tree(_GRID, "single"), 0.5, "inconsistent",
+                label="integer grid: ties, zero deviations"),
+           case(_tree(_X, "average"), 0.9, "inconsistent",
+                R=sch.inconsistent(_tree(_X, "average"), 4), label="R given")),
         strategy=_fcluster_cases,
         bad=(bad(_tree(_X, "single")[:, :3], 2, "maxclust", raises=ValueError,
                  match="must have 4 columns", label="3 columns"),
@@ -187,10 +206,32 @@ CONCEPTS = (
              bad(np.zeros((0, 4)), 2, "maxclust", raises=ValueError,
                  match="at least two observations", label="empty"),
              bad(_tree(_X, "single"), 2, "inconsistency", raises=ValueError,
-                 match="Invalid cluster formation criterion", label="invalid criterion")),
+                 match="Invalid cluster formation criterion", label="invalid criterion"),
+             bad(_tree(_X, "single"), 1.0, "inconsistent", R=np.ones((29, 3)), raises=ValueError,
+                 match="must have 4 columns", label="R with 3 columns")),
         bench=Bench(2000, lambda n, rng: case(_tree(rng.normal(size=(n, 10)), "ward"), 8,
                                               "maxclust")),
         note="the cut's depth-first numbering of SciPy's cluster_monocrit, ported"),
+    Concept(
+        name="cluster.inconsistent",
+        reference_call="scipy.cluster.hierarchy.inconsistent",
+        comparison="exact", tolerance="identical",
+        cases=(case(_tree(_X, "average"), label="blobs, average, depth 2"),
+               case(_tree(_X, "ward"), 4, label="blobs, ward, depth 4"),
+               case(_tree(_X, "single"), 1, label="depth 1: the merge alone"),
+               case(_tree(_X, "single"), 0, label="depth 0"),
+               case(_tree(_GRID, "complete"), 3, label="integer grid: equal heights"),
+               case(_tree(_INVERTED, "centroid"), 2, label="centroid inversion")),
+        strategy=_inconsistent_cases,
+        bad=(bad(_tree(_X, "single")[:, :3], raises=ValueError, match="must have 4 columns",
+                 label="3 columns"),
+             bad(_tree(_X, "single"), -1, raises=ValueError, match="nonnegative integer",
+                 label="negative depth"),
+             bad(_tree(_X, "single"), 1.5, raises=ValueError, match="nonnegative integer",
+                 label="fractional depth")),
+        bench=Bench(2000, lambda n, rng: case(_tree(rng.normal(size=(n, 10)), "ward"), 2)),
+        note="heights summed children first (left, right, then the merge), the deviation as "
+             "SciPy forms it: identical to the bit"),
     Concept(
         name="cluster.AgglomerativeClustering",
         reference_call="sklearn.cluster.AgglomerativeClustering",
