@@ -98,7 +98,8 @@ class Criterion:
         if self.name == "squared_error":
             total = sq / wn
             for k in range(self.n_outputs):
-                total = total - (s[:, k] / wn) ** 2.0
+                mean = s[:, k] / wn
+                total = total - mean * mean
             return total / self.n_outputs
         for k in range(self.n_outputs):
             cols = range(int(self.offsets[k]), int(self.offsets[k + 1]))
@@ -116,6 +117,30 @@ class Criterion:
                         frac = count[live] / wn[live]
                         term[live] = frac * _log2(frac)
                     total = total - term
+        return total / self.n_outputs
+
+    def impurity_of(self, s: list[float], wn: float, sq: float | None = None) -> float:
+        """The impurity of one node, in Python floats (the same IEEE operations as
+        `impurity`, without the cost of arrays of one)."""
+        total = 0.0
+        if self.name == "squared_error":
+            total = sq / wn
+            for k in range(self.n_outputs):
+                mean = s[k] / wn
+                total -= mean * mean  # Cython's `** 2.0` is a product (libm's pow is not)
+            return total / self.n_outputs
+        for k in range(self.n_outputs):
+            counts = s[int(self.offsets[k]): int(self.offsets[k + 1])]
+            if self.name == "gini":
+                sq_count = 0.0
+                for count in counts:
+                    sq_count += count * count
+                total += 1.0 - sq_count / (wn * wn)
+            else:
+                for count in counts:
+                    if count > 0.0:
+                        frac = count / wn
+                        total -= frac * (math.log(frac) / LN2)
         return total / self.n_outputs
 
     def proxy(self, sl: NDArray, sr: NDArray, wl: NDArray, wr: NDArray,
