@@ -231,3 +231,36 @@ def test_friedman_mse_is_squared_error_with_a_warning():
         warnings.simplefilter("ignore", FutureWarning)
         b = sk.DecisionTreeRegressor(criterion="friedman_mse", random_state=0).fit(X, y)
     assert_same_tree(a, b)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_cost_complexity_pruning_path_and_pruned_trees(seed):
+    """The weakest-link path (alphas and leaf impurities) bitwise, and the tree pruned at
+    an alpha of the path node for node."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(20, 150))
+    X = np.round(rng.normal(size=(n, 4)), 1)
+    if seed % 2:
+        y = (X[:, 0] + rng.normal(size=n) > 0).astype(int)
+        ours, theirs = ml.DecisionTreeClassifier, sk.DecisionTreeClassifier
+    else:
+        y = X[:, 0] + rng.normal(size=n)
+        ours, theirs = ml.DecisionTreeRegressor, sk.DecisionTreeRegressor
+    a = ours(random_state=seed).cost_complexity_pruning_path(X, y)
+    b = theirs(random_state=seed).cost_complexity_pruning_path(X, y)
+    np.testing.assert_array_equal(a.ccp_alphas, b.ccp_alphas)
+    np.testing.assert_array_equal(a.impurities, b.impurities)
+    alpha = b.ccp_alphas[len(b.ccp_alphas) // 2]
+    assert_same_tree(ours(random_state=seed, ccp_alpha=alpha).fit(X, y),
+                     theirs(random_state=seed, ccp_alpha=alpha).fit(X, y))
+
+
+@pytest.mark.parametrize("kwargs", [{}, {"show_weights": True, "max_depth": 2},
+                                    {"decimals": 5, "spacing": 1}])
+def test_export_text_on_the_seeds_data(kwargs):
+    from sklearn.datasets import make_classification
+    X, y = make_classification(n_samples=1000, n_features=20, n_informative=2,
+                               n_redundant=10, random_state=42)
+    a = ml.DecisionTreeClassifier(random_state=42).fit(X, y)
+    b = sk.DecisionTreeClassifier(random_state=42).fit(X, y)
+    assert ml.export_text(a, **kwargs) == sk.export_text(b, **kwargs)
