@@ -67,10 +67,6 @@ EXPECTED_FAILURES: dict[str, dict[str, str]] = {
     # draws depend on the number of rows, so repeating a sample is not weighting it
     "KMeans": {"check_sample_weight_equivalence_on_dense_data":
                "sample_weight is not equivalent to removing/repeating samples"},
-    # listed by scikit-learn for its own AdaBoostClassifier: each stage's tree draws its
-    # seed, and a stump's splits depend on sample counts, not only on weights
-    "AdaBoostClassifier": {"check_sample_weight_equivalence_on_dense_data":
-                           "sample_weight is not equivalent to removing/repeating samples"},
 }
 
 # methods that may raise NotFittedError; wrapped by the adapter to translate it
