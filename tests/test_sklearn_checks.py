@@ -38,6 +38,7 @@ ESTIMATOR_MODULES = ("preprocessing", "linear_model", "naive_bayes", "neighbors"
 CHECK_PARAMS: dict[str, dict] = {
     # the checks transform new continuous data: every value is a category never seen in fit
     "OneHotEncoder": {"handle_unknown": "ignore"},
+    "AdaBoostClassifier": {"n_estimators": 5},  # scikit-learn's own setting for the checks
 }
 
 #: Further instances to check, one per set of hyperparameters (each neighbour search).

@@ -154,7 +154,11 @@ class Criterion:
                 pl = pl + sl[:, k] * sl[:, k]
                 pr = pr + sr[:, k] * sr[:, k]
             return pl / wl + pr / wr
-        return -wr * self.impurity(sr, wr) - wl * self.impurity(sl, wl)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            score = -wr * self.impurity(sr, wr) - wl * self.impurity(sl, wl)
+        # a child whose weight rounds to 0 (AdaBoost's tiny weights) scores NaN: scikit-learn's
+        # `proxy > best` never takes it, np.argmax would, so it ranks last
+        return np.where(np.isnan(score), -np.inf, score)
 
 
 # --- absolute error: weighted medians kept in a Fenwick tree --------------------------------

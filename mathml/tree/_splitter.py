@@ -329,7 +329,7 @@ class Splitter:
             # constant (max ≤ min + 1e-7) in this node
             Xn = self.X32[S]
             order = np.argsort(Xn, axis=0, kind="stable")
-            V = np.take_along_axis(Xn, order, axis=0)
+            V = Xn[order, np.arange(Xn.shape[1])]
             is_constant = V[-1] <= V[0] + FEATURE_THRESHOLD
 
             def evaluate(f):
@@ -363,12 +363,17 @@ class Splitter:
         f_i = self.n_features
         n_visited = n_found = n_drawn = 0
         n_total = n_known_constants
-        rng = self.rng
+        state = self.rng.state
         examined = []
         while f_i > n_total and (n_visited < self.max_features
                                  or n_visited <= n_found + n_drawn):
             n_visited += 1
-            f_j = rng.rand_int(n_drawn, f_i - n_found)
+            # rand_int(n_drawn, f_i − n_found): the xorshift step inlined (it runs per draw)
+            state = state or 1
+            state ^= (state << 13) & 0xFFFFFFFF
+            state ^= state >> 17
+            state ^= (state << 5) & 0xFFFFFFFF
+            f_j = n_drawn + (state % (RAND_R_MAX + 1)) % (f_i - n_found - n_drawn)
             if f_j < n_known_constants:
                 features[n_drawn], features[f_j] = features[f_j], features[n_drawn]
                 n_drawn += 1
@@ -376,13 +381,17 @@ class Splitter:
             f_j += n_found
             f = features[f_j]
             examined.append(f)
-            if is_constant(f):
+            self.rng.state = state  # the random splitter draws its threshold in between
+            constant_here = is_constant(f)
+            state = self.rng.state
+            if constant_here:
                 features[f_j], features[n_total] = features[n_total], features[f_j]
                 n_found += 1
                 n_total += 1
                 continue
             f_i -= 1
             features[f_i], features[f_j] = features[f_j], features[f_i]
+        self.rng.state = state
         # the known constants keep their order for the children; the new ones follow
         features[:n_known_constants] = constant[:n_known_constants]
         constant[n_known_constants:n_total] = features[n_known_constants:n_total]
@@ -427,26 +436,29 @@ class Splitter:
         """Score every position of every visited feature at once (running sums by cumsum:
         exact when there is no gap between admissible positions, or when the sums are
         integers). Returns (index of the feature, position) of the first best, or None."""
-        n = len(S)
+        n, q = O.shape
         msl = self.min_samples_leaf
-        CS = np.cumsum(self.A[S][O], axis=0)[:-1]  # left sums at p = 1 … n − 1
-        p = np.arange(1, n)
-        valid = distinct & ((p >= msl) & (n - p >= msl))[:, None]
+        CS = np.cumsum(self.A[S[O]], axis=0)[:-1]  # left sums at p = 1 … n − 1
+        valid = distinct.copy()
+        valid[: msl - 1] = False  # p ≥ min_samples_leaf and n − p ≥ min_samples_leaf
+        valid[max(n - msl, 0):] = False
         wl = CS[..., -1]
         wr = self.weighted_n_node - wl
-        valid &= (wl >= self.min_weight_leaf) & (wr >= self.min_weight_leaf)
+        if self.min_weight_leaf > 0.0:
+            valid &= (wl >= self.min_weight_leaf) & (wr >= self.min_weight_leaf)
         if not valid.any():
             return None
-        scores = np.full(valid.shape, -np.inf)
-        sl = CS[..., :-1][valid]
-        scores[valid] = self.criterion.proxy(sl, self.sum_total[None, :] - sl, wl[valid],
-                                             wr[valid])
-        j = np.argmax(scores, axis=0)  # the first best position of each feature
-        per_feature = scores[j, np.arange(scores.shape[1])]
+        m = CS.shape[-1] - 1
+        sl = CS[..., :-1].reshape(-1, m)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            scores = self.criterion.proxy(sl, self.sum_total[None, :] - sl, wl.ravel(),
+                                          wr.ravel()).reshape(n - 1, q)
+        scores[~valid] = -np.inf
+        per_feature = scores.max(axis=0)
         k = int(np.argmax(per_feature))  # the first feature reaching the best score
         if per_feature[k] == -np.inf:
             return None
-        return k, int(j[k]) + 1
+        return k, int(np.argmax(scores[:, k])) + 1  # its first best position
 
     def _scores(self, S, P, totals):
         """Proxy scores at update positions P (relative), −inf where a child is too light."""
