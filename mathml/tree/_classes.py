@@ -276,10 +276,12 @@ class BaseDecisionTree(BaseEstimator):
         return self.tree_.decision_path(X32)
 
     def get_depth(self) -> int:
+        """The depth of the tree: the longest root-to-leaf path, in edges."""
         check_is_fitted(self)
         return int(self.tree_.max_depth)
 
     def get_n_leaves(self) -> int:
+        """The number of leaves of the tree."""
         check_is_fitted(self)
         return int(self.tree_.n_leaves)
 
