@@ -1,3 +1,5 @@
 """Ensembles of trees, written from scratch: random forests (bootstrap and random feature
 subsets), gradient boosting and AdaBoost. Mirrors `sklearn.ensemble`."""
-__all__: list[str] = []
+from ._gradient_boosting import GradientBoostingClassifier, GradientBoostingRegressor
+
+__all__: list[str] = ["GradientBoostingClassifier", "GradientBoostingRegressor"]
