@@ -171,6 +171,21 @@ class _Loss:
     factor = 1.0
     n_trees = 1
 
+    def loss(self, y, F) -> NDArray[np.float64]:
+        raise NotImplementedError
+
+    def negative_gradient(self, y, F) -> NDArray[np.float64]:
+        raise NotImplementedError
+
+    def leaf_step(self, y, r, F, w) -> float:
+        raise NotImplementedError
+
+    def link(self, p) -> NDArray[np.float64]:
+        raise NotImplementedError
+
+    def predict_proba(self, F) -> NDArray[np.float64]:
+        raise NotImplementedError
+
     def score(self, y, F, w) -> float:
         return self.factor * _average(self.loss(y, F), w)
 
@@ -422,6 +437,32 @@ class _BaseGradientBoosting(BaseEstimator):
     """fit (the stages), the staged raw scores F_m and the fitted attributes shared by the
     classifier and the regressor."""
 
+    # hyperparameters (set by the subclasses' __init__) and fitted attributes
+    loss: str
+    learning_rate: float
+    n_estimators: int
+    subsample: float
+    criterion: str
+    max_depth: int | None
+    min_samples_split: int | float
+    min_samples_leaf: int | float
+    min_weight_fraction_leaf: float
+    min_impurity_decrease: float
+    max_features: int | float | str | None
+    max_leaf_nodes: int | None
+    init: Any
+    random_state: Any
+    warm_start: bool
+    n_iter_no_change: int | None
+    validation_fraction: float
+    tol: float
+    ccp_alpha: float
+    estimators_: NDArray[np.object_]
+    train_score_: NDArray[np.float64]
+    oob_scores_: NDArray[np.float64]
+    oob_improvement_: NDArray[np.float64]
+    n_features_in_: int
+
     _parameter_constraints: dict = {
         "learning_rate": [Interval(Real, 0.0, None, closed="left")],
         "n_estimators": [Interval(Integral, 1, None, closed="left")],
@@ -503,7 +544,7 @@ class _BaseGradientBoosting(BaseEstimator):
             return max(1, int(np.log2(p)))
         if m is None:
             return p
-        return m if isinstance(m, Integral) else max(1, int(m * p))
+        return int(m) if isinstance(m, Integral) else max(1, int(m * p))
 
     def _validation_split(self, X, y, w):
         from ..model_selection import train_test_split
@@ -543,6 +584,15 @@ class _BaseGradientBoosting(BaseEstimator):
                 self.oob_improvement_ = np.zeros(M)
                 self.oob_scores_ = np.zeros(M)
             self.oob_score_ = np.nan
+
+    def _encode_y(self, y, w) -> NDArray[np.float64]:
+        raise NotImplementedError
+
+    def _make_loss(self) -> _Loss:
+        raise NotImplementedError
+
+    def _default_init(self) -> Any:
+        raise NotImplementedError
 
     def _is_fitted(self) -> bool:
         return len(getattr(self, "estimators_", [])) > 0
@@ -691,7 +741,7 @@ class _BaseGradientBoosting(BaseEstimator):
             return np.zeros(self.n_features_in_)
         mean = np.mean([_impurity_decrease(t, self.n_features_in_) for t in trees], axis=0,
                        dtype=np.float64)
-        return mean / np.sum(mean)
+        return np.asarray(mean / np.sum(mean))
 
 
 def _impurity_decrease(tree_, p: int) -> NDArray[np.float64]:
@@ -1070,7 +1120,8 @@ class GradientBoostingClassifier(ClassifierMixin, _BaseGradientBoosting):
 
     def predict_proba(self, X: ArrayLike) -> NDArray[np.float64]:
         """The class probabilities (the inverse link of F): shape (n_samples, n_classes)."""
-        return self._loss.predict_proba(self._raw_predict(self._check_X(X)))
+        F = self._raw_predict(self._check_X(X))
+        return self._loss.predict_proba(F)
 
     def predict_log_proba(self, X: ArrayLike) -> NDArray[np.float64]:
         """log predict_proba(X)."""
