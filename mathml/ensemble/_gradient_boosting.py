@@ -756,32 +756,6 @@ def _impurity_decrease(tree_, p: int) -> NDArray[np.float64]:
     return importances / Nw[0]
 
 
-_TREE_PARAMETERS = """
-    subsample : float in (0, 1], default=1.0
-        The fraction of samples each stage draws (without replacement) to fit its tree;
-        below 1 gives stochastic gradient boosting and the out-of-bag scores.
-    criterion : {'squared_error'}, default='deprecated'
-        No effect, as in scikit-learn 1.9 (a FutureWarning when set): every tree splits by
-        the squared error of the pseudo-residuals.
-    min_samples_split, min_samples_leaf, min_weight_fraction_leaf, max_depth, \
-min_impurity_decrease, max_features, max_leaf_nodes, ccp_alpha
-        Each stage's `mathml.tree.DecisionTreeRegressor`, as there (max_depth=3 by default).
-    random_state : int, RandomState or None, default=None
-        One RandomState for the whole fit: each stage draws its subsample from it, then its
-        trees draw their seeds from it, in that order.
-    verbose : int, default=0
-        Accepted for scikit-learn's signature; nothing is printed.
-    warm_start : bool, default=False
-        Keep the fitted stages and add stages up to `n_estimators`.
-    validation_fraction : float in (0, 1), default=0.1
-        The held-out fraction for early stopping.
-    n_iter_no_change : int or None, default=None
-        Stop when the held-out loss has not beaten any of the last n_iter_no_change
-        values by more than `tol`.
-    tol : float, default=1e-4
-        See `n_iter_no_change`."""
-
-
 class GradientBoostingRegressor(RegressorMixin, _BaseGradientBoosting):
     """Gradient boosting for regression: F_M = F_0 + ν Σ_m h_m, each tree h_m fitted to the
     negative gradient of the loss and its leaves set by a line search.
@@ -819,7 +793,30 @@ class GradientBoostingRegressor(RegressorMixin, _BaseGradientBoosting):
         F_0: None for the loss's constant, 'zero' for F_0 = 0, or an estimator with `fit`
         and `predict`.
     alpha : float in (0, 1), default=0.9
-        The quantile of 'quantile' and of Huber's δ.""" + _TREE_PARAMETERS + """
+        The quantile of 'quantile' and of Huber's δ.
+    subsample : float in (0, 1], default=1.0
+        The fraction of samples each stage draws (without replacement) to fit its tree;
+        below 1 gives stochastic gradient boosting and the out-of-bag scores.
+    criterion : {'squared_error'}, default='deprecated'
+        No effect, as in scikit-learn 1.9 (a FutureWarning when set): every tree splits by
+        the squared error of the pseudo-residuals.
+    min_samples_split, min_samples_leaf, min_weight_fraction_leaf, max_depth, \
+min_impurity_decrease, max_features, max_leaf_nodes, ccp_alpha
+        Each stage's `mathml.tree.DecisionTreeRegressor`, as there (max_depth=3 by default).
+    random_state : int, RandomState or None, default=None
+        One RandomState for the whole fit: each stage draws its subsample from it, then its
+        trees draw their seeds from it, in that order.
+    verbose : int, default=0
+        Accepted for scikit-learn's signature; nothing is printed.
+    warm_start : bool, default=False
+        Keep the fitted stages and add stages up to `n_estimators`.
+    validation_fraction : float in (0, 1), default=0.1
+        The held-out fraction for early stopping.
+    n_iter_no_change : int or None, default=None
+        Stop when the held-out loss has not beaten any of the last n_iter_no_change
+        values by more than `tol`.
+    tol : float, default=1e-4
+        See `n_iter_no_change`.
 
     Attributes
     ----------
@@ -878,7 +875,7 @@ class GradientBoostingRegressor(RegressorMixin, _BaseGradientBoosting):
     >>> y = np.array([0.0, 0, 1, 1, 4, 4, 9, 9])
     >>> model = GradientBoostingRegressor(n_estimators=50, max_depth=1, random_state=0)
     >>> print(np.round(model.fit(X, y).predict([[0.0], [7.0]]), 3))
-    [0.035 8.966]
+    [0.135 8.87 ]
     """
 
     _parameter_constraints: dict = {
@@ -982,7 +979,30 @@ class GradientBoostingClassifier(ClassifierMixin, _BaseGradientBoosting):
         The number of stages M.
     init : estimator, 'zero' or None, default=None
         F_0: None for the class frequencies, 'zero' for F_0 = 0, or an estimator with `fit`
-        and `predict_proba`.""" + _TREE_PARAMETERS + """
+        and `predict_proba`.
+    subsample : float in (0, 1], default=1.0
+        The fraction of samples each stage draws (without replacement) to fit its tree;
+        below 1 gives stochastic gradient boosting and the out-of-bag scores.
+    criterion : {'squared_error'}, default='deprecated'
+        No effect, as in scikit-learn 1.9 (a FutureWarning when set): every tree splits by
+        the squared error of the pseudo-residuals.
+    min_samples_split, min_samples_leaf, min_weight_fraction_leaf, max_depth, \
+min_impurity_decrease, max_features, max_leaf_nodes, ccp_alpha
+        Each stage's `mathml.tree.DecisionTreeRegressor`, as there (max_depth=3 by default).
+    random_state : int, RandomState or None, default=None
+        One RandomState for the whole fit: each stage draws its subsample from it, then its
+        trees draw their seeds from it, in that order.
+    verbose : int, default=0
+        Accepted for scikit-learn's signature; nothing is printed.
+    warm_start : bool, default=False
+        Keep the fitted stages and add stages up to `n_estimators`.
+    validation_fraction : float in (0, 1), default=0.1
+        The held-out fraction for early stopping.
+    n_iter_no_change : int or None, default=None
+        Stop when the held-out loss has not beaten any of the last n_iter_no_change
+        values by more than `tol`.
+    tol : float, default=1e-4
+        See `n_iter_no_change`.
 
     Attributes
     ----------
