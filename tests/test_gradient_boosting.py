@@ -222,3 +222,10 @@ def test_zero_weight_class_is_refused():
     for cls in (ml.GradientBoostingClassifier, ref.GradientBoostingClassifier):
         with pytest.raises(ValueError, match="y contains 1 class after sample_weight trimmed"):
             cls(n_estimators=2).fit(X, y, sample_weight=w)
+
+
+def test_monitor_stops_the_fit():
+    X, y, _ = regression(9)
+    for cls in (ml.GradientBoostingRegressor, ref.GradientBoostingRegressor):
+        model = cls(n_estimators=10, random_state=0).fit(X, y, monitor=lambda i, m, _: i == 3)
+        assert model.n_estimators_ == 4 and model.estimators_.shape == (4, 1)

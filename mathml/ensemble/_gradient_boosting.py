@@ -491,8 +491,12 @@ class _BaseGradientBoosting(BaseEstimator):
 
     # -- fit --------------------------------------------------------------------------------
 
-    def fit(self, X: ArrayLike, y: ArrayLike, sample_weight: ArrayLike | None = None):
-        """Fit F_0, then the stages (see the class docstring); returns self."""
+    def fit(self, X: ArrayLike, y: ArrayLike, sample_weight: ArrayLike | None = None,
+            monitor=None):
+        """Fit F_0, then the stages (see the class docstring); returns self.
+
+        `monitor`, if given, is called as ``monitor(i, self, locals())`` after stage i and
+        stops the fit by returning True."""
         _validate_parameter_constraints(self._parameter_constraints, self.get_params(deep=False),
                                         type(self).__name__)
         if not self.warm_start:
@@ -525,7 +529,7 @@ class _BaseGradientBoosting(BaseEstimator):
             begin = self.estimators_.shape[0]
             F = self._raw_predict(X)
             self._resize_state()
-        n_stages = self._fit_stages(X, y, w, F, begin, X_val, y_val, w_val)
+        n_stages = self._fit_stages(X, y, w, F, begin, X_val, y_val, w_val, monitor)
         if n_stages != self.estimators_.shape[0]:
             self.estimators_ = self.estimators_[:n_stages]
             self.train_score_ = self.train_score_[:n_stages]
@@ -627,7 +631,7 @@ class _BaseGradientBoosting(BaseEstimator):
             F = self.init_.predict(X).astype(np.float64)
         return F.reshape(-1, 1) if F.ndim == 1 else F
 
-    def _fit_stages(self, X, y, w, F, begin, X_val, y_val, w_val) -> int:
+    def _fit_stages(self, X, y, w, F, begin, X_val, y_val, w_val, monitor) -> int:
         """Stages begin … n_estimators − 1; returns how many stages the model has."""
         n = X.shape[0]
         do_oob = self.subsample < 1.0
@@ -652,6 +656,8 @@ class _BaseGradientBoosting(BaseEstimator):
                 self.oob_score_ = self.oob_scores_[-1]
             else:
                 self.train_score_[i] = self._loss.score(y, F, w)
+            if monitor is not None and monitor(i, self, locals()):
+                break
             if self.n_iter_no_change is not None:
                 # Stop once the validation loss has not beaten any of the last few by tol.
                 val = self._loss.score(y_val, next(F_val_stages), w_val)

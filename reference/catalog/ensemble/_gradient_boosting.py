@@ -52,7 +52,7 @@ def regression(seed: int, n: int = 120, p: int = 4, ties: bool = False):
     X = rng.uniform(-2, 2, (n, p))
     if ties:
         X = np.round(X, 1)
-    y = np.sin(2 * X[:, 0]) + X[:, 1] ** 2 - X[:, 2 % p] + 0.3 * rng.uniform(-1, 1, n)
+    y = np.sin(2 * X[:, 0]) + X[:, 1 % p] ** 2 - X[:, 2 % p] + 0.3 * rng.uniform(-1, 1, n)
     y[::10] += rng.uniform(-6, 6, len(y[::10]))
     return X, y, rng.uniform(-2, 2, (9, p))
 
