@@ -58,6 +58,8 @@ TAGS: dict[str, dict[str, object]] = {
     "BernoulliNB": {"classifier_tags.poor_score": True},
     "LinearRegression": {"target_tags.multi_output": True},
     "Ridge": {"target_tags.multi_output": True},
+    "DecisionTreeClassifier": {"target_tags.multi_output": True},
+    "DecisionTreeRegressor": {"target_tags.multi_output": True},
 }
 
 #: {class name: {check name: reason}} — checks known to fail, each with why.

@@ -1,0 +1,458 @@
+"""The split search: which features a node looks at (scikit-learn's xorshift generator and
+Fisher–Yates draw), the candidate thresholds of a sorted feature, and how the node's samples
+are reordered (the sort, the partition) so that every later sum adds in the same order.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ._criterion import Criterion, left_sums, sequential_sum
+
+__all__ = ["RandR", "Splitter", "SplitRecord", "FEATURE_THRESHOLD"]
+
+# Values closer than this (added in float32, so without effect once |x| ≥ 2) are one value.
+FEATURE_THRESHOLD = np.float32(1e-7)
+RAND_R_MAX = 2 ** 31 - 1
+_MASK32 = 0xFFFFFFFF
+
+
+class RandR:
+    """scikit-learn's ``our_rand_r``: a 32-bit xorshift (13, 17, 5), reduced mod 2³¹."""
+
+    def __init__(self, seed: int):
+        self.state = int(seed) & _MASK32
+
+    def rand_r(self) -> int:
+        s = self.state or 1  # a zero state is replaced by DEFAULT_SEED = 1
+        s ^= (s << 13) & _MASK32
+        s ^= s >> 17
+        s ^= (s << 5) & _MASK32
+        self.state = s
+        return s % (RAND_R_MAX + 1)
+
+    def rand_int(self, low: int, high: int) -> int:
+        """An integer in [low, high)."""
+        return low + self.rand_r() % (high - low)
+
+    def rand_uniform(self, low: float, high: float) -> float:
+        """A float in [low, high)."""
+        return ((high - low) * float(self.rand_r()) / float(RAND_R_MAX)) + low
+
+
+@dataclass
+class SplitRecord:
+    feature: int = 0
+    pos: int = 0
+    threshold: float = 0.0
+    improvement: float = -np.inf
+    impurity_left: float = np.inf
+    impurity_right: float = np.inf
+
+
+# --- the order of a node's samples ---------------------------------------------------------
+
+def _introsort_order(values: list, n: int) -> list[int]:
+    """The permutation scikit-learn's ``simultaneous_sort`` (introsort, median-of-three
+    pivot, three-way partition, insertion sort below 16, heapsort past depth 2⌊log₂ n⌋)
+    applies: it decides the order of tied values, hence the order of later sums."""
+    v = list(values)
+    idx = list(range(n))
+
+    def swap(i, j):
+        v[i], v[j] = v[j], v[i]
+        idx[i], idx[j] = idx[j], idx[i]
+
+    def insertion(lo, m):
+        for i in range(lo + 1, lo + m):
+            tv, ti, j = v[i], idx[i], i
+            while j > lo and v[j - 1] > tv:
+                v[j], idx[j] = v[j - 1], idx[j - 1]
+                j -= 1
+            v[j], idx[j] = tv, ti
+
+    def sift_down(lo, start, end):
+        root = start
+        while True:
+            child = root * 2 + 1
+            maxind = root
+            if child < end and v[lo + maxind] < v[lo + child]:
+                maxind = child
+            if child + 1 < end and v[lo + maxind] < v[lo + child + 1]:
+                maxind = child + 1
+            if maxind == root:
+                return
+            swap(lo + root, lo + maxind)
+            root = maxind
+
+    def heapsort(lo, m):
+        start = (m - 2) // 2
+        while True:
+            sift_down(lo, start, m)
+            if start == 0:
+                break
+            start -= 1
+        end = m - 1
+        while end > 0:
+            swap(lo, lo + end)
+            sift_down(lo, 0, end)
+            end -= 1
+
+    def median3(lo, m):
+        a, b, c = v[lo], v[lo + m // 2], v[lo + m - 1]
+        if a < b:
+            return b if b < c else (c if a < c else a)
+        if b < c:
+            return a if a < c else c
+        return b
+
+    def introsort(lo, m, maxd):
+        while m > 15:
+            if maxd <= 0:
+                heapsort(lo, m)
+                return
+            maxd -= 1
+            pivot = median3(lo, m)
+            i = left = 0
+            r = m
+            while i < r:
+                if v[lo + i] < pivot:
+                    swap(lo + i, lo + left)
+                    i += 1
+                    left += 1
+                elif v[lo + i] > pivot:
+                    r -= 1
+                    swap(lo + i, lo + r)
+                else:
+                    i += 1
+            introsort(lo, left, maxd)
+            lo += r
+            m -= r
+        insertion(lo, m)
+
+    if n:
+        introsort(0, n, 2 * int(np.log2(n)))
+    return idx
+
+
+def sort_order(fv: NDArray[np.float32], exact_sums: bool) -> NDArray[np.intp]:
+    """The order in which scikit-learn's sort leaves the node's samples. Distinct values have
+    one sorted order; tied values are ordered as introsort leaves them, which only matters
+    when sums round (regression, fractional weights)."""
+    order = np.argsort(fv, kind="stable")
+    if exact_sums or len(fv) <= 15:  # up to 15 introsort is an insertion sort: stable
+        return order
+    s = fv[order]
+    if not np.any(s[1:] == s[:-1]):
+        return order
+    return np.asarray(_introsort_order(fv.tolist(), len(fv)), dtype=np.intp)
+
+
+def partition_order(left: NDArray[np.bool_]) -> NDArray[np.intp]:
+    """The permutation of scikit-learn's in-place partition: scan from the front; a sample
+    that goes right is swapped with the last unexamined one, which is examined next.
+
+    Vectorised: the right-goers among the first n_L slots (the holes, ascending) are
+    replaced by the left-goers among the last n − n_L (descending). The right-goers are laid
+    from the end in the order they are met: hole k, then the right-goers read from the back
+    before the k-th left-goer there, ...; last the unread middle, its first slot first.
+    """
+    n = len(left)
+    if n <= 24:  # small: the loop itself is quicker than the vectorised form
+        s, start, end = list(range(n)), 0, n
+        goes_left = left.tolist()
+        while start < end:
+            if goes_left[s[start]]:
+                start += 1
+            else:
+                end -= 1
+                s[start], s[end] = s[end], s[start]
+        return np.array(s, dtype=np.intp)
+    n_left = int(left.sum())
+    holes = np.flatnonzero(~left[:n_left])
+    fillers = n_left + np.flatnonzero(left[n_left:])[::-1]
+    h = len(holes)
+    out = np.arange(n)
+    out[holes] = fillers
+    back = n_left + np.flatnonzero(~left[n_left:])
+    last = fillers[-1] if h else n
+    run = np.searchsorted(-fillers, -back, side="left")  # left-goers read before each
+    tail = back < last
+    major = np.concatenate((2 * np.arange(h), np.where(tail, 2 * h, 2 * run + 1)))
+    minor = np.concatenate((np.zeros(h, dtype=np.intp),
+                            np.where(tail & (back == n_left), -(n + 1), -back)))
+    met = np.concatenate((holes, back))[np.lexsort((minor, major))]
+    out[n_left:] = met[::-1]
+    return out
+
+
+# --- the splitter --------------------------------------------------------------------------
+
+class Splitter:
+    """Finds each node's split; owns the sample order, the feature order and the generator.
+
+    ``samples`` holds the row indices; a node is a slice [start, end) of it, children are
+    consecutive slices. ``features``/``constant_features`` carry the Fisher–Yates order and
+    the known-constant features from node to node, as scikit-learn's arrays do.
+    """
+
+    def __init__(self, criterion: Criterion, X32: NDArray[np.float32], y: NDArray,
+                 w: NDArray, *, max_features: int, min_samples_leaf: int,
+                 min_weight_leaf: float, seed: int, exact_sums: bool, splitter: str):
+        self.criterion = criterion
+        self.X32 = X32
+        self.Xt = np.ascontiguousarray(X32.T)  # one contiguous row per feature
+        self.y = y
+        self.w = w
+        self.A = np.hstack((criterion.stats(y, w), w[:, None]))  # statistics, then weight
+        if not criterion.is_classification:
+            self.wyy = (w[:, None] * y) * y
+        self.samples = np.flatnonzero(w != 0.0)  # zero-weight samples take no part
+        self.weighted_n_samples = float(sequential_sum(w[:, None])[0])
+        self.n_features = X32.shape[1]
+        self.features = list(range(self.n_features))
+        self.constant_features = [0] * self.n_features
+        self.max_features, self.min_samples_leaf = max_features, min_samples_leaf
+        self.min_weight_leaf = min_weight_leaf
+        self.rng = RandR(seed)
+        self.exact_sums = exact_sums
+        self.random = splitter == "random"
+
+    # the node's statistics (criterion.init): sums in the order the samples now lie
+    def node_reset(self, start: int, end: int) -> None:
+        S = self.samples[start:end]
+        totals = sequential_sum(self.A[S])
+        self.start, self.end = start, end
+        self.sum_total, self.weighted_n_node = totals[:-1], float(totals[-1])
+        if not self.criterion.is_classification:
+            self.sq_sum_total = float(np.cumsum(self.wyy[S].ravel())[-1])
+
+    def node_impurity(self) -> float:
+        return self.criterion.impurity_of(self.sum_total.tolist(), self.weighted_n_node,
+                                          getattr(self, "sq_sum_total", None))
+
+    def node_value(self) -> NDArray:
+        return self.sum_total / self.weighted_n_node
+
+    def _totals(self):
+        return np.append(self.sum_total, self.weighted_n_node)
+
+    def _children(self, S: NDArray, pos: int, impurity: float, rec: SplitRecord) -> None:
+        """After the partition: the left sums at `pos` (reset, then one update), the
+        children's impurities and the improvement w_n/w · (i − w_R/w_n·i_R − w_L/w_n·i_L)."""
+        crit = self.criterion
+        A = self.A[S]
+        n = len(S)
+        if pos <= n - pos:
+            sl = np.cumsum(A[:pos], axis=0)[-1]
+        else:  # rebuilt from the node total, subtracting from the right end
+            sl = np.cumsum(np.vstack((self._totals()[None, :], -A[pos:][::-1])), axis=0)[-1]
+        wl = float(sl[-1])
+        wr = self.weighted_n_node - wl
+        sl_list = sl[:-1].tolist()
+        sr_list = (self.sum_total - sl[:-1]).tolist()
+        if crit.is_classification:
+            il = crit.impurity_of(sl_list, wl)
+            ir = crit.impurity_of(sr_list, wr)
+        else:
+            sq_left = float(np.cumsum(self.wyy[S[:pos]].ravel())[-1])
+            il = crit.impurity_of(sl_list, wl, sq_left)
+            ir = crit.impurity_of(sr_list, wr, self.sq_sum_total - sq_left)
+        wn = self.weighted_n_node
+        rec.impurity_left, rec.impurity_right = il, ir
+        rec.improvement = (wn / self.weighted_n_samples) * (impurity - (wr / wn * ir)
+                                                            - (wl / wn * il))
+
+    def node_split(self, impurity: float, n_known_constants: int) -> tuple[SplitRecord, int]:
+        """Step 2 of the builder: the best split of samples[start:end] over the features
+        drawn, and the number of constant features known after this node."""
+        start, end = self.start, self.end
+        S = self.samples[start:end]  # a view: reordering it reorders the node
+        n = end - start
+        best = SplitRecord(pos=end)
+        totals = self._totals()
+        if self.random:
+            found_by: dict = {}
+
+            def evaluate(f):
+                found_by[f] = self._random_candidate(S, f, n, totals, impurity)
+                return found_by[f] is None
+        else:
+            # every feature sorted at once; the draw below only needs to know which are
+            # constant (max ≤ min + 1e-7) in this node
+            Xn = self.X32[S]
+            order = np.argsort(Xn, axis=0, kind="stable")
+            V = np.take_along_axis(Xn, order, axis=0)
+            is_constant = V[-1] <= V[0] + FEATURE_THRESHOLD
+
+            def evaluate(f):
+                return bool(is_constant[f])
+        sorted_features, n_total = self._draw(n_known_constants, evaluate)
+        visited = [f for f in sorted_features if not (self.random and found_by[f] is None)
+                   and not (not self.random and is_constant[f])]
+        if self.random:
+            best_proxy = -np.inf
+            for f in visited:
+                found = found_by[f]
+                if found and found[0] > best_proxy:
+                    best_proxy = found[0]
+                    best = SplitRecord(feature=f, pos=start + found[1], threshold=found[2])
+        elif visited:
+            best = self._best_of(S, sorted_features, visited, order, V, is_constant)
+        if best.pos < end:
+            # the random splitter left the samples partitioned by the last feature drawn
+            if not (self.random and sorted_features[-1] == best.feature):
+                go_left = self.Xt[best.feature][S].astype(np.float64) <= best.threshold
+                S[:] = S[partition_order(go_left)]
+            self._children(S, best.pos - start, impurity, best)
+        return best, n_total
+
+    def _draw(self, n_known_constants: int, is_constant) -> tuple[list[int], int]:
+        """scikit-learn's Fisher–Yates draw of the features to visit: known constants are
+        skipped, newly found ones move to the constant block; it stops after `max_features`
+        visits unless all of them were constant. Returns the features examined (in order)
+        and the number of constants known after this node."""
+        features, constant = self.features, self.constant_features
+        f_i = self.n_features
+        n_visited = n_found = n_drawn = 0
+        n_total = n_known_constants
+        rng = self.rng
+        examined = []
+        while f_i > n_total and (n_visited < self.max_features
+                                 or n_visited <= n_found + n_drawn):
+            n_visited += 1
+            f_j = rng.rand_int(n_drawn, f_i - n_found)
+            if f_j < n_known_constants:
+                features[n_drawn], features[f_j] = features[f_j], features[n_drawn]
+                n_drawn += 1
+                continue
+            f_j += n_found
+            f = features[f_j]
+            examined.append(f)
+            if is_constant(f):
+                features[f_j], features[n_total] = features[n_total], features[f_j]
+                n_found += 1
+                n_total += 1
+                continue
+            f_i -= 1
+            features[f_i], features[f_j] = features[f_j], features[f_i]
+        # the known constants keep their order for the children; the new ones follow
+        features[:n_known_constants] = constant[:n_known_constants]
+        constant[n_known_constants:n_total] = features[n_known_constants:n_total]
+        return examined, n_total
+
+    def _best_of(self, S, examined, visited, order, V, is_constant) -> SplitRecord:
+        """The first best split over the visited features, all scored at once; or, where
+        the order of tied samples can change a rounded sum, one feature after the other in
+        scikit-learn's order."""
+        start = self.start
+        n = len(S)
+        near_ties = V[1:] <= V[:-1] + FEATURE_THRESHOLD  # (n − 1, p)
+        exactly_constant = V[-1] == V[0]
+        reorders = [f for f in examined if not exactly_constant[f]]
+        if self.exact_sums or not near_ties[:, reorders].any():
+            F = np.array(visited)
+            found = self._batched_candidates(S, order[:, F], V[:, F], ~near_ties[:, F])
+            if reorders:  # the node is left sorted by the last feature examined
+                S[:] = S[order[:, reorders[-1]]]
+        else:
+            totals = self._totals()
+            found = None
+            best_proxy = -np.inf
+            for f in examined:
+                candidate = self._best_candidate(S, f, n, totals)
+                if candidate and candidate[0] > best_proxy:
+                    best_proxy = candidate[0]
+                    found = (f,) + candidate[1:]
+            if found is None:
+                return SplitRecord(pos=self.end)
+            return SplitRecord(feature=found[0], pos=start + found[1], threshold=found[2])
+        if found is None:
+            return SplitRecord(pos=self.end)
+        k, p = found
+        f = visited[k]
+        threshold = float(V[p - 1, f]) / 2.0 + float(V[p, f]) / 2.0
+        return SplitRecord(feature=f, pos=start + p, threshold=threshold)
+
+    def _batched_candidates(self, S, O, V, distinct):
+        """Score every position of every visited feature at once (running sums by cumsum:
+        exact when there is no gap between admissible positions, or when the sums are
+        integers). Returns (index of the feature, position) of the first best, or None."""
+        n = len(S)
+        msl = self.min_samples_leaf
+        CS = np.cumsum(self.A[S][O], axis=0)[:-1]  # left sums at p = 1 … n − 1
+        p = np.arange(1, n)
+        valid = distinct & ((p >= msl) & (n - p >= msl))[:, None]
+        wl = CS[..., -1]
+        wr = self.weighted_n_node - wl
+        valid &= (wl >= self.min_weight_leaf) & (wr >= self.min_weight_leaf)
+        if not valid.any():
+            return None
+        scores = np.full(valid.shape, -np.inf)
+        sl = CS[..., :-1][valid]
+        scores[valid] = self.criterion.proxy(sl, self.sum_total[None, :] - sl, wl[valid],
+                                             wr[valid])
+        j = np.argmax(scores, axis=0)  # the first best position of each feature
+        per_feature = scores[j, np.arange(scores.shape[1])]
+        k = int(np.argmax(per_feature))  # the first feature reaching the best score
+        if per_feature[k] == -np.inf:
+            return None
+        return k, int(j[k]) + 1
+
+    def _scores(self, S, P, totals):
+        """Proxy scores at update positions P (relative), −inf where a child is too light."""
+        crit = self.criterion
+        SL = left_sums(self.A[S], P, totals)
+        wl = SL[:, -1]
+        wr = self.weighted_n_node - wl
+        sl = SL[:, :-1]
+        sr = self.sum_total[None, :] - sl
+        ok = (wl >= self.min_weight_leaf) & (wr >= self.min_weight_leaf)
+        scores = np.full(len(P), -np.inf)
+        if ok.any():
+            scores[ok] = crit.proxy(sl[ok], sr[ok], wl[ok], wr[ok])
+        return scores
+
+    def _best_candidate(self, S, f, n, totals):
+        """Sort the node by feature f; None if constant, () if no admissible position, else
+        (score, position, threshold) of the first best position."""
+        fv = self.Xt[f][S]
+        order = sort_order(fv, self.exact_sums)
+        S[:] = S[order]
+        fv = fv[order]
+        if fv[-1] <= fv[0] + FEATURE_THRESHOLD:
+            return None
+        P = np.flatnonzero(fv[1:] > fv[:-1] + FEATURE_THRESHOLD) + 1
+        msl = self.min_samples_leaf
+        P = P[(P >= msl) & (n - P >= msl)]
+        if len(P) == 0:
+            return ()
+        scores = self._scores(S, P, totals)
+        j = int(np.argmax(scores))  # the first maximum: strict > keeps the earlier one
+        if scores[j] == -np.inf:
+            return ()
+        p = int(P[j])
+        threshold = float(fv[p - 1]) / 2.0 + float(fv[p]) / 2.0
+        return (float(scores[j]), p, threshold)
+
+    def _random_candidate(self, S, f, n, totals, impurity):
+        """One threshold drawn uniformly between the node's min and max of feature f."""
+        fv = self.Xt[f][S]
+        lo, hi = fv.min(), fv.max()
+        if hi <= lo + FEATURE_THRESHOLD:
+            return None
+        threshold = self.rng.rand_uniform(float(lo), float(hi))
+        if threshold == float(hi):
+            threshold = float(lo)
+        go_left = fv.astype(np.float64) <= threshold
+        S[:] = S[partition_order(go_left)]
+        p = int(go_left.sum())
+        msl = self.min_samples_leaf
+        if p < msl or n - p < msl:
+            return ()
+        score = self._scores(S, np.array([p]), totals)[0]
+        if score == -np.inf:
+            return ()
+        return (float(score), p, threshold)
