@@ -37,14 +37,9 @@ from .._validation import (check_classification_targets, check_random_state,
                            check_sample_weight, column_or_1d, validate_data)
 from ..base import (BaseEstimator, ClassifierMixin, Interval, RegressorMixin, StrOptions,
                     check_is_fitted)
+from ..tree import DecisionTreeRegressor
 
 __all__ = ["GradientBoostingClassifier", "GradientBoostingRegressor"]
-
-
-def _tree_class():
-    """`mathml.tree.DecisionTreeRegressor`, the base learner of every stage."""
-    from ..tree import DecisionTreeRegressor
-    return DecisionTreeRegressor
 
 
 def _textbook_GradientBoostingRegressor(X: ArrayLike, y: ArrayLike, *, n_estimators: int = 100,
@@ -72,7 +67,7 @@ def _textbook_GradientBoostingRegressor(X: ArrayLike, y: ArrayLike, *, n_estimat
     trees = []
     for _ in range(n_estimators):
         r = y - F                                                 # Step 1: pseudo-residuals
-        h = _tree_class()(max_depth=max_depth, random_state=rng).fit(X, r)   # Step 2: fit
+        h = DecisionTreeRegressor(max_depth=max_depth, random_state=rng).fit(X, r)   # Step 2: fit
         F = F + learning_rate * h.predict(X)                      # Step 3: shrunken step
         trees.append(h)
     return F0, trees
@@ -696,7 +691,7 @@ class _BaseGradientBoosting(BaseEstimator):
             tree_.value[leaf, 0, 0] = self._loss.leaf_step(y[idx], r[idx], F[idx], w[idx])
 
     def _new_tree(self):
-        return _tree_class()(
+        return DecisionTreeRegressor(
             criterion="squared_error", splitter="best", max_depth=self.max_depth,
             min_samples_split=self.min_samples_split, min_samples_leaf=self.min_samples_leaf,
             min_weight_fraction_leaf=self.min_weight_fraction_leaf,
