@@ -264,3 +264,27 @@ def test_export_text_on_the_seeds_data(kwargs):
     a = ml.DecisionTreeClassifier(random_state=42).fit(X, y)
     b = sk.DecisionTreeClassifier(random_state=42).fit(X, y)
     assert ml.export_text(a, **kwargs) == sk.export_text(b, **kwargs)
+
+
+@pytest.mark.parametrize("seed", range(16))
+def test_absolute_error_trees(seed):
+    """criterion='absolute_error': weighted medians and absolute errors through
+    scikit-learn's Fenwick tree, bitwise (ties in y ranked as its introsort leaves them)."""
+    rng = np.random.default_rng(seed)
+    n, p = int(rng.integers(5, 50)), int(rng.integers(1, 4))
+    X = np.round(rng.normal(size=(n, p)), 1) if seed % 2 else rng.normal(size=(n, p))
+    y = X[:, 0] + rng.normal(size=n)
+    if seed % 3:
+        y = np.round(y, 1)
+    if seed % 5 == 0:
+        y = np.column_stack([y, rng.normal(size=n)])
+    sample_weight = None
+    if seed % 4 == 1:
+        sample_weight = rng.integers(0, 3, n).astype(float)
+        sample_weight[0] = 1.0
+    elif seed % 4 == 3:
+        sample_weight = rng.random(n)
+    params = dict(criterion="absolute_error", random_state=seed,
+                  max_features=[None, 1, "sqrt"][seed % 3])
+    assert_same_tree(ml.DecisionTreeRegressor(**params).fit(X, y, sample_weight=sample_weight),
+                     sk.DecisionTreeRegressor(**params).fit(X, y, sample_weight=sample_weight))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from ._criterion import Criterion, left_sums, sequential_sum
+from ._criterion import Criterion, absolute_errors, left_sums, sequential_sum
 
 __all__ = ["RandR", "Splitter", "SplitRecord", "FEATURE_THRESHOLD"]
 
@@ -229,11 +229,48 @@ class Splitter:
         if not self.criterion.is_classification:
             self.sq_sum_total = float(np.cumsum(self.wyy[S].ravel())[-1])
 
+    def _mae_reset(self, S: NDArray) -> tuple[NDArray, NDArray, list[float]]:
+        """Absolute error's ``reset``: for each output, rank the node's targets (introsort's
+        order of ties), then Σ w|y − median| of every prefix (left) and suffix (right) of
+        the node in its current order, and the node's weighted median."""
+        n = len(S)
+        w = self.w[S].tolist()
+        left, right = np.zeros(n), np.zeros(n)
+        medians = []
+        for k in range(self.criterion.n_outputs):
+            ys = self.y[S, k].tolist()
+            order = _introsort_order(ys, n)
+            ranks = [0] * n
+            for i, q in enumerate(order):
+                ranks[q] = i
+            y_sorted = [ys[q] for q in order]
+            err_l, _ = absolute_errors(y_sorted, ranks, w, range(n))
+            err_r, med_r = absolute_errors(y_sorted, ranks, w, range(n - 1, -1, -1))
+            left += np.array([err_l[q] for q in range(n)])
+            right += np.array([err_r[q] for q in range(n)])
+            medians.append(med_r[0])
+        return left, right, medians
+
+    def _mae_scores(self, S: NDArray, P: NDArray) -> tuple[NDArray, NDArray, NDArray, NDArray]:
+        """Children impurities i_L = E_L/(w_L·K), i_R = E_R/(w_R·K) at positions P, and w_L,
+        w_R (w_L summed forward: absolute error's update never runs backwards)."""
+        left, right, _ = self._mae_reset(S)
+        wl = np.cumsum(self.w[S])[P - 1]
+        wr = self.weighted_n_node - wl
+        K = self.criterion.n_outputs
+        return left[P - 1] / (wl * K), right[P] / (wr * K), wl, wr
+
     def node_impurity(self) -> float:
+        if self.criterion.name == "absolute_error":
+            S = self.samples[self.start:self.end]
+            return float(self._mae_reset(S)[1][0] / (self.weighted_n_node
+                                                      * self.criterion.n_outputs))
         return self.criterion.impurity_of(self.sum_total.tolist(), self.weighted_n_node,
                                           getattr(self, "sq_sum_total", None))
 
     def node_value(self) -> NDArray:
+        if self.criterion.name == "absolute_error":  # the weighted median of each output
+            return np.array(self._mae_reset(self.samples[self.start:self.end])[2])
         return self.sum_total / self.weighted_n_node
 
     def _totals(self):
@@ -243,6 +280,14 @@ class Splitter:
         """After the partition: the left sums at `pos` (reset, then one update), the
         children's impurities and the improvement w_n/w · (i − w_R/w_n·i_R − w_L/w_n·i_L)."""
         crit = self.criterion
+        wn = self.weighted_n_node
+        if crit.name == "absolute_error":
+            il_, ir_, wl_, wr_ = self._mae_scores(S, np.array([pos]))
+            il, ir, wl, wr = float(il_[0]), float(ir_[0]), float(wl_[0]), float(wr_[0])
+            rec.impurity_left, rec.impurity_right = il, ir
+            rec.improvement = (wn / self.weighted_n_samples) * (impurity - (wr / wn * ir)
+                                                                - (wl / wn * il))
+            return
         A = self.A[S]
         n = len(S)
         if pos <= n - pos:
@@ -284,7 +329,7 @@ class Splitter:
             # constant (max ≤ min + 1e-7) in this node
             Xn = self.X32[S]
             order = np.argsort(Xn, axis=0, kind="stable")
-            V = np.take_along_axis(Xn, order, axis=0)
+            V = Xn[order, np.arange(Xn.shape[1])]
             is_constant = V[-1] <= V[0] + FEATURE_THRESHOLD
 
             def evaluate(f):
@@ -318,12 +363,17 @@ class Splitter:
         f_i = self.n_features
         n_visited = n_found = n_drawn = 0
         n_total = n_known_constants
-        rng = self.rng
+        state = self.rng.state
         examined = []
         while f_i > n_total and (n_visited < self.max_features
                                  or n_visited <= n_found + n_drawn):
             n_visited += 1
-            f_j = rng.rand_int(n_drawn, f_i - n_found)
+            # rand_int(n_drawn, f_i − n_found): the xorshift step inlined (it runs per draw)
+            state = state or 1
+            state ^= (state << 13) & 0xFFFFFFFF
+            state ^= state >> 17
+            state ^= (state << 5) & 0xFFFFFFFF
+            f_j = n_drawn + (state % (RAND_R_MAX + 1)) % (f_i - n_found - n_drawn)
             if f_j < n_known_constants:
                 features[n_drawn], features[f_j] = features[f_j], features[n_drawn]
                 n_drawn += 1
@@ -331,13 +381,17 @@ class Splitter:
             f_j += n_found
             f = features[f_j]
             examined.append(f)
-            if is_constant(f):
+            self.rng.state = state  # the random splitter draws its threshold in between
+            constant_here = is_constant(f)
+            state = self.rng.state
+            if constant_here:
                 features[f_j], features[n_total] = features[n_total], features[f_j]
                 n_found += 1
                 n_total += 1
                 continue
             f_i -= 1
             features[f_i], features[f_j] = features[f_j], features[f_i]
+        self.rng.state = state
         # the known constants keep their order for the children; the new ones follow
         features[:n_known_constants] = constant[:n_known_constants]
         constant[n_known_constants:n_total] = features[n_known_constants:n_total]
@@ -352,7 +406,9 @@ class Splitter:
         near_ties = V[1:] <= V[:-1] + FEATURE_THRESHOLD  # (n − 1, p)
         exactly_constant = V[-1] == V[0]
         reorders = [f for f in examined if not exactly_constant[f]]
-        if self.exact_sums or not near_ties[:, reorders].any():
+        batched = self.criterion.name != "absolute_error" and (
+            self.exact_sums or not near_ties[:, reorders].any())
+        if batched:
             F = np.array(visited)
             found = self._batched_candidates(S, order[:, F], V[:, F], ~near_ties[:, F])
             if reorders:  # the node is left sorted by the last feature examined
@@ -380,30 +436,37 @@ class Splitter:
         """Score every position of every visited feature at once (running sums by cumsum:
         exact when there is no gap between admissible positions, or when the sums are
         integers). Returns (index of the feature, position) of the first best, or None."""
-        n = len(S)
+        n, q = O.shape
         msl = self.min_samples_leaf
-        CS = np.cumsum(self.A[S][O], axis=0)[:-1]  # left sums at p = 1 … n − 1
-        p = np.arange(1, n)
-        valid = distinct & ((p >= msl) & (n - p >= msl))[:, None]
+        CS = np.cumsum(self.A[S[O]], axis=0)[:-1]  # left sums at p = 1 … n − 1
+        valid = distinct.copy()
+        valid[: msl - 1] = False  # p ≥ min_samples_leaf and n − p ≥ min_samples_leaf
+        valid[max(n - msl, 0):] = False
         wl = CS[..., -1]
         wr = self.weighted_n_node - wl
-        valid &= (wl >= self.min_weight_leaf) & (wr >= self.min_weight_leaf)
+        if self.min_weight_leaf > 0.0:
+            valid &= (wl >= self.min_weight_leaf) & (wr >= self.min_weight_leaf)
         if not valid.any():
             return None
-        scores = np.full(valid.shape, -np.inf)
-        sl = CS[..., :-1][valid]
-        scores[valid] = self.criterion.proxy(sl, self.sum_total[None, :] - sl, wl[valid],
-                                             wr[valid])
-        j = np.argmax(scores, axis=0)  # the first best position of each feature
-        per_feature = scores[j, np.arange(scores.shape[1])]
+        m = CS.shape[-1] - 1
+        sl = CS[..., :-1].reshape(-1, m)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            scores = self.criterion.proxy(sl, self.sum_total[None, :] - sl, wl.ravel(),
+                                          wr.ravel()).reshape(n - 1, q)
+        scores[~valid] = -np.inf
+        per_feature = scores.max(axis=0)
         k = int(np.argmax(per_feature))  # the first feature reaching the best score
         if per_feature[k] == -np.inf:
             return None
-        return k, int(j[k]) + 1
+        return k, int(np.argmax(scores[:, k])) + 1  # its first best position
 
     def _scores(self, S, P, totals):
         """Proxy scores at update positions P (relative), −inf where a child is too light."""
         crit = self.criterion
+        if crit.name == "absolute_error":
+            il, ir, wl, wr = self._mae_scores(S, P)
+            ok = (wl >= self.min_weight_leaf) & (wr >= self.min_weight_leaf)
+            return np.where(ok, -wr * ir - wl * il, -np.inf)
         SL = left_sums(self.A[S], P, totals)
         wl = SL[:, -1]
         wr = self.weighted_n_node - wl

@@ -131,6 +131,12 @@ REGRESSOR_CASES = (
          label="splitter='random'"),
     case(*tree_data(29, n=120, kind="ties", regression=True), ccp_alpha=0.05,
          random_state=29, label="ccp_alpha=0.05, ties"),
+    case(*tree_data(30, n=50, regression=True), criterion="absolute_error", max_features=2,
+         random_state=30, label="absolute_error (weighted medians by a Fenwick tree)"),
+    case(*tree_data(31, n=40, kind="ties", regression=True, outputs=2),
+         criterion="absolute_error", random_state=31,
+         sample_weight=np.random.default_rng(31).integers(1, 4, 40).astype(float),
+         label="absolute_error, two outputs, weights, ties"),
 )
 
 
