@@ -758,8 +758,10 @@ def _impurity_decrease(tree_, p: int) -> NDArray[np.float64]:
 
 
 class GradientBoostingRegressor(RegressorMixin, _BaseGradientBoosting):
-    """Gradient boosting for regression: F_M = F_0 + ν Σ_m h_m, each tree h_m fitted to the
-    negative gradient of the loss and its leaves set by a line search.
+    """Gradient boosting for regression: F_M = F_0 + ν Σ_m h_m, a sum of shrunken trees.
+
+    Each tree h_m is fitted to the negative gradient of the loss at F_{m−1} and its leaves
+    are set by a line search.
 
     .. math::
 
@@ -952,9 +954,11 @@ min_impurity_decrease, max_features, max_leaf_nodes, ccp_alpha
 
 
 class GradientBoostingClassifier(ClassifierMixin, _BaseGradientBoosting):
-    """Gradient boosting for classification: scores F_M = F_0 + ν Σ_m h_m (one per class
-    when K > 2), each tree fitted to the negative gradient of the log loss (or the
-    exponential loss) and its leaves set by one Newton step.
+    """Gradient boosting for classification: class scores F_M = F_0 + ν Σ_m h_m.
+
+    One score (K = 1) for two classes, one per class otherwise; each tree is fitted to the
+    negative gradient of the log loss (or the exponential loss) and its leaves set by one
+    Newton step.
 
     .. math::
 
