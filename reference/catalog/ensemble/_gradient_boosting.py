@@ -11,6 +11,8 @@ from __future__ import annotations
 import numpy as np
 from hypothesis import strategies as st
 
+from ...linear_model import LinearRegression
+from ...naive_bayes import GaussianNB
 from .._core import Bench, Concept, bad, case
 from .._estimators import estimator_bad
 
@@ -102,6 +104,8 @@ REGRESSOR_CASES = (
     _regressor_case(11, max_features="sqrt", max_leaf_nodes=5),
     _regressor_case(12, ties=True, min_samples_leaf=4),
     _regressor_case(13, n_iter_no_change=3, validation_fraction=0.2, n_estimators=60),
+    # an estimator as F_0 (the same fitted model for both backends: its predictions start F)
+    _regressor_case(14, init=LinearRegression(), loss="huber"),
 )
 
 CLASSIFIER_CASES = (
@@ -116,6 +120,8 @@ CLASSIFIER_CASES = (
     _classifier_case(8, k=3, sample_weight=_weights(8), max_features=2),
     _classifier_case(9, labels=[-1, 3], max_depth=1, n_estimators=40),
     _classifier_case(10, k=3, n_iter_no_change=2, n_estimators=60),
+    _classifier_case(11, k=3, init=GaussianNB()),
+    _classifier_case(12, init=GaussianNB(), sample_weight=_weights(12)),
 )
 
 
