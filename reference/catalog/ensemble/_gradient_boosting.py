@@ -59,12 +59,17 @@ def regression(seed: int, n: int = 120, p: int = 4, ties: bool = False):
     return X, y, rng.uniform(-2, 2, (9, p))
 
 
-def classification(seed: int, n: int = 120, p: int = 4, k: int = 2, labels=None):
+def classification(seed: int, n: int = 120, p: int = 4, k: int = 2, labels=None,
+                   ties: bool = False):
     """Overlapping classes around k centres (so that the probabilities stay inside (0, 1));
-    `labels` renames the classes 0 … k−1."""
+    `labels` renames the classes 0 … k−1; with `ties`, X rounded to integers and a
+    constant last feature."""
     rng = np.random.default_rng(seed)
     y = np.arange(n) % k
     X = rng.uniform(-1, 1, (k, p))[y] + rng.uniform(-1.5, 1.5, (n, p))
+    if ties:
+        X = np.round(2 * X)
+        X[:, -1] = 1.0
     if labels is not None:
         y = np.asarray(labels)[y]
     return X, y, rng.uniform(-2, 2, (9, p))
@@ -84,9 +89,11 @@ def _regressor_case(seed, ties=False, **kw):
                 random_state=seed, **kw, label=_label(kw) + (", tied X" if ties else ""))
 
 
-def _classifier_case(seed, k=2, labels=None, **kw):
-    return case(*classification(seed, k=k, labels=labels), n_estimators=kw.pop("n_estimators", 25),
-                random_state=seed, **kw, label=f"{k} classes, " + _label(kw))
+def _classifier_case(seed, k=2, labels=None, ties=False, **kw):
+    return case(*classification(seed, k=k, labels=labels, ties=ties),
+                n_estimators=kw.pop("n_estimators", 25), random_state=seed, **kw,
+                label=f"{k} classes, " + _label(kw) + (", tied X, a constant feature"
+                                                        if ties else ""))
 
 
 REGRESSOR_CASES = (
@@ -122,6 +129,8 @@ CLASSIFIER_CASES = (
     _classifier_case(10, k=3, n_iter_no_change=2, n_estimators=60),
     _classifier_case(11, k=3, init=GaussianNB()),
     _classifier_case(12, init=GaussianNB(), sample_weight=_weights(12)),
+    _classifier_case(13, k=3, ties=True, max_features=2, subsample=0.7),
+    _classifier_case(14, ties=True, loss="exponential", max_leaf_nodes=6),
 )
 
 
@@ -149,7 +158,8 @@ def _regressor_generated():
 
 def _classifier_generated():
     return _generated(classification,
-                      _data=st.fixed_dictionaries({"k": st.integers(2, 4)}))()
+                      _data=st.fixed_dictionaries({"k": st.integers(2, 4),
+                                                   "ties": st.booleans()}))()
 
 
 def _regressor_bad():
