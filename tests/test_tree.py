@@ -288,3 +288,19 @@ def test_absolute_error_trees(seed):
                   max_features=[None, 1, "sqrt"][seed % 3])
     assert_same_tree(ml.DecisionTreeRegressor(**params).fit(X, y, sample_weight=sample_weight),
                      sk.DecisionTreeRegressor(**params).fit(X, y, sample_weight=sample_weight))
+
+
+def test_check_input_false_as_forests_call_it():
+    """Forests and boosting fit their trees on float32 X with check_input=False (bootstrap
+    counts as weights): the same trees and predictions as scikit-learn's."""
+    rng = np.random.default_rng(7)
+    X = rng.normal(size=(200, 5)).astype(np.float32)
+    y = (X[:, 0] > 0).astype(float)
+    w = rng.integers(0, 3, 200).astype(float)
+    a = ml.DecisionTreeClassifier(random_state=3, max_features="sqrt")
+    b = sk.DecisionTreeClassifier(random_state=3, max_features="sqrt")
+    a.fit(X, y, sample_weight=w, check_input=False)
+    b.fit(X, y, sample_weight=w, check_input=False)
+    assert_same_tree(a, b)
+    np.testing.assert_array_equal(a.predict_proba(X, check_input=False),
+                                  b.predict_proba(X, check_input=False))
