@@ -674,8 +674,8 @@ class _BaseGradientBoosting(BaseEstimator):
         for k in range(loss.n_trees):
             y_k = (y == k).astype(np.float64) if loss.n_trees > 1 else y
             # Step 2: a least-squares regression tree on the pseudo-residuals.
-            tree = self._new_tree().fit(X, r[:, k], sample_weight=w)
-            leaves = tree.apply(X)
+            tree = self._new_tree().fit(X, r[:, k], sample_weight=w, check_input=False)
+            leaves = tree.apply(X, check_input=False)
             # Step 3: each leaf's value becomes the loss's step γ on its in-bag samples.
             if not _fixed_step(loss):
                 self._line_search(tree.tree_, leaves, inbag, y_k, r[:, k], F[:, k], w)
@@ -714,7 +714,8 @@ class _BaseGradientBoosting(BaseEstimator):
 
     def _add_stage(self, stage, X, F) -> None:
         for k, tree in enumerate(stage):
-            F[:, k] += self.learning_rate * tree.tree_.value[:, 0, 0].take(tree.apply(X))
+            leaves = tree.apply(X, check_input=False)
+            F[:, k] += self.learning_rate * tree.tree_.value[:, 0, 0].take(leaves)
 
     def _staged_raw(self, X) -> Iterator[NDArray[np.float64]]:
         F = self._initial_scores(X)
@@ -729,7 +730,7 @@ class _BaseGradientBoosting(BaseEstimator):
         leaves = np.zeros((X.shape[0], M, K))
         for i in range(M):
             for k in range(K):
-                leaves[:, i, k] = self.estimators_[i, k].apply(X)
+                leaves[:, i, k] = self.estimators_[i, k].apply(X, check_input=False)
         return leaves
 
     @property
