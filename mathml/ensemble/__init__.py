@@ -1,6 +1,7 @@
 """Ensembles of trees, written from scratch: random forests (bootstrap and random feature
 subsets), gradient boosting and AdaBoost. Mirrors `sklearn.ensemble`."""
+from ._gradient_boosting import GradientBoostingClassifier, GradientBoostingRegressor
 from ._weight_boosting import AdaBoostClassifier
 
-__all__: list[str] = []
-__all__ += ["AdaBoostClassifier"]
+__all__: list[str] = ["GradientBoostingClassifier", "GradientBoostingRegressor",
+                      "AdaBoostClassifier"]
