@@ -92,7 +92,10 @@ def _quantile(got, expected, c, tol, concept) -> Agreement:
     it inverts, amplified by the slope: |Δx| ≈ δ·t/f(x) for a relative error δ of t
     (continuous), so x is compared with atol = rtol·t/f(x) on top of rtol·|x|. A discrete
     quantile jumps where q equals F(k) (S(k) for isf): when q lies within rtol·q of that
-    value, k and the neighbour are both correct, given the rounding of F."""
+    value, k and the neighbour are both correct, given the rounding of F. Where continuous
+    quantiles still differ, mathml's is judged by its backward error: it is right if the
+    reference's F at it equals q to rtol·t (plus F's rounding), as SciPy's inverse can be
+    less accurate than its F."""
     method, params = c.args[0].split(".")[-1], c.args[1]
     ref = concept.reference(**params)
     entry = tol
@@ -110,8 +113,19 @@ def _quantile(got, expected, c, tol, concept) -> Agreement:
     with np.errstate(all="ignore"):
         slope_atol = entry.rtol * t / ref.pdf(x)
     atol = np.where(np.isfinite(slope_atol), slope_atol, 0.0)
-    return agree(got, expected, Tolerance(entry.rtol, float(np.max(atol, initial=0.0)),
-                                          entry.reason))
+    forward = Tolerance(entry.rtol, float(np.max(atol, initial=0.0)), entry.reason)
+    verdict = agree(got, expected, forward)
+    g = np.asarray(got, dtype=float)
+    if verdict.ok or g.shape != x.shape:
+        return verdict
+    # Where they differ, a quantile is right if it solves its equation: the reference's own
+    # F (or S) at mathml's answer equals q to the accuracy t is known to, plus F's rounding
+    # (SciPy's Boost inverse loses digits where its F does not: beta(2.42, 2.42).ppf(0.5)
+    # is 0.49999999976 in SciPy, 0.5 by symmetry, and F there is 0.5 to the last bit).
+    inverted = {"ppf": ref.cdf, "isf": ref.sf}[method]
+    with np.errstate(all="ignore"):
+        solves = np.abs(inverted(g) - q) <= entry.rtol * t + 2 * EPS * q
+    return agree(np.where(solves, x, g), x, forward)
 
 
 def _gaussian_bound(c, tol) -> float:

@@ -280,7 +280,10 @@ _ENTRIES: tuple[Concept, ...] = (
         + _every_method({"a": 0.5, "b": 0.7, "loc": 1.0, "scale": 2.0},
                         np.array([1.0, 1.5, 2.9, 3.0]), Q[2:-3])
         + (case("unfrozen.pdf", {"a": 2.0, "b": 5.0}, np.array([0.1, 0.3]), label="unfrozen pdf"),
-           case("fit", {}, FIT_BETA, label="fit (Newton on the two score equations)"))
+           case("fit", {}, FIT_BETA, label="fit (Newton on the two score equations)"),
+           case("ppf", {"a": 2.4217185716135092, "b": 2.4217185716135092}, np.array([0.5, 0.3]),
+                label="a = b: ppf(0.5) = 0.5 by symmetry; SciPy's inverse gives 0.49999999976, "
+                      "judged by its own cdf"))
         + _invalid({"a": 1.0, "b": -1.0}),
         strategy=lambda: _strategy(
             st.fixed_dictionaries({"a": _reals(0.1, 50), "b": _reals(0.1, 50)}),
