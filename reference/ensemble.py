@@ -2,3 +2,78 @@
 from __future__ import annotations
 
 __all__: list[str] = []
+
+
+# --- random forests ---------------------------------------------------------------------------
+
+import numpy as _np  # noqa: E402
+import sklearn.ensemble as _ske  # noqa: E402
+from sklearn.utils._param_validation import StrOptions  # noqa: E402
+from sklearn.utils.validation import _assert_all_finite  # noqa: E402
+
+
+def _finite_X(method):
+    # scikit-learn 1.9's forests accept NaN in X (its trees send missing values down a
+    # learned side); the contract refuses it, so the wrapper checks X first, with
+    # scikit-learn's own message.
+    def wrapped(self, X, *args, **kwargs):
+        A = None if hasattr(X, "toarray") else _np.asarray(X)
+        if A is not None and A.dtype.kind == "f":
+            _assert_all_finite(A, input_name="X", estimator_name=type(self).__name__)
+        return method(self, X, *args, **kwargs)
+    wrapped.__name__, wrapped.__doc__ = method.__name__, method.__doc__
+    return wrapped
+
+
+class RandomForestClassifier(_ske.RandomForestClassifier):
+    """scikit-learn's forest with mathml's `__init__` (no monotonic_cst) and NaN refused."""
+
+    def __init__(self, n_estimators=100, *, criterion="gini", max_depth=None,
+                 min_samples_split=2, min_samples_leaf=1, min_weight_fraction_leaf=0.0,
+                 max_features="sqrt", max_leaf_nodes=None, min_impurity_decrease=0.0,
+                 bootstrap=True, oob_score=False, n_jobs=None, random_state=None, verbose=0,
+                 warm_start=False, class_weight=None, ccp_alpha=0.0, max_samples=None):
+        super().__init__(n_estimators=n_estimators, criterion=criterion, max_depth=max_depth,
+                         min_samples_split=min_samples_split, min_samples_leaf=min_samples_leaf,
+                         min_weight_fraction_leaf=min_weight_fraction_leaf,
+                         max_features=max_features, max_leaf_nodes=max_leaf_nodes,
+                         min_impurity_decrease=min_impurity_decrease, bootstrap=bootstrap,
+                         oob_score=oob_score, n_jobs=n_jobs, random_state=random_state,
+                         verbose=verbose, warm_start=warm_start, class_weight=class_weight,
+                         ccp_alpha=ccp_alpha, max_samples=max_samples)
+
+    fit = _finite_X(_ske.RandomForestClassifier.fit)
+    predict = _finite_X(_ske.RandomForestClassifier.predict)
+    predict_proba = _finite_X(_ske.RandomForestClassifier.predict_proba)
+    predict_log_proba = _finite_X(_ske.RandomForestClassifier.predict_log_proba)
+    apply = _finite_X(_ske.RandomForestClassifier.apply)
+
+
+class RandomForestRegressor(_ske.RandomForestRegressor):
+    """scikit-learn's forest with mathml's `__init__` (no monotonic_cst) and NaN refused."""
+
+    # mathml's regression trees have no Poisson criterion: refused here too ('friedman_mse'
+    # is mapped to 'squared_error' by scikit-learn 1.9's __init__, with a FutureWarning)
+    _parameter_constraints = {**_ske.RandomForestRegressor._parameter_constraints,
+                              "criterion": [StrOptions({"squared_error", "absolute_error"})]}
+
+    def __init__(self, n_estimators=100, *, criterion="squared_error", max_depth=None,
+                 min_samples_split=2, min_samples_leaf=1, min_weight_fraction_leaf=0.0,
+                 max_features=1.0, max_leaf_nodes=None, min_impurity_decrease=0.0,
+                 bootstrap=True, oob_score=False, n_jobs=None, random_state=None, verbose=0,
+                 warm_start=False, ccp_alpha=0.0, max_samples=None):
+        super().__init__(n_estimators=n_estimators, criterion=criterion, max_depth=max_depth,
+                         min_samples_split=min_samples_split, min_samples_leaf=min_samples_leaf,
+                         min_weight_fraction_leaf=min_weight_fraction_leaf,
+                         max_features=max_features, max_leaf_nodes=max_leaf_nodes,
+                         min_impurity_decrease=min_impurity_decrease, bootstrap=bootstrap,
+                         oob_score=oob_score, n_jobs=n_jobs, random_state=random_state,
+                         verbose=verbose, warm_start=warm_start, ccp_alpha=ccp_alpha,
+                         max_samples=max_samples)
+
+    fit = _finite_X(_ske.RandomForestRegressor.fit)
+    predict = _finite_X(_ske.RandomForestRegressor.predict)
+    apply = _finite_X(_ske.RandomForestRegressor.apply)
+
+
+__all__ += ["RandomForestClassifier", "RandomForestRegressor"]
