@@ -1,0 +1,233 @@
+"""Decision trees beyond the catalog: the pieces scikit-learn's trees are made of (its
+generator, its sort, its partition) checked one by one against scikit-learn, then whole trees
+on many drawn data sets and hyperparameters, node for node and bit for bit."""
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pytest
+import sklearn.tree as sk
+from sklearn.utils._random import _our_rand_r_py
+from sklearn.utils._sorting import _py_simultaneous_sort
+
+import mathml.tree as ml
+from mathml.tree._classes import _textbook_DecisionTreeClassifier
+from mathml.tree._splitter import RandR, _introsort_order, partition_order
+
+TREE_ARRAYS = ("children_left", "children_right", "feature", "threshold", "value", "impurity",
+               "n_node_samples", "weighted_n_node_samples")
+
+
+def assert_same_tree(a, b):
+    """Same structure and every float equal to the last bit (no tolerance: the port adds
+    in scikit-learn's order)."""
+    assert a.tree_.node_count == b.tree_.node_count
+    assert a.tree_.max_depth == b.tree_.max_depth
+    for name in TREE_ARRAYS:
+        np.testing.assert_array_equal(getattr(a.tree_, name), getattr(b.tree_, name),
+                                      err_msg=name)
+    np.testing.assert_array_equal(a.feature_importances_, b.feature_importances_)
+
+
+# --- the pieces ------------------------------------------------------------------------------
+
+def test_xorshift_matches_scikit_learn():
+    for seed in (1, 7, 12345, 2**31 - 2, 2**32 - 1):
+        ours = RandR(seed)
+        state = np.array([seed], dtype=np.uint32)
+        for _ in range(50):
+            theirs = _our_rand_r_py(int(state[0]))
+            # _our_rand_r_py returns the draw; advance our state the same way
+            assert ours.rand_r() == theirs
+            state[0] = ours.state
+
+
+def test_zero_state_is_replaced_by_one():
+    assert RandR(0).rand_r() == RandR(1).rand_r()
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_introsort_order_matches_scikit_learn(seed):
+    """The order introsort leaves tied values in (it decides the order of later sums)."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 400))
+    v = rng.integers(0, int(rng.integers(1, 12)), n).astype(np.float32)
+    idx = np.arange(n, dtype=np.intp)
+    _py_simultaneous_sort(v.copy(), idx, n, use_three_way_partition=True)
+    assert _introsort_order(v.tolist(), n) == idx.tolist()
+
+
+def _partition_by_swaps(left):
+    """scikit-learn's partition loop, literally."""
+    s, start, end = list(range(len(left))), 0, len(left)
+    while start < end:
+        if left[s[start]]:
+            start += 1
+        else:
+            end -= 1
+            s[start], s[end] = s[end], s[start]
+    return s
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_vectorised_partition_is_the_swap_loop(seed):
+    rng = np.random.default_rng(seed)
+    for _ in range(200):
+        left = rng.random(int(rng.integers(1, 40))) < rng.random()
+        assert partition_order(left).tolist() == _partition_by_swaps(left)
+
+
+# --- the textbook algorithm ------------------------------------------------------------------
+
+def _textbook_predict(node, x):
+    while "predict" not in node:
+        node = node["left"] if x[node["feature"]] <= node["threshold"] else node["right"]
+    return node["predict"]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_textbook_tree_predicts_the_same(seed):
+    """On continuous data with large nodes (no tied scores: in a node of a few samples
+    several features can split off the same samples, and the textbook keeps the first
+    feature where the estimator keeps the first it draws) the greedy textbook tree and the
+    estimator choose the same splits, so they predict alike."""
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(300, 3))
+    y = ((X[:, 0] + 0.5 * X[:, 1] + 0.3 * rng.normal(size=300)) > 0).astype(int)
+    book = _textbook_DecisionTreeClassifier(X, y, max_depth=2)
+    clf = ml.DecisionTreeClassifier(max_depth=2, random_state=seed).fit(X, y)
+    X_test = rng.normal(size=(200, 3))
+    assert [_textbook_predict(book, x) for x in X_test] == clf.predict(X_test).tolist()
+
+
+# --- whole trees -----------------------------------------------------------------------------
+
+def _data(seed, regression):
+    rng = np.random.default_rng(seed)
+    n, p = int(rng.integers(5, 150)), int(rng.integers(1, 7))
+    kind = seed % 4
+    if kind == 0:
+        X = rng.normal(size=(n, p))
+    elif kind == 1:  # integer-valued: many ties
+        X = rng.integers(0, 4, size=(n, p)).astype(float)
+    elif kind == 2:  # a constant column, a duplicated one
+        X = rng.normal(size=(n, p))
+        X[:, rng.integers(p)] = 1.0
+        X[:, 0] = X[:, -1]
+    else:  # one decimal: ties
+        X = np.round(rng.normal(size=(n, p)), 1)
+    if regression:
+        y = 2 * X[:, 0] + rng.normal(size=n)
+        if seed % 5 == 0:
+            y = np.column_stack([y, rng.normal(size=n)])
+    else:
+        y = (X[:, 0] > 0).astype(int) + rng.integers(0, 3, n) * (rng.random(n) < 0.3)
+        if seed % 5 == 0:
+            y = np.column_stack([y, rng.integers(0, 3, n)])
+    return X, y, rng
+
+
+def _params(seed, rng, regression):
+    params = {"random_state": seed,
+              "max_features": [None, 1, 2, 0.5, "sqrt", "log2"][seed % 6]}
+    if not regression:
+        params["criterion"] = ["gini", "entropy", "log_loss"][seed % 3]
+        if seed % 9 == 6:
+            params["class_weight"] = "balanced"
+    if seed % 4 == 1:
+        params["min_samples_leaf"] = int(rng.integers(1, 6))
+    if seed % 5 == 2:
+        params["max_depth"] = int(rng.integers(1, 5))
+    if seed % 6 == 3:
+        params["min_samples_split"] = int(rng.integers(2, 10))
+    if seed % 7 == 4:
+        params["min_weight_fraction_leaf"] = 0.05
+    if seed % 8 == 5:
+        params["min_impurity_decrease"] = 0.01
+    if seed % 10 == 7:
+        params["max_leaf_nodes"] = int(rng.integers(2, 12))
+    if seed % 11 == 8:
+        params["splitter"] = "random"
+    return params
+
+
+@pytest.mark.parametrize("regression", [False, True], ids=["classifier", "regressor"])
+@pytest.mark.parametrize("block", range(4))
+def test_same_tree_as_scikit_learn_on_drawn_cases(regression, block):
+    """50 drawn cases per block (200 per estimator): continuous, tied, constant and rounded
+    features; every max_features; gini/entropy; leaf limits; class weights; integer and
+    fractional sample weights; two outputs; best-first growth; the random splitter."""
+    for seed in range(50 * block, 50 * block + 50):
+        X, y, rng = _data(seed, regression)
+        params = _params(seed, rng, regression)
+        sample_weight = None
+        if seed % 3 == 2:  # bootstrap-like counts, zeros included
+            sample_weight = rng.integers(0, 3, len(X)).astype(float)
+            sample_weight[0] = 1.0
+        elif seed % 13 == 1:
+            sample_weight = rng.random(len(X))
+        ours, theirs = ((ml.DecisionTreeRegressor, sk.DecisionTreeRegressor) if regression
+                        else (ml.DecisionTreeClassifier, sk.DecisionTreeClassifier))
+        a = ours(**params).fit(X, y, sample_weight=sample_weight)
+        b = theirs(**params).fit(X, y, sample_weight=sample_weight)
+        assert_same_tree(a, b)
+        X_test = np.vstack((X[:5], rng.normal(size=(5, X.shape[1]))))
+        np.testing.assert_array_equal(a.predict(X_test), b.predict(X_test))
+        np.testing.assert_array_equal(a.apply(X_test), b.apply(X_test))
+
+
+def test_identical_columns_tie_is_broken_by_the_generator():
+    """With five identical columns every split ties; the strict > keeps the first feature
+    the xorshift order visits, so even max_features=None depends on random_state."""
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=40)
+    X = np.column_stack([x] * 5)
+    y = (x > 0.1).astype(int)
+    roots = set()
+    for seed in range(30):
+        a = ml.DecisionTreeClassifier(random_state=seed).fit(X, y)
+        b = sk.DecisionTreeClassifier(random_state=seed).fit(X, y)
+        assert a.tree_.feature[0] == b.tree_.feature[0]
+        roots.add(int(a.tree_.feature[0]))
+    assert len(roots) > 1
+
+
+def test_feature_threshold_merges_values_closer_than_1e_7():
+    X = np.array([[0.0], [5e-8], [1.0]])
+    y = [0, 1, 1]
+    a = ml.DecisionTreeClassifier(random_state=0).fit(X, y)
+    b = sk.DecisionTreeClassifier(random_state=0).fit(X, y)
+    assert a.tree_.threshold[0] == b.tree_.threshold[0] == pytest.approx(0.5, abs=1e-7)
+
+
+@pytest.mark.parametrize("make", [
+    lambda: (np.ones((10, 2)), np.arange(10) % 2),        # constant X: one leaf, [.5, .5]
+    lambda: (np.arange(20.0).reshape(10, 2), np.zeros(10)),  # one class: one leaf
+])
+def test_degenerate_data_give_one_leaf(make):
+    X, y = make()
+    a = ml.DecisionTreeClassifier(random_state=0).fit(X, y)
+    b = sk.DecisionTreeClassifier(random_state=0).fit(X, y)
+    assert a.tree_.node_count == 1
+    assert_same_tree(a, b)
+
+
+def test_decision_path_is_the_dense_form_of_scikit_learns():
+    rng = np.random.default_rng(3)
+    X, y = rng.normal(size=(50, 3)), rng.integers(0, 2, 50)
+    a = ml.DecisionTreeClassifier(random_state=0, max_depth=4).fit(X, y)
+    b = sk.DecisionTreeClassifier(random_state=0, max_depth=4).fit(X, y)
+    np.testing.assert_array_equal(a.decision_path(X), b.decision_path(X).toarray())
+
+
+def test_friedman_mse_is_squared_error_with_a_warning():
+    rng = np.random.default_rng(4)
+    X, y = rng.normal(size=(40, 2)), rng.normal(size=40)
+    with pytest.warns(FutureWarning, match="friedman_mse"):
+        a = ml.DecisionTreeRegressor(criterion="friedman_mse", random_state=0).fit(X, y)
+    assert a.criterion == "friedman_mse"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)
+        b = sk.DecisionTreeRegressor(criterion="friedman_mse", random_state=0).fit(X, y)
+    assert_same_tree(a, b)
