@@ -6,6 +6,8 @@ __all__: list[str] = []
 
 # --- random forests ---------------------------------------------------------------------------
 
+import warnings as _warnings  # noqa: E402
+
 import numpy as _np  # noqa: E402
 import sklearn.ensemble as _ske  # noqa: E402
 from sklearn.utils._param_validation import StrOptions  # noqa: E402
@@ -52,10 +54,9 @@ class RandomForestClassifier(_ske.RandomForestClassifier):
 class RandomForestRegressor(_ske.RandomForestRegressor):
     """scikit-learn's forest with mathml's `__init__` (no monotonic_cst) and NaN refused."""
 
-    # mathml's regression trees have no Poisson criterion: refused here too ('friedman_mse'
-    # is mapped to 'squared_error' by scikit-learn 1.9's __init__, with a FutureWarning)
+    # mathml's regression trees have the squared error only ('friedman_mse' its alias)
     _parameter_constraints = {**_ske.RandomForestRegressor._parameter_constraints,
-                              "criterion": [StrOptions({"squared_error", "absolute_error"})]}
+                              "criterion": [StrOptions({"squared_error", "friedman_mse"})]}
 
     def __init__(self, n_estimators=100, *, criterion="squared_error", max_depth=None,
                  min_samples_split=2, min_samples_leaf=1, min_weight_fraction_leaf=0.0,
@@ -70,8 +71,23 @@ class RandomForestRegressor(_ske.RandomForestRegressor):
                          oob_score=oob_score, n_jobs=n_jobs, random_state=random_state,
                          verbose=verbose, warm_start=warm_start, ccp_alpha=ccp_alpha,
                          max_samples=max_samples)
+        # scikit-learn 1.9 rewrites the deprecated 'friedman_mse' as 'squared_error' in
+        # __init__ (FutureWarning); stored as given here and mapped at fit, as mathml does
+        self.criterion = criterion
 
-    fit = _finite_X(_ske.RandomForestRegressor.fit)
+    @_finite_X
+    def fit(self, X, y, sample_weight=None):
+        criterion = self.criterion
+        if criterion == "friedman_mse":
+            _warnings.warn('Value `"friedman_mse"` for `criterion` is deprecated and will be '
+                           'removed in 1.11. It maps to `"squared_error"` as both were always '
+                           'equivalent. Use `criterion="squared_error"` to remove this '
+                           'warning.', FutureWarning, stacklevel=2)
+            self.criterion = "squared_error"
+        try:
+            return super().fit(X, y, sample_weight=sample_weight)
+        finally:
+            self.criterion = criterion
     predict = _finite_X(_ske.RandomForestRegressor.predict)
     apply = _finite_X(_ske.RandomForestRegressor.apply)
 

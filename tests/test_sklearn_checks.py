@@ -38,6 +38,9 @@ ESTIMATOR_MODULES = ("preprocessing", "linear_model", "naive_bayes", "neighbors"
 CHECK_PARAMS: dict[str, dict] = {
     # the checks transform new continuous data: every value is a category never seen in fit
     "OneHotEncoder": {"handle_unknown": "ignore"},
+    # scikit-learn checks its own forests with 5 trees (utils/_test_common)
+    "RandomForestClassifier": {"n_estimators": 5},
+    "RandomForestRegressor": {"n_estimators": 5},
 }
 
 #: Further instances to check, one per set of hyperparameters (each neighbour search).

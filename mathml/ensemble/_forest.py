@@ -223,6 +223,7 @@ class _BaseForest(BaseEstimator):
     n_features_in_: int
     # the hyperparameters both forests take (each class's __init__ sets them)
     n_estimators: int
+    criterion: str
     bootstrap: bool
     oob_score: Any
     random_state: Any
@@ -231,7 +232,10 @@ class _BaseForest(BaseEstimator):
     max_samples: Any
 
     def _tree_with(self, seed: int):
-        return self._tree(**{p: getattr(self, p) for p in TREE_PARAMS}, random_state=seed)
+        params = {p: getattr(self, p) for p in TREE_PARAMS}
+        if params["criterion"] == "friedman_mse":   # the alias (fit has warned once)
+            params["criterion"] = "squared_error"
+        return self._tree(**params, random_state=seed)
 
     def _validate_X_predict(self, X: ArrayLike) -> NDArray[np.float32]:
         check_is_fitted(self, ["estimators_"])
@@ -244,6 +248,11 @@ class _BaseForest(BaseEstimator):
     def fit(self, X: ArrayLike, y: ArrayLike, sample_weight: ArrayLike | None = None):
         """Grow ``n_estimators`` trees (``warm_start``: only the new ones); returns self."""
         self._validate_params()
+        if self.criterion == "friedman_mse":  # scikit-learn 1.9: an alias, deprecated
+            warnings.warn('Value `"friedman_mse"` for `criterion` is deprecated and will be '
+                          'removed in 1.11. It maps to `"squared_error"` as both were always '
+                          'equivalent. Use `criterion="squared_error"` to remove this '
+                          'warning.', FutureWarning, stacklevel=2)
         X, y = validate_data(self, X, y, multi_output=True, dtype=np.float32)
         n_samples = X.shape[0]
         sw = None if sample_weight is None else check_sample_weight(sample_weight, n_samples)

@@ -27,8 +27,9 @@ SEED = "002"  # RandomForestClassifier's confusion matrix; RandomForestRegressor
 
 TREE_ARRAYS = ("children_left", "children_right", "feature", "threshold", "value", "impurity",
                "n_node_samples", "weighted_n_node_samples")
-#: warnings the small cases raise on purpose (a fraction giving few rows, refits)
-QUIET = ("Using the fractional value",
+#: warnings the small cases raise on purpose (a fraction giving few rows, the
+#: deprecated alias, refits)
+QUIET = ("Using the fractional value", "Value `\"friedman_mse\"`",
          "Warm-start fitting without increasing", "class_weight presets")
 
 
@@ -108,13 +109,13 @@ def _seed_classification():
 
 
 def _seed_regression():
-    """Seed 002's learning curve (make_regression(1000, 10, noise=0.1), cv=5, MSE): its
-    largest training set in the first fold (KFold without shuffling: rows 200–999, scored
-    on rows 0–199). tests/test_forest.py runs the whole curve."""
+    """Seed 002's learning curve (make_regression(1000, 10, noise=0.1), cv=5, MSE): its first
+    point in the first fold (KFold without shuffling: the first 10% = 80 rows of rows
+    200–999, scored on rows 0–199). tests/test_forest.py runs the seed's call."""
     X, y = make_regression(n_samples=1000, n_features=10, noise=0.1, random_state=42)
-    return case(X[200:], y[200:], X[:200], y_test=y[:200], n_estimators=100, random_state=42,
-                seed=SEED, label="seed 002: 100 trees, the learning curve's last point "
-                "(first fold, 800 rows)")
+    return case(X[200:280], y[200:280], X[:200], y_test=y[:200], n_estimators=100,
+                random_state=42, seed=SEED, label="seed 002: 100 trees, the learning curve's "
+                "first point (first fold, 80 rows)")
 
 
 _C, _Y, _CT = data(0, k=3)
@@ -172,8 +173,8 @@ REGRESSOR_CASES = (
          label="warm start: 3 trees, then 3 more"),
     case(*_RTIE, n_estimators=5, max_features="sqrt", min_samples_split=6, random_state=8,
          label="max_features='sqrt', min_samples_split=6"),
-    case(_R, _RY, _RT, n_estimators=4, criterion="absolute_error", max_depth=4,
-         random_state=9, label="absolute_error, max_depth=4"),
+    case(_R, _RY, _RT, n_estimators=4, criterion="friedman_mse", max_depth=4,
+         random_state=9, label="'friedman_mse' (scikit-learn 1.9's alias), max_depth=4"),
     case(_R, np.c_[_RY, _RY ** 2], _RT, n_estimators=5, oob_score=True, random_state=10,
          label="two outputs, oob_score"),
 )
