@@ -14,7 +14,8 @@ import mathml.ensemble as ml
 import mathml.model_selection as ml_ms
 import reference.ensemble as ref
 import reference.model_selection as ref_ms
-from mathml.ensemble._forest import _textbook_RandomForestClassifier
+from mathml.ensemble._forest import (_textbook_RandomForestClassifier,
+                                     _textbook_RandomForestRegressor)
 from reference.catalog.ensemble._forest import data
 
 
@@ -32,6 +33,11 @@ def test_textbook_forest_is_the_forest():
     np.testing.assert_array_equal(
         _textbook_RandomForestClassifier(X, y, X_test, n_estimators=6, random_state=1),
         forest.predict_proba(X_test))
+    X, y, X_test = data(1, n=50, k=None)
+    forest = ml.RandomForestRegressor(n_estimators=4, random_state=2).fit(X, y)
+    np.testing.assert_array_equal(
+        _textbook_RandomForestRegressor(X, y, X_test, n_estimators=4, random_state=2),
+        forest.predict(X_test))
 
 
 def _seed_002_learning_curve(train_sizes, n_estimators=100):

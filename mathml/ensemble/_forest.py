@@ -9,7 +9,8 @@ tree sees about 63% of the distinct rows (1 − (1 − 1/n)ⁿ → 1 − 1/e); t
 see are its *out-of-bag* rows, a free validation set. *Random feature subsets* (Breiman 2001)
 let each node choose its split among only ``max_features`` features drawn at random.
 
-The module opens with ``_textbook_RandomForestClassifier``, the algorithm in a few lines.
+The module opens with ``_textbook_RandomForestClassifier`` and
+``_textbook_RandomForestRegressor``, the algorithm in a few lines each.
 `RandomForestClassifier` and `RandomForestRegressor` draw their random numbers exactly as
 scikit-learn does: one seed per tree from ``random_state``, the bootstrap of each tree from
 its own seed, given to the tree as *counts* (sample weights), not as copied rows; the trees
@@ -48,8 +49,10 @@ TREE_PARAMS = ("criterion", "max_depth", "min_samples_split", "min_samples_leaf"
 def _textbook_RandomForestClassifier(X: ArrayLike, y: ArrayLike, X_test: ArrayLike,
                                      n_estimators: int = 100, random_state=None
                                      ) -> NDArray[np.float64]:
-    """A random forest as a textbook writes it: B trees, each on a bootstrap sample with
-    √p features tried per node; the class probabilities of X_test averaged over the trees.
+    """A random forest as a textbook writes it: bagged trees, their probabilities averaged.
+
+    B trees, each grown on a bootstrap sample with √p features tried per node; the class
+    probabilities of X_test averaged over the trees.
 
     .. math::
 
@@ -72,6 +75,30 @@ def _textbook_RandomForestClassifier(X: ArrayLike, y: ArrayLike, X_test: ArrayLi
         tree.fit(X, y_index.astype(float), sample_weight=np.bincount(rows, minlength=len(X)))
         proba += tree.predict_proba(X_test)
     return proba / n_estimators
+
+
+def _textbook_RandomForestRegressor(X: ArrayLike, y: ArrayLike, X_test: ArrayLike,
+                                    n_estimators: int = 100, random_state=None
+                                    ) -> NDArray[np.float64]:
+    """A random forest of regression trees as a textbook writes it: bagged trees, averaged.
+
+    .. math::
+
+        \\hat f(x) = \\frac{1}{B} \\sum_{b=1}^{B} \\hat f_b(x)
+
+    Every feature is tried at each node (scikit-learn's default for regression): the
+    randomness is the bootstrap alone, and the tie-breaking order of the features.
+    """
+    X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    rs = check_random_state(random_state)
+    seeds = [rs.randint(MAX_INT) for _ in range(n_estimators)]
+    prediction = np.zeros(len(np.asarray(X_test)))
+    for seed in seeds:
+        rows = np.random.RandomState(seed).randint(0, len(X), len(X))   # the bootstrap
+        tree = DecisionTreeRegressor(max_features=1.0, random_state=seed)
+        tree.fit(X, y, sample_weight=np.bincount(rows, minlength=len(X)))
+        prediction += tree.predict(X_test)
+    return prediction / n_estimators
 
 
 # --- hyperparameter constraints ------------------------------------------------------------------
@@ -392,8 +419,7 @@ max_features, max_leaf_nodes, min_impurity_decrease, ccp_alpha
 
 
 class RandomForestClassifier(ClassifierMixin, _BaseForest):
-    """A random forest of classification trees: the class probabilities of the trees,
-    averaged.
+    """A random forest of classification trees: their class probabilities, averaged.
 
     .. math::
 
@@ -582,7 +608,7 @@ class RandomForestClassifier(ClassifierMixin, _BaseForest):
 
 
 class RandomForestRegressor(RegressorMixin, _BaseForest):
-    """A random forest of regression trees: the trees' predictions, averaged.
+    """A random forest of regression trees: their predictions, averaged.
 
     .. math::
 
@@ -622,6 +648,8 @@ class RandomForestRegressor(RegressorMixin, _BaseForest):
     -----
     *Algorithm*: as `RandomForestClassifier`'s steps 2–3 (seeds, bootstraps as counts,
     trees), then the trees' predictions added tree by tree and divided by B.
+    *The textbook algorithm* `_textbook_RandomForestRegressor` is that for the default
+    hyperparameters.
     *Complexity*: B trees of O(p' n log² n) each; prediction O(B · depth) per sample.
 
     References
