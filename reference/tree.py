@@ -23,21 +23,21 @@ def _refuse_nan(X):
 
 
 class _Adjusted:
-    def fit(self, X, y, sample_weight=None):
+    def fit(self, X, y, sample_weight=None, check_input=True):
         _refuse_nan(X)
-        return super().fit(X, y, sample_weight=sample_weight)
+        return super().fit(X, y, sample_weight=sample_weight, check_input=check_input)
 
-    def predict(self, X):
+    def predict(self, X, check_input=True):
         _refuse_nan(X)
-        return super().predict(X)
+        return super().predict(X, check_input=check_input)
 
-    def apply(self, X):
+    def apply(self, X, check_input=True):
         _refuse_nan(X)
-        return super().apply(X)
+        return super().apply(X, check_input=check_input)
 
-    def decision_path(self, X):
+    def decision_path(self, X, check_input=True):
         _refuse_nan(X)
-        return super().decision_path(X).toarray()
+        return super().decision_path(X, check_input=check_input).toarray()
 
     def cost_complexity_pruning_path(self, X, y, sample_weight=None):
         _refuse_nan(X)
@@ -57,9 +57,9 @@ class DecisionTreeClassifier(_Adjusted, sk.DecisionTreeClassifier):
                          min_impurity_decrease=min_impurity_decrease,
                          class_weight=class_weight, ccp_alpha=ccp_alpha)
 
-    def predict_proba(self, X):
+    def predict_proba(self, X, check_input=True):
         _refuse_nan(X)
-        return super().predict_proba(X)
+        return super().predict_proba(X, check_input=check_input)
 
     def predict_log_proba(self, X):
         _refuse_nan(X)
@@ -85,7 +85,7 @@ class DecisionTreeRegressor(_Adjusted, sk.DecisionTreeRegressor):
         params.pop("monotonic_cst", None)
         return params
 
-    def fit(self, X, y, sample_weight=None):
+    def fit(self, X, y, sample_weight=None, check_input=True):
         criterion = self.criterion
         if criterion == "friedman_mse":
             warnings.warn('Value `"friedman_mse"` for `criterion` is deprecated and will be '
@@ -94,7 +94,7 @@ class DecisionTreeRegressor(_Adjusted, sk.DecisionTreeRegressor):
                           'warning.', FutureWarning, stacklevel=2)
             self.criterion = "squared_error"
         try:
-            return super().fit(X, y, sample_weight=sample_weight)
+            return super().fit(X, y, sample_weight=sample_weight, check_input=check_input)
         finally:
             self.criterion = criterion
 

@@ -231,3 +231,76 @@ def test_friedman_mse_is_squared_error_with_a_warning():
         warnings.simplefilter("ignore", FutureWarning)
         b = sk.DecisionTreeRegressor(criterion="friedman_mse", random_state=0).fit(X, y)
     assert_same_tree(a, b)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_cost_complexity_pruning_path_and_pruned_trees(seed):
+    """The weakest-link path (alphas and leaf impurities) bitwise, and the tree pruned at
+    an alpha of the path node for node."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(20, 150))
+    X = np.round(rng.normal(size=(n, 4)), 1)
+    if seed % 2:
+        y = (X[:, 0] + rng.normal(size=n) > 0).astype(int)
+        ours, theirs = ml.DecisionTreeClassifier, sk.DecisionTreeClassifier
+    else:
+        y = X[:, 0] + rng.normal(size=n)
+        ours, theirs = ml.DecisionTreeRegressor, sk.DecisionTreeRegressor
+    a = ours(random_state=seed).cost_complexity_pruning_path(X, y)
+    b = theirs(random_state=seed).cost_complexity_pruning_path(X, y)
+    np.testing.assert_array_equal(a.ccp_alphas, b.ccp_alphas)
+    np.testing.assert_array_equal(a.impurities, b.impurities)
+    alpha = b.ccp_alphas[len(b.ccp_alphas) // 2]
+    assert_same_tree(ours(random_state=seed, ccp_alpha=alpha).fit(X, y),
+                     theirs(random_state=seed, ccp_alpha=alpha).fit(X, y))
+
+
+@pytest.mark.parametrize("kwargs", [{}, {"show_weights": True, "max_depth": 2},
+                                    {"decimals": 5, "spacing": 1}])
+def test_export_text_on_the_seeds_data(kwargs):
+    from sklearn.datasets import make_classification
+    X, y = make_classification(n_samples=1000, n_features=20, n_informative=2,
+                               n_redundant=10, random_state=42)
+    a = ml.DecisionTreeClassifier(random_state=42).fit(X, y)
+    b = sk.DecisionTreeClassifier(random_state=42).fit(X, y)
+    assert ml.export_text(a, **kwargs) == sk.export_text(b, **kwargs)
+
+
+@pytest.mark.parametrize("seed", range(16))
+def test_absolute_error_trees(seed):
+    """criterion='absolute_error': weighted medians and absolute errors through
+    scikit-learn's Fenwick tree, bitwise (ties in y ranked as its introsort leaves them)."""
+    rng = np.random.default_rng(seed)
+    n, p = int(rng.integers(5, 50)), int(rng.integers(1, 4))
+    X = np.round(rng.normal(size=(n, p)), 1) if seed % 2 else rng.normal(size=(n, p))
+    y = X[:, 0] + rng.normal(size=n)
+    if seed % 3:
+        y = np.round(y, 1)
+    if seed % 5 == 0:
+        y = np.column_stack([y, rng.normal(size=n)])
+    sample_weight = None
+    if seed % 4 == 1:
+        sample_weight = rng.integers(0, 3, n).astype(float)
+        sample_weight[0] = 1.0
+    elif seed % 4 == 3:
+        sample_weight = rng.random(n)
+    params = dict(criterion="absolute_error", random_state=seed,
+                  max_features=[None, 1, "sqrt"][seed % 3])
+    assert_same_tree(ml.DecisionTreeRegressor(**params).fit(X, y, sample_weight=sample_weight),
+                     sk.DecisionTreeRegressor(**params).fit(X, y, sample_weight=sample_weight))
+
+
+def test_check_input_false_as_forests_call_it():
+    """Forests and boosting fit their trees on float32 X with check_input=False (bootstrap
+    counts as weights): the same trees and predictions as scikit-learn's."""
+    rng = np.random.default_rng(7)
+    X = rng.normal(size=(200, 5)).astype(np.float32)
+    y = (X[:, 0] > 0).astype(float)
+    w = rng.integers(0, 3, 200).astype(float)
+    a = ml.DecisionTreeClassifier(random_state=3, max_features="sqrt")
+    b = sk.DecisionTreeClassifier(random_state=3, max_features="sqrt")
+    a.fit(X, y, sample_weight=w, check_input=False)
+    b.fit(X, y, sample_weight=w, check_input=False)
+    assert_same_tree(a, b)
+    np.testing.assert_array_equal(a.predict_proba(X, check_input=False),
+                                  b.predict_proba(X, check_input=False))

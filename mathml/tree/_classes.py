@@ -158,18 +158,24 @@ class BaseDecisionTree(BaseEstimator):
                              "dtype('float32').")
         return X32
 
-    def _fit(self, X: ArrayLike, y: ArrayLike, sample_weight: ArrayLike | None = None):
+    def _fit(self, X: ArrayLike, y: ArrayLike, sample_weight: ArrayLike | None = None,
+             check_input: bool = True):
         self._validate_params()
         random_state = check_random_state(self.random_state)
-        # X and y are checked separately, as scikit-learn's trees do (hence its message
-        # for a length mismatch)
-        X = validate_data(self, X)
-        X32 = self._validate_X(X, reset=True)
+        if check_input:
+            # X and y are checked separately, as scikit-learn's trees do (hence its message
+            # for a length mismatch)
+            X = validate_data(self, X)
+            X32 = self._validate_X(X, reset=True)
+            if y is None:
+                raise ValueError(f"This {type(self).__name__} estimator requires y to be "
+                                 "passed, but the target y is None.")
+            y = np.atleast_1d(check_array(y, ensure_2d=False, dtype=None, input_name="y"))
+        else:  # the caller (a forest, boosting) has checked X and y already
+            X32 = np.asarray(X, dtype=np.float32)
+            self.n_features_in_ = X32.shape[1]
+            y = np.atleast_1d(np.asarray(y))
         n_samples = X32.shape[0]
-        if y is None:
-            raise ValueError(f"This {type(self).__name__} estimator requires y to be passed, "
-                             "but the target y is None.")
-        y = np.atleast_1d(check_array(y, ensure_2d=False, dtype=None, input_name="y"))
         if self._is_classifier:
             check_classification_targets(y[:, 0] if y.ndim == 2 and y.shape[1] == 1 else y)
         if y.ndim == 1:
@@ -256,30 +262,38 @@ class BaseDecisionTree(BaseEstimator):
         return max(1, int(mf * n_features)) if mf > 0.0 else 0
 
     # --- using -----------------------------------------------------------------------------
-    def _X_predict(self, X: ArrayLike) -> NDArray[np.float32]:
+    def _X_predict(self, X: ArrayLike, check_input: bool = True) -> NDArray[np.float32]:
         check_is_fitted(self)
+        if not check_input:
+            X32 = np.asarray(X, dtype=np.float32)
+            if X32.shape[1] != self.n_features_in_:
+                raise ValueError(f"X has {X32.shape[1]} features, but {type(self).__name__} "
+                                 f"is expecting {self.n_features_in_} features as input.")
+            return X32
         X = check_array(X, estimator=self, input_name="X")
         if X.shape[1] != self.n_features_in_:
             raise ValueError(f"X has {X.shape[1]} features, but {type(self).__name__} is "
                              f"expecting {self.n_features_in_} features as input.")
         return self._validate_X(X, reset=True)
 
-    def apply(self, X: ArrayLike) -> NDArray[np.intp]:
+    def apply(self, X: ArrayLike, check_input: bool = True) -> NDArray[np.intp]:
         """The index of the leaf each sample lands in."""
-        X32 = self._X_predict(X)
+        X32 = self._X_predict(X, check_input)
         return self.tree_.apply(X32)
 
-    def decision_path(self, X: ArrayLike) -> NDArray[np.int64]:
+    def decision_path(self, X: ArrayLike, check_input: bool = True) -> NDArray[np.int64]:
         """Indicator (n_samples, node_count) of the nodes each sample passes through — dense
         here (scikit-learn returns it as a sparse CSR matrix; mathml has no sparse type)."""
-        X32 = self._X_predict(X)
+        X32 = self._X_predict(X, check_input)
         return self.tree_.decision_path(X32)
 
     def get_depth(self) -> int:
+        """The depth of the tree: the longest root-to-leaf path, in edges."""
         check_is_fitted(self)
         return int(self.tree_.max_depth)
 
     def get_n_leaves(self) -> int:
+        """The number of leaves of the tree."""
         check_is_fitted(self)
         return int(self.tree_.n_leaves)
 
@@ -432,14 +446,16 @@ class DecisionTreeClassifier(ClassifierMixin, BaseDecisionTree):
         self.class_weight = class_weight
         self.ccp_alpha = ccp_alpha
 
-    def fit(self, X: ArrayLike, y: ArrayLike, sample_weight: ArrayLike | None = None
-            ) -> DecisionTreeClassifier:
-        """Grow the tree on (X, y); `sample_weight` multiplies each sample's weight."""
-        return self._fit(X, y, sample_weight)
+    def fit(self, X: ArrayLike, y: ArrayLike, sample_weight: ArrayLike | None = None,
+            check_input: bool = True) -> DecisionTreeClassifier:
+        """Grow the tree on (X, y); `sample_weight` multiplies each sample's weight
+        (`check_input=False` skips the checks, for callers that made them)."""
+        return self._fit(X, y, sample_weight, check_input)
 
-    def predict_proba(self, X: ArrayLike) -> NDArray[np.float64] | list[NDArray[np.float64]]:
+    def predict_proba(self, X: ArrayLike, check_input: bool = True
+                      ) -> NDArray[np.float64] | list[NDArray[np.float64]]:
         """The class fractions of the leaf each sample lands in (a list per output)."""
-        X32 = self._X_predict(X)
+        X32 = self._X_predict(X, check_input)
         proba = self.tree_.predict(X32)
         if self.n_outputs_ == 1:
             return proba[:, 0, : self.n_classes_]
@@ -453,9 +469,9 @@ class DecisionTreeClassifier(ClassifierMixin, BaseDecisionTree):
                 return np.log(proba)
             return [np.log(p) for p in proba]
 
-    def predict(self, X: ArrayLike) -> NDArray:
+    def predict(self, X: ArrayLike, check_input: bool = True) -> NDArray:
         """The most frequent (weighted) class of each sample's leaf."""
-        X32 = self._X_predict(X)
+        X32 = self._X_predict(X, check_input)
         proba = self.tree_.predict(X32)
         if self.n_outputs_ == 1:
             return self.classes_.take(np.argmax(proba[:, 0], axis=1), axis=0)
@@ -480,8 +496,11 @@ class DecisionTreeRegressor(RegressorMixin, BaseDecisionTree):
 
     Parameters
     ----------
-    criterion : {'squared_error', 'friedman_mse'}, default='squared_error'
-        'friedman_mse' is scikit-learn's deprecated alias of 'squared_error'.
+    criterion : {'squared_error', 'friedman_mse', 'absolute_error'}, default='squared_error'
+        'friedman_mse' is scikit-learn's deprecated alias of 'squared_error';
+        'absolute_error' scores i(n) = Σ w_i |y_i − m_n| / w_n with m_n the weighted median
+        (the leaf value then), through scikit-learn's Fenwick tree of prefix sums, one pure
+        Python pass per feature per node: exact but slow past a few thousand samples.
     splitter, max_depth, min_samples_split, min_samples_leaf, min_weight_fraction_leaf,
     max_features, random_state, max_leaf_nodes, min_impurity_decrease, ccp_alpha
         As `DecisionTreeClassifier`.
@@ -527,7 +546,7 @@ class DecisionTreeRegressor(RegressorMixin, BaseDecisionTree):
 
     _parameter_constraints: dict = {
         **BaseDecisionTree._parameter_constraints,
-        "criterion": [StrOptions({"squared_error", "friedman_mse"})],
+        "criterion": [StrOptions({"squared_error", "friedman_mse", "absolute_error"})],
     }
 
     def __init__(self, *, criterion: str = "squared_error", splitter: str = "best",
@@ -548,9 +567,10 @@ class DecisionTreeRegressor(RegressorMixin, BaseDecisionTree):
         self.min_impurity_decrease = min_impurity_decrease
         self.ccp_alpha = ccp_alpha
 
-    def fit(self, X: ArrayLike, y: ArrayLike, sample_weight: ArrayLike | None = None
-            ) -> DecisionTreeRegressor:
-        """Grow the tree on (X, y); `sample_weight` multiplies each sample's weight."""
+    def fit(self, X: ArrayLike, y: ArrayLike, sample_weight: ArrayLike | None = None,
+            check_input: bool = True) -> DecisionTreeRegressor:
+        """Grow the tree on (X, y); `sample_weight` multiplies each sample's weight
+        (`check_input=False` skips the checks, for callers that made them)."""
         criterion = self.criterion
         if criterion == "friedman_mse":  # scikit-learn 1.9: an alias, deprecated
             import warnings
@@ -561,12 +581,12 @@ class DecisionTreeRegressor(RegressorMixin, BaseDecisionTree):
         try:
             if criterion == "friedman_mse":
                 self.criterion = "squared_error"
-            return self._fit(X, y, sample_weight)
+            return self._fit(X, y, sample_weight, check_input)
         finally:
             self.criterion = criterion
 
-    def predict(self, X: ArrayLike) -> NDArray[np.float64]:
+    def predict(self, X: ArrayLike, check_input: bool = True) -> NDArray[np.float64]:
         """The mean target of each sample's leaf."""
-        X32 = self._X_predict(X)
+        X32 = self._X_predict(X, check_input)
         value = self.tree_.predict(X32)
         return value[:, 0, 0] if self.n_outputs_ == 1 else value[:, :, 0]

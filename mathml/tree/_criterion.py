@@ -98,7 +98,8 @@ class Criterion:
         if self.name == "squared_error":
             total = sq / wn
             for k in range(self.n_outputs):
-                total = total - (s[:, k] / wn) ** 2.0
+                mean = s[:, k] / wn
+                total = total - mean * mean
             return total / self.n_outputs
         for k in range(self.n_outputs):
             cols = range(int(self.offsets[k]), int(self.offsets[k + 1]))
@@ -118,6 +119,31 @@ class Criterion:
                     total = total - term
         return total / self.n_outputs
 
+    def impurity_of(self, s: list[float], wn: float, sq: float | None = None) -> float:
+        """The impurity of one node, in Python floats (the same IEEE operations as
+        `impurity`, without the cost of arrays of one)."""
+        total = 0.0
+        if self.name == "squared_error":
+            assert sq is not None  # Σ w y², given for squared error
+            total = sq / wn
+            for k in range(self.n_outputs):
+                mean = s[k] / wn
+                total -= mean * mean  # Cython's `** 2.0` is a product (libm's pow is not)
+            return total / self.n_outputs
+        for k in range(self.n_outputs):
+            counts = s[int(self.offsets[k]): int(self.offsets[k + 1])]
+            if self.name == "gini":
+                sq_count = 0.0
+                for count in counts:
+                    sq_count += count * count
+                total += 1.0 - sq_count / (wn * wn)
+            else:
+                for count in counts:
+                    if count > 0.0:
+                        frac = count / wn
+                        total -= frac * (math.log(frac) / LN2)
+        return total / self.n_outputs
+
     def proxy(self, sl: NDArray, sr: NDArray, wl: NDArray, wr: NDArray,
               sq_left: NDArray | None = None) -> NDArray:
         """The split score that ranks candidates: −w_R·i_R − w_L·i_L, which for squared
@@ -129,3 +155,91 @@ class Criterion:
                 pr = pr + sr[:, k] * sr[:, k]
             return pl / wl + pr / wr
         return -wr * self.impurity(sr, wr) - wl * self.impurity(sl, wl)
+
+
+# --- absolute error: weighted medians kept in a Fenwick tree --------------------------------
+
+class _FenwickTree:
+    """Prefix sums of weights w and of w·y over ranks (scikit-learn's WeightedFenwickTree;
+    its additions in its order, so the sums round as its do)."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.tree_w = [0.0] * (size + 1)
+        self.tree_wy = [0.0] * (size + 1)
+        self.total_w = self.total_wy = 0.0
+        p = 1
+        while p <= size:
+            p <<= 1
+        self.max_pow2 = p >> 1
+
+    def add(self, idx: int, y: float, w: float) -> None:
+        wy = w * y
+        i = idx + 1
+        while i <= self.size:
+            self.tree_w[i] += w
+            self.tree_wy[i] += wy
+            i += i & -i
+        self.total_w += w
+        self.total_wy += wy
+
+    def search(self, target: float) -> tuple[int, int, float, float]:
+        """(smallest rank whose cumulative weight exceeds `target`, the rank before it when
+        the cumulative weight hits `target` exactly, Σw and Σwy before the rank)."""
+        tw, twy = self.tree_w, self.tree_wy
+        current, cw, cwy, bit = 0, 0.0, 0.0, self.max_pow2
+        equal_bit, equal_target = 0, 0.0
+        while bit:
+            nxt = current + bit
+            if nxt <= self.size:
+                node = tw[nxt]
+                if target == node:
+                    equal_target, equal_bit = target, bit
+                    break
+                if target > node:
+                    target -= node
+                    current = nxt
+                    cw += node
+                    cwy += twy[nxt]
+            bit >>= 1
+        if bit == 0:
+            return current, current, cw, cwy
+        prev = current
+        while bit:
+            nxt = prev + bit
+            if nxt <= self.size and target > tw[nxt]:
+                target -= tw[nxt]
+                prev = nxt
+            bit >>= 1
+        bit, target = equal_bit, equal_target
+        while bit:
+            nxt = current + bit
+            if nxt <= self.size and target >= tw[nxt]:
+                target -= tw[nxt]
+                current = nxt
+                cw += tw[nxt]
+                cwy += twy[nxt]
+            bit >>= 1
+        return current, prev, cw, cwy
+
+
+def absolute_errors(y_sorted: list[float], ranks: list[int], w: list[float],
+                    order: range) -> tuple[dict[int, float], dict[int, float]]:
+    """Σ w_i |y_i − m| and the weighted median m of the growing prefix of samples taken in
+    `order` (positions), as scikit-learn's ``precompute_absolute_errors``:
+    the median is where the cumulative weight crosses half the total."""
+    tree = _FenwickTree(len(y_sorted))
+    errors, medians = {}, {}
+    for p in order:
+        rank = ranks[p]
+        tree.add(rank, y_sorted[rank], w[p])
+        median_rank, prev_rank, w_left, wy_left = tree.search(0.5 * tree.total_w)
+        if median_rank != prev_rank:
+            median = (y_sorted[prev_rank] + y_sorted[median_rank]) / 2
+        else:
+            median = y_sorted[median_rank]
+        w_right = tree.total_w - w_left
+        wy_right = tree.total_wy - wy_left
+        errors[p] = (wy_right - median * w_right) + (median * w_left - wy_left)
+        medians[p] = median
+    return errors, medians

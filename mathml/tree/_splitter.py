@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from ._criterion import Criterion, left_sums, sequential_sum
+from ._criterion import Criterion, absolute_errors, left_sums, sequential_sum
 
 __all__ = ["RandR", "Splitter", "SplitRecord", "FEATURE_THRESHOLD"]
 
@@ -160,6 +160,16 @@ def partition_order(left: NDArray[np.bool_]) -> NDArray[np.intp]:
     before the k-th left-goer there, ...; last the unread middle, its first slot first.
     """
     n = len(left)
+    if n <= 24:  # small: the loop itself is quicker than the vectorised form
+        s, start, end = list(range(n)), 0, n
+        goes_left = left.tolist()
+        while start < end:
+            if goes_left[s[start]]:
+                start += 1
+            else:
+                end -= 1
+                s[start], s[end] = s[end], s[start]
+        return np.array(s, dtype=np.intp)
     n_left = int(left.sum())
     holes = np.flatnonzero(~left[:n_left])
     fillers = n_left + np.flatnonzero(left[n_left:])[::-1]
@@ -192,6 +202,7 @@ class Splitter:
                  w: NDArray, *, max_features: int, min_samples_leaf: int,
                  min_weight_leaf: float, seed: int, exact_sums: bool, splitter: str):
         self.criterion = criterion
+        self.X32 = X32
         self.Xt = np.ascontiguousarray(X32.T)  # one contiguous row per feature
         self.y = y
         self.w = w
@@ -201,8 +212,8 @@ class Splitter:
         self.samples = np.flatnonzero(w != 0.0)  # zero-weight samples take no part
         self.weighted_n_samples = float(sequential_sum(w[:, None])[0])
         self.n_features = X32.shape[1]
-        self.features = np.arange(self.n_features)
-        self.constant_features = np.empty(self.n_features, dtype=np.intp)
+        self.features = list(range(self.n_features))
+        self.constant_features = [0] * self.n_features
         self.max_features, self.min_samples_leaf = max_features, min_samples_leaf
         self.min_weight_leaf = min_weight_leaf
         self.rng = RandR(seed)
@@ -214,16 +225,52 @@ class Splitter:
         S = self.samples[start:end]
         totals = sequential_sum(self.A[S])
         self.start, self.end = start, end
-        self.sum_total, self.weighted_n_node = totals[:-1], totals[-1]
+        self.sum_total, self.weighted_n_node = totals[:-1], float(totals[-1])
         if not self.criterion.is_classification:
-            self.sq_sum_total = sequential_sum(self.wyy[S].reshape(-1, 1))[0]
+            self.sq_sum_total = float(np.cumsum(self.wyy[S].ravel())[-1])
+
+    def _mae_reset(self, S: NDArray) -> tuple[NDArray, NDArray, list[float]]:
+        """Absolute error's ``reset``: for each output, rank the node's targets (introsort's
+        order of ties), then Σ w|y − median| of every prefix (left) and suffix (right) of
+        the node in its current order, and the node's weighted median."""
+        n = len(S)
+        w = self.w[S].tolist()
+        left, right = np.zeros(n), np.zeros(n)
+        medians = []
+        for k in range(self.criterion.n_outputs):
+            ys = self.y[S, k].tolist()
+            order = _introsort_order(ys, n)
+            ranks = [0] * n
+            for i, q in enumerate(order):
+                ranks[q] = i
+            y_sorted = [ys[q] for q in order]
+            err_l, _ = absolute_errors(y_sorted, ranks, w, range(n))
+            err_r, med_r = absolute_errors(y_sorted, ranks, w, range(n - 1, -1, -1))
+            left += np.array([err_l[q] for q in range(n)])
+            right += np.array([err_r[q] for q in range(n)])
+            medians.append(med_r[0])
+        return left, right, medians
+
+    def _mae_scores(self, S: NDArray, P: NDArray) -> tuple[NDArray, NDArray, NDArray, NDArray]:
+        """Children impurities i_L = E_L/(w_L·K), i_R = E_R/(w_R·K) at positions P, and w_L,
+        w_R (w_L summed forward: absolute error's update never runs backwards)."""
+        left, right, _ = self._mae_reset(S)
+        wl = np.cumsum(self.w[S])[P - 1]
+        wr = self.weighted_n_node - wl
+        K = self.criterion.n_outputs
+        return left[P - 1] / (wl * K), right[P] / (wr * K), wl, wr
 
     def node_impurity(self) -> float:
-        sq = None if self.criterion.is_classification else np.array([self.sq_sum_total])
-        return float(self.criterion.impurity(self.sum_total[None, :],
-                                             np.array([self.weighted_n_node]), sq)[0])
+        if self.criterion.name == "absolute_error":
+            S = self.samples[self.start:self.end]
+            return float(self._mae_reset(S)[1][0] / (self.weighted_n_node
+                                                      * self.criterion.n_outputs))
+        return self.criterion.impurity_of(self.sum_total.tolist(), self.weighted_n_node,
+                                          getattr(self, "sq_sum_total", None))
 
     def node_value(self) -> NDArray:
+        if self.criterion.name == "absolute_error":  # the weighted median of each output
+            return np.array(self._mae_reset(self.samples[self.start:self.end])[2])
         return self.sum_total / self.weighted_n_node
 
     def _totals(self):
@@ -233,21 +280,35 @@ class Splitter:
         """After the partition: the left sums at `pos` (reset, then one update), the
         children's impurities and the improvement w_n/w · (i − w_R/w_n·i_R − w_L/w_n·i_L)."""
         crit = self.criterion
-        sl = left_sums(self.A[S], np.array([pos]), self._totals())[0]
-        wl = sl[-1]
-        wr = self.weighted_n_node - wl
-        sl, sr = sl[:-1][None, :], (self.sum_total - sl[:-1])[None, :]
-        if crit.is_classification:
-            il = crit.impurity(sl, np.array([wl]))[0]
-            ir = crit.impurity(sr, np.array([wr]))[0]
-        else:
-            sq_left = sequential_sum(self.wyy[S[:pos]].reshape(-1, 1))[0] if pos else 0.0
-            il = crit.impurity(sl, np.array([wl]), np.array([sq_left]))[0]
-            ir = crit.impurity(sr, np.array([wr]), np.array([self.sq_sum_total - sq_left]))[0]
         wn = self.weighted_n_node
-        rec.impurity_left, rec.impurity_right = float(il), float(ir)
-        rec.improvement = float((wn / self.weighted_n_samples)
-                                * (impurity - (wr / wn * ir) - (wl / wn * il)))
+        if crit.name == "absolute_error":
+            il_, ir_, wl_, wr_ = self._mae_scores(S, np.array([pos]))
+            il, ir, wl, wr = float(il_[0]), float(ir_[0]), float(wl_[0]), float(wr_[0])
+            rec.impurity_left, rec.impurity_right = il, ir
+            rec.improvement = (wn / self.weighted_n_samples) * (impurity - (wr / wn * ir)
+                                                                - (wl / wn * il))
+            return
+        A = self.A[S]
+        n = len(S)
+        if pos <= n - pos:
+            sl = np.cumsum(A[:pos], axis=0)[-1]
+        else:  # rebuilt from the node total, subtracting from the right end
+            sl = np.cumsum(np.vstack((self._totals()[None, :], -A[pos:][::-1])), axis=0)[-1]
+        wl = float(sl[-1])
+        wr = self.weighted_n_node - wl
+        sl_list = sl[:-1].tolist()
+        sr_list = (self.sum_total - sl[:-1]).tolist()
+        if crit.is_classification:
+            il = crit.impurity_of(sl_list, wl)
+            ir = crit.impurity_of(sr_list, wr)
+        else:
+            sq_left = float(np.cumsum(self.wyy[S[:pos]].ravel())[-1])
+            il = crit.impurity_of(sl_list, wl, sq_left)
+            ir = crit.impurity_of(sr_list, wr, self.sq_sum_total - sq_left)
+        wn = self.weighted_n_node
+        rec.impurity_left, rec.impurity_right = il, ir
+        rec.improvement = (wn / self.weighted_n_samples) * (impurity - (wr / wn * ir)
+                                                            - (wl / wn * il))
 
     def node_split(self, impurity: float, n_known_constants: int) -> tuple[SplitRecord, int]:
         """Step 2 of the builder: the best split of samples[start:end] over the features
@@ -256,53 +317,156 @@ class Splitter:
         S = self.samples[start:end]  # a view: reordering it reorders the node
         n = end - start
         best = SplitRecord(pos=end)
-        best_proxy = -np.inf
+        totals = self._totals()
+        if self.random:
+            found_by: dict = {}
+
+            def evaluate(f):
+                found_by[f] = self._random_candidate(S, f, n, totals, impurity)
+                return found_by[f] is None
+        else:
+            # every feature sorted at once; the draw below only needs to know which are
+            # constant (max ≤ min + 1e-7) in this node
+            Xn = self.X32[S]
+            order = np.argsort(Xn, axis=0, kind="stable")
+            V = Xn[order, np.arange(Xn.shape[1])]
+            is_constant = V[-1] <= V[0] + FEATURE_THRESHOLD
+
+            def evaluate(f):
+                return bool(is_constant[f])
+        sorted_features, n_total = self._draw(n_known_constants, evaluate)
+        visited = [f for f in sorted_features if not (self.random and found_by[f] is None)
+                   and not (not self.random and is_constant[f])]
+        if self.random:
+            best_proxy = -np.inf
+            for f in visited:
+                found = found_by[f]
+                if found and found[0] > best_proxy:
+                    best_proxy = found[0]
+                    best = SplitRecord(feature=f, pos=start + found[1], threshold=found[2])
+        elif visited:
+            best = self._best_of(S, sorted_features, visited, order, V, is_constant)
+        if best.pos < end:
+            # the random splitter left the samples partitioned by the last feature drawn
+            if not (self.random and sorted_features[-1] == best.feature):
+                go_left = self.Xt[best.feature][S].astype(np.float64) <= best.threshold
+                S[:] = S[partition_order(go_left)]
+            self._children(S, best.pos - start, impurity, best)
+        return best, n_total
+
+    def _draw(self, n_known_constants: int, is_constant) -> tuple[list[int], int]:
+        """scikit-learn's Fisher–Yates draw of the features to visit: known constants are
+        skipped, newly found ones move to the constant block; it stops after `max_features`
+        visits unless all of them were constant. Returns the features examined (in order)
+        and the number of constants known after this node."""
         features, constant = self.features, self.constant_features
         f_i = self.n_features
         n_visited = n_found = n_drawn = 0
         n_total = n_known_constants
-        rng = self.rng
-        totals = self._totals()
-        last_f = -1
+        state = self.rng.state
+        examined = []
         while f_i > n_total and (n_visited < self.max_features
                                  or n_visited <= n_found + n_drawn):
             n_visited += 1
-            # Fisher–Yates: draw among the features not yet drawn
-            f_j = rng.rand_int(n_drawn, f_i - n_found)
+            # rand_int(n_drawn, f_i − n_found): the xorshift step inlined (it runs per draw)
+            state = state or 1
+            state ^= (state << 13) & 0xFFFFFFFF
+            state ^= state >> 17
+            state ^= (state << 5) & 0xFFFFFFFF
+            f_j = n_drawn + (state % (RAND_R_MAX + 1)) % (f_i - n_found - n_drawn)
             if f_j < n_known_constants:
                 features[n_drawn], features[f_j] = features[f_j], features[n_drawn]
                 n_drawn += 1
                 continue
             f_j += n_found
-            f = last_f = int(features[f_j])
-            if self.random:
-                found = self._random_candidate(S, f, n, totals, impurity)
-            else:
-                found = self._best_candidate(S, f, n, totals)
-            if found is None:  # constant in this node
+            f = features[f_j]
+            examined.append(f)
+            self.rng.state = state  # the random splitter draws its threshold in between
+            constant_here = is_constant(f)
+            state = self.rng.state
+            if constant_here:
                 features[f_j], features[n_total] = features[n_total], features[f_j]
                 n_found += 1
                 n_total += 1
                 continue
             f_i -= 1
             features[f_i], features[f_j] = features[f_j], features[f_i]
-            if found and found[0] > best_proxy:
-                best_proxy = found[0]
-                best = SplitRecord(feature=f, pos=start + found[1], threshold=found[2])
-        if best.pos < end:
-            # the random splitter left the samples partitioned by the last feature drawn
-            if not (self.random and last_f == best.feature):
-                go_left = self.Xt[best.feature][S].astype(np.float64) <= best.threshold
-                S[:] = S[partition_order(go_left)]
-            self._children(S, best.pos - start, impurity, best)
+        self.rng.state = state
         # the known constants keep their order for the children; the new ones follow
         features[:n_known_constants] = constant[:n_known_constants]
         constant[n_known_constants:n_total] = features[n_known_constants:n_total]
-        return best, n_total
+        return examined, n_total
+
+    def _best_of(self, S, examined, visited, order, V, is_constant) -> SplitRecord:
+        """The first best split over the visited features, all scored at once; or, where
+        the order of tied samples can change a rounded sum, one feature after the other in
+        scikit-learn's order."""
+        start = self.start
+        n = len(S)
+        near_ties = V[1:] <= V[:-1] + FEATURE_THRESHOLD  # (n − 1, p)
+        exactly_constant = V[-1] == V[0]
+        reorders = [f for f in examined if not exactly_constant[f]]
+        batched = self.criterion.name != "absolute_error" and (
+            self.exact_sums or not near_ties[:, reorders].any())
+        if batched:
+            F = np.array(visited)
+            found = self._batched_candidates(S, order[:, F], V[:, F], ~near_ties[:, F])
+            if reorders:  # the node is left sorted by the last feature examined
+                S[:] = S[order[:, reorders[-1]]]
+        else:
+            totals = self._totals()
+            found = None
+            best_proxy = -np.inf
+            for f in examined:
+                candidate = self._best_candidate(S, f, n, totals)
+                if candidate and candidate[0] > best_proxy:
+                    best_proxy = candidate[0]
+                    found = (f,) + candidate[1:]
+            if found is None:
+                return SplitRecord(pos=self.end)
+            return SplitRecord(feature=found[0], pos=start + found[1], threshold=found[2])
+        if found is None:
+            return SplitRecord(pos=self.end)
+        k, p = found
+        f = visited[k]
+        threshold = float(V[p - 1, f]) / 2.0 + float(V[p, f]) / 2.0
+        return SplitRecord(feature=f, pos=start + p, threshold=threshold)
+
+    def _batched_candidates(self, S, O, V, distinct):
+        """Score every position of every visited feature at once (running sums by cumsum:
+        exact when there is no gap between admissible positions, or when the sums are
+        integers). Returns (index of the feature, position) of the first best, or None."""
+        n, q = O.shape
+        msl = self.min_samples_leaf
+        CS = np.cumsum(self.A[S[O]], axis=0)[:-1]  # left sums at p = 1 … n − 1
+        valid = distinct.copy()
+        valid[: msl - 1] = False  # p ≥ min_samples_leaf and n − p ≥ min_samples_leaf
+        valid[max(n - msl, 0):] = False
+        wl = CS[..., -1]
+        wr = self.weighted_n_node - wl
+        if self.min_weight_leaf > 0.0:
+            valid &= (wl >= self.min_weight_leaf) & (wr >= self.min_weight_leaf)
+        if not valid.any():
+            return None
+        m = CS.shape[-1] - 1
+        sl = CS[..., :-1].reshape(-1, m)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            scores = self.criterion.proxy(sl, self.sum_total[None, :] - sl, wl.ravel(),
+                                          wr.ravel()).reshape(n - 1, q)
+        scores[~valid] = -np.inf
+        per_feature = scores.max(axis=0)
+        k = int(np.argmax(per_feature))  # the first feature reaching the best score
+        if per_feature[k] == -np.inf:
+            return None
+        return k, int(np.argmax(scores[:, k])) + 1  # its first best position
 
     def _scores(self, S, P, totals):
         """Proxy scores at update positions P (relative), −inf where a child is too light."""
         crit = self.criterion
+        if crit.name == "absolute_error":
+            il, ir, wl, wr = self._mae_scores(S, P)
+            ok = (wl >= self.min_weight_leaf) & (wr >= self.min_weight_leaf)
+            return np.where(ok, -wr * ir - wl * il, -np.inf)
         SL = left_sums(self.A[S], P, totals)
         wl = SL[:, -1]
         wr = self.weighted_n_node - wl

@@ -101,6 +101,12 @@ CLASSIFIER_CASES = (
     case(*tree_data(14, outputs=2, k=3), random_state=14, label="two outputs"),
     case(*tree_data(15, n=20, p=1), random_state=15, min_samples_leaf=0.1,
          min_samples_split=0.3, label="fractional min_samples_leaf and min_samples_split"),
+    case(*tree_data(16, n=150), max_leaf_nodes=9, random_state=16,
+         label="max_leaf_nodes=9 (best first: libstdc++'s heap order)"),
+    case(*tree_data(17, kind="ties", k=3), splitter="random", max_features="sqrt",
+         random_state=17, label="splitter='random' (thresholds drawn by the xorshift)"),
+    case(*tree_data(18, n=120), ccp_alpha=0.01, random_state=18,
+         label="ccp_alpha=0.01 (weakest-link pruning)"),
 )
 
 REGRESSOR_CASES = (
@@ -119,6 +125,18 @@ REGRESSOR_CASES = (
     case(*tree_data(26, regression=True), min_impurity_decrease=0.05,
          min_weight_fraction_leaf=0.05, random_state=26,
          label="min_impurity_decrease, min_weight_fraction_leaf"),
+    case(*tree_data(27, n=150, regression=True), max_leaf_nodes=12, max_features=2,
+         random_state=27, label="max_leaf_nodes=12, max_features=2"),
+    case(*tree_data(28, regression=True), splitter="random", random_state=28,
+         label="splitter='random'"),
+    case(*tree_data(29, n=120, kind="ties", regression=True), ccp_alpha=0.05,
+         random_state=29, label="ccp_alpha=0.05, ties"),
+    case(*tree_data(30, n=50, regression=True), criterion="absolute_error", max_features=2,
+         random_state=30, label="absolute_error (weighted medians by a Fenwick tree)"),
+    case(*tree_data(31, n=40, kind="ties", regression=True, outputs=2),
+         criterion="absolute_error", random_state=31,
+         sample_weight=np.random.default_rng(31).integers(1, 4, 40).astype(float),
+         label="absolute_error, two outputs, weights, ties"),
 )
 
 
