@@ -335,7 +335,7 @@ class _BaseForest(BaseEstimator):
                     w = np.bincount(rows, minlength=n_samples)
                     if getattr(self, "class_weight", None) == "balanced_subsample":
                         w = w * _balanced_subsample(y, rows)
-                tree.fit(X, y_tree, sample_weight=w)
+                tree.fit(X, y_tree, sample_weight=w, check_input=False)  # X, y checked here
             self.estimators_.extend(trees)
         if self.oob_score and (n_more > 0 or not hasattr(self, "oob_score_")):
             y_type = type_of_target(y)
@@ -378,7 +378,7 @@ class _BaseForest(BaseEstimator):
     def apply(self, X: ArrayLike) -> NDArray[np.intp]:
         """The leaf each sample reaches in each tree, shape (n_samples, n_estimators)."""
         X = self._validate_X_predict(X)
-        return np.array([tree.apply(X) for tree in self.estimators_]).T
+        return np.array([tree.apply(X, check_input=False) for tree in self.estimators_]).T
 
     @property
     def feature_importances_(self) -> NDArray[np.float64]:
@@ -564,7 +564,7 @@ class RandomForestClassifier(ClassifierMixin, _BaseForest):
 
     @staticmethod
     def _tree_oob_prediction(tree, X):
-        p = tree.predict_proba(X)
+        p = tree.predict_proba(X, check_input=False)
         return p[..., np.newaxis] if np.ndim(p) == 2 else np.moveaxis(np.asarray(p), 0, 2)
 
     def _set_oob(self, X, y):
@@ -582,7 +582,7 @@ class RandomForestClassifier(ClassifierMixin, _BaseForest):
         X = self._validate_X_predict(X)
         totals = [np.zeros((X.shape[0], k)) for k in np.atleast_1d(self.n_classes_)]
         for tree in self.estimators_:
-            p = tree.predict_proba(X)
+            p = tree.predict_proba(X, check_input=False)
             for total, p_k in zip(totals, [p] if len(totals) == 1 else p):
                 total += p_k
         for total in totals:
@@ -700,7 +700,7 @@ class RandomForestRegressor(RegressorMixin, _BaseForest):
 
     @staticmethod
     def _tree_oob_prediction(tree, X):
-        p = tree.predict(X)
+        p = tree.predict(X, check_input=False)
         return p[:, np.newaxis, np.newaxis] if p.ndim == 1 else p[:, np.newaxis, :]
 
     def _set_oob(self, X, y):
@@ -714,7 +714,7 @@ class RandomForestRegressor(RegressorMixin, _BaseForest):
         X = self._validate_X_predict(X)
         total = np.zeros((X.shape[0], self.n_outputs_) if self.n_outputs_ > 1 else X.shape[0])
         for tree in self.estimators_:
-            total += tree.predict(X)
+            total += tree.predict(X, check_input=False)
         total /= len(self.estimators_)
         return total
 
