@@ -64,7 +64,7 @@ def test_seed_002_learning_curve_call():
 
 @pytest.mark.slow
 @pytest.mark.skipif(not os.environ.get("MATHML_SLOW"),
-                    reason="about 15 minutes (50 forests of 100 mathml trees on up to 800 rows):"
+                    reason="about 4 minutes (50 forests of 100 mathml trees on up to 800 rows):"
                            " run with MATHML_SLOW=1")
 def test_seed_002_learning_curve_is_reproduced():
     """Seed 002's call, whole: 10 sizes × 5 folds of 100-tree forests, the same scores."""
