@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .._docstrings import fill_doc
 from .._validation import (check_classification_targets, check_random_state,
                            check_sample_weight, type_of_target, validate_data)
 from ..base import (BaseEstimator, ClassifierMixin, Interval, RegressorMixin, StrOptions,
@@ -394,14 +395,15 @@ class _BaseForest(BaseEstimator):
         return mean / np.sum(mean)
 
 
-_COMMON_DOC = """
-    Parameters
-    ----------
+#: The parameters both forests share (placed by `fill_doc`).
+_PARAMETERS = """
     n_estimators : int ≥ 1, default 100
         The number of trees B.
     criterion, max_depth, min_samples_split, min_samples_leaf, min_weight_fraction_leaf, \
 max_features, max_leaf_nodes, min_impurity_decrease, ccp_alpha
-        Passed to every tree (see the tree's documentation).
+        Passed to every tree (see the tree's documentation). The defaults are scikit-learn's:
+        criterion 'gini' and max_features 'sqrt' (√p features per node) for the classifier,
+        'squared_error' and 1.0 (every feature) for the regressor.
     bootstrap : bool, default True
         Grow each tree on a bootstrap sample (as counts); otherwise on all the rows.
     oob_score : bool or callable, default False
@@ -418,6 +420,7 @@ max_features, max_leaf_nodes, min_impurity_decrease, ccp_alpha
 """
 
 
+@fill_doc(parameters=_PARAMETERS)
 class RandomForestClassifier(ClassifierMixin, _BaseForest):
     """A random forest of classification trees: their class probabilities, averaged.
 
@@ -428,7 +431,11 @@ class RandomForestClassifier(ClassifierMixin, _BaseForest):
 
     where tree b is grown on a bootstrap sample, trying ``max_features`` random features at
     each node, and \\hat p_b(c | x) is the weighted fraction of class c in the leaf x reaches.
-    {common}    class_weight : None, dict, list of dicts, 'balanced' or 'balanced_subsample'
+
+    Parameters
+    ----------
+    {parameters}
+    class_weight : None, dict, list of dicts, 'balanced' or 'balanced_subsample'
         Weights of the classes: given, n/(K·n_c) on the whole training set, or the same on
         each tree's bootstrap sample.
 
@@ -607,6 +614,7 @@ class RandomForestClassifier(ClassifierMixin, _BaseForest):
         return out
 
 
+@fill_doc(parameters=_PARAMETERS)
 class RandomForestRegressor(RegressorMixin, _BaseForest):
     """A random forest of regression trees: their predictions, averaged.
 
@@ -617,7 +625,11 @@ class RandomForestRegressor(RegressorMixin, _BaseForest):
     where tree b is grown on a bootstrap sample, trying ``max_features`` random features at
     each node (all of them by default: bagged trees), and \\hat f_b(x) is the weighted mean
     of y in the leaf x reaches.
-    {common}
+
+    Parameters
+    ----------
+    {parameters}
+
     Attributes
     ----------
     estimators_ : list of DecisionTreeRegressor
@@ -718,6 +730,3 @@ class RandomForestRegressor(RegressorMixin, _BaseForest):
         total /= len(self.estimators_)
         return total
 
-
-for _cls in (RandomForestClassifier, RandomForestRegressor):
-    _cls.__doc__ = (_cls.__doc__ or "").replace("{common}", _COMMON_DOC)
