@@ -486,7 +486,7 @@ def cross_val_score(estimator, X: ArrayLike, y: ArrayLike | None = None, *, cv=N
 
 def learning_curve(estimator, X: ArrayLike, y: ArrayLike | None = None, *,
                    train_sizes: ArrayLike = (0.1, 0.325, 0.55, 0.775, 1.0), cv=None, scoring=None,
-                   shuffle: bool = False, random_state=None
+                   shuffle: bool = False, random_state=None, n_jobs=None
                    ) -> tuple[NDArray[np.intp], NDArray[np.float64], NDArray[np.float64]]:
     """Training and validation scores for growing training sets.
 
@@ -511,6 +511,8 @@ def learning_curve(estimator, X: ArrayLike, y: ArrayLike | None = None, *,
         Shuffle each training set before taking its prefixes.
     random_state : None, int or numpy.random.RandomState
         For ``shuffle``.
+    n_jobs : int or None
+        Accepted for scikit-learn's API; the fits run one after the other.
 
     Returns
     -------
@@ -537,8 +539,8 @@ def learning_curve(estimator, X: ArrayLike, y: ArrayLike | None = None, *,
 
     Checked against ``reference.model_selection.learning_curve`` →
     ``sklearn.model_selection.learning_curve(LinearRegression())``, the catalog's estimator
-    (its ``n_jobs``, ``groups``, ``verbose`` and
-    incremental options left out): the same sizes and splits.
+    (its ``groups``, ``verbose`` and
+    incremental options left out; ``n_jobs`` accepted): the same sizes and splits.
 
     Examples
     --------

@@ -25,7 +25,7 @@ def cross_val_score(estimator, X, y=None, *, cv=None, scoring=None):
 
 
 def learning_curve(estimator, X, y=None, *, train_sizes=(0.1, 0.325, 0.55, 0.775, 1.0), cv=None,
-                   scoring=None, shuffle=False, random_state=None):
+                   scoring=None, shuffle=False, random_state=None, n_jobs=None):
     return sklearn.model_selection.learning_curve(estimator, X, y, train_sizes=train_sizes,
                                                   cv=cv, scoring=scoring, shuffle=shuffle,
-                                                  random_state=random_state)
+                                                  random_state=random_state, n_jobs=n_jobs)
