@@ -111,9 +111,10 @@ class RandomForestClassifier(_ske.RandomForestClassifier):
 class RandomForestRegressor(_ske.RandomForestRegressor):
     """scikit-learn's forest with mathml's `__init__` (no monotonic_cst) and NaN refused."""
 
-    # mathml's regression trees have the squared error only ('friedman_mse' its alias)
+    # mathml's regression trees have the squared and absolute errors ('friedman_mse' an alias)
     _parameter_constraints = {**_ske.RandomForestRegressor._parameter_constraints,
-                              "criterion": [StrOptions({"squared_error", "friedman_mse"})]}
+                              "criterion": [StrOptions({"squared_error", "friedman_mse",
+                                                        "absolute_error"})]}
 
     def __init__(self, n_estimators=100, *, criterion="squared_error", max_depth=None,
                  min_samples_split=2, min_samples_leaf=1, min_weight_fraction_leaf=0.0,

@@ -177,6 +177,8 @@ REGRESSOR_CASES = (
          random_state=9, label="'friedman_mse' (scikit-learn 1.9's alias), max_depth=4"),
     case(_R, np.c_[_RY, _RY ** 2], _RT, n_estimators=5, oob_score=True, random_state=10,
          label="two outputs, oob_score"),
+    case(*_RTIE, n_estimators=4, criterion="absolute_error", max_depth=5, random_state=11,
+         label="'absolute_error' (weighted medians), tied features"),
 )
 
 
