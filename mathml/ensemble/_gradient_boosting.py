@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .._docstrings import fill_doc
 from .._param_validation import _validate_parameter_constraints
 from .._validation import (check_classification_targets, check_random_state,
                            check_sample_weight, column_or_1d, validate_data)
@@ -758,6 +759,35 @@ def _impurity_decrease(tree_, p: int) -> NDArray[np.float64]:
     return importances / Nw[0]
 
 
+#: The parameters both estimators share: the stages, their trees and early stopping.
+_STAGE_PARAMS = """
+subsample : float in (0, 1], default=1.0
+    The fraction of samples each stage draws (without replacement) to fit its tree;
+    below 1 gives stochastic gradient boosting and the out-of-bag scores.
+criterion : {'squared_error'}, default='deprecated'
+    No effect, as in scikit-learn 1.9 (a FutureWarning when set): every tree splits by
+    the squared error of the pseudo-residuals.
+min_samples_split, min_samples_leaf, min_weight_fraction_leaf, max_depth, \
+min_impurity_decrease, max_features, max_leaf_nodes, ccp_alpha
+    Each stage's `mathml.tree.DecisionTreeRegressor`, as there (max_depth=3 by default).
+random_state : int, RandomState or None, default=None
+    One RandomState for the whole fit: each stage draws its subsample from it, then its
+    trees draw their seeds from it, in that order.
+verbose : int, default=0
+    Accepted for scikit-learn's signature; nothing is printed.
+warm_start : bool, default=False
+    Keep the fitted stages and add stages up to `n_estimators`.
+validation_fraction : float in (0, 1), default=0.1
+    The held-out fraction for early stopping.
+n_iter_no_change : int or None, default=None
+    Stop when the held-out loss has not beaten any of the last n_iter_no_change
+    values by more than `tol`.
+tol : float, default=1e-4
+    See `n_iter_no_change`.
+"""
+
+
+@fill_doc(stage_params=_STAGE_PARAMS)
 class GradientBoostingRegressor(RegressorMixin, _BaseGradientBoosting):
     """Gradient boosting for regression: F_M = F_0 + ν Σ_m h_m, a sum of shrunken trees.
 
@@ -798,29 +828,7 @@ class GradientBoostingRegressor(RegressorMixin, _BaseGradientBoosting):
         and `predict`.
     alpha : float in (0, 1), default=0.9
         The quantile of 'quantile' and of Huber's δ.
-    subsample : float in (0, 1], default=1.0
-        The fraction of samples each stage draws (without replacement) to fit its tree;
-        below 1 gives stochastic gradient boosting and the out-of-bag scores.
-    criterion : {'squared_error'}, default='deprecated'
-        No effect, as in scikit-learn 1.9 (a FutureWarning when set): every tree splits by
-        the squared error of the pseudo-residuals.
-    min_samples_split, min_samples_leaf, min_weight_fraction_leaf, max_depth, \
-min_impurity_decrease, max_features, max_leaf_nodes, ccp_alpha
-        Each stage's `mathml.tree.DecisionTreeRegressor`, as there (max_depth=3 by default).
-    random_state : int, RandomState or None, default=None
-        One RandomState for the whole fit: each stage draws its subsample from it, then its
-        trees draw their seeds from it, in that order.
-    verbose : int, default=0
-        Accepted for scikit-learn's signature; nothing is printed.
-    warm_start : bool, default=False
-        Keep the fitted stages and add stages up to `n_estimators`.
-    validation_fraction : float in (0, 1), default=0.1
-        The held-out fraction for early stopping.
-    n_iter_no_change : int or None, default=None
-        Stop when the held-out loss has not beaten any of the last n_iter_no_change
-        values by more than `tol`.
-    tol : float, default=1e-4
-        See `n_iter_no_change`.
+    {stage_params}
 
     Attributes
     ----------
@@ -954,6 +962,7 @@ min_impurity_decrease, max_features, max_leaf_nodes, ccp_alpha
         return leaves.reshape(leaves.shape[0], self.estimators_.shape[0])
 
 
+@fill_doc(stage_params=_STAGE_PARAMS)
 class GradientBoostingClassifier(ClassifierMixin, _BaseGradientBoosting):
     """Gradient boosting for classification: class scores F_M = F_0 + ν Σ_m h_m.
 
@@ -986,29 +995,7 @@ class GradientBoostingClassifier(ClassifierMixin, _BaseGradientBoosting):
     init : estimator, 'zero' or None, default=None
         F_0: None for the class frequencies, 'zero' for F_0 = 0, or an estimator with `fit`
         and `predict_proba`.
-    subsample : float in (0, 1], default=1.0
-        The fraction of samples each stage draws (without replacement) to fit its tree;
-        below 1 gives stochastic gradient boosting and the out-of-bag scores.
-    criterion : {'squared_error'}, default='deprecated'
-        No effect, as in scikit-learn 1.9 (a FutureWarning when set): every tree splits by
-        the squared error of the pseudo-residuals.
-    min_samples_split, min_samples_leaf, min_weight_fraction_leaf, max_depth, \
-min_impurity_decrease, max_features, max_leaf_nodes, ccp_alpha
-        Each stage's `mathml.tree.DecisionTreeRegressor`, as there (max_depth=3 by default).
-    random_state : int, RandomState or None, default=None
-        One RandomState for the whole fit: each stage draws its subsample from it, then its
-        trees draw their seeds from it, in that order.
-    verbose : int, default=0
-        Accepted for scikit-learn's signature; nothing is printed.
-    warm_start : bool, default=False
-        Keep the fitted stages and add stages up to `n_estimators`.
-    validation_fraction : float in (0, 1), default=0.1
-        The held-out fraction for early stopping.
-    n_iter_no_change : int or None, default=None
-        Stop when the held-out loss has not beaten any of the last n_iter_no_change
-        values by more than `tol`.
-    tol : float, default=1e-4
-        See `n_iter_no_change`.
+    {stage_params}
 
     Attributes
     ----------
