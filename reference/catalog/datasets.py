@@ -18,7 +18,7 @@ CONCEPTS = (
     Concept(
         name="datasets.make_classification",
         reference_call="sklearn.datasets.make_classification",
-        comparison="exact", tolerance="estimator_closed_form",
+        comparison="exact", tolerance="bitwise",
         cases=(case(n_samples=100, n_features=2, n_informative=2, n_redundant=0,
                     n_clusters_per_class=1, random_state=42, seed=SEED,
                     label="seed 002's data"),
@@ -36,7 +36,7 @@ CONCEPTS = (
         seeds=(SEED,)),
     Concept(
         name="datasets.make_blobs", reference_call="sklearn.datasets.make_blobs",
-        comparison="exact", tolerance="estimator_closed_form",
+        comparison="exact", tolerance="bitwise",
         cases=(case(random_state=0, label="defaults"),
                case(n_samples=7, n_features=3, centers=4, cluster_std=[1, 2, .5, 3],
                     random_state=1, return_centers=True, label="stds, centres"),
@@ -48,7 +48,7 @@ CONCEPTS = (
         bench=Bench(1000, lambda n, rng: case(n_samples=n, random_state=0))),
     Concept(
         name="datasets.make_regression", reference_call="sklearn.datasets.make_regression",
-        comparison="exact", tolerance="estimator_closed_form",
+        comparison="exact", tolerance="bitwise",
         cases=(case(random_state=0, label="defaults"),
                case(n_samples=13, n_features=5, n_informative=3, n_targets=2, bias=3,
                     noise=2.0, coef=True, random_state=4, label="noise, 2 targets"),

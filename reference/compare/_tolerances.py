@@ -55,7 +55,8 @@ TOLERANCES: dict[str, Tolerance] = {
         0.0, 0.0,
         "the same floating-point operations in the same order as the reference (its "
         "blocking, summation order and random draws reproduced, e.g. k-means against "
-        "scikit-learn run single-threaded): equal to the last bit, nothing to allow"),
+        "scikit-learn run single-threaded, the data sets from the same RandomState stream "
+        "with C's log in the normal draws): equal to the last bit, nothing to allow"),
     "exact": Tolerance(
         1e-12, 1e-300,
         "closed forms evaluated with the same operations; only summation order and the "
@@ -201,9 +202,8 @@ TOLERANCES: dict[str, Tolerance] = {
     "estimator_closed_form": Tolerance(
         1e-12, 0.0,
         "estimators fitted in closed form (naive Bayes counts, means and variances; "
-        "nearest-neighbour votes and averages; ridge on well-conditioned data) and the data "
-        "sets built from the same random stream: the same sums and products in another "
-        "order, a few ulps per operation over ≤ 10³ terms; normwise per result, because "
+        "nearest-neighbour votes and averages; ridge on well-conditioned data): the same sums "
+        "and products in another order, a few ulps per operation over ≤ 10³ terms; normwise per result, because "
         "entries near 0 (a log-probability of a near-certain class, a centred feature) carry "
         "an absolute, not relative, rounding error",
         normwise=True),
