@@ -202,10 +202,10 @@ TOLERANCES: dict[str, Tolerance] = {
     "estimator_closed_form": Tolerance(
         1e-12, 0.0,
         "estimators fitted in closed form (naive Bayes counts, means and variances; "
-        "nearest-neighbour votes and averages; ridge on well-conditioned data): the same sums "
-        "and products in another order, a few ulps per operation over ≤ 10³ terms; normwise per result, because "
-        "entries near 0 (a log-probability of a near-certain class, a centred feature) carry "
-        "an absolute, not relative, rounding error",
+        "nearest-neighbour votes and averages; ridge on well-conditioned data): the same "
+        "sums and products in another order, a few ulps per operation over ≤ 10³ terms; "
+        "normwise per result, because entries near 0 (a log-probability of a near-certain "
+        "class, a centred feature) carry an absolute, not relative, rounding error",
         normwise=True),
     "estimator_optimum": Tolerance(
         1e-6, 1e-6,
