@@ -61,7 +61,7 @@ def _standard_normal(rs: np.random.RandomState, size) -> NDArray[np.float64]:
         x, r2 = x[accepted], r2[accepted]
         # C's log (numpy's legacy generator calls it), not np.log: the two round differently
         # for about 0.3% of arguments, and the draws must be the same numbers
-        f = np.sqrt(-2.0 * np.array([math.log(v) for v in r2.tolist()]) / r2)
+        f = np.sqrt(-2.0 * np.fromiter(map(math.log, r2.tolist()), float, r2.size) / r2)
         pairs.append(np.stack([f * x[:, 1], f * x[:, 0]], axis=1).ravel())
         needed -= int(accepted.sum())
     values = np.concatenate(pairs) if pairs else np.empty(0)
