@@ -283,7 +283,10 @@ _ENTRIES: tuple[Concept, ...] = (
            case("fit", {}, FIT_BETA, label="fit (Newton on the two score equations)"),
            case("ppf", {"a": 2.4217185716135092, "b": 2.4217185716135092}, np.array([0.5, 0.3]),
                 label="a = b: ppf(0.5) = 0.5 by symmetry; SciPy's inverse gives 0.49999999976, "
-                      "judged by its own cdf"))
+                      "judged by its own cdf"),
+           case("isf", {"a": 0.25, "b": 1.03125}, np.array([1e-20, 0.3]),
+                label="isf(1e-20) is 1.0 to double precision; SciPy returns nan, judged by "
+                      "its sf at the neighbouring doubles"))
         + _invalid({"a": 1.0, "b": -1.0}),
         strategy=lambda: _strategy(
             st.fixed_dictionaries({"a": _reals(0.1, 50), "b": _reals(0.1, 50)}),
