@@ -107,6 +107,30 @@ class _Verbose:
         return "an int in the range [0, inf), an instance of 'bool' or an instance of 'numpy.bool'"
 
 
+class _Callables:
+    """The constraint "a callable" (shorthand: the builtin ``callable``)."""
+
+    def is_satisfied_by(self, value: Any) -> bool:
+        return callable(value)
+
+    def __str__(self) -> str:
+        return "a callable"
+
+
+class _RandomStates:
+    """scikit-learn's "random_state": a seed in [0, 2³² − 1], a RandomState or None."""
+
+    def __init__(self) -> None:
+        self._options: list[Any] = [Interval(Integral, 0, 2**32 - 1, closed="both"),
+                                    _InstancesOf(np.random.RandomState), _NoneConstraint()]
+
+    def is_satisfied_by(self, value: Any) -> bool:
+        return any(c.is_satisfied_by(value) for c in self._options)
+
+    def __str__(self) -> str:
+        return f"{', '.join(str(c) for c in self._options[:-1])} or {self._options[-1]}"
+
+
 class _ArrayLikes:
     def is_satisfied_by(self, value: Any) -> bool:
         return (hasattr(value, "__len__") or hasattr(value, "shape")
@@ -126,6 +150,10 @@ def _make_constraint(constraint: Any):
         return _ArrayLikes()
     if constraint == "verbose":
         return _Verbose()
+    if constraint == "random_state":
+        return _RandomStates()
+    if constraint is callable:
+        return _Callables()
     if isinstance(constraint, type):
         return _InstancesOf(constraint)
     return constraint

@@ -77,18 +77,6 @@ def _textbook_KMeans(X: ArrayLike, n_clusters: int, random_state=None, max_iter:
     return mu, labels
 
 
-class _Callables:
-    """The constraint "a callable" (scikit-learn's wording)."""
-
-    def is_satisfied_by(self, value) -> bool:
-        return callable(value)
-
-    def __str__(self) -> str:
-        return "a callable"
-
-
-#: scikit-learn's "random_state" constraint, spelled out.
-_RANDOM_STATE = [Interval(Integral, 0, 2**32 - 1, closed="both"), np.random.RandomState, None]
 
 
 # --- distances, in scikit-learn's order of operations -----------------------------------------
@@ -264,7 +252,7 @@ def kmeans_plusplus(X: ArrayLike, n_clusters: int, *, sample_weight: ArrayLike |
     """
     _validate_parameter_constraints(
         {"n_clusters": [Interval(Integral, 1, None, closed="left")],
-         "random_state": _RANDOM_STATE,
+         "random_state": ["random_state"],
          "n_local_trials": [Interval(Integral, 1, None, closed="left"), None]},
         {"n_clusters": n_clusters, "random_state": random_state,
          "n_local_trials": n_local_trials}, "kmeans_plusplus")
@@ -497,11 +485,11 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
 
     _parameter_constraints = {
         "n_clusters": [Interval(Integral, 1, None, closed="left")],
-        "init": [StrOptions({"k-means++", "random"}), _Callables(), "array-like"],
+        "init": [StrOptions({"k-means++", "random"}), callable, "array-like"],
         "n_init": [StrOptions({"auto"}), Interval(Integral, 1, None, closed="left")],
         "max_iter": [Interval(Integral, 1, None, closed="left")],
         "tol": [Interval(Real, 0, None, closed="left")],
-        "random_state": _RANDOM_STATE,
+        "random_state": ["random_state"],
         "copy_x": ["boolean"],
         "algorithm": [StrOptions({"lloyd"})],
     }

@@ -112,23 +112,12 @@ class _FloatInterval(Interval):
         return not isinstance(value, Integral) and super().is_satisfied_by(value)
 
 
-class _Callables:
-    """The constraint "a callable" (scikit-learn's wording)."""
-
-    def is_satisfied_by(self, value: Any) -> bool:
-        return callable(value)
-
-    def __str__(self) -> str:
-        return "a callable"
-
-
 _FOREST_CONSTRAINTS: dict[str, list] = {
     "n_estimators": [Interval(Integral, 1, None, closed="left")],
     "bootstrap": ["boolean"],
-    "oob_score": ["boolean", _Callables()],
+    "oob_score": ["boolean", callable],
     "n_jobs": [Integral, None],
-    "random_state": [Interval(Integral, 0, 2**32 - 1, closed="both"), np.random.RandomState,
-                     None],
+    "random_state": ["random_state"],
     "verbose": ["verbose"],
     "warm_start": ["boolean"],
     "max_samples": [None, _FloatInterval(Real, 0.0, None, closed="neither"),

@@ -102,8 +102,6 @@ class _HasMethods:
         return f"an object implementing {listed}"
 
 
-#: scikit-learn's "random_state" constraint, spelled out.
-_RANDOM_STATE = [Interval(Integral, 0, 2**32 - 1, closed="both"), np.random.RandomState, None]
 
 
 def _set_random_states(estimator, random_state: np.random.RandomState) -> None:
@@ -271,7 +269,7 @@ class AdaBoostClassifier(ClassifierMixin, BaseEstimator):
         "estimator": [_HasMethods(["fit", "predict"]), None],
         "n_estimators": [Interval(Integral, 1, None, closed="left")],
         "learning_rate": [Interval(Real, 0, None, closed="neither")],
-        "random_state": _RANDOM_STATE,
+        "random_state": ["random_state"],
     }
 
     def __init__(self, estimator=None, *, n_estimators: int = 50, learning_rate: float = 1.0,

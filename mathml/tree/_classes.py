@@ -70,8 +70,6 @@ class RealNotInt(Real, metaclass=ABCMeta):
 
 RealNotInt.register(float)
 
-_RANDOM_STATE = [Interval(Integral, 0, 2**32 - 1, closed="both"), np.random.RandomState, None]
-
 
 def _compute_sample_weight(class_weight: Any, y: NDArray) -> NDArray[np.float64]:
     """Per-sample weights from ``class_weight`` ('balanced', a dict, or one dict per
@@ -119,7 +117,7 @@ class BaseDecisionTree(BaseEstimator):
         "max_features": [Interval(Integral, 1, None, closed="left"),
                          Interval(RealNotInt, 0.0, 1.0, closed="right"),
                          StrOptions({"sqrt", "log2"}), None],
-        "random_state": _RANDOM_STATE,
+        "random_state": ["random_state"],
         "max_leaf_nodes": [Interval(Integral, 2, None, closed="left"), None],
         "min_impurity_decrease": [Interval(Real, 0.0, None, closed="left")],
         "ccp_alpha": [Interval(Real, 0.0, None, closed="left")],
