@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from mathml import metrics
-from reference.catalog.metrics import _blobs
+from reference.catalog.metrics._scores import _blobs
 from reference.compare import TOLERANCES
 
 EXACT = TOLERANCES["exact"].rtol

@@ -32,7 +32,8 @@ from mathml.exceptions import NotFittedError
 os.environ["SCIPY_ARRAY_API"] = "1"
 
 ESTIMATOR_MODULES = ("preprocessing", "linear_model", "naive_bayes", "neighbors", "cluster",
-                     "decomposition", "mixture", "tree", "ensemble", "svm", "neural_network")
+                     "decomposition", "mixture", "tree", "ensemble", "svm", "kernel_ridge",
+                     "neural_network")
 
 #: Hyperparameters to build an estimator with for the checks (default: none).
 CHECK_PARAMS: dict[str, dict] = {

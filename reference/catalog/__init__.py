@@ -22,7 +22,7 @@ __all__ = ["AREAS", "Concept", "Case", "Bad", "Bench", "case", "bad",
 _ORDER = ("linalg", "differentiate", "autodiff", "integrate", "optimize", "special", "stats",
           "probability", "information", "preprocessing", "metrics", "model_selection",
           "datasets", "linear_model", "naive_bayes", "neighbors", "cluster", "decomposition",
-          "mixture", "tree", "ensemble", "svm", "neural_network", "nn")
+          "mixture", "tree", "ensemble", "svm", "kernel_ridge", "neural_network", "nn")
 AREAS: tuple[str, ...] = tuple(a for a in _ORDER if (Path(__file__).parent / f"{a}.py").exists()
                                or (Path(__file__).parent / a / "__init__.py").exists())
 

@@ -6,6 +6,7 @@ the command, the user checker and the benchmarks need to know about it.
 """
 from __future__ import annotations
 
+import functools
 import importlib
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -155,9 +156,10 @@ class Concept:
         return self.name.split(".", 1)[1]
 
     def implementation(self, backend: str) -> Callable:
-        """``mathml.<area>.<name>`` or ``reference.<area>.<name>``."""
+        """``mathml.<area>.<name>`` or ``reference.<area>.<name>``; the name may go through a
+        submodule (``metrics.pairwise.rbf_kernel``)."""
         module = importlib.import_module(f"{backend}.{self.area}")
-        return getattr(module, self.function_name)
+        return functools.reduce(getattr, self.function_name.split("."), module)
 
     @property
     def mathml(self) -> Callable:

@@ -18,11 +18,11 @@ from typing import overload
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._docstrings import fill_doc
-from ._param_validation import Interval, StrOptions, _validate_parameter_constraints
-from ._validation import (check_array, check_consistent_length, check_random_state,
+from .._docstrings import fill_doc
+from .._param_validation import Interval, StrOptions, _validate_parameter_constraints
+from .._validation import (check_array, check_consistent_length, check_random_state,
                           check_X_y, column_or_1d, type_of_target)
-from .exceptions import UndefinedMetricWarning
+from ..exceptions import UndefinedMetricWarning
 
 __all__ = ["mean_squared_error", "mean_absolute_error", "r2_score", "accuracy_score",
            "precision_score", "recall_score", "f1_score", "confusion_matrix", "log_loss",

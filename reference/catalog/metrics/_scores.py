@@ -15,8 +15,8 @@ from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
 from sklearn.svm import SVC
 
-from ._core import Bench, Concept, bad, case
-from .strategies import reals
+from .._core import Bench, Concept, bad, case
+from ..strategies import reals
 
 SEED = "002"  # the seed file whose examples open these cases
 
