@@ -14,7 +14,8 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from ._validation import check_array, validate_data
-from .base import BaseEstimator, Interval, StrOptions, TransformerMixin, check_is_fitted
+from .base import (BaseEstimator, ClassNamePrefixFeaturesOutMixin, Interval, StrOptions,
+                   TransformerMixin, check_is_fitted)
 from .linalg import eigh, inv, slogdet, svd
 
 __all__ = ["PCA"]
@@ -49,7 +50,7 @@ def _textbook_PCA(X: ArrayLike, k: int) -> tuple[NDArray[np.float64], NDArray[np
     return V.T, variances, centred @ V                  # 5. project onto the components
 
 
-class PCA(TransformerMixin, BaseEstimator):
+class PCA(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEstimator):
     r"""Principal component analysis: the orthogonal directions of largest variance.
 
     .. math::
@@ -200,7 +201,7 @@ class PCA(TransformerMixin, BaseEstimator):
     def _fit(self, X: ArrayLike) -> tuple[NDArray[np.float64] | None, NDArray[np.float64],
                                           NDArray[np.float64]]:
         """Steps 1–6 of the Notes; returns (U or None, S, X) for ``fit_transform``."""
-        self._validate_params()
+        self._validate_hyperparameters()
         X = validate_data(self, X, reset=True)
         n, p = X.shape
         k = min(n, p) if self.n_components is None else self.n_components
@@ -279,16 +280,9 @@ class PCA(TransformerMixin, BaseEstimator):
             W = np.sqrt(self.explained_variance_[:, None]) * W
         return Z @ W + self.mean_
 
-    def get_feature_names_out(self, input_features: object = None) -> NDArray[np.object_]:
-        """``pca0, pca1, …``: one name per component (`input_features`, if given, must
-        name the n_features_in_ input features)."""
-        check_is_fitted(self)
-        p = self.components_.shape[1]
-        if input_features is not None and len(np.asarray(input_features, dtype=object)) != p:
-            raise ValueError(f"input_features should have length equal to number of "
-                             f"features ({p}), got "
-                             f"{len(np.asarray(input_features, dtype=object))}")
-        return np.asarray([f"pca{j}" for j in range(self.n_components_)], dtype=object)
+    @property
+    def _n_features_out(self) -> int:
+        return self.n_components_
 
     # --- probabilistic PCA -----------------------------------------------------------------
 

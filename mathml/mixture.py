@@ -430,7 +430,7 @@ class GaussianMixture(DensityMixin, BaseEstimator):
 
     def fit_predict(self, X: ArrayLike, y=None) -> NDArray[np.intp]:
         """Fit by EM, then the most probable component of each sample of `X`."""
-        self._validate_params()
+        self._validate_hyperparameters()
         X = validate_data(self, X, ensure_min_samples=2)
         if X.shape[0] < self.n_components:
             raise ValueError("Expected n_samples >= n_components but got n_components = "

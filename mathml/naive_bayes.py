@@ -10,6 +10,7 @@ the normaliser computed with log-sum-exp so that tiny likelihoods do not underfl
 from __future__ import annotations
 
 from numbers import Real
+from typing import ClassVar
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -29,7 +30,7 @@ class _BaseNB(ClassifierMixin, BaseEstimator):
     fit_prior: bool
 
     def _fit_data(self, X: ArrayLike, y: ArrayLike) -> tuple[NDArray, NDArray]:
-        self._validate_params()
+        self._validate_hyperparameters()
         X, y = validate_data(self, X, y)
         check_classification_targets(y)
         self.classes_, y_index = np.unique(y, return_inverse=True)
@@ -208,6 +209,10 @@ class MultinomialNB(_BaseNB):
     [0, 1]
     """
 
+    # the tags scikit-learn declares for its MultinomialNB
+    _sklearn_tags: ClassVar[dict[str, object]] = {"input_tags.positive_only": True,
+                                                  "classifier_tags.poor_score": True}
+
     _parameter_constraints = {"alpha": [Interval(Real, 0, None, closed="left")],
                               "fit_prior": ["boolean"], "class_prior": ["array-like", None]}
 
@@ -290,6 +295,9 @@ class BernoulliNB(_BaseNB):
     >>> BernoulliNB().fit(X, y).predict([[1, 0], [0, 1]]).tolist()
     [0, 1]
     """
+
+    # the tags scikit-learn declares for its BernoulliNB
+    _sklearn_tags: ClassVar[dict[str, object]] = {"classifier_tags.poor_score": True}
 
     _parameter_constraints = {"alpha": [Interval(Real, 0, None, closed="left")],
                               "binarize": [None, Interval(Real, None, None, closed="neither")],

@@ -9,6 +9,8 @@ Checked against ``reference.preprocessing`` → ``sklearn.preprocessing``.
 """
 from __future__ import annotations
 
+from typing import ClassVar
+
 from itertools import chain, combinations, combinations_with_replacement
 from numbers import Integral
 
@@ -16,7 +18,8 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from ._validation import check_array, check_n_features, validate_data
-from .base import BaseEstimator, Interval, StrOptions, TransformerMixin, check_is_fitted
+from .base import (BaseEstimator, Interval, OneToOneFeatureMixin, StrOptions, TransformerMixin,
+                   _check_input_features, check_is_fitted)
 
 __all__ = ["StandardScaler", "MinMaxScaler", "PolynomialFeatures", "OneHotEncoder"]
 
@@ -29,7 +32,7 @@ def _handle_zeros_in_scale(scale: NDArray[np.float64],
     return np.where(constant, 1.0, scale)
 
 
-class StandardScaler(TransformerMixin, BaseEstimator):
+class StandardScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
     r"""Standardise features: subtract the mean, divide by the standard deviation.
 
     .. math::
@@ -119,7 +122,7 @@ class StandardScaler(TransformerMixin, BaseEstimator):
 
     def fit(self, X: ArrayLike, y: object = None) -> StandardScaler:
         """Learn :math:`\\mu` and :math:`\\sigma` of each column of `X` (n_samples, n_features)."""
-        self._validate_params()
+        self._validate_hyperparameters()
         X = validate_data(self, X, reset=True)
         n = X.shape[0]
         if not (self.with_mean or self.with_std):
@@ -163,7 +166,7 @@ class StandardScaler(TransformerMixin, BaseEstimator):
         return X_arr
 
 
-class MinMaxScaler(TransformerMixin, BaseEstimator):
+class MinMaxScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
     r"""Scale each feature linearly onto ``feature_range`` = (a, b).
 
     .. math::
@@ -234,7 +237,7 @@ class MinMaxScaler(TransformerMixin, BaseEstimator):
 
     def fit(self, X: ArrayLike, y: object = None) -> MinMaxScaler:
         """Learn the per-feature extremes of `X` (n_samples, n_features)."""
-        self._validate_params()
+        self._validate_hyperparameters()
         a, b = self.feature_range
         if a >= b:
             raise ValueError("Minimum of desired feature range must be smaller than maximum. "
@@ -341,7 +344,7 @@ class PolynomialFeatures(TransformerMixin, BaseEstimator):
 
     def fit(self, X: ArrayLike, y: object = None) -> PolynomialFeatures:
         """Learn the exponents for the number of columns of `X` (n_samples, n_features)."""
-        self._validate_params()
+        self._validate_hyperparameters()
         if self.degree == 0 and not self.include_bias:
             raise ValueError("Setting degree to zero and include_bias to False would result "
                              "in an empty output array.")
@@ -362,6 +365,16 @@ class PolynomialFeatures(TransformerMixin, BaseEstimator):
         # scikit-learn builds them in, degree by degree).
         columns = [X[:, list(c)].prod(axis=1) for c in self._combinations(X.shape[1])]
         return np.column_stack(columns)
+
+    def get_feature_names_out(self, input_features: ArrayLike | None = None
+                              ) -> NDArray[np.object_]:
+        """One name per monomial: its factors with their powers (``"1"``, ``"x0"``,
+        ``"x0^2"``, ``"x0 x1"``), from `input_features` or ``x0, x1, …``."""
+        check_is_fitted(self)
+        names = _check_input_features(self, input_features)
+        out = [" ".join(names[j] if k == 1 else f"{names[j]}^{k}"
+                        for j, k in enumerate(row) if k) or "1" for row in self.powers_]
+        return np.asarray(out, dtype=object)
 
 
 def _sorted_categories(x: np.ndarray) -> np.ndarray:
@@ -442,6 +455,9 @@ class OneHotEncoder(TransformerMixin, BaseEstimator):
            [1., 0.]])
     """
 
+    # the tags scikit-learn declares for its OneHotEncoder
+    _sklearn_tags: ClassVar[dict[str, object]] = {"input_tags.categorical": True}
+
     _parameter_constraints = {"categories": [StrOptions({"auto"}), list],
                               "drop": [StrOptions({"first", "if_binary"}), None],
                               "handle_unknown": [StrOptions({"error", "ignore"})]}
@@ -463,7 +479,7 @@ class OneHotEncoder(TransformerMixin, BaseEstimator):
 
     def fit(self, X: ArrayLike, y: object = None) -> OneHotEncoder:
         """Learn the categories of each column of `X` (n_samples, n_features)."""
-        self._validate_params()
+        self._validate_hyperparameters()
         X = self._check_X(X, reset=True)
         if self.categories != "auto" and len(self.categories) != X.shape[1]:
             raise ValueError("Shape mismatch: if categories is an array, it has to be of "
@@ -515,6 +531,19 @@ class OneHotEncoder(TransformerMixin, BaseEstimator):
                 block = np.delete(block, self.drop_idx_[j], axis=1)
             blocks.append(block)
         return np.hstack(blocks).astype(np.float64)
+
+    def get_feature_names_out(self, input_features: ArrayLike | None = None
+                              ) -> NDArray[np.object_]:
+        """One name per indicator column, ``<feature>_<category>`` (the dropped ones left
+        out), from `input_features` or ``x0, x1, …``."""
+        check_is_fitted(self)
+        names = _check_input_features(self, input_features)
+        out = []
+        for j, cats in enumerate(self.categories_):
+            if self.drop_idx_ is not None and self.drop_idx_[j] is not None:
+                cats = np.delete(cats, self.drop_idx_[j])
+            out += [f"{names[j]}_{c}" for c in cats]
+        return np.asarray(out, dtype=object)
 
     def inverse_transform(self, X: ArrayLike) -> np.ndarray:
         """The categories back from indicator rows, shape (n_samples, n_features); an

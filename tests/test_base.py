@@ -151,7 +151,7 @@ def test_invalid_parameter_message_is_scikit_learns(constraints, value):
     assert outcomes[0] == outcomes[1]
 
 
-def test_validate_params_names_the_estimator():
+def test_validate_hyperparameters_names_the_estimator():
     class Ridge(mlbase.BaseEstimator):
         _parameter_constraints = {"alpha": [mlbase.Interval(Real, 0, None, closed="left")]}
 
@@ -159,7 +159,7 @@ def test_validate_params_names_the_estimator():
             self.alpha = alpha
 
     with pytest.raises(InvalidParameterError) as info:
-        Ridge(alpha=-1)._validate_params()
+        Ridge(alpha=-1)._validate_hyperparameters()
     assert str(info.value) == ("The 'alpha' parameter of Ridge must be a float in the range "
                                "[0.0, inf). Got -1 instead.")
 

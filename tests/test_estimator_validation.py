@@ -35,7 +35,7 @@ def _toy_classes():
             self.alpha = alpha
 
         def fit(self, X, y):
-            self._validate_params()
+            self._validate_hyperparameters()
             X, y = mlvalidation.validate_data(self, X, y, reset=True)
             mlvalidation.check_classification_targets(y)
             self.classes_ = np.unique(y)

@@ -170,7 +170,7 @@ class DBSCAN(ClusterMixin, BaseEstimator):
     def fit(self, X: ArrayLike, y: object = None,
             sample_weight: ArrayLike | None = None) -> DBSCAN:
         """Cluster the rows of X; returns self."""
-        self._validate_params()
+        self._validate_hyperparameters()
         X = validate_data(self, X)
         n = X.shape[0]
         # Step 1: neighbourhoods (each point is its own neighbour).

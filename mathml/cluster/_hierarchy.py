@@ -884,7 +884,7 @@ class AgglomerativeClustering(ClusterMixin, BaseEstimator):
 
     def fit(self, X: ArrayLike, y: object = None) -> AgglomerativeClustering:
         """Build the tree and cut it; returns self."""
-        self._validate_params()
+        self._validate_hyperparameters()
         X = validate_data(self, X, ensure_min_samples=2)
         if not ((self.n_clusters is None) ^ (self.distance_threshold is None)):
             raise ValueError("Exactly one of n_clusters and distance_threshold has to be set, "

@@ -21,6 +21,8 @@ and the relocation of empty clusters.
 """
 from __future__ import annotations
 
+from typing import ClassVar
+
 import warnings
 from numbers import Integral, Real
 
@@ -29,8 +31,8 @@ from numpy.typing import ArrayLike, NDArray
 
 from .._param_validation import _validate_parameter_constraints
 from .._validation import check_array, check_random_state, check_sample_weight, validate_data
-from ..base import (BaseEstimator, ClusterMixin, Interval, StrOptions, TransformerMixin,
-                    check_is_fitted)
+from ..base import (BaseEstimator, ClassNamePrefixFeaturesOutMixin, ClusterMixin, Interval,
+                    StrOptions, TransformerMixin, check_is_fitted)
 from ..exceptions import ConvergenceWarning
 
 __all__ = ["KMeans", "kmeans_plusplus"]
@@ -387,7 +389,7 @@ def _c_order(X: NDArray) -> NDArray:
     return np.ascontiguousarray(X)
 
 
-class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
+class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, BaseEstimator):
     """k-means clustering by Lloyd's algorithm after k-means++ seeding.
 
     Minimises the inertia, the weighted within-cluster sum of squares,
@@ -483,6 +485,9 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
     ([1, 1, 1, 0, 0, 0], [[10.0, 2.0], [1.0, 2.0]])
     """
 
+    # the tags scikit-learn declares for its KMeans
+    _sklearn_tags: ClassVar[dict[str, object]] = {"transformer_tags.preserves_dtype": ["float64"]}
+
     _parameter_constraints = {
         "n_clusters": [Interval(Integral, 1, None, closed="left")],
         "init": [StrOptions({"k-means++", "random"}), callable, "array-like"],
@@ -508,7 +513,7 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
 
     def fit(self, X: ArrayLike, y=None, sample_weight: ArrayLike | None = None) -> KMeans:
         """Cluster X (y is ignored); returns self."""
-        self._validate_params()
+        self._validate_hyperparameters()
         X = _c_order(validate_data(self, X))
         if X.shape[0] < self.n_clusters:
             raise ValueError(f"n_samples={X.shape[0]} should be >= "
@@ -545,6 +550,11 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
     def predict(self, X: ArrayLike) -> NDArray[np.int32]:
         """The index of the nearest centre of each sample, shape (n_samples,)."""
         return _assign_labels(self._checked(X), self.cluster_centers_)
+
+    @property
+    def _n_features_out(self) -> int:
+        """One output column per cluster (``transform`` gives the distances to the centres)."""
+        return self.cluster_centers_.shape[0]
 
     def transform(self, X: ArrayLike) -> NDArray[np.float64]:
         """Distances ‖x_i − μ_j‖ to every centre, shape (n_samples, n_clusters)."""

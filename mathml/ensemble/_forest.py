@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import warnings
 from numbers import Integral, Real
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -264,7 +264,7 @@ class _BaseForest(BaseEstimator):
 
     def fit(self, X: ArrayLike, y: ArrayLike, sample_weight: ArrayLike | None = None):
         """Grow ``n_estimators`` trees (``warm_start``: only the new ones); returns self."""
-        self._validate_params()
+        self._validate_hyperparameters()
         if self.criterion == "friedman_mse":  # scikit-learn 1.9: an alias, deprecated
             warnings.warn('Value `"friedman_mse"` for `criterion` is deprecated and will be '
                           'removed in 1.11. It maps to `"squared_error"` as both were always '
@@ -490,6 +490,10 @@ class RandomForestClassifier(ClassifierMixin, _BaseForest):
     [0, 1]
     """
 
+    # the tags scikit-learn declares for its RandomForestClassifier
+    _sklearn_tags: ClassVar[dict[str, object]] = {"target_tags.multi_output": True,
+                                                  "classifier_tags.multi_label": True}
+
     _tree = DecisionTreeClassifier
 
     def __init__(self, n_estimators: int = 100, *, criterion: str = "gini", max_depth=None,
@@ -669,6 +673,9 @@ class RandomForestRegressor(RegressorMixin, _BaseForest):
     >>> forest.predict([[0.0], [5.0]]).round(1).tolist()
     [1.2, 9.6]
     """
+
+    # the tags scikit-learn declares for its RandomForestRegressor
+    _sklearn_tags: ClassVar[dict[str, object]] = {"target_tags.multi_output": True}
 
     _tree = DecisionTreeRegressor
 

@@ -284,7 +284,7 @@ class AdaBoostClassifier(ClassifierMixin, BaseEstimator):
     def fit(self, X: ArrayLike, y: ArrayLike,
             sample_weight: ArrayLike | None = None) -> AdaBoostClassifier:
         """Boost `n_estimators` stages on (X, y), weighted by `sample_weight`; returns self."""
-        self._validate_params()
+        self._validate_hyperparameters()
         X, y = validate_data(self, X, y)
         w = _check_weights(sample_weight, X.shape[0])
         w = w / w.sum()

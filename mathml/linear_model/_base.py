@@ -34,7 +34,7 @@ class _LinearRegressor(RegressorMixin, BaseEstimator):
 
     def _fit_data(self, X: ArrayLike, y: ArrayLike,
                   multi_output: bool = False) -> tuple[NDArray, NDArray]:
-        self._validate_params()
+        self._validate_hyperparameters()
         X, y = validate_data(self, X, y, y_numeric=True, multi_output=multi_output)
         return X, y
 

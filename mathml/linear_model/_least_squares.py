@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from numbers import Real
+from typing import ClassVar
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -61,6 +62,9 @@ class LinearRegression(_LinearRegressor):
     >>> print(f"Slope: {model.coef_[0]:.2f}, Intercept: {model.intercept_:.2f}")
     Slope: 0.60, Intercept: 2.20
     """
+
+    # the tags scikit-learn declares for its LinearRegression
+    _sklearn_tags: ClassVar[dict[str, object]] = {"target_tags.multi_output": True}
 
     _parameter_constraints = {"fit_intercept": ["boolean"]}
 
@@ -127,6 +131,9 @@ class Ridge(_LinearRegressor):
     >>> np.round(Ridge(alpha=2.0).fit(X, y).coef_, 6)
     array([0.5])
     """
+
+    # the tags scikit-learn declares for its Ridge
+    _sklearn_tags: ClassVar[dict[str, object]] = {"target_tags.multi_output": True}
 
     _parameter_constraints = {"alpha": [Interval(Real, 0, None, closed="left")],
                               "fit_intercept": ["boolean"]}

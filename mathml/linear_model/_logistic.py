@@ -165,7 +165,7 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
 
     def fit(self, X: ArrayLike, y: ArrayLike) -> LogisticRegression:
         """Fit by Newton's method; returns self."""
-        self._validate_params()
+        self._validate_hyperparameters()
         X, y = validate_data(self, X, y, dtype="numeric")
         check_classification_targets(y)
         # Step 1: classes, one-hot targets, the design with a column of ones.

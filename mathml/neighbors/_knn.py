@@ -93,7 +93,7 @@ class _KNeighbors(BaseEstimator):
         self.p = p
 
     def _store(self, X, y, classifier: bool):
-        self._validate_params()
+        self._validate_hyperparameters()
         if self.p < 1:
             raise ValueError("p must be greater or equal to one for minkowski metric")
         X, y = validate_data(self, X, y)

@@ -12,7 +12,7 @@ import numbers
 from abc import ABCMeta
 from math import ceil
 from numbers import Integral, Real
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -158,7 +158,7 @@ class BaseDecisionTree(BaseEstimator):
 
     def _fit(self, X: ArrayLike, y: ArrayLike, sample_weight: ArrayLike | None = None,
              check_input: bool = True):
-        self._validate_params()
+        self._validate_hyperparameters()
         random_state = check_random_state(self.random_state)
         if check_input:
             # X and y are checked separately, as scikit-learn's trees do (hence its message
@@ -418,6 +418,10 @@ class DecisionTreeClassifier(ClassifierMixin, BaseDecisionTree):
     (1.5, [0, 1])
     """
 
+    # the tags scikit-learn declares for its DecisionTreeClassifier
+    _sklearn_tags: ClassVar[dict[str, object]] = {"target_tags.multi_output": True,
+                                                  "classifier_tags.multi_label": True}
+
     _parameter_constraints: dict = {
         **BaseDecisionTree._parameter_constraints,
         "criterion": [StrOptions({"gini", "entropy", "log_loss"})],
@@ -541,6 +545,9 @@ class DecisionTreeRegressor(RegressorMixin, BaseDecisionTree):
     >>> reg.predict([[0.0], [3.0]]).tolist()
     [1.0, 4.0]
     """
+
+    # the tags scikit-learn declares for its DecisionTreeRegressor
+    _sklearn_tags: ClassVar[dict[str, object]] = {"target_tags.multi_output": True}
 
     _parameter_constraints: dict = {
         **BaseDecisionTree._parameter_constraints,
