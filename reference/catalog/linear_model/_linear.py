@@ -5,8 +5,8 @@ import numpy as np
 import sklearn.datasets
 import sklearn.model_selection
 
-from ._core import Bench, Concept, bad, case
-from ._estimators import (classification_data, estimator_bad, estimator_run, regression_data,
+from .._core import Bench, Concept, bad, case
+from .._estimators import (classification_data, estimator_bad, estimator_run, regression_data,
                           seeded)
 
 SEED = "002"  # LinearRegression's slope and intercept; the logistic decision boundary
