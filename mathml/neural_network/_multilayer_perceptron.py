@@ -585,7 +585,7 @@ _ATTRIBUTES = """
 
 
 class MLPClassifier(ClassifierMixin, BaseMultilayerPerceptron):
-    r"""A multilayer perceptron classifier trained by backpropagation.
+    __doc__ = r"""A multilayer perceptron classifier trained by backpropagation.
 
     .. math::
 
@@ -603,7 +603,7 @@ class MLPClassifier(ClassifierMixin, BaseMultilayerPerceptron):
     ----------""" + _PARAMETERS + """
     Attributes
     ----------
-    classes_ : ndarray of shape (n_classes,)""" + _ATTRIBUTES + """
+    classes_ : ndarray of shape (n_classes,)""" + _ATTRIBUTES + r"""
     Raises
     ------
     InvalidParameterError
@@ -770,7 +770,7 @@ def _unique_labels(y: ArrayLike) -> NDArray:
 
 
 class MLPRegressor(RegressorMixin, BaseMultilayerPerceptron):
-    r"""A multilayer perceptron regressor trained by backpropagation.
+    __doc__ = r"""A multilayer perceptron regressor trained by backpropagation.
 
     .. math::
 
@@ -789,7 +789,7 @@ class MLPRegressor(RegressorMixin, BaseMultilayerPerceptron):
     loss : {'squared_error', 'poisson'}, default 'squared_error'
         The first positional parameter (scikit-learn's order).""" + _PARAMETERS + """
     Attributes
-    ----------""" + _ATTRIBUTES + """
+    ----------""" + _ATTRIBUTES + r"""
     Raises
     ------
     InvalidParameterError
@@ -831,7 +831,7 @@ class MLPRegressor(RegressorMixin, BaseMultilayerPerceptron):
     >>> X = np.linspace(-1, 1, 40).reshape(-1, 1)
     >>> reg = MLPRegressor(hidden_layer_sizes=(20,), activation="tanh", solver="adam",
     ...                    learning_rate_init=0.05, max_iter=300, random_state=0)
-    >>> reg.fit(X, X.ravel() ** 2).loss_ < 0.01
+    >>> bool(reg.fit(X, X.ravel() ** 2).loss_ < 0.01)
     True
     """
 
