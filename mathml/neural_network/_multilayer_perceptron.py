@@ -80,9 +80,11 @@ def _textbook_MLPClassifier(X: ArrayLike, y: ArrayLike, n_hidden: int = 10,
     Y = np.eye(len(classes))[labels]                     # one-hot targets, n × K
     n, d = X.shape
     rng = np.random.RandomState(random_state)
-    bound1, bound2 = np.sqrt(6 / (d + n_hidden)), np.sqrt(6 / (n_hidden + len(classes)))
-    W1, b1 = rng.uniform(-bound1, bound1, (d, n_hidden)), np.zeros(n_hidden)
-    W2, b2 = rng.uniform(-bound2, bound2, (n_hidden, len(classes))), np.zeros(len(classes))
+    r1, r2 = np.sqrt(6 / (d + n_hidden)), np.sqrt(6 / (n_hidden + len(classes)))
+    W1 = rng.uniform(-r1, r1, (d, n_hidden))             # Glorot-uniform weights and biases
+    b1 = rng.uniform(-r1, r1, n_hidden)
+    W2 = rng.uniform(-r2, r2, (n_hidden, len(classes)))
+    b2 = rng.uniform(-r2, r2, len(classes))
     losses = []
     for _ in range(n_epochs):
         A1 = np.tanh(X @ W1 + b1)                        # forward: hidden layer
