@@ -214,6 +214,8 @@ class BaseMultilayerPerceptron(BaseEstimator):
     out_activation_: str
     loss_curve_: list
     validation_scores_: list | None
+    best_loss_: Any
+    best_validation_score_: Any
     _label_binarizer: _LabelBinarizer
 
     # --- the network: forward and backward ----------------------------------------------------
@@ -343,16 +345,16 @@ class BaseMultilayerPerceptron(BaseEstimator):
                 "solver='lbfgs' is not implemented in mathml: scikit-learn runs SciPy's "
                 "L-BFGS-B, which mathml does not reproduce; use solver='adam' or 'sgd'.")
         first_pass = not hasattr(self, "coefs_") or (not self.warm_start and not incremental)
-        X, Y = self._validate_input(X, y, incremental, reset=first_pass)
-        sw = None if sample_weight is None else check_sample_weight(sample_weight, X.shape[0])
+        X_, Y = self._validate_input(X, y, incremental, reset=first_pass)
+        sw = None if sample_weight is None else check_sample_weight(sample_weight, X_.shape[0])
         if Y.ndim == 1:
             Y = Y.reshape((-1, 1))
         self.n_outputs_ = Y.shape[1]
-        layer_units = [X.shape[1], *hidden, self.n_outputs_]
+        layer_units = [X_.shape[1], *hidden, self.n_outputs_]
         self._random_state = check_random_state(self.random_state)
         if first_pass:
             self._initialize(Y, layer_units)
-        self._fit_stochastic(X, Y, sw, incremental)
+        self._fit_stochastic(X_, Y, sw, incremental)
         if not all(np.isfinite(P).all() for P in self.coefs_ + self.intercepts_):
             raise ValueError("Solver produced non-finite parameter weights. The input data "
                              "may contain large values and need to be preprocessed.")
@@ -396,7 +398,7 @@ class BaseMultilayerPerceptron(BaseEstimator):
         else:
             if self.batch_size > n:
                 warnings.warn("Got `batch_size` less than 1 or larger than sample size. It "
-                              "is going to be clipped")
+                              "is going to be clipped", stacklevel=4)
             batch_size = int(np.clip(self.batch_size, 1, n))
         order = np.arange(n, dtype=int)
         activations: list[Any] = [X_train] + [None] * (self.n_layers_ - 1)
@@ -420,7 +422,7 @@ class BaseMultilayerPerceptron(BaseEstimator):
                 if self._end_epoch(total / n, n, X_val, y_val, sw_val, incremental):
                     break
         except KeyboardInterrupt:
-            warnings.warn("Training interrupted by user.")
+            warnings.warn("Training interrupted by user.", stacklevel=4)
         if self.early_stopping:  # the weights of the best validation score
             self.coefs_, self.intercepts_ = self._best_coefs, self._best_intercepts
 
@@ -450,7 +452,7 @@ class BaseMultilayerPerceptron(BaseEstimator):
         if self.n_iter_ == self.max_iter:
             warnings.warn(f"Stochastic Optimizer: Maximum iterations ({self.max_iter}) "
                           "reached and the optimization hasn't converged yet.",
-                          ConvergenceWarning)
+                          ConvergenceWarning, stacklevel=5)
         return False
 
     def _stops(self, message: str) -> bool:
@@ -507,7 +509,8 @@ class BaseMultilayerPerceptron(BaseEstimator):
         return self._fit(X, y, sample_weight=sample_weight, incremental=False)
 
     # subclass hooks
-    def _validate_input(self, X, y, incremental: bool, reset: bool):
+    def _validate_input(self, X, y, incremental: bool, reset: bool
+                        ) -> tuple[NDArray, NDArray]:
         raise NotImplementedError
 
     def _predict(self, X, check_input: bool = True) -> NDArray:
@@ -748,7 +751,8 @@ class MLPClassifier(ClassifierMixin, BaseMultilayerPerceptron):
                 multilabel = type_of_target(y).startswith("multilabel")
                 self._label_binarizer = _LabelBinarizer().fit(
                     np.asarray(y) if multilabel else np.asarray(classes))
-        return self._fit(X, y, sample_weight=sample_weight, incremental=True)
+        self._fit(X, y, sample_weight=sample_weight, incremental=True)
+        return self
 
     def predict_proba(self, X: ArrayLike) -> NDArray[np.float64]:
         """P̂(class | x), shape (n_samples, n_classes) (two columns for two classes or one)."""
@@ -894,4 +898,5 @@ class MLPRegressor(RegressorMixin, BaseMultilayerPerceptron):
     def partial_fit(self, X: ArrayLike, y: ArrayLike, sample_weight: ArrayLike | None = None
                     ) -> MLPRegressor:
         """One epoch over (X, y) from the current weights (the first call initialises)."""
-        return self._fit(X, y, sample_weight=sample_weight, incremental=True)
+        self._fit(X, y, sample_weight=sample_weight, incremental=True)
+        return self
