@@ -4,8 +4,9 @@ scikit-learn, compared bit for bit.
 A case is ``case(X, y, X_test, **hyperparameters)``; reserved keywords: ``sample_weight=``
 goes to ``fit``; ``partial_fit=k`` trains by k calls of ``partial_fit`` (with ``classes=``
 for the classifier) instead of ``fit``; ``positional=(...)`` are positional arguments of the
-constructor. `run` returns the weights, the loss curve and every other fitted attribute, and
-every prediction method on X_test. The cases are small (a few ms each) and cover both
+constructor; ``quiet=False`` keeps the max_iter ConvergenceWarning (silenced otherwise).
+`run` returns the weights, the loss curve and every other fitted attribute, and every
+prediction method on X_test. The cases are small (a few ms each) and cover both
 solvers, every activation, the three learning-rate schedules, Nesterov's momentum on and
 off, early stopping, a remainder minibatch and tol-based stopping.
 """
