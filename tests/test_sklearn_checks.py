@@ -44,6 +44,8 @@ CHECK_PARAMS: dict[str, dict] = {
        for name in ("AdaBoostClassifier", "GradientBoostingClassifier",
                     "GradientBoostingRegressor", "RandomForestClassifier",
                     "RandomForestRegressor")},
+    # scikit-learn's own setting for the checks (utils/_test_common)
+    **{name: {"max_iter": 100} for name in ("MLPClassifier", "MLPRegressor")},
 }
 
 #: Further instances to check, one per set of hyperparameters (each neighbour search).
