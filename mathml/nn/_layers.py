@@ -182,8 +182,9 @@ def _check_linear(x: ArrayLike, W: ArrayLike, b: ArrayLike | None):
 # --- convolution ------------------------------------------------------------------------------------
 
 def _textbook_conv2d(x: Array, w: Array, b: Array | None, stride: int) -> Array:
-    """Cross-correlation by its definition, four loops (unpadded input; a test keeps
-    `conv2d` equal to it): y[n, o, i, j] = b[o] + Σ_{c,p,q} w[o, c, p, q] x[n, c, s·i+p, s·j+q]."""
+    """y[n, o, i, j] = b[o] + Σ_{c,p,q} w[o, c, p, q] x[n, c, s·i+p, s·j+q], loop by loop.
+
+    The definition on an unpadded input; a test keeps `conv2d` equal to it."""
     N, C, H, W_ = x.shape
     O, _, kh, kw = w.shape
     Ho, Wo = (H - kh) // stride + 1, (W_ - kw) // stride + 1
@@ -202,15 +203,17 @@ def conv2d(x: ArrayLike, w: ArrayLike, b: ArrayLike | None = None, *, stride: in
            padding: str | int = "valid") -> Array:
     r"""A 2-D convolution layer (a cross-correlation, as every deep-learning library).
 
+    The forward pass (stride s), then the backward pass from the adjoint
+    :math:`\bar y = \partial L/\partial y`:
+
     .. math::
         y_{n,o,i,j} = b_o + \sum_{c}\sum_{p,q} w_{o,c,p,q}\; x_{n,c,\,s i + p,\, s j + q}
 
-    and its backward pass (:math:`\bar y = \partial L/\partial y`):
-
-    .. math::
         \bar w_{o,c,p,q} = \sum_{n,i,j} \bar y_{n,o,i,j}\, x_{n,c,\,s i+p,\, s j+q}, \qquad
-        \bar b_o = \sum_{n,i,j} \bar y_{n,o,i,j}, \qquad
+        \bar b_o = \sum_{n,i,j} \bar y_{n,o,i,j}
+
         \bar x_{n,c,\,s i+p,\, s j+q} \mathrel{+}= \sum_o \bar y_{n,o,i,j}\, w_{o,c,p,q}
+        \quad\text{for every } (i, j, p, q)
 
     At stride 1, :math:`\bar x_{n,c}` is the *full convolution* (kernel flipped) of
     :math:`\bar y_{n,o}` with :math:`w_{o,c}`, summed over o, and
@@ -282,6 +285,8 @@ def conv2d(x: ArrayLike, w: ArrayLike, b: ArrayLike | None = None, *, stride: in
              [42., 50.]]]])
     """
     x, w, b, stride, pads = _check_conv(x, w, b, stride, padding)
+    # Steps 1–2, im2col: row (n, i, j) of X̂ is the window x[n, :, si:si+kh, sj:sj+kw]
+    #   y (N·Ho·Wo × O)  =  X̂ (N·Ho·Wo × C·kh·kw)  @  Ŵ (C·kh·kw × O), column o of Ŵ = w[o]
     windows = _windows(np.pad(x, ((0, 0), (0, 0), pads[:2], pads[2:])), w.shape[2:], stride)
     # Step 3: y[n, i, j, o] = Σ_{c,p,q} X̂[n, c, i, j, p, q] w[o, c, p, q]
     y = np.tensordot(windows, w, axes=([1, 4, 5], [1, 2, 3])).transpose(0, 3, 1, 2)
@@ -548,8 +553,6 @@ def flatten_backward(dy: ArrayLike, x: ArrayLike) -> Array:
 
 # --- activations ------------------------------------------------------------------------------------
 
-_ACTIVATION_NOTES = """*Algorithm*: one elementwise NumPy expression each way.
-    *Complexity*: O(n) each way. NaN propagates (as NumPy and SciPy)."""
 
 
 @_layer("x")
