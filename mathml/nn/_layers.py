@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import sys
 from typing import Any
 from collections.abc import Callable
 
@@ -40,8 +41,10 @@ Array = NDArray[np.float64]
 def _layer(*differentiable: str) -> Callable[[Callable], Callable]:
     """Make a forward function an autodiff operation too: when one of its `differentiable`
     arguments is a Tensor, the forward runs on the values and the result is a node whose
-    rule for each Tensor argument is the matching output of ``<layer>_backward`` (computed
-    once per adjoint, shared by the arguments)."""
+    rule for each Tensor argument is the matching output of ``<layer>_backward``, found
+    beside the forward in its module (computed once per adjoint, shared by the arguments).
+    Any layer module of `mathml.nn` can use it: ``@_layer("x", "w")`` over ``def f(x, w)``
+    with ``def f_backward(dy, x, w) -> (dx, dw)`` in the same module."""
     def decorate(forward: Callable) -> Callable:
         signature = inspect.signature(forward)
 
@@ -55,7 +58,7 @@ def _layer(*differentiable: str) -> Callable[[Callable], Callable]:
             values = {name: v.value if isinstance(v, Tensor) else v
                       for name, v in bound.arguments.items()}
             y = forward(**values)
-            backward = _BACKWARD[forward.__name__]
+            backward = getattr(sys.modules[forward.__module__], f"{forward.__name__}_backward")
             memo: dict[str, Any] = {}
 
             def gradients(ybar: Array) -> tuple:
@@ -1009,11 +1012,3 @@ def _dropout_mask(shape: tuple[int, ...], rate: Any,
         raise ValueError(f"rate must be a probability in [0, 1), got {rate!r}")
     u = check_random_state(random_state).random_sample(shape)
     return u >= rate, 1.0 - float(rate)                        # m = [u ≥ r], and 1 − r
-
-
-_BACKWARD: dict[str, Callable[..., Any]] = {
-    "linear": linear_backward, "conv2d": conv2d_backward, "max_pool2d": max_pool2d_backward,
-    "avg_pool2d": avg_pool2d_backward, "flatten": flatten_backward, "relu": relu_backward,
-    "tanh": tanh_backward, "sigmoid": sigmoid_backward, "softmax": softmax_backward,
-    "log_softmax": log_softmax_backward, "softmax_cross_entropy":
-        softmax_cross_entropy_backward, "binary_cross_entropy": binary_cross_entropy_backward}
