@@ -19,6 +19,7 @@ that both give the same numbers to the last bit.
 """
 from __future__ import annotations
 
+import contextvars
 import itertools
 import math
 from collections.abc import Callable
@@ -94,9 +95,16 @@ def _gamma_or_default(gamma: Any, X: np.ndarray) -> Any:
     return 1.0 / X.shape[1] if gamma is None else gamma
 
 
+#: True while a dispatcher (`pairwise_distances`, `pairwise_kernels`) runs: scikit-learn
+#: validates the parameters of the outer call only, and passes **kwds on unchecked.
+_NESTED = contextvars.ContextVar("_NESTED", default=False)
+
+
 def _validate(constraints: dict[str, list], params: dict[str, Any], caller: str) -> None:
     """The parameter checks of scikit-learn's ``validate_params``; gamma may also be an
     array (a constraint scikit-learn keeps hidden from its messages)."""
+    if _NESTED.get():
+        return
     if isinstance(params.get("gamma"), np.ndarray):
         params = {k: v for k, v in params.items() if k != "gamma"}
     _validate_parameter_constraints(constraints, params, caller)
@@ -564,7 +572,7 @@ def sigmoid_kernel(X: ArrayLike, Y: ArrayLike | None = None, gamma: float | None
     --------
     >>> sigmoid_kernel([[0, 0, 0], [1, 1, 1]], [[1, 0, 0], [1, 1, 0]]).round(4)
     array([[0.7616, 0.7616],
-           [0.8732, 0.9354]])
+           [0.8701, 0.9311]])
     """
     _validate({"gamma": _GAMMA, "coef0": _COEF0}, {"gamma": gamma, "coef0": coef0},
               "sigmoid_kernel")
@@ -663,9 +671,14 @@ KERNEL_PARAMS: dict[str, frozenset[str]] = {
 
 
 def _pairwise(X: Any, Y: Any, func: Callable[..., np.ndarray], **kwds: Any) -> np.ndarray:
-    """func(X, Y) with Y = X (the same array) when omitted."""
+    """func(X, Y) with Y = X (the same array) when omitted; func's own parameter checks
+    are skipped, as scikit-learn skips nested validation."""
     X, Y = _as_arrays(X, Y)
-    return func(X, X if Y is None else Y, **kwds)
+    token = _NESTED.set(True)
+    try:
+        return func(X, X if Y is None else Y, **kwds)
+    finally:
+        _NESTED.reset(token)
 
 
 def _pairwise_callable(X: Any, Y: Any, metric: Callable[..., float],
