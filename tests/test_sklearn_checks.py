@@ -62,6 +62,7 @@ TAGS: dict[str, dict[str, object]] = {
     "BernoulliNB": {"classifier_tags.poor_score": True},
     "LinearRegression": {"target_tags.multi_output": True},
     "Ridge": {"target_tags.multi_output": True},
+    "KernelRidge": {"target_tags.multi_output": True},
     "DecisionTreeClassifier": {"target_tags.multi_output": True},
     "DecisionTreeRegressor": {"target_tags.multi_output": True},
     "RandomForestClassifier": {"target_tags.multi_output": True,

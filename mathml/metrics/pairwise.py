@@ -258,6 +258,7 @@ def _euclidean_distances_upcast(X: np.ndarray, XX: np.ndarray | None, Y: np.ndar
         X_block = X[rows].astype(np.float64)
         XX_block = _squared_row_norms(X_block)[:, None] if XX is None else XX[rows]
         for j, cols in enumerate(_batches(m, b)):
+            d: np.ndarray
             if X is Y and j < i:  # symmetric: that block is already known
                 d = D[cols, rows].T
             else:
