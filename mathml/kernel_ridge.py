@@ -62,8 +62,7 @@ def _textbook_KernelRidge(X: ArrayLike, y: ArrayLike, X_test: ArrayLike, alpha: 
 
 
 class KernelRidge(RegressorMixin, BaseEstimator):
-    r"""Kernel ridge regression: ridge regression on the features of a kernel, solved in
-    its dual form.
+    r"""Kernel ridge regression: ridge regression in a kernel's feature space, in dual form.
 
     .. math::
 
