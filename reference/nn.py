@@ -11,8 +11,7 @@ __all__: list[str] = []
 # written as plain loops over time; backward by scipy.differentiate.jacobian of ⟨upstream,
 # output⟩ (the embedding's by its closed form, a one-hot matrix product) --------------------------
 
-__all__ += ["embedding", "embedding_backward", "lstm_cell", "lstm_cell_backward", "lstm",
-            "lstm_backward"]
+__all__ += ["embedding", "lstm_cell", "lstm"]
 
 
 def embedding(indices, weights):
@@ -33,23 +32,24 @@ def lstm_cell(x, h, c, kernel, recurrent_kernel, bias):
     return _rnn_step(x, h, c, W, U, b)
 
 
-def lstm_cell_backward(dh_new, dc_new, x, h, c, kernel, recurrent_kernel, bias):
+def lstm_cell_backward(dy, x, h, c, kernel, recurrent_kernel, bias):
     args = _rnn_check_cell(x, h, c, kernel, recurrent_kernel, bias)
+    dh_new, dc_new = dy
     upstream = (_rnn_upstream(dh_new, args[1].shape, "lstm_cell (h_new)"),
                 _rnn_upstream(dc_new, args[2].shape, "lstm_cell (c_new)"))
     return _rnn_vjp(_rnn_step, args, upstream)
 
 
-def lstm(X, kernel, recurrent_kernel, bias, return_sequences=False):
+def lstm(X, kernel, recurrent_kernel, bias, *, return_sequences=False):
     args = _rnn_check_sequence(X, kernel, recurrent_kernel, bias)
     return _rnn_sequence(*args, return_sequences=return_sequences)
 
 
-def lstm_backward(dH, X, kernel, recurrent_kernel, bias, return_sequences=False):
+def lstm_backward(dy, X, kernel, recurrent_kernel, bias, *, return_sequences=False):
     args = _rnn_check_sequence(X, kernel, recurrent_kernel, bias)
     n, T, _ = args[0].shape
     u = args[2].shape[0]
-    dH = _rnn_upstream(dH, (n, T, u) if return_sequences else (n, u), "lstm")
+    dH = _rnn_upstream(dy, (n, T, u) if return_sequences else (n, u), "lstm")
     def forward(X, W, U, b):  # noqa: E306
         return (_rnn_sequence(X, W, U, b, return_sequences=return_sequences),)
     return _rnn_vjp(forward, args, (dH,))
@@ -102,8 +102,8 @@ def _rnn_array(a, name, ndim):
     # NumPy would propagate NaN and accept any shape its broadcasting allows: the contract
     # asks for the checks, so the wrapper makes them with mathml's wording
     A = np.asarray(a, dtype=float)
-    if not np.isfinite(A).all():
-        raise ValueError("array must not contain infs or NaNs")
+    if np.isnan(A).any():
+        raise ValueError(f"{name}: array must not contain infs or NaNs")
     if A.ndim != ndim:
         raise ValueError(f"{name} must be {ndim}-D, got shape {A.shape}")
     return A
@@ -162,8 +162,7 @@ def _rnn_check_embedding(indices, weights):
 
 
 def _rnn_upstream(d, shape, layer):
-    D = _rnn_array(d, "the upstream gradient", len(shape))  if np.ndim(d) == len(shape) \
-        else np.asarray(d, dtype=float)
+    D = _rnn_array(d, "dy", np.ndim(d))
     if D.shape != shape:
         raise ValueError(f"the upstream gradient has shape {D.shape} but {layer}'s output "
                          f"has shape {shape}")

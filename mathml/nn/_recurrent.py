@@ -1,10 +1,11 @@
 """Recurrent layers: the embedding lookup, one LSTM step and an LSTM over a sequence.
 
-Each layer is a pure function ``layer(inputs, parameters)`` and its backward pass
-``layer_backward(upstream, inputs, parameters)``, the vector–Jacobian product: given the
-gradient of a loss L with respect to the layer's output, it returns the gradients of L with
-respect to each input and parameter, in the order of the forward's arguments. The backward
-recomputes what it needs of the forward (no hidden cache), so each pair reads on its own.
+The scheme of `mathml.nn` (its docstring): ``y = layer(x, *params, **hyper)`` is the
+forward pass and ``layer_backward(dy, x, *params, **hyper)``, the adjoint ∂L/∂y followed by
+the forward's arguments, returns the vector–Jacobian products of the differentiable arguments
+in their order. The backward recomputes what it needs of the forward (no hidden cache), so
+each pair reads on its own. `embedding` and `lstm` are also `mathml.autodiff` operations;
+`lstm_cell` returns a pair (h', c') and is not (a node of the graph holds one array).
 
 The LSTM's parameters are laid out as Keras's ``LSTM`` stores them, so weights move between
 the two unchanged: ``kernel`` (n_in, 4u) acts on the input, ``recurrent_kernel`` (u, 4u) on
@@ -17,14 +18,14 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validation import as_float_array, check_finite
+from ._layers import _BACKWARD, _array, _layer
 
-__all__ = ["embedding", "embedding_backward", "lstm_cell", "lstm_cell_backward", "lstm",
-           "lstm_backward"]
+__all__ = ["embedding", "lstm_cell", "lstm"]
 
 
 # --- embedding --------------------------------------------------------------------------------
 
+@_layer("weights")
 def embedding(indices: ArrayLike, weights: ArrayLike) -> NDArray[np.float64]:
     r"""Embedding lookup: row :math:`k` of the weight matrix for each index :math:`k`.
 
@@ -53,7 +54,7 @@ def embedding(indices: ArrayLike, weights: ArrayLike) -> NDArray[np.float64]:
     IndexError
         An index outside [0, V) (negative ones too: no wrap-around), naming V.
     ValueError
-        `weights` not 2-D, `indices` not integral, or a NaN or infinity in `weights`.
+        `weights` not 2-D, `indices` not integral, or a NaN in `weights`.
 
     Notes
     -----
@@ -162,7 +163,7 @@ def lstm_cell(x: ArrayLike, h: ArrayLike, c: ArrayLike, kernel: ArrayLike,
     Raises
     ------
     ValueError
-        Shapes that do not fit together (both shapes named), or a NaN or infinity.
+        Shapes that do not fit together (both shapes named), or a NaN.
 
     Notes
     -----
@@ -212,15 +213,15 @@ def lstm_cell(x: ArrayLike, h: ArrayLike, c: ArrayLike, kernel: ArrayLike,
     return o * np.tanh(c_new), c_new
 
 
-def lstm_cell_backward(dh_new: ArrayLike, dc_new: ArrayLike, x: ArrayLike, h: ArrayLike,
+def lstm_cell_backward(dy: tuple[ArrayLike, ArrayLike], x: ArrayLike, h: ArrayLike,
                        c: ArrayLike, kernel: ArrayLike, recurrent_kernel: ArrayLike,
                        bias: ArrayLike) -> tuple[NDArray[np.float64], ...]:
     """The backward pass of `lstm_cell` (its formulas are there).
 
     Parameters
     ----------
-    dh_new, dc_new : array_like, shape (batch, u)
-        ∂L/∂h' and ∂L/∂c', the upstream gradients.
+    dy : pair of array_like, each of shape (batch, u)
+        (∂L/∂h', ∂L/∂c'), the adjoints of the two outputs.
     x, h, c, kernel, recurrent_kernel, bias : as `lstm_cell`.
 
     Returns
@@ -229,6 +230,7 @@ def lstm_cell_backward(dh_new: ArrayLike, dc_new: ArrayLike, x: ArrayLike, h: Ar
         The gradients of L with respect to each argument of `lstm_cell`, each of its shape.
     """
     x, h, c, W, U, b = _check_cell(x, h, c, kernel, recurrent_kernel, bias)
+    dh_new, dc_new = dy
     dh_new = _upstream(dh_new, h.shape, "lstm_cell (h_new)")
     dc_new = _upstream(dc_new, c.shape, "lstm_cell (c_new)")
     gates = _gates(x, h, W, U, b)
@@ -238,7 +240,8 @@ def lstm_cell_backward(dh_new: ArrayLike, dc_new: ArrayLike, x: ArrayLike, h: Ar
 
 # --- an LSTM over a sequence ------------------------------------------------------------------
 
-def lstm(X: ArrayLike, kernel: ArrayLike, recurrent_kernel: ArrayLike, bias: ArrayLike,
+@_layer("X", "kernel", "recurrent_kernel", "bias")
+def lstm(X: ArrayLike, kernel: ArrayLike, recurrent_kernel: ArrayLike, bias: ArrayLike, *,
          return_sequences: bool = False) -> NDArray[np.float64]:
     r"""An LSTM run over a sequence from zero states: `lstm_cell` at every step.
 
@@ -270,8 +273,7 @@ def lstm(X: ArrayLike, kernel: ArrayLike, recurrent_kernel: ArrayLike, bias: Arr
     Raises
     ------
     ValueError
-        Shapes that do not fit together (both shapes named), an empty sequence, or a NaN
-        or infinity.
+        Shapes that do not fit together (both shapes named), an empty sequence, or a NaN.
 
     Notes
     -----
@@ -308,23 +310,24 @@ def lstm(X: ArrayLike, kernel: ArrayLike, recurrent_kernel: ArrayLike, bias: Arr
     >>> import numpy as np
     >>> rng = np.random.default_rng(0)
     >>> W, U, b = rng.normal(size=(3, 8)), rng.normal(size=(2, 8)), np.zeros(8)
-    >>> lstm(rng.normal(size=(4, 5, 3)), W, U, b).shape, \
-    ...     lstm(np.zeros((4, 5, 3)), W, U, b, return_sequences=True).shape
-    ((4, 2), (4, 5, 2))
+    >>> lstm(rng.normal(size=(4, 5, 3)), W, U, b).shape
+    (4, 2)
+    >>> lstm(np.zeros((4, 5, 3)), W, U, b, return_sequences=True).shape
+    (4, 5, 2)
     """
     X, W, U, b = _check_sequence(X, kernel, recurrent_kernel, bias)
     Hs, _, _ = _lstm_forward(X, W, U, b)
     return Hs[:, 1:] if return_sequences else Hs[:, -1]
 
 
-def lstm_backward(dH: ArrayLike, X: ArrayLike, kernel: ArrayLike, recurrent_kernel: ArrayLike,
-                  bias: ArrayLike, return_sequences: bool = False
+def lstm_backward(dy: ArrayLike, X: ArrayLike, kernel: ArrayLike, recurrent_kernel: ArrayLike,
+                  bias: ArrayLike, *, return_sequences: bool = False
                   ) -> tuple[NDArray[np.float64], ...]:
     """The backward pass of `lstm`, backpropagation through time (formulas there).
 
     Parameters
     ----------
-    dH : array_like, shape (batch, u), or (batch, T, u) with `return_sequences`
+    dy : array_like, shape (batch, u), or (batch, T, u) with `return_sequences`
         ∂L/∂H, the upstream gradient of `lstm`'s output.
     X, kernel, recurrent_kernel, bias, return_sequences : as `lstm`.
 
@@ -336,7 +339,7 @@ def lstm_backward(dH: ArrayLike, X: ArrayLike, kernel: ArrayLike, recurrent_kern
     X, W, U, b = _check_sequence(X, kernel, recurrent_kernel, bias)
     n, T, _ = X.shape
     u = U.shape[0]
-    dH = _upstream(dH, (n, T, u) if return_sequences else (n, u), "lstm")
+    dH = _upstream(dy, (n, T, u) if return_sequences else (n, u), "lstm")
     Hs, Cs, gates = _lstm_forward(X, W, U, b)
     dZ = np.empty((n, T, 4 * u))
     dh, dc = np.zeros((n, u)), np.zeros((n, u))
@@ -404,13 +407,6 @@ def _lstm_forward(X, W, U, b):
 
 # --- input checks ------------------------------------------------------------------------------
 
-def _array(a: ArrayLike, name: str, ndim: int) -> NDArray[np.float64]:
-    A = check_finite(as_float_array(a))
-    if A.ndim != ndim:
-        raise ValueError(f"{name} must be {ndim}-D, got shape {A.shape}")
-    return A
-
-
 def _check_weights(n_in: int, x_name: str, x_shape: tuple, kernel, recurrent_kernel, bias):
     """kernel (n_in, 4u), recurrent_kernel (u, 4u), bias (4u,): each mismatch names both
     shapes."""
@@ -470,8 +466,11 @@ def _check_embedding(indices, weights):
 
 
 def _upstream(d: ArrayLike, shape: tuple, layer: str) -> NDArray[np.float64]:
-    D = check_finite(as_float_array(d))
+    D = _array(d, "dy")
     if D.shape != shape:
         raise ValueError(f"the upstream gradient has shape {D.shape} but {layer}'s output "
                          f"has shape {shape}")
     return D
+
+
+_BACKWARD.update(embedding=embedding_backward, lstm=lstm_backward)  # the autodiff rules
