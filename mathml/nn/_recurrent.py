@@ -114,6 +114,34 @@ def embedding_backward(dy: ArrayLike, indices: ArrayLike,
 
 # --- one LSTM step ----------------------------------------------------------------------------
 
+def _textbook_lstm_cell(x, h, c, W, U, b, dh_new, dc_new):
+    """One LSTM step forward and backward as a textbook writes it: one weight block per gate
+    (Keras's order i, f, c, o), every line a line of the math. `lstm_cell` and
+    `lstm_cell_backward` are the same formulas on the stacked blocks (one product for all
+    four gates); a test keeps the two in agreement."""
+    W_i, W_f, W_g, W_o = np.split(W, 4, axis=1)
+    U_i, U_f, U_g, U_o = np.split(U, 4, axis=1)
+    b_i, b_f, b_g, b_o = np.split(b, 4)
+    sigmoid = lambda z: 1.0 / (1.0 + np.exp(-z))  # noqa: E731
+    # forward
+    i = sigmoid(x @ W_i + h @ U_i + b_i)          # input gate: how much to write
+    f = sigmoid(x @ W_f + h @ U_f + b_f)          # forget gate: how much to keep
+    g = np.tanh(x @ W_g + h @ U_g + b_g)          # candidate cell
+    o = sigmoid(x @ W_o + h @ U_o + b_o)          # output gate: how much to read out
+    c_new = f * c + i * g
+    h_new = o * np.tanh(c_new)
+    # backward: the gradient reaching c' directly and through h' = o tanh(c')
+    dc_total = dc_new + dh_new * o * (1 - np.tanh(c_new) ** 2)
+    dz_i = dc_total * g * i * (1 - i)             # σ' = σ(1 − σ)
+    dz_f = dc_total * c * f * (1 - f)
+    dz_g = dc_total * i * (1 - g ** 2)            # tanh' = 1 − tanh²
+    dz_o = dh_new * np.tanh(c_new) * o * (1 - o)
+    dz = np.hstack([dz_i, dz_f, dz_g, dz_o])
+    grads = (dz @ W.T, dz @ U.T, dc_total * f, x.T @ dz, h.T @ dz, dz.sum(axis=0))
+    return (h_new, c_new), grads
+
+
+
 def lstm_cell(x: ArrayLike, h: ArrayLike, c: ArrayLike, kernel: ArrayLike,
               recurrent_kernel: ArrayLike, bias: ArrayLike
               ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
