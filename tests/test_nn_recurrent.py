@@ -8,7 +8,7 @@ from mathml import autodiff
 from mathml.nn import embedding, embedding_backward, lstm, lstm_backward, lstm_cell
 from mathml.nn import lstm_cell_backward
 from mathml.nn._recurrent import _textbook_lstm_cell
-from reference.compare import TOLERANCES, agree
+from reference.compare import agree
 
 
 def _weights(rng, n_in, u, scale=1.0):

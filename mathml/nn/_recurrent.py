@@ -22,6 +22,8 @@ from ._layers import _BACKWARD, _array, _layer
 
 __all__ = ["embedding", "lstm_cell", "lstm"]
 
+Array = NDArray[np.float64]
+
 
 # --- embedding --------------------------------------------------------------------------------
 
@@ -385,13 +387,13 @@ def lstm_backward(dy: ArrayLike, X: ArrayLike, kernel: ArrayLike, recurrent_kern
 
 # --- the shared steps -------------------------------------------------------------------------
 
-def _sigmoid(z: NDArray) -> NDArray:
+def _sigmoid(z: Array) -> Array:
     """σ(z) = 1/(1 + e^{−z}), branching on the sign of z so that exp never overflows."""
     e = np.exp(-np.abs(z))
     return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
-def _activate(z: NDArray, u: int) -> tuple[NDArray, NDArray, NDArray, NDArray]:
+def _activate(z: Array, u: int) -> tuple[Array, Array, Array, Array]:
     """Step 2: the gates from their pre-activations, blocks in Keras's order i, f, c, o."""
     i = _sigmoid(z[:, :u])
     f = _sigmoid(z[:, u:2 * u])
@@ -400,12 +402,13 @@ def _activate(z: NDArray, u: int) -> tuple[NDArray, NDArray, NDArray, NDArray]:
     return i, f, g, o
 
 
-def _gates(x, h, W, U, b):
+def _gates(x: Array, h: Array, W: Array, U: Array, b: Array) -> tuple[Array, ...]:
     """Steps 1–2 of `lstm_cell`: z = xW + hU + b, then the four gates."""
     return _activate(x @ W + h @ U + b, U.shape[0])
 
 
-def _cell_backward(dh_new, dc_new, c, gates) -> tuple[NDArray, NDArray]:
+def _cell_backward(dh_new: Array, dc_new: Array, c: Array, gates: tuple[Array, ...]
+                   ) -> tuple[Array, Array]:
     """One cell's backward: z̄ = [z̄_i | z̄_f | z̄_g | z̄_o] and c̄ for the previous cell."""
     i, f, g, o = gates
     tanh_c = np.tanh(f * c + i * g)
@@ -417,14 +420,15 @@ def _cell_backward(dh_new, dc_new, c, gates) -> tuple[NDArray, NDArray]:
     return dz, dc * f
 
 
-def _lstm_forward(X, W, U, b):
+def _lstm_forward(X: Array, W: Array, U: Array, b: Array
+                  ) -> tuple[Array, Array, list[tuple[Array, ...]]]:
     """Steps 1–2 of `lstm`, keeping what the backward needs: the states H (n, T+1, u) and
     C (n, T+1, u) with the zero initial ones first, and each step's gates."""
     n, T, _ = X.shape
     u = U.shape[0]
     XW = X @ W + b                                          # Step 1: (n, T, 4u)
     Hs, Cs = np.zeros((n, T + 1, u)), np.zeros((n, T + 1, u))
-    gates = []
+    gates: list[tuple[Array, ...]] = []
     for t in range(T):                                      # Step 2
         i, f, g, o = _activate(XW[:, t] + Hs[:, t] @ U, u)
         Cs[:, t + 1] = f * Cs[:, t] + i * g
@@ -435,7 +439,8 @@ def _lstm_forward(X, W, U, b):
 
 # --- input checks ------------------------------------------------------------------------------
 
-def _check_weights(n_in: int, x_name: str, x_shape: tuple, kernel, recurrent_kernel, bias):
+def _check_weights(n_in: int, x_name: str, x_shape: tuple, kernel: ArrayLike,
+                   recurrent_kernel: ArrayLike, bias: ArrayLike) -> tuple[Array, Array, Array]:
     """kernel (n_in, 4u), recurrent_kernel (u, 4u), bias (4u,): each mismatch names both
     shapes."""
     W = _array(kernel, "kernel", 2)
@@ -457,7 +462,8 @@ def _check_weights(n_in: int, x_name: str, x_shape: tuple, kernel, recurrent_ker
     return W, U, b
 
 
-def _check_cell(x, h, c, kernel, recurrent_kernel, bias):
+def _check_cell(x: ArrayLike, h: ArrayLike, c: ArrayLike, kernel: ArrayLike,
+                recurrent_kernel: ArrayLike, bias: ArrayLike) -> tuple[Array, ...]:
     x, h, c = _array(x, "x", 2), _array(h, "h", 2), _array(c, "c", 2)
     W, U, b = _check_weights(x.shape[1], "x", x.shape, kernel, recurrent_kernel, bias)
     for name, s in (("h", h), ("c", c)):
@@ -468,7 +474,8 @@ def _check_cell(x, h, c, kernel, recurrent_kernel, bias):
     return x, h, c, W, U, b
 
 
-def _check_sequence(X, kernel, recurrent_kernel, bias):
+def _check_sequence(X: ArrayLike, kernel: ArrayLike, recurrent_kernel: ArrayLike,
+                    bias: ArrayLike) -> tuple[Array, Array, Array, Array]:
     X = _array(X, "X", 3)
     if X.shape[1] == 0:
         raise ValueError(f"X has shape {X.shape}: a sequence needs at least one step")
@@ -476,7 +483,7 @@ def _check_sequence(X, kernel, recurrent_kernel, bias):
     return X, W, U, b
 
 
-def _check_embedding(indices, weights):
+def _check_embedding(indices: ArrayLike, weights: ArrayLike) -> tuple[NDArray[np.intp], Array]:
     E = _array(weights, "weights", 2)
     k = np.asarray(indices)
     # integer ids, or floats holding integers (as Keras accepts them)

@@ -493,7 +493,7 @@ class Sequential:
         order of `weights`): one forward and one backward pass."""
         X, y = np.asarray(X, dtype=float), np.asarray(y)
         loss = self._loss_name(loss)
-        last = self.layers[-1]
+        last: Any = self.layers[-1]
         out = self._forward(X)
         value, dout, fused = self._loss(loss, out, y, getattr(last, "activation", None))
         d = last.backward(dout, fused=True) if fused else last.backward(dout)
@@ -504,19 +504,19 @@ class Sequential:
     def _loss(self, loss: str, out: Array, y: Array, activation: str | None
               ) -> tuple[float, Array, bool]:
         """(L, ∂L/∂(output or logits), fused)."""
-        n = len(out)
+        last: Any = self.layers[-1]  # an activated layer: it kept its logits z
         if loss in ("sparse_categorical_crossentropy", "categorical_crossentropy"):
             if activation != "softmax":
                 raise ValueError(f"{loss} needs a softmax output layer")
             labels = y.argmax(axis=1) if loss == "categorical_crossentropy" else \
                 y.astype(np.intp).ravel()
-            z = self.layers[-1]._z
+            z = last._z
             return (float(F.softmax_cross_entropy(z, labels)),
                     F.softmax_cross_entropy_backward(1.0, z, labels), True)
         if loss == "binary_crossentropy":
             if activation != "sigmoid":
                 raise ValueError("binary_crossentropy needs a sigmoid output layer")
-            z, t = self.layers[-1]._z, y.reshape(out.shape).astype(float)
+            z, t = last._z, y.reshape(out.shape).astype(float)
             # −[t log σ(z) + (1 − t) log σ(−z)] = max(z, 0) − t z + log(1 + e^{−|z|})
             value = np.mean(np.maximum(z, 0) - t * z + np.log1p(np.exp(-np.abs(z))))
             return float(value), (out - t) / out.size, True
