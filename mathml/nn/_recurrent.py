@@ -346,8 +346,8 @@ def lstm(X: ArrayLike, kernel: ArrayLike, recurrent_kernel: ArrayLike, bias: Arr
     (4, 5, 2)
     """
     X, W, U, b = _check_sequence(X, kernel, recurrent_kernel, bias)
-    Hs, _, _ = _lstm_forward(X, W, U, b)
-    return Hs[:, 1:] if return_sequences else Hs[:, -1]
+    Hs, _, _ = _lstm_forward(X, W, U, b)                    # time-major: (T + 1, n, u)
+    return Hs[1:].transpose(1, 0, 2) if return_sequences else Hs[-1]
 
 
 def lstm_backward(dy: ArrayLike, X: ArrayLike, kernel: ArrayLike, recurrent_kernel: ArrayLike,
@@ -370,18 +370,18 @@ def lstm_backward(dy: ArrayLike, X: ArrayLike, kernel: ArrayLike, recurrent_kern
     n, T, _ = X.shape
     u = U.shape[0]
     dH = _upstream(dy, (n, T, u) if return_sequences else (n, u), "lstm")
-    Hs, Cs, gates = _lstm_forward(X, W, U, b)
-    dZ = np.empty((n, T, 4 * u))
+    Hs, Cs, gates = _lstm_forward(X, W, U, b)               # time-major: (T + 1, n, u)
+    dZ = np.empty((T, n, 4 * u))
     dh, dc = np.zeros((n, u)), np.zeros((n, u))
     for t in range(T - 1, -1, -1):
         # the gradient reaching h_t: from the output at t, and from step t+1 through U
         dh = dh + (dH[:, t] if return_sequences else (dH if t == T - 1 else 0.0))
-        dZ[:, t], dc = _cell_backward(dh, dc, Cs[:, t], gates[t])
-        dh = dZ[:, t] @ U.T
-    dZ2 = dZ.reshape(n * T, 4 * u)
-    dX = (dZ2 @ W.T).reshape(X.shape)
-    dW = X.reshape(n * T, -1).T @ dZ2
-    dU = Hs[:, :-1].reshape(n * T, u).T @ dZ2
+        dZ[t], dc = _cell_backward(dh, dc, Cs[t], gates[t])
+        dh = dZ[t] @ U.T
+    dZ2 = dZ.reshape(T * n, 4 * u)                           # the steps stacked: one product each
+    dX = (dZ @ W.T).transpose(1, 0, 2)
+    dW = X.transpose(1, 0, 2).reshape(T * n, -1).T @ dZ2
+    dU = Hs[:-1].reshape(T * n, u).T @ dZ2
     return dX, dW, dU, dZ2.sum(axis=0)
 
 
@@ -390,7 +390,8 @@ def lstm_backward(dy: ArrayLike, X: ArrayLike, kernel: ArrayLike, recurrent_kern
 def _sigmoid(z: Array) -> Array:
     """σ(z) = 1/(1 + e^{−z}), branching on the sign of z so that exp never overflows."""
     e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    r = 1.0 / (1.0 + e)
+    return np.where(z >= 0, r, e * r)
 
 
 def _activate(z: Array, u: int) -> tuple[Array, Array, Array, Array]:
@@ -422,17 +423,18 @@ def _cell_backward(dh_new: Array, dc_new: Array, c: Array, gates: tuple[Array, .
 
 def _lstm_forward(X: Array, W: Array, U: Array, b: Array
                   ) -> tuple[Array, Array, list[tuple[Array, ...]]]:
-    """Steps 1–2 of `lstm`, keeping what the backward needs: the states H (n, T+1, u) and
-    C (n, T+1, u) with the zero initial ones first, and each step's gates."""
+    """Steps 1–2 of `lstm`, keeping what the backward needs: the states H (T+1, n, u) and
+    C (T+1, n, u), time-major (each step's block contiguous) with the zero initial ones
+    first, and each step's gates."""
     n, T, _ = X.shape
     u = U.shape[0]
-    XW = X @ W + b                                          # Step 1: (n, T, 4u)
-    Hs, Cs = np.zeros((n, T + 1, u)), np.zeros((n, T + 1, u))
+    XW = X.transpose(1, 0, 2) @ W + b                       # Step 1: (T, n, 4u)
+    Hs, Cs = np.zeros((T + 1, n, u)), np.zeros((T + 1, n, u))
     gates: list[tuple[Array, ...]] = []
     for t in range(T):                                      # Step 2
-        i, f, g, o = _activate(XW[:, t] + Hs[:, t] @ U, u)
-        Cs[:, t + 1] = f * Cs[:, t] + i * g
-        Hs[:, t + 1] = o * np.tanh(Cs[:, t + 1])
+        i, f, g, o = _activate(XW[t] + Hs[t] @ U, u)
+        Cs[t + 1] = f * Cs[t] + i * g
+        Hs[t + 1] = o * np.tanh(Cs[t + 1])
         gates.append((i, f, g, o))
     return Hs, Cs, gates
 
