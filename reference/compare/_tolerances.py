@@ -318,9 +318,10 @@ TOLERANCES: dict[str, Tolerance] = {
         "error is below rounding after 2–3 halvings, and the rounding error of a difference "
         "quotient is ≈ c·eps·Σ|ȳ⊙y|/h, absolute and the same for every entry. For the "
         "catalog's layers (inputs in [−2, 2], weights in [−1, 1], ≤ 50 output entries) that is "
-        "≲ 1e-11 of the largest gradient entry (measured: 8.4e-12 over 150 random LSTMs); "
-        "1e-10 of it leaves a factor > 10. Normwise over the whole backward pass (strategy "
-        "'forward_numerical_backward'); the forward pass is compared under 'exact'",
+        "≲ 1e-11 of the largest gradient entry (measured over the catalog's generators: "
+        "≤ 1.6e-11 for 1000 LSTMs, 99% below 4.4e-12; ≤ 1.0e-12 for 1000 cells); 1e-10 of it "
+        "leaves a factor 6. Normwise over the whole backward pass (strategy "
+        "'forward_numerical_backward'); the forward pass at 'exact''s 1e-12, normwise",
         normwise=True),
     "printed": Tolerance(
         0.0, 5.1e-9,
