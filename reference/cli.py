@@ -155,7 +155,7 @@ def _source_with_helpers(func: Callable) -> str:
     """The function's source, then the private helpers it calls (transitively) that live in
     the same package, so a reader sees the whole algorithm."""
     seen: list[Callable] = []
-    todo = [inspect.unwrap(func)]
+    todo = [inspect.unwrap(func), *_backward_of(func)]
     package = func.__module__.split(".")[0]
     while todo:
         f = todo.pop(0)
@@ -174,6 +174,13 @@ def _source_with_helpers(func: Callable) -> str:
                     and (g.__module__ or "").split(".")[0] == package:
                 todo.append(g)
     return "\n\n".join(_strip_docstring(inspect.getsource(f)) for f in seen)
+
+
+def _backward_of(func: Callable) -> list[Callable]:
+    """A layer's backward pass, ``<name>_backward`` beside it (mathml.nn), shown with it."""
+    module = sys.modules.get(getattr(func, "__module__", ""), None)
+    backward = getattr(module, f"{getattr(func, '__name__', '')}_backward", None)
+    return [backward] if inspect.isfunction(backward) else []
 
 
 def _strip_docstring(source: str) -> str:

@@ -1,11 +1,322 @@
-"""The reference for `mathml.nn` (being built)."""
+"""The reference for `mathml.nn`: each layer's forward pass through SciPy, its backward pass
+through SciPy's closed forms (or an explicitly formed Jacobian).
+
+Every ``<layer>_backward`` takes the adjoint dy and then the forward's arguments, as in
+`mathml.nn`; the catalog runs the two passes together.
+"""
 from __future__ import annotations
 
 import numpy as np
 import scipy.differentiate
-import scipy.special
+from scipy import ndimage, signal, special
 
 __all__: list[str] = []
+
+# --- feed-forward layers (issue 13): forward through SciPy, backward in closed form -------------
+
+__all__ += ["linear", "conv2d", "max_pool2d", "avg_pool2d", "flatten", "relu", "tanh",
+            "sigmoid", "softmax", "log_softmax", "softmax_cross_entropy",
+            "binary_cross_entropy", "dropout"]
+
+_NAN = "array must not contain infs or NaNs"
+
+
+def _float(a):
+    if np.iscomplexobj(a):  # NumPy would drop the imaginary part with a warning
+        raise TypeError("complex input is not supported: pass a real array")
+    return np.asarray(a, dtype=np.float64)
+
+
+def _array(a, name, ndim=None, what=""):
+    x = _float(a)
+    if ndim is not None and x.ndim != ndim:
+        raise ValueError(f"{name} must be {ndim}-dimensional {what}, got shape {x.shape}")
+    if np.isnan(x).any():
+        raise ValueError(f"{name}: {_NAN}")
+    return x
+
+
+def _positive_int(value, name):
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+        raise ValueError(f"{name} must be a positive integer, got {value!r}")
+    return int(value)
+
+
+def linear(x, W, b=None):
+    x, W, b = _check_linear(x, W, b)
+    return x @ W + (b if b is not None else 0.0)
+
+
+def linear_backward(dy, x, W, b=None):
+    x, W, b = _check_linear(x, W, b)
+    dy = _float(dy)
+    return dy @ W.T, x.T @ dy, dy.sum(axis=0)
+
+
+def _check_linear(x, W, b):
+    x, W = _array(x, "x", 2, "(n_samples, n_in)"), _array(W, "W", 2, "(n_in, n_out)")
+    if x.shape[1] != W.shape[0]:
+        raise ValueError(f"shapes do not fit: x has shape {x.shape} but W has shape {W.shape}")
+    if b is not None:
+        b = _array(b, "b", 1)
+        if b.shape != (W.shape[1],):
+            raise ValueError(f"shapes do not fit: b has shape {b.shape} but W has shape "
+                             f"{W.shape}")
+    return x, W, b
+
+
+def conv2d(x, w, b=None, *, stride=1, padding="valid"):
+    xp, w, b, stride, _ = _check_conv(x, w, b, stride, padding)
+    N, O = xp.shape[0], w.shape[0]
+    # SciPy's correlate2d is the layer's cross-correlation; convolve2d would flip the kernel
+    y = np.array([[sum(signal.correlate2d(xp[n, c], w[o, c], "valid")
+                       for c in range(w.shape[1]))[::stride, ::stride]
+                   for o in range(O)] for n in range(N)])
+    return y + b[:, None, None] if b is not None else y
+
+
+def conv2d_backward(dy, x, w, b=None, *, stride=1, padding="valid"):
+    xp, w, b, stride, (top, bottom, left, right) = _check_conv(x, w, b, stride, padding)
+    N, C = xp.shape[:2]
+    O, _, kh, kw = w.shape
+    # ȳ at the positions the stride kept, zeros between: the stride-1 adjoint formulas apply
+    dyd = np.zeros((N, O, xp.shape[2] - kh + 1, xp.shape[3] - kw + 1))
+    dyd[:, :, ::stride, ::stride] = dy
+    dxp = np.array([[sum(signal.convolve2d(dyd[n, o], w[o, c], "full") for o in range(O))
+                     for c in range(C)] for n in range(N)])
+    dw = np.array([[sum(signal.correlate2d(xp[n, c], dyd[n, o], "valid") for n in range(N))
+                    for c in range(C)] for o in range(O)])
+    dx = dxp[:, :, top:xp.shape[2] - bottom, left:xp.shape[3] - right]
+    return dx, dw, np.asarray(dy).sum(axis=(0, 2, 3))
+
+
+def _check_conv(x, w, b, stride, padding):
+    x = _array(x, "x", 4, "(N, C, H, W)")
+    w = _array(w, "w", 4, "(out_channels, in_channels, kh, kw)")
+    if x.shape[1] != w.shape[1]:
+        raise ValueError(f"channels do not fit: x has shape {x.shape} ({x.shape[1]} "
+                         f"channels) but w has shape {w.shape} ({w.shape[1]} channels)")
+    if b is not None:
+        b = _array(b, "b", 1)
+        if b.shape != (w.shape[0],):
+            raise ValueError(f"shapes do not fit: b has shape {b.shape} but w has shape "
+                             f"{w.shape}")
+    stride = _positive_int(stride, "stride")
+    kh, kw = w.shape[2:]
+    if isinstance(padding, str) and padding == "valid":
+        pads = (0, 0, 0, 0)
+    elif isinstance(padding, str) and padding == "same":
+        if stride != 1:
+            raise ValueError("padding='same' needs stride=1 (as PyTorch)")
+        pads = ((kh - 1) // 2, kh // 2, (kw - 1) // 2, kw // 2)  # PyTorch: the extra at the end
+    elif isinstance(padding, (int, np.integer)) and not isinstance(padding, bool) \
+            and padding >= 0:
+        pads = (int(padding),) * 4
+    else:
+        raise ValueError(f"padding must be 'valid', 'same' or a non-negative int, "
+                         f"got {padding!r}")
+    xp = np.pad(x, ((0, 0), (0, 0), pads[:2], pads[2:]))
+    if kh > xp.shape[2] or kw > xp.shape[3]:
+        raise ValueError(f"the kernel {(kh, kw)} is larger than the (padded) input "
+                         f"{xp.shape[2:]}")
+    return xp, w, b, stride, pads
+
+
+def _check_pool(x, size, stride):
+    x = _array(x, "x", 4, "(N, C, H, W)")
+    size = _positive_int(size, "size")
+    stride = size if stride is None else _positive_int(stride, "stride")
+    if size > x.shape[2] or size > x.shape[3]:
+        raise ValueError(f"the pooling window {(size, size)} is larger than the (padded) "
+                         f"input {x.shape[2:]}")
+    Ho, Wo = (x.shape[2] - size) // stride + 1, (x.shape[3] - size) // stride + 1
+    return x, size, stride, Ho, Wo
+
+
+def _corners(filtered, stride, Ho, Wo):
+    """The filter's value at each window's top-left corner."""
+    return filtered[:, :, :stride * (Ho - 1) + 1:stride, :stride * (Wo - 1) + 1:stride]
+
+
+def max_pool2d(x, size=2, *, stride=None):
+    x, size, stride, Ho, Wo = _check_pool(x, size, stride)
+    # ndimage centres a window of size k on i (covering i − k//2 ...); origin −k//2 moves it
+    # to start at i, so the filter at a window's corner is that window's maximum
+    k = -(size // 2)
+    return _corners(ndimage.maximum_filter(x, (1, 1, size, size), origin=(0, 0, k, k)),
+                    stride, Ho, Wo)
+
+
+def max_pool2d_backward(dy, x, size=2, *, stride=None):
+    x, size, stride, Ho, Wo = _check_pool(x, size, stride)
+    dx = np.zeros_like(x)
+    N, C = x.shape[:2]
+    n, c = np.meshgrid(np.arange(N), np.arange(C), indexing="ij")
+    for i in range(Ho):
+        for j in range(Wo):
+            window = x[:, :, stride * i:stride * i + size, stride * j:stride * j + size]
+            first = np.argmax(window.reshape(N, C, -1), axis=-1)  # argmax: the first maximum
+            dx[n, c, stride * i + first // size, stride * j + first % size] += dy[:, :, i, j]
+    return dx
+
+
+def avg_pool2d(x, size=2, *, stride=None):
+    x, size, stride, Ho, Wo = _check_pool(x, size, stride)
+    k = -(size // 2)
+    return _corners(ndimage.uniform_filter(x, (1, 1, size, size), origin=(0, 0, k, k)),
+                    stride, Ho, Wo)
+
+
+def avg_pool2d_backward(dy, x, size=2, *, stride=None):
+    x, size, stride, Ho, Wo = _check_pool(x, size, stride)
+    N, C, H, W = x.shape
+    # the adjoint of "box mean, then keep the corners": ȳ at the corners, zeros between,
+    # fully convolved with the k×k box of 1/k²
+    dyd = np.zeros((N, C, stride * (Ho - 1) + 1, stride * (Wo - 1) + 1))
+    dyd[:, :, ::stride, ::stride] = dy
+    box = np.full((size, size), 1.0 / size ** 2)
+    dx = np.zeros_like(x)
+    for n in range(N):
+        for c in range(C):
+            full = signal.convolve2d(dyd[n, c], box, "full")
+            dx[n, c, :full.shape[0], :full.shape[1]] = full
+    return dx
+
+
+def flatten(x):
+    x = _array(x, "x")
+    if x.ndim == 0:
+        raise ValueError("x must be at least 1-dimensional (the batch axis first)")
+    return np.reshape(x, (x.shape[0], -1))
+
+
+def flatten_backward(dy, x):
+    return np.reshape(dy, np.shape(x))
+
+
+def relu(x):
+    return np.maximum(_float(x), 0.0)
+
+
+def relu_backward(dy, x):
+    return _float(dy) * np.heaviside(x, 0.0)  # relu'(0) = 0
+
+
+def tanh(x):
+    return np.tanh(_float(x))
+
+
+def tanh_backward(dy, x):
+    return _float(dy) / np.cosh(_float(x)) ** 2
+
+
+def sigmoid(x):
+    return special.expit(_float(x))
+
+
+def sigmoid_backward(dy, x):
+    x = _float(x)
+    return _float(dy) * special.expit(x) * special.expit(-x)
+
+
+def softmax(x, axis=-1):
+    return special.softmax(_float(x), axis=axis)
+
+
+def softmax_backward(dy, x, axis=-1):
+    # the Jacobian diag(s) − s sᵀ formed explicitly along `axis`, then applied to ȳ
+    s = np.moveaxis(softmax(x, axis), axis, -1)
+    J = s[..., :, None] * np.eye(s.shape[-1]) - s[..., :, None] * s[..., None, :]
+    g = np.moveaxis(_float(dy), axis, -1)
+    return np.moveaxis(np.einsum("...ij,...i->...j", J, g), -1, axis)
+
+
+def log_softmax(x, axis=-1):
+    return special.log_softmax(_float(x), axis=axis)
+
+
+def log_softmax_backward(dy, x, axis=-1):
+    # the Jacobian I − 1 sᵀ (row k: e_k − s) formed explicitly, then applied to ȳ
+    s = np.moveaxis(softmax(x, axis), axis, -1)
+    J = np.eye(s.shape[-1]) - s[..., None, :]
+    g = np.moveaxis(_float(dy), axis, -1)
+    return np.moveaxis(np.einsum("...ij,...i->...j", J, g), -1, axis)
+
+
+def _check_labels(logits, labels):
+    z = _array(logits, "logits", 2, "(n_samples, n_classes)")
+    t = np.asarray(labels)
+    if t.shape != (z.shape[0],):
+        raise ValueError(f"shapes do not fit: labels has shape {t.shape} but logits has "
+                         f"shape {z.shape}")
+    if t.size and (t.dtype.kind not in "iu" or t.min() < 0 or t.max() >= z.shape[1]):
+        raise ValueError(f"labels must be integers in [0, {z.shape[1]})")
+    return z, t
+
+
+def softmax_cross_entropy(logits, labels):
+    z, t = _check_labels(logits, labels)
+    return np.asarray(-np.mean(special.log_softmax(z, axis=1)[np.arange(len(t)), t]))
+
+
+def softmax_cross_entropy_backward(dL, logits, labels):
+    z, t = _check_labels(logits, labels)
+    onehot = np.eye(z.shape[1])[t]
+    return _float(dL) * (special.softmax(z, axis=1) - onehot) / len(t)
+
+
+def _check_probabilities(p, y):
+    p, y = _array(p, "p"), _array(y, "y")
+    if p.shape != y.shape:
+        raise ValueError(f"shapes do not fit: p has shape {p.shape} but y has shape {y.shape}")
+    for name, v in (("p", p), ("y", y)):
+        if v.size and (v.min() < 0 or v.max() > 1):
+            raise ValueError(f"{name} must lie in [0, 1]")
+    return p, y
+
+
+def binary_cross_entropy(p, y):
+    p, y = _check_probabilities(p, y)
+    # xlogy(0, 0) = 0: a term of weight 0 costs nothing even where its log is −inf
+    return np.asarray(-np.mean(special.xlogy(y, p) + special.xlog1py(1.0 - y, -p)))
+
+
+def binary_cross_entropy_backward(dL, p, y):
+    p, y = _check_probabilities(p, y)
+    # d/dp of xlogy(y, p) is y/p, and 0 where y = 0 (the term is identically 0 there)
+    with np.errstate(divide="ignore"):
+        dp = -np.divide(y, p, out=np.zeros_like(p), where=y != 0) + np.divide(
+            1.0 - y, 1.0 - p, out=np.zeros_like(p), where=y != 1)
+    return _float(dL) * dp / p.size
+
+
+def _keep(shape, rate, random_state):
+    if isinstance(rate, bool) or not isinstance(rate, (int, float, np.floating, np.integer)) \
+            or not 0 <= rate < 1:
+        raise ValueError(f"rate must be a probability in [0, 1), got {rate!r}")
+    if random_state is None:
+        rng = np.random.mtrand._rand
+    elif isinstance(random_state, np.random.RandomState):
+        rng = random_state
+    elif isinstance(random_state, (int, np.integer)) and not isinstance(random_state, bool):
+        rng = np.random.RandomState(random_state)
+    else:
+        raise ValueError(f"{random_state!r} cannot be used to seed a "
+                         f"numpy.random.RandomState instance")
+    return rng.uniform(size=shape) >= rate  # uniform(0, 1) is random_sample, bit for bit
+
+
+def dropout(x, rate=0.5, *, random_state=None):
+    x = _float(x)
+    return np.where(_keep(x.shape, rate, random_state), x / (1.0 - rate), 0.0)
+
+
+def dropout_backward(dy, x, rate=0.5, *, random_state=None):
+    keep = _keep(np.shape(x), rate, random_state)
+    return np.where(keep, _float(dy) / (1.0 - rate), 0.0)
+
+# --- end of the feed-forward layers --------------------------------------------------------------
+
 
 # --- recurrent layers (embedding, lstm_cell, lstm): forward by SciPy's expit and numpy's tanh,
 # written as plain loops over time; backward by scipy.differentiate.jacobian of ⟨upstream,
@@ -60,10 +371,10 @@ def _rnn_step(x, h, c, W, U, b):
     (the points at which scipy.differentiate evaluates it)."""
     u = U.shape[0]
     z = np.einsum("ni...,ig...->ng...", x, W) + np.einsum("nj...,jg...->ng...", h, U) + b[None]
-    i = scipy.special.expit(z[:, :u])
-    f = scipy.special.expit(z[:, u:2 * u])
+    i = special.expit(z[:, :u])
+    f = special.expit(z[:, u:2 * u])
     g = np.tanh(z[:, 2 * u:3 * u])
-    o = scipy.special.expit(z[:, 3 * u:])
+    o = special.expit(z[:, 3 * u:])
     c_new = f * c + i * g
     return o * np.tanh(c_new), c_new
 

@@ -182,8 +182,9 @@ def _check_linear(x: ArrayLike, W: ArrayLike, b: ArrayLike | None):
 # --- convolution ------------------------------------------------------------------------------------
 
 def _textbook_conv2d(x: Array, w: Array, b: Array | None, stride: int) -> Array:
-    """Cross-correlation by its definition, four loops (unpadded input; a test keeps
-    `conv2d` equal to it): y[n, o, i, j] = b[o] + Σ_{c,p,q} w[o, c, p, q] x[n, c, s·i+p, s·j+q]."""
+    """y[n, o, i, j] = b[o] + Σ_{c,p,q} w[o, c, p, q] x[n, c, s·i+p, s·j+q], loop by loop.
+
+    The definition on an unpadded input; a test keeps `conv2d` equal to it."""
     N, C, H, W_ = x.shape
     O, _, kh, kw = w.shape
     Ho, Wo = (H - kh) // stride + 1, (W_ - kw) // stride + 1
@@ -202,15 +203,17 @@ def conv2d(x: ArrayLike, w: ArrayLike, b: ArrayLike | None = None, *, stride: in
            padding: str | int = "valid") -> Array:
     r"""A 2-D convolution layer (a cross-correlation, as every deep-learning library).
 
+    The forward pass (stride s), then the backward pass from the adjoint
+    :math:`\bar y = \partial L/\partial y`:
+
     .. math::
         y_{n,o,i,j} = b_o + \sum_{c}\sum_{p,q} w_{o,c,p,q}\; x_{n,c,\,s i + p,\, s j + q}
 
-    and its backward pass (:math:`\bar y = \partial L/\partial y`):
-
-    .. math::
         \bar w_{o,c,p,q} = \sum_{n,i,j} \bar y_{n,o,i,j}\, x_{n,c,\,s i+p,\, s j+q}, \qquad
-        \bar b_o = \sum_{n,i,j} \bar y_{n,o,i,j}, \qquad
+        \bar b_o = \sum_{n,i,j} \bar y_{n,o,i,j}
+
         \bar x_{n,c,\,s i+p,\, s j+q} \mathrel{+}= \sum_o \bar y_{n,o,i,j}\, w_{o,c,p,q}
+        \quad\text{for every } (i, j, p, q)
 
     At stride 1, :math:`\bar x_{n,c}` is the *full convolution* (kernel flipped) of
     :math:`\bar y_{n,o}` with :math:`w_{o,c}`, summed over o, and
@@ -282,6 +285,8 @@ def conv2d(x: ArrayLike, w: ArrayLike, b: ArrayLike | None = None, *, stride: in
              [42., 50.]]]])
     """
     x, w, b, stride, pads = _check_conv(x, w, b, stride, padding)
+    # Steps 1–2, im2col: row (n, i, j) of X̂ is the window x[n, :, si:si+kh, sj:sj+kw]
+    #   y (N·Ho·Wo × O)  =  X̂ (N·Ho·Wo × C·kh·kw)  @  Ŵ (C·kh·kw × O), column o of Ŵ = w[o]
     windows = _windows(np.pad(x, ((0, 0), (0, 0), pads[:2], pads[2:])), w.shape[2:], stride)
     # Step 3: y[n, i, j, o] = Σ_{c,p,q} X̂[n, c, i, j, p, q] w[o, c, p, q]
     y = np.tensordot(windows, w, axes=([1, 4, 5], [1, 2, 3])).transpose(0, 3, 1, 2)
@@ -548,8 +553,6 @@ def flatten_backward(dy: ArrayLike, x: ArrayLike) -> Array:
 
 # --- activations ------------------------------------------------------------------------------------
 
-_ACTIVATION_NOTES = """*Algorithm*: one elementwise NumPy expression each way.
-    *Complexity*: O(n) each way. NaN propagates (as NumPy and SciPy)."""
 
 
 @_layer("x")
@@ -591,7 +594,7 @@ def relu(x: ArrayLike) -> Array:
 
 def relu_backward(dy: ArrayLike, x: ArrayLike) -> Array:
     r"""The backward pass of `relu`: :math:`\bar x = \bar y\,[x > 0]`."""
-    return np.where(as_float_array(x) > 0, as_float_array(dy), 0.0)
+    return as_float_array(dy) * np.heaviside(as_float_array(x), 0.0)  # H(0) = 0; NaN stays
 
 
 @_layer("x")
@@ -615,8 +618,11 @@ def tanh(x: ArrayLike) -> Array:
 
     Notes
     -----
-    *Algorithm*: ``np.tanh``; ``tanh_backward(dy, x)`` reuses y = tanh x.
-    *Complexity*: O(n) each way. NaN propagates (as NumPy).
+    *Algorithm*: ``np.tanh``; ``tanh_backward(dy, x)`` evaluates 1 − tanh²x = sech²x as
+    4z/(1 + z)² with z = e^{−2|x|} ≤ 1. *Complexity*: O(n) each way. NaN propagates (as
+    NumPy). *Numerical stability*: 1 − y² with the rounded y cancels for |x| ≳ 5 (y rounds
+    towards ±1) and is 0 from |x| ≈ 19 on, where sech²x is still ~1e-16; the z form
+    keeps full relative accuracy and never overflows.
 
     References: Goodfellow, Bengio & Courville, *Deep Learning*, §6.3.2.
 
@@ -632,8 +638,8 @@ def tanh(x: ArrayLike) -> Array:
 
 def tanh_backward(dy: ArrayLike, x: ArrayLike) -> Array:
     r"""The backward pass of `tanh`: :math:`\bar x = \bar y\,(1 - \tanh^2 x)`."""
-    y = np.tanh(as_float_array(x))
-    return as_float_array(dy) * (1.0 - y * y)
+    z = np.exp(-2.0 * np.abs(as_float_array(x)))
+    return as_float_array(dy) * (4.0 * z / (1.0 + z) ** 2)     # 1 − tanh²x = sech²x
 
 
 @_layer("x")
@@ -860,7 +866,7 @@ def binary_cross_entropy(p: ArrayLike, y: ArrayLike) -> Array:
 
     .. math::
         L = -\frac1n \sum_i \bigl(y_i \log p_i + (1 - y_i) \log(1 - p_i)\bigr), \qquad
-        \bar p_i = \frac{\bar L}{n}\,\frac{p_i - y_i}{p_i (1 - p_i)}
+        \bar p_i = \frac{\bar L}{n}\Bigl(-\frac{y_i}{p_i} + \frac{1 - y_i}{1 - p_i}\Bigr)
 
     A term whose weight y_i (or 1 − y_i) is 0 counts 0 even where its logarithm is −∞
     (``scipy.special.xlogy``'s convention), so p = y ∈ {0, 1} costs nothing.
@@ -907,10 +913,12 @@ def binary_cross_entropy(p: ArrayLike, y: ArrayLike) -> Array:
 
 
 def binary_cross_entropy_backward(dL: ArrayLike, p: ArrayLike, y: ArrayLike) -> Array:
-    r"""The backward pass of `binary_cross_entropy`: :math:`\frac{\bar L}{n}\frac{p - y}{p(1 - p)}`."""  # noqa: E501
+    r"""The backward pass of `binary_cross_entropy`:
+    :math:`\frac{\bar L}{n}(\frac{1-y}{1-p} - \frac{y}{p})`."""
     p, y = _check_probabilities(p, y)
-    with np.errstate(divide="ignore"):
-        return as_float_array(dL) * (p - y) / (p * (1.0 - p)) / p.size
+    with np.errstate(divide="ignore"):   # a confident wrong p: ±inf, as the loss
+        dp = np.where(y != 0, -y / p, 0.0) + np.where(y != 1, (1.0 - y) / (1.0 - p), 0.0)
+    return as_float_array(dL) * dp / p.size
 
 
 def _check_probabilities(p: ArrayLike, y: ArrayLike) -> tuple[Array, Array]:
@@ -970,20 +978,20 @@ def dropout(x: ArrayLike, rate: float = 0.5, *, random_state: Any = None) -> Any
     >>> dropout(np.ones(4), 0.5, random_state=0)
     array([2., 2., 2., 2.])
     """
-    keep, scale = _dropout_mask(np.shape(x.value if isinstance(x, Tensor) else x), rate,
-                                random_state)
-    if isinstance(x, Tensor):
-        return _node(np.where(keep, x.value * scale, 0.0),
-                     (x, lambda ybar: np.where(keep, ybar * scale, 0.0)))
-    return np.where(keep, as_float_array(x) * scale, 0.0)
+    keep, q = _dropout_mask(np.shape(x.value if isinstance(x, Tensor) else x), rate,
+                            random_state)
+    if isinstance(x, Tensor):  # the mask of this forward pass, kept for the backward one
+        return _node(np.where(keep, x.value / q, 0.0),
+                     (x, lambda ybar: np.where(keep, ybar / q, 0.0)))
+    return np.where(keep, as_float_array(x) / q, 0.0)          # y = m ⊙ x / (1 − r)
 
 
 def dropout_backward(dy: ArrayLike, x: ArrayLike, rate: float = 0.5, *,
                      random_state: Any = None) -> Array:
     r"""The backward pass of `dropout`: :math:`\bar x = m \odot \bar y / (1 - r)`, the mask
     drawn again from the same integer seed."""
-    keep, scale = _dropout_mask(np.shape(x), rate, random_state)
-    return np.where(keep, as_float_array(dy) * scale, 0.0)
+    keep, q = _dropout_mask(np.shape(x), rate, random_state)
+    return np.where(keep, as_float_array(dy) / q, 0.0)         # x̄ = m ⊙ ȳ / (1 − r)
 
 
 def _dropout_mask(shape: tuple[int, ...], rate: Any, random_state: Any):
@@ -991,7 +999,7 @@ def _dropout_mask(shape: tuple[int, ...], rate: Any, random_state: Any):
             or not 0 <= rate < 1:
         raise ValueError(f"rate must be a probability in [0, 1), got {rate!r}")
     u = check_random_state(random_state).random_sample(shape)
-    return u >= rate, 1.0 / (1.0 - rate)
+    return u >= rate, 1.0 - rate                               # m = [u ≥ r], and 1 − r
 
 
 _BACKWARD: dict[str, Callable[..., Any]] = {

@@ -234,7 +234,7 @@ def lstm_cell(x: ArrayLike, h: ArrayLike, c: ArrayLike, kernel: ArrayLike,
     >>> u = 1
     >>> W, U, b = np.zeros((2, 4 * u)), np.zeros((u, 4 * u)), np.zeros(4 * u)
     >>> h, c = lstm_cell(np.ones((1, 2)), np.zeros((1, u)), np.ones((1, u)), W, U, b)
-    >>> float(c[0, 0]), float(h[0, 0]) == 0.5 * np.tanh(0.5)    # f = 1/2 keeps half of c
+    >>> float(c[0, 0]), bool(h[0, 0] == 0.5 * np.tanh(0.5))    # f = 1/2 keeps half of c
     (0.5, True)
     """
     x, h, c, W, U, b = _check_cell(x, h, c, kernel, recurrent_kernel, bias)

@@ -129,6 +129,18 @@ TOLERANCES: dict[str, Tolerance] = {
         "exact 0 (f = a − a), where reverse mode keeps c·eps·|path| ≤ 1e-13 (paths ≤ 10). "
         "docs/contract.md §2: autodiff vs sympy exact, rtol 1e-12",
         normwise=True),
+    "vjp": Tolerance(
+        1e-13, 2e-14,
+        "mathml.nn layers: a value or a vector-Jacobian product ybar^T J computed in another "
+        "order than the reference's (a closed form against the formed Jacobian, strided "
+        "slices against ndimage's separable running mean): an entry is a sum of K terms, "
+        "error <= c*K*eps*sum|terms|, normwise 1e-13 as 'products'; but where the sum "
+        "cancels (softmax's ybar_j - <ybar, s> when one class dominates, a window averaging "
+        "to 0) the entry is tiny and its error is not, hence a floor: sum|terms| <= 2 for "
+        "softmax and <= K + 1 for log_softmax (the catalog's ybar in [-1, 1), K <= 5 "
+        "classes), <= max|x| (about 5 for the catalog's normal inputs) for a k x k mean "
+        "(K = k^2 <= 9): c*K*eps*sum|terms| <= 1e-14 for c = 1; atol 2e-14",
+        normwise=True),
     "finite_difference": Tolerance(
         2.98e-8, 0.0,
         "extrapolated finite differences (scipy.differentiate's method): each backend stops "
