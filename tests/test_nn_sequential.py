@@ -203,3 +203,11 @@ def test_bad_uses():
         Sequential([Dense(2, input_shape=(3,))]).predict(np.ones((1, 3)))
     with pytest.raises(ValueError, match="activation must be"):
         Dense(2, activation="swish")
+
+
+def test_add_names_layers_as_keras():
+    model = Sequential([Dense(4, activation="relu", input_shape=(3,))])
+    model.add(Dense(4, activation="relu"))
+    model.add(Dense(1, activation="sigmoid"))
+    assert [layer.name for layer in model.layers] == ["dense", "dense_1", "dense_2"]
+    assert model.count_params() == 16 + 20 + 5

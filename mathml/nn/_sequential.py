@@ -386,14 +386,23 @@ class Sequential:
         self.name = name
         self.built = False
         self.history = History()
-        counts: dict[str, int] = {}
+        self._counts: dict[str, int] = {}
         for layer in self.layers:
-            base = _NAMES.get(layer.kind, layer.kind.lower())
-            layer.name = base if base not in counts else f"{base}_{counts[base]}"
-            counts[base] = counts.get(base, 0) + 1
+            self._name(layer)
+
+    def _name(self, layer: Layer) -> None:
+        """Keras's layer names: the type in snake case, numbered from the second on."""
+        base = _NAMES.get(layer.kind, layer.kind.lower())
+        n = self._counts.get(base, 0)
+        layer.name = base if n == 0 else f"{base}_{n}"
+        self._counts[base] = n + 1
 
     def add(self, layer: Layer) -> None:
-        self.__init__(self.layers + [layer], self.name)  # type: ignore[misc]
+        """Append a layer (before the model is built)."""
+        if self.built:
+            raise ValueError("the model is built: add layers before fit or build")
+        self._name(layer)
+        self.layers.append(layer)
 
     # --- shapes and parameter counts (no weights needed) ---------------------------------------
 
