@@ -184,7 +184,7 @@ def avg_pool2d_backward(dy, x, size=2, *, stride=None):
 
 
 def flatten(x):
-    x = _array(x, "x")
+    x = _float(x)
     if x.ndim == 0:
         raise ValueError("x must be at least 1-dimensional (the batch axis first)")
     return np.reshape(x, (x.shape[0], -1))

@@ -190,3 +190,18 @@ def test_reference_pooling_windows_start_at_the_corner():
     for k in (2, 3):
         np.testing.assert_array_equal(ref.max_pool2d(x, k, stride=1)[0, 0, 1, 2],
                                       x[0, 0, 1:1 + k, 2:2 + k].max())
+
+
+@pytest.mark.parametrize("layer, args, kwargs", [
+    (nn.avg_pool2d, (RNG.standard_normal((1, 2, 5, 5)), 3), {"stride": 1}),
+    (nn.sigmoid, (RNG.standard_normal(5),), {}),
+    (nn.softmax, (RNG.standard_normal((2, 3)),), {"axis": 0}),
+    (nn.log_softmax, (RNG.standard_normal((2, 3)),), {}),
+    (nn.binary_cross_entropy, (RNG.uniform(0.1, 0.9, 4), np.array([0.0, 1.0, 1.0, 0.5])), {}),
+])
+def test_each_layer_as_an_autodiff_operation_uses_its_backward(layer, args, kwargs):
+    y = layer(*args, **kwargs)
+    c = RNG.standard_normal(np.shape(y))
+    g = ad.grad(lambda x: ad.sum(layer(x, *args[1:], **kwargs) * c))(args[0])
+    expected = getattr(nn, f"{layer.__name__}_backward")(c, *args, **kwargs)
+    np.testing.assert_array_equal(g, expected)  # the same function, so the same numbers

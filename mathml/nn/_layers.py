@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import sys
 from typing import Any
 from collections.abc import Callable
 
@@ -40,8 +41,10 @@ Array = NDArray[np.float64]
 def _layer(*differentiable: str) -> Callable[[Callable], Callable]:
     """Make a forward function an autodiff operation too: when one of its `differentiable`
     arguments is a Tensor, the forward runs on the values and the result is a node whose
-    rule for each Tensor argument is the matching output of ``<layer>_backward`` (computed
-    once per adjoint, shared by the arguments)."""
+    rule for each Tensor argument is the matching output of ``<layer>_backward``, found
+    beside the forward in its module (computed once per adjoint, shared by the arguments).
+    Any layer module of `mathml.nn` can use it: ``@_layer("x", "w")`` over ``def f(x, w)``
+    with ``def f_backward(dy, x, w) -> (dx, dw)`` in the same module."""
     def decorate(forward: Callable) -> Callable:
         signature = inspect.signature(forward)
 
@@ -55,7 +58,7 @@ def _layer(*differentiable: str) -> Callable[[Callable], Callable]:
             values = {name: v.value if isinstance(v, Tensor) else v
                       for name, v in bound.arguments.items()}
             y = forward(**values)
-            backward = _BACKWARD[forward.__name__]
+            backward = getattr(sys.modules[forward.__module__], f"{forward.__name__}_backward")
             memo: dict[str, Any] = {}
 
             def gradients(ybar: Array) -> tuple:
@@ -166,7 +169,8 @@ def linear_backward(dy: ArrayLike, x: ArrayLike, W: ArrayLike,
     return dy @ W.T, x.T @ dy, dy.sum(axis=0)
 
 
-def _check_linear(x: ArrayLike, W: ArrayLike, b: ArrayLike | None):
+def _check_linear(x: ArrayLike, W: ArrayLike,
+                  b: ArrayLike | None) -> tuple[Array, Array, Array | None]:
     x, W = _array(x, "x", 2, "(n_samples, n_in)"), _array(W, "W", 2, "(n_in, n_out)")
     if x.shape[1] != W.shape[0]:
         raise ValueError(f"shapes do not fit: x has shape {x.shape} but W has shape "
@@ -247,22 +251,24 @@ def conv2d(x: ArrayLike, w: ArrayLike, b: ArrayLike | None = None, *, stride: in
 
     Notes
     -----
-    *Algorithm* (im2col): every output position (n, i, j) sees one window
-    x[n, :, si:si+kh, sj:sj+kw]; laid out as a row of C·kh·kw numbers, the windows form a
-    matrix X̂ of shape (N·Ho·Wo, C·kh·kw), and the layer is one matrix product::
+    *Algorithm* (im2col): every output position (i, j) of image n sees one window
+    x[n, :, si:si+kh, sj:sj+kw]; laid out as a column of C·kh·kw numbers, the windows of
+    image n form a matrix X̂ₙ of shape (C·kh·kw, Ho·Wo), the filters laid out as rows form
+    Ŵ = w.reshape(O, C·kh·kw), and the layer is one matrix product per image::
 
-        windows  X̂ (N·Ho·Wo × C·kh·kw)     filters  Ŵ (C·kh·kw × O)
-        ┌ x[0,:,0:3,0:3] flattened ┐      ┌ w[0] │ w[1] │ … ┐
-        │ x[0,:,0:3,1:4] flattened │  @   │ flat │ flat │   │  =  y (N·Ho·Wo × O)
-        └ …                        ┘      └      │      │   ┘
+        filters Ŵ (O × C·kh·kw)      windows X̂ₙ (C·kh·kw × Ho·Wo)
+        ┌ w[0] flattened ┐         ┌ x[n,:,0:3,0:3] │ x[n,:,0:3,1:4] │ … ┐
+        │ w[1] flattened │    @    │   flattened    │   flattened    │   │  =  yₙ (O × Ho·Wo)
+        └ …              ┘         └                │                │   ┘
 
     1. Pad x with zeros.
-    2. Take the windows as a strided view (no copy) of shape (N, C, Ho, Wo, kh, kw).
-    3. y = X̂ Ŵ + b (``tensordot`` copies the view into X̂ once and calls BLAS).
+    2. im2col: the windows as a strided view (no copy) of shape (N, C, kh, kw, Ho, Wo),
+       copied once into X̂ of shape (N, C·kh·kw, Ho·Wo).
+    3. yₙ = Ŵ X̂ₙ + b for every n (one batched ``@``), reshaped to (N, O, Ho, Wo).
 
     ``conv2d_backward(dy, x, w, b, stride=, padding=)`` returns ``(dx, dw, db)``:
-    :math:`\bar W = \hat X^\top \bar y` (one product), :math:`\bar{\hat X} = \bar y\,\hat W^\top`,
-    and col2im adds each window's row back where the window came from: one strided
+    :math:`\bar W = \sum_n \bar y_n \hat X_n^\top`, :math:`\bar{\hat X}_n = \hat W^\top \bar y_n`,
+    and col2im adds each window's column back where the window came from: one strided
     slice per kernel offset (p, q), so kh·kw additions; then the padding is cut off.
     db is returned also when b is None.
 
@@ -285,46 +291,46 @@ def conv2d(x: ArrayLike, w: ArrayLike, b: ArrayLike | None = None, *, stride: in
              [42., 50.]]]])
     """
     x, w, b, stride, pads = _check_conv(x, w, b, stride, padding)
-    # Steps 1–2, im2col: row (n, i, j) of X̂ is the window x[n, :, si:si+kh, sj:sj+kw]
-    #   y (N·Ho·Wo × O)  =  X̂ (N·Ho·Wo × C·kh·kw)  @  Ŵ (C·kh·kw × O), column o of Ŵ = w[o]
-    windows = _windows(np.pad(x, ((0, 0), (0, 0), pads[:2], pads[2:])), w.shape[2:], stride)
-    # Step 3: y[n, i, j, o] = Σ_{c,p,q} X̂[n, c, i, j, p, q] w[o, c, p, q]
-    y = np.tensordot(windows, w, axes=([1, 4, 5], [1, 2, 3])).transpose(0, 3, 1, 2)
-    return y + b[:, None, None] if b is not None else np.ascontiguousarray(y)
+    # Steps 1–2: X̂ (N, C·kh·kw, Ho·Wo), column (i, j) of X̂ₙ the window at (si, sj)
+    X, (Ho, Wo) = _im2col(np.pad(x, ((0, 0), (0, 0), pads[:2], pads[2:])), w.shape[2:], stride)
+    # Step 3: yₙ = Ŵ X̂ₙ, Ŵ = w as (O, C·kh·kw)
+    y = (w.reshape(w.shape[0], -1) @ X).reshape(x.shape[0], w.shape[0], Ho, Wo)
+    if b is not None:
+        y += b[:, None, None]
+    return y
 
 
 def conv2d_backward(dy: ArrayLike, x: ArrayLike, w: ArrayLike, b: ArrayLike | None = None, *,
                     stride: int = 1,
                     padding: str | int = "valid") -> tuple[Array, Array, Array]:
     r"""The backward pass of `conv2d`: ``(dx, dw, db)`` (see `conv2d`'s docstring)."""
-    x, w, b, stride, pads = _check_conv(x, w, b, stride, padding)
-    (top, bottom, left, right) = pads
+    x, w, b, stride, (top, bottom, left, right) = _check_conv(x, w, b, stride, padding)
     xp = np.pad(x, ((0, 0), (0, 0), (top, bottom), (left, right)))
-    kh, kw = w.shape[2:]
-    windows = _windows(xp, (kh, kw), stride)
+    (N, C), (O, _, kh, kw) = x.shape[:2], w.shape
+    X, (Ho, Wo) = _im2col(xp, (kh, kw), stride)
     dy = _array(dy, "dy", 4)
-    if dy.shape != (x.shape[0], w.shape[0], *windows.shape[2:4]):
-        raise ValueError(f"dy has shape {dy.shape} but y has shape "
-                         f"{(x.shape[0], w.shape[0], *windows.shape[2:4])}")
-    dw = np.tensordot(dy, windows, axes=([0, 2, 3], [0, 2, 3]))   # w̄ = X̂ᵀ ȳ
-    db = dy.sum(axis=(0, 2, 3))                                   # b̄ = Σ ȳ
-    dcols = np.tensordot(dy, w, axes=([1], [0]))                  # X̂̄ = ȳ Ŵᵀ: (N,Ho,Wo,C,kh,kw)
+    if dy.shape != (N, O, Ho, Wo):
+        raise ValueError(f"dy has shape {dy.shape} but y has shape {(N, O, Ho, Wo)}")
+    dY = dy.reshape(N, O, Ho * Wo)
+    dw = (dY @ X.transpose(0, 2, 1)).sum(axis=0).reshape(w.shape)  # w̄ = Σₙ ȳₙ X̂ₙᵀ
+    db = dY.sum(axis=(0, 2))                                        # b̄ = Σ ȳ
+    dX = (w.reshape(O, -1).T @ dY).reshape(N, C, kh, kw, Ho, Wo)    # X̂̄ₙ = Ŵᵀ ȳₙ
     dxp = np.zeros_like(xp)
-    Ho, Wo = dy.shape[2:]
     for p in range(kh):          # col2im: window offset (p, q) came from x[.., s·i+p, s·j+q]
         for q in range(kw):
-            dxp[:, :, p:p + stride * Ho:stride, q:q + stride * Wo:stride] += \
-                dcols[..., p, q].transpose(0, 3, 1, 2)
-    dx = dxp[:, :, top:xp.shape[2] - bottom, left:xp.shape[3] - right]
-    return np.ascontiguousarray(dx), dw, db
+            dxp[:, :, p:p + stride * Ho:stride, q:q + stride * Wo:stride] += dX[:, :, p, q]
+    return dxp[:, :, top:xp.shape[2] - bottom, left:xp.shape[3] - right].copy(), dw, db
 
 
-def _windows(xp: Array, kernel: tuple[int, int], stride: int) -> Array:
-    """Step 2: the (N, C, Ho, Wo, kh, kw) view of every window, no copy."""
-    return sliding_window_view(xp, kernel, axis=(2, 3))[:, :, ::stride, ::stride]
+def _im2col(xp: Array, kernel: tuple[int, int], stride: int) -> tuple[Array, tuple[int, int]]:
+    """Step 2: X̂ of shape (N, C·kh·kw, Ho·Wo), rows in w's (c, p, q) order, and (Ho, Wo)."""
+    windows = sliding_window_view(xp, kernel, axis=(2, 3))[:, :, ::stride, ::stride]
+    N, C, Ho, Wo, kh, kw = windows.shape
+    return windows.transpose(0, 1, 4, 5, 2, 3).reshape(N, C * kh * kw, Ho * Wo), (Ho, Wo)
 
 
-def _check_conv(x: ArrayLike, w: ArrayLike, b: ArrayLike | None, stride: Any, padding: Any):
+def _check_conv(x: ArrayLike, w: ArrayLike, b: ArrayLike | None, stride: Any,
+                padding: Any) -> tuple[Array, Array, Array | None, int, tuple[int, ...]]:
     x = _array(x, "x", 4, "(N, C, H, W)")
     w = _array(w, "w", 4, "(out_channels, in_channels, kh, kw)")
     if x.shape[1] != w.shape[1]:
@@ -344,7 +350,7 @@ def _check_conv(x: ArrayLike, w: ArrayLike, b: ArrayLike | None, stride: Any, pa
 
 # --- pooling ----------------------------------------------------------------------------------------
 
-def _pool_views(x: Array, size: int, stride: int):
+def _pool_views(x: Array, size: int, stride: int) -> list[tuple[tuple[int, int], Array]]:
     """The kh·kw strided slices x[:, :, p::s, q::s] (each (N, C, Ho, Wo)): slice (p, q)
     holds, at (i, j), the entry at offset (p, q) of window (i, j)."""
     Ho, Wo = (x.shape[2] - size) // stride + 1, (x.shape[3] - size) // stride + 1
@@ -411,9 +417,10 @@ def max_pool2d(x: ArrayLike, size: int = 2, *, stride: int | None = None) -> Arr
              [13., 15.]]]])
     """
     x, size, stride = _check_pool(x, size, stride)
-    y = None
-    for _, xs in _pool_views(x, size, stride):
-        y = xs.copy() if y is None else np.maximum(y, xs)
+    views = [xs for _, xs in _pool_views(x, size, stride)]
+    y = views[0].copy()
+    for xs in views[1:]:
+        np.maximum(y, xs, out=y)
     return y
 
 
@@ -479,9 +486,10 @@ def avg_pool2d(x: ArrayLike, size: int = 2, *, stride: int | None = None) -> Arr
              [10.5, 12.5]]]])
     """
     x, size, stride = _check_pool(x, size, stride)
-    total = None
-    for _, xs in _pool_views(x, size, stride):
-        total = xs.copy() if total is None else total + xs
+    views = [xs for _, xs in _pool_views(x, size, stride)]
+    total = views[0].copy()
+    for xs in views[1:]:
+        total += xs
     return total / size ** 2
 
 
@@ -523,7 +531,7 @@ def flatten(x: ArrayLike) -> Array:
     Raises
     ------
     ValueError
-        For a 0-d input or NaN.
+        For a 0-d input (NaN passes through, as in every elementwise layer).
 
     Notes
     -----
@@ -540,7 +548,7 @@ def flatten(x: ArrayLike) -> Array:
     >>> flatten(np.zeros((2, 3, 4, 4))).shape
     (2, 48)
     """
-    x = _array(x, "x")
+    x = as_float_array(x)                                    # a reshape: NaN passes through
     if x.ndim == 0:
         raise ValueError("x must be at least 1-dimensional (the batch axis first), got a scalar")
     return x.reshape(x.shape[0], -1)
@@ -548,7 +556,7 @@ def flatten(x: ArrayLike) -> Array:
 
 def flatten_backward(dy: ArrayLike, x: ArrayLike) -> Array:
     r"""The backward pass of `flatten`: ȳ reshaped to the shape of x."""
-    return _array(dy, "dy").reshape(np.shape(x))
+    return as_float_array(dy).reshape(np.shape(x))
 
 
 # --- activations ------------------------------------------------------------------------------------
@@ -665,7 +673,7 @@ def sigmoid(x: ArrayLike) -> Array:
     Notes
     -----
     *Algorithm*: with z = e^{−|x|} ≤ 1 (never overflows), σ(|x|) = 1/(1 + z) and
-    σ(−|x|) = z/(1 + z); the sign of x picks which is y. ``sigmoid_backward(dy, x)``
+    σ(−|x|) = z·σ(|x|); the sign of x picks which is y. ``sigmoid_backward(dy, x)``
     multiplies the two, which does not cancel where σ(1 − σ) would.
     *Complexity*: O(n) each way. NaN propagates.
 
@@ -679,7 +687,10 @@ def sigmoid(x: ArrayLike) -> Array:
     >>> sigmoid(np.array([0.0, -800.0]))
     array([0.5, 0. ])
     """
-    return _sigmoid_pair(as_float_array(x))[0]
+    x = as_float_array(x)
+    z = np.exp(-np.abs(x))                                    # e^{−|x|} ≤ 1: no overflow
+    r = 1.0 / (1.0 + z)                                       # σ(|x|)
+    return np.where(x >= 0, r, z * r)                         # σ(−|x|) = z σ(|x|)
 
 
 def sigmoid_backward(dy: ArrayLike, x: ArrayLike) -> Array:
@@ -994,17 +1005,10 @@ def dropout_backward(dy: ArrayLike, x: ArrayLike, rate: float = 0.5, *,
     return np.where(keep, as_float_array(dy) / q, 0.0)         # x̄ = m ⊙ ȳ / (1 − r)
 
 
-def _dropout_mask(shape: tuple[int, ...], rate: Any, random_state: Any):
+def _dropout_mask(shape: tuple[int, ...], rate: Any,
+                  random_state: Any) -> tuple[NDArray[np.bool_], float]:
     if isinstance(rate, bool) or not isinstance(rate, (int, float, np.floating, np.integer)) \
             or not 0 <= rate < 1:
         raise ValueError(f"rate must be a probability in [0, 1), got {rate!r}")
     u = check_random_state(random_state).random_sample(shape)
-    return u >= rate, 1.0 - rate                               # m = [u ≥ r], and 1 − r
-
-
-_BACKWARD: dict[str, Callable[..., Any]] = {
-    "linear": linear_backward, "conv2d": conv2d_backward, "max_pool2d": max_pool2d_backward,
-    "avg_pool2d": avg_pool2d_backward, "flatten": flatten_backward, "relu": relu_backward,
-    "tanh": tanh_backward, "sigmoid": sigmoid_backward, "softmax": softmax_backward,
-    "log_softmax": log_softmax_backward, "softmax_cross_entropy":
-        softmax_cross_entropy_backward, "binary_cross_entropy": binary_cross_entropy_backward}
+    return u >= rate, 1.0 - float(rate)                        # m = [u ≥ r], and 1 − r
