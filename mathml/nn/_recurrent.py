@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._layers import _BACKWARD, _array, _layer
+from ._layers import _array, _layer
 
 __all__ = ["embedding", "lstm_cell", "lstm"]
 
@@ -509,5 +509,3 @@ def _upstream(d: ArrayLike, shape: tuple, layer: str) -> NDArray[np.float64]:
                          f"has shape {shape}")
     return D
 
-
-_BACKWARD.update(embedding=embedding_backward, lstm=lstm_backward)  # the autodiff rules
