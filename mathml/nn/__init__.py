@@ -27,5 +27,12 @@ from ._layers import (avg_pool2d, avg_pool2d_backward, binary_cross_entropy,  # 
                       softmax_backward, softmax_cross_entropy,
                       softmax_cross_entropy_backward, tanh, tanh_backward)
 from ._layers import __all__ as _layers_all
+from ._recurrent import (embedding, embedding_backward, lstm, lstm_backward,  # noqa: F401
+                         lstm_cell, lstm_cell_backward)
+from ._recurrent import __all__ as _recurrent_all
+# the model container: importable, not a concept (no reference to check it against; its
+# layers are concepts), so not in __all__ — see mathml/nn/_sequential.py
+from ._sequential import (LSTM, Activation, Conv2D, Dense, Embedding, Flatten,  # noqa: F401
+                          History, MaxPooling2D, Sequential)
 
-__all__: list[str] = [*_layers_all]
+__all__: list[str] = [*_layers_all, *_recurrent_all]
