@@ -377,7 +377,11 @@ CONCEPTS = (
         cases=(case(np.array([[1.0, 1.0], [1.0, 2.0], [1.0, 3.0]]), np.array([1.0, 2.0, 2.0]),
                     label="line through 3 points"),
                case(np.array([[1.0, 1.0], [1.0, 2.0], [1.0, 3.0]]), np.eye(3), label="many b"),
-               case(np.array([[1.0, 2.0], [2.0, 4.0]]), np.array([1.0, 1.0]), label="rank deficient")),
+               case(np.array([[1.0, 2.0], [2.0, 4.0]]), np.array([1.0, 1.0]), label="rank deficient"),
+               # found by Hypothesis: ‖b‖² underflows, x is rounding noise at eps·‖b‖
+               case(np.array([[0.0, -1.9967346175427393e-16], [0.7071067811865475, 0.7071067811865476],
+                              [0.7071067811865475, -0.7071067811865476]]),
+                    np.array([8.130637523230602e-197, 0.0, 0.0]), label="tiny b, nearly orthogonal")),
         strategy=_lstsq_cases,
         bad=_factorisation_bad(False, np.ones(2)) + (
             bad(np.ones((3, 2)), np.ones(2), raises=ValueError, match=r"\(2,\)", label="b mismatch"),),
