@@ -4,7 +4,7 @@ canonicalisation, under the catalog's tolerances; and each textbook function on 
 satisfies the defining properties of its factorisation (the catalog's invariants)."""
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from numpy.linalg import LinAlgError
 
@@ -37,6 +37,14 @@ def _assert_invariants(name, A, result, **kwargs):
 # --- agreement with the fast path ---------------------------------------------------------
 
 @given(st.one_of(RECTANGULAR, SIZES.flatmap(integer_nonsingular).map(lambda A: A * 1.0)))
+# found by Hypothesis: a wide matrix of full rank whose fourth pivot is 1.7e-9 (cancellation):
+# the multipliers below it carry rounding amplified ~10⁹ times
+@example(np.array([
+    [4.02833389e-17, -4.47213595e-01, -4.47213595e-01, -4.47213595e-01, 4.47213595e-01, -4.47213595e-01],
+    [-8.66025404e-01, 1.11803399e-01, 1.11803399e-01, 1.11803399e-01, 4.47213595e-01, 1.11803399e-01],
+    [2.88675135e-01, 3.47505659e-01, 3.47505659e-01, 3.47505659e-01, 4.47213595e-01, -5.95303382e-01],
+    [2.88675135e-01, -4.69634056e-01, -7.22743492e-02, 5.23765212e-01, 4.47213595e-01, 4.65356789e-01],
+    [2.88675135e-01, 4.57538594e-01, 6.01788865e-02, -5.35860674e-01, 4.47213595e-01, 4.65356789e-01]]))
 def test_textbook_lu_agrees_with_lu(A):
     # The catalog's LU comparison: P, L, U under 'direct', except where a pivot choice is a
     # tie up to rounding (integer matrices have exact ties), decided differently by the two

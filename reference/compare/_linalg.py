@@ -120,9 +120,10 @@ def _pinv_properties(c, X):
 def _lu(got, expected, c, tol, concept):
     """P, L, U compared as 'exact' within the concept's tolerance, unless some pivot
     choice was decided by rounding — two candidates of equal magnitude up to rounding (a
-    multiplier |l_ij| within 1e-10 of 1 in SciPy's L), or a pivot at rounding level (a
-    numerically singular column, whose candidates are all noise) — where both choices are
-    right: then each answer must have the defining structure (P a permutation, L unit lower
+    multiplier |l_ij| within 1e-10 of 1 in SciPy's L), or a pivot so small that the rounding
+    of its column, amplified by ‖A‖/|u_jj|, exceeds the tolerance (a numerically singular
+    column is the extreme case: all its candidates are noise) — where both choices are
+    right and the entries below are defined only to that accuracy: then each answer must have the defining structure (P a permutation, L unit lower
     with |l_ij| ≤ 1, U upper), and P·L·U = A is checked by the 'lu' properties. Both
     conditions are read from SciPy's answer (``expected``); with ``permute_l`` its first
     factor is P·L, whose entries are L's permuted, the k unit diagonal ones among them."""
@@ -135,9 +136,12 @@ def _lu(got, expected, c, tol, concept):
     else:
         below = np.abs(np.tril(np.asarray(expected[1]), -1))
         near_one = int((np.abs(below[below > 0] - 1.0) < 1e-10).sum())
-    # a pivot at rounding level: every candidate of that column is noise, so is the choice
-    noise_pivot = k and np.abs(np.diag(U_ref)[:k]).min() <= 1e3 * EPS * max(_norm(A), 1e-300)
-    if not noise_pivot and near_one == 0:
+    # a pivot so small that rounding in its column, amplified by ‖A‖/|u_jj| in L below it,
+    # exceeds the tolerance (at rounding level every candidate is noise, and so is the
+    # choice): there the factors are defined only as well as the pivot is
+    rtol, _ = tol.effective(c.args)
+    small_pivot = k and np.abs(np.diag(U_ref)[:k]).min() * rtol <= EPS * max(_norm(A), 1e-300)
+    if not small_pivot and near_one == 0:
         return agree(got, expected, tol, args=c.args)
     if c.kwargs.get("permute_l"):
         return Agreement(True)  # P·L and U: only the product is defined; invariants
