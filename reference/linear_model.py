@@ -68,6 +68,15 @@ class GradientDescentRegressor(RegressorMixin, BaseEstimator):
         return self._model.predict(X)
 
 
+class SGDRegressor(sk.SGDRegressor):
+    """scikit-learn's, with its own signature: mathml offers every hyperparameter."""
+
+
+class SGDClassifier(sk.SGDClassifier):
+    """scikit-learn's, with its own signature (``n_jobs`` runs the one-vs-all problems in
+    threads; each has its own seed, drawn before, so the result does not depend on it)."""
+
+
 class LogisticRegression(sk.LogisticRegression):
     # scikit-learn ≥ 1.8 deprecates `penalty`: no penalty is C = inf, the L2 penalty l1_ratio = 0.
     def __init__(self, penalty="l2", *, C=1.0, fit_intercept=True, tol=1e-4, max_iter=100):

@@ -37,7 +37,6 @@ from ..base import (BaseEstimator, ClassifierMixin, Interval, RegressorMixin, St
                     check_is_fitted)
 from ..exceptions import ConvergenceWarning
 from ..model_selection import _split_sizes, _stratified_split
-from ..special import expit
 from ..tree._splitter import RandR
 
 __all__ = ["SGDRegressor", "SGDClassifier"]
@@ -251,6 +250,14 @@ def _fused_multiply_add(a: float, x: NDArray, y: NDArray) -> NDArray:
     fa = Fraction(a)
     return np.array([float(fa * Fraction(xi) + Fraction(yi))
                      for xi, yi in zip(x.tolist(), y.tolist())])
+
+
+def _logistic(scores: NDArray) -> NDArray[np.float64]:
+    """σ(s) = 1/(1 + e^(−s)) entry by entry with the C library's exp (scipy's ``expit``
+    writes it so; numpy's vectorised exp can differ in the last bit)."""
+    def sigma(s: float) -> float:
+        return 1.0 / (1.0 + math.exp(-s)) if s > -709.0 else 1.0 / (1.0 + math.inf)
+    return np.array([sigma(s) for s in scores.ravel().tolist()]).reshape(scores.shape)
 
 
 def _shuffle(index: list, seed: int) -> None:
@@ -1154,7 +1161,7 @@ class SGDClassifier(ClassifierMixin, _BaseSGD):
     def _predict_proba(self, X: ArrayLike) -> NDArray[np.float64]:
         scores = self.decision_function(X)
         if self.loss == "log_loss":
-            prob = expit(scores)
+            prob = _logistic(scores)
             if prob.ndim == 1:
                 return np.vstack([1 - prob, prob]).T
             return prob / prob.sum(axis=1).reshape((prob.shape[0], -1))
