@@ -27,6 +27,7 @@ import math
 import warnings
 from fractions import Fraction
 from numbers import Integral, Real
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -36,7 +37,7 @@ from .._validation import (check_classification_targets, check_random_state,
 from ..base import (BaseEstimator, ClassifierMixin, Interval, RegressorMixin, StrOptions,
                     check_is_fitted)
 from ..exceptions import ConvergenceWarning
-from ..model_selection import _split_sizes, _stratified_split
+from ..model_selection import _stratified_split
 from ..tree._splitter import RandR
 
 __all__ = ["SGDRegressor", "SGDClassifier"]
@@ -55,7 +56,7 @@ CONSTANT, OPTIMAL, INVSCALING, ADAPTIVE, PA1, PA2 = 1, 2, 3, 4, 5, 6
 
 
 def _textbook_SGDRegressor(X: ArrayLike, y: ArrayLike, alpha: float = 1e-4, eta0: float = 0.01,
-                           power_t: float = 0.25, n_epochs: int = 5, seed: int = 0
+                           power_t: float = 0.25, n_epochs: int = 5, seed: int | None = 0
                            ) -> tuple[NDArray[np.float64], float]:
     """Least squares with an L2 penalty by SGD, as a textbook writes it.
 
@@ -65,14 +66,15 @@ def _textbook_SGDRegressor(X: ArrayLike, y: ArrayLike, alpha: float = 1e-4, eta0
         w \\leftarrow (1 - \\eta_t\\alpha)\\, w - \\eta_t (w^\\top x_i + b - y_i)\\, x_i, \\quad
         b \\leftarrow b - \\eta_t (w^\\top x_i + b - y_i)
 
-    Each epoch visits the samples in a fresh random order. `SGDRegressor` does the same
-    (with scikit-learn's generator and order of operations, and its stopping rule).
+    Each epoch visits the samples in a fresh random order (seed None: in their order).
+    `SGDRegressor` does the same (with scikit-learn's generator and order of operations,
+    and its stopping rule; tests/test_sgd.py compares the two without shuffling).
     """
     X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
     rng = np.random.default_rng(seed)
     w, b, t = np.zeros(X.shape[1]), 0.0, 1
     for _ in range(n_epochs):
-        for i in rng.permutation(len(y)):
+        for i in (rng.permutation(len(y)) if seed is not None else range(len(y))):
             eta = eta0 / t ** power_t
             g = w @ X[i] + b - y[i]
             w = (1 - eta * alpha) * w - eta * g * X[i]
@@ -438,7 +440,7 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
 # The estimators
 # ---------------------------------------------------------------------------------------
 
-_COMMON_CONSTRAINTS = {
+_COMMON_CONSTRAINTS: dict[str, list] = {
     "penalty": [StrOptions({"l2", "l1", "elasticnet"}), None],
     "alpha": [Interval(Real, 0, None, closed="left")],
     "l1_ratio": [Interval(Real, 0, 1, closed="both"), None],
@@ -482,6 +484,16 @@ class _BaseSGD(BaseEstimator):
     n_iter_no_change: int
     warm_start: bool
     average: bool | int
+    # fitted: the coefficients, and the iterates and averages that averaging keeps apart
+    coef_: Any
+    intercept_: Any
+    classes_: Any
+    t_: float
+    n_iter_: int
+    _standard_coef: Any
+    _standard_intercept: Any
+    _average_coef: Any
+    _average_intercept: Any
 
     def _check_sgd_params(self, for_partial_fit: bool = False) -> None:
         self._validate_hyperparameters()
@@ -717,8 +729,8 @@ class SGDRegressor(RegressorMixin, _BaseSGD):
             coef_init = self.coef_ if coef_init is None else coef_init
             intercept_init = self.intercept_ if intercept_init is None else intercept_init
         else:
-            self.coef_ = None  # type: ignore[assignment]
-            self.intercept_ = None  # type: ignore[assignment]
+            self.coef_ = None
+            self.intercept_ = None
         self.t_ = 1.0
         self._partial_fit(X, y, self.max_iter, sample_weight, coef_init, intercept_init)
         self._warn_if_unfinished()
@@ -959,8 +971,8 @@ class SGDClassifier(ClassifierMixin, _BaseSGD):
             coef_init = self.coef_ if coef_init is None else coef_init
             intercept_init = self.intercept_ if intercept_init is None else intercept_init
         else:
-            self.coef_ = None  # type: ignore[assignment]
-            self.intercept_ = None  # type: ignore[assignment]
+            self.coef_ = None
+            self.intercept_ = None
         if self.average > 0:
             self._standard_coef, self._standard_intercept = self.coef_, self.intercept_
             self._average_coef = self._average_intercept = None
