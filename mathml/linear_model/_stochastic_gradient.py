@@ -277,21 +277,26 @@ class _Weights:
     """w = scale·v: the L2 shrinkage w ← c·w multiplies the scale only (O(1)), and the
     averaged weights of ASGD kept in Bottou's form ā = (v_a + a·v)/b."""
 
-    def __init__(self, v: NDArray, average: NDArray | None) -> None:
+    def __init__(self, v: NDArray, average: NDArray | None, track_sq_norm: bool,
+                 track_l1_norm: bool) -> None:
         self.v, self.scale = v, 1.0
+        # ‖w‖² and ‖w‖₁ for the objective, recomputed after each add when the penalty
+        # needs them (sequentially, as scikit-learn: they decide when to stop)
         self.sq_norm = float(v @ v)
         self.l1_norm = float(np.abs(v).sum())
+        self.track_sq_norm, self.track_l1_norm = track_sq_norm, track_l1_norm
         self.average = average
         self.average_a, self.average_b = 0.0, 1.0
 
     def dot(self, x: NDArray) -> float:
         return _sequential_sum(self.v * x) * self.scale
 
-    def add(self, x: NDArray, c: float, track_norms: bool) -> None:
+    def add(self, x: NDArray, c: float) -> None:
         """w ← w + c·x."""
         self.v += x * (c / self.scale)
-        if track_norms:
+        if self.track_sq_norm:
             self.sq_norm = _sequential_sum(self.v * self.v) * (self.scale * self.scale)
+        if self.track_l1_norm:
             self.l1_norm = _sequential_sum(np.abs(self.v)) * self.scale
 
     def add_average(self, x: NDArray, c: float, num_iter: float) -> None:
@@ -330,7 +335,6 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
     """Epochs of per-sample steps on (X, y) from (coef, intercept); returns
     (coef, intercept, average_coef, average_intercept, epochs run)."""
     n_samples, n_features = X.shape
-    w = _Weights(coef, average_coef)
     early_stopping = score is not None
     track_objective = not early_stopping
     train_count = n_samples - int(np.sum(validation_mask))
@@ -339,6 +343,10 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
         l1_ratio = 0.0
     elif penalty == L1:
         l1_ratio = 1.0
+    # the objective's penalty α((1−ρ)½‖w‖² + ρ‖w‖₁) needs a norm only if its factor is not 0
+    penalised = track_objective and penalty > 0 and learning_rate < PA1
+    w = _Weights(coef, average_coef, track_sq_norm=penalised and l1_ratio != 1.0,
+                 track_l1_norm=penalised and l1_ratio != 0.0)
     q = np.zeros(n_features) if penalty in (L1, ELASTICNET) else None
     u = 0.0
     eta = eta0
@@ -349,7 +357,8 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
         typw = math.sqrt(1.0 / math.sqrt(alpha))
         initial_eta0 = typw / max(1.0, loss.dloss(1.0, -typw))
         optimal_init = 1.0 / (initial_eta0 * alpha)
-    ys, weights, mask = y.tolist(), sample_weight.tolist(), validation_mask.tolist()
+    rows, ys = list(X), y.tolist()
+    weights, mask = sample_weight.tolist(), validation_mask.tolist()
     index = list(range(n_samples))
     best_objective, best_score = math.inf, -math.inf
     no_improvement = 0
@@ -361,7 +370,7 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
         for i in index:
             if mask[i]:
                 continue  # the validation set does not train
-            x, yi = X[i], ys[i]
+            x, yi = rows[i], ys[i]
             p = w.dot(x) + intercept
             if learning_rate == OPTIMAL:
                 eta = 1.0 / (alpha * (optimal_init + t - 1))
@@ -369,7 +378,7 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
                 eta = eta0 / t ** power_t
             if track_objective:
                 objective_sum += loss.loss(yi, p)
-                if learning_rate < PA1 and penalty > 0:
+                if penalised:
                     objective_sum += alpha * ((1 - l1_ratio) * 0.5 * math.sqrt(w.sq_norm) ** 2
                                               + l1_ratio * w.l1_norm)
             class_weight = weight_pos if yi > 0.0 else weight_neg
@@ -393,7 +402,7 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
                 # the L2 part of the penalty: w ← (1 − ηα(1−ρ)) w, never below 0
                 w.shrink(max(0.0, 1.0 - ((1.0 - l1_ratio) * eta * alpha)))
             if update != 0.0:
-                w.add(x, update, track_objective)
+                w.add(x, update)
             if fit_intercept and update != 0:
                 intercept += update
             if 0 < average <= t:
