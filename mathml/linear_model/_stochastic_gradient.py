@@ -1120,34 +1120,38 @@ class SGDClassifier(ClassifierMixin, _BaseSGD):
                                  max_iter, None, self.random_state)
         self.t_ += n_iter * X.shape[0]
         self.n_iter_ = n_iter
-        self._finish([b])
+        if self.average:
+            if self.average <= self.t_ - 1.0:
+                # averaging has started: the averages are the fit. Like scikit-learn, the
+                # iterate's intercept is then not kept, so that a later partial_fit starts
+                # the iterate from the intercept it had before averaging began
+                self.coef_, self.intercept_ = self._average_coef, self._average_intercept
+            else:
+                self.coef_ = self._standard_coef
+                self._standard_intercept = self.intercept_ = np.atleast_1d(b)
+        else:
+            self.intercept_ = np.atleast_1d(b)
 
     def _fit_multiclass(self, X, y, class_weights, sample_weight, max_iter) -> None:
         validation_mask = self._validation_split(y, sample_weight > 0, stratify=True)
         seeds = check_random_state(self.random_state).randint(MAX_INT, size=len(self.classes_))
-        intercepts, n_iter = [], 0
+        n_iter = 0
         for i, seed in enumerate(seeds):
             b, n_iter_i = self._binary(i, X, y, class_weights[i], 1.0, sample_weight, max_iter,
                                        validation_mask, int(seed))
-            intercepts.append(b)
+            # in place, in whichever array intercept_ is: as scikit-learn, after averaging
+            # has started that is the averages' array (so later partial_fits see iterates
+            # there), before it the iterates' array
+            self.intercept_[i] = b
             n_iter = max(n_iter, n_iter_i)
         self.t_ += n_iter * X.shape[0]
         self.n_iter_ = n_iter
-        self._finish(intercepts)
-
-    def _finish(self, intercepts: list) -> None:
-        """The fitted coef_/intercept_: the iterates, or their averages once averaging
-        has started."""
         if self.average:
-            self._standard_intercept = np.array(intercepts, dtype=np.float64)
             if self.average <= self.t_ - 1.0:
-                self.coef_ = self._average_coef
-                self.intercept_ = self._average_intercept
+                self.coef_, self.intercept_ = self._average_coef, self._average_intercept
             else:
                 self.coef_ = self._standard_coef
-                self.intercept_ = self._standard_intercept
-        else:
-            self.intercept_ = np.array(intercepts, dtype=np.float64)
+                self._standard_intercept = self.intercept_ = np.atleast_1d(self.intercept_)
 
     def decision_function(self, X: ArrayLike) -> NDArray[np.float64]:
         """wₖᵀx + bₖ: shape (n_samples,) for two classes, (n_samples, n_classes) beyond."""

@@ -227,6 +227,11 @@ CONCEPTS = (
                     label="warm_start"),
                case(_X3, _Y3, _T3, partial_fit=2, loss="log_loss", random_state=21,
                     label="2 × partial_fit, 3 classes"),
+               case(_X3, _Y3, _T3, partial_fit=3, average=True, random_state=23,
+                    label="3 × partial_fit, averaged, 3 classes (scikit-learn's intercepts "
+                          "once averaging has started)"),
+               case(_XC, _YC, _TC, partial_fit=2, average=True, loss="log_loss",
+                    random_state=24, label="2 × partial_fit, averaged, 2 classes"),
                case(_XC, _YC, _TC, learning_rate="pa2", eta0=0.5, random_state=22,
                     label="passive-aggressive (pa2)"),
                case(_XC, _YC, _TC, shuffle=False, fit_intercept=False,
