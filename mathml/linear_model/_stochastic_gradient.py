@@ -10,9 +10,20 @@ data per *epoch*:
 
     w ← (1 − η_t α(1−ρ)) w − η_t L'(y_i, p_i) x_i,    b ← b − η_t L'(y_i, p_i),
 
-with p_i = wᵀx_i + b and L' = ∂L/∂p, the loss's derivative in the prediction. The step
-size η_t decreases with the number t of samples seen ('optimal', 'invscaling') or stays
-fixed ('constant', or 'adaptive': divided by 5 whenever the epochs stop improving).
+with p_i = wᵀx_i + b and L' = ∂L/∂p, the loss's derivative in the prediction (the losses'
+table is in each estimator's docstring), multiplied by the sample's weight and its
+class's weight. The step size η_t at step t = 1, 2, … (counted over all epochs):
+
+- 'constant': η₀;
+- 'optimal': 1/(α(t₀ + t − 1)), the 1/(αt) rate of a strongly convex problem, with t₀ set
+  so that η₁ = τ/max(1, L'(1, −τ)) for a typical weight τ = α^(−1/4) (Bottou's heuristic);
+- 'invscaling': η₀/t^power_t;
+- 'adaptive': η₀, divided by 5 each time n_iter_no_change epochs in a row do not improve.
+
+The L1 part of the penalty has no gradient at 0, so it is not a step: after each step,
+every weight moves towards 0 by the L1 shrinkage it is owed (the total Σ η_t α ρ so far
+minus what it already received) and stops at 0 — Tsuruoka et al.'s cumulative penalty,
+which leaves exact zeros. With ``average``, the fit is the mean of the iterates (ASGD).
 
 The module opens with ``_textbook_SGDRegressor``, the algorithm in a few lines. The
 estimators are the same mathematics in scikit-learn's order of operations (its
@@ -573,7 +584,9 @@ class _BaseSGD(BaseEstimator):
             coef_init = np.array(coef_init, dtype=np.float64)
             coef_init = coef_init.ravel() if len(shape) == 1 else coef_init
             if coef_init.shape != shape:
-                raise ValueError(f"Provided {what} does not match dataset. ")
+                # scikit-learn's two messages (the multiclass one ends with a space)
+                raise ValueError(f"Provided {what} does not match dataset."
+                                 + (" " if what == "``coef_``" else ""))
             self.coef_ = coef_init
         else:
             self.coef_ = np.zeros(shape)
