@@ -690,7 +690,9 @@ class SGDRegressor(RegressorMixin, _BaseSGD):
     *Complexity*: O(n p) per epoch.
     *Numerical stability*: the loss derivative is clipped to ±1e12; a non-finite weight
     raises. Same order of operations as scikit-learn (sequential dot products, BLAS's fused
-    multiply-add in the averaging), so the same coefficients to the bit.
+    multiply-add in the averaging), so the same coefficients to the bit — for float64
+    input: mathml computes float32 input in float64, scikit-learn in float32. ``verbose``
+    prints nothing.
 
     References
     ----------
