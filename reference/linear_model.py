@@ -10,7 +10,8 @@ import numpy as np
 import sklearn.linear_model as sk
 from sklearn.base import BaseEstimator, RegressorMixin
 
-__all__ = ["LinearRegression", "Ridge", "Lasso", "ElasticNet", "SGDRegressor",
+__all__ = ["LinearRegression", "Ridge", "Lasso", "ElasticNet", "GradientDescentRegressor",
+           "SGDRegressor", "SGDClassifier",
            "LogisticRegression"]
 
 
@@ -35,8 +36,8 @@ class Lasso(sk.Lasso):
         super().__init__(alpha=alpha, fit_intercept=fit_intercept, max_iter=max_iter, tol=tol)
 
 
-class SGDRegressor(RegressorMixin, BaseEstimator):
-    """mathml's SGDRegressor is full-batch gradient descent; its limit is the exact minimiser
+class GradientDescentRegressor(RegressorMixin, BaseEstimator):
+    """mathml's GradientDescentRegressor is full-batch gradient descent; its limit is the exact minimiser
     of ½·mean((Xw + b − y)²) + ½α‖w‖², i.e. Ridge with penalty n·α (LinearRegression at
     α = 0): the reference computes that limit directly. scikit-learn's own SGDRegressor
     samples one point per step and stops far from the minimiser, so it is not comparable."""
@@ -52,7 +53,7 @@ class SGDRegressor(RegressorMixin, BaseEstimator):
         # the hyperparameters the limit does not depend on are still checked, as mathml does
         if self.eta0 is not None and not self.eta0 > 0:
             from sklearn.utils._param_validation import InvalidParameterError
-            raise InvalidParameterError("The 'eta0' parameter of SGDRegressor must be a float "
+            raise InvalidParameterError("The 'eta0' parameter of GradientDescentRegressor must be a float "
                                         f"in the range (0.0, inf) or None. Got {self.eta0!r} "
                                         "instead.")
         n = np.shape(X)[0]
@@ -65,6 +66,15 @@ class SGDRegressor(RegressorMixin, BaseEstimator):
 
     def predict(self, X):
         return self._model.predict(X)
+
+
+class SGDRegressor(sk.SGDRegressor):
+    """scikit-learn's, with its own signature: mathml offers every hyperparameter."""
+
+
+class SGDClassifier(sk.SGDClassifier):
+    """scikit-learn's, with its own signature (``n_jobs`` runs the one-vs-all problems in
+    threads; each has its own seed, drawn before, so the result does not depend on it)."""
 
 
 class LogisticRegression(sk.LogisticRegression):

@@ -23,9 +23,9 @@ def _seed_gradient_descent(X, y, learning_rate=0.01, n_iterations=1000):
 
 
 def test_sgd_reproduces_the_seeds_gradient_descent():
-    """SGDRegressor with the seed's step and iteration count takes the seed's steps."""
+    """GradientDescentRegressor with the seed's step and iteration count takes the seed's steps."""
     weights, bias = _seed_gradient_descent(X5, Y5)
-    model = ml.SGDRegressor(eta0=0.01, max_iter=1000, tol=None).fit(X5, Y5)
+    model = ml.GradientDescentRegressor(eta0=0.01, max_iter=1000, tol=None).fit(X5, Y5)
     # the same 1000 steps, sums in another order: rounding only (1e-12 relative)
     np.testing.assert_allclose(model.coef_, weights, rtol=1e-12)
     np.testing.assert_allclose(model.intercept_, bias, rtol=1e-12)  # as above
@@ -34,7 +34,7 @@ def test_sgd_reproduces_the_seeds_gradient_descent():
 def test_sgd_defaults_converge_to_least_squares():
     """The seed's data: slope 6/10 and intercept 4 − 3·0.6 in closed form (x̄ = 3, ȳ = 4,
     Sxy = 6, Sxx = 10)."""
-    model = ml.SGDRegressor().fit(X5, Y5)
+    model = ml.GradientDescentRegressor().fit(X5, Y5)
     # stopped by the default tol = 1e-3 on the loss: observed relative error 2.7e-10
     np.testing.assert_allclose(model.coef_, [0.6], rtol=1e-9)
     np.testing.assert_allclose(model.intercept_, 2.2, rtol=1e-9)  # as above

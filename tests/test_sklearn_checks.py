@@ -46,6 +46,8 @@ CHECK_PARAMS: dict[str, dict] = {
                     "RandomForestRegressor")},
     # scikit-learn's own setting for the checks (utils/_test_common)
     **{name: {"max_iter": 100} for name in ("MLPClassifier", "MLPRegressor")},
+    # scikit-learn checks its own SGD estimators with max_iter=5 (utils/_test_common)
+    **{name: {"max_iter": 5} for name in ("SGDClassifier", "SGDRegressor")},
 }
 
 #: Further instances to check, one per set of hyperparameters (each neighbour search).
@@ -72,6 +74,11 @@ EXPECTED_FAILURES: dict[str, dict[str, str]] = {
                                "sample_weight is not equivalent to removing/repeating samples"},
     "RandomForestRegressor": {"check_sample_weight_equivalence_on_dense_data":
                               "sample_weight is not equivalent to removing/repeating samples"},
+    # scikit-learn lists the same for its own SGD (utils/_test_common): a weight scales one
+    # step, a repeated sample takes two steps (and the shuffle sees another number of rows)
+    **{name: {"check_sample_weight_equivalence_on_dense_data":
+              "sample_weight is not equivalent to removing/repeating samples"}
+       for name in ("SGDClassifier", "SGDRegressor")},
 }
 
 #: Checks the natural adapter fails because of scikit-learn, each with why: its

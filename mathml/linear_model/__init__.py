@@ -15,16 +15,20 @@ Solvers, each written with `mathml.linalg`:
 - `Ridge`: Cholesky of XᵀX + αI (positive definite for α > 0), as scikit-learn's 'cholesky'.
 - `Lasso`, `ElasticNet`: cyclic coordinate descent with soft thresholding, stopped by
   scikit-learn's duality gap.
-- `SGDRegressor`: full-batch gradient descent on the squared error (the seeds' algorithm).
+- `GradientDescentRegressor`: full-batch gradient descent on the squared error (the seeds'
+  algorithm).
+- `SGDRegressor`, `SGDClassifier`: scikit-learn's stochastic gradient descent, one sample per
+  step in scikit-learn's shuffled order.
 - `LogisticRegression`: Newton's method (IRLS) with a backtracking line search.
 
 The package's private modules: `_base` (centring, solves, ``predict``), `_least_squares`,
-`_coordinate_descent`, `_gradient_descent`, `_logistic`.
+`_coordinate_descent`, `_gradient_descent`, `_stochastic_gradient`, `_logistic`.
 """
 from ._coordinate_descent import ElasticNet, Lasso
-from ._gradient_descent import SGDRegressor
+from ._gradient_descent import GradientDescentRegressor
 from ._least_squares import LinearRegression, Ridge
 from ._logistic import LogisticRegression
+from ._stochastic_gradient import SGDClassifier, SGDRegressor
 
-__all__ = ["LinearRegression", "Ridge", "Lasso", "ElasticNet", "SGDRegressor",
-           "LogisticRegression"]
+__all__ = ["LinearRegression", "Ridge", "Lasso", "ElasticNet", "GradientDescentRegressor",
+           "SGDRegressor", "SGDClassifier", "LogisticRegression"]

@@ -1,4 +1,5 @@
-"""`SGDRegressor`: linear regression by full-batch gradient descent (the seeds' algorithm)."""
+"""`GradientDescentRegressor`: linear regression by full-batch gradient descent (the seeds'
+algorithm; scikit-learn's stochastic `SGDRegressor` is in `_stochastic_gradient`)."""
 from __future__ import annotations
 
 import warnings
@@ -11,7 +12,7 @@ from ..base import Interval
 from ..exceptions import ConvergenceWarning
 from ._base import _LinearRegressor
 
-__all__ = ["SGDRegressor"]
+__all__ = ["GradientDescentRegressor"]
 
 
 def _largest_eigenvalue(A: NDArray, n_steps: int = 50) -> float:
@@ -50,7 +51,7 @@ def _gradient_descent(X: NDArray, y: NDArray, alpha: float, eta: float, max_iter
     return w, b, max_iter
 
 
-class SGDRegressor(_LinearRegressor):
+class GradientDescentRegressor(_LinearRegressor):
     """Linear regression by (full-batch) gradient descent on the squared error.
 
     .. math::
@@ -58,8 +59,8 @@ class SGDRegressor(_LinearRegressor):
         \\min_{w,b} \\frac{1}{2n} \\lVert X w + b - y \\rVert_2^2 + \\frac{\\alpha}{2}\\lVert w\\rVert_2^2,
         \\qquad w \\leftarrow w - \\eta \\nabla_w, \\quad b \\leftarrow b - \\eta \\nabla_b
 
-    The name and hyperparameter names are scikit-learn's; the algorithm is the seeds'
-    gradient descent: every step uses all samples (no sampling, no shuffling), so the result
+    The hyperparameter names are scikit-learn's; the algorithm is the seeds' gradient
+    descent: every step uses all samples (no sampling, no shuffling), so the result
     is deterministic and converges to the penalised least-squares solution.
 
     Parameters
@@ -95,9 +96,9 @@ class SGDRegressor(_LinearRegressor):
     Notes
     -----
     *Algorithm*: 1. the step size; 2. gradient steps from zero until the gradient is below
-    tol. Differences from scikit-learn's SGDRegressor: full batch instead of one sample per
-    step, constant step (its ``learning_rate='constant'``), ½-scaled squared error, alpha
-    default 0, no ``shuffle``/``random_state``/``loss``/``penalty`` choices.
+    tol. Differences from scikit-learn's SGDRegressor (mathml's `SGDRegressor`): full batch
+    instead of one sample per step, constant step (its ``learning_rate='constant'``),
+    ½-scaled squared error, alpha default 0, no ``shuffle``/``random_state``/``loss``/``penalty`` choices.
     *Complexity*: O(n p) per step; the number of steps grows with κ(Hessian)·log(1/tol).
     *Numerical stability*: with η ≤ 1/L every step decreases the objective.
 
@@ -105,14 +106,14 @@ class SGDRegressor(_LinearRegressor):
     ----------
     Nocedal & Wright, Numerical Optimization, 2nd ed., §3.3 (steepest descent rate).
 
-    Checked against ``reference.linear_model.SGDRegressor`` →
+    Checked against ``reference.linear_model.GradientDescentRegressor`` →
     ``sklearn.linear_model.Ridge / LinearRegression`` (the minimiser), solved exactly:
     agreement to the tolerance of the stopping rule.
 
     Examples
     --------
     >>> X = np.array([[1], [2], [3], [4], [5]]); y = np.array([2, 4, 5, 4, 5])
-    >>> model = SGDRegressor().fit(X, y)
+    >>> model = GradientDescentRegressor().fit(X, y)
     >>> print(f"{model.coef_[0]:.4f} {model.intercept_:.4f}")
     0.6000 2.2000
     """
@@ -132,7 +133,7 @@ class SGDRegressor(_LinearRegressor):
         self.tol = tol
         self.eta0 = eta0
 
-    def fit(self, X: ArrayLike, y: ArrayLike) -> SGDRegressor:
+    def fit(self, X: ArrayLike, y: ArrayLike) -> GradientDescentRegressor:
         """Run gradient descent; returns self."""
         X, y = self._fit_data(X, y)
         # Step 1: η = 1/L, L = λ_max([X 1]ᵀ[X 1]/n + αI).

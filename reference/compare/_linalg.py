@@ -123,8 +123,9 @@ def _lu(got, expected, c, tol, concept):
     multiplier |l_ij| within 1e-10 of 1 in SciPy's L), or a pivot so small that the rounding
     of its column, amplified by ‖A‖/|u_jj|, exceeds the tolerance (a numerically singular
     column is the extreme case: all its candidates are noise) — where both choices are
-    right and the entries below are defined only to that accuracy: then each answer must have the defining structure (P a permutation, L unit lower
-    with |l_ij| ≤ 1, U upper), and P·L·U = A is checked by the 'lu' properties. Both
+    right and the entries below are defined only to that accuracy: then each answer must
+    have the defining structure (P a permutation, L unit lower with |l_ij| ≤ 1, U upper),
+    and P·L·U = A is checked by the 'lu' properties. Both
     conditions are read from SciPy's answer (``expected``); with ``permute_l`` its first
     factor is P·L, whose entries are L's permuted, the k unit diagonal ones among them."""
     A = np.asarray(c.args[0], dtype=float)

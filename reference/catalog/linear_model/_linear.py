@@ -111,7 +111,7 @@ CONCEPTS = (
         run=estimator_run(("coef_", "intercept_", "n_features_in_"), REGRESSOR),
         note="as Lasso, with the L2 part α(1−ρ)/2‖w‖²."),
     Concept(
-        name="linear_model.SGDRegressor",
+        name="linear_model.GradientDescentRegressor",
         reference_call="sklearn.linear_model.Ridge / LinearRegression (the minimiser)",
         comparison="fitted_optimum", tolerance="estimator_optimum",
         cases=(case(X5, Y5, X5, seed=SEED, label="seed 002's data, run to convergence"),

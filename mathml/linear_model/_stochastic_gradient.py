@@ -1,0 +1,1215 @@
+"""Stochastic gradient descent for linear models: `SGDRegressor` and `SGDClassifier`.
+
+A linear model f(x) = wᵀx + b is fitted by minimising the regularised empirical risk
+
+    E(w, b) = (1/n) Σ_i L(y_i, wᵀx_i + b) + α R(w),
+
+R(w) = ½‖w‖² (l2), ‖w‖₁ (l1) or ρ‖w‖₁ + (1−ρ)½‖w‖² (elasticnet). Instead of the full
+gradient, each step looks at a single sample, taken in a shuffled order, one pass over the
+data per *epoch*:
+
+    w ← (1 − η_t α(1−ρ)) w − η_t L'(y_i, p_i) x_i,    b ← b − η_t L'(y_i, p_i),
+
+with p_i = wᵀx_i + b and L' = ∂L/∂p, the loss's derivative in the prediction (the losses'
+table is in each estimator's docstring), multiplied by the sample's weight and its
+class's weight. The step size η_t at step t = 1, 2, … (counted over all epochs):
+
+- 'constant': η₀;
+- 'optimal': 1/(α(t₀ + t − 1)), the 1/(αt) rate of a strongly convex problem, with t₀ set
+  so that η₁ = τ/max(1, L'(1, −τ)) for a typical weight τ = α^(−1/4) (Bottou's heuristic);
+- 'invscaling': η₀/t^power_t;
+- 'adaptive': η₀, divided by 5 each time n_iter_no_change epochs in a row do not improve.
+
+The L1 part of the penalty has no gradient at 0, so it is not a step: after each step,
+every weight moves towards 0 by the L1 shrinkage it is owed (the total Σ η_t α ρ so far
+minus what it already received) and stops at 0 — Tsuruoka et al.'s cumulative penalty,
+which leaves exact zeros. With ``average``, the fit is the mean of the iterates (ASGD).
+
+The module opens with ``_textbook_SGDRegressor``, the algorithm in a few lines. The
+estimators are the same mathematics in scikit-learn's order of operations (its
+``_plain_sgd``): the weights stored as a scale times a vector (so that the L2 shrinkage
+costs O(1)), sums taken in the same order, the same xorshift generator for the shuffle and
+the same draws from ``random_state``, so that the same ``random_state`` gives bit-for-bit
+scikit-learn's coefficients.
+"""
+from __future__ import annotations
+
+import math
+import warnings
+from fractions import Fraction
+from numbers import Integral, Real
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from .._validation import (check_classification_targets, check_random_state,
+                           check_sample_weight, validate_data)
+from ..base import (BaseEstimator, ClassifierMixin, Interval, RegressorMixin, StrOptions,
+                    check_is_fitted)
+from ..exceptions import ConvergenceWarning
+from ..model_selection import _stratified_split
+from ..tree._splitter import RandR
+
+__all__ = ["SGDRegressor", "SGDClassifier"]
+
+#: Seeds are drawn below this bound (a C long, 32-bit signed on Windows).
+MAX_INT = 2 ** 31 - 1
+#: The loss derivative is clipped to ±MAX_DLOSS before a step.
+MAX_DLOSS = 1e12
+#: Below this scale the weight vector w = s·v is rescaled to s = 1 (v ← s·v).
+WSCALE_RESET = 1e-9
+
+_PENALTIES = {None: 0, "l1": 1, "l2": 2, "elasticnet": 3}
+_RATES = {"constant": 1, "optimal": 2, "invscaling": 3, "adaptive": 4, "pa1": 5, "pa2": 6}
+NONE, L1, L2, ELASTICNET = 0, 1, 2, 3
+CONSTANT, OPTIMAL, INVSCALING, ADAPTIVE, PA1, PA2 = 1, 2, 3, 4, 5, 6
+
+
+def _textbook_SGDRegressor(X: ArrayLike, y: ArrayLike, alpha: float = 1e-4, eta0: float = 0.01,
+                           power_t: float = 0.25, n_epochs: int = 5, seed: int | None = 0
+                           ) -> tuple[NDArray[np.float64], float]:
+    """Least squares with an L2 penalty by SGD, as a textbook writes it.
+
+    .. math::
+
+        \\eta_t = \\eta_0 / t^{p}, \\quad
+        w \\leftarrow (1 - \\eta_t\\alpha)\\, w - \\eta_t (w^\\top x_i + b - y_i)\\, x_i, \\quad
+        b \\leftarrow b - \\eta_t (w^\\top x_i + b - y_i)
+
+    Each epoch visits the samples in a fresh random order (seed None: in their order).
+    `SGDRegressor` does the same (with scikit-learn's generator and order of operations,
+    and its stopping rule; tests/test_sgd.py compares the two without shuffling).
+    """
+    X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    rng = np.random.default_rng(seed)
+    w, b, t = np.zeros(X.shape[1]), 0.0, 1
+    for _ in range(n_epochs):
+        for i in (rng.permutation(len(y)) if seed is not None else range(len(y))):
+            eta = eta0 / t ** power_t
+            g = w @ X[i] + b - y[i]
+            w = (1 - eta * alpha) * w - eta * g * X[i]
+            b -= eta * g
+            t += 1
+    return w, b
+
+
+# ---------------------------------------------------------------------------------------
+# The losses: L(y, p) and its derivative in the prediction p
+# ---------------------------------------------------------------------------------------
+
+class _Loss:
+    """L(y, p) and ∂L/∂p for one sample (y the target, p = wᵀx + b the prediction)."""
+
+    def loss(self, y: float, p: float) -> float:
+        raise NotImplementedError
+
+    def dloss(self, y: float, p: float) -> float:
+        raise NotImplementedError
+
+
+class _Hinge(_Loss):
+    """max(0, θ − yp): the SVM's loss (θ = 1) or the perceptron's (θ = 0); y ∈ {−1, 1}."""
+
+    def __init__(self, threshold: float) -> None:
+        self.threshold = threshold
+
+    def loss(self, y, p):
+        z = p * y
+        return self.threshold - z if z <= self.threshold else 0.0
+
+    def dloss(self, y, p):
+        return -y if p * y <= self.threshold else 0.0
+
+
+class _SquaredHinge(_Loss):
+    """max(0, 1 − yp)²; y ∈ {−1, 1}."""
+
+    def loss(self, y, p):
+        z = 1.0 - p * y
+        return z * z if z > 0 else 0.0
+
+    def dloss(self, y, p):
+        z = 1.0 - p * y
+        return -2 * y * z if z > 0 else 0.0
+
+
+class _ModifiedHuber(_Loss):
+    """max(0, 1 − yp)² for yp ≥ −1, −4yp below: the squared hinge with linear tails."""
+
+    def loss(self, y, p):
+        z = p * y
+        if z >= 1.0:
+            return 0.0
+        return (1.0 - z) * (1.0 - z) if z >= -1.0 else -4.0 * z
+
+    def dloss(self, y, p):
+        z = p * y
+        if z >= 1.0:
+            return 0.0
+        return 2.0 * (1.0 - z) * -y if z >= -1.0 else -4.0 * y
+
+
+class _HalfBinomial(_Loss):
+    """log(1 + eᵖ) − yp with y ∈ {0, 1} (logistic regression); ∂L/∂p = σ(p) − y."""
+
+    def loss(self, y, p):
+        if p <= -37:
+            lse = math.exp(p)
+        elif p <= -2:
+            lse = math.log1p(math.exp(p))
+        elif p <= 18:
+            lse = math.log(1.0 + math.exp(p))
+        else:
+            lse = p + math.exp(-p) if p <= 33.3 else p
+        return lse - y * p
+
+    def dloss(self, y, p):
+        if p > -37:
+            e = math.exp(-p)
+            return ((1 - y) - y * e) / (1 + e)  # σ(p) − y without overflow
+        return math.exp(p) - y
+
+
+class _HalfSquared(_Loss):
+    """½(p − y)²."""
+
+    def loss(self, y, p):
+        return 0.5 * (p - y) * (p - y)
+
+    def dloss(self, y, p):
+        return p - y
+
+
+class _Huber(_Loss):
+    """½r² for |r| ≤ ε, ε(|r| − ε/2) beyond (r = p − y): squared near, linear far."""
+
+    def __init__(self, epsilon: float) -> None:
+        self.epsilon = epsilon
+
+    def loss(self, y, p):
+        r = abs(y - p)
+        return 0.5 * r ** 2 if r <= self.epsilon else self.epsilon * (r - 0.5 * self.epsilon)
+
+    def dloss(self, y, p):
+        r = p - y
+        if abs(r) <= self.epsilon:
+            return r
+        return self.epsilon if r >= 0 else -self.epsilon
+
+
+class _EpsilonInsensitive(_Loss):
+    """max(0, |y − p| − ε) (support vector regression's loss)."""
+
+    def __init__(self, epsilon: float) -> None:
+        self.epsilon = epsilon
+
+    def loss(self, y, p):
+        r = abs(y - p) - self.epsilon
+        return r if r > 0 else 0.0
+
+    def dloss(self, y, p):
+        if y - p > self.epsilon:
+            return -1.0
+        return 1.0 if p - y > self.epsilon else 0.0
+
+
+class _SquaredEpsilonInsensitive(_Loss):
+    """max(0, |y − p| − ε)²."""
+
+    def __init__(self, epsilon: float) -> None:
+        self.epsilon = epsilon
+
+    def loss(self, y, p):
+        r = abs(y - p) - self.epsilon
+        return r * r if r > 0 else 0.0
+
+    def dloss(self, y, p):
+        z = y - p
+        if z > self.epsilon:
+            return -2 * (z - self.epsilon)
+        return 2 * (-z - self.epsilon) if z < -self.epsilon else 0.0
+
+
+def _make_loss(name: str, epsilon: float) -> _Loss:
+    return {"hinge": lambda: _Hinge(1.0), "perceptron": lambda: _Hinge(0.0),
+            "squared_hinge": _SquaredHinge, "modified_huber": _ModifiedHuber,
+            "log_loss": _HalfBinomial, "squared_error": _HalfSquared,
+            "huber": lambda: _Huber(epsilon),
+            "epsilon_insensitive": lambda: _EpsilonInsensitive(epsilon),
+            "squared_epsilon_insensitive": lambda: _SquaredEpsilonInsensitive(epsilon)}[name]()
+
+
+_REGRESSION_LOSSES = ("squared_error", "huber", "epsilon_insensitive",
+                      "squared_epsilon_insensitive")
+_CLASSIFICATION_LOSSES = ("hinge", "log_loss", "modified_huber", "squared_hinge", "perceptron",
+                          *_REGRESSION_LOSSES)
+
+
+# ---------------------------------------------------------------------------------------
+# The SGD loop (scikit-learn's _plain_sgd on dense data)
+# ---------------------------------------------------------------------------------------
+
+def _sequential_sum(v: NDArray) -> float:
+    """v₀ + v₁ + … left to right (a C loop's order, where numpy's sum is pairwise)."""
+    return float(np.add.accumulate(v)[-1]) if v.size else 0.0
+
+
+def _fused_multiply_add(a: float, x: NDArray, y: NDArray) -> NDArray:
+    """a·x + y with one rounding per entry: BLAS daxpy's kernel uses fused multiply-add
+    instructions, and exact rational arithmetic rounded once reproduces them."""
+    if not (math.isfinite(a) and np.isfinite(x).all() and np.isfinite(y).all()):
+        return a * x + y
+    fa = Fraction(a)
+    return np.array([float(fa * Fraction(xi) + Fraction(yi))
+                     for xi, yi in zip(x.tolist(), y.tolist())])
+
+
+def _logistic(scores: NDArray) -> NDArray[np.float64]:
+    """σ(s) = 1/(1 + e^(−s)) entry by entry with the C library's exp (scipy's ``expit``
+    writes it so; numpy's vectorised exp can differ in the last bit)."""
+    def sigma(s: float) -> float:
+        return 1.0 / (1.0 + math.exp(-s)) if s > -709.0 else 1.0 / (1.0 + math.inf)
+    return np.array([sigma(s) for s in scores.ravel().tolist()]).reshape(scores.shape)
+
+
+def _shuffle(index: list, seed: int) -> None:
+    """Fisher–Yates with scikit-learn's xorshift generator ``our_rand_r`` started from
+    `seed` (passed by value: every epoch starts again from the same seed, applied to the
+    order the previous epoch left)."""
+    rng = RandR(seed)
+    n = len(index)
+    for i in range(n - 1):
+        j = i + rng.rand_r() % (n - i)
+        index[i], index[j] = index[j], index[i]
+
+
+class _Weights:
+    """w = scale·v: the L2 shrinkage w ← c·w multiplies the scale only (O(1)), and the
+    averaged weights of ASGD kept in Bottou's form ā = (v_a + a·v)/b."""
+
+    def __init__(self, v: NDArray, average: NDArray | None, track_sq_norm: bool,
+                 track_l1_norm: bool) -> None:
+        self.v, self.scale = v, 1.0
+        # ‖w‖² and ‖w‖₁ for the objective, recomputed after each add when the penalty
+        # needs them (sequentially, as scikit-learn: they decide when to stop)
+        self.sq_norm = float(v @ v)
+        self.l1_norm = float(np.abs(v).sum())
+        self.track_sq_norm, self.track_l1_norm = track_sq_norm, track_l1_norm
+        self.average = average
+        self.average_a, self.average_b = 0.0, 1.0
+
+    def dot(self, x: NDArray) -> float:
+        return _sequential_sum(self.v * x) * self.scale
+
+    def add(self, x: NDArray, c: float) -> None:
+        """w ← w + c·x."""
+        self.v += x * (c / self.scale)
+        if self.track_sq_norm:
+            self.sq_norm = _sequential_sum(self.v * self.v) * (self.scale * self.scale)
+        if self.track_l1_norm:
+            self.l1_norm = _sequential_sum(np.abs(self.v)) * self.scale
+
+    def add_average(self, x: NDArray, c: float, num_iter: float) -> None:
+        """ā ← ā + (w − ā)/num_iter, after w ← w + c·x, in O(nnz(x))."""
+        mu = 1.0 / num_iter
+        assert self.average is not None
+        self.average += self.average_a * x * (-c / self.scale)
+        if num_iter > 1:
+            self.average_b /= (1.0 - mu)
+        self.average_a += mu * self.average_b * self.scale
+
+    def shrink(self, c: float) -> None:
+        """w ← c·w."""
+        self.scale *= c
+        self.sq_norm *= c * c
+        self.l1_norm *= abs(c)
+        if self.scale < WSCALE_RESET:
+            self.reset_scale()
+
+    def reset_scale(self) -> None:
+        if self.average is not None:
+            self.average[:] = _fused_multiply_add(self.average_a, self.v, self.average)
+            self.average *= 1.0 / self.average_b
+            self.average_a, self.average_b = 0.0, 1.0
+        self.v *= self.scale
+        self.scale = 1.0
+
+
+def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
+               average_intercept: float, loss: _Loss, penalty: int, alpha: float,
+               l1_ratio: float, X: NDArray, y: NDArray, sample_weight: NDArray,
+               validation_mask: NDArray, score, n_iter_no_change: int, max_iter: int,
+               tol: float, fit_intercept: bool, shuffle: bool, seed: int, weight_pos: float,
+               weight_neg: float, learning_rate: int, eta0: float, power_t: float, t: float,
+               average: int) -> tuple[NDArray, float, NDArray | None, float, int]:
+    """Epochs of per-sample steps on (X, y) from (coef, intercept); returns
+    (coef, intercept, average_coef, average_intercept, epochs run)."""
+    n_samples, n_features = X.shape
+    early_stopping = score is not None
+    track_objective = not early_stopping
+    train_count = n_samples - int(np.sum(validation_mask))
+    is_hinge = isinstance(loss, _Hinge)
+    if penalty == L2:
+        l1_ratio = 0.0
+    elif penalty == L1:
+        l1_ratio = 1.0
+    # the objective's penalty α((1−ρ)½‖w‖² + ρ‖w‖₁) needs a norm only if its factor is not 0
+    penalised = track_objective and penalty > 0 and learning_rate < PA1
+    w = _Weights(coef, average_coef, track_sq_norm=penalised and l1_ratio != 1.0,
+                 track_l1_norm=penalised and l1_ratio != 0.0)
+    q = np.zeros(n_features) if penalty in (L1, ELASTICNET) else None
+    u = 0.0
+    eta = eta0
+    optimal_init = 0.0
+    if learning_rate == OPTIMAL:
+        # Bottou's heuristic: η_1 = typw/max(1, L'(1, −typw)) for a typical weight
+        # typw = α^(−1/4), then η_t = 1/(α(t₀ + t − 1)) with t₀ making η_1 that value.
+        typw = math.sqrt(1.0 / math.sqrt(alpha))
+        initial_eta0 = typw / max(1.0, loss.dloss(1.0, -typw))
+        optimal_init = 1.0 / (initial_eta0 * alpha)
+    rows, ys = list(X), y.tolist()
+    weights, mask = sample_weight.tolist(), validation_mask.tolist()
+    index = list(range(n_samples))
+    best_objective, best_score = math.inf, -math.inf
+    no_improvement = 0
+    epoch = 0
+    for epoch in range(max_iter):
+        objective_sum = 0.0
+        if shuffle:
+            _shuffle(index, seed)
+        for i in index:
+            if mask[i]:
+                continue  # the validation set does not train
+            x, yi = rows[i], ys[i]
+            p = w.dot(x) + intercept
+            if learning_rate == OPTIMAL:
+                eta = 1.0 / (alpha * (optimal_init + t - 1))
+            elif learning_rate == INVSCALING:
+                eta = eta0 / t ** power_t
+            if track_objective:
+                objective_sum += loss.loss(yi, p)
+                if penalised:
+                    objective_sum += alpha * ((1 - l1_ratio) * 0.5 * math.sqrt(w.sq_norm) ** 2
+                                              + l1_ratio * w.l1_norm)
+            class_weight = weight_pos if yi > 0.0 else weight_neg
+            if learning_rate == PA1:
+                norm2 = _sequential_sum(x * x)
+                if norm2 == 0:
+                    continue
+                update = min(eta0, loss.loss(yi, p) / norm2)
+            elif learning_rate == PA2:
+                update = loss.loss(yi, p) / (_sequential_sum(x * x) + 0.5 / eta0)
+            else:
+                dloss = min(max(loss.dloss(yi, p), -MAX_DLOSS), MAX_DLOSS)
+                update = -eta * dloss
+            if learning_rate >= PA1:
+                if is_hinge:
+                    update *= yi
+                elif yi - p < 0:
+                    update *= -1
+            update *= class_weight * weights[i]
+            if penalty >= L2:
+                # the L2 part of the penalty: w ← (1 − ηα(1−ρ)) w, never below 0
+                w.shrink(max(0.0, 1.0 - ((1.0 - l1_ratio) * eta * alpha)))
+            if update != 0.0:
+                w.add(x, update)
+            if fit_intercept and update != 0:
+                intercept += update
+            if 0 < average <= t:
+                w.add_average(x, update, t - average + 1)
+                average_intercept += (intercept - average_intercept) / (t - average + 1)
+            if q is not None:
+                # the L1 part: Tsuruoka et al.'s cumulative penalty — u is the total L1
+                # shrinkage each weight could have received so far, q what it did receive;
+                # each weight moves towards 0 by the difference, never across it
+                u += l1_ratio * eta * alpha
+                z = w.v.copy()
+                s = w.scale
+                w.v = np.where(s * z > 0.0, np.maximum(0.0, z - (u + q) / s),
+                               np.where(s * z < 0.0, np.minimum(0.0, z + (u - q) / s), z))
+                q += s * (w.v - z)
+            t += 1
+        if not math.isfinite(intercept) or not np.isfinite(w.v).all():
+            raise ValueError(f"Floating-point under-/overflow occurred at epoch #{epoch + 1}. "
+                             "Scaling input data with StandardScaler or MinMaxScaler might "
+                             "help.")
+        if early_stopping:
+            # scikit-learn scores the stored vector v, not w = scale·v (they differ only
+            # while the scale is not 1, under the L2 penalty)
+            current = score(w.v, intercept)
+            no_improvement = no_improvement + 1 if tol > -math.inf and \
+                current < best_score + tol else 0
+            best_score = max(best_score, current)
+        else:
+            mean_objective = objective_sum / train_count
+            no_improvement = no_improvement + 1 if tol > -math.inf and \
+                mean_objective > best_objective - tol else 0
+            best_objective = min(best_objective, mean_objective)
+        if no_improvement >= n_iter_no_change:
+            if learning_rate == ADAPTIVE and eta > 1e-6:
+                eta = eta / 5
+                no_improvement = 0
+            else:
+                break
+    w.reset_scale()
+    return w.v, intercept, w.average, average_intercept, epoch + 1
+
+
+# ---------------------------------------------------------------------------------------
+# The estimators
+# ---------------------------------------------------------------------------------------
+
+_COMMON_CONSTRAINTS: dict[str, list] = {
+    "penalty": [StrOptions({"l2", "l1", "elasticnet"}), None],
+    "alpha": [Interval(Real, 0, None, closed="left")],
+    "l1_ratio": [Interval(Real, 0, 1, closed="both"), None],
+    "fit_intercept": ["boolean"],
+    "max_iter": [Interval(Integral, 1, None, closed="left")],
+    "tol": [Interval(Real, 0, None, closed="left"), None],
+    "shuffle": ["boolean"],
+    "verbose": ["verbose"],
+    "epsilon": [Interval(Real, 0, None, closed="left")],
+    "random_state": ["random_state"],
+    "learning_rate": [StrOptions(set(_RATES))],
+    "eta0": [Interval(Real, 0, None, closed="neither")],
+    "power_t": [Interval(Real, None, None, closed="neither")],
+    "early_stopping": ["boolean"],
+    "validation_fraction": [Interval(Real, 0, 1, closed="neither")],
+    "n_iter_no_change": [Interval(Integral, 1, None, closed="left")],
+    "warm_start": ["boolean"],
+    "average": [Interval(Integral, 0, None, closed="neither"), "boolean"],
+}
+
+
+class _BaseSGD(BaseEstimator):
+    """What the two estimators share: the checks beyond the constraints, the validation
+    split, the loop's arguments."""
+
+    loss: str
+    penalty: str | None
+    alpha: float
+    l1_ratio: float | None
+    fit_intercept: bool
+    max_iter: int
+    tol: float | None
+    shuffle: bool
+    epsilon: float
+    random_state: object
+    learning_rate: str
+    eta0: float
+    power_t: float
+    early_stopping: bool
+    validation_fraction: float
+    n_iter_no_change: int
+    warm_start: bool
+    average: bool | int
+    # fitted: the coefficients, and the iterates and averages that averaging keeps apart
+    coef_: Any
+    intercept_: Any
+    classes_: Any
+    t_: float
+    n_iter_: int
+    _standard_coef: Any
+    _standard_intercept: Any
+    _average_coef: Any
+    _average_intercept: Any
+
+    def _check_sgd_params(self, for_partial_fit: bool = False) -> None:
+        self._validate_hyperparameters()
+        if self.early_stopping and for_partial_fit:
+            raise ValueError("early_stopping should be False with partial_fit")
+        if self.learning_rate == "optimal" and self.alpha == 0:
+            raise ValueError("alpha must be > 0 since learning_rate is 'optimal'. alpha is "
+                             "used to compute the optimal learning rate.")
+        if self.learning_rate in ("pa1", "pa2"):
+            needed = "hinge" if isinstance(self, ClassifierMixin) else "epsilon_insensitive"
+            if self.loss != needed:
+                raise ValueError(f"Learning rate '{self.learning_rate}' only works with loss "
+                                 f"'{needed}'.")
+        if self.penalty == "elasticnet" and self.l1_ratio is None:
+            raise ValueError("l1_ratio must be set when penalty is 'elasticnet'")
+
+    def _validation_split(self, y: NDArray, sample_mask: NDArray, stratify: bool) -> NDArray:
+        """True on the validation set: scikit-learn's (Stratified)ShuffleSplit with
+        test_size=validation_fraction and this random_state, first split."""
+        n = y.shape[0]
+        mask = np.zeros(n, dtype=bool)
+        if not self.early_stopping:
+            return mask
+        n_test = math.ceil(self.validation_fraction * n)
+        n_train = n - n_test
+        rs = check_random_state(self.random_state)
+        if stratify:
+            idx_train, idx_val = _stratified_split(y, n_train, n_test, rs)
+        else:
+            if n_train == 0:
+                raise ValueError(f"With n_samples={n}, test_size={self.validation_fraction} "
+                                 "and train_size=None, the resulting train set will be empty. "
+                                 "Adjust any of the aforementioned parameters.")
+            perm = rs.permutation(n)
+            idx_train, idx_val = perm[n_test:n_test + n_train], perm[:n_test]
+        if not np.any(sample_mask[idx_val]):
+            raise ValueError("The sample weights for validation set are all zero, consider "
+                             "using a different random state.")
+        if idx_train.shape[0] == 0 or idx_val.shape[0] == 0:
+            raise ValueError(
+                f"Splitting {n} samples into a train set and a validation set with "
+                f"validation_fraction={self.validation_fraction!r} led to an empty set "
+                f"({idx_train.shape[0]} and {idx_val.shape[0]} samples). Please either change "
+                "validation_fraction, increase number of samples, or disable early_stopping.")
+        mask[idx_val] = True
+        return mask
+
+    def _run(self, coef, intercept, average_coef, average_intercept, loss, X, y,
+             sample_weight, validation_mask, score, max_iter, seed, weight_pos, weight_neg):
+        return _plain_sgd(
+            coef, float(intercept), average_coef, float(average_intercept), loss,
+            _PENALTIES[self.penalty], float(self.alpha),
+            0.0 if self.l1_ratio is None else float(self.l1_ratio), X, y, sample_weight,
+            validation_mask, score, int(self.n_iter_no_change), max_iter,
+            -math.inf if self.tol is None else float(self.tol), bool(self.fit_intercept),
+            bool(self.shuffle), seed, weight_pos, weight_neg, _RATES[self.learning_rate],
+            float(self.eta0), float(self.power_t), self.t_, int(self.average))
+
+    def _warn_if_unfinished(self) -> None:
+        if self.tol is not None and self.n_iter_ == self.max_iter:
+            warnings.warn("Maximum number of iteration reached before convergence. Consider "
+                          "increasing max_iter to improve the fit.", ConvergenceWarning,
+                          stacklevel=3)
+
+    def _init_coef(self, shape: tuple, coef_init, intercept_init, n_intercepts: int,
+                   what: str) -> None:
+        if coef_init is not None:
+            coef_init = np.array(coef_init, dtype=np.float64)
+            coef_init = coef_init.ravel() if len(shape) == 1 else coef_init
+            if coef_init.shape != shape:
+                # scikit-learn's two messages (the multiclass one ends with a space)
+                raise ValueError(f"Provided {what} does not match dataset."
+                                 + (" " if what == "``coef_``" else ""))
+            self.coef_ = coef_init
+        else:
+            self.coef_ = np.zeros(shape)
+        if intercept_init is not None:
+            intercept_init = np.array(intercept_init, dtype=np.float64)
+            if intercept_init.size != n_intercepts:
+                raise ValueError("Provided intercept_init does not match dataset.")
+            self.intercept_ = intercept_init.reshape(n_intercepts)
+        else:
+            self.intercept_ = np.zeros(n_intercepts)
+        if self.average > 0:
+            self._standard_coef, self._standard_intercept = self.coef_, self.intercept_
+            self._average_coef = np.zeros(self.coef_.shape)
+            self._average_intercept = np.zeros(self.intercept_.shape)
+
+
+class SGDRegressor(RegressorMixin, _BaseSGD):
+    """Linear regression by stochastic gradient descent, as scikit-learn's.
+
+    .. math::
+
+        \\min_{w,b}\\ \\frac{1}{n}\\sum_i L(y_i, w^\\top x_i + b) + \\alpha R(w), \\qquad
+        w \\leftarrow (1-\\eta_t\\alpha(1-\\rho))\\,w - \\eta_t\\,\\partial_p L(y_i, p_i)\\,x_i
+
+    One sample per step, the samples in a shuffled order each epoch. The losses and their
+    derivatives in the prediction p (r = p − y):
+
+    - 'squared_error': ½r², ∂ = r;
+    - 'huber': ½r² for |r| ≤ ε, ε|r| − ε²/2 beyond, ∂ = r clipped to [−ε, ε];
+    - 'epsilon_insensitive': max(0, |r| − ε), ∂ = sign(r) outside the tube, 0 inside;
+    - 'squared_epsilon_insensitive': max(0, |r| − ε)², ∂ = 2 sign(r)(|r| − ε) outside.
+
+    Parameters
+    ----------
+    loss : str, default 'squared_error'
+    penalty : {'l2', 'l1', 'elasticnet'} or None, default 'l2'
+        R(w): ½‖w‖², ‖w‖₁ (by the cumulative truncated gradient), or ρ‖w‖₁ + (1−ρ)½‖w‖².
+    alpha : float ≥ 0, default 1e-4
+        The penalty's weight α (also sets the 'optimal' schedule).
+    l1_ratio : float in [0, 1] or None, default 0.15
+        ρ of the elastic net.
+    fit_intercept : bool, default True
+    max_iter : int ≥ 1, default 1000
+        The most epochs (passes over the data).
+    tol : float ≥ 0 or None, default 1e-3
+        Stop after ``n_iter_no_change`` epochs whose mean objective (loss + penalty, over
+        the epoch's steps) did not fall below the best by tol (with ``early_stopping``: whose
+        validation score did not rise above the best by tol); None: run max_iter epochs.
+    shuffle : bool, default True
+        Shuffle the order before each epoch (scikit-learn's xorshift generator, seeded by
+        a draw from ``random_state``).
+    verbose : int, default 0
+        Accepted for compatibility; nothing is printed.
+    epsilon : float ≥ 0, default 0.1
+        ε of 'huber', 'epsilon_insensitive' and 'squared_epsilon_insensitive'.
+    random_state : None, int or numpy.random.RandomState
+    learning_rate : {'constant', 'optimal', 'invscaling', 'adaptive', 'pa1', 'pa2'}
+        η_t: η₀; 1/(α(t₀ + t − 1)); η₀/t^power_t; η₀ divided by 5 whenever
+        n_iter_no_change epochs do not improve (stop when η ≤ 1e-6); the passive-aggressive
+        steps min(η₀, L/‖x‖²) and L/(‖x‖² + 1/(2η₀)).
+    eta0 : float > 0, default 0.01
+    power_t : float, default 0.25
+    early_stopping : bool, default False
+        Hold out ``validation_fraction`` of the data (scikit-learn's ShuffleSplit
+        with ``random_state``) and stop on its score.
+    validation_fraction : float in (0, 1), default 0.1
+    n_iter_no_change : int ≥ 1, default 5
+    warm_start : bool, default False
+        ``fit`` starts from the previous coefficients.
+    average : bool or int, default False
+        Return the average of the iterates w_t (ASGD) from step ``average`` on (True: 1).
+
+    Attributes
+    ----------
+    coef_ : ndarray of shape (n_features,)
+    intercept_ : ndarray of shape (1,)
+    n_iter_ : int
+        Epochs run.
+    t_ : float
+        1 + the number of steps taken (n_iter_ × n_samples per fit).
+    n_features_in_ : int
+
+    Raises
+    ------
+    InvalidParameterError, ValueError
+        A hyperparameter out of range, 'optimal' with alpha = 0, 'elasticnet' without
+        l1_ratio, an under/overflow; scikit-learn's input checks.
+
+    Warns
+    -----
+    ConvergenceWarning
+        max_iter epochs without meeting tol.
+
+    Notes
+    -----
+    *Algorithm*: 1. draw the shuffle seed (and the dataset's) from ``random_state``;
+    2. per epoch: shuffle, then for each sample the step above, the L1 part of the penalty
+    by the cumulative penalty, the average if asked; 3. stop by the objective (or the
+    validation score) as under ``tol``. The weights are stored as s·v: the L2 shrinkage
+    multiplies s only.
+    *Complexity*: O(n p) per epoch.
+    *Numerical stability*: the loss derivative is clipped to ±1e12; a non-finite weight
+    raises. Same order of operations as scikit-learn (sequential dot products, BLAS's fused
+    multiply-add in the averaging), so the same coefficients to the bit — for float64
+    input: mathml computes float32 input in float64, scikit-learn in float32. ``verbose``
+    prints nothing.
+
+    References
+    ----------
+    Bottou, "Stochastic Gradient Descent Tricks", Neural Networks: Tricks of the Trade, 2012.
+    Tsuruoka, Tsujii & Ananiadou, "Stochastic gradient descent training for L1-regularized
+    log-linear models with cumulative penalty", ACL 2009.
+
+    Checked against ``reference.linear_model.SGDRegressor`` →
+    ``sklearn.linear_model.SGDRegressor``: the same coefficients, intercept, n_iter_ and t_
+    for the same random_state.
+
+    Examples
+    --------
+    >>> X = np.array([[0.0], [1.0], [2.0], [3.0]]); y = np.array([1.0, 3.0, 5.0, 7.0])
+    >>> model = SGDRegressor(learning_rate="constant", eta0=0.05, tol=None, max_iter=500,
+    ...                      alpha=0.0, random_state=0).fit(X, y)
+    >>> print(np.round(model.coef_, 3), np.round(model.intercept_, 3))
+    [2.] [1.]
+    """
+
+    _parameter_constraints = {**_COMMON_CONSTRAINTS,
+                              "loss": [StrOptions(set(_REGRESSION_LOSSES))]}
+
+    def __init__(self, loss: str = "squared_error", *, penalty: str | None = "l2",
+                 alpha: float = 0.0001, l1_ratio: float | None = 0.15,
+                 fit_intercept: bool = True, max_iter: int = 1000, tol: float | None = 1e-3,
+                 shuffle: bool = True, verbose: int = 0, epsilon: float = 0.1,
+                 random_state=None, learning_rate: str = "invscaling", eta0: float = 0.01,
+                 power_t: float = 0.25, early_stopping: bool = False,
+                 validation_fraction: float = 0.1, n_iter_no_change: int = 5,
+                 warm_start: bool = False, average: bool | int = False) -> None:
+        self.loss = loss
+        self.penalty = penalty
+        self.alpha = alpha
+        self.l1_ratio = l1_ratio
+        self.fit_intercept = fit_intercept
+        self.max_iter = max_iter
+        self.tol = tol
+        self.shuffle = shuffle
+        self.verbose = verbose
+        self.epsilon = epsilon
+        self.random_state = random_state
+        self.learning_rate = learning_rate
+        self.eta0 = eta0
+        self.power_t = power_t
+        self.early_stopping = early_stopping
+        self.validation_fraction = validation_fraction
+        self.n_iter_no_change = n_iter_no_change
+        self.warm_start = warm_start
+        self.average = average
+
+    def fit(self, X: ArrayLike, y: ArrayLike, coef_init: ArrayLike | None = None,
+            intercept_init: ArrayLike | None = None,
+            sample_weight: ArrayLike | None = None) -> SGDRegressor:
+        """Run SGD epochs until the stopping rule (from zero, or warm); returns self."""
+        self._check_sgd_params()
+        if self.warm_start and getattr(self, "coef_", None) is not None:
+            coef_init = self.coef_ if coef_init is None else coef_init
+            intercept_init = self.intercept_ if intercept_init is None else intercept_init
+        else:
+            self.coef_ = None
+            self.intercept_ = None
+        self.t_ = 1.0
+        self._partial_fit(X, y, self.max_iter, sample_weight, coef_init, intercept_init)
+        self._warn_if_unfinished()
+        return self
+
+    def partial_fit(self, X: ArrayLike, y: ArrayLike,
+                    sample_weight: ArrayLike | None = None) -> SGDRegressor:
+        """One epoch over (X, y), continuing from the current coefficients; returns self."""
+        if not hasattr(self, "coef_"):
+            self._check_sgd_params(for_partial_fit=True)
+        return self._partial_fit(X, y, 1, sample_weight, None, None)
+
+    def _partial_fit(self, X, y, max_iter, sample_weight, coef_init, intercept_init):
+        first_call = getattr(self, "coef_", None) is None
+        X, y = validate_data(self, X, y, y_numeric=True, reset=first_call)
+        X, y = np.ascontiguousarray(X, dtype=np.float64), np.asarray(y, dtype=np.float64)
+        n_samples, n_features = X.shape
+        sample_weight = check_sample_weight(sample_weight, n_samples)
+        if first_call:
+            self._init_coef((n_features,), coef_init, intercept_init, 1, "coef_init")
+        elif n_features != self.coef_.shape[-1]:
+            raise ValueError(f"Number of features {n_features} does not match previous data "
+                             f"{self.coef_.shape[-1]}.")
+        if self.average > 0 and getattr(self, "_average_coef", None) is None:
+            self._average_coef = np.zeros(n_features)
+            self._average_intercept = np.zeros(1)
+        if not hasattr(self, "t_"):
+            self.t_ = 1.0
+        loss = _make_loss(self.loss, self.epsilon)
+        # the draws in scikit-learn's order: the validation split (its own generator for an
+        # int random_state), the shuffle seed, then the dataset's seed (unused by SGD)
+        validation_mask = self._validation_split(y, sample_weight > 0, stratify=False)
+        score = self._score_callback(X[validation_mask], y[validation_mask],
+                                     sample_weight[validation_mask])
+        random_state = check_random_state(self.random_state)
+        seed = int(random_state.randint(0, MAX_INT))
+        random_state.randint(1, MAX_INT)
+        if self.average:
+            coef, intercept = self._standard_coef, self._standard_intercept
+            average_coef, average_intercept = self._average_coef, self._average_intercept[0]
+        else:
+            coef, intercept, average_coef, average_intercept = \
+                self.coef_, self.intercept_, None, 0.0
+        coef, b, average_coef, average_b, self.n_iter_ = self._run(
+            coef.copy(), intercept[0], None if average_coef is None else average_coef.copy(),
+            average_intercept, loss, X, y, sample_weight, validation_mask, score, max_iter,
+            seed, 1.0, 1.0)
+        self.t_ += self.n_iter_ * n_samples
+        if self.average:
+            self._standard_coef, self._average_coef = coef, average_coef
+            self._standard_intercept = np.atleast_1d(b)
+            self._average_intercept = np.atleast_1d(average_b)
+            if self.average <= self.t_ - 1.0:
+                self.coef_, self.intercept_ = average_coef, np.atleast_1d(average_b)
+            else:
+                self.coef_, self.intercept_ = coef, np.atleast_1d(b)
+        else:
+            self.coef_, self.intercept_ = coef, np.atleast_1d(b)
+        return self
+
+    def _score_callback(self, X_val, y_val, w_val):
+        """The validation R² of (v, b) (weighted), for early stopping."""
+        if not self.early_stopping:
+            return None
+
+        def score(v, b):
+            residual = y_val - (X_val @ v + b)
+            y_mean = np.average(y_val, weights=w_val)
+            return 1.0 - (w_val * residual ** 2).sum() / (w_val * (y_val - y_mean) ** 2).sum()
+        return score
+
+    def predict(self, X: ArrayLike) -> NDArray[np.float64]:
+        """wᵀx + b for each row of X."""
+        check_is_fitted(self)
+        X = validate_data(self, X, reset=False)
+        return X @ self.coef_ + self.intercept_
+
+
+class SGDClassifier(ClassifierMixin, _BaseSGD):
+    """Linear classifiers (SVM, logistic regression, perceptron, …) by stochastic gradient
+    descent, as scikit-learn's.
+
+    .. math::
+
+        \\min_{w,b}\\ \\frac{1}{n}\\sum_i c_{y_i} s_i\\, L(y_i, w^\\top x_i + b) + \\alpha R(w),
+        \\qquad y_i \\in \\{-1, +1\\}
+
+    Two classes: one binary problem, the larger class +1. K > 2 classes: one-vs-all, K binary
+    problems (class k against the rest), each with its own seed; ``predict`` takes the
+    largest score. The losses and their derivatives in the prediction p (z = yp):
+
+    - 'hinge': max(0, 1 − z), ∂ = −y when z ≤ 1 (a linear SVM); 'perceptron': max(0, −z);
+    - 'squared_hinge': max(0, 1 − z)², ∂ = −2y(1 − z);
+    - 'modified_huber': (1 − z)² on [−1, 1], −4z below, ∂ = −2y(1 − z) or −4y;
+    - 'log_loss' (labels 0/1): log(1 + eᵖ) − yp, ∂ = σ(p) − y (logistic regression);
+    - the regression losses of `SGDRegressor` on the ±1 labels.
+
+    Parameters
+    ----------
+    loss : str, default 'hinge'
+    penalty : {'l2', 'l1', 'elasticnet'} or None, default 'l2'
+        R(w): ½‖w‖², ‖w‖₁ (by the cumulative truncated gradient), or ρ‖w‖₁ + (1−ρ)½‖w‖².
+    alpha : float ≥ 0, default 1e-4
+        The penalty's weight α (also sets the 'optimal' schedule).
+    l1_ratio : float in [0, 1] or None, default 0.15
+        ρ of the elastic net.
+    fit_intercept : bool, default True
+    max_iter : int ≥ 1, default 1000
+        The most epochs (passes over the data).
+    tol : float ≥ 0 or None, default 1e-3
+        Stop after ``n_iter_no_change`` epochs whose mean objective (loss + penalty, over
+        the epoch's steps) did not fall below the best by tol (with ``early_stopping``: whose
+        validation score did not rise above the best by tol); None: run max_iter epochs.
+    shuffle : bool, default True
+        Shuffle the order before each epoch (scikit-learn's xorshift generator, seeded by
+        a draw from ``random_state``).
+    verbose : int, default 0
+        Accepted for compatibility; nothing is printed.
+    epsilon : float ≥ 0, default 0.1
+        ε of 'huber', 'epsilon_insensitive' and 'squared_epsilon_insensitive'.
+    random_state : None, int or numpy.random.RandomState
+    learning_rate : {'constant', 'optimal', 'invscaling', 'adaptive', 'pa1', 'pa2'}
+        η_t: η₀; 1/(α(t₀ + t − 1)); η₀/t^power_t; η₀ divided by 5 whenever
+        n_iter_no_change epochs do not improve (stop when η ≤ 1e-6); the passive-aggressive
+        steps min(η₀, L/‖x‖²) and L/(‖x‖² + 1/(2η₀)).
+    eta0 : float > 0, default 0.01
+    power_t : float, default 0.5
+    early_stopping : bool, default False
+        Hold out ``validation_fraction`` of the data (scikit-learn's ShuffleSplit
+        stratified with ``random_state``) and stop on its score.
+    validation_fraction : float in (0, 1), default 0.1
+    n_iter_no_change : int ≥ 1, default 5
+    warm_start : bool, default False
+        ``fit`` starts from the previous coefficients.
+    average : bool or int, default False
+        Return the average of the iterates w_t (ASGD) from step ``average`` on (True: 1).
+    n_jobs : int or None
+        Accepted for compatibility; the one-vs-all problems run one after the other (their
+        seeds are drawn before, in class order, so the order does not matter).
+    class_weight : dict, 'balanced' or None
+        c_k multiplies the steps of class k (one-vs-all: the positive class's weight for the
+        positives, 1 for the rest); 'balanced': n/(K·n_k).
+
+    Attributes
+    ----------
+    coef_ : ndarray of shape (1, n_features) or (n_classes, n_features)
+    intercept_ : ndarray of shape (1,) or (n_classes,)
+    classes_ : ndarray of shape (n_classes,)
+    n_iter_ : int
+        Epochs run (the largest over the one-vs-all problems).
+    t_ : float
+    n_features_in_ : int
+
+    Raises
+    ------
+    InvalidParameterError, ValueError
+        As `SGDRegressor`; a single class; 'balanced' in partial_fit; no classes on the
+        first partial_fit.
+
+    Warns
+    -----
+    ConvergenceWarning
+        max_iter epochs without meeting tol.
+
+    Notes
+    -----
+    *Algorithm*: per binary problem, the loop of `SGDRegressor` (see there) on labels ±1
+    (0/1 for log_loss) with the class weights; 'optimal' is the default schedule,
+    η_t = 1/(α(t₀ + t − 1)) with Bottou's t₀. ``predict_proba``: σ(score) (log_loss,
+    one-vs-all normalised), (clip(score, −1, 1) + 1)/2 (modified_huber).
+    *Complexity*: O(n p) per epoch and class.
+    *Numerical stability*: as `SGDRegressor`.
+
+    References
+    ----------
+    Zhang, "Solving large scale linear prediction problems using stochastic gradient
+    descent algorithms", ICML 2004. Bottou, "Stochastic Gradient Descent Tricks", 2012.
+
+    Checked against ``reference.linear_model.SGDClassifier`` →
+    ``sklearn.linear_model.SGDClassifier``: the same coefficients, intercepts and n_iter_
+    for the same random_state.
+
+    Examples
+    --------
+    >>> X = np.array([[-2.0], [-1.0], [1.0], [2.0]]); y = np.array([0, 0, 1, 1])
+    >>> SGDClassifier(random_state=0).fit(X, y).predict([[-3.0], [3.0]]).tolist()
+    [0, 1]
+    """
+
+    _parameter_constraints = {**_COMMON_CONSTRAINTS,
+                              "loss": [StrOptions(set(_CLASSIFICATION_LOSSES))],
+                              "n_jobs": [Integral, None],
+                              "class_weight": [StrOptions({"balanced"}), dict, None]}
+
+    def __init__(self, loss: str = "hinge", *, penalty: str | None = "l2",
+                 alpha: float = 0.0001, l1_ratio: float | None = 0.15,
+                 fit_intercept: bool = True, max_iter: int = 1000, tol: float | None = 1e-3,
+                 shuffle: bool = True, verbose: int = 0, epsilon: float = 0.1,
+                 n_jobs: int | None = None, random_state=None,
+                 learning_rate: str = "optimal", eta0: float = 0.01, power_t: float = 0.5,
+                 early_stopping: bool = False, validation_fraction: float = 0.1,
+                 n_iter_no_change: int = 5, class_weight=None, warm_start: bool = False,
+                 average: bool | int = False) -> None:
+        self.loss = loss
+        self.penalty = penalty
+        self.alpha = alpha
+        self.l1_ratio = l1_ratio
+        self.fit_intercept = fit_intercept
+        self.max_iter = max_iter
+        self.tol = tol
+        self.shuffle = shuffle
+        self.verbose = verbose
+        self.epsilon = epsilon
+        self.n_jobs = n_jobs
+        self.random_state = random_state
+        self.learning_rate = learning_rate
+        self.eta0 = eta0
+        self.power_t = power_t
+        self.early_stopping = early_stopping
+        self.validation_fraction = validation_fraction
+        self.n_iter_no_change = n_iter_no_change
+        self.class_weight = class_weight
+        self.warm_start = warm_start
+        self.average = average
+
+    def fit(self, X: ArrayLike, y: ArrayLike, coef_init: ArrayLike | None = None,
+            intercept_init: ArrayLike | None = None,
+            sample_weight: ArrayLike | None = None) -> SGDClassifier:
+        """Run SGD epochs (one-vs-all for K > 2 classes); returns self."""
+        self._check_sgd_params()
+        if hasattr(self, "classes_"):
+            del self.classes_
+        y_checked = np.asarray(y)
+        if y_checked.ndim == 2 and y_checked.shape[1] == 1:
+            y_checked = y_checked.ravel()
+        classes = np.unique(y_checked)
+        if self.warm_start and getattr(self, "coef_", None) is not None:
+            coef_init = self.coef_ if coef_init is None else coef_init
+            intercept_init = self.intercept_ if intercept_init is None else intercept_init
+        else:
+            self.coef_ = None
+            self.intercept_ = None
+        if self.average > 0:
+            self._standard_coef, self._standard_intercept = self.coef_, self.intercept_
+            self._average_coef = self._average_intercept = None
+        self.t_ = 1.0
+        self._partial_fit(X, y, self.max_iter, classes, sample_weight, coef_init,
+                          intercept_init)
+        self._warn_if_unfinished()
+        return self
+
+    def partial_fit(self, X: ArrayLike, y: ArrayLike, classes: ArrayLike | None = None,
+                    sample_weight: ArrayLike | None = None) -> SGDClassifier:
+        """One epoch over (X, y); ``classes`` (all the classes) is needed on the first
+        call. Returns self."""
+        if not hasattr(self, "classes_"):
+            self._check_sgd_params(for_partial_fit=True)
+            if self.class_weight == "balanced":
+                raise ValueError(
+                    "class_weight 'balanced' is not supported for partial_fit. In order to "
+                    "use 'balanced' weights, use compute_class_weight('balanced', "
+                    "classes=classes, y=y). In place of y you can use a large enough sample "
+                    "of the full training set target to properly estimate the class "
+                    "frequency distributions. Pass the resulting weights as the "
+                    "class_weight parameter.")
+        return self._partial_fit(X, y, 1, classes, sample_weight, None, None)
+
+    def _partial_fit(self, X, y, max_iter, classes, sample_weight, coef_init, intercept_init):
+        first_call = not hasattr(self, "classes_")
+        X, y = validate_data(self, X, y, reset=first_call)
+        check_classification_targets(y)
+        X = np.ascontiguousarray(X, dtype=np.float64)
+        n_samples, n_features = X.shape
+        self._set_classes(classes)
+        n_classes = self.classes_.shape[0]
+        class_weights = self._class_weights(y)
+        sample_weight = check_sample_weight(sample_weight, n_samples)
+        if getattr(self, "coef_", None) is None or coef_init is not None:
+            shape = (n_classes, n_features) if n_classes > 2 else (n_features,)
+            self._init_coef(shape, coef_init, intercept_init, n_classes if n_classes > 2 else 1,
+                            "``coef_``" if n_classes > 2 else "coef_init")
+            if n_classes == 2:
+                self.coef_ = self.coef_.reshape(1, -1)
+                if self.average > 0:
+                    self._standard_coef = self.coef_
+                    self._average_coef = self._average_coef.reshape(1, -1)
+        elif n_features != self.coef_.shape[-1]:
+            raise ValueError(f"Number of features {n_features} does not match previous data "
+                             f"{self.coef_.shape[-1]}.")
+        self._loss = _make_loss(self.loss, self.epsilon)
+        if not hasattr(self, "t_"):
+            self.t_ = 1.0
+        if n_classes > 2:
+            self._fit_multiclass(X, y, class_weights, sample_weight, max_iter)
+        elif n_classes == 2:
+            self._fit_binary(X, y, class_weights, sample_weight, max_iter)
+        else:
+            raise ValueError(f"The number of classes has to be greater than one; got "
+                             f"{n_classes} class")
+        return self
+
+    def _set_classes(self, classes) -> None:
+        """scikit-learn's ``_check_partial_fit_first_call``."""
+        if getattr(self, "classes_", None) is None and classes is None:
+            raise ValueError("classes must be passed on the first call to partial_fit.")
+        if classes is not None:
+            classes = np.unique(np.asarray(classes))
+            if getattr(self, "classes_", None) is not None:
+                if not np.array_equal(self.classes_, classes):
+                    raise ValueError(f"`classes={classes!r}` is not the same as on last call "
+                                     f"to partial_fit, was: {self.classes_!r}")
+            else:
+                self.classes_ = classes
+
+    def _class_weights(self, y: NDArray) -> NDArray[np.float64]:
+        """The weight of each class (scikit-learn's ``compute_class_weight``)."""
+        classes = self.classes_
+        if self.class_weight is None or len(self.class_weight) == 0:
+            return np.ones(len(classes))
+        if self.class_weight == "balanced":
+            if not np.isin(y, classes).all():
+                raise ValueError("classes should include all valid labels that can be in y")
+            counts = np.array([np.sum(y == c) for c in classes], dtype=np.float64)
+            return len(y) / (len(classes) * counts)
+        weight = np.ones(len(classes))
+        unweighted = []
+        for i, c in enumerate(classes):
+            if c in self.class_weight:
+                weight[i] = self.class_weight[c]
+            else:
+                unweighted.append(c)
+        if unweighted and len(classes) - len(unweighted) != len(self.class_weight):
+            raise ValueError(f"The classes, {np.array(unweighted).tolist()}, are not in "
+                             "class_weight")
+        return weight
+
+    def _binary(self, i: int, X, y, pos_weight, neg_weight, sample_weight, max_iter,
+                validation_mask, random_state):
+        """Class i against the rest: labels +1/−1 (1/0 for log_loss), then the loop."""
+        encode = isinstance(self._loss, _HalfBinomial)
+        y_i = np.where(y == self.classes_[i], 1.0, 0.0 if encode else -1.0)
+        row = 0 if len(self.classes_) == 2 else i
+        if self.average:
+            coef, intercept = self._standard_coef[row], self._standard_intercept[row]
+            average_coef, average_intercept = \
+                self._average_coef[row], self._average_intercept[row]
+        else:
+            coef, intercept = self.coef_[row], self.intercept_[row]
+            average_coef, average_intercept = None, 0.0
+        random_state = check_random_state(random_state)
+        random_state.randint(1, MAX_INT)  # the dataset's seed (used by SAG, not by SGD)
+        if validation_mask is None:
+            validation_mask = self._validation_split(y_i, sample_weight > 0, stratify=True)
+        score = None
+        if self.early_stopping:
+            X_val, y_val, w_val = \
+                X[validation_mask], y_i[validation_mask], sample_weight[validation_mask]
+
+            def score(v, b):  # accuracy of labels ±1 against y_val (as scikit-learn's)
+                predicted = np.where(X_val @ v + b > 0, 1.0, -1.0)
+                return float(np.average(predicted == y_val, weights=w_val))
+        seed = int(random_state.randint(MAX_INT))
+        result = self._run(coef.copy(), intercept,
+                           None if average_coef is None else average_coef.copy(),
+                           average_intercept, self._loss, X, y_i, sample_weight,
+                           validation_mask, score, max_iter, seed, pos_weight, neg_weight)
+        coef, b, average_coef, average_b, n_iter = result
+        if self.average:
+            self._standard_coef[row] = coef
+            self._average_coef[row] = average_coef
+            self._average_intercept[row] = average_b
+        else:
+            self.coef_[row] = coef
+        return b, n_iter
+
+    def _fit_binary(self, X, y, class_weights, sample_weight, max_iter) -> None:
+        b, n_iter = self._binary(1, X, y, class_weights[1], class_weights[0], sample_weight,
+                                 max_iter, None, self.random_state)
+        self.t_ += n_iter * X.shape[0]
+        self.n_iter_ = n_iter
+        if self.average:
+            if self.average <= self.t_ - 1.0:
+                # averaging has started: the averages are the fit. Like scikit-learn, the
+                # iterate's intercept is then not kept, so that a later partial_fit starts
+                # the iterate from the intercept it had before averaging began
+                self.coef_, self.intercept_ = self._average_coef, self._average_intercept
+            else:
+                self.coef_ = self._standard_coef
+                self._standard_intercept = self.intercept_ = np.atleast_1d(b)
+        else:
+            self.intercept_ = np.atleast_1d(b)
+
+    def _fit_multiclass(self, X, y, class_weights, sample_weight, max_iter) -> None:
+        validation_mask = self._validation_split(y, sample_weight > 0, stratify=True)
+        seeds = check_random_state(self.random_state).randint(MAX_INT, size=len(self.classes_))
+        n_iter = 0
+        for i, seed in enumerate(seeds):
+            b, n_iter_i = self._binary(i, X, y, class_weights[i], 1.0, sample_weight, max_iter,
+                                       validation_mask, int(seed))
+            # in place, in whichever array intercept_ is: as scikit-learn, after averaging
+            # has started that is the averages' array (so later partial_fits see iterates
+            # there), before it the iterates' array
+            self.intercept_[i] = b
+            n_iter = max(n_iter, n_iter_i)
+        self.t_ += n_iter * X.shape[0]
+        self.n_iter_ = n_iter
+        if self.average:
+            if self.average <= self.t_ - 1.0:
+                self.coef_, self.intercept_ = self._average_coef, self._average_intercept
+            else:
+                self.coef_ = self._standard_coef
+                self._standard_intercept = self.intercept_ = np.atleast_1d(self.intercept_)
+
+    def decision_function(self, X: ArrayLike) -> NDArray[np.float64]:
+        """wₖᵀx + bₖ: shape (n_samples,) for two classes, (n_samples, n_classes) beyond."""
+        check_is_fitted(self)
+        X = validate_data(self, X, reset=False)
+        scores = X @ self.coef_.T + self.intercept_
+        return scores.ravel() if scores.shape[1] == 1 else scores
+
+    def predict(self, X: ArrayLike) -> NDArray:
+        """The class with the largest score (two classes: the second when score > 0)."""
+        scores = self.decision_function(X)
+        index = (scores > 0).astype(int) if scores.ndim == 1 else scores.argmax(axis=1)
+        return self.classes_[index]
+
+    def _check_proba(self) -> None:
+        if self.loss not in ("log_loss", "modified_huber"):
+            raise AttributeError(f"probability estimates are not available for loss={self.loss!r}")
+
+    @property
+    def predict_proba(self):
+        """Class probabilities (log_loss and modified_huber only): σ(score) normalised over
+        the one-vs-all problems, or (clip(score, −1, 1) + 1)/2 normalised."""
+        self._check_proba()
+        return self._predict_proba
+
+    @property
+    def predict_log_proba(self):
+        """log of ``predict_proba``."""
+        self._check_proba()
+        return lambda X: np.log(self._predict_proba(X))
+
+    def _predict_proba(self, X: ArrayLike) -> NDArray[np.float64]:
+        scores = self.decision_function(X)
+        if self.loss == "log_loss":
+            prob = _logistic(scores)
+            if prob.ndim == 1:
+                return np.vstack([1 - prob, prob]).T
+            return prob / prob.sum(axis=1).reshape((prob.shape[0], -1))
+        prob = (np.clip(scores, -1, 1) + 1.0) / 2.0
+        if scores.ndim == 1:
+            return np.vstack([1 - prob, prob]).T
+        total = prob.sum(axis=1)
+        all_zero = total == 0
+        prob[all_zero, :] = 1
+        total[all_zero] = len(self.classes_)
+        return prob / total.reshape((prob.shape[0], -1))
