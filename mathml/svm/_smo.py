@@ -1,0 +1,299 @@
+"""The SMO solver of libsvm (Fan, Chen & Lin 2005), written as the mathematics it solves.
+
+Both `SVC` and `SVR` reduce to one quadratic programme over a vector α ∈ ℝˡ:
+
+.. math::
+
+    \\min_\\alpha \\; f(\\alpha) = \\tfrac12 \\alpha^\\top Q \\alpha + p^\\top \\alpha
+    \\quad\\text{s.t.}\\quad y^\\top \\alpha = 0, \\quad 0 \\le \\alpha_t \\le C_t,
+
+with labels y_t ∈ {+1, −1} and Q_tu = y_t y_u K(x_t, x_u). Its gradient is
+G = ∇f(α) = Qα + p. Sequential minimal optimisation moves two coordinates at a time (the
+least that keeps yᵀα = 0): along the direction d with d_i = y_i, d_j = −y_j the objective is
+a parabola in the step, minimised in closed form and clipped to the box.
+
+**Optimality (KKT).** With I_up = {t : y_t = +1, α_t < C_t, or y_t = −1, α_t > 0} (the
+coordinates that may move so that y_tα_t grows) and I_low the mirror set, α is optimal iff
+
+.. math::
+
+    m(\\alpha) = \\max_{t \\in I_{up}} -y_t G_t \\;\\le\\;
+    M(\\alpha) = \\min_{t \\in I_{low}} -y_t G_t ,
+
+and libsvm stops when the maximal violation m − M = Gmax + Gmax2 falls below ``tol``.
+
+**Working-set selection (WSS3, second order).** i is the most violating index of I_up
+(the *last* maximiser of −y_tG_t, as libsvm scans with ``>=``); j is the index of I_low
+with −y_jG_j < −y_iG_i that promises the largest decrease of f after the step,
+−b_ij²/a_ij with b_ij = −y_iG_i + y_jG_j and a_ij = K_ii + K_jj − 2K_ij (the *last*
+minimiser, ``<=``); a non-positive a_ij (a non-PD kernel) is replaced by τ = 1e-12.
+
+**Precision.** libsvm keeps kernel columns in float32 (``Qfloat``) and only the diagonal
+K_ii in float64; its dot products are BLAS ``ddot`` calls. This module computes each kernel
+value the same way (a row-by-row ``ddot`` through a stacked `numpy.matmul`), rounds the
+columns to float32, and updates the float64 gradient in libsvm's order, so on the same data
+it takes the same working sets, the same number of iterations and the same α.
+
+**Shrinking.** Every min(l, 1000) iterations, coordinates at a bound whose gradient says
+they will stay there are set aside (moved past ``active_size``); the gradient of those is
+rebuilt from Ḡ (the gradient contribution of the variables at their upper bound) before the
+final check. Shrinking changes the order in which libsvm scans indices, hence which index
+wins a tie, so it is reproduced as libsvm does it, swaps included.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from numpy.typing import NDArray
+
+__all__ = ["TAU", "Solution", "solve"]
+
+TAU = 1e-12
+LOWER, UPPER, FREE = 0, 1, 2
+
+
+class Solution:
+    """What `solve` returns: α (in the problem's original order), ρ (the bias is −ρ), the
+    iteration count and whether ``max_iter`` stopped the solver."""
+
+    def __init__(self, alpha: NDArray[np.float64], rho: float, n_iter: int,
+                 timed_out: bool) -> None:
+        self.alpha, self.rho, self.n_iter, self.timed_out = alpha, rho, n_iter, timed_out
+
+
+class _State:
+    """libsvm's solver arrays, in its working order (``active_set[t]`` is the original
+    index of position t); shrinking permutes all of them together."""
+
+    def __init__(self, p, y, C, QD, column):
+        l = len(p)
+        self.l, self.active_size = l, l
+        self.p, self.y, self.C, self.QD = p.copy(), y.astype(np.float64), C.copy(), QD.copy()
+        self.alpha = np.zeros(l)
+        self.status = np.full(l, LOWER, dtype=np.int8)
+        self.G = p.copy()                       # α = 0: G = Qα + p = p
+        self.G_bar = np.zeros(l)
+        self.active_set = np.arange(l)
+        self.identity = True                    # active_set is still 0..l-1
+        self._column = column                   # original index -> float32 Q column
+
+    def Q(self, i: int, length: int) -> NDArray[np.float64]:
+        """Column i of Q (working positions 0..length-1), float32 values as float64."""
+        column = self._column(int(self.active_set[i]))
+        if self.identity:
+            return column[:length].astype(np.float64)
+        return column[self.active_set[:length]].astype(np.float64)
+
+    def permute(self, order: list[int]) -> None:
+        self.identity = False
+        for name in ("p", "y", "C", "QD", "alpha", "status", "G", "G_bar", "active_set"):
+            setattr(self, name, getattr(self, name)[order])
+
+
+def _last_argmax(v: NDArray) -> int:
+    """Index of the last maximum (libsvm scans with ``>=``)."""
+    return len(v) - 1 - int(np.argmax(v[::-1]))
+
+
+def _select_working_set(s: _State, eps: float) -> tuple[int, int, NDArray] | None:
+    """WSS3: (i, j, column i of Q), or None when the maximal violation is below eps."""
+    n = s.active_size
+    y, G, status = s.y[:n], s.G[:n], s.status[:n]
+    up = np.where(y > 0, status != UPPER, status != LOWER)       # I_up
+    low = np.where(y > 0, status != LOWER, status != UPPER)      # I_low
+    # Step 1: i maximises −y_t G_t over I_up.
+    if not up.any():
+        Gmax, i = -np.inf, -1
+    else:
+        minus_yG = np.where(up, -y * G, -np.inf)
+        i = _last_argmax(minus_yG)
+        Gmax = float(minus_yG[i])
+    yG = np.where(low, y * G, -np.inf)
+    Gmax2 = float(yG.max()) if n else -np.inf
+    # Step 2: among j ∈ I_low with b_ij = Gmax + y_j G_j > 0, the largest decrease b²/a.
+    b = Gmax + yG
+    candidates = low & (b > 0)
+    if not candidates.any():
+        return None
+    Qi = s.Q(i, n)
+    a = (s.QD[i] + s.QD[:n]) - 2.0 * (y[i] * y) * Qi            # K_ii + K_jj − 2K_ij
+    a = np.where(a > 0, a, TAU)
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        decrease = np.where(candidates, -(b * b) / a, np.inf)
+    j = _last_argmax(-decrease)
+    if Gmax + Gmax2 < eps:
+        return None
+    return i, j, Qi
+
+
+def _two_variable_step(s: _State, i: int, j: int, Qi: NDArray, Qj: NDArray) -> None:
+    """Minimise f along the pair (i, j) in closed form and clip to the box (libsvm's
+    update, case by case, so the clipped values are its to the last bit)."""
+    C_i, C_j = float(s.C[i]), float(s.C[j])
+    a_i, a_j = float(s.alpha[i]), float(s.alpha[j])
+    G_i, G_j = float(s.G[i]), float(s.G[j])
+    if s.y[i] != s.y[j]:
+        # α_i − α_j is conserved
+        quad = float(s.QD[i]) + float(s.QD[j]) + 2 * float(Qi[j])
+        quad = quad if quad > 0 else TAU
+        delta = (-G_i - G_j) / quad
+        diff = a_i - a_j
+        a_i += delta
+        a_j += delta
+        if diff > 0:
+            if a_j < 0:
+                a_j, a_i = 0.0, diff
+        elif a_i < 0:
+            a_i, a_j = 0.0, -diff
+        if diff > C_i - C_j:
+            if a_i > C_i:
+                a_i, a_j = C_i, C_i - diff
+        elif a_j > C_j:
+            a_j, a_i = C_j, C_j + diff
+    else:
+        # α_i + α_j is conserved
+        quad = float(s.QD[i]) + float(s.QD[j]) - 2 * float(Qi[j])
+        quad = quad if quad > 0 else TAU
+        delta = (G_i - G_j) / quad
+        total = a_i + a_j
+        a_i -= delta
+        a_j += delta
+        if total > C_i:
+            if a_i > C_i:
+                a_i, a_j = C_i, total - C_i
+        elif a_j < 0:
+            a_j, a_i = 0.0, total
+        if total > C_j:
+            if a_j > C_j:
+                a_j, a_i = C_j, total - C_j
+        elif a_i < 0:
+            a_i, a_j = 0.0, total
+    # Step 4: G ← G + Q_i Δα_i + Q_j Δα_j over the active set.
+    d_i, d_j = a_i - float(s.alpha[i]), a_j - float(s.alpha[j])
+    n = s.active_size
+    s.G[:n] += Qi * d_i + Qj * d_j
+    # Step 5: the bound status, and Ḡ = Σ_{t at upper bound} C_t Q_t when it changes.
+    for t, a_t, C_t in ((i, a_i, C_i), (j, a_j, C_j)):
+        was_upper = s.status[t] == UPPER
+        s.alpha[t] = a_t
+        s.status[t] = UPPER if a_t >= C_t else LOWER if a_t <= 0 else FREE
+        if was_upper != (s.status[t] == UPPER):
+            s.G_bar += (-C_t if was_upper else C_t) * s.Q(t, s.l)
+
+
+def _reconstruct_gradient(s: _State) -> None:
+    """The gradient of the shrunk coordinates, from Ḡ + p and the free variables'
+    columns, accumulated in libsvm's order (free index by free index)."""
+    n, l = s.active_size, s.l
+    if n == l:
+        return
+    s.G[n:] = s.G_bar[n:] + s.p[n:]
+    for t in np.flatnonzero(s.status[:n] == FREE):
+        column = s._column(int(s.active_set[t]))[s.active_set[n:]].astype(np.float64)
+        s.G[n:] += s.alpha[t] * column
+
+
+def _do_shrinking(s: _State, eps: float, unshrink: bool) -> bool:
+    """Set aside the bounded coordinates that cannot enter a violating pair; returns the
+    new ``unshrink`` flag (the gradient is rebuilt once, when close to optimal)."""
+    n = s.active_size
+    y, G, status = s.y[:n], s.G[:n], s.status[:n]
+    up = np.where(y > 0, status != UPPER, status != LOWER)
+    low = np.where(y > 0, status != LOWER, status != UPPER)
+    Gmax1 = float(np.max(-y * G, where=up, initial=-np.inf))
+    Gmax2 = float(np.max(y * G, where=low, initial=-np.inf))
+    if not unshrink and Gmax1 + Gmax2 <= eps * 10:
+        unshrink = True
+        _reconstruct_gradient(s)
+        s.active_size = n = s.l
+    y, G, status = s.y[:n], s.G[:n], s.status[:n]
+    # a coordinate at a bound is shrunk when its −y_tG_t cannot reach the violating pair
+    shrunk = np.where(status == UPPER, np.where(y > 0, -G > Gmax1, -G > Gmax2),
+                      np.where(status == LOWER, np.where(y > 0, G > Gmax2, G > Gmax1),
+                               False)).tolist()
+    order = list(range(s.l))
+    # libsvm's two-pointer partition: a shrunk position takes the last unshrunk one's place
+    t = 0
+    while t < n:
+        if shrunk[t]:
+            n -= 1
+            while n > t:
+                if not shrunk[n]:
+                    order[t], order[n] = order[n], order[t]
+                    shrunk[t], shrunk[n] = shrunk[n], shrunk[t]
+                    break
+                n -= 1
+        t += 1
+    s.permute(order)
+    s.active_size = n
+    return unshrink
+
+
+def _calculate_rho(s: _State) -> float:
+    """ρ = the mean of y_tG_t over the free variables (where the KKT conditions make it
+    exact); with none free, the midpoint of the interval the bounded ones allow."""
+    n = s.active_size
+    y, yG, status = s.y[:n], s.y[:n] * s.G[:n], s.status[:n]
+    free = status == FREE
+    if free.any():
+        # a sequential sum, as libsvm's loop
+        return float(np.cumsum(yG[free])[-1]) / int(free.sum())
+    to_ub = np.where(status == UPPER, y < 0, y > 0)
+    ub = float(np.min(yG, where=to_ub, initial=np.inf))
+    lb = float(np.max(yG, where=~to_ub, initial=-np.inf))
+    return (ub + lb) / 2
+
+
+def solve(p: NDArray[np.float64], y: NDArray, C: NDArray[np.float64],
+          QD: NDArray[np.float64], column: Callable[[int], NDArray[np.float32]], *,
+          tol: float, shrinking: bool, max_iter: int) -> Solution:
+    """Minimise ½αᵀQα + pᵀα subject to yᵀα = 0, 0 ≤ α ≤ C, from α = 0.
+
+    Parameters
+    ----------
+    p, C, QD : ndarray of shape (l,)
+        The linear term, the upper bounds and the diagonal Q_tt = K_tt (float64).
+    y : ndarray of shape (l,)
+        ±1.
+    column : callable
+        ``column(t)`` is column t of Q (float32, length l, original order).
+    tol, shrinking, max_iter
+        Stopping tolerance on the maximal violation, libsvm's shrinking, the iteration cap
+        (−1: none).
+
+    Returns
+    -------
+    Solution
+    """
+    s = _State(p, y, C, QD, column)
+    eps = float(tol)
+    unshrink, timed_out = False, False
+    n_iter = 0
+    counter = min(s.l, 1000) + 1
+    while True:
+        if max_iter != -1 and n_iter >= max_iter:
+            timed_out = True
+            break
+        counter -= 1
+        if counter == 0:
+            counter = min(s.l, 1000)
+            if shrinking:
+                unshrink = _do_shrinking(s, eps, unshrink)
+        # Step 1–2: the working set, or the optimality check on the whole problem.
+        pair = _select_working_set(s, eps)
+        if pair is None:
+            _reconstruct_gradient(s)
+            s.active_size = s.l
+            pair = _select_working_set(s, eps)
+            if pair is None:
+                break
+            counter = 1             # shrink again at the next iteration
+        n_iter += 1
+        i, j, Qi = pair
+        # Step 3: the two-variable subproblem.
+        _two_variable_step(s, i, j, Qi, s.Q(j, s.active_size))
+    rho = _calculate_rho(s)
+    alpha = np.empty(s.l)
+    alpha[s.active_set] = s.alpha
+    return Solution(alpha, rho, n_iter, timed_out)
