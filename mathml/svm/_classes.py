@@ -116,7 +116,10 @@ class _TrainingKernel:
         if self.kernel == "precomputed":
             return np.diagonal(self.X).astype(np.float64)
         if self.kernel == "rbf":
-            return np.exp(-self.gamma * (self.x_square + self.x_square - 2 * self.x_square))
+            return _libm(math.exp,
+                         -self.gamma * (self.x_square + self.x_square - 2 * self.x_square))
+        if self.kernel == "sigmoid":        # kept in float64: libm's tanh, to the last bit
+            return _libm(math.tanh, self.gamma * self.x_square + self.coef0)
         return _kernel_from_dots(self.x_square, self.kernel, self.gamma, self.coef0,
                                  self.degree)
 
@@ -128,7 +131,12 @@ class _TrainingKernel:
             else:
                 dots = _rowwise_dot(self.X, self.X[t])
                 if self.kernel == "rbf":
-                    values = np.exp(-self.gamma * ((self.x_square[t] + self.x_square) - 2 * dots))
+                    values = _float32_of_libm(
+                        math.exp, np.exp, -self.gamma * ((self.x_square[t] + self.x_square)
+                                                         - 2 * dots))
+                elif self.kernel == "sigmoid":
+                    values = _float32_of_libm(math.tanh, np.tanh,
+                                              self.gamma * dots + self.coef0)
                 else:
                     values = _kernel_from_dots(dots, self.kernel, self.gamma, self.coef0,
                                                self.degree)
@@ -144,6 +152,18 @@ def _libm(function, values: NDArray) -> NDArray[np.float64]:
     own SIMD versions differ in the last bit for ~2% of arguments)."""
     return np.fromiter(map(function, values.ravel().tolist()), np.float64,
                        values.size).reshape(values.shape)
+
+
+def _float32_of_libm(function, vectorised, x: NDArray) -> NDArray[np.float64]:
+    """libm's function of x, as far as its float32 rounding goes: NumPy's vectorised value,
+    recomputed with libm's where it lies within 8 ulps of a float32 rounding boundary (the
+    only places where NumPy's last-bit difference could change the float32 value)."""
+    v = vectorised(x)
+    slack = 8 * np.finfo(np.float64).eps
+    near = (v * (1 - slack)).astype(np.float32) != (v * (1 + slack)).astype(np.float32)
+    if near.any():
+        v[near] = _libm(function, x[near])
+    return v
 
 
 def _prediction_kernel(X: NDArray, SV: NDArray, kernel: str, gamma: float, coef0: float,
