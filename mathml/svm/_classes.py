@@ -291,8 +291,9 @@ class _BaseLibSVM(BaseEstimator):
             return kernel.column(int(index[t]))[index] * (sign[t] * sign)
 
         QD = kernel.diagonal()[index]
+        capacity = max(2, int(self.cache_size * (1 << 20) / (8 * len(index))))
         return solve(p, y, C, QD, column, tol=self.tol, shrinking=self.shrinking,
-                     max_iter=self.max_iter)
+                     max_iter=self.max_iter, capacity=capacity)
 
     def _kernel_values(self, X) -> NDArray[np.float64]:
         """K(x, sv) for the rows of X: the kernel of libsvm's prediction."""

@@ -64,9 +64,13 @@ class Solution:
 
 class _State:
     """libsvm's solver arrays, in its working order (``active_set[t]`` is the original
-    index of position t); shrinking permutes all of them together."""
+    index of position t); shrinking permutes all of them together.
 
-    def __init__(self, p, y, C, QD, column):
+    Besides α, G and the bound status, two masks kept as additive penalties (0 or −∞):
+    ``up`` for I_up and ``low`` for I_low, so that a maximum over a set is one ``max`` of
+    a sum."""
+
+    def __init__(self, p, y, C, QD, column, capacity):
         l = len(p)
         self.l, self.active_size = l, l
         self.p, self.y, self.C, self.QD = p.copy(), y.astype(np.float64), C.copy(), QD.copy()
@@ -76,18 +80,42 @@ class _State:
         self.G_bar = np.zeros(l)
         self.active_set = np.arange(l)
         self.identity = True                    # active_set is still 0..l-1
+        self.up = np.zeros(l)                   # α = 0: every t is in I_up or I_low by y
+        self.up[self.y < 0] = -np.inf
+        self.low = np.where(self.y > 0, -np.inf, 0.0)
         self._column = column                   # original index -> float32 Q column
+        self._cache: dict[int, NDArray[np.float64]] = {}
+        self._capacity = capacity
+
+    def column(self, t: int) -> NDArray[np.float64]:
+        """Column of original index t of Q, float32 values as float64 (cached)."""
+        Q_t = self._cache.get(t)
+        if Q_t is None:
+            Q_t = self._column(t).astype(np.float64)
+            if len(self._cache) >= self._capacity:
+                del self._cache[next(iter(self._cache))]
+            self._cache[t] = Q_t
+        return Q_t
 
     def Q(self, i: int, length: int) -> NDArray[np.float64]:
-        """Column i of Q (working positions 0..length-1), float32 values as float64."""
-        column = self._column(int(self.active_set[i]))
+        """Column i of Q over working positions 0..length-1."""
+        column = self.column(int(self.active_set[i]))
         if self.identity:
-            return column[:length].astype(np.float64)
-        return column[self.active_set[:length]].astype(np.float64)
+            return column[:length]
+        return column[self.active_set[:length]]
+
+    def set_status(self, t: int) -> None:
+        a_t, C_t = self.alpha[t], self.C[t]
+        self.status[t] = status = UPPER if a_t >= C_t else LOWER if a_t <= 0 else FREE
+        positive = self.y[t] > 0
+        # I_up: y = +1 below C, or y = −1 above 0; I_low the mirror
+        self.up[t] = 0.0 if status == FREE or (status == LOWER) == positive else -np.inf
+        self.low[t] = 0.0 if status == FREE or (status == UPPER) == positive else -np.inf
 
     def permute(self, order: list[int]) -> None:
         self.identity = False
-        for name in ("p", "y", "C", "QD", "alpha", "status", "G", "G_bar", "active_set"):
+        for name in ("p", "y", "C", "QD", "alpha", "status", "G", "G_bar", "active_set",
+                     "up", "low"):
             setattr(self, name, getattr(self, name)[order])
 
 
@@ -99,31 +127,33 @@ def _last_argmax(v: NDArray) -> int:
 def _select_working_set(s: _State, eps: float) -> tuple[int, int, NDArray] | None:
     """WSS3: (i, j, column i of Q), or None when the maximal violation is below eps."""
     n = s.active_size
-    y, G, status = s.y[:n], s.G[:n], s.status[:n]
-    up = np.where(y > 0, status != UPPER, status != LOWER)       # I_up
-    low = np.where(y > 0, status != LOWER, status != UPPER)      # I_low
-    # Step 1: i maximises −y_t G_t over I_up.
-    if not up.any():
-        Gmax, i = -np.inf, -1
-    else:
-        minus_yG = np.where(up, -y * G, -np.inf)
-        i = _last_argmax(minus_yG)
-        Gmax = float(minus_yG[i])
-    yG = np.where(low, y * G, -np.inf)
-    Gmax2 = float(yG.max()) if n else -np.inf
-    # Step 2: among j ∈ I_low with b_ij = Gmax + y_j G_j > 0, the largest decrease b²/a.
-    b = Gmax + yG
-    candidates = low & (b > 0)
-    if not candidates.any():
-        return None
+    y, yG = s.y[:n], s.y[:n] * s.G[:n]
+    # Step 1: i maximises −y_t G_t over I_up (−∞ elsewhere).
+    minus_yG = s.up[:n] - yG
+    i = _last_argmax(minus_yG)
+    Gmax = float(minus_yG[i])
+    # Step 2: over j ∈ I_low, Gmax2 = max y_j G_j and b_ij = Gmax + y_j G_j (−∞ outside).
+    yG += s.low[:n]
+    Gmax2 = float(yG.max())
+    b = yG
+    b += Gmax
+    if Gmax + Gmax2 < eps or not Gmax2 > -Gmax:
+        return None                               # optimal, or no j with b_ij > 0
     Qi = s.Q(i, n)
-    a = (s.QD[i] + s.QD[:n]) - 2.0 * (y[i] * y) * Qi            # K_ii + K_jj − 2K_ij
+    # a_ij = K_ii + K_jj − 2K_ij, with 2K_ij = 2 y_i y_j Q_ij (exact: signs and a power of 2)
+    a = s.QD[i] + s.QD[:n]
+    a -= (2.0 * float(y[i])) * (y * Qi)
     a = np.where(a > 0, a, TAU)
-    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
-        decrease = np.where(candidates, -(b * b) / a, np.inf)
-    j = _last_argmax(-decrease)
-    if Gmax + Gmax2 < eps:
-        return None
+    # the largest decrease b²/a over b > 0 (the last one, libsvm's `<=` on −b²/a)
+    np.maximum(b, 0.0, out=b)
+    b *= b
+    b /= a
+    j = _last_argmax(b)
+    if not b[j] > 0:                              # every b²/a underflowed: rare, exact path
+        b = Gmax + (s.y[:n] * s.G[:n] + s.low[:n])
+        with np.errstate(over="ignore"):
+            decrease = np.where(b > 0, -(b * b) / a, np.inf)
+        j = _last_argmax(-decrease)
     return i, j, Qi
 
 
@@ -131,7 +161,8 @@ def _two_variable_step(s: _State, i: int, j: int, Qi: NDArray, Qj: NDArray) -> N
     """Minimise f along the pair (i, j) in closed form and clip to the box (libsvm's
     update, case by case, so the clipped values are its to the last bit)."""
     C_i, C_j = float(s.C[i]), float(s.C[j])
-    a_i, a_j = float(s.alpha[i]), float(s.alpha[j])
+    old_i, old_j = float(s.alpha[i]), float(s.alpha[j])
+    a_i, a_j = old_i, old_j
     G_i, G_j = float(s.G[i]), float(s.G[j])
     if s.y[i] != s.y[j]:
         # α_i − α_j is conserved
@@ -170,14 +201,16 @@ def _two_variable_step(s: _State, i: int, j: int, Qi: NDArray, Qj: NDArray) -> N
         elif a_i < 0:
             a_i, a_j = 0.0, total
     # Step 4: G ← G + Q_i Δα_i + Q_j Δα_j over the active set.
-    d_i, d_j = a_i - float(s.alpha[i]), a_j - float(s.alpha[j])
     n = s.active_size
-    s.G[:n] += Qi * d_i + Qj * d_j
+    step = Qi * (a_i - old_i)
+    step += Qj * (a_j - old_j)
+    s.G[:n] += step
     # Step 5: the bound status, and Ḡ = Σ_{t at upper bound} C_t Q_t when it changes.
-    for t, a_t, C_t in ((i, a_i, C_i), (j, a_j, C_j)):
-        was_upper = s.status[t] == UPPER
-        s.alpha[t] = a_t
-        s.status[t] = UPPER if a_t >= C_t else LOWER if a_t <= 0 else FREE
+    was_upper_i, was_upper_j = s.status[i] == UPPER, s.status[j] == UPPER
+    s.alpha[i], s.alpha[j] = a_i, a_j
+    s.set_status(i)
+    s.set_status(j)
+    for t, C_t, was_upper in ((i, C_i, was_upper_i), (j, C_j, was_upper_j)):
         if was_upper != (s.status[t] == UPPER):
             s.G_bar += (-C_t if was_upper else C_t) * s.Q(t, s.l)
 
@@ -190,8 +223,7 @@ def _reconstruct_gradient(s: _State) -> None:
         return
     s.G[n:] = s.G_bar[n:] + s.p[n:]
     for t in np.flatnonzero(s.status[:n] == FREE):
-        column = s._column(int(s.active_set[t]))[s.active_set[n:]].astype(np.float64)
-        s.G[n:] += s.alpha[t] * column
+        s.G[n:] += s.alpha[t] * s.column(int(s.active_set[t]))[s.active_set[n:]]
 
 
 def _do_shrinking(s: _State, eps: float, unshrink: bool) -> bool:
@@ -247,7 +279,7 @@ def _calculate_rho(s: _State) -> float:
 
 def solve(p: NDArray[np.float64], y: NDArray, C: NDArray[np.float64],
           QD: NDArray[np.float64], column: Callable[[int], NDArray[np.float32]], *,
-          tol: float, shrinking: bool, max_iter: int) -> Solution:
+          tol: float, shrinking: bool, max_iter: int, capacity: int = 1000) -> Solution:
     """Minimise ½αᵀQα + pᵀα subject to yᵀα = 0, 0 ≤ α ≤ C, from α = 0.
 
     Parameters
@@ -261,12 +293,14 @@ def solve(p: NDArray[np.float64], y: NDArray, C: NDArray[np.float64],
     tol, shrinking, max_iter
         Stopping tolerance on the maximal violation, libsvm's shrinking, the iteration cap
         (−1: none).
+    capacity : int
+        How many columns (as float64) to keep.
 
     Returns
     -------
     Solution
     """
-    s = _State(p, y, C, QD, column)
+    s = _State(p, y, C, QD, column, capacity)
     eps = float(tol)
     unshrink, timed_out = False, False
     n_iter = 0
