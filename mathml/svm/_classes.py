@@ -40,17 +40,25 @@ def _textbook_SVC(K: NDArray, y: NDArray, C: float = 1.0, tol: float = 1e-3,
     −y_t G_t over the free α_t (0 < α_t < C), and f(x) = Σ α_i y_i K(x_i, x) + b.
     Labels y are ±1, K the Gram matrix; returns (α, b).
     """
+    # Primal  min ½‖w‖² + C Σ ξ_i  s.t.  y_i (w·φ(x_i) + b) ≥ 1 − ξ_i, ξ_i ≥ 0.
+    # Lagrangian L = ½‖w‖² + CΣξ − Σα_i[y_i(w·φ(x_i) + b) − 1 + ξ_i] − Σμ_iξ_i, stationary at
+    # w = Σα_i y_i φ(x_i), Σα_i y_i = 0, α_i = C − μ_i; so the dual over the box [0, C]:
+    #     min_α ½αᵀQα − 1ᵀα  s.t.  yᵀα = 0,  Q_ij = y_i y_j K(x_i, x_j).
+    # KKT: α_i = 0 ⇒ y_i f(x_i) ≥ 1; 0 < α_i < C ⇒ y_i f(x_i) = 1; α_i = C ⇒ y_i f(x_i) ≤ 1,
+    # i.e. max over I_up of −y G ≤ min over I_low of −y G, with G = Qα − 1 the gradient.
     n = len(y)
-    Q = np.outer(y, y) * K
+    Q = y[:, None] * y[None, :] * K
     alpha = np.zeros(n)
     for _ in range(max_iter):
         G = Q @ alpha - 1.0
-        up = ((y > 0) & (alpha < C)) | ((y < 0) & (alpha > 0))
-        low = ((y > 0) & (alpha > 0)) | ((y < 0) & (alpha < C))
+        up = ((y > 0) & (alpha < C)) | ((y < 0) & (alpha > 0))    # y_t α_t may grow
+        low = ((y > 0) & (alpha > 0)) | ((y < 0) & (alpha < C))   # y_t α_t may shrink
         score = -y * G
+        # i: the most violating index (first order)
         i = np.flatnonzero(up)[np.argmax(score[up])]
-        if score[i] - score[low].min() < tol:
+        if score[i] - score[low].min() < tol:                     # KKT to within tol
             break
+        # j: the largest decrease of the dual, b²/(2a), along the pair (second order, WSS3)
         b = score[i] - score                          # > 0 for a violating j
         a = np.maximum(K[i, i] + np.diag(K) - 2 * K[i], TAU)
         j = np.flatnonzero(low & (b > 0))[np.argmax((b * b / a)[low & (b > 0)])]
@@ -346,8 +354,9 @@ _SHARED_DOC = """
 
 
 class SVC(ClassifierMixin, _BaseLibSVM):
-    """C-support vector classification: the soft-margin SVM dual, solved by libsvm's SMO,
-    one-vs-one for several classes.
+    """C-support vector classification: the soft-margin SVM dual by libsvm's SMO.
+
+    Several classes are trained one-vs-one (a binary problem per pair of classes).
 
     .. math::
 
