@@ -251,13 +251,16 @@ class _BaseLibSVM(BaseEstimator):
     def _kernel_name(self) -> str:
         return "precomputed" if callable(self.kernel) else self.kernel
 
-    def _check_weights(self, sample_weight, n_samples: int) -> NDArray[np.float64]:
+    def _check_weights(self, sample_weight, X) -> NDArray[np.float64]:
+        n_samples = len(X)
         w = np.asarray([] if sample_weight is None else sample_weight, dtype=np.float64)
         if w.shape[0] > 0 and w.shape[0] != n_samples:
             raise ValueError("sample_weight and X have incompatible shapes: "
-                             f"{w.shape!r} vs ({n_samples},)\n"
+                             f"{w.shape!r} vs {np.shape(X)!r}\n"
                              "Note: Sparse matrices cannot be indexed w/boolean masks "
                              "(use `indices=True` in CV).")
+        if w.ndim != 1:     # libsvm's buffer is 1-D (scikit-learn's Cython message)
+            raise ValueError(f"Buffer has wrong number of dimensions (expected 1, got {w.ndim})")
         return np.ones(n_samples) if w.shape[0] == 0 else w
 
     def _prepare(self, X, y, sample_weight):
@@ -270,12 +273,23 @@ class _BaseLibSVM(BaseEstimator):
         if self._kernel_name() == "precomputed" and K.shape[0] != K.shape[1]:
             raise ValueError("Precomputed matrix must be a square matrix. Input is a "
                              f"{K.shape[0]}x{K.shape[1]} matrix.")
-        w = self._check_weights(sample_weight, n_samples)
+        w = self._check_weights(sample_weight, X)
         self._set_gamma(K)
         # drawn as scikit-learn does (only its probability estimates use it)
         rnd.randint(np.iinfo("i").max)
         self.shape_fit_ = X.shape if hasattr(X, "shape") else (n_samples,)
         return K, y, w
+
+    def _drop_unweighted(self, K, y, w, classification: bool):
+        """libsvm drops the samples of weight ≤ 0 first (support_ then indexes the rest)."""
+        keep = np.flatnonzero(w > 0)
+        if keep.size == 0:
+            raise ValueError("Invalid input - all samples have zero or negative weights.")
+        if classification and keep.size != len(w) and np.unique(y[keep]).size == 1:
+            raise ValueError("Invalid input - all samples with positive weights belong to "
+                             "the same class.")
+        K = K[np.ix_(keep, keep)] if self._kernel_name() == "precomputed" else K[keep]
+        return K, y[keep], w[keep]
 
     def _training_kernel(self, K: NDArray) -> _TrainingKernel:
         return _TrainingKernel(K, self._kernel_name(), self._gamma, self.coef0, self.degree,
@@ -507,17 +521,14 @@ class SVC(ClassifierMixin, _BaseLibSVM):
             if self.probability:
                 raise NotImplementedError("mathml's SVC has no probability estimates "
                                           "(Platt scaling); use probability=False")
-        # libsvm drops the samples of weight ≤ 0 first (indices then refer to the rest)
-        keep = np.flatnonzero(w > 0)
-        K = K[np.ix_(keep, keep)] if self._kernel_name() == "precomputed" else K[keep]
-        y, w = y[keep], w[keep]
-        # Step 1: group by class (stable), libsvm's order.
-        labels = y.astype(np.intp)
-        n_class = len(self.classes_)
+        K, y, w = self._drop_unweighted(K, y, w, classification=True)
+        # Step 1: group by class (stable), libsvm's order (the classes left after dropping).
+        present, labels = np.unique(y.astype(np.intp), return_inverse=True)
+        n_class = len(present)
         perm = np.argsort(labels, kind="stable")
         count = np.bincount(labels, minlength=n_class)
         start = np.concatenate(([0], np.cumsum(count)[:-1]))
-        weighted_C = self.C * self.class_weight_
+        weighted_C = self.C * self.class_weight_[present]
         kernel = self._training_kernel(K)
         # Step 2–3: one binary problem per pair of classes i < j, class i as +1.
         n_pairs = n_class * (n_class - 1) // 2
@@ -560,7 +571,7 @@ class SVC(ClassifierMixin, _BaseLibSVM):
         self._intercept_ = np.where(rho != 0, -rho, 0.0)      # libsvm avoids −0.0
         self.fit_status_ = int(status)
         self.dual_coef_, self.intercept_ = dual, self._intercept_.copy()
-        if n_class == 2:      # positive means classes_[1]
+        if len(self.classes_) == 2:      # positive means classes_[1]
             self.dual_coef_, self.intercept_ = -dual, -self._intercept_
         self._finish()
         return self
@@ -760,9 +771,7 @@ class SVR(RegressorMixin, _BaseLibSVM):
     def fit(self, X: ArrayLike, y: ArrayLike, sample_weight: ArrayLike | None = None) -> SVR:
         """Solve the ε-SVR dual; returns self."""
         K, y, w = self._prepare(X, y, sample_weight)
-        keep = np.flatnonzero(w > 0)
-        K = K[np.ix_(keep, keep)] if self._kernel_name() == "precomputed" else K[keep]
-        y, w = y[keep], w[keep]
+        K, y, w = self._drop_unweighted(K, y, w, classification=False)
         l = len(y)
         kernel = self._training_kernel(K)
         # Step 1: variables (α, α*): labels (+1, −1), p = (ε − y, ε + y), Q = ±K.
