@@ -121,7 +121,7 @@ class _State:
 
 def _last_argmax(v: NDArray) -> int:
     """Index of the last maximum (libsvm scans with ``>=``)."""
-    return len(v) - 1 - int(np.argmax(v[::-1]))
+    return len(v) - 1 - int(v[::-1].argmax())
 
 
 def _select_working_set(s: _State, eps: float) -> tuple[int, int, NDArray] | None:
@@ -134,7 +134,7 @@ def _select_working_set(s: _State, eps: float) -> tuple[int, int, NDArray] | Non
     Gmax = float(minus_yG[i])
     # Step 2: over j ∈ I_low, Gmax2 = max y_j G_j and b_ij = Gmax + y_j G_j (−∞ outside).
     yG += s.low[:n]
-    Gmax2 = float(yG.max())
+    Gmax2 = float(np.maximum.reduce(yG))
     b = yG
     b += Gmax
     if Gmax + Gmax2 < eps or not Gmax2 > -Gmax:
@@ -143,7 +143,8 @@ def _select_working_set(s: _State, eps: float) -> tuple[int, int, NDArray] | Non
     # a_ij = K_ii + K_jj − 2K_ij, with 2K_ij = 2 y_i y_j Q_ij (exact: signs and a power of 2)
     a = s.QD[i] + s.QD[:n]
     a -= (2.0 * float(y[i])) * (y * Qi)
-    a = np.where(a > 0, a, TAU)
+    if not np.minimum.reduce(a) > 0:
+        a = np.where(a > 0, a, TAU)
     # the largest decrease b²/a over b > 0 (the last one, libsvm's `<=` on −b²/a)
     np.maximum(b, 0.0, out=b)
     b *= b
