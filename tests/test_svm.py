@@ -74,10 +74,10 @@ def test_one_randint_is_drawn_from_the_estimator_state():
     X, y, _ = blobs(0, n=20)
     after = []
     for module in (ml, ref):
-        np.random.seed(7)
+        np.random.seed(7)  # noqa: NPY002  (the global generator is what is tested)
         module.SVC().fit(X, y)
         module.SVR().fit(X, y.astype(float))
-        after.append(np.random.randint(1 << 30))
+        after.append(np.random.randint(1 << 30))  # noqa: NPY002
     assert after[0] == after[1]
     rs = [np.random.RandomState(3), np.random.RandomState(3)]
     ml.SVC(random_state=rs[0]).fit(X, y)

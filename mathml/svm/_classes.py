@@ -221,6 +221,22 @@ class _BaseLibSVM(BaseEstimator):
         "max_iter": [Interval(Integral, -1, None, closed="left")],
     }
     _random_state: Any = None
+    # hyperparameters and fitted attributes the subclasses set
+    kernel: Any
+    degree: int
+    gamma: Any
+    coef0: float
+    tol: float
+    C: float
+    shrinking: bool
+    cache_size: float
+    max_iter: int
+    _intercept_: NDArray[np.float64]
+    _dual_coef_: NDArray[np.float64]
+    fit_status_: int
+
+    def _validate_targets(self, y) -> NDArray[np.float64]:
+        raise NotImplementedError
 
     def _fit_kernel_input(self, X, y):
         """(X or its kernel matrix, y) validated as scikit-learn's ``BaseLibSVM.fit``."""
@@ -263,7 +279,7 @@ class _BaseLibSVM(BaseEstimator):
             raise ValueError(f"Buffer has wrong number of dimensions (expected 1, got {w.ndim})")
         return np.ones(n_samples) if w.shape[0] == 0 else w
 
-    def _prepare(self, X, y, sample_weight):
+    def _prepare(self, X, y, sample_weight) -> tuple[NDArray, NDArray, NDArray]:
         """Validation, the seed draw, γ; returns (X, kernel input, y, weights)."""
         self._validate_params()
         rnd = check_random_state(self._random_state)
@@ -302,7 +318,7 @@ class _BaseLibSVM(BaseEstimator):
         if self.fit_status_ == 1:
             warnings.warn(f"Solver terminated early (max_iter={self.max_iter}).  Consider "
                           "pre-processing your data with StandardScaler or MinMaxScaler.",
-                          ConvergenceWarning)
+                          ConvergenceWarning, stacklevel=3)
 
     def _solve(self, kernel: _TrainingKernel, index: NDArray, p, y, C):
         """One libsvm problem on the training rows `index` (y ±1, bounds C)."""
@@ -497,7 +513,7 @@ class SVC(ClassifierMixin, _BaseLibSVM):
         self.random_state = random_state
 
     @property
-    def _random_state(self) -> Any:      # type: ignore[override]
+    def _random_state(self) -> Any:
         return self.random_state
 
     def _validate_targets(self, y) -> NDArray[np.float64]:
@@ -513,17 +529,18 @@ class SVC(ClassifierMixin, _BaseLibSVM):
 
     def fit(self, X: ArrayLike, y: ArrayLike, sample_weight: ArrayLike | None = None) -> SVC:
         """Solve the one-vs-one duals; returns self."""
-        K, y, w = self._prepare(X, y, sample_weight)
+        K, target, w = self._prepare(X, y, sample_weight)
         if self.probability != "deprecated":
             warnings.warn("The `probability` parameter was deprecated in 1.9 and will be "
                           "removed in version 1.11. Use `CalibratedClassifierCV(SVC(), "
-                          "ensemble=False)` instead of `SVC(probability=True)`", FutureWarning)
+                          "ensemble=False)` instead of `SVC(probability=True)`", FutureWarning,
+                          stacklevel=2)
             if self.probability:
                 raise NotImplementedError("mathml's SVC has no probability estimates "
                                           "(Platt scaling); use probability=False")
-        K, y, w = self._drop_unweighted(K, y, w, classification=True)
+        K, target, w = self._drop_unweighted(K, target, w, classification=True)
         # Step 1: group by class (stable), libsvm's order (the classes left after dropping).
-        present, labels = np.unique(y.astype(np.intp), return_inverse=True)
+        present, labels = np.unique(target.astype(np.intp), return_inverse=True)
         n_class = len(present)
         perm = np.argsort(labels, kind="stable")
         count = np.bincount(labels, minlength=n_class)
@@ -770,14 +787,14 @@ class SVR(RegressorMixin, _BaseLibSVM):
 
     def fit(self, X: ArrayLike, y: ArrayLike, sample_weight: ArrayLike | None = None) -> SVR:
         """Solve the ε-SVR dual; returns self."""
-        K, y, w = self._prepare(X, y, sample_weight)
-        K, y, w = self._drop_unweighted(K, y, w, classification=False)
-        l = len(y)
+        K, target, w = self._prepare(X, y, sample_weight)
+        K, target, w = self._drop_unweighted(K, target, w, classification=False)
+        l = len(target)
         kernel = self._training_kernel(K)
         # Step 1: variables (α, α*): labels (+1, −1), p = (ε − y, ε + y), Q = ±K.
         index = np.concatenate((np.arange(l), np.arange(l)))
         y_pm = np.concatenate((np.ones(l), -np.ones(l)))
-        p = np.concatenate((self.epsilon - y, self.epsilon + y))
+        p = np.concatenate((self.epsilon - target, self.epsilon + target))
         C = np.concatenate((w * self.C, w * self.C))
         # Step 2–3
         sol = self._solve(kernel, index, p, y_pm, C)
