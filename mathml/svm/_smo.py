@@ -66,9 +66,11 @@ class _State:
     """libsvm's solver arrays, in its working order (``active_set[t]`` is the original
     index of position t); shrinking permutes all of them together.
 
-    Besides α, G and the bound status, two masks kept as additive penalties (0 or −∞):
-    ``up`` for I_up and ``low`` for I_low, so that a maximum over a set is one ``max`` of
-    a sum."""
+    The gradient is kept as ``yG`` = y∘G (y_t G_t), the quantity the optimality conditions
+    and the working-set selection read, and the columns of Q as y∘Q_t = y_t K_t (so a step
+    updates y∘G directly); multiplying by y_t = ±1 is exact, so these are libsvm's numbers
+    up to sign. The bound status is also kept as two additive masks (0 or −∞): ``up`` for
+    I_up and ``low`` for I_low, so that a maximum over a set is one ``max`` of a sum."""
 
     def __init__(self, p, y, C, QD, column, capacity):
         l = len(p)
@@ -76,7 +78,7 @@ class _State:
         self.p, self.y, self.C, self.QD = p.copy(), y.astype(np.float64), C.copy(), QD.copy()
         self.alpha = np.zeros(l)
         self.status = np.full(l, LOWER, dtype=np.int8)
-        self.G = p.copy()                       # α = 0: G = Qα + p = p
+        self.yG = self.y * p                    # α = 0: G = Qα + p = p
         self.G_bar = np.zeros(l)
         self.active_set = np.arange(l)
         self.identity = True                    # active_set is still 0..l-1
@@ -84,21 +86,22 @@ class _State:
         self.up[self.y < 0] = -np.inf
         self.low = np.where(self.y > 0, -np.inf, 0.0)
         self._column = column                   # original index -> float32 Q column
+        self._y = self.y.copy()                 # y in the original order
         self._cache: dict[int, NDArray[np.float64]] = {}
         self._capacity = capacity
 
     def column(self, t: int) -> NDArray[np.float64]:
-        """Column of original index t of Q, float32 values as float64 (cached)."""
+        """y∘Q_t for the original index t, from float32 values of Q (cached)."""
         Q_t = self._cache.get(t)
         if Q_t is None:
-            Q_t = self._column(t).astype(np.float64)
+            Q_t = self._column(t) * self._y
             if len(self._cache) >= self._capacity:
                 del self._cache[next(iter(self._cache))]
             self._cache[t] = Q_t
         return Q_t
 
-    def Q(self, i: int, length: int) -> NDArray[np.float64]:
-        """Column i of Q over working positions 0..length-1."""
+    def yQ(self, i: int, length: int) -> NDArray[np.float64]:
+        """y∘Q_i, column i of Q times y, over working positions 0..length-1."""
         column = self.column(int(self.active_set[i]))
         if self.identity:
             return column[:length]
@@ -114,7 +117,7 @@ class _State:
 
     def permute(self, order: list[int]) -> None:
         self.identity = False
-        for name in ("p", "y", "C", "QD", "alpha", "status", "G", "G_bar", "active_set",
+        for name in ("p", "y", "C", "QD", "alpha", "status", "yG", "G_bar", "active_set",
                      "up", "low"):
             setattr(self, name, getattr(self, name)[order])
 
@@ -127,22 +130,21 @@ def _last_argmax(v: NDArray) -> int:
 def _select_working_set(s: _State, eps: float) -> tuple[int, int, NDArray] | None:
     """WSS3: (i, j, column i of Q), or None when the maximal violation is below eps."""
     n = s.active_size
-    y, yG = s.y[:n], s.y[:n] * s.G[:n]
     # Step 1: i maximises −y_t G_t over I_up (−∞ elsewhere).
-    minus_yG = s.up[:n] - yG
+    minus_yG = s.up[:n] - s.yG[:n]
     i = _last_argmax(minus_yG)
     Gmax = float(minus_yG[i])
     # Step 2: over j ∈ I_low, Gmax2 = max y_j G_j and b_ij = Gmax + y_j G_j (−∞ outside).
-    yG += s.low[:n]
+    yG = s.yG[:n] + s.low[:n]
     Gmax2 = float(np.maximum.reduce(yG))
     b = yG
     b += Gmax
     if Gmax + Gmax2 < eps or not Gmax2 > -Gmax:
         return None                               # optimal, or no j with b_ij > 0
-    Qi = s.Q(i, n)
-    # a_ij = K_ii + K_jj − 2K_ij, with 2K_ij = 2 y_i y_j Q_ij (exact: signs and a power of 2)
+    yQi = s.yQ(i, n)
+    # a_ij = K_ii + K_jj − 2K_ij, with 2K_ij = 2 y_i (y_j Q_ij) (exact: signs, a power of 2)
     a = s.QD[i] + s.QD[:n]
-    a -= (2.0 * float(y[i])) * (y * Qi)
+    a -= (2.0 * float(s.y[i])) * yQi
     if not np.minimum.reduce(a) > 0:
         a = np.where(a > 0, a, TAU)
     # the largest decrease b²/a over b > 0 (the last one, libsvm's `<=` on −b²/a)
@@ -151,23 +153,25 @@ def _select_working_set(s: _State, eps: float) -> tuple[int, int, NDArray] | Non
     b /= a
     j = _last_argmax(b)
     if not b[j] > 0:                              # every b²/a underflowed: rare, exact path
-        b = Gmax + (s.y[:n] * s.G[:n] + s.low[:n])
+        b = Gmax + (s.yG[:n] + s.low[:n])
         with np.errstate(over="ignore"):
             decrease = np.where(b > 0, -(b * b) / a, np.inf)
         j = _last_argmax(-decrease)
-    return i, j, Qi
+    return i, j, yQi
 
 
-def _two_variable_step(s: _State, i: int, j: int, Qi: NDArray, Qj: NDArray) -> None:
+def _two_variable_step(s: _State, i: int, j: int, yQi: NDArray, yQj: NDArray) -> None:
     """Minimise f along the pair (i, j) in closed form and clip to the box (libsvm's
     update, case by case, so the clipped values are its to the last bit)."""
     C_i, C_j = float(s.C[i]), float(s.C[j])
     old_i, old_j = float(s.alpha[i]), float(s.alpha[j])
     a_i, a_j = old_i, old_j
-    G_i, G_j = float(s.G[i]), float(s.G[j])
-    if s.y[i] != s.y[j]:
+    y_i, y_j = float(s.y[i]), float(s.y[j])
+    G_i, G_j = y_i * float(s.yG[i]), y_j * float(s.yG[j])
+    Q_ij = y_j * float(yQi[j])
+    if y_i != y_j:
         # α_i − α_j is conserved
-        quad = float(s.QD[i]) + float(s.QD[j]) + 2 * float(Qi[j])
+        quad = float(s.QD[i]) + float(s.QD[j]) + 2 * Q_ij
         quad = quad if quad > 0 else TAU
         delta = (-G_i - G_j) / quad
         diff = a_i - a_j
@@ -185,7 +189,7 @@ def _two_variable_step(s: _State, i: int, j: int, Qi: NDArray, Qj: NDArray) -> N
             a_j, a_i = C_j, C_j + diff
     else:
         # α_i + α_j is conserved
-        quad = float(s.QD[i]) + float(s.QD[j]) - 2 * float(Qi[j])
+        quad = float(s.QD[i]) + float(s.QD[j]) - 2 * Q_ij
         quad = quad if quad > 0 else TAU
         delta = (G_i - G_j) / quad
         total = a_i + a_j
@@ -201,11 +205,11 @@ def _two_variable_step(s: _State, i: int, j: int, Qi: NDArray, Qj: NDArray) -> N
                 a_j, a_i = C_j, total - C_j
         elif a_i < 0:
             a_i, a_j = 0.0, total
-    # Step 4: G ← G + Q_i Δα_i + Q_j Δα_j over the active set.
+    # Step 4: G ← G + Q_i Δα_i + Q_j Δα_j over the active set (times y: y∘G += …).
     n = s.active_size
-    step = Qi * (a_i - old_i)
-    step += Qj * (a_j - old_j)
-    s.G[:n] += step
+    step = yQi * (a_i - old_i)
+    step += yQj * (a_j - old_j)
+    s.yG[:n] += step
     # Step 5: the bound status, and Ḡ = Σ_{t at upper bound} C_t Q_t when it changes.
     was_upper_i, was_upper_j = s.status[i] == UPPER, s.status[j] == UPPER
     s.alpha[i], s.alpha[j] = a_i, a_j
@@ -213,7 +217,7 @@ def _two_variable_step(s: _State, i: int, j: int, Qi: NDArray, Qj: NDArray) -> N
     s.set_status(j)
     for t, C_t, was_upper in ((i, C_i, was_upper_i), (j, C_j, was_upper_j)):
         if was_upper != (s.status[t] == UPPER):
-            s.G_bar += (-C_t if was_upper else C_t) * s.Q(t, s.l)
+            s.G_bar += (-C_t if was_upper else C_t) * (s.y * s.yQ(t, s.l))
 
 
 def _reconstruct_gradient(s: _State) -> None:
@@ -222,29 +226,27 @@ def _reconstruct_gradient(s: _State) -> None:
     n, l = s.active_size, s.l
     if n == l:
         return
-    s.G[n:] = s.G_bar[n:] + s.p[n:]
+    s.yG[n:] = s.y[n:] * (s.G_bar[n:] + s.p[n:])
     for t in np.flatnonzero(s.status[:n] == FREE):
-        s.G[n:] += s.alpha[t] * s.column(int(s.active_set[t]))[s.active_set[n:]]
+        s.yG[n:] += s.alpha[t] * s.column(int(s.active_set[t]))[s.active_set[n:]]
 
 
 def _do_shrinking(s: _State, eps: float, unshrink: bool) -> bool:
     """Set aside the bounded coordinates that cannot enter a violating pair; returns the
     new ``unshrink`` flag (the gradient is rebuilt once, when close to optimal)."""
     n = s.active_size
-    y, G, status = s.y[:n], s.G[:n], s.status[:n]
-    up = np.where(y > 0, status != UPPER, status != LOWER)
-    low = np.where(y > 0, status != LOWER, status != UPPER)
-    Gmax1 = float(np.max(-y * G, where=up, initial=-np.inf))
-    Gmax2 = float(np.max(y * G, where=low, initial=-np.inf))
+    Gmax1 = float(np.maximum.reduce(s.up[:n] - s.yG[:n]))       # max over I_up of −yG
+    Gmax2 = float(np.maximum.reduce(s.low[:n] + s.yG[:n]))      # max over I_low of yG
     if not unshrink and Gmax1 + Gmax2 <= eps * 10:
         unshrink = True
         _reconstruct_gradient(s)
         s.active_size = n = s.l
-    y, G, status = s.y[:n], s.G[:n], s.status[:n]
-    # a coordinate at a bound is shrunk when its −y_tG_t cannot reach the violating pair
-    shrunk = np.where(status == UPPER, np.where(y > 0, -G > Gmax1, -G > Gmax2),
-                      np.where(status == LOWER, np.where(y > 0, G > Gmax2, G > Gmax1),
-                               False)).tolist()
+    y, yG, status = s.y[:n], s.yG[:n], s.status[:n]
+    # a coordinate at a bound is shrunk when its −y_tG_t cannot reach the violating pair:
+    # at the bound that keeps it out of I_up, −y_tG_t > Gmax1; out of I_low, y_tG_t > Gmax2
+    out_of_up = np.where(y > 0, status == UPPER, status == LOWER)
+    shrunk = np.where(status == FREE, False,
+                      np.where(out_of_up, -yG > Gmax1, yG > Gmax2)).tolist()
     order = list(range(s.l))
     # libsvm's two-pointer partition: a shrunk position takes the last unshrunk one's place
     t = 0
@@ -267,7 +269,7 @@ def _calculate_rho(s: _State) -> float:
     """ρ = the mean of y_tG_t over the free variables (where the KKT conditions make it
     exact); with none free, the midpoint of the interval the bounded ones allow."""
     n = s.active_size
-    y, yG, status = s.y[:n], s.y[:n] * s.G[:n], s.status[:n]
+    y, yG, status = s.y[:n], s.yG[:n], s.status[:n]
     free = status == FREE
     if free.any():
         # a sequential sum, as libsvm's loop
@@ -325,9 +327,9 @@ def solve(p: NDArray[np.float64], y: NDArray, C: NDArray[np.float64],
                 break
             counter = 1             # shrink again at the next iteration
         n_iter += 1
-        i, j, Qi = pair
+        i, j, yQi = pair
         # Step 3: the two-variable subproblem.
-        _two_variable_step(s, i, j, Qi, s.Q(j, s.active_size))
+        _two_variable_step(s, i, j, yQi, s.yQ(j, s.active_size))
     rho = _calculate_rho(s)
     alpha = np.empty(s.l)
     alpha[s.active_set] = s.alpha
