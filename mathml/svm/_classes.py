@@ -361,28 +361,6 @@ class _BaseLibSVM(BaseEstimator):
                                  else K[support])
 
 
-_SHARED_DOC = """
-    kernel : {'linear', 'poly', 'rbf', 'sigmoid', 'precomputed'} or callable, default 'rbf'
-        K(x, z) = x·z, (γ x·z + coef0)^degree, exp(−γ‖x − z‖²), tanh(γ x·z + coef0), a
-        given Gram matrix, or a function returning the Gram matrix of two arrays.
-    degree : int ≥ 0, default 3
-    gamma : {'scale', 'auto'} or float ≥ 0, default 'scale'
-        'scale': 1 / (n_features · X.var()) (1 if the variance is 0); 'auto': 1/n_features.
-    coef0 : float, default 0.0
-    tol : float > 0, default 1e-3
-        Stop when the maximal KKT violation m(α) − M(α) falls below it.
-    C : float > 0, default 1.0
-        The box 0 ≤ α_i ≤ C (times the class and sample weights).
-    shrinking : bool, default True
-        libsvm's shrinking heuristic (the same iterations either way only up to ties).
-    cache_size : float > 0, default 200
-        MB of float32 kernel columns kept.
-    verbose : bool, default False
-        Accepted; mathml prints nothing.
-    max_iter : int ≥ −1, default −1
-        The iteration cap (−1: none); reaching it sets ``fit_status_ = 1`` and warns."""
-
-
 class SVC(ClassifierMixin, _BaseLibSVM):
     """C-support vector classification: the soft-margin SVM dual by libsvm's SMO.
 
