@@ -431,9 +431,12 @@ class SVC(ClassifierMixin, _BaseLibSVM):
     Notes
     -----
     *Algorithm*: 1. classes sorted, the samples grouped by class (stable); 2. for each pair
-    of classes i < j, the binary dual with class i as +1 solved by SMO (`mathml.svm._smo`:
-    WSS3 working sets, the two-variable step, shrinking, stop at the maximal violation
-    < tol); 3. ρ from the free support vectors (else the midpoint of the bounded ones' range);
+    of classes i < j, the binary dual with class i as +1 solved by SMO (`mathml.svm._smo`):
+    each iteration WSS3 picks i, the index violating the KKT conditions most, and j, the
+    partner whose two-variable step decreases the dual the most by the second-order model
+    b_ij²/a_ij (the exact decrease of the unclipped step, so fewer iterations than pairing
+    the two most violating indices), the pair is optimised in closed form, shrinking sets
+    aside bounded variables, and the loop stops when the maximal violation is < tol; 3. ρ from the free support vectors (else the midpoint of the bounded ones' range);
     4. a sample is a support vector if α ≠ 0 in any problem; 5. prediction: each pair votes
     (f > 0 for i, else j), the most votes wins (the lowest class on ties).
     *Complexity*: per SMO iteration O(l) for the selection and the gradient update, plus
