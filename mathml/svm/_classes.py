@@ -436,7 +436,8 @@ class SVC(ClassifierMixin, _BaseLibSVM):
     partner whose two-variable step decreases the dual the most by the second-order model
     b_ij²/a_ij (the exact decrease of the unclipped step, so fewer iterations than pairing
     the two most violating indices), the pair is optimised in closed form, shrinking sets
-    aside bounded variables, and the loop stops when the maximal violation is < tol; 3. ρ from the free support vectors (else the midpoint of the bounded ones' range);
+    aside bounded variables, and the loop stops when the maximal violation is < tol;
+    3. ρ from the free support vectors (else the midpoint of the bounded ones' range);
     4. a sample is a support vector if α ≠ 0 in any problem; 5. prediction: each pair votes
     (f > 0 for i, else j), the most votes wins (the lowest class on ties).
     *Complexity*: per SMO iteration O(l) for the selection and the gradient update, plus
