@@ -434,7 +434,7 @@ class SVC(ClassifierMixin, _BaseLibSVM):
     of classes i < j, the binary dual with class i as +1 solved by SMO (`mathml.svm._smo`):
     each iteration WSS3 picks i, the index violating the KKT conditions most, and j, the
     partner whose two-variable step decreases the dual the most by the second-order model
-    b_ij²/a_ij (the exact decrease of the unclipped step, so fewer iterations than pairing
+    b_ij²/a_ij (twice the decrease of the unclipped step, so fewer iterations than pairing
     the two most violating indices), the pair is optimised in closed form, shrinking sets
     aside bounded variables, and the loop stops when the maximal violation is < tol;
     3. ρ from the free support vectors (else the midpoint of the bounded ones' range);
