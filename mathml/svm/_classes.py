@@ -233,6 +233,9 @@ class _BaseLibSVM(BaseEstimator):
     max_iter: int
     _intercept_: NDArray[np.float64]
     _dual_coef_: NDArray[np.float64]
+    dual_coef_: NDArray[np.float64]
+    support_vectors_: NDArray[np.float64]
+    _n_support: NDArray[np.int32]
     fit_status_: int
 
     def _validate_targets(self, y) -> NDArray[np.float64]:
@@ -354,6 +357,28 @@ class _BaseLibSVM(BaseEstimator):
             return X[:, self.support_]
         return _prediction_kernel(X, self.support_vectors_, self.kernel, self._gamma,
                                   self.coef0, self.degree)
+
+    @property
+    def coef_(self) -> NDArray[np.float64]:
+        """w = Σ_i y_i α_i x_i for the linear kernel, one row per one-vs-one problem
+        (read-only)."""
+        if self.kernel != "linear":
+            raise AttributeError("coef_ is only available when using a linear kernel")
+        check_is_fitted(self)
+        if self.dual_coef_.shape[0] == 1:
+            coef = self.dual_coef_ @ self.support_vectors_
+        else:
+            # problem (c1, c2): class c1's support vectors with row c2 − 1, c2's with row c1
+            bounds = np.concatenate(([0], np.cumsum(self._n_support)))
+            rows = []
+            for c1 in range(len(bounds) - 1):
+                for c2 in range(c1 + 1, len(bounds) - 1):
+                    s1, s2 = slice(bounds[c1], bounds[c1 + 1]), slice(bounds[c2], bounds[c2 + 1])
+                    rows.append(self.dual_coef_[c2 - 1, s1] @ self.support_vectors_[s1]
+                                + self.dual_coef_[c1, s2] @ self.support_vectors_[s2])
+            coef = np.vstack(rows)
+        coef.flags.writeable = False
+        return coef
 
     def _store_support(self, K: NDArray, support: NDArray) -> None:
         self.support_ = support.astype(np.int32)

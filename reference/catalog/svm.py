@@ -4,7 +4,8 @@ libsvm.
 A case is ``case(X, y, X_test, **hyperparameters)``; reserved keywords: ``sample_weight=``
 goes to ``fit``; ``y_test=`` adds the accuracy (R² for SVR) on (X_test, y_test), as the
 seed prints it. `run` returns the fitted attributes (support vectors, dual coefficients,
-intercepts, iteration counts) and ``decision_function``/``predict`` on X_test.
+intercepts, iteration counts; ``coef_`` for the linear kernel) and
+``decision_function``/``predict`` on X_test.
 
 mathml's solver takes libsvm's iterations (the same working sets, shrinking, float32 kernel
 columns and BLAS dot products), so every case, at the default tol as at a tight one, is
@@ -53,6 +54,8 @@ def run(cls, c):
     if classifier:
         out["decision_function"] = model.decision_function(X_test)
     out["predict"] = model.predict(X_test)
+    if params.get("kernel") == "linear":
+        out["coef_"] = model.coef_
     out["score"] = model.score(X, y)
     if y_test is not None:
         metrics = importlib.import_module(f"{cls.__module__.split('.')[0]}.metrics")
@@ -132,6 +135,7 @@ def _svc_cases():
         case(X4, y4, T4, break_ties=True, C=0.5, label="four classes, break_ties"),
         case(X3, labels, T3, kernel="poly", degree=2, label="labels 7, −1, 3 (sorted order)"),
         case(Xs, ys, Ts, label="a single feature"),
+        case(X4, y4, T4, kernel="linear", C=0.3, label="four classes, linear: coef_ per pair"),
         case(*_duplicates(), label="duplicated points, some with both labels"),
         case(Xo / 4, yo, To / 4, kernel="poly", degree=3, coef0=1.0, gamma="auto",
              label="poly, degree 3, coef0 1, gamma='auto'"),
