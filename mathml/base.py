@@ -152,6 +152,9 @@ class BaseEstimator:
                 tags.transformer_tags.preserves_dtype = []
         if isinstance(self, DensityMixin):
             tags.estimator_type = "density_estimator"
+        # a kernel or metric given as 'precomputed' makes X the square matrix of the pairs
+        tags.input_tags.pairwise = "precomputed" in (getattr(self, "kernel", None),
+                                                     getattr(self, "metric", None))
         for path, value in self._sklearn_tags.items():
             *parents, leaf = path.split(".")
             owner = tags

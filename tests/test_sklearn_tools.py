@@ -12,6 +12,9 @@ import sys
 import numpy as np
 import pytest
 import sklearn
+import sklearn.cluster
+import sklearn.kernel_ridge
+import sklearn.svm
 from sklearn import base as skbase
 from sklearn.compose import ColumnTransformer
 from sklearn.model_selection import (GridSearchCV, RandomizedSearchCV, cross_val_score,
@@ -83,6 +86,14 @@ def test_tags_are_those_of_the_sklearn_namesake(cls):
     if cls.__name__ not in NOT_YET_MULTI_OUTPUT:
         allowed -= {"target_tags.multi_output", "classifier_tags.multi_label"}
     assert differ == allowed, {k: (ours.get(k), theirs.get(k)) for k in differ - allowed}
+
+
+@pytest.mark.parametrize("make", [lambda m: m.svm.SVC(kernel="precomputed"),
+                                  lambda m: m.kernel_ridge.KernelRidge(kernel="precomputed"),
+                                  lambda m: m.cluster.DBSCAN(metric="precomputed")])
+def test_a_precomputed_kernel_or_metric_is_tagged_pairwise(make):
+    assert get_tags(make(mathml)).input_tags.pairwise
+    assert get_tags(make(sklearn)).input_tags.pairwise
 
 
 def test_is_classifier_and_is_regressor():
