@@ -918,18 +918,19 @@ def betainc(a: ArrayLike, b: ArrayLike, x: ArrayLike) -> Any:
        SciPy: x = 0 → 0, x = 1 → 1, a = 0 → 1, b = 0 → 0.
     2. For x < (a + 1)/(a + b + 2): the continued fraction (DLMF 8.17.22) by Lentz.
     3. Otherwise the symmetry I_x(a, b) = 1 − I_{1−x}(b, a), which puts the fraction back
-       in its fast-converging region — unless that leaves a value below 1/2 (possible
-       when b is small), which would lose relative accuracy in the subtraction: then the
-       direct fraction after all (it converges for every x < 1, more slowly here).
+       in its fast-converging region — unless that leaves a value below 0.2 (possible
+       when b is small): the subtraction 1 − J would amplify J's rounding by J/(1 − J) > 4,
+       so the direct fraction after all (it converges for every x < 1, more slowly here,
+       and its thousands of terms add their own rounding: the threshold balances the two).
 
     *Complexity*: O(√max(a, b)) fraction terms per entry.
 
     *Numerical stability*: as for `gammainc`, the prefactor exp(u) with
     u = a log x + b log(1−x) − log B(a, b) carries a relative error ~eps·|terms of u|:
     ≤ ~5e-14 for a, b ≤ 100. Through the symmetry the value is accurate in absolute terms
-    (~eps) when it is close to 1; values below 1/2 are always computed directly.
-    Measured worst relative error vs SciPy on a, b ∈ (0.05, 100], x ∈ (0, 1):
-    1.8e-13.
+    (~eps) when it is close to 1; values below 0.2 are always computed directly.
+    Measured worst relative error vs mpmath on a, b ∈ (0.05, 100], x ∈ (0, 1), a third of
+    the points with b ≤ 0.3 and 1 − x ∈ [1e-8, 0.1]: 1.4e-13 (SciPy's: 1.6e-14).
 
     References
     ----------
@@ -953,10 +954,10 @@ def betainc(a: ArrayLike, b: ArrayLike, x: ArrayLike) -> Any:
     with np.errstate(all="ignore"):
         # Step 2: the fraction where it converges fast.
         out[direct] = _betainc_fraction(a[direct], b[direct], x[direct])
-        # Step 3: the symmetry elsewhere, unless it leaves a value below 1/2 as a
+        # Step 3: the symmetry elsewhere, unless it leaves a value below 0.2 as a
         # difference 1 − J (small b): then the direct fraction, slower there but accurate.
         out[flip] = 1.0 - _betainc_fraction(b[flip], a[flip], 1.0 - x[flip])
-        redo = flip & (out < 0.5)
+        redo = flip & (out < 0.2)
         out[redo] = _betainc_fraction(a[redo], b[redo], x[redo])
     valid = (a >= 0) & (b >= 0) & ~((a == 0) & (b == 0)) & (x >= 0) & (x <= 1)
     edge = valid & ~ok
