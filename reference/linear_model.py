@@ -20,8 +20,11 @@ class LinearRegression(sk.LinearRegression):
 
 
 class Ridge(sk.Ridge):
-    def __init__(self, alpha=1.0, *, fit_intercept=True):
-        super().__init__(alpha=alpha, fit_intercept=fit_intercept)
+    # copy_X is fixed at True (mathml never writes into X)
+    def __init__(self, alpha=1.0, *, fit_intercept=True, max_iter=None, tol=1e-4,
+                 solver="auto", positive=False, random_state=None):
+        super().__init__(alpha=alpha, fit_intercept=fit_intercept, max_iter=max_iter, tol=tol,
+                         solver=solver, positive=positive, random_state=random_state)
 
 
 class ElasticNet(sk.ElasticNet):

@@ -106,3 +106,30 @@ def test_multinomial_probabilities_sum_to_one_and_intercepts_sum_to_zero():
 def test_logistic_rejects_a_continuous_target():
     with pytest.raises(ValueError, match="Unknown label type"):
         ml.LogisticRegression().fit(X5, Y5 + 0.5)
+
+
+@pytest.mark.parametrize("solver", ["sag", "saga"])
+def test_sag_draws_scikit_learns_samples(solver):
+    """The same seed, step size and stopping rule as scikit-learn's SAG/SAGA: the same
+    number of epochs per target (a different draw sequence would stop elsewhere)."""
+    from reference.linear_model import Ridge as RefRidge
+    rng = np.random.default_rng(5)
+    X = rng.uniform(-2, 2, (40, 4))
+    Y = np.c_[X @ [1.0, -2.0, 0.5, 3.0], X @ [0.2, 0.1, -1.0, 2.0]] + rng.uniform(-1, 1, (40, 2))
+    for seed in (0, 7, 123):
+        params = dict(alpha=[0.5, 2.0], solver=solver, tol=1e-8, random_state=seed)
+        got, expected = ml.Ridge(**params).fit(X, Y), RefRidge(**params).fit(X, Y)
+        np.testing.assert_array_equal(got.n_iter_, expected.n_iter_)
+
+
+def test_ridge_solvers_reach_one_minimiser():
+    """Six solvers, one problem: the same w where the gradient Xᵀ(Xw − y) + αw vanishes."""
+    rng = np.random.default_rng(6)
+    X, y = rng.uniform(-2, 2, (50, 5)), rng.uniform(-1, 1, 50)
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    for solver in ("cholesky", "svd", "lsqr", "sparse_cg", "sag", "saga"):
+        w = ml.Ridge(alpha=3.0, solver=solver, tol=1e-12, random_state=0).fit(X, y).coef_
+        gradient = Xc.T @ (Xc @ w - yc) + 3.0 * w
+        # the direct solvers to rounding (~1e-13); the iterative ones stop when a step
+        # moves w by ≤ 1e-12 relatively, which leaves a gradient of the same order
+        assert np.abs(gradient).max() < 1e-9, solver

@@ -12,7 +12,8 @@ Solvers, each written with `mathml.linalg`:
   returns. QR costs 2np² − 2p³/3 flops against the SVD's ~4np² + 8p³ and is as accurate when
   X has full column rank; only on (near) rank-deficient X do the two differ, and there the
   fallback makes them agree.
-- `Ridge`: Cholesky of XᵀX + αI (positive definite for α > 0), as scikit-learn's 'cholesky'.
+- `Ridge`: scikit-learn's solvers, each from scratch: Cholesky of XᵀX + αI ('auto'), the
+  SVD, conjugate gradients, LSQR, SAG and SAGA (its draws), L-BFGS-B for ``positive``.
 - `Lasso`, `ElasticNet`: cyclic coordinate descent with soft thresholding, stopped by
   scikit-learn's duality gap.
 - `SGDRegressor`: full-batch gradient descent on the squared error (the seeds' algorithm).

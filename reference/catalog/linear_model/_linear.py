@@ -31,6 +31,31 @@ def _bad_regression(invalid):
     return estimator_bad(*regression_data(0), classifier=False, invalid=invalid)
 
 
+def _two_targets(seed: int):
+    """Regression data with a second target, 2·y − 1 plus noise: y of shape (n, 2)."""
+    X, y, X_test = regression_data(seed)
+    noise = np.random.default_rng(seed + 100).uniform(-1, 1, len(y))
+    return X, np.c_[y, 2 * y - 1 + noise], X_test
+
+
+def _iterative_ridge_cases():
+    """Each iterative solver at tol=1e-10, compared by optimum: one target, p > n, and two
+    targets with a penalty each; positive=True (L-BFGS-B) on signs that make bounds bind."""
+    out = []
+    for solver in ("lsqr", "sparse_cg", "sag", "saga"):
+        params = dict(solver=solver, tol=1e-10, random_state=0)
+        out += [case(*regression_data(11), alpha=2.0, label=f"solver={solver!r}", **params),
+                case(*regression_data(12, n=8, p=12), alpha=0.5,
+                     label=f"solver={solver!r}, p > n", **params),
+                case(*_two_targets(13), alpha=[1.0, 3.0],
+                     label=f"solver={solver!r}, alpha per target", **params)]
+    out += [case(*regression_data(14, p=5), alpha=1.0, positive=True, tol=1e-10,
+                 label="positive=True (lbfgs)"),
+            case(*regression_data(15, p=4), alpha=0.1, positive=True, solver="lbfgs",
+                 fit_intercept=False, tol=1e-10, label="positive=True, no intercept")]
+    return tuple(c.compared("fitted_optimum", "estimator_optimum") for c in out)
+
+
 def _stops_early(data, **params):
     """max_iter too small for the tolerance: both warn ConvergenceWarning (each library's own
     class, both UserWarnings) and return the unfinished fit."""
@@ -79,13 +104,35 @@ CONCEPTS = (
         comparison="exact", tolerance="least_squares",
         cases=(*_regression_cases(alpha=2.0),
                case(*regression_data(4, n=8, p=12), alpha=0.5, label="p > n"),
-               case(*regression_data(5), alpha=1.0, fit_intercept=False, label="no intercept")),
+               case(*regression_data(5), alpha=1.0, fit_intercept=False, label="no intercept"),
+               *(case(*regression_data(s, n=n, p=p), alpha=1.5, solver="svd",
+                      label=f"solver='svd', n={n}, p={p}") for s, n, p in ((7, 30, 4), (8, 8, 12))),
+               case(*_two_targets(9), alpha=[0.5, 4.0], label="alpha per target, cholesky"),
+               case(*_two_targets(10), alpha=[0.5, 4.0], solver="svd",
+                    label="alpha per target, svd"),
+               *_iterative_ridge_cases()),
         strategy=seeded(regression_data, alpha=1.0),
-        bad=_bad_regression({"alpha": -1.0}),
+        bad=_bad_regression({"alpha": -1.0}) + (
+            bad(*regression_data(0), alpha=1.0, solver="qr", raises=ValueError,
+                match="The 'solver' parameter of \\w+ must be", label="unknown solver"),
+            bad(*_two_targets(0), alpha=[1.0, 2.0, 3.0], raises=ValueError,
+                match="Number of targets and number of penalties do not correspond: 3 != 2",
+                label="3 penalties for 2 targets"),
+            bad(*regression_data(0), solver="lbfgs", raises=ValueError,
+                match="'lbfgs' solver can be used only when positive=True",
+                label="lbfgs without positive"),
+            bad(*regression_data(0), solver="svd", positive=True, raises=ValueError,
+                match="solver='svd' does not support positive fitting",
+                label="positive with svd"),
+            _stops_early(regression_data(0), solver="sag", max_iter=1, tol=1e-12)),
         bench=_bench_regression(alpha=1.0),
         run=estimator_run(("coef_", "intercept_", "n_features_in_"), REGRESSOR),
-        note="Cholesky of XᵀX + αI on centred data in both (scikit-learn's 'auto' picks "
-             "'cholesky' for dense input); the intercept is not penalised."),
+        note="every solver in both on centred data (the intercept is not penalised); 'auto' "
+             "is 'cholesky' for dense input (the n × n dual when p > n). The direct solvers "
+             "('cholesky', 'svd') within the least-squares bound; the iterative ones ('lsqr', "
+             "'sparse_cg', 'sag', 'saga', 'lbfgs' for positive=True) by optimum at tol=1e-10. "
+             "SAG/SAGA reproduce scikit-learn's step size, sample draws and stopping rule "
+             "(n_iter_ equal, tests/test_linear_model.py); its lazy updates round differently."),
     Concept(
         name="linear_model.Lasso",
         reference_call="sklearn.linear_model.Lasso",
