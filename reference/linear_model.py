@@ -71,27 +71,11 @@ class SGDRegressor(RegressorMixin, BaseEstimator):
 
 
 class LogisticRegression(sk.LogisticRegression):
-    # scikit-learn ≥ 1.8 deprecates `penalty`: no penalty is C = inf, the L2 penalty l1_ratio = 0.
-    def __init__(self, penalty="l2", *, C=1.0, fit_intercept=True, tol=1e-4, max_iter=100):
-        self.penalty = penalty
-        self.C = C
-        self.fit_intercept = fit_intercept
-        self.tol = tol
-        self.max_iter = max_iter
-
-    def fit(self, X, y):
-        if self.penalty not in ("l2", None):
-            from sklearn.utils._param_validation import InvalidParameterError
-            raise InvalidParameterError(
-                "The 'penalty' parameter of LogisticRegression must be a str among {'l2'} or "
-                f"None. Got {self.penalty!r} instead.")
-        model = sk.LogisticRegression(C=np.inf if self.penalty is None else self.C,
-                                      fit_intercept=self.fit_intercept, tol=self.tol,
-                                      max_iter=self.max_iter).fit(X, y)
-        for name in ("classes_", "coef_", "intercept_", "n_iter_", "n_features_in_"):
-            setattr(self, name, getattr(model, name))
-        return self
-
-    def __sklearn_tags__(self):
-        # scikit-learn's tags read `solver`, a hyperparameter this signature leaves out
-        return sk.LogisticRegression().__sklearn_tags__()
+    # dual=False (mathml solves the primal), verbose=0 and n_jobs=None (no effect since 1.8)
+    def __init__(self, penalty="deprecated", *, C=1.0, l1_ratio=0.0, tol=1e-4,
+                 fit_intercept=True, intercept_scaling=1, class_weight=None, random_state=None,
+                 solver="lbfgs", max_iter=100, warm_start=False):
+        super().__init__(penalty=penalty, C=C, l1_ratio=l1_ratio, tol=tol,
+                         fit_intercept=fit_intercept, intercept_scaling=intercept_scaling,
+                         class_weight=class_weight, random_state=random_state, solver=solver,
+                         max_iter=max_iter, warm_start=warm_start)

@@ -86,7 +86,7 @@ def test_logistic_gradient_vanishes_at_the_fit():
     rng = np.random.default_rng(3)
     X = rng.uniform(-2, 2, (60, 3))
     y = (X[:, 0] + rng.uniform(-1, 1, 60) > 0).astype(int)
-    model = ml.LogisticRegression(C=0.7, tol=1e-10).fit(X, y)
+    model = ml.LogisticRegression(C=0.7, tol=1e-10, solver="newton-cholesky").fit(X, y)
     p = model.predict_proba(X)[:, 1]
     grad_w = 0.7 * X.T @ (p - y) + model.coef_.ravel()
     grad_b = 0.7 * (p - y).sum()
@@ -133,3 +133,31 @@ def test_ridge_solvers_reach_one_minimiser():
         # the direct solvers to rounding (~1e-13); the iterative ones stop when a step
         # moves w by ≤ 1e-12 relatively, which leaves a gradient of the same order
         assert np.abs(gradient).max() < 1e-9, solver
+
+
+def test_logistic_warm_start_resumes_from_the_previous_fit():
+    """A second fit from the first one's optimum: Newton stops at once, at the same point."""
+    rng = np.random.default_rng(7)
+    X = rng.uniform(-2, 2, (50, 3))
+    y = np.arange(50) % 3
+    model = ml.LogisticRegression(solver="newton-cholesky", warm_start=True, tol=1e-8)
+    first = model.fit(X, y).coef_.copy()
+    assert model.fit(X, y).n_iter_[0] == 0
+    np.testing.assert_array_equal(model.coef_, first)  # no step taken: the same numbers
+    cold = ml.LogisticRegression(solver="newton-cholesky", tol=1e-8).fit(X, y)
+    assert cold.n_iter_[0] > 0
+
+
+def test_balanced_class_weight_is_sample_weight_n_over_k_nk():
+    """'balanced' weighs class k by n/(K·n_k): the same fit as repeating rows that often."""
+    rng = np.random.default_rng(8)
+    X = rng.uniform(-2, 2, (30, 2))
+    y = np.r_[np.zeros(20, int), np.ones(10, int)]          # weights 30/40 and 30/20
+    balanced = ml.LogisticRegression(class_weight="balanced", C=0.75, solver="newton-cholesky",
+                                     tol=1e-10).fit(X, y)
+    # C·(¾·Σ₀ + 3/2·Σ₁) = (C·¾)·(Σ₀ + 2·Σ₁): class 1's rows twice at C·¾
+    X_rep, y_rep = np.r_[X, X[y == 1]], np.r_[y, y[y == 1]]
+    repeated = ml.LogisticRegression(C=0.75 * 0.75, solver="newton-cholesky",
+                                     tol=1e-10).fit(X_rep, y_rep)
+    # two Newton solves of one problem summed in another order: rounding only
+    np.testing.assert_allclose(balanced.coef_, repeated.coef_, rtol=1e-9)

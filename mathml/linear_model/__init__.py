@@ -17,7 +17,9 @@ Solvers, each written with `mathml.linalg`:
 - `Lasso`, `ElasticNet`: cyclic coordinate descent with soft thresholding, stopped by
   scikit-learn's duality gap.
 - `SGDRegressor`: full-batch gradient descent on the squared error (the seeds' algorithm).
-- `LogisticRegression`: Newton's method (IRLS) with a backtracking line search.
+- `LogisticRegression`: scikit-learn's solver names, each mathml's own: L-BFGS, Newton-CG,
+  Newton–Cholesky (IRLS), SAG, SAGA (with the proximal step for L1 and the elastic net),
+  and liblinear's problem (penalised intercept).
 
 The package's private modules: `_base` (centring, solves, ``predict``), `_least_squares`,
 `_coordinate_descent`, `_gradient_descent`, `_logistic`.

@@ -56,6 +56,65 @@ def _iterative_ridge_cases():
     return tuple(c.compared("fitted_optimum", "estimator_optimum") for c in out)
 
 
+def _logistic_solver_cases():
+    """Each solver, penalty and weighting at tol=1e-10 (binary and 3 classes)."""
+    tight = dict(tol=1e-10, max_iter=10000, random_state=0)
+    out = []
+    for solver in ("lbfgs", "newton-cg", "newton-cholesky", "sag", "saga"):
+        out += [case(*classification_data(20, k=2), solver=solver, C=0.5,
+                     label=f"solver={solver!r}, 2 classes", **tight),
+                case(*classification_data(21, k=3), solver=solver,
+                     label=f"solver={solver!r}, 3 classes", **tight)]
+    out += [case(*classification_data(22, k=3), class_weight="balanced",
+                 label="class_weight='balanced', 3 classes", **tight),
+            case(*classification_data(23, k=2), class_weight={0: 3.0}, solver="newton-cg",
+                 label="class_weight={0: 3}, newton-cg", **tight),
+            case(*classification_data(24, k=3), class_weight={0: 0.5, 1: 2.0, 2: 1.0},
+                 solver="sag", label="class_weight dict, sag", **tight),
+            case(*classification_data(25, k=2), l1_ratio=1.0, C=0.3, solver="saga",
+                 label="L1 (l1_ratio=1), saga", **tight),
+            case(*classification_data(26, k=3), l1_ratio=1.0, C=0.3, solver="saga",
+                 label="L1, saga, 3 classes", **tight),
+            case(*classification_data(27, k=3), l1_ratio=0.4, C=0.5, solver="saga",
+                 label="elastic net (l1_ratio=0.4), saga", **tight),
+            case(*classification_data(28, k=2), solver="liblinear",
+                 label="liblinear (L2, intercept penalised)", **tight),
+            case(*classification_data(29, k=2), solver="liblinear", intercept_scaling=3.0,
+                 C=0.5, label="liblinear, intercept_scaling=3", **tight),
+            case(*classification_data(30, k=2), solver="liblinear", l1_ratio=1.0, C=0.5,
+                 label="liblinear, L1", **tight),
+            case(*classification_data(31, k=2), warm_start=True,
+                 label="warm_start=True (a first fit starts from 0)", **tight)]
+    return tuple(out)
+
+
+def _logistic_bad_cases():
+    """scikit-learn's solver/penalty checks and the deprecation of `penalty`."""
+    data2, data3 = classification_data(0), classification_data(0, k=3)
+    return (bad(*data2, l1_ratio=1.0, raises=ValueError,
+                match="Solver lbfgs supports only 'l2' or None penalties, got l1 penalty",
+                label="L1 with lbfgs"),
+            bad(*data2, l1_ratio=0.5, solver="liblinear", raises=ValueError,
+                match="Only 'saga' solver supports elasticnet penalty", label="elastic net "
+                "with liblinear"),
+            bad(*data3, solver="liblinear", raises=ValueError,
+                match="The 'liblinear' solver does not support multiclass",
+                label="liblinear with 3 classes"),
+            bad(*data2, solver="liblinear", C=np.inf, raises=ValueError,
+                match="C=np.inf as well as penalty=None is not supported",
+                label="liblinear without a penalty"),
+            bad(*data2, class_weight={0: 1.0, 7: 2.0}, raises=ValueError,
+                match="The classes, \\[1\\], are not in class_weight",
+                label="class_weight names an absent class"),
+            bad(*data2, solver="qr", raises=ValueError,
+                match="The 'solver' parameter of \\w+ must be", label="unknown solver"),
+            bad(*data2, penalty="l2", warns=FutureWarning, label="penalty is deprecated"),
+            bad(*data2, penalty="l3", raises=ValueError,
+                match="The 'penalty' parameter of \\w+ must be a str among", label="unknown "
+                "penalty (the hidden default 'deprecated' not named)"),
+            bad(*data2, l1_ratio=None, warns=FutureWarning, label="l1_ratio=None deprecated"))
+
+
 def _stops_early(data, **params):
     """max_iter too small for the tolerance: both warn ConvergenceWarning (each library's own
     class, both UserWarnings) and return the unfinished fit."""
@@ -174,23 +233,28 @@ CONCEPTS = (
              "tests/test_linear_model.py against the seed's loop."),
     Concept(
         name="linear_model.LogisticRegression",
-        reference_call="sklearn.linear_model.LogisticRegression (lbfgs)",
+        reference_call="sklearn.linear_model.LogisticRegression",
         comparison="fitted_optimum", tolerance="estimator_optimum",
         cases=(case(_seed_X, _seed_y, _grid, tol=1e-10, max_iter=10000, seed=SEED,
                     label="seed 002: make_classification(random_state=42), decision boundary"),
                *(case(*classification_data(s, k=k), C=C, label=f"{k} classes, C={C}",
                       tol=1e-10, max_iter=10000)
                  for s, k, C in ((0, 2, 1.0), (1, 2, 0.1), (2, 3, 1.0), (3, 4, 10.0))),
-               case(*classification_data(4, k=3), penalty=None, tol=1e-10, max_iter=10000,
-                    label="no penalty, 3 classes")),
+               case(*classification_data(4, k=3), C=np.inf, tol=1e-10, max_iter=10000,
+                    label="no penalty (C=inf), 3 classes"),
+               *_logistic_solver_cases()),
         strategy=seeded(classification_data, tol=1e-10, max_iter=10000),
         bad=estimator_bad(*classification_data(0), classifier=True, invalid={"C": -1.0}) + (
-            _stops_early(classification_data(0), max_iter=1, tol=1e-12),),
+            _stops_early(classification_data(0), max_iter=1, tol=1e-12),
+            _stops_early(classification_data(0), solver="saga", max_iter=1, tol=1e-12),
+            *_logistic_bad_cases()),
         bench=Bench(500, lambda n, rng: case(*classification_data(int(rng.integers(1 << 30)),
                                                                   n=n, p=5), tol=1e-10,
                                                                   max_iter=10000)),
         seeds=(SEED,),
         run=estimator_run(("classes_", "coef_", "intercept_", "n_features_in_"), CLASSIFIER),
-        note="mathml: Newton/IRLS; scikit-learn: lbfgs at tol=1e-10. Same minimiser; "
-             "n_iter_ not compared. The intercept is not penalised in either."),
+        note="every solver name in both (mathml's own algorithm for each, said in its "
+             "docstring), at tol=1e-10: the same minimiser; n_iter_ not compared. The "
+             "intercept is unpenalised except by 'liblinear' (a feature of value "
+             "intercept_scaling). SAG/SAGA reproduce scikit-learn's draws and steps.")
 )
