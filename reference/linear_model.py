@@ -11,7 +11,7 @@ import sklearn.linear_model as sk
 from sklearn.base import BaseEstimator, RegressorMixin
 
 __all__ = ["LinearRegression", "Ridge", "Lasso", "ElasticNet", "SGDRegressor",
-           "LogisticRegression"]
+           "LogisticRegression", "lasso_path", "enet_path"]
 
 
 class LinearRegression(sk.LinearRegression):
@@ -28,14 +28,44 @@ class Ridge(sk.Ridge):
 
 
 class ElasticNet(sk.ElasticNet):
-    def __init__(self, alpha=1.0, *, l1_ratio=0.5, fit_intercept=True, max_iter=1000, tol=1e-4):
+    # copy_X is fixed at True (mathml never writes into X)
+    def __init__(self, alpha=1.0, *, l1_ratio=0.5, fit_intercept=True, precompute=False,
+                 max_iter=1000, tol=1e-4, warm_start=False, positive=False, random_state=None,
+                 selection="cyclic"):
         super().__init__(alpha=alpha, l1_ratio=l1_ratio, fit_intercept=fit_intercept,
-                         max_iter=max_iter, tol=tol)
+                         precompute=precompute, max_iter=max_iter, tol=tol,
+                         warm_start=warm_start, positive=positive, random_state=random_state,
+                         selection=selection)
 
 
 class Lasso(sk.Lasso):
-    def __init__(self, alpha=1.0, *, fit_intercept=True, max_iter=1000, tol=1e-4):
-        super().__init__(alpha=alpha, fit_intercept=fit_intercept, max_iter=max_iter, tol=tol)
+    # copy_X is fixed at True, as ElasticNet
+    def __init__(self, alpha=1.0, *, fit_intercept=True, precompute=False, max_iter=1000,
+                 tol=1e-4, warm_start=False, positive=False, random_state=None,
+                 selection="cyclic"):
+        super().__init__(alpha=alpha, fit_intercept=fit_intercept, precompute=precompute,
+                         max_iter=max_iter, tol=tol, warm_start=warm_start, positive=positive,
+                         random_state=random_state, selection=selection)
+
+
+def enet_path(X, y, *, l1_ratio=0.5, eps=1e-3, n_alphas="deprecated", alphas="warn",
+              precompute="auto", coef_init=None, return_n_iter=False, positive=False,
+              **params):
+    # Xy, copy_X, verbose and check_input are left at scikit-learn's defaults; mathml's
+    # path takes one target (scikit-learn's 2-D y is the multi-task problem)
+    if np.ndim(y) != 1:
+        raise ValueError("mathml's enet_path fits one target: y must be 1-D (scikit-learn "
+                         "runs the multi-task elastic net for a 2-D y)")
+    return sk.enet_path(X, y, l1_ratio=l1_ratio, eps=eps, n_alphas=n_alphas, alphas=alphas,
+                        precompute=precompute, coef_init=coef_init,
+                        return_n_iter=return_n_iter, positive=positive, **params)
+
+
+def lasso_path(X, y, *, eps=1e-3, n_alphas="deprecated", alphas="warn", precompute="auto",
+               coef_init=None, return_n_iter=False, positive=False, **params):
+    return enet_path(X, y, l1_ratio=1.0, eps=eps, n_alphas=n_alphas, alphas=alphas,
+                     precompute=precompute, coef_init=coef_init, return_n_iter=return_n_iter,
+                     positive=positive, **params)
 
 
 class SGDRegressor(RegressorMixin, BaseEstimator):

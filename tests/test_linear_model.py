@@ -161,3 +161,57 @@ def test_balanced_class_weight_is_sample_weight_n_over_k_nk():
                                      tol=1e-10).fit(X_rep, y_rep)
     # two Newton solves of one problem summed in another order: rounding only
     np.testing.assert_allclose(balanced.coef_, repeated.coef_, rtol=1e-9)
+
+
+def test_random_selection_draws_scikit_learns_coordinates():
+    """The same random_state, the same coordinate order: scikit-learn's sweep count (its
+    gap-safe screening, which changes the set drawn from, acts only at gap checks, here
+    at the end)."""
+    from reference.linear_model import Lasso as RefLasso
+    rng = np.random.default_rng(9)
+    X = rng.uniform(-2, 2, (30, 6))
+    y = X @ [1.0, -2.0, 0.0, 0.5, 0.0, 3.0] + rng.uniform(-1, 1, 30)
+    for seed in (0, 1, 42):
+        params = dict(alpha=0.05, selection="random", random_state=seed, tol=1e-10)
+        assert ml.Lasso(**params).fit(X, y).n_iter_ == RefLasso(**params).fit(X, y).n_iter_
+
+
+def test_lasso_warm_start_and_targets():
+    """warm_start resumes at the optimum (one sweep to confirm the gap); two targets are two
+    independent fits."""
+    rng = np.random.default_rng(10)
+    X = rng.uniform(-2, 2, (40, 4))
+    Y = np.c_[X @ [1.0, 0.0, -1.0, 2.0], X @ [0.0, 3.0, 1.0, 0.0]] + rng.uniform(-1, 1, (40, 2))
+    model = ml.Lasso(alpha=0.1, tol=1e-10, warm_start=True).fit(X, Y[:, 0])
+    assert model.fit(X, Y[:, 0]).n_iter_ == 1
+    both = ml.Lasso(alpha=0.1, tol=1e-10).fit(X, Y)
+    for k in range(2):
+        one = ml.Lasso(alpha=0.1, tol=1e-10).fit(X, Y[:, k])
+        # the same steps; ȳ of a column of a 2-D y is summed in another order (rounding)
+        np.testing.assert_allclose(both.coef_[k], one.coef_, rtol=1e-12)
+        np.testing.assert_allclose(both.intercept_[k], one.intercept_, rtol=1e-12)
+
+
+def test_positive_lasso_solves_the_constrained_kkt():
+    """w ≥ 0: on the support x_jᵀr/n = α, off it x_jᵀr/n ≤ α (one-sided)."""
+    rng = np.random.default_rng(11)
+    X = rng.uniform(-2, 2, (50, 5))
+    y = X @ [2.0, -3.0, 1.0, -1.0, 0.5] + rng.uniform(-1, 1, 50)
+    model = ml.Lasso(alpha=0.2, positive=True, tol=1e-14, max_iter=100000).fit(X, y)
+    assert (model.coef_ >= 0).all() and (model.coef_ == 0).any()
+    Xc = X - X.mean(axis=0)
+    c = Xc.T @ (y - y.mean() - Xc @ model.coef_) / len(y)
+    on = model.coef_ > 0
+    # coordinate descent to a duality gap of 1e-14·‖y‖²: the KKT residual ~1e-7
+    np.testing.assert_allclose(c[on], 0.2, atol=1e-6)
+    assert (c[~on] <= 0.2 + 1e-6).all()
+
+
+def test_lasso_path_starts_at_alpha_max_with_zero():
+    """The grid's first α is α_max = max|Xᵀy|/n, where every coefficient is 0."""
+    rng = np.random.default_rng(12)
+    X, y = rng.uniform(-1, 1, (30, 3)), rng.uniform(-1, 1, 30)
+    alphas, coefs, _ = ml.lasso_path(X, y, alphas=5, tol=1e-12)
+    assert alphas[0] == np.abs(X.T @ y).max() / 30
+    assert not coefs[:, 0].any() and coefs[:, -1].all()
+    np.testing.assert_allclose(alphas[-1] / alphas[0], 1e-3, rtol=1e-12)  # eps, to rounding

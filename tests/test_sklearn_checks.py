@@ -89,7 +89,7 @@ _DENSITY_SCORE = "scikit-learn's DensityMixin.score is a placeholder returning N
     "comes before mathml's score (the mean log-likelihood) in the bases"
 ADAPTER_FAILURES: dict[str, dict[str, str]] = {
     **{name: {"check_supervised_y_2d": _MULTI_OUTPUT}
-       for name in ("LinearRegression", "Ridge", "DecisionTreeClassifier",
+       for name in ("LinearRegression", "Ridge", "Lasso", "ElasticNet", "DecisionTreeClassifier",
                     "DecisionTreeRegressor")},
     "MultinomialNB": {check: _POSITIVE_ONLY for check in (
         "check_estimators_overwrite_params", "check_estimators_fit_returns_self",

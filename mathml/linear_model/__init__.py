@@ -14,8 +14,9 @@ Solvers, each written with `mathml.linalg`:
   fallback makes them agree.
 - `Ridge`: scikit-learn's solvers, each from scratch: Cholesky of XᵀX + αI ('auto'), the
   SVD, conjugate gradients, LSQR, SAG and SAGA (its draws), L-BFGS-B for ``positive``.
-- `Lasso`, `ElasticNet`: cyclic coordinate descent with soft thresholding, stopped by
-  scikit-learn's duality gap.
+- `Lasso`, `ElasticNet`: coordinate descent (cyclic, or scikit-learn's random draws) with
+  soft thresholding, on the residual or the Gram matrix, stopped by scikit-learn's duality
+  gap; `lasso_path`, `enet_path` warm-start it along a decreasing grid of penalties.
 - `SGDRegressor`: full-batch gradient descent on the squared error (the seeds' algorithm).
 - `LogisticRegression`: scikit-learn's solver names, each mathml's own: L-BFGS, Newton-CG,
   Newton–Cholesky (IRLS), SAG, SAGA (with the proximal step for L1 and the elastic net),
@@ -24,10 +25,10 @@ Solvers, each written with `mathml.linalg`:
 The package's private modules: `_base` (centring, solves, ``predict``), `_least_squares`,
 `_coordinate_descent`, `_gradient_descent`, `_logistic`.
 """
-from ._coordinate_descent import ElasticNet, Lasso
+from ._coordinate_descent import ElasticNet, Lasso, enet_path, lasso_path
 from ._gradient_descent import SGDRegressor
 from ._least_squares import LinearRegression, Ridge
 from ._logistic import LogisticRegression
 
 __all__ = ["LinearRegression", "Ridge", "Lasso", "ElasticNet", "SGDRegressor",
-           "LogisticRegression"]
+           "LogisticRegression", "lasso_path", "enet_path"]

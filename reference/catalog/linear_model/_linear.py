@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 import sklearn.datasets
 import sklearn.model_selection
+from hypothesis import strategies as st
 
 from .._core import Bench, Concept, bad, case
 from .._estimators import (classification_data, estimator_bad, estimator_run, regression_data,
@@ -115,6 +116,75 @@ def _logistic_bad_cases():
             bad(*data2, l1_ratio=None, warns=FutureWarning, label="l1_ratio=None deprecated"))
 
 
+def _coordinate_descent_cases(**params):
+    """The parameters of issue 14 at tol=1e-12: positive, precompute (True and a Gram
+    matrix), selection='random' with a seed, two targets, warm_start."""
+    tight = dict(params, **TIGHT)
+    Xc, yc, Xc_test = regression_data(40, p=4)
+    Xc = Xc - Xc.mean(axis=0)          # centred: a given Gram matrix is then used as is
+    return (case(*regression_data(41, p=5), positive=True, label="positive=True", **tight),
+            case(*regression_data(42, p=4), precompute=True, label="precompute=True",
+                 **tight),
+            case(Xc, yc, Xc_test, precompute=Xc.T @ Xc, fit_intercept=False,
+                 label="precompute=XᵀX given", **tight),
+            case(*regression_data(43, p=6), selection="random", random_state=0,
+                 label="selection='random', random_state=0", **tight),
+            case(*regression_data(44, n=20, p=8), selection="random", random_state=5,
+                 positive=True, label="random selection, positive", **tight),
+            case(*_two_targets(45), label="two targets", **tight),
+            case(*_two_targets(46), positive=True, precompute=True,
+                 label="two targets, positive, Gram", **tight),
+            case(*regression_data(47), warm_start=True,
+                 label="warm_start=True (a first fit starts from 0)", **tight))
+
+
+def _path_run(f, c):
+    """The grid and the coefficients; the dual gaps measure where each run stopped."""
+    alphas, coefs, *_ = f(*c.args, **c.kwargs)
+    return alphas, coefs
+
+
+def _path_data(seed: int, n: int = 30, p: int = 4):
+    X, y, _ = regression_data(seed, n=n, p=p)
+    return X - X.mean(axis=0), y - y.mean()
+
+
+def _path_cases(l1_ratio: float | None):
+    ratio = {} if l1_ratio is None else {"l1_ratio": l1_ratio}
+    tight = dict(ratio, tol=1e-12, max_iter=100000)
+    return (case(*_path_data(50), alphas=8, label="a grid of 8 from α_max", **tight),
+            case(*_path_data(51, n=20, p=8), alphas=6, eps=1e-2, label="p = 8, eps = 1e-2",
+                 **tight),
+            case(*_path_data(52), alphas=[0.5, 0.05, 0.2], label="given alphas (sorted)",
+                 **tight),
+            case(*_path_data(53), alphas=5, positive=True, label="positive", **tight),
+            case(*_path_data(54), alphas=5, precompute=False, label="no Gram matrix",
+                 **tight),
+            case(*_path_data(55), alphas=5, selection="random", random_state=2,
+                 label="random selection", **tight))
+
+
+def _path_bad(f_kwargs):
+    X, y = _path_data(0)
+    return (bad(X, y, alphas=3, tolerance=1e-3, raises=ValueError,
+                match="Unexpected parameters in params", label="an unknown keyword", **f_kwargs),
+            bad(X, y, alphas=3, selection="shuffled", raises=ValueError,
+                match="selection should be either random or cyclic", label="bad selection",
+                **f_kwargs),
+            bad(X, np.c_[y, y], alphas=3, raises=ValueError, match="y must be 1-D",
+                label="2-D y (the multi-task problem)", **f_kwargs),
+            bad(X, y, n_alphas=3, warns=FutureWarning, label="n_alphas is deprecated",
+                **f_kwargs),
+            bad(X, y, alphas=None, warns=FutureWarning, label="alphas=None is deprecated",
+                **f_kwargs))
+
+
+def _bench_path(n, rng):
+    """n samples, p = n/4 ≤ 10 features (a unique solution on the whole path), 20 alphas."""
+    return case(*_path_data(int(rng.integers(1 << 30)), n=n, p=max(1, min(10, n // 4))),
+                alphas=20, tol=1e-10, max_iter=100000)
+
+
 def _stops_early(data, **params):
     """max_iter too small for the tolerance: both warn ConvergenceWarning (each library's own
     class, both UserWarnings) and return the unfinished fit."""
@@ -197,19 +267,34 @@ CONCEPTS = (
         reference_call="sklearn.linear_model.Lasso",
         comparison="fitted_optimum", tolerance="estimator_optimum",
         cases=_regression_cases(alpha=0.1, **TIGHT) + (
-            case(*regression_data(6, n=20, p=8), alpha=0.5, label="sparse solution", **TIGHT),),
+            case(*regression_data(6, n=20, p=8), alpha=0.5, label="sparse solution", **TIGHT),
+            *_coordinate_descent_cases(alpha=0.3)),
         strategy=seeded(regression_data, alpha=0.1, **TIGHT),
         bad=_bad_regression({"alpha": -1.0}) + (
-            _stops_early(regression_data(0), alpha=1e-3, max_iter=1, tol=1e-12),),
+            _stops_early(regression_data(0), alpha=1e-3, max_iter=1, tol=1e-12),
+            bad(*regression_data(0), selection="shuffled", raises=ValueError,
+                match="The 'selection' parameter of \\w+ must be", label="unknown selection"),
+            bad(*regression_data(0), fit_intercept=False, precompute=np.eye(3), raises=ValueError,
+                match="Gram matrix passed in via 'precompute' parameter did not pass "
+                      "validation", label="a wrong Gram matrix"),
+            bad(*regression_data(0), precompute=np.eye(3), warns=UserWarning,
+                label="a Gram matrix with an intercept: recomputed on the centred X"),
+            bad(*regression_data(0), alpha=0.0, warns=UserWarning,
+                label="alpha=0: use LinearRegression")),
         bench=_bench_regression(alpha=0.1),
         run=estimator_run(("coef_", "intercept_", "n_features_in_"), REGRESSOR),
-        note="cyclic coordinate descent in both, stopped by the same duality gap; compared at "
-             "tol=1e-12 (n_iter_ and dual_gap_ are not compared: they depend on rounding)."),
+        note="coordinate descent in both (on the residual, or the Gram matrix with "
+             "precompute), stopped by the same duality gap; compared at tol=1e-12 (n_iter_ and "
+             "dual_gap_ are not compared: they depend on rounding). selection='random' draws "
+             "scikit-learn's coordinates (its xorshift stream); scikit-learn ≥ 1.8 also "
+             "screens out coordinates the gap proves zero and then draws among the rest, so "
+             "the orders agree only until its first screening: compared by optimum."),
     Concept(
         name="linear_model.ElasticNet",
         reference_call="sklearn.linear_model.ElasticNet",
         comparison="fitted_optimum", tolerance="estimator_optimum",
-        cases=_regression_cases(alpha=0.1, l1_ratio=0.3, **TIGHT),
+        cases=_regression_cases(alpha=0.1, l1_ratio=0.3, **TIGHT) + _coordinate_descent_cases(
+            alpha=0.2, l1_ratio=0.6),
         strategy=seeded(regression_data, alpha=0.2, l1_ratio=0.7, **TIGHT),
         bad=_bad_regression({"l1_ratio": 2.0}) + (
             _stops_early(regression_data(0), alpha=1e-3, max_iter=1, tol=1e-12),),
@@ -256,5 +341,34 @@ CONCEPTS = (
         note="every solver name in both (mathml's own algorithm for each, said in its "
              "docstring), at tol=1e-10: the same minimiser; n_iter_ not compared. The "
              "intercept is unpenalised except by 'liblinear' (a feature of value "
-             "intercept_scaling). SAG/SAGA reproduce scikit-learn's draws and steps.")
+             "intercept_scaling). SAG/SAGA reproduce scikit-learn's draws and steps."),
+    Concept(
+        name="linear_model.enet_path",
+        reference_call="sklearn.linear_model.enet_path",
+        comparison="fitted_optimum", tolerance="estimator_optimum",
+        cases=_path_cases(0.5) + (
+            case(*_path_data(56), l1_ratio=0.2, alphas=[1.0, 0.1], tol=1e-12, max_iter=100000,
+                 label="l1_ratio=0.2, given alphas"),),
+        strategy=lambda: st.integers(0, 2 ** 31 - 1).map(
+            lambda s: case(*_path_data(s), alphas=4, tol=1e-12, max_iter=100000)),
+        bad=_path_bad({}) + (
+            bad(*_path_data(0), l1_ratio=0.0, alphas=3, raises=ValueError,
+                match="Automatic alpha grid generation is not supported for l1_ratio=0",
+                label="l1_ratio=0 with a generated grid"),),
+        bench=Bench(500, _bench_path),
+        run=_path_run,
+        note="coordinate descent warm-started along a decreasing geometric grid from α_max "
+             "(no intercept); the grid and coefficients compared (by optimum, tol=1e-12), "
+             "the dual gaps not (they say where each run stopped)."),
+    Concept(
+        name="linear_model.lasso_path",
+        reference_call="sklearn.linear_model.lasso_path",
+        comparison="fitted_optimum", tolerance="estimator_optimum",
+        cases=_path_cases(None),
+        strategy=lambda: st.integers(0, 2 ** 31 - 1).map(
+            lambda s: case(*_path_data(s), alphas=4, tol=1e-12, max_iter=100000)),
+        bad=_path_bad({}),
+        bench=Bench(500, _bench_path),
+        run=_path_run,
+        note="enet_path with l1_ratio = 1."),
 )
