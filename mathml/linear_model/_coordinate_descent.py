@@ -355,8 +355,7 @@ def enet_path(X: ArrayLike, y: ArrayLike, *, l1_ratio: float = 0.5, eps: float =
               n_alphas: Any = "deprecated", alphas: Any = "warn", precompute: Any = "auto",
               coef_init: ArrayLike | None = None, return_n_iter: bool = False,
               positive: bool = False, **params: Any) -> tuple:
-    r"""The elastic-net solutions along a decreasing grid of penalties, each warm-started
-    from the previous one.
+    r"""Elastic-net solutions along a decreasing grid of penalties, each warm-started.
 
     .. math::
 
