@@ -53,13 +53,15 @@ class Interval:
 
 
 class StrOptions:
-    """One string among ``options``."""
+    """One string among ``options`` (or among ``hidden``: accepted, not named in the message,
+    as scikit-learn's ``Hidden(StrOptions(...))`` for a deprecated default)."""
 
-    def __init__(self, options: set[str]) -> None:
+    def __init__(self, options: set[str], *, hidden: frozenset[str] = frozenset()) -> None:
         self.options = options
+        self.hidden = hidden
 
     def is_satisfied_by(self, value: Any) -> bool:
-        return isinstance(value, str) and value in self.options
+        return isinstance(value, str) and (value in self.options or value in self.hidden)
 
     def __str__(self) -> str:
         return f"a str among {{{', '.join(repr(o) for o in self.options)}}}"

@@ -11,8 +11,7 @@ import sklearn.linear_model as sk
 from sklearn.base import BaseEstimator, RegressorMixin
 
 __all__ = ["LinearRegression", "Ridge", "Lasso", "ElasticNet", "GradientDescentRegressor",
-           "SGDRegressor", "SGDClassifier",
-           "LogisticRegression"]
+           "SGDRegressor", "SGDClassifier", "LogisticRegression", "lasso_path", "enet_path"]
 
 
 class LinearRegression(sk.LinearRegression):
@@ -21,19 +20,52 @@ class LinearRegression(sk.LinearRegression):
 
 
 class Ridge(sk.Ridge):
-    def __init__(self, alpha=1.0, *, fit_intercept=True):
-        super().__init__(alpha=alpha, fit_intercept=fit_intercept)
+    # copy_X is fixed at True (mathml never writes into X)
+    def __init__(self, alpha=1.0, *, fit_intercept=True, max_iter=None, tol=1e-4,
+                 solver="auto", positive=False, random_state=None):
+        super().__init__(alpha=alpha, fit_intercept=fit_intercept, max_iter=max_iter, tol=tol,
+                         solver=solver, positive=positive, random_state=random_state)
 
 
 class ElasticNet(sk.ElasticNet):
-    def __init__(self, alpha=1.0, *, l1_ratio=0.5, fit_intercept=True, max_iter=1000, tol=1e-4):
+    # copy_X is fixed at True (mathml never writes into X)
+    def __init__(self, alpha=1.0, *, l1_ratio=0.5, fit_intercept=True, precompute=False,
+                 max_iter=1000, tol=1e-4, warm_start=False, positive=False, random_state=None,
+                 selection="cyclic"):
         super().__init__(alpha=alpha, l1_ratio=l1_ratio, fit_intercept=fit_intercept,
-                         max_iter=max_iter, tol=tol)
+                         precompute=precompute, max_iter=max_iter, tol=tol,
+                         warm_start=warm_start, positive=positive, random_state=random_state,
+                         selection=selection)
 
 
 class Lasso(sk.Lasso):
-    def __init__(self, alpha=1.0, *, fit_intercept=True, max_iter=1000, tol=1e-4):
-        super().__init__(alpha=alpha, fit_intercept=fit_intercept, max_iter=max_iter, tol=tol)
+    # copy_X is fixed at True, as ElasticNet
+    def __init__(self, alpha=1.0, *, fit_intercept=True, precompute=False, max_iter=1000,
+                 tol=1e-4, warm_start=False, positive=False, random_state=None,
+                 selection="cyclic"):
+        super().__init__(alpha=alpha, fit_intercept=fit_intercept, precompute=precompute,
+                         max_iter=max_iter, tol=tol, warm_start=warm_start, positive=positive,
+                         random_state=random_state, selection=selection)
+
+
+def enet_path(X, y, *, l1_ratio=0.5, eps=1e-3, n_alphas="deprecated", alphas="warn",
+              precompute="auto", coef_init=None, return_n_iter=False, positive=False,
+              **params):
+    # Xy, copy_X, verbose and check_input are left at scikit-learn's defaults; mathml's
+    # path takes one target (scikit-learn's 2-D y is the multi-task problem)
+    if np.ndim(y) != 1:
+        raise ValueError("mathml's enet_path fits one target: y must be 1-D (scikit-learn "
+                         "runs the multi-task elastic net for a 2-D y)")
+    return sk.enet_path(X, y, l1_ratio=l1_ratio, eps=eps, n_alphas=n_alphas, alphas=alphas,
+                        precompute=precompute, coef_init=coef_init,
+                        return_n_iter=return_n_iter, positive=positive, **params)
+
+
+def lasso_path(X, y, *, eps=1e-3, n_alphas="deprecated", alphas="warn", precompute="auto",
+               coef_init=None, return_n_iter=False, positive=False, **params):
+    return enet_path(X, y, l1_ratio=1.0, eps=eps, n_alphas=n_alphas, alphas=alphas,
+                     precompute=precompute, coef_init=coef_init, return_n_iter=return_n_iter,
+                     positive=positive, **params)
 
 
 class GradientDescentRegressor(RegressorMixin, BaseEstimator):
@@ -78,27 +110,11 @@ class SGDClassifier(sk.SGDClassifier):
 
 
 class LogisticRegression(sk.LogisticRegression):
-    # scikit-learn ≥ 1.8 deprecates `penalty`: no penalty is C = inf, the L2 penalty l1_ratio = 0.
-    def __init__(self, penalty="l2", *, C=1.0, fit_intercept=True, tol=1e-4, max_iter=100):
-        self.penalty = penalty
-        self.C = C
-        self.fit_intercept = fit_intercept
-        self.tol = tol
-        self.max_iter = max_iter
-
-    def fit(self, X, y):
-        if self.penalty not in ("l2", None):
-            from sklearn.utils._param_validation import InvalidParameterError
-            raise InvalidParameterError(
-                "The 'penalty' parameter of LogisticRegression must be a str among {'l2'} or "
-                f"None. Got {self.penalty!r} instead.")
-        model = sk.LogisticRegression(C=np.inf if self.penalty is None else self.C,
-                                      fit_intercept=self.fit_intercept, tol=self.tol,
-                                      max_iter=self.max_iter).fit(X, y)
-        for name in ("classes_", "coef_", "intercept_", "n_iter_", "n_features_in_"):
-            setattr(self, name, getattr(model, name))
-        return self
-
-    def __sklearn_tags__(self):
-        # scikit-learn's tags read `solver`, a hyperparameter this signature leaves out
-        return sk.LogisticRegression().__sklearn_tags__()
+    # dual=False (mathml solves the primal), verbose=0 and n_jobs=None (no effect since 1.8)
+    def __init__(self, penalty="deprecated", *, C=1.0, l1_ratio=0.0, tol=1e-4,
+                 fit_intercept=True, intercept_scaling=1, class_weight=None, random_state=None,
+                 solver="lbfgs", max_iter=100, warm_start=False):
+        super().__init__(penalty=penalty, C=C, l1_ratio=l1_ratio, tol=tol,
+                         fit_intercept=fit_intercept, intercept_scaling=intercept_scaling,
+                         class_weight=class_weight, random_state=random_state, solver=solver,
+                         max_iter=max_iter, warm_start=warm_start)

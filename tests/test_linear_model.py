@@ -86,7 +86,7 @@ def test_logistic_gradient_vanishes_at_the_fit():
     rng = np.random.default_rng(3)
     X = rng.uniform(-2, 2, (60, 3))
     y = (X[:, 0] + rng.uniform(-1, 1, 60) > 0).astype(int)
-    model = ml.LogisticRegression(C=0.7, tol=1e-10).fit(X, y)
+    model = ml.LogisticRegression(C=0.7, tol=1e-10, solver="newton-cholesky").fit(X, y)
     p = model.predict_proba(X)[:, 1]
     grad_w = 0.7 * X.T @ (p - y) + model.coef_.ravel()
     grad_b = 0.7 * (p - y).sum()
@@ -106,3 +106,112 @@ def test_multinomial_probabilities_sum_to_one_and_intercepts_sum_to_zero():
 def test_logistic_rejects_a_continuous_target():
     with pytest.raises(ValueError, match="Unknown label type"):
         ml.LogisticRegression().fit(X5, Y5 + 0.5)
+
+
+@pytest.mark.parametrize("solver", ["sag", "saga"])
+def test_sag_draws_scikit_learns_samples(solver):
+    """The same seed, step size and stopping rule as scikit-learn's SAG/SAGA: the same
+    number of epochs per target (a different draw sequence would stop elsewhere)."""
+    from reference.linear_model import Ridge as RefRidge
+    rng = np.random.default_rng(5)
+    X = rng.uniform(-2, 2, (40, 4))
+    Y = np.c_[X @ [1.0, -2.0, 0.5, 3.0], X @ [0.2, 0.1, -1.0, 2.0]] + rng.uniform(-1, 1, (40, 2))
+    for seed in (0, 7, 123):
+        params = dict(alpha=[0.5, 2.0], solver=solver, tol=1e-8, random_state=seed)
+        got, expected = ml.Ridge(**params).fit(X, Y), RefRidge(**params).fit(X, Y)
+        np.testing.assert_array_equal(got.n_iter_, expected.n_iter_)
+
+
+def test_ridge_solvers_reach_one_minimiser():
+    """Six solvers, one problem: the same w where the gradient Xᵀ(Xw − y) + αw vanishes."""
+    rng = np.random.default_rng(6)
+    X, y = rng.uniform(-2, 2, (50, 5)), rng.uniform(-1, 1, 50)
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    for solver in ("cholesky", "svd", "lsqr", "sparse_cg", "sag", "saga"):
+        w = ml.Ridge(alpha=3.0, solver=solver, tol=1e-12, random_state=0).fit(X, y).coef_
+        gradient = Xc.T @ (Xc @ w - yc) + 3.0 * w
+        # the direct solvers to rounding (~1e-13); the iterative ones stop when a step
+        # moves w by ≤ 1e-12 relatively, which leaves a gradient of the same order
+        assert np.abs(gradient).max() < 1e-9, solver
+
+
+def test_logistic_warm_start_resumes_from_the_previous_fit():
+    """A second fit from the first one's optimum: Newton stops at once, at the same point."""
+    rng = np.random.default_rng(7)
+    X = rng.uniform(-2, 2, (50, 3))
+    y = np.arange(50) % 3
+    model = ml.LogisticRegression(solver="newton-cholesky", warm_start=True, tol=1e-8)
+    first = model.fit(X, y).coef_.copy()
+    assert model.fit(X, y).n_iter_[0] == 0
+    np.testing.assert_array_equal(model.coef_, first)  # no step taken: the same numbers
+    cold = ml.LogisticRegression(solver="newton-cholesky", tol=1e-8).fit(X, y)
+    assert cold.n_iter_[0] > 0
+
+
+def test_balanced_class_weight_is_sample_weight_n_over_k_nk():
+    """'balanced' weighs class k by n/(K·n_k): the same fit as repeating rows that often."""
+    rng = np.random.default_rng(8)
+    X = rng.uniform(-2, 2, (30, 2))
+    y = np.r_[np.zeros(20, int), np.ones(10, int)]          # weights 30/40 and 30/20
+    balanced = ml.LogisticRegression(class_weight="balanced", C=0.75, solver="newton-cholesky",
+                                     tol=1e-10).fit(X, y)
+    # C·(¾·Σ₀ + 3/2·Σ₁) = (C·¾)·(Σ₀ + 2·Σ₁): class 1's rows twice at C·¾
+    X_rep, y_rep = np.r_[X, X[y == 1]], np.r_[y, y[y == 1]]
+    repeated = ml.LogisticRegression(C=0.75 * 0.75, solver="newton-cholesky",
+                                     tol=1e-10).fit(X_rep, y_rep)
+    # two Newton solves of one problem summed in another order: rounding only
+    np.testing.assert_allclose(balanced.coef_, repeated.coef_, rtol=1e-9)
+
+
+def test_random_selection_draws_scikit_learns_coordinates():
+    """The same random_state, the same coordinate order: scikit-learn's sweep count (its
+    gap-safe screening, which changes the set drawn from, acts only at gap checks, here
+    at the end)."""
+    from reference.linear_model import Lasso as RefLasso
+    rng = np.random.default_rng(9)
+    X = rng.uniform(-2, 2, (30, 6))
+    y = X @ [1.0, -2.0, 0.0, 0.5, 0.0, 3.0] + rng.uniform(-1, 1, 30)
+    for seed in (0, 1, 42):
+        params = dict(alpha=0.05, selection="random", random_state=seed, tol=1e-10)
+        assert ml.Lasso(**params).fit(X, y).n_iter_ == RefLasso(**params).fit(X, y).n_iter_
+
+
+def test_lasso_warm_start_and_targets():
+    """warm_start resumes at the optimum (one sweep to confirm the gap); two targets are two
+    independent fits."""
+    rng = np.random.default_rng(10)
+    X = rng.uniform(-2, 2, (40, 4))
+    Y = np.c_[X @ [1.0, 0.0, -1.0, 2.0], X @ [0.0, 3.0, 1.0, 0.0]] + rng.uniform(-1, 1, (40, 2))
+    model = ml.Lasso(alpha=0.1, tol=1e-10, warm_start=True).fit(X, Y[:, 0])
+    assert model.fit(X, Y[:, 0]).n_iter_ == 1
+    both = ml.Lasso(alpha=0.1, tol=1e-10).fit(X, Y)
+    for k in range(2):
+        one = ml.Lasso(alpha=0.1, tol=1e-10).fit(X, Y[:, k])
+        # the same steps; ȳ of a column of a 2-D y is summed in another order (rounding)
+        np.testing.assert_allclose(both.coef_[k], one.coef_, rtol=1e-12)
+        np.testing.assert_allclose(both.intercept_[k], one.intercept_, rtol=1e-12)
+
+
+def test_positive_lasso_solves_the_constrained_kkt():
+    """w ≥ 0: on the support x_jᵀr/n = α, off it x_jᵀr/n ≤ α (one-sided)."""
+    rng = np.random.default_rng(11)
+    X = rng.uniform(-2, 2, (50, 5))
+    y = X @ [2.0, -3.0, 1.0, -1.0, 0.5] + rng.uniform(-1, 1, 50)
+    model = ml.Lasso(alpha=0.2, positive=True, tol=1e-14, max_iter=100000).fit(X, y)
+    assert (model.coef_ >= 0).all() and (model.coef_ == 0).any()
+    Xc = X - X.mean(axis=0)
+    c = Xc.T @ (y - y.mean() - Xc @ model.coef_) / len(y)
+    on = model.coef_ > 0
+    # coordinate descent to a duality gap of 1e-14·‖y‖²: the KKT residual ~1e-7
+    np.testing.assert_allclose(c[on], 0.2, atol=1e-6)
+    assert (c[~on] <= 0.2 + 1e-6).all()
+
+
+def test_lasso_path_starts_at_alpha_max_with_zero():
+    """The grid's first α is α_max = max|Xᵀy|/n, where every coefficient is 0."""
+    rng = np.random.default_rng(12)
+    X, y = rng.uniform(-1, 1, (30, 3)), rng.uniform(-1, 1, 30)
+    alphas, coefs, _ = ml.lasso_path(X, y, alphas=5, tol=1e-12)
+    assert alphas[0] == np.abs(X.T @ y).max() / 30
+    assert not coefs[:, 0].any() and coefs[:, -1].all()
+    np.testing.assert_allclose(alphas[-1] / alphas[0], 1e-3, rtol=1e-12)  # eps, to rounding
