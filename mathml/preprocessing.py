@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from collections.abc import Iterable
 from itertools import chain, combinations, combinations_with_replacement
 from numbers import Integral
 
@@ -83,6 +84,11 @@ class StandardScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
     3. Features with :math:`\sigma^2 \le n\,\varepsilon\,\sigma^2 + (n\,\mu\,\varepsilon)^2`
        are constant up to rounding: their scale is 1, so they map to 0 rather than to noise.
 
+    ``partial_fit`` (``fit`` is one from nothing) pools a new batch B with what was seen
+    (Chan, Golub & LeVeque): :math:`n = n_a + n_b`, :math:`\mu = (n_a\mu_a + \sum_B x)/n`,
+    and the sums of squared deviations :math:`S = S_a + S_b + \frac{n_a n_b}{n}
+    (\mu_a - \mu_b)^2`, :math:`S_b` by step 2 on the batch; then step 3.
+
     *Complexity*: O(n·p) time and memory.
 
     *Numerical stability*: the two-pass formula avoids the cancellation of
@@ -120,27 +126,54 @@ class StandardScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
         self.with_mean = with_mean
         self.with_std = with_std
 
+    def _reset(self) -> None:
+        for name in ("mean_", "var_", "scale_", "n_samples_seen_"):
+            self.__dict__.pop(name, None)
+
     def fit(self, X: ArrayLike, y: object = None) -> StandardScaler:
-        """Learn :math:`\\mu` and :math:`\\sigma` of each column of `X` (n_samples, n_features)."""
+        """Learn :math:`\\mu` and :math:`\\sigma` of each column of `X` (n_samples, n_features):
+        a `partial_fit` from nothing."""
+        self._reset()
+        return self.partial_fit(X, y)
+
+    def partial_fit(self, X: ArrayLike, y: object = None) -> StandardScaler:
+        """Update :math:`\\mu`, :math:`\\sigma^2` and the count with one more batch `X`
+        (Chan, Golub & LeVeque's pairwise update, scikit-learn's order of operations)."""
         self._validate_hyperparameters()
-        X = validate_data(self, X, reset=True)
-        n = X.shape[0]
+        first = not hasattr(self, "n_samples_seen_")
+        X = validate_data(self, X, reset=first)
+        n_new = X.shape[0]
         if not (self.with_mean or self.with_std):
+            # nothing to compute but the count, an integer as in scikit-learn
             self.mean_ = self.var_ = self.scale_ = None
-            self.n_samples_seen_ = np.int64(n)
+            self.n_samples_seen_ = np.int64(n_new if first else self.n_samples_seen_ + n_new)
             return self
         # scikit-learn's count is a float once its running-mean routine has run; kept alike
-        self.n_samples_seen_ = np.float64(n)
-        # Step 1: the mean (scikit-learn keeps it even when only scaling).
-        mu = X.sum(axis=0) / n
-        self.mean_ = mu
+        n_past = np.float64(0.0 if first else self.n_samples_seen_)
+        n_total = n_past + n_new
+        # Step 1: the batch's sum and the pooled mean (scikit-learn keeps it even when
+        # only scaling).
+        past_sum = (0.0 if first else self.mean_) * n_past
+        new_sum = X.sum(axis=0)
+        self.mean_ = (past_sum + new_sum) / n_total
+        self.n_samples_seen_ = n_total
         if not self.with_std:
             self.var_ = self.scale_ = None
             return self
-        # Step 2: corrected two-pass variance.
-        D = X - mu
-        self.var_ = ((D ** 2).sum(axis=0) - D.sum(axis=0) ** 2 / n) / n
+        # Step 2: the batch's corrected two-pass sum of squared deviations ...
+        D = X - new_sum / n_new
+        new_ssd = (D ** 2).sum(axis=0) - D.sum(axis=0) ** 2 / n_new
+        if first:
+            self.var_ = new_ssd / n_total
+        else:
+            # ... pooled with the past one: S = S_past + S_new + (n_past n_new / n)(μ_past − μ_new)²,
+            # the last term written as scikit-learn writes it
+            ratio = n_past / n_new
+            ssd = (self.var_ * n_past + new_ssd
+                   + ratio / n_total * (past_sum / ratio - new_sum) ** 2)
+            self.var_ = ssd / n_total
         # Step 3: constant features keep scale 1.
+        n, mu = self.n_samples_seen_, self.mean_
         constant = self.var_ <= n * EPS * self.var_ + (n * mu * EPS) ** 2
         self.scale_ = _handle_zeros_in_scale(np.sqrt(self.var_), constant)
         return self
@@ -204,7 +237,7 @@ class MinMaxScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
     -----
     *Algorithm*
 
-    1. The per-feature extremes of X.
+    1. The per-feature extremes of X (``partial_fit``: of X and of the batches before).
     2. :math:`s` and :math:`m` as above (a zero range counts as 1).
     3. ``transform``: :math:`x s + m`, then clipped when ``clip``.
 
@@ -236,21 +269,36 @@ class MinMaxScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
         self.clip = clip
 
     def fit(self, X: ArrayLike, y: object = None) -> MinMaxScaler:
-        """Learn the per-feature extremes of `X` (n_samples, n_features)."""
+        """Learn the per-feature extremes of `X` (n_samples, n_features): a `partial_fit`
+        from nothing."""
+        for name in ("scale_", "min_", "n_samples_seen_", "data_min_", "data_max_",
+                     "data_range_"):
+            self.__dict__.pop(name, None)
+        return self.partial_fit(X, y)
+
+    def partial_fit(self, X: ArrayLike, y: object = None) -> MinMaxScaler:
+        """Update the per-feature extremes with one more batch `X`."""
         self._validate_hyperparameters()
         a, b = self.feature_range
         if a >= b:
             raise ValueError("Minimum of desired feature range must be smaller than maximum. "
                              f"Got {self.feature_range!r}.")
-        X = validate_data(self, X, reset=True)
-        # Step 1: the extremes.
-        self.data_min_, self.data_max_ = X.min(axis=0), X.max(axis=0)
-        self.data_range_ = self.data_max_ - self.data_min_
+        first = not hasattr(self, "n_samples_seen_")
+        X = validate_data(self, X, reset=first)
+        # Step 1: the extremes, of this batch and of the ones before.
+        data_min, data_max = X.min(axis=0), X.max(axis=0)
+        if first:
+            self.n_samples_seen_ = X.shape[0]
+        else:
+            data_min = np.minimum(self.data_min_, data_min)
+            data_max = np.maximum(self.data_max_, data_max)
+            self.n_samples_seen_ += X.shape[0]
+        self.data_min_, self.data_max_ = data_min, data_max
+        self.data_range_ = data_max - data_min
         # Step 2: scale and offset; a zero range would divide by zero.
         self.scale_ = (b - a) / _handle_zeros_in_scale(self.data_range_,
                                                        self.data_range_ < 10 * EPS)
         self.min_ = a - self.data_min_ * self.scale_
-        self.n_samples_seen_ = X.shape[0]
         return self
 
     def transform(self, X: ArrayLike) -> NDArray[np.float64]:
@@ -274,7 +322,7 @@ class PolynomialFeatures(TransformerMixin, BaseEstimator):
     .. math::
 
         \phi(x) = \Big(\prod_{j} x_j^{\,p_{kj}}\Big)_{k}, \qquad
-        p_k \in \{p \in \mathbb N^{d} : 1 \le |p| \le \text{degree}\}
+        p_k \in \{p \in \mathbb N^{d} : \max(1, \text{min}) \le |p| \le \text{max}\}
 
     plus the constant 1 first (``include_bias``); with ``interaction_only`` each
     :math:`p_{kj} \le 1`. Monomials come by total degree, then in the order of
@@ -282,9 +330,13 @@ class PolynomialFeatures(TransformerMixin, BaseEstimator):
 
     Parameters
     ----------
-    degree : int, default=2
+    degree : int or tuple (min, max), default=2
+        The largest total degree (min = 0), or the range of total degrees kept (the bias
+        column still comes first with ``include_bias``). Positional, as scikit-learn's.
     interaction_only : bool, default=False
     include_bias : bool, default=True
+    order : {'C', 'F'}, default='C'
+        Memory layout of the output.
 
     Attributes
     ----------
@@ -296,9 +348,10 @@ class PolynomialFeatures(TransformerMixin, BaseEstimator):
     Raises
     ------
     InvalidParameterError
-        degree not a non-negative int.
+        degree neither a non-negative int nor array-like.
     ValueError
-        Bad X as :class:`StandardScaler`; degree 0 without bias (no column at all).
+        Bad X as :class:`StandardScaler`; degree 0 without bias (no column at all); a
+        degree tuple that is not (min, max) with 0 ≤ min ≤ max.
 
     Notes
     -----
@@ -306,7 +359,8 @@ class PolynomialFeatures(TransformerMixin, BaseEstimator):
 
     1. ``fit``: the exponent rows, each the bincount of one index combination.
     2. ``transform``: column k is the product of the columns of X in the k-th index
-       combination, over all rows at once (a loop over the K output columns).
+       combination (i1 ≤ … ≤ id), computed as x_{i1} times the column of (i2, …, id), over
+       all rows at once (a loop over the output columns and the lower-degree ones).
 
     *Complexity*: O(n·K·degree) for K output columns (K = C(d + degree, degree) with bias).
 
@@ -324,31 +378,59 @@ class PolynomialFeatures(TransformerMixin, BaseEstimator):
 
     Examples
     --------
-    >>> PolynomialFeatures(degree=2).fit_transform(np.array([[2.0, 3.0]]))
+    >>> PolynomialFeatures(2).fit_transform(np.array([[2.0, 3.0]]))
     array([[1., 2., 3., 4., 6., 9.]])
+    >>> PolynomialFeatures((2, 2), include_bias=False).fit_transform(np.array([[2.0, 3.0]]))
+    array([[4., 6., 9.]])
     """
 
-    _parameter_constraints = {"degree": [Interval(Integral, 0, None, closed="left")],
-                              "interaction_only": ["boolean"], "include_bias": ["boolean"]}
+    _parameter_constraints = {"degree": [Interval(Integral, 0, None, closed="left"),
+                                         "array-like"],
+                              "interaction_only": ["boolean"], "include_bias": ["boolean"],
+                              "order": [StrOptions({"C", "F"})]}
 
-    def __init__(self, *, degree: int = 2, interaction_only: bool = False,
-                 include_bias: bool = True) -> None:
+    def __init__(self, degree: int | tuple[int, int] = 2, *, interaction_only: bool = False,
+                 include_bias: bool = True, order: str = "C") -> None:
         self.degree = degree
         self.interaction_only = interaction_only
         self.include_bias = include_bias
+        self.order = order
+
+    def _degrees(self) -> tuple[int, int]:
+        """(min_degree, max_degree) from ``degree``, checked with scikit-learn's messages."""
+        if isinstance(self.degree, Integral):
+            if self.degree == 0 and not self.include_bias:
+                raise ValueError("Setting degree to zero and include_bias to False would "
+                                 "result in an empty output array.")
+            return 0, int(self.degree)
+        if isinstance(self.degree, Iterable) and len(self.degree) == 2:
+            low, high = self.degree
+            if not (isinstance(low, Integral) and isinstance(high, Integral)
+                    and 0 <= low <= high):
+                raise ValueError("degree=(min_degree, max_degree) must be non-negative "
+                                 "integers that fulfil min_degree <= max_degree, got "
+                                 f"{self.degree}.")
+            if high == 0 and not self.include_bias:
+                raise ValueError("Setting both min_degree and max_degree to zero and "
+                                 "include_bias to False would result in an empty output "
+                                 "array.")
+            return int(low), int(high)
+        raise ValueError("degree must be a non-negative int or tuple (min_degree, "
+                         f"max_degree), got {self.degree}.")
 
     def _combinations(self, d: int):
+        """The index combinations: the empty one (bias), then degrees max(1, min) … max."""
         choose = combinations if self.interaction_only else combinations_with_replacement
-        start = 0 if self.include_bias else 1
-        return chain.from_iterable(choose(range(d), k) for k in range(start, self.degree + 1))
+        low, high = self._min_degree, self._max_degree
+        bias = [()] if self.include_bias else []
+        return chain(bias, chain.from_iterable(choose(range(d), k)
+                                               for k in range(max(1, low), high + 1)))
 
     def fit(self, X: ArrayLike, y: object = None) -> PolynomialFeatures:
         """Learn the exponents for the number of columns of `X` (n_samples, n_features)."""
         self._validate_hyperparameters()
-        if self.degree == 0 and not self.include_bias:
-            raise ValueError("Setting degree to zero and include_bias to False would result "
-                             "in an empty output array.")
         X = validate_data(self, X, reset=True)
+        self._min_degree, self._max_degree = self._degrees()
         d = X.shape[1]
         # Step 1: one row of exponents per index combination.
         rows = [np.bincount(np.array(c, dtype=np.intp), minlength=d)
@@ -361,10 +443,18 @@ class PolynomialFeatures(TransformerMixin, BaseEstimator):
         """The monomials, shape (n_samples, n_output_features_)."""
         check_is_fitted(self)
         X = validate_data(self, X, reset=False)
-        # Step 2: one column per monomial, its factors multiplied left to right (the order
-        # scikit-learn builds them in, degree by degree).
-        columns = [X[:, list(c)].prod(axis=1) for c in self._combinations(X.shape[1])]
-        return np.column_stack(columns)
+        # Step 2: one column per monomial; x_{i1} x_{i2} ⋯ x_{id} (i1 ≤ i2 ≤ …) is x_{i1} times
+        # the column of x_{i2} ⋯ x_{id}, one degree lower — scikit-learn's order of products,
+        # each lower column computed once.
+        done: dict[tuple[int, ...], NDArray[np.float64]] = {(): np.ones(X.shape[0])}
+
+        def column(c: tuple[int, ...]) -> NDArray[np.float64]:
+            if c not in done:
+                done[c] = X[:, c[0]] if len(c) == 1 else X[:, c[0]] * column(c[1:])
+            return done[c]
+
+        columns = [column(c) for c in self._combinations(X.shape[1])]
+        return np.asarray(np.column_stack(columns), order=self.order)
 
     def get_feature_names_out(self, input_features: ArrayLike | None = None
                               ) -> NDArray[np.object_]:

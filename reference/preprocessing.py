@@ -42,6 +42,12 @@ class _NoNaN:
         _refuse_nan(self, X, dtype=self._dtype)
         return super().transform(X)
 
+    def partial_fit(self, X, y=None, *args, **kwargs):
+        # the scalers' fit is a partial_fit from nothing (StandardScaler's passes its
+        # sample_weight on); NaN refused here as in fit
+        _refuse_nan(self, X, dtype=self._dtype)
+        return super().partial_fit(X, y, *args, **kwargs)
+
     def fit_transform(self, X, y=None):
         return self.fit(X, y).transform(X)
 
@@ -57,9 +63,9 @@ class MinMaxScaler(_NoNaN, _sk.MinMaxScaler):
 
 
 class PolynomialFeatures(_NoNaN, _sk.PolynomialFeatures):
-    def __init__(self, *, degree=2, interaction_only=False, include_bias=True):
+    def __init__(self, degree=2, *, interaction_only=False, include_bias=True, order="C"):
         super().__init__(degree=degree, interaction_only=interaction_only,
-                         include_bias=include_bias)
+                         include_bias=include_bias, order=order)
 
 
 class OneHotEncoder(_NoNaN, _sk.OneHotEncoder):

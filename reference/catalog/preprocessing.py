@@ -20,6 +20,7 @@ from .strategies import reals
 
 SEED = "002"  # the seed file whose examples open these cases
 UNFITTED = "_unfitted"  # a case keyword: call transform without fit
+BATCHES = "_batches"  # a case keyword: fit by partial_fit on this many consecutive row blocks
 
 
 # --- running an estimator ------------------------------------------------------------------------
@@ -38,12 +39,17 @@ def _comparable(value):
 def _runner(attributes: tuple[str, ...], inverse: bool = True):
     """run(cls, case): fit on args[0], transform args[1], and return every result."""
     def run(cls, c):
-        params = {k: v for k, v in c.kwargs.items() if k != UNFITTED}
-        estimator = cls(**params)
+        params = {k: v for k, v in c.kwargs.items() if k not in (UNFITTED, BATCHES)}
+        args = params.pop("args", ())
+        estimator = cls(*args, **params)
         X, X_new = c.args
         if c.kwargs.get(UNFITTED):
             return estimator.transform(X_new)
-        estimator.fit(X)
+        if c.kwargs.get(BATCHES):
+            for block in np.array_split(X, c.kwargs[BATCHES]):
+                estimator.partial_fit(block)
+        else:
+            estimator.fit(X)
         out = {name: _comparable(getattr(estimator, name)) for name in attributes}
         Z = estimator.transform(X_new)
         out["transform"] = Z
@@ -114,6 +120,9 @@ def _estimator_bad(name: str, invalid: dict, X_ok=_X3):
     )
 
 
+# eleven rows for the partial_fit cases (np.array_split: batches of unequal sizes)
+_STREAM = np.random.default_rng(14).normal(size=(11, 3)) * [1.0, 50.0, 1e-3] + [0.0, 3.0, -7.0]
+
 _SCALER_ATTRS = ("mean_", "var_", "scale_", "n_samples_seen_", "n_features_in_")
 _MINMAX_ATTRS = ("data_min_", "data_max_", "data_range_", "scale_", "min_",
                  "n_samples_seen_", "n_features_in_")
@@ -160,6 +169,14 @@ CONCEPTS = (
                  label="a constant feature: scale 1"),
             case(np.array([[1e8 + 1, 0.0], [1e8 + 2, 1.0], [1e8 + 3, 2.0]]), _X3_NEW[:, :2],
                  label="large mean: the corrected two-pass variance"),
+            case(_STREAM, _X3_NEW, _batches=4,
+                 label="partial_fit on 4 batches (Chan et al.'s pooled update)"),
+            case(_STREAM + [1e6, 0.0, 0.0], _X3_NEW, _batches=7,
+                 label="partial_fit on 7 batches of 1 to 2 rows, a large mean"),
+            case(_STREAM, _X3_NEW, _batches=3, with_mean=False, label="partial_fit, with_mean=False"),
+            case(_STREAM, _X3_NEW, _batches=3, with_std=False, label="partial_fit, with_std=False"),
+            case(_STREAM, _X3_NEW, _batches=3, with_mean=False, with_std=False,
+                 label="partial_fit, identity: an integer count"),
         ),
         strategy=_with(st.fixed_dictionaries({}, optional={"with_mean": st.booleans(),
                                                            "with_std": st.booleans()})),
@@ -182,6 +199,8 @@ CONCEPTS = (
             case(_X3, _X3_NEW, clip=True, label="clip new data to the range"),
             case(np.array([[5.0, 1.0], [5.0, 2.0]]), _X3_NEW[:, :2],
                  label="a constant feature: range 1"),
+            case(_STREAM, _X3_NEW, _batches=4, feature_range=(-1, 3),
+                 label="partial_fit on 4 batches"),
         ),
         strategy=_with(st.fixed_dictionaries({}, optional={
             "feature_range": st.sampled_from([(0, 1), (-1, 1), (-5.0, 2.5)]),
@@ -206,13 +225,27 @@ CONCEPTS = (
             case(_X3, _X3_NEW, degree=3, interaction_only=True, label="interactions only"),
             case(_X3, _X3_NEW, include_bias=False, label="no bias column"),
             case(_X3, _X3_NEW, degree=0, label="degree 0: the bias column only"),
+            case(_X3, _X3_NEW, args=(3,), label="PolynomialFeatures(3): a positional degree"),
+            case(_X3, _X3_NEW, degree=(2, 3), label="degree=(2, 3): degrees 2 and 3 (and bias)"),
+            case(_X3, _X3_NEW, degree=(2, 4), include_bias=False, interaction_only=True,
+                 label="degree=(2, 4), interactions only, no bias"),
+            case(_X3, _X3_NEW, degree=(0, 0), label="degree=(0, 0): the bias column only"),
+            case(_X3, _X3_NEW, degree=(1, 2), order="F", label="order='F'"),
         ),
         strategy=_with(st.fixed_dictionaries({}, optional={
             "degree": st.integers(1, 3), "interaction_only": st.booleans(),
             "include_bias": st.booleans()})),
         bad=_estimator_bad("PolynomialFeatures", {"degree": -1}) + (
             bad(_X3, _X3_NEW, degree=0, include_bias=False, raises=ValueError,
-                match="empty output array", label="degree 0 without bias"),),
+                match="empty output array", label="degree 0 without bias"),
+            bad(_X3, _X3_NEW, degree=(3, 2), raises=ValueError,
+                match=r"degree=\(min_degree, max_degree\) must be non-negative integers",
+                label="degree=(3, 2)"),
+            bad(_X3, _X3_NEW, degree=(0, 0), include_bias=False, raises=ValueError,
+                match="Setting both min_degree and max_degree to zero",
+                label="degree=(0, 0) without bias"),
+            bad(_X3, _X3_NEW, degree=(1, 2, 3), raises=ValueError,
+                match="degree must be a non-negative int or tuple", label="three degrees"),),
         bench=Bench(20_000, _bench),
         run=_runner(("powers_", "n_output_features_", "n_features_in_"), inverse=False),
         note="the columns come in scikit-learn's order (by degree, then "
