@@ -94,7 +94,7 @@ ADAPTER_FAILURES: dict[str, dict[str, str]] = {
         "check_readonly_memmap_input", "check_n_features_in_after_fitting",
         "check_positive_only_tag_during_fit", "check_pipeline_consistency",
         "check_estimators_pickle", "check_estimators_pickle(readonly_memmap=True)",
-        "check_array_api_input",
+        "check_array_api_input", "check_estimators_partial_fit_n_features",
         "check_classifiers_classes", "check_classifiers_train",
         "check_classifiers_train(readonly_memmap=True)",
         "check_classifiers_train(readonly_memmap=True,X_dtype=float32)")},
