@@ -10,11 +10,12 @@ in one comment and adjusts:
   so ``fit``/``transform`` check first, with scikit-learn's own message.
 - Sparse X: scikit-learn's StandardScaler and PolynomialFeatures accept it; mathml is
   dense-only, so the same check refuses it first (scikit-learn's TypeError and wording).
-- OneHotEncoder: dense output only (``sparse_output=False``), as mathml has no sparse
-  matrices.
+- OneHotEncoder: dense output only (``sparse_output=False`` by default, True refused), as
+  mathml has no sparse matrices.
 """
 from __future__ import annotations
 
+import numpy as np
 import sklearn.preprocessing as _sk
 from sklearn.utils.validation import check_array as _check_array
 
@@ -71,7 +72,16 @@ class PolynomialFeatures(_NoNaN, _sk.PolynomialFeatures):
 class OneHotEncoder(_NoNaN, _sk.OneHotEncoder):
     _dtype = None
 
-    def __init__(self, *, categories="auto", drop=None, handle_unknown="error"):
-        # dense output: mathml has no sparse matrices
-        super().__init__(categories=categories, drop=drop, handle_unknown=handle_unknown,
-                         sparse_output=False)
+    def __init__(self, *, categories="auto", drop=None, sparse_output=False, dtype=np.float64,
+                 handle_unknown="error", min_frequency=None, max_categories=None):
+        super().__init__(categories=categories, drop=drop, sparse_output=sparse_output,
+                         dtype=dtype, handle_unknown=handle_unknown,
+                         min_frequency=min_frequency, max_categories=max_categories)
+
+    def fit(self, X, y=None):
+        # dense output only: mathml has no sparse matrices, so the default is False (not
+        # scikit-learn's True) and True is refused, with mathml's message
+        if self.sparse_output is True:
+            raise ValueError("sparse_output=True is not supported: mathml has no sparse "
+                             "matrices; use sparse_output=False (a dense ndarray).")
+        return super().fit(X, y)
