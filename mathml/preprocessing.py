@@ -814,7 +814,8 @@ class OneHotEncoder(TransformerMixin, BaseEstimator):
                      else "encoded as all zeros")
             warnings.warn(f"Found unknown categories in columns {with_unknown} during "
                           f"transform. These unknown categories will be {where}"
-                          + ("." if handle == "infrequent_if_exist" else ""), UserWarning)
+                          + ("." if handle == "infrequent_if_exist" else ""), UserWarning,
+                          stacklevel=2)
         for j, mapping in enumerate(self._default_to_infrequent_mappings):
             if mapping is None:
                 continue
