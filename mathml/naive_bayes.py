@@ -182,7 +182,7 @@ class GaussianNB(_BaseNB):
         self._validate_hyperparameters()
         y = column_or_1d(y, warn=True)
         check_classification_targets(y)
-        self.classes_ = None
+        self.__dict__.pop("classes_", None)  # start over
         return self._partial_fit(X, y, classes=np.unique(y))
 
     def partial_fit(self, X: ArrayLike, y: ArrayLike,

@@ -122,6 +122,8 @@ class StandardScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
 
     _parameter_constraints = {"with_mean": ["boolean"], "with_std": ["boolean"]}
     n_samples_seen_: np.int64 | np.float64  # set by fit
+    mean_: NDArray[np.float64] | None
+    var_: NDArray[np.float64] | None
 
     def __init__(self, *, with_mean: bool = True, with_std: bool = True) -> None:
         self.with_mean = with_mean
@@ -154,7 +156,7 @@ class StandardScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
         n_total = n_past + n_new
         # Step 1: the batch's sum and the pooled mean (scikit-learn keeps it even when
         # only scaling).
-        past_sum = (0.0 if first else self.mean_) * n_past
+        past_sum = (0.0 if first or self.mean_ is None else self.mean_) * n_past
         new_sum = X.sum(axis=0)
         self.mean_ = (past_sum + new_sum) / n_total
         self.n_samples_seen_ = n_total
@@ -170,6 +172,7 @@ class StandardScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
             # ... pooled with the past one: S = S_past + S_new + (n_past n_new / n)(μ_past − μ_new)²,
             # the last term written as scikit-learn writes it
             ratio = n_past / n_new
+            assert self.var_ is not None  # set by the first batch (with_std)
             ssd = (self.var_ * n_past + new_ssd
                    + ratio / n_total * (past_sum / ratio - new_sum) ** 2)
             self.var_ = ssd / n_total
@@ -264,6 +267,8 @@ class MinMaxScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
     """
 
     _parameter_constraints = {"feature_range": [tuple], "clip": ["boolean"]}
+    data_min_: NDArray[np.float64]
+    data_max_: NDArray[np.float64]
 
     def __init__(self, *, feature_range: tuple = (0, 1), clip: bool = False) -> None:
         self.feature_range = feature_range
@@ -455,7 +460,8 @@ class PolynomialFeatures(TransformerMixin, BaseEstimator):
             return done[c]
 
         columns = [column(c) for c in self._combinations(X.shape[1])]
-        return np.asarray(np.column_stack(columns), order=self.order)
+        out: NDArray[np.float64] = np.column_stack(columns)
+        return np.asfortranarray(out) if self.order == "F" else out
 
     def get_feature_names_out(self, input_features: ArrayLike | None = None
                               ) -> NDArray[np.object_]:

@@ -92,7 +92,7 @@ def _effective_metric(metric: str, p: float) -> tuple[str, float | None]:
 
 
 def _choose_algorithm(algorithm: str, shape: tuple[int, int], n_neighbors: int | None,
-                      metric: str, p: float | None) -> str:
+                      metric: str = "minkowski", p: float | None = 2.0) -> str:
     """scikit-learn's 'auto' rule: brute force when there are more than 15 features,
     n_neighbors ≥ n_samples // 2, a Minkowski exponent below 1 or a metric the k-d tree
     cannot search (cosine); the k-d tree otherwise. (Its ball tree is chosen only for
@@ -158,7 +158,7 @@ class _KNeighbors(BaseEstimator):
             warnings.warn("Mind that for 0 < p < 1, Minkowski metrics are not distance "
                           "metrics. Continuing the execution with `algorithm='brute'`.",
                           stacklevel=3)
-        self._tree = (KDTree(X, self.leaf_size, metric="minkowski", p=self._p)
+        self._tree = (KDTree(X, self.leaf_size, metric="minkowski", p=float(self._p or 2))
                       if self._fit_method == "kd_tree" else None)
         return self
 
@@ -185,9 +185,10 @@ class _KNeighbors(BaseEstimator):
             return D[rows, index], index
         # other Minkowski distances: the k smallest reduced distances Σ|x_j − z_j|^p
         # (feature by feature), the root taken of those k only
-        R = _reduced_distances(X.T[:, :, None], Z.T[:, None, :], self._p)
+        p = float(self._p)  # type: ignore[arg-type]  # a Minkowski metric has its exponent
+        R = _reduced_distances(X.T[:, :, None], Z.T[:, None, :], p)
         index = _k_smallest(R, k)
-        return _rdist_to_dist(np.take_along_axis(R, index, axis=1), self._p), index
+        return _rdist_to_dist(np.take_along_axis(R, index, axis=1), p), index
 
     def kneighbors(self, X: ArrayLike | None = None, n_neighbors: int | None = None,
                    return_distance: bool = True):
@@ -206,7 +207,7 @@ class _KNeighbors(BaseEstimator):
         else:
             k = int(n_neighbors)
         query_is_train = X is None
-        if query_is_train:
+        if X is None:
             X_arr, k = self._fit_X, k + 1  # one more: each point finds itself
         else:
             X_arr = validate_data(self, X, reset=False)
