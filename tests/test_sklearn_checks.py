@@ -48,8 +48,13 @@ CHECK_PARAMS: dict[str, dict] = {
 
 #: Further instances to check, one per set of hyperparameters (each neighbour search).
 EXTRA_INSTANCES: dict[str, list[dict]] = {
-    "KNeighborsClassifier": [{"algorithm": "kd_tree"}, {"algorithm": "brute"}],
-    "KNeighborsRegressor": [{"algorithm": "kd_tree"}, {"algorithm": "brute"}],
+    "KNeighborsClassifier": [{"algorithm": "kd_tree"}, {"algorithm": "brute"},
+                             {"metric": "cosine"}, {"metric": "manhattan"}],
+    "KNeighborsRegressor": [{"algorithm": "kd_tree"}, {"algorithm": "brute"},
+                            {"metric": "cosine"}, {"metric": "manhattan"}],
+    "StandardScaler": [{"with_mean": False}],
+    "OneHotEncoder": [{"handle_unknown": "infrequent_if_exist", "min_frequency": 2}],
+    "PolynomialFeatures": [{"degree": (2, 3)}],
 }
 
 #: {class name: {check name: reason}} — checks known to fail, each with why.
