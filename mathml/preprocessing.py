@@ -452,11 +452,12 @@ class PolynomialFeatures(TransformerMixin, BaseEstimator):
         # Step 2: one column per monomial; x_{i1} x_{i2} ⋯ x_{id} (i1 ≤ i2 ≤ …) is x_{i1} times
         # the column of x_{i2} ⋯ x_{id}, one degree lower — scikit-learn's order of products,
         # each lower column computed once.
+        features = np.ascontiguousarray(X.T)  # feature j as a contiguous row
         done: dict[tuple[int, ...], NDArray[np.float64]] = {(): np.ones(X.shape[0])}
 
         def column(c: tuple[int, ...]) -> NDArray[np.float64]:
             if c not in done:
-                done[c] = X[:, c[0]] if len(c) == 1 else X[:, c[0]] * column(c[1:])
+                done[c] = features[c[0]] if len(c) == 1 else features[c[0]] * column(c[1:])
             return done[c]
 
         columns = [column(c) for c in self._combinations(X.shape[1])]
