@@ -75,7 +75,7 @@ CONCEPTS = (
              "scikit-learn's order of operations"),
     Concept(
         name="naive_bayes.MultinomialNB", reference_call="sklearn.naive_bayes.MultinomialNB",
-        comparison="exact", tolerance="estimator_closed_form",
+        comparison="exact", tolerance="bitwise",
         cases=_cases(counts=True) + _cases(counts=True, alpha=0.5, fit_prior=False)
         + (case(*classification_data(6, counts=True), class_prior=np.array([0.2, 0.8]),
                 label="class_prior"),)
@@ -87,7 +87,7 @@ CONCEPTS = (
         run=_run(COUNTS, METHODS)),
     Concept(
         name="naive_bayes.BernoulliNB", reference_call="sklearn.naive_bayes.BernoulliNB",
-        comparison="exact", tolerance="estimator_closed_form",
+        comparison="exact", tolerance="bitwise",
         cases=_cases() + _cases(alpha=0.3, binarize=0.5) + _batched(binarize=0.5),
         strategy=seeded(classification_data),
         bad=estimator_bad(*classification_data(0), classifier=True, invalid={"alpha": -1.0}),
