@@ -40,3 +40,15 @@ def test_fit_after_partial_fit_starts_over(name):
     model.fit(X, y)
     assert model.classes_.tolist() == [0, 1, 2]
     np.testing.assert_array_equal(model.class_count_, [4.0, 4.0, 4.0])
+
+
+@pytest.mark.parametrize("name", ["MultinomialNB", "BernoulliNB"])
+@pytest.mark.parametrize("classes", [[0, 1], [0, 1, 2]])
+def test_counting_labels_outside_classes_count_for_none(name, classes):
+    """scikit-learn's binarizer gives such a row no class (no error for the counting
+    classifiers): the same counts."""
+    labels = np.array([0, 1, 5, 1, 0, 7, 0, 1, 2, 0, 1, 9])
+    ours = getattr(ml, name)().partial_fit(X, labels, classes=classes)
+    theirs = getattr(sk, name)().partial_fit(X, labels, classes=classes)
+    np.testing.assert_array_equal(ours.class_count_, theirs.class_count_)
+    np.testing.assert_array_equal(ours.feature_count_, theirs.feature_count_)
