@@ -90,3 +90,29 @@ def test_a_metric_mathml_does_not_offer_is_refused():
     cosine, and says so."""
     with pytest.raises(InvalidParameterError, match="'metric' parameter"):
         KNeighborsClassifier(metric="hamming").fit(np.eye(3), [0, 1, 0])
+
+
+@pytest.mark.parametrize("metric", ["manhattan", "euclidean", "chebyshev", "minkowski"])
+@pytest.mark.parametrize("n, m, k", [(40, 7, 5), (700, 9, 20), (300, 2100, 7)],
+                         ids=["one heap per thread", "chunks over threads", "on queries"])
+def test_brute_force_ties_as_scikit_learn(metric, n, m, k):
+    """Integer points: many equal distances. scikit-learn's heaps and introsort are replayed
+    for the tied rows: the same neighbours, in the same order (each of scikit-learn's
+    strategies: few queries and one chunk, several chunks shared among threads, many
+    queries)."""
+    from sklearn.utils._openmp_helpers import _openmp_effective_n_threads
+
+    from mathml.neighbors._knn import _openmp_threads
+    if n > 256 and _openmp_threads() != _openmp_effective_n_threads():
+        pytest.skip("scikit-learn's OpenMP thread count (it shares chunks among threads) is "
+                    "not the one mathml reads from the environment here (a CPU quota?)")
+    rng = np.random.default_rng(n)
+    X, Q = rng.integers(0, 3, (n, 2)).astype(float), rng.integers(0, 3, (m, 2)).astype(float)
+    y = rng.integers(0, 3, n)
+    params = dict(n_neighbors=k, algorithm="brute", metric=metric, p=3)
+    ours = KNeighborsClassifier(**params).fit(X, y)
+    theirs = sk.KNeighborsClassifier(**params).fit(X, y)
+    np.testing.assert_array_equal(ours.kneighbors(Q)[1], theirs.kneighbors(Q)[1])
+    np.testing.assert_array_equal(ours.kneighbors(return_distance=False)[:50],
+                                  theirs.kneighbors(return_distance=False)[:50])
+    np.testing.assert_array_equal(ours.predict(Q), theirs.predict(Q))

@@ -19,17 +19,22 @@ cosine from the unit-length rows and one matrix product.
 ``kneighbors_graph`` is a dense matrix (scikit-learn's is sparse CSR: mathml has no sparse
 matrices, compare with its ``.toarray()``).
 
-Ties: the neighbours of a point are the training points sorted by distance with a *stable*
-sort, so among equal distances the lower training index comes first (for the Euclidean
-brute force, equal values of ‖z‖² − 2x·z, the quantity compared). scikit-learn's k-d tree
-and its brute force (its ``ArgKmin``) keep a max-heap per query, filled in their visiting
-order, then sort it with an introsort that is not stable (and the tree's nodes come from
-C++'s ``nth_element``, whose order among equal coordinates is the standard library's): on
-data with tied distances the two may order tied neighbours differently, or choose different
-ones across the k-th, and that order is not reproduced here. For 'cosine' scikit-learn
-takes numpy's ``argpartition`` and ``argsort`` of all the distances, and so does mathml:
-there the order among ties is the same. The catalog's inputs are continuous (ties have
-probability 0).
+Ties. Brute force gives scikit-learn's neighbours and order also among equal distances:
+scikit-learn's brute-force search keeps a max-heap of k per query (a point equal to the
+heap's largest is not taken), fed in training-index order — by chunks of 256 points shared
+among its OpenMP threads, one heap per thread merged at the end, when there are no more
+queries than training points — and sorts it by an introsort that is not stable. Rows whose k
+nearest involve no tied distance are the same as a plain sort; the others are replayed step
+by step (`_knn._scikit_learn_ties`), with the thread count scikit-learn would use here
+(OMP_NUM_THREADS, else the CPUs available; it matters only beyond 256 training points). For
+'cosine' scikit-learn ranks all the distances with numpy's ``argpartition`` and ``argsort``,
+and so does mathml. The k-d tree takes the lower training index first among equal distances;
+scikit-learn's tree orders them by its own heap and node layout (its nodes are split by C++'s
+``nth_element``, whose order among equal coordinates is the standard library's), which is not
+reproduced: on tied data the two trees may order tied neighbours differently or choose
+different ones across the k-th. (The Euclidean brute force compares ‖z‖² − 2x·z, whose
+rounding may differ from scikit-learn's blocked matrix product in the last bit: exact ties
+are the same only where both are exact, e.g. small integers.)
 """
 from ._kd_tree import KDTree
 from ._knn import KNeighborsClassifier, KNeighborsRegressor

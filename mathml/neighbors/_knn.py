@@ -2,6 +2,7 @@
 module docstring of `mathml.neighbors` gives the search, the auto rule and the ties)."""
 from __future__ import annotations
 
+import os
 import warnings
 from numbers import Integral, Real
 
@@ -54,6 +55,156 @@ def _k_smallest(D: NDArray, k: int) -> NDArray[np.intp]:
     # order the k by value, then by index
     order = np.lexsort((index, values), axis=1)
     return np.take_along_axis(index, order, axis=1)
+
+
+# --- scikit-learn's order among tied distances (brute force) ------------------------------------
+# scikit-learn's brute-force search (its ArgKmin) keeps, per query, a max-heap of k
+# (distance, index) pairs: the training points are pushed in index order (a point equal to
+# the heap's largest is not taken), chunk by chunk, and with the 'parallel_on_Y' strategy
+# through one heap per thread, merged into the final heap entry by entry; the heap is then
+# sorted by an introsort that is not stable. Rows with no tied distances among their k nearest
+# come out as a plain sort gives them; rows with ties are replayed below, step by step.
+
+_DBL_MAX = np.finfo(np.float64).max
+_CHUNK = 256  # scikit-learn's pairwise_dist_chunk_size
+
+
+def _openmp_threads() -> int:
+    """The thread count scikit-learn's OpenMP loops use: OMP_NUM_THREADS, else the CPUs
+    this process may run on."""
+    if os.environ.get("OMP_NUM_THREADS"):
+        return int(os.environ["OMP_NUM_THREADS"])
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+
+
+def _heap_push(values: list, indices: list, value: float, index: int) -> None:
+    """Push (value, index) onto the fixed-size max-heap (values[0] the largest) unless
+    value is not smaller than the largest; sift the new root down."""
+    if value >= values[0]:
+        return
+    size, i = len(values), 0
+    while True:
+        left = 2 * i + 1
+        if left >= size:
+            break
+        right = left + 1
+        if right >= size or values[left] >= values[right]:
+            child = left
+        else:
+            child = right
+        if not value < values[child]:
+            break
+        values[i], indices[i] = values[child], indices[child]
+        i = child
+    values[i], indices[i] = value, index
+
+
+def _swap(values: list, indices: list, i: int, j: int) -> None:
+    values[i], values[j] = values[j], values[i]
+    indices[i], indices[j] = indices[j], indices[i]
+
+
+def _sift_down(values: list, indices: list, root: int, end: int) -> None:
+    while True:
+        child, largest = 2 * root + 1, root
+        if child < end and values[largest] < values[child]:
+            largest = child
+        if child + 1 < end and values[largest] < values[child + 1]:
+            largest = child + 1
+        if largest == root:
+            return
+        _swap(values, indices, root, largest)
+        root = largest
+
+
+def _introsort(values: list, indices: list, lo: int, n: int, depth: int) -> None:
+    """Sort values[lo:lo+n] (indices alongside) as scikit-learn's simultaneous_sort:
+    quicksort with a median-of-three pivot while more than 15 entries remain, heapsort
+    below the depth limit, insertion sort at the end."""
+    while n > 15:
+        if depth <= 0:  # heapsort of the slice
+            part_v, part_i = values[lo:lo + n], indices[lo:lo + n]
+            for start in range((n - 2) // 2, -1, -1):
+                _sift_down(part_v, part_i, start, n)
+            for end in range(n - 1, 0, -1):
+                _swap(part_v, part_i, 0, end)
+                _sift_down(part_v, part_i, 0, end)
+            values[lo:lo + n], indices[lo:lo + n] = part_v, part_i
+            return
+        depth -= 1
+        mid, last = lo + n // 2, lo + n - 1
+        if values[lo] > values[last]:
+            _swap(values, indices, lo, last)
+        if values[last] > values[mid]:
+            _swap(values, indices, last, mid)
+            if values[lo] > values[last]:
+                _swap(values, indices, lo, last)
+        pivot = values[last]
+        i, j = lo + 1, lo + n - 2
+        while True:
+            while i <= j and values[i] < pivot:
+                i += 1
+            while i <= j and values[j] > pivot:
+                j -= 1
+            if i >= j:
+                break
+            _swap(values, indices, i, j)
+            i, j = i + 1, j - 1
+        _swap(values, indices, i, last)
+        _introsort(values, indices, lo, i - lo, depth)
+        n -= i - lo + 1
+        lo = i + 1
+    for i in range(lo + 1, lo + n):  # insertion sort
+        v, x, j = values[i], indices[i], i
+        while j > lo and values[j - 1] > v:
+            values[j], indices[j] = values[j - 1], indices[j - 1]
+            j -= 1
+        values[j], indices[j] = v, x
+
+
+def _argkmin_row(row: NDArray, k: int, on_y: bool, threads: int) -> list:
+    """The k nearest of one query as scikit-learn's ArgKmin returns them (indices)."""
+    values, indices = [_DBL_MAX] * k, [0] * k
+    n = len(row)
+    if not on_y:
+        for j in range(n):
+            _heap_push(values, indices, row[j], j)
+    else:
+        # chunks of 256 training points, split into contiguous runs among the threads
+        # (OpenMP's static schedule); each thread's heap, then merged thread by thread
+        n_chunks = -(-n // min(n, _CHUNK))
+        used = min(n_chunks, threads)
+        base, extra = divmod(n_chunks, used)
+        first = 0
+        for t in range(used):
+            count = base + (t < extra)
+            t_values, t_indices = [_DBL_MAX] * k, [-1] * k
+            for j in range(first * _CHUNK, min((first + count) * _CHUNK, n)):
+                _heap_push(t_values, t_indices, row[j], j)
+            first += count
+            for v, x in zip(t_values, t_indices):
+                _heap_push(values, indices, v, x)
+    _introsort(values, indices, 0, k, 2 * (k.bit_length() - 1))  # 2⌊log2 k⌋
+    return indices
+
+
+def _scikit_learn_ties(R: NDArray, index: NDArray[np.intp], k: int) -> NDArray[np.intp]:
+    """`index` (the k smallest of each row of R by (value, index)) with the rows where
+    tied values decide replaced by scikit-learn's brute-force order."""
+    chosen = np.take_along_axis(R, index, axis=1)
+    d_k = chosen[:, -1:]
+    tied = (np.diff(chosen, axis=1) == 0).any(axis=1) | (
+        (R == d_k).sum(axis=1) > (chosen == d_k).sum(axis=1))
+    rows = np.flatnonzero(tied)
+    if rows.size:
+        n_queries, n_train = R.shape
+        threads = _openmp_threads()
+        on_y = not (n_train < n_queries or 4 * _CHUNK * threads < n_queries)
+        index = index.copy()
+        for r in rows:
+            index[r] = _argkmin_row(R[r], k, on_y, threads)
+    return index
 
 
 def _neighbor_weights(dist: NDArray, weights: str) -> NDArray:
@@ -172,7 +323,7 @@ class _KNeighbors(BaseEstimator):
             # row, so the nearest are found on the bracket alone and ‖x‖² added to k of them.
             key = X @ (-2.0 * Z).T
             key += (Z * Z).sum(axis=1)
-            index = _k_smallest(key, k)
+            index = _scikit_learn_ties(key, _k_smallest(key, k), k)
             d2 = np.take_along_axis(key, index, axis=1) + (X * X).sum(axis=1)[:, None]
             return np.sqrt(np.maximum(d2, 0.0)), index
         if self.effective_metric_ == "cosine":
@@ -187,7 +338,7 @@ class _KNeighbors(BaseEstimator):
         # (feature by feature), the root taken of those k only
         p = float(self._p)  # type: ignore[arg-type]  # a Minkowski metric has its exponent
         R = _reduced_distances(X.T[:, :, None], Z.T[:, None, :], p)
-        index = _k_smallest(R, k)
+        index = _scikit_learn_ties(R, _k_smallest(R, k), k)
         return _rdist_to_dist(np.take_along_axis(R, index, axis=1), p), index
 
     def kneighbors(self, X: ArrayLike | None = None, n_neighbors: int | None = None,
@@ -290,9 +441,9 @@ class KNeighborsClassifier(ClassifierMixin, _KNeighbors):
     Notes
     -----
     *Algorithm*: 1. distances to the training points (all of them, or those of the
-    k-d tree's candidate leaves); 2. the k nearest (a partition, then a sort of the k,
-    ties by training index; cosine: numpy's order as scikit-learn); 3. weighted class
-    frequencies; predict their argmax (the
+    k-d tree's candidate leaves); 2. the k nearest (a partition, then a sort of the k;
+    ties as scikit-learn's brute force, by the lower index in the tree: see the module
+    docstring); 3. weighted class frequencies; predict their argmax (the
     first class on a tie).
     *Complexity*: brute force O(m n d) for the distances, O(m n + m k log k) for the
     selection; the tree about O(m (log n + leaf_size) d) in low dimension.
@@ -304,8 +455,8 @@ class KNeighborsClassifier(ClassifierMixin, _KNeighbors):
     Hastie, Tibshirani & Friedman, The Elements of Statistical Learning, 2nd ed., §13.3.
 
     Checked against ``reference.neighbors.KNeighborsClassifier`` →
-    ``sklearn.neighbors.KNeighborsClassifier``; neighbours among tied distances may differ
-    (see the module docstring).
+    ``sklearn.neighbors.KNeighborsClassifier``; with the k-d tree, neighbours among tied
+    distances may differ (see the module docstring).
 
     Examples
     --------
@@ -367,7 +518,7 @@ class KNeighborsRegressor(RegressorMixin, _KNeighbors):
     Notes
     -----
     *Algorithm*: 1. distances (brute force or the k-d tree's candidates); 2. the k
-    nearest (partition, sort of the k, ties by index); 3. the weighted mean.
+    nearest (partition, sort of the k; ties as `KNeighborsClassifier`); 3. the weighted mean.
     *Complexity*: O(m n d + m k log k).
     *Numerical stability*: as `KNeighborsClassifier`.
 

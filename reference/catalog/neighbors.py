@@ -8,9 +8,10 @@ from ._core import Bench, Concept, bad, case
 from ._estimators import (classification_data, estimator_bad, estimator_run, regression_data,
                           seeded)
 
-NOTE = ("continuous inputs (no tied distances); among tied distances mathml takes the lower "
-        "training index first (stable sort), scikit-learn's heap and introsort (brute force "
-        "and k-d tree) another order, not reproduced (cosine: numpy's order in both). "
+NOTE = ("brute force reproduces scikit-learn's order among tied distances (its heaps and "
+        "introsort replayed for tied rows; cosine: numpy's order in both); the k-d tree takes "
+        "the lower training index first, scikit-learn's tree its own order (not reproduced), "
+        "so the tree cases have continuous inputs. "
         "kneighbors_graph is dense in mathml, compared with scikit-learn's .toarray()")
 VARIANTS = ((3, "uniform", 2), (5, "distance", 2), (4, "uniform", 1), (2, "distance", 3))
 
@@ -50,7 +51,17 @@ def _metric_cases(make):
                  label="metric='l1', kd_tree"),
             case(*make(17, n=12), n_neighbors=6, metric="manhattan",
                  label="n_neighbors ≥ n // 2: 'auto' takes brute force"),
-            case(*make(18, p=17), n_neighbors=3, label="17 features: 'auto' takes brute force"))
+            case(*make(18, p=17), n_neighbors=3, label="17 features: 'auto' takes brute force"),
+            case(*_tied(make(19)), n_neighbors=5, metric="manhattan", algorithm="brute",
+                 label="tied distances (integer points), brute force: scikit-learn's order"),
+            case(*_tied(make(20)), n_neighbors=4, metric="euclidean", algorithm="brute",
+                 weights="distance", label="tied distances, euclidean brute force"))
+
+
+def _tied(data):
+    """The case's data rounded to integers: many equal distances."""
+    X, y, X_test = data
+    return np.round(X), y, np.round(X_test)
 
 
 def _metric_bad(X, y, X_test):
