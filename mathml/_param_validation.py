@@ -17,7 +17,15 @@ import numpy as np
 
 from .exceptions import InvalidParameterError
 
-__all__ = ["Interval", "StrOptions"]
+__all__ = ["Interval", "StrOptions", "RealNotInt"]
+
+
+class RealNotInt(Real):
+    """The real numbers that are not ints (float and numpy's floats), scikit-learn's type of
+    the same name: an ``Interval`` of them refuses 1 where it accepts 1.0."""
+
+
+RealNotInt.register(float)
 
 
 class Interval:

@@ -15,7 +15,7 @@ from typing import ClassVar
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validation import check_classification_targets, validate_data
+from ._validation import check_classification_targets, column_or_1d, validate_data
 from .base import BaseEstimator, ClassifierMixin, Interval, check_is_fitted
 from .special import logsumexp
 
@@ -36,6 +36,25 @@ class _BaseNB(ClassifierMixin, BaseEstimator):
         self.classes_, y_index = np.unique(y, return_inverse=True)
         return X, np.eye(len(self.classes_))[y_index]
 
+    def _first_partial_fit(self, classes: ArrayLike | None) -> bool:
+        """scikit-learn's rule for `partial_fit`: `classes` (all the labels there will be)
+        is required on the first call and must be the same on later ones; True on the
+        first call, which sets ``classes_``."""
+        known = getattr(self, "classes_", None)
+        if known is None and classes is None:
+            raise ValueError("classes must be passed on the first call to partial_fit.")
+        if classes is None:
+            return False
+        check_classification_targets(classes)
+        given = np.unique(np.asarray(classes))
+        if known is not None:
+            if not np.array_equal(known, given):
+                raise ValueError(f"`classes={classes!r}` is not the same as on last call to "
+                                 f"partial_fit, was: {known!r}")
+            return False
+        self.classes_ = given
+        return True
+
     def _joint_log_likelihood(self, X: ArrayLike) -> NDArray:
         """log P(c) + log P(x | c), shape (n_samples, n_classes): each subclass's own."""
         raise NotImplementedError
@@ -47,7 +66,8 @@ class _BaseNB(ClassifierMixin, BaseEstimator):
                 raise ValueError("Number of priors must match number of classes.")
             return np.log(prior)
         if self.fit_prior:
-            return np.log(class_count) - np.log(class_count.sum())
+            with np.errstate(divide="ignore"):  # a class not seen yet (partial_fit): log 0
+                return np.log(class_count) - np.log(class_count.sum())
         return np.full(len(class_count), -np.log(len(class_count)))
 
     def predict_log_proba(self, X: ArrayLike) -> NDArray[np.float64]:
@@ -67,6 +87,32 @@ class _BaseNB(ClassifierMixin, BaseEstimator):
     def _checked(self, X: ArrayLike) -> NDArray:
         check_is_fitted(self)
         return validate_data(self, X, reset=False)
+
+
+def _variance(X: NDArray) -> NDArray:
+    """Per-column population variance, two-pass: the mean of squared deviations from the
+    mean (numpy's own sums and divisions, so the numbers are ``np.var``'s)."""
+    n = X.shape[0]
+    D = X - X.sum(axis=0) / n
+    return (D * D).sum(axis=0) / n
+
+
+def _update_mean_variance(n_past: float, mu: NDArray, var: NDArray, X: NDArray
+                          ) -> tuple[NDArray, NDArray]:
+    """Mean and variance of the past n_past points (mu, var) and the rows of X together
+    (Chan, Golub & LeVeque): the means weighted by their counts, and the sums of squared
+    deviations S = S_past + S_new + (n_new n_past / n)(μ_past − μ_new)², in scikit-learn's
+    order of operations."""
+    n_new = X.shape[0]
+    if n_new == 0:
+        return mu, var
+    new_mu, new_var = X.sum(axis=0) / n_new, _variance(X)
+    if n_past == 0:
+        return new_mu, new_var
+    n_total = float(n_past + n_new)
+    total_mu = (n_new * new_mu + n_past * mu) / n_total
+    total_ssd = n_past * var + n_new * new_var + (n_new * n_past / n_total) * (mu - new_mu) ** 2
+    return total_mu, total_ssd / n_total
 
 
 class GaussianNB(_BaseNB):
@@ -100,8 +146,12 @@ class GaussianNB(_BaseNB):
 
     Notes
     -----
-    *Algorithm*: 1. per class, the sample mean and the (ddof 0) variance of each feature;
-    2. add ε to every variance; 3. predict with the joint log-likelihood.
+    *Algorithm*: 1. per class, the sample mean and the (ddof 0) variance of each feature
+    (``partial_fit``: pooled with those of the earlier batches, Chan, Golub & LeVeque:
+    :math:`S = S_a + S_b + \\frac{n_a n_b}{n}(\\mu_a - \\mu_b)^2` for the sums of squared
+    deviations); 2. add ε to every variance, ε from the latest batch's largest feature
+    variance (scikit-learn's rule; before pooling it takes the *new* ε off the stored
+    variances, kept for the same numbers); 3. predict with the joint log-likelihood.
     *Complexity*: O(n p) to fit, O(m K p) to predict.
     *Numerical stability*: variances as means of squared deviations (two-pass, not
     E[x²] − E[x]²); posteriors through log-sum-exp.
@@ -127,18 +177,49 @@ class GaussianNB(_BaseNB):
         self.var_smoothing = var_smoothing
 
     def fit(self, X: ArrayLike, y: ArrayLike) -> GaussianNB:
-        """Estimate the class means and variances; returns self."""
-        X, Y = self._fit_data(X, y)
-        # Step 1: per-class means and variances (two-pass).
-        self.class_count_ = Y.sum(axis=0)
-        self.theta_ = (Y.T @ X) / self.class_count_[:, None]
-        sq_dev = (X[:, None, :] - self.theta_[None, :, :]) ** 2
-        var = np.einsum("nk,nkp->kp", Y, sq_dev) / self.class_count_[:, None]
-        # Step 2: ε, a fraction of the largest feature variance.
-        mu = X.mean(axis=0)
-        self.epsilon_ = float(self.var_smoothing * ((X - mu) ** 2).mean(axis=0).max())
-        self.var_ = var + self.epsilon_
-        self.class_prior_ = self._priors()
+        """Estimate the class means and variances: a `partial_fit` from nothing with all
+        the classes of `y`; returns self."""
+        self._validate_hyperparameters()
+        y = column_or_1d(y, warn=True)
+        check_classification_targets(y)
+        self.__dict__.pop("classes_", None)  # start over
+        return self._partial_fit(X, y, classes=np.unique(y))
+
+    def partial_fit(self, X: ArrayLike, y: ArrayLike,
+                    classes: ArrayLike | None = None) -> GaussianNB:
+        """Update the class means and variances with one more batch; `classes` (every label
+        there will be) is required on the first call. Returns self."""
+        self._validate_hyperparameters()
+        return self._partial_fit(X, y, classes)
+
+    def _partial_fit(self, X: ArrayLike, y: ArrayLike, classes: ArrayLike | None) -> GaussianNB:
+        first = self._first_partial_fit(classes)
+        X, y = validate_data(self, X, y, reset=first)
+        # Step 2's ε from this batch alone (as scikit-learn: its variance, not the pooled one).
+        self.epsilon_ = self.var_smoothing * _variance(X).max()
+        if first:
+            K, p = len(self.classes_), X.shape[1]
+            self.theta_, self.var_ = np.zeros((K, p)), np.zeros((K, p))
+            self.class_count_ = np.zeros(K)
+            self.class_prior_ = np.zeros(K) if self.priors is None else self._priors()
+        else:
+            # scikit-learn takes the *new* ε off the stored variances before pooling (it
+            # added the previous batch's): kept, so that the numbers are the same
+            self.var_ -= self.epsilon_
+        seen = np.unique(y)
+        unknown = ~np.isin(seen, self.classes_)
+        if unknown.any():
+            raise ValueError(f"The target label(s) {seen[unknown]} in y do not exist in the "
+                             f"initial classes {self.classes_}")
+        # Step 1: per class, pool the batch's mean and variance with the stored ones.
+        for i in np.searchsorted(self.classes_, seen):
+            X_c = X[y == self.classes_[i]]
+            self.theta_[i], self.var_[i] = _update_mean_variance(
+                self.class_count_[i], self.theta_[i], self.var_[i], X_c)
+            self.class_count_[i] += X_c.shape[0]
+        self.var_ += self.epsilon_
+        if self.priors is None:
+            self.class_prior_ = self.class_count_ / self.class_count_.sum()
         return self
 
     def _priors(self) -> NDArray:
@@ -161,7 +242,48 @@ class GaussianNB(_BaseNB):
         return np.log(self.class_prior_) + (log_norm - 0.5 * quad)
 
 
-class MultinomialNB(_BaseNB):
+class _BaseDiscreteNB(_BaseNB):
+    """Counting naive Bayes: ``fit`` and ``partial_fit`` add the batch's counts per class
+    (``_count``), then smooth them into log-probabilities (``_update_feature_log_prob``)."""
+
+    alpha: float
+
+    def _count(self, X: NDArray, Y: NDArray) -> None:
+        raise NotImplementedError
+
+    def _update_feature_log_prob(self) -> None:
+        raise NotImplementedError
+
+    def _start_counts(self, n_classes: int, n_features: int) -> None:
+        self.class_count_ = np.zeros(n_classes)
+        self.feature_count_ = np.zeros((n_classes, n_features))
+
+    def fit(self, X: ArrayLike, y: ArrayLike) -> _BaseDiscreteNB:
+        """Count and smooth; returns self."""
+        X, Y = self._fit_data(X, y)
+        self._start_counts(Y.shape[1], X.shape[1])
+        self._count(X, Y)
+        self._update_feature_log_prob()
+        self.class_log_prior_ = self._class_log_prior(self.class_count_)
+        return self
+
+    def partial_fit(self, X: ArrayLike, y: ArrayLike,
+                    classes: ArrayLike | None = None) -> _BaseDiscreteNB:
+        """Add one more batch's counts and smooth again; `classes` (every label there will
+        be) is required on the first call. Returns self."""
+        self._validate_hyperparameters()
+        X, y = validate_data(self, X, y, reset=not hasattr(self, "classes_"))
+        if self._first_partial_fit(classes):
+            self._start_counts(len(self.classes_), X.shape[1])
+        # one indicator column per class (a label outside `classes` counts for none)
+        Y = (y[:, None] == self.classes_[None, :]).astype(np.float64)
+        self._count(X, Y)
+        self._update_feature_log_prob()
+        self.class_log_prior_ = self._class_log_prior(self.class_count_)
+        return self
+
+
+class MultinomialNB(_BaseDiscreteNB):
     """Naive Bayes with a multinomial likelihood (count features), Lidstone smoothing.
 
     .. math::
@@ -191,7 +313,8 @@ class MultinomialNB(_BaseNB):
 
     Notes
     -----
-    *Algorithm*: 1. count features per class (Yᵀ X); 2. smooth and normalise in logs;
+    *Algorithm*: 1. count features per class (Yᵀ X; ``partial_fit`` adds each batch's
+    counts); 2. smooth and normalise in logs;
     3. predict with X log θᵀ + log prior.
     *Complexity*: O(n K p). *Numerical stability*: probabilities kept as logarithms.
 
@@ -227,18 +350,16 @@ class MultinomialNB(_BaseNB):
             raise ValueError(f"Negative values in data passed to {type(self).__name__} "
                              "(input X).")
 
-    def fit(self, X: ArrayLike, y: ArrayLike) -> MultinomialNB:
-        """Count and smooth; returns self."""
-        X, Y = self._fit_data(X, y)
+    def _count(self, X: NDArray, Y: NDArray) -> None:
+        # Step 1: counts (added to those of earlier batches).
         self._check_non_negative(X)
-        # Step 1: counts.
-        self.class_count_ = Y.sum(axis=0)
-        self.feature_count_ = Y.T @ X
+        self.feature_count_ += Y.T @ X
+        self.class_count_ += Y.sum(axis=0)
+
+    def _update_feature_log_prob(self) -> None:
         # Step 2: log θ = log(N_cj + α) − log(N_c + αp).
         smoothed = self.feature_count_ + self.alpha
         self.feature_log_prob_ = np.log(smoothed) - np.log(smoothed.sum(axis=1, keepdims=True))
-        self.class_log_prior_ = self._class_log_prior(self.class_count_)
-        return self
 
     def _joint_log_likelihood(self, X: ArrayLike) -> NDArray:
         # Step 3: X log θᵀ + log prior.
@@ -247,7 +368,7 @@ class MultinomialNB(_BaseNB):
         return X @ self.feature_log_prob_.T + self.class_log_prior_
 
 
-class BernoulliNB(_BaseNB):
+class BernoulliNB(_BaseDiscreteNB):
     """Naive Bayes with a Bernoulli likelihood (binary features).
 
     .. math::
@@ -278,7 +399,8 @@ class BernoulliNB(_BaseNB):
 
     Notes
     -----
-    *Algorithm*: 1. binarise; 2. count and smooth; 3. predict with
+    *Algorithm*: 1. binarise; 2. count (``partial_fit``: added batch by batch) and smooth;
+    3. predict with
     X (log θ − log(1−θ))ᵀ + Σ_j log(1−θ) + log prior.
     *Complexity*: O(n K p). *Numerical stability*: probabilities kept as logarithms.
 
@@ -313,18 +435,16 @@ class BernoulliNB(_BaseNB):
     def _binary(self, X: NDArray) -> NDArray:
         return X if self.binarize is None else (X > self.binarize).astype(float)
 
-    def fit(self, X: ArrayLike, y: ArrayLike) -> BernoulliNB:
-        """Count and smooth; returns self."""
-        X, Y = self._fit_data(X, y)
-        # Step 1: binarise.
+    def _count(self, X: NDArray, Y: NDArray) -> None:
+        # Step 1: binarise; count (added to those of earlier batches).
         X = self._binary(X)
+        self.feature_count_ += Y.T @ X
+        self.class_count_ += Y.sum(axis=0)
+
+    def _update_feature_log_prob(self) -> None:
         # Step 2: θ = (N_cj + α)/(N_c + 2α), in logs.
-        self.class_count_ = Y.sum(axis=0)
-        self.feature_count_ = Y.T @ X
         self.feature_log_prob_ = (np.log(self.feature_count_ + self.alpha)
                                   - np.log(self.class_count_ + 2 * self.alpha)[:, None])
-        self.class_log_prior_ = self._class_log_prior(self.class_count_)
-        return self
 
     def _joint_log_likelihood(self, X: ArrayLike) -> NDArray:
         # Step 3: X (log θ − log(1−θ))ᵀ + Σ_j log(1−θ) + log prior.

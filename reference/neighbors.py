@@ -1,8 +1,9 @@
 """Nearest neighbours through scikit-learn: the reference for `mathml.neighbors`.
 
-scikit-learn's classes with mathml's `__init__` (metric fixed to Minkowski with exponent p;
-`algorithm` passed through, 'ball_tree' excepted: mathml offers no ball tree, and for these
-metrics scikit-learn's 'auto' never chooses one).
+scikit-learn's classes with mathml's `__init__` (the metrics mathml offers; `algorithm` passed
+through, 'ball_tree' excepted: mathml offers no ball tree, and for these metrics
+scikit-learn's 'auto' never chooses one); `kneighbors_graph` dense (``.toarray()``), as
+mathml has no sparse matrices.
 """
 from __future__ import annotations
 
@@ -28,13 +29,21 @@ class KDTree:
                                        count_only=count_only, sort_results=sort_results)
 
 
-class KNeighborsClassifier(sk.KNeighborsClassifier):
-    def __init__(self, n_neighbors=5, *, weights="uniform", algorithm="auto", leaf_size=30, p=2):
-        super().__init__(n_neighbors=n_neighbors, weights=weights, algorithm=algorithm,
-                         leaf_size=leaf_size, p=p)
+class _DenseGraph:
+    def kneighbors_graph(self, X=None, n_neighbors=None, mode="connectivity"):
+        # mathml has no sparse matrices: scikit-learn's CSR graph as a dense array
+        return super().kneighbors_graph(X, n_neighbors, mode).toarray()
 
 
-class KNeighborsRegressor(sk.KNeighborsRegressor):
-    def __init__(self, n_neighbors=5, *, weights="uniform", algorithm="auto", leaf_size=30, p=2):
+class KNeighborsClassifier(_DenseGraph, sk.KNeighborsClassifier):
+    def __init__(self, n_neighbors=5, *, weights="uniform", algorithm="auto", leaf_size=30, p=2,
+                 metric="minkowski"):
         super().__init__(n_neighbors=n_neighbors, weights=weights, algorithm=algorithm,
-                         leaf_size=leaf_size, p=p)
+                         leaf_size=leaf_size, p=p, metric=metric)
+
+
+class KNeighborsRegressor(_DenseGraph, sk.KNeighborsRegressor):
+    def __init__(self, n_neighbors=5, *, weights="uniform", algorithm="auto", leaf_size=30, p=2,
+                 metric="minkowski"):
+        super().__init__(n_neighbors=n_neighbors, weights=weights, algorithm=algorithm,
+                         leaf_size=leaf_size, p=p, metric=metric)

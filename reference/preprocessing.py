@@ -10,11 +10,12 @@ in one comment and adjusts:
   so ``fit``/``transform`` check first, with scikit-learn's own message.
 - Sparse X: scikit-learn's StandardScaler and PolynomialFeatures accept it; mathml is
   dense-only, so the same check refuses it first (scikit-learn's TypeError and wording).
-- OneHotEncoder: dense output only (``sparse_output=False``), as mathml has no sparse
-  matrices.
+- OneHotEncoder: dense output only (``sparse_output=False`` by default, True refused), as
+  mathml has no sparse matrices.
 """
 from __future__ import annotations
 
+import numpy as np
 import sklearn.preprocessing as _sk
 from sklearn.utils.validation import check_array as _check_array
 
@@ -42,6 +43,12 @@ class _NoNaN:
         _refuse_nan(self, X, dtype=self._dtype)
         return super().transform(X)
 
+    def partial_fit(self, X, y=None, *args, **kwargs):
+        # the scalers' fit is a partial_fit from nothing (StandardScaler's passes its
+        # sample_weight on); NaN refused here as in fit
+        _refuse_nan(self, X, dtype=self._dtype)
+        return super().partial_fit(X, y, *args, **kwargs)
+
     def fit_transform(self, X, y=None):
         return self.fit(X, y).transform(X)
 
@@ -57,15 +64,24 @@ class MinMaxScaler(_NoNaN, _sk.MinMaxScaler):
 
 
 class PolynomialFeatures(_NoNaN, _sk.PolynomialFeatures):
-    def __init__(self, *, degree=2, interaction_only=False, include_bias=True):
+    def __init__(self, degree=2, *, interaction_only=False, include_bias=True, order="C"):
         super().__init__(degree=degree, interaction_only=interaction_only,
-                         include_bias=include_bias)
+                         include_bias=include_bias, order=order)
 
 
 class OneHotEncoder(_NoNaN, _sk.OneHotEncoder):
     _dtype = None
 
-    def __init__(self, *, categories="auto", drop=None, handle_unknown="error"):
-        # dense output: mathml has no sparse matrices
-        super().__init__(categories=categories, drop=drop, handle_unknown=handle_unknown,
-                         sparse_output=False)
+    def __init__(self, *, categories="auto", drop=None, sparse_output=False, dtype=np.float64,
+                 handle_unknown="error", min_frequency=None, max_categories=None):
+        super().__init__(categories=categories, drop=drop, sparse_output=sparse_output,
+                         dtype=dtype, handle_unknown=handle_unknown,
+                         min_frequency=min_frequency, max_categories=max_categories)
+
+    def fit(self, X, y=None):
+        # dense output only: mathml has no sparse matrices, so the default is False (not
+        # scikit-learn's True) and True is refused, with mathml's message
+        if self.sparse_output is True:
+            raise ValueError("sparse_output=True is not supported: mathml has no sparse "
+                             "matrices; use sparse_output=False (a dense ndarray).")
+        return super().fit(X, y)

@@ -1,7 +1,10 @@
-"""Specifics of `mathml.neighbors`: the documented tie-breaking."""
+"""Specifics of `mathml.neighbors`: the documented tie-breaking, the queries of issue 14."""
 import numpy as np
+import pytest
+import sklearn.neighbors as sk
 
-from mathml.neighbors import KNeighborsClassifier, _k_smallest
+from mathml.exceptions import InvalidParameterError
+from mathml.neighbors import KNeighborsClassifier, KNeighborsRegressor, _k_smallest
 
 
 def test_k_smallest_is_a_stable_sort_prefix():
@@ -27,3 +30,89 @@ def test_zero_distance_takes_all_the_weight():
     X = np.array([[0.0], [1.0], [2.0]])
     model = KNeighborsClassifier(n_neighbors=3, weights="distance").fit(X, [0, 1, 1])
     np.testing.assert_array_equal(model.predict_proba([[0.0]]), [[1.0, 0.0]])
+
+
+# --- issue 14: metrics, kneighbors without X, the dense graph -----------------------------------
+
+
+def test_cosine_ties_are_ordered_as_scikit_learn():
+    """Cosine goes through numpy's argpartition and argsort in both: tied neighbours (the
+    same direction at several lengths) come in the same order."""
+    rng = np.random.default_rng(1)
+    directions = rng.normal(size=(4, 3))
+    X = directions[rng.integers(0, 4, 40)] * rng.uniform(1, 3, (40, 1))
+    y = np.arange(40) % 2
+    ours = KNeighborsClassifier(n_neighbors=7, metric="cosine").fit(X, y)
+    theirs = sk.KNeighborsClassifier(n_neighbors=7, metric="cosine").fit(X, y)
+    np.testing.assert_array_equal(ours.kneighbors(directions[:3], return_distance=False),
+                                  theirs.kneighbors(directions[:3], return_distance=False))
+
+
+def test_training_points_leave_themselves_out_also_with_duplicates():
+    X = np.array([[0.0], [0.0], [1.0], [3.0], [3.0], [7.0]])
+    y = np.arange(6.0)
+    for algorithm in ("brute", "kd_tree"):
+        ours = KNeighborsRegressor(n_neighbors=2, algorithm=algorithm).fit(X, y)
+        theirs = sk.KNeighborsRegressor(n_neighbors=2, algorithm=algorithm).fit(X, y)
+        d_ours, i_ours = ours.kneighbors()
+        d_theirs, i_theirs = theirs.kneighbors()
+        np.testing.assert_array_equal(d_ours, d_theirs)
+        # each row's own index is gone in both (the order among the tied may differ)
+        assert not (i_ours == np.arange(6)[:, None]).any()
+        assert not (i_theirs == np.arange(6)[:, None]).any()
+
+
+@pytest.mark.parametrize("call, error", [
+    (lambda m: m.kneighbors(n_neighbors=0), ValueError),
+    (lambda m: m.kneighbors(n_neighbors=2.5), TypeError),
+    (lambda m: m.kneighbors(n_neighbors=6), ValueError),       # 6 others of 6 points
+    (lambda m: m.kneighbors_graph(mode="weights"), ValueError),
+])
+def test_query_errors_as_scikit_learn(call, error):
+    X, y = np.arange(12.0).reshape(6, 2), np.arange(6) % 2
+    messages = []
+    for cls in (KNeighborsClassifier, sk.KNeighborsClassifier):
+        with pytest.raises(error) as info:
+            call(cls(n_neighbors=2).fit(X, y))
+        messages.append(str(info.value))
+    assert messages[0] == messages[1]
+
+
+def test_p_below_one_warns_and_searches_by_brute_force():
+    X, y = np.random.default_rng(2).normal(size=(20, 2)), np.arange(20) % 2
+    with pytest.warns(UserWarning, match="Minkowski metrics are not distance metrics"):
+        ours = KNeighborsClassifier(n_neighbors=3, p=0.5).fit(X, y)
+    assert ours._fit_method == "brute"
+
+
+def test_a_metric_mathml_does_not_offer_is_refused():
+    """scikit-learn takes 'hamming' and more; mathml offers the Minkowski family and
+    cosine, and says so."""
+    with pytest.raises(InvalidParameterError, match="'metric' parameter"):
+        KNeighborsClassifier(metric="hamming").fit(np.eye(3), [0, 1, 0])
+
+
+@pytest.mark.parametrize("metric", ["manhattan", "euclidean", "chebyshev", "minkowski"])
+@pytest.mark.parametrize("n, m, k", [(40, 7, 5), (700, 9, 20), (300, 2100, 7)],
+                         ids=["one heap per thread", "chunks over threads", "on queries"])
+def test_brute_force_ties_as_scikit_learn(metric, n, m, k):
+    """Integer points: many equal distances. scikit-learn's heaps and introsort are replayed
+    for the tied rows: the same neighbours, in the same order (each of scikit-learn's
+    strategies: few queries and one chunk, several chunks shared among threads, many
+    queries)."""
+    from sklearn.utils._openmp_helpers import _openmp_effective_n_threads
+
+    from mathml.neighbors._knn import _openmp_threads
+    if n > 256 and _openmp_threads() != _openmp_effective_n_threads():
+        pytest.skip("scikit-learn's OpenMP thread count (it shares chunks among threads) is "
+                    "not the one mathml reads from the environment here (a CPU quota?)")
+    rng = np.random.default_rng(n)
+    X, Q = rng.integers(0, 3, (n, 2)).astype(float), rng.integers(0, 3, (m, 2)).astype(float)
+    y = rng.integers(0, 3, n)
+    params = dict(n_neighbors=k, algorithm="brute", metric=metric, p=3)
+    ours = KNeighborsClassifier(**params).fit(X, y)
+    theirs = sk.KNeighborsClassifier(**params).fit(X, y)
+    np.testing.assert_array_equal(ours.kneighbors(Q)[1], theirs.kneighbors(Q)[1])
+    np.testing.assert_array_equal(ours.kneighbors(return_distance=False)[:50],
+                                  theirs.kneighbors(return_distance=False)[:50])
+    np.testing.assert_array_equal(ours.predict(Q), theirs.predict(Q))

@@ -52,8 +52,13 @@ CHECK_PARAMS: dict[str, dict] = {
 
 #: Further instances to check, one per set of hyperparameters (each neighbour search).
 EXTRA_INSTANCES: dict[str, list[dict]] = {
-    "KNeighborsClassifier": [{"algorithm": "kd_tree"}, {"algorithm": "brute"}],
-    "KNeighborsRegressor": [{"algorithm": "kd_tree"}, {"algorithm": "brute"}],
+    "KNeighborsClassifier": [{"algorithm": "kd_tree"}, {"algorithm": "brute"},
+                             {"metric": "cosine"}, {"metric": "manhattan"}],
+    "KNeighborsRegressor": [{"algorithm": "kd_tree"}, {"algorithm": "brute"},
+                            {"metric": "cosine"}, {"metric": "manhattan"}],
+    "StandardScaler": [{"with_mean": False}],
+    "OneHotEncoder": [{"handle_unknown": "infrequent_if_exist", "min_frequency": 2}],
+    "PolynomialFeatures": [{"degree": (2, 3)}],
 }
 
 #: {class name: {check name: reason}} — checks known to fail, each with why.
@@ -110,7 +115,7 @@ ADAPTER_FAILURES: dict[str, dict[str, str]] = {
         "check_readonly_memmap_input", "check_n_features_in_after_fitting",
         "check_positive_only_tag_during_fit", "check_pipeline_consistency",
         "check_estimators_pickle", "check_estimators_pickle(readonly_memmap=True)",
-        "check_array_api_input",
+        "check_array_api_input", "check_estimators_partial_fit_n_features",
         "check_classifiers_classes", "check_classifiers_train",
         "check_classifiers_train(readonly_memmap=True)",
         "check_classifiers_train(readonly_memmap=True,X_dtype=float32)")},

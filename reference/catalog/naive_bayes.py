@@ -11,6 +11,41 @@ COUNTS = ("classes_", "class_count_", "feature_count_", "feature_log_prob_", "cl
           "n_features_in_")
 
 
+BATCHES = "_batches"  # a case keyword: fit by partial_fit on this many consecutive row blocks
+
+
+def _run(attributes, methods):
+    """estimator_run, or with ``_batches=k``: ``partial_fit`` on k consecutive blocks of
+    rows (``classes=`` the labels of the whole y on the first call) instead of ``fit``."""
+    fitted = estimator_run(attributes, methods)
+
+    def run(cls, c):
+        if BATCHES not in c.kwargs:
+            return fitted(cls, c)
+        X, y, X_test = c.args
+        params = dict(c.kwargs)
+        k = params.pop(BATCHES)
+        model = cls(**params)
+        classes = np.unique(y)
+        for i, rows in enumerate(np.array_split(np.arange(len(y)), k)):
+            model.partial_fit(X[rows], y[rows], classes=classes if i == 0 else None)
+        out = {a: getattr(model, a) for a in attributes}
+        out.update((m, getattr(model, m)(X_test)) for m in methods if m != "score")
+        out["score"] = model.score(X, y)
+        return out
+    return run
+
+
+def _batched(counts=False, **params):
+    """partial_fit cases: batches of unequal sizes, a class missing from some batches."""
+    X, y, X_test = classification_data(3, n=23, k=3, counts=counts)
+    return (case(X, y, X_test, _batches=3, label="partial_fit on 3 batches", **params),
+            case(X[:17], y[:17], X_test, _batches=5,
+                 label="partial_fit on 5 batches of 3-4 rows", **params),
+            case(*classification_data(4, n=30, k=2, counts=counts), _batches=2,
+                 label="partial_fit, 2 classes, 2 batches", **params))
+
+
 def _cases(counts=False, **params):
     return tuple(case(*classification_data(s, n=n, k=k, counts=counts),
                       label=f"{k} classes, n={n}", **params)
@@ -26,32 +61,36 @@ def _bench(counts=False):
 CONCEPTS = (
     Concept(
         name="naive_bayes.GaussianNB", reference_call="sklearn.naive_bayes.GaussianNB",
-        comparison="exact", tolerance="estimator_closed_form",
+        comparison="exact", tolerance="bitwise",
         cases=_cases() + (case(*classification_data(5, k=2), priors=np.array([0.3, 0.7]),
-                               var_smoothing=1e-3, label="priors, smoothing"),),
+                               var_smoothing=1e-3, label="priors, smoothing"),)
+        + _batched() + _batched(var_smoothing=1e-2, priors=np.array([0.2, 0.3, 0.5]))[:1],
         strategy=seeded(classification_data),
         bad=estimator_bad(*classification_data(0), classifier=True,
                           invalid={"var_smoothing": -1.0}),
         bench=_bench(),
-        run=estimator_run(("classes_", "class_count_", "class_prior_", "theta_", "var_",
-                           "epsilon_", "n_features_in_"), METHODS)),
+        run=_run(("classes_", "class_count_", "class_prior_", "theta_", "var_",
+                  "epsilon_", "n_features_in_"), METHODS),
+        note="fit and partial_fit (ε from the latest batch, as scikit-learn) follow "
+             "scikit-learn's order of operations"),
     Concept(
         name="naive_bayes.MultinomialNB", reference_call="sklearn.naive_bayes.MultinomialNB",
-        comparison="exact", tolerance="estimator_closed_form",
+        comparison="exact", tolerance="bitwise",
         cases=_cases(counts=True) + _cases(counts=True, alpha=0.5, fit_prior=False)
         + (case(*classification_data(6, counts=True), class_prior=np.array([0.2, 0.8]),
-                label="class_prior"),),
+                label="class_prior"),)
+        + _batched(counts=True) + _batched(counts=True, alpha=0.5, fit_prior=False)[:1],
         strategy=seeded(lambda s: classification_data(s, counts=True)),
         bad=estimator_bad(*classification_data(0, counts=True), classifier=True,
                           invalid={"alpha": -1.0}),
         bench=_bench(counts=True),
-        run=estimator_run(COUNTS, METHODS)),
+        run=_run(COUNTS, METHODS)),
     Concept(
         name="naive_bayes.BernoulliNB", reference_call="sklearn.naive_bayes.BernoulliNB",
-        comparison="exact", tolerance="estimator_closed_form",
-        cases=_cases() + _cases(alpha=0.3, binarize=0.5),
+        comparison="exact", tolerance="bitwise",
+        cases=_cases() + _cases(alpha=0.3, binarize=0.5) + _batched(binarize=0.5),
         strategy=seeded(classification_data),
         bad=estimator_bad(*classification_data(0), classifier=True, invalid={"alpha": -1.0}),
         bench=_bench(),
-        run=estimator_run(COUNTS, METHODS)),
+        run=_run(COUNTS, METHODS)),
 )

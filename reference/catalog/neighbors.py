@@ -8,9 +8,71 @@ from ._core import Bench, Concept, bad, case
 from ._estimators import (classification_data, estimator_bad, estimator_run, regression_data,
                           seeded)
 
-NOTE = ("continuous inputs (no tied distances); among tied distances mathml takes the lower "
-        "training index first (stable sort), scikit-learn's trees promise no order")
+NOTE = ("brute force reproduces scikit-learn's order among tied distances (its heaps and "
+        "introsort replayed for tied rows; cosine: numpy's order in both); the k-d tree takes "
+        "the lower training index first, scikit-learn's tree its own order (not reproduced), "
+        "so the tree cases have continuous inputs. "
+        "kneighbors_graph is dense in mathml, compared with scikit-learn's .toarray()")
 VARIANTS = ((3, "uniform", 2), (5, "distance", 2), (4, "uniform", 1), (2, "distance", 3))
+
+
+def _knn_run(attributes, methods):
+    """estimator_run plus the neighbour queries: ``kneighbors()`` of the training points
+    (each without itself), and the k-neighbours graph of X_test in both modes (dense: mathml
+    has no sparse matrices, the reference gives scikit-learn's ``.toarray()``)."""
+    fitted = estimator_run(attributes, methods)
+
+    def run(cls, c):
+        out = fitted(cls, c)
+        X, y, X_test = c.args
+        params = {k: v for k, v in c.kwargs.items() if k != "outputs"}
+        model = cls(**params).fit(X, y)
+        out["kneighbors_of_training_points"] = model.kneighbors()
+        out["kneighbors_graph"] = model.kneighbors_graph(X_test)
+        out["kneighbors_graph_distance"] = model.kneighbors_graph(X_test, mode="distance")
+        out["fit_method"] = model._fit_method  # 'auto' chooses as scikit-learn
+        return out
+    return run
+
+
+def _metric_cases(make):
+    """The metrics and algorithms of issue 14 (continuous data: no tied distances)."""
+    return (case(*make(10), n_neighbors=4, metric="manhattan", label="metric='manhattan'"),
+            case(*make(11), n_neighbors=3, metric="chebyshev", weights="distance",
+                 label="metric='chebyshev', distance weights"),
+            case(*make(12), n_neighbors=5, metric="cosine", label="metric='cosine' (brute)"),
+            case(*make(13), n_neighbors=4, metric="euclidean", algorithm="brute",
+                 label="metric='euclidean', brute force"),
+            case(*make(14), n_neighbors=3, metric="minkowski", p=1.5, algorithm="kd_tree",
+                 leaf_size=3, label="minkowski p=1.5, kd_tree"),
+            case(*make(15), n_neighbors=3, metric="minkowski", p=4, algorithm="brute",
+                 label="minkowski p=4, brute force"),
+            case(*make(16), n_neighbors=4, metric="l1", algorithm="kd_tree", leaf_size=2,
+                 label="metric='l1', kd_tree"),
+            case(*make(17, n=12), n_neighbors=6, metric="manhattan",
+                 label="n_neighbors ≥ n // 2: 'auto' takes brute force"),
+            case(*make(18, p=17), n_neighbors=3, label="17 features: 'auto' takes brute force"),
+            case(*_tied(make(19)), n_neighbors=5, metric="manhattan", algorithm="brute",
+                 label="tied distances (integer points), brute force: scikit-learn's order"),
+            case(*_tied(make(20)), n_neighbors=4, metric="euclidean", algorithm="brute",
+                 weights="distance", label="tied distances, euclidean brute force"))
+
+
+def _tied(data):
+    """The case's data rounded to integers: many equal distances."""
+    X, y, X_test = data
+    return np.round(X), y, np.round(X_test)
+
+
+def _metric_bad(X, y, X_test):
+    return (bad(X, y, X_test, metric="cosine", algorithm="kd_tree", raises=ValueError,
+                match=r"Metric 'cosine' not valid\. Use sorted\(sklearn\.neighbors\."
+                      r"VALID_METRICS\['kd_tree'\]\)", label="cosine with the k-d tree"),
+            bad(X, y, X_test, metric="infinity", algorithm="brute", raises=ValueError,
+                match="Metric 'infinity' not valid", label="'infinity' with brute force"),
+            bad(X, y, X_test, p=0.5, algorithm="kd_tree", raises=ValueError,
+                match='algorithm="kd_tree" does not support 0 < p < 1',
+                label="p < 1 with the k-d tree"))
 
 
 def _bench(make):
@@ -104,13 +166,16 @@ CONCEPTS = (
         + (case(*classification_data(7), n_neighbors=6, algorithm="kd_tree", leaf_size=2,
                 label="kd_tree, leaf_size=2, k above the leaf size"),
            case(*classification_data(8), n_neighbors=3, weights="distance", algorithm="brute",
-                label="brute force")),
+                label="brute force"))
+        + _metric_cases(classification_data),
         strategy=seeded(classification_data, weights="distance"),
         bad=estimator_bad(*classification_data(0), classifier=True,
-                          invalid={"weights": "nearest"}),
+                          invalid={"weights": "nearest"})
+        + _metric_bad(*classification_data(0)),
         bench=_bench(classification_data),
-        run=estimator_run(("classes_", "n_features_in_"),
-                          ("predict", "predict_proba", "kneighbors", "score")),
+        run=_knn_run(("classes_", "n_features_in_", "effective_metric_",
+                      "effective_metric_params_"),
+                     ("predict", "predict_proba", "kneighbors", "score")),
         note=NOTE),
     Concept(
         name="neighbors.KNeighborsRegressor",
@@ -121,10 +186,13 @@ CONCEPTS = (
         + (case(*regression_data(7), n_neighbors=6, algorithm="kd_tree", leaf_size=2,
                 label="kd_tree, leaf_size=2, k above the leaf size"),
            case(*regression_data(8), n_neighbors=3, weights="distance", algorithm="brute",
-                label="brute force")),
+                label="brute force"))
+        + _metric_cases(regression_data),
         strategy=seeded(regression_data, weights="distance"),
-        bad=estimator_bad(*regression_data(0), classifier=False, invalid={"n_neighbors": 0}),
+        bad=estimator_bad(*regression_data(0), classifier=False, invalid={"n_neighbors": 0})
+        + _metric_bad(*regression_data(0)),
         bench=_bench(regression_data),
-        run=estimator_run(("n_features_in_",), ("predict", "kneighbors", "score")),
+        run=_knn_run(("n_features_in_", "effective_metric_", "effective_metric_params_"),
+                     ("predict", "kneighbors", "score")),
         note=NOTE),
 )
