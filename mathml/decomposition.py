@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from numbers import Integral, Real
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -84,6 +85,10 @@ class PCA(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEstimator):
         number). 'auto' chooses 'covariance_eigh' when n_features ≤ 1000 and
         n_samples ≥ 10·n_features, else 'full' (scikit-learn's rule, which in one
         remaining case picks its randomized solver: mathml has none and runs 'full').
+    random_state : int, RandomState instance or None, default=None
+        Accepted for scikit-learn's signature (``PCA(2, random_state=42)``): it seeds only
+        scikit-learn's randomized and ARPACK solvers, which this exact PCA does not offer,
+        so it changes nothing here (as in scikit-learn with ``svd_solver='full'``).
 
     Attributes
     ----------
@@ -183,13 +188,15 @@ class PCA(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEstimator):
                          Interval(Real, 0, 1, closed="neither"), None],
         "whiten": ["boolean"],
         "svd_solver": [StrOptions({"auto", "full", "covariance_eigh"})],
+        "random_state": ["random_state"],
     }
 
     def __init__(self, n_components: int | float | None = None, *, whiten: bool = False,
-                 svd_solver: str = "auto") -> None:
+                 svd_solver: str = "auto", random_state: Any = None) -> None:
         self.n_components = n_components
         self.whiten = whiten
         self.svd_solver = svd_solver
+        self.random_state = random_state
 
     # --- fitting ---------------------------------------------------------------------------
 

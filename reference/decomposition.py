@@ -21,10 +21,12 @@ class PCA(sk.PCA):
                          Interval(Real, 0, 1, closed="neither"), None],
         "whiten": ["boolean"],
         "svd_solver": [StrOptions({"auto", "full", "covariance_eigh"})],
+        "random_state": ["random_state"],
     }
 
-    def __init__(self, n_components=None, *, whiten=False, svd_solver="auto"):
-        super().__init__(n_components=n_components, whiten=whiten, svd_solver=svd_solver)
+    def __init__(self, n_components=None, *, whiten=False, svd_solver="auto", random_state=None):
+        super().__init__(n_components=n_components, whiten=whiten, svd_solver=svd_solver,
+                         random_state=random_state)
 
     def _fit(self, X):
         # scikit-learn's 'auto' picks its randomized (random, approximate) solver when

@@ -181,6 +181,7 @@ CONCEPTS = (
             case(_X, _XT, standardize=True, seed=SEED,
                  label="seed 002: StandardScaler then PCA() on randn(100, 3)"),
             case(_SX, _SXT, svd_solver="full", label="'full'"),
+            case(_SX, _SXT, n_components=2, random_state=42, label="random_state (no effect)"),
             case(_SX, _SXT, svd_solver="covariance_eigh", label="'covariance_eigh'"),
             case(_SX, _SXT, label="'auto' (30×5: 'full')"),
             case(*_separated(1, n=80, p=5), label="'auto' (80×5: 'covariance_eigh')"),
