@@ -130,6 +130,8 @@ def _last_argmax(v: NDArray) -> int:
 def _select_working_set(s: _State, eps: float) -> tuple[int, int, NDArray] | None:
     """WSS3: (i, j, column i of Q), or None when the maximal violation is below eps."""
     n = s.active_size
+    if n == 0:
+        return None                               # everything shrunk: check the whole problem
     # Step 1: i maximises −y_t G_t over I_up (−∞ elsewhere).
     minus_yG = s.up[:n] - s.yG[:n]
     i = _last_argmax(minus_yG)

@@ -137,6 +137,12 @@ def _svc_cases():
         case(Xs, ys, Ts, label="a single feature"),
         case(X4, y4, T4, kernel="linear", C=0.3, label="four classes, linear: coef_ per pair"),
         case(*_duplicates(), label="duplicated points, some with both labels"),
+        # found by Hypothesis: shrinking leaves no active variable, and libsvm then checks
+        # optimality on the whole problem
+        case(np.array([[-0.6868367075578895], [-1.2696082552049972], [-1.5575848463941142],
+                       [-0.9174358121668332], [-3.1249216834309195], [-0.9337710267212569]]),
+             np.array([0, 1, 0, 1, 0, 1]), Ts, kernel="linear", C=30.0,
+             label="everything shrunk (six points, C 30)"),
         case(Xo / 4, yo, To / 4, kernel="poly", degree=3, coef0=1.0, gamma="auto",
              label="poly, degree 3, coef0 1, gamma='auto'"),
         case(Xo, yo, To, kernel="sigmoid", gamma=0.05, coef0=-1.0, C=0.5,
