@@ -72,7 +72,8 @@ class _State:
     up to sign. The bound status is also kept as two additive masks (0 or −∞): ``up`` for
     I_up and ``low`` for I_low, so that a maximum over a set is one ``max`` of a sum."""
 
-    def __init__(self, p, y, C, QD, column, capacity):
+    def __init__(self, p: NDArray, y: NDArray, C: NDArray, QD: NDArray,
+                 column: Callable[[int], NDArray[np.float32]], capacity: int) -> None:
         l = len(p)
         self.l, self.active_size = l, l
         self.p, self.y, self.C, self.QD = p.copy(), y.astype(np.float64), C.copy(), QD.copy()
