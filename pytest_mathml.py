@@ -25,7 +25,7 @@ of those libraries.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -78,7 +78,7 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
 
 
 def _check(node: pytest.Item, implementation: Any, concept: Any,
-           options: dict[str, Any]) -> CheckReport:
+           options: Mapping[str, Any]) -> CheckReport:
     from reference import check  # here, not at the top: see the module docstring
 
     misuse = _misuse(check, concept, options)
@@ -91,7 +91,7 @@ def _check(node: pytest.Item, implementation: Any, concept: Any,
     return report
 
 
-def _misuse(check: Callable[..., Any], concept: Any, options: dict[str, Any]) -> str | None:
+def _misuse(check: Callable[..., Any], concept: Any, options: Mapping[str, Any]) -> str | None:
     """What is wrong with the concept's name or the options, in one line; None if nothing."""
     from reference import catalog
 
