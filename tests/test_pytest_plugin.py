@@ -4,6 +4,7 @@ Each test writes a learner's test file and runs pytest on it in this process, wi
 named on the command line (`-p pytest_mathml`): an editable install of another checkout would
 otherwise provide its own copy through the entry point. `-p no:xdist`: one process, no workers.
 """
+import re
 import subprocess
 import sys
 import tomllib
@@ -104,6 +105,16 @@ def test_misuse_fails_with_one_line(pytester, tests, message):
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*_ test_it _*", message, "*short test summary*"])
     assert "Traceback" not in result.stdout.str()
+
+
+def test_the_readmes_example_runs(pytester):
+    readme = (ROOT / "README.md").read_text()
+    blocks = re.findall(r"```python\n(.*?)```", readme, flags=re.DOTALL)
+    [example] = [b for b in blocks if "def test_my_inv(mathml_check)" in b]
+    pytester.makepyfile(test_my_linalg=example)
+    result = pytester.runpytest_inprocess("-p", "pytest_mathml", "-p", "no:xdist", "-rP")
+    result.assert_outcomes(passed=2)
+    result.stdout.fnmatch_lines(["check against linalg.inv (numpy.linalg.inv): agrees on *"] * 2)
 
 
 def test_marker_is_registered(pytester):
