@@ -133,6 +133,7 @@ def _render_lines(lines: list[str], width: int) -> list[str]:
     """``.. math::`` blocks rendered and indented, inline ``:math:`` rendered, ````code````
     as `code`, and every line wrapped to `width` under its own indentation."""
     out: list[str] = []
+    lines = _join_inline_math(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -155,8 +156,22 @@ def _render_lines(lines: list[str], width: int) -> list[str]:
     return [line for k, line in enumerate(out) if line or k == 0 or out[k - 1]]
 
 
+def _join_inline_math(lines: list[str]) -> list[str]:
+    """The lines with each ``:math:`…``` that runs over a line break joined onto one."""
+    out: list[str] = []
+    for line in lines:
+        if out and re.search(r":math:`[^`]*$", out[-1]):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return out
+
+
 def _inline(text: str) -> str:
+    """Inline ``:math:`…```, and LaTeX in single backquotes, in Unicode; ````code```` as
+    `code`."""
     text = re.sub(r":math:`([^`]*)`", lambda m: render_inline(m.group(1)), text)
+    text = re.sub(r"(?<!`)`(\\[A-Za-z][^`]*)`(?!`)", lambda m: render_inline(m.group(1)), text)
     return re.sub(r"``([^`]+)``", r"`\1`", text)
 
 

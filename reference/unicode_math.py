@@ -353,7 +353,9 @@ def _operand(atoms: list[_Atom], denominator: bool = False) -> str:
     one_symbol = len(atoms) == 1 and atoms[0].kind in ("ord", "op") and " " not in text
     applied = (len(atoms) >= 3 and atoms[0].kind == "ord" and atoms[1].kind == "open"
                and atoms[-1].kind == "close" and _balanced_once(atoms[1:]))
-    simple = one_symbol or applied if denominator else term
+    differential = (len(atoms) == 2 and atoms[0].text in ("∂", "d", "∇")
+                    and atoms[1].kind == "ord")         # ∂f/∂x, dy/dx
+    simple = one_symbol or applied or differential if denominator else term
     return text if simple else f"({text})"
 
 
