@@ -281,7 +281,7 @@ def _print_textbook(c: catalog.Concept, width: int) -> None:
     if textbook is None:
         return
     print()
-    print(f"The textbook algorithm ({textbook.__module__}.{textbook.__name__}):")
+    print(_wrap(f"The textbook algorithm ({textbook.__module__}.{textbook.__name__}):", width))
     print()
     print("\n".join(line for raw in _strip_docstring(inspect.getsource(textbook)).splitlines()
                     for line in _wrap_code(raw, width)))

@@ -7,6 +7,7 @@ import pytest
 
 from reference import catalog, show
 from reference.cli import main
+from reference.runner import ConceptResult
 from reference.unicode_math import render, render_inline
 
 
@@ -167,8 +168,11 @@ def test_ridge_solver_is_followed_too(shown):
     assert "def _ridge_svd(" in out and "def _solve_svd(" in out
 
 
-def test_a_dispatcher_names_its_methods(shown):
-    out = shown("optimize.minimize", "--width", "100")
+def test_a_dispatcher_names_its_methods(monkeypatch, capsys):
+    # the agreement is not the point here: no cases run
+    monkeypatch.setattr(show, "_run", lambda c, solver: ConceptResult(c, [], []))
+    assert main(["show", "optimize.minimize", "--width", "100"]) == 0
+    out = capsys.readouterr().out
     assert "--method BFGS" in out and "Nelder-Mead, CG, BFGS" in out
 
 
