@@ -33,7 +33,9 @@ def test_list_report_and_show_use_one_vocabulary(capsys):
     """The comparison is named the same way everywhere: the strategy's label."""
     svd = catalog.get("linalg.svd")
     assert svd.compared_by == "sign: svd"
-    for command in (["list", "linalg"], ["report", "linalg"], ["show", "linalg.svd"]):
+    # show fits the terminal: at a known width, so that its first line is not wrapped
+    for command in (["list", "linalg"], ["report", "linalg"],
+                    ["show", "linalg.svd", "--width", "160"]):
         main(command)
         line = next(row for row in capsys.readouterr().out.splitlines()
                     if row.startswith("linalg.svd"))
