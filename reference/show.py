@@ -60,7 +60,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(teaching_text(c.mathml, width))
     if c.note:
         print()
-        print(_wrap(f"Note: {c.note}", width))
+        print(_wrap(_inline(f"Note: {c.note}"), width))
     if solver is not None:
         _print_solver(c, solver, width)
         left, right = _source_with_helpers(solver.mathml), _strip_docstring(
@@ -308,10 +308,10 @@ def _print_agreement(c: catalog.Concept, result: ConceptResult, solver: _Solver 
     strategies = dict.fromkeys(c.strategy_of(r.case) for r in result.cases)
     tolerances = dict.fromkeys(c.tolerance_of(r.case) for r in result.cases)
     for strategy in strategies:
-        print(textwrap.fill(f"{strategy.label}: {strategy.reason}", width,
+        print(textwrap.fill(_inline(f"{strategy.label}: {strategy.reason}"), width,
                             initial_indent="  ", subsequent_indent="    "))
     for name in tolerances:
-        print(textwrap.fill(f"tolerance '{name}': {compare.TOLERANCES[name].reason}", width,
+        print(textwrap.fill(_inline(f"tolerance '{name}': {compare.TOLERANCES[name].reason}"), width,
                             initial_indent="  ", subsequent_indent="    "))
     print()
     if solver is None:
