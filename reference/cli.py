@@ -473,6 +473,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (OSError, ValueError):  # stdout is not a file (captured in tests)
             pass
         return 141  # 128 + SIGPIPE, as a program killed by the closed pipe
+    except KeyboardInterrupt:  # Ctrl-C during a long report: stop without a traceback
+        print(file=sys.stderr)
+        return 130
 
 
 def _run(argv: Sequence[str] | None) -> int:
