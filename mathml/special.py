@@ -100,8 +100,12 @@ def _erf_series(x: NDArray) -> NDArray:
 
 def _erfc_fraction(x: NDArray) -> NDArray:
     """erfc x = e^{−x²}/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))) for x > 0."""
+    out = np.zeros_like(x)  # erfc(∞) = 0; the fraction would compute ∞ · 0 on the way
+    finite = ~np.isposinf(x)
+    x = x[finite]
     cf = _lentz(lambda n: np.full(x.shape, n / 2.0), lambda n: x, x, x.shape)
-    return np.exp(-x * x) / SQRT_PI / cf
+    out[finite] = np.exp(-x * x) / SQRT_PI / cf
+    return out
 
 
 def _erfc_nonnegative(x: NDArray) -> NDArray:

@@ -927,7 +927,8 @@ def binary_cross_entropy_backward(dL: ArrayLike, p: ArrayLike, y: ArrayLike) -> 
     r"""The backward pass of `binary_cross_entropy`:
     :math:`\frac{\bar L}{n}(\frac{1-y}{1-p} - \frac{y}{p})`."""
     p, y = _check_probabilities(p, y)
-    with np.errstate(divide="ignore"):   # a confident wrong p: ±inf, as the loss
+    # a confident wrong p: ±inf, as the loss; the 0/0 at p = y discarded by the where
+    with np.errstate(divide="ignore", invalid="ignore"):
         dp = np.where(y != 0, -y / p, 0.0) + np.where(y != 1, (1.0 - y) / (1.0 - p), 0.0)
     return as_float_array(dL) * dp / p.size
 

@@ -66,7 +66,8 @@ def _moments(x: np.ndarray, axis: int | None) -> tuple[np.ndarray, np.ndarray, i
     n = y.shape[-1]
     m = np.sum(y, axis=-1) / n
     d = y - m[..., None]
-    return m, np.sum(d * d, axis=-1) / (n - 1), n
+    with np.errstate(invalid="ignore", divide="ignore"):  # n = 1: no variance, NaN as SciPy
+        return m, np.sum(d * d, axis=-1) / (n - 1), n
 
 
 def ttest_1samp(a: ArrayLike, popmean: ArrayLike, axis: int | None = 0, *,

@@ -341,7 +341,10 @@ CONCEPTS = (
                 label="min_frequency a float ≥ 1"),
             bad(_RARE, _RARE, sparse_output=True, raises=ValueError,
                 match="sparse_output=True is not supported: mathml has no sparse matrices",
-                label="sparse_output=True (dense only)"),),
+                label="sparse_output=True (dense only)"),
+            bad(_RARE, _RARE_NEW, min_frequency=2, handle_unknown="warn", warns=UserWarning,
+                match="Found unknown categories",
+                label="handle_unknown='warn': the warning of the case above"),),
         bench=Bench(20_000, lambda n, rng: case(*[rng.integers(0, 10, (n, 4)).astype(float)] * 2)),
         run=_encoder_run,
         note="dense output only: sparse_output defaults to False in both, True is refused "
