@@ -404,11 +404,9 @@ def _search(tally: _Tally, max_examples: int, derandomize: bool) -> Failure | No
             failures.append(failure)
             raise AssertionError(str(failure))
 
-    skipped = tally.skipped[True]
     try:
         property_holds()
     except AssertionError:
-        tally.skipped[True] = skipped  # count the inputs before the shrinking (reruns) only
         return failures[-1]
     return None
 
