@@ -265,7 +265,12 @@ class _Tally:
             c.apply(_recording(cls, yours), self.yours_case(c.cases[i]))
         except Exception as exc:
             error = exc
-        lacking_methods = [m for m in methods if not callable(getattr(cls, m, None))]
+        # the methods this case compares, on your fitted instance (a method may exist only
+        # for some hyperparameters, as predict_proba for a log loss); the other cases'
+        # methods are looked for when they run
+        here = set(expected[i]) | {"fit"} if isinstance(expected[i], dict) else set(methods)
+        instance = yours[0] if yours else cls
+        lacking_methods = [m for m in methods if m in here and not callable(getattr(instance, m, None))]
         lacking_attributes = []
         if yours and (error is None or isinstance(error, AttributeError)):
             lacking_attributes = [a for a in attributes if hasattr(reference, a)
@@ -362,8 +367,7 @@ class _Tally:
         out = [self.compares] if self.compares else []
         if (self.expected_sig is not None and self.yours is not None
                 and not _same_parameters(self.expected_sig, self.yours)):
-            out.append(f"signature: expected {_plain(self.expected_sig)}; "
-                       f"yours {_plain(self.yours)}")
+            out.append(_signature_note(self.expected_sig, self.yours))
         skipped = self._skipped_count()
         if skipped and self.not_taken:
             out.append(f"skipped {skipped}: they pass {', '.join(self.not_taken)}, which yours "
@@ -416,12 +420,24 @@ def _search(tally: _Tally, max_examples: int, derandomize: bool) -> Failure | No
 def _recording(cls: Callable, made: list) -> Callable:
     """A stand-in for `cls` that builds its instances and keeps them in `made` (to ask the
     fitted instance which attributes it has)."""
-    def build(*args: Any, **kwargs: Any) -> Any:
-        made.append(cls(*args, **kwargs))
-        return made[-1]
-    for name in ("__module__", "__name__", "__qualname__", "__doc__"):
-        setattr(build, name, getattr(cls, name, None))
-    return build
+    return _Recording(cls, made)
+
+
+class _Recording:
+    """`cls` to a concept's `run` (its name, module and attributes: a run may ask whether
+    the class has ``decision_function``), keeping every instance it builds."""
+
+    def __init__(self, cls: Callable, made: list):
+        self._cls, self._made = cls, made
+        for name in ("__module__", "__name__", "__qualname__", "__doc__"):
+            setattr(self, name, getattr(cls, name, None))
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        self._made.append(self._cls(*args, **kwargs))
+        return self._made[-1]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._cls, name)
 
 
 def _signature(func: Callable) -> inspect.Signature | None:
@@ -448,6 +464,24 @@ def _same_parameters(a: inspect.Signature, b: inspect.Signature) -> bool:
     def plain(s: inspect.Signature) -> list:
         return [(p.name, repr(p.default)) for p in s.parameters.values()]
     return plain(a) == plain(b)
+
+
+def _signature_note(theirs: inspect.Signature, yours: inspect.Signature) -> str:
+    """Both signatures where they are short; what differs where they are long."""
+    text = f"signature: expected {_plain(theirs)}; yours {_plain(yours)}"
+    if len(text) <= 200:
+        return text
+    a, b = theirs.parameters, yours.parameters
+    parts = []
+    if [n for n in a if n not in b]:
+        parts.append(f"yours lacks {', '.join(n for n in a if n not in b)}")
+    if [n for n in b if n not in a]:
+        parts.append(f"yours adds {', '.join(n for n in b if n not in a)}")
+    defaults = [f"{n}={b[n].default!r} (expected {a[n].default!r})" for n in a
+                if n in b and repr(a[n].default) != repr(b[n].default)]
+    if defaults:
+        parts.append(f"other defaults: {', '.join(defaults)}")
+    return f"signature differs from the concept's: {'; '.join(parts)}"
 
 
 def _plain(sig: inspect.Signature) -> str:

@@ -269,3 +269,14 @@ def test_assert_agrees_carries_the_class_report(func):
     else:
         with pytest.raises(AssertionError, match="var_"):
             reference.assert_agrees(func, SCALER, max_examples=3)
+
+
+def test_a_long_signature_is_summarised_by_what_differs():
+    class TinyMLP:
+        def __init__(self, hidden_layer_sizes=(100,), learning_rate_init=0.01):
+            self.hidden_layer_sizes = hidden_layer_sizes
+    report = reference.check(TinyMLP, "neural_network.MLPRegressor", max_examples=2)
+    text = str(report)
+    assert not report.ok and "nothing compared: every case was skipped" in text
+    assert "signature differs from the concept's: yours lacks loss, activation, solver" in text
+    assert "other defaults: learning_rate_init=0.01 (expected 0.001)" in text
