@@ -10,12 +10,27 @@ strategy, through your function and through the reference, and compares them wit
 catalog's tolerance. On a disagreement Hypothesis shrinks the input to the smallest one
 it can find that still fails, and the report shows it: the input as Python source you can
 paste, the expected and the received answers, and where they differ.
+
+A class is checked the same way: ``reference.check(MyScaler, "preprocessing.StandardScaler")``
+(on the command line ``mathml check mine.py:MyScaler preprocessing.StandardScaler``). The
+concept builds it with a case's hyperparameters, fits it and compares its fitted attributes
+and the results of its methods with the reference's; the report says up front which those
+are, and lists in one message every one your class lacks.
+
+Before any case runs, your signature is compared with the concept's; cases that pass a
+parameter yours does not take are skipped (counted in the report), so that ``var(x)`` is
+checked on what it implements. Arrays in reports are summarised (shape, dtype, a few
+entries) and the example cases run smallest first. Numbers that agree in value but are
+stored with another kind of dtype (a count as int64 where the reference has float64) are a
+note, not a failure, unless the case asks for a dtype.
 """
 from __future__ import annotations
 
+import inspect
 import math
+import re
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from collections.abc import Callable
 
@@ -29,26 +44,44 @@ from .compare import Agreement
 __all__ = ["check", "assert_agrees", "CheckReport", "Failure"]
 
 
+__all__ = ["check", "assert_agrees", "CheckReport", "Failure"]
+
+_MISSING = object()  # no reference answer computed yet
+
+
 @dataclass
 class Failure:
     """One input on which the checked function disagrees with the reference."""
 
     case: Case
-    where: str  # "example 2 ('label')" or "generated input (shrunk)"
+    where: str  # "example 2 of 11 ('label')" or "generated input (shrunk)"
     expected: Any
     got: Any = None
     error: BaseException | None = None
     agreement: Agreement | None = None
     broken_properties: list[str] = field(default_factory=list)
+    differing: list[str] = field(default_factory=list)  # the outputs (attributes, methods) that differ
+    of_class: bool = False  # the checked object is a class
 
     def __str__(self) -> str:
-        lines = [f"{self.where}:", "  input:", textwrap.indent(self.case.describe(), "    ")]
-        lines += ["  expected (reference):", textwrap.indent(_show(self.expected), "    ")]
+        lines = [f"{self.where}:"]
+        headline = "" if self.agreement is None or self.agreement.ok else \
+            _headline(self.agreement.detail)
+        if headline:
+            lines += [f"  {headline}"]
+            if len(self.differing) > 1:
+                lines += [f"  these differ: {', '.join(self.differing)}"]
+        lines += ["  input:", textwrap.indent(_describe_case(self.case), "    ")]
+        keys = self.differing or None
+        shown = "" if keys is None else ", the outputs that differ"
+        lines += [f"  expected (reference{shown}):", textwrap.indent(_show(self.expected, keys), "    ")]
         if self.error is not None:
             lines += [f"  got: raised {type(self.error).__name__}: {self.error}"]
+            if self.of_class and "'NoneType' object has no attribute" in str(self.error):
+                lines += ["  (does your fit end with `return self`?)"]
             return "\n".join(lines)
-        lines += ["  got:", textwrap.indent(_show(self.got), "    ")]
-        if self.agreement is not None and not self.agreement.ok:
+        lines += ["  got:", textwrap.indent(_show(self.got, keys), "    ")]
+        if self.agreement is not None and not self.agreement.ok and not headline:
             lines += [f"  where they differ: {self.agreement.detail}"]
         lines += [f"  property violated: {b}" for b in self.broken_properties]
         return "\n".join(lines)
@@ -56,7 +89,12 @@ class Failure:
 
 @dataclass
 class CheckReport:
-    """What `check` found: ``ok``, the worst error seen, and the first failure."""
+    """What `check` found: ``ok``, the worst error seen, and the first failure.
+
+    ``notes`` are shown under the first line: what a class is compared on, a signature
+    that differs from the concept's, the cases skipped, dtypes that differ between equal
+    numbers. ``lacking`` is the one message listing the attributes and methods a class
+    lacks (then no case was compared)."""
 
     concept: str
     reference_call: str
@@ -67,14 +105,26 @@ class CheckReport:
     compared_by: str
     tolerance: str
     failure: Failure | None = None
+    notes: list[str] = field(default_factory=list)
+    lacking: str = ""
 
     def __str__(self) -> str:
-        verdict = "agrees" if self.ok else "DISAGREES"
-        head = (f"check against {self.concept} ({self.reference_call}): {verdict} "
-                f"on {self.cases_run} inputs; worst abs error {self.worst_abs:.3g}, "
-                f"worst rel error {self.worst_rel:.3g} (compared {self.compared_by}, "
-                f"tolerance '{self.tolerance}')")
-        return head if self.failure is None else head + "\n" + str(self.failure)
+        if self.lacking:
+            head = (f"check against {self.concept} ({self.reference_call}): DISAGREES "
+                    f"before any comparison: the class lacks what the concept compares")
+        elif not self.cases_run:
+            head = (f"check against {self.concept} ({self.reference_call}): nothing compared: "
+                    f"every case was skipped")
+        else:
+            verdict = "agrees" if self.ok else "DISAGREES"
+            head = (f"check against {self.concept} ({self.reference_call}): {verdict} "
+                    f"on {self.cases_run} inputs; worst abs error {self.worst_abs:.3g}, "
+                    f"worst rel error {self.worst_rel:.3g} (compared {self.compared_by}, "
+                    f"tolerance '{self.tolerance}')")
+        lines = [head] + [f"  {n}" for n in self.notes]
+        if self.lacking:
+            lines += textwrap.wrap(self.lacking, 96, initial_indent="  ", subsequent_indent="    ")
+        return "\n".join(lines) if self.failure is None else "\n".join(lines) + "\n" + str(self.failure)
 
     def __bool__(self) -> bool:
         return self.ok
@@ -86,10 +136,11 @@ def check(func: Callable, concept: str | Concept, *, max_examples: int = 100,
 
     Parameters
     ----------
-    func : callable
-        Your implementation, called like the reference (same arguments).
+    func : callable or class
+        Your implementation, called like the reference (same arguments); for an estimator
+        concept, your class (built with the case's hyperparameters, then fitted).
     concept : str or Concept
-        The catalog name, e.g. ``"linalg.inv"``.
+        The catalog name, e.g. ``"linalg.inv"`` or ``"preprocessing.StandardScaler"``.
     max_examples : int, default 100
         How many generated inputs to try after the example cases.
     derandomize : bool, default True
@@ -102,8 +153,17 @@ def check(func: Callable, concept: str | Concept, *, max_examples: int = 100,
     """
     c = catalog.get(concept) if isinstance(concept, str) else concept
     tally = _Tally(c, func)
-    for i, example in enumerate(c.cases, 1):
-        failure = tally.run(example, f"example {i} of {len(c.cases)} ({example.label!r})")
+    # the smallest example first: the first report a learner reads is the easiest to follow
+    order = sorted(range(len(c.cases)), key=lambda i: _size(c.cases[i]))
+    expected: dict[int, Any] = {}
+    if inspect.isclass(func):
+        lacking = tally.requirements([i for i in order if not tally.lacks(c.cases[i])], expected)
+        if lacking:
+            return tally.report(None, lacking)
+    for i in order:
+        example = c.cases[i]
+        failure = tally.run(example, f"example {i + 1} of {len(c.cases)} ({example.label!r})",
+                            expected.get(i, _MISSING), generated=False)
         if failure is not None:
             return tally.report(failure)
     failure = _search(tally, max_examples, derandomize)
@@ -119,36 +179,212 @@ def assert_agrees(func: Callable, concept: str | Concept, **kwargs: Any) -> Chec
 
 
 class _Tally:
-    """Runs cases through the user's function and the reference, keeping the worst error."""
+    """Runs cases through the user's function and the reference, keeping the worst error,
+    the cases skipped and the notes."""
 
     def __init__(self, concept: Concept, func: Callable):
         self.concept, self.func = concept, func
         self.cases_run, self.worst_abs, self.worst_rel = 0, 0.0, 0.0
+        self.expected_sig, self.yours = _signature(concept.reference), _signature(func)
+        self.skipped = {False: 0, True: 0}  # examples, generated inputs
+        self.not_taken: dict[str, None] = {}  # parameters of skipped cases, in order
+        self.without: dict[str, int] = {}  # a method your class lacks -> cases that need it
+        self.notes: dict[str, None] = {}
+        self.compares = ""
 
-    def run(self, c: Case, where: str) -> Failure | None:
-        expected = self.concept.apply(self.concept.reference, c)
-        self.cases_run += 1
+    # --- signatures ---------------------------------------------------------------------
+
+    def lacks(self, c: Case) -> list[str]:
+        """The parameters `c` passes, other than at their defaults, that the concept's
+        signature has and yours does not take (and, for a function, positional arguments
+        beyond yours)."""
+        if self.expected_sig is None or self.yours is None:
+            return []
+        theirs, yours = self.expected_sig.parameters, self.yours.parameters
+        kinds = {p.kind for p in yours.values()}
+        out = []
+        if inspect.Parameter.VAR_KEYWORD not in kinds:
+            out += [k for k, v in c.kwargs.items() if k in theirs and not _at_default(theirs[k], v)
+                    and (k not in yours or yours[k].kind == inspect.Parameter.POSITIONAL_ONLY)]
+        if not inspect.isclass(self.func) and inspect.Parameter.VAR_POSITIONAL not in kinds:
+            taken = sum(p.kind in (inspect.Parameter.POSITIONAL_ONLY,
+                                   inspect.Parameter.POSITIONAL_OR_KEYWORD) for p in yours.values())
+            names = list(theirs)
+            out += [names[i] if i < len(names) else f"argument {i + 1}"
+                    for i in range(taken, len(c.args))]
+        return out
+
+    def yours_case(self, c: Case) -> Case:
+        """`c` without the keywords at the concept's defaults that your signature lacks
+        (``var(x)`` is called on ``var(a, axis=None)``'s case as ``var(x)``)."""
+        if self.expected_sig is None or self.yours is None:
+            return c
+        theirs, yours = self.expected_sig.parameters, self.yours.parameters
+        if any(p.kind == inspect.Parameter.VAR_KEYWORD for p in yours.values()):
+            return c
+        dropped = [k for k, v in c.kwargs.items() if k in theirs and k not in yours
+                   and _at_default(theirs[k], v)]
+        return c if not dropped else replace(
+            c, kwargs={k: v for k, v in c.kwargs.items() if k not in dropped})
+
+    def _skip(self, names: list[str], generated: bool) -> None:
+        self.skipped[generated] += 1
+        self.not_taken.update(dict.fromkeys(names))
+
+    # --- a class: what the concept compares, and what yours lacks ---------------------------
+
+    def requirements(self, order: list[int], expected: dict[int, Any]) -> str:
+        """Run the reference on the example cases (keeping its answers in `expected`) and
+        collect the names it returns; fit your class on the smallest case and list, in one
+        message, the compared attributes and methods it lacks (empty when none)."""
+        c, cls = self.concept, self.func
+        names: dict[str, None] = {}
+        first_reference = None
+        for i in order:
+            made: list[Any] = []
+            try:
+                expected[i] = c.apply(_recording(c.reference, made), c.cases[i])
+            except Exception:  # a run that needs the class itself: computed later, plainly
+                continue
+            if isinstance(expected[i], dict):
+                names.update(dict.fromkeys(expected[i]))
+            if first_reference is None and made:
+                first_reference = (i, made[0])
+        if first_reference is None or not names:
+            return ""
+        i, reference = first_reference
+        methods = [n for n in names if callable(getattr(type(reference), n, None))]
+        attributes = [n for n in names if n not in methods and hasattr(reference, n)]
+        if callable(getattr(type(reference), "fit", None)):
+            methods.insert(0, "fit")
+        self.compares = (f"compares the fitted attributes {', '.join(attributes)}"
+                         + (f" and the methods {', '.join(methods)}" if methods else ""))
+        yours: list[Any] = []
+        error = None
         try:
-            got = self.concept.apply(self.func, c)
+            c.apply(_recording(cls, yours), self.yours_case(c.cases[i]))
+        except Exception as exc:
+            error = exc
+        # the methods this case compares, on your fitted instance (a method may exist only
+        # for some hyperparameters, as predict_proba for a log loss); the other cases'
+        # methods are looked for when they run
+        here = set(expected[i]) | {"fit"} if isinstance(expected[i], dict) else set(methods)
+        instance = yours[0] if yours else cls
+        lacking_methods = [m for m in methods if m in here and not callable(getattr(instance, m, None))]
+        lacking_attributes = []
+        if yours and (error is None or isinstance(error, AttributeError)):
+            lacking_attributes = [a for a in attributes if hasattr(reference, a)
+                                  and not hasattr(yours[0], a)]
+        if not (lacking_methods or lacking_attributes):
+            return ""
+        parts = []
+        if lacking_attributes:
+            parts.append(f"the fitted attribute{'s' * (len(lacking_attributes) > 1)} "
+                         f"{', '.join(lacking_attributes)}")
+        if lacking_methods:
+            parts.append(f"the method{'s' * (len(lacking_methods) > 1)} "
+                         f"{', '.join(lacking_methods)}")
+        return (f"{cls.__name__} lacks {' and '.join(parts)} (after fit on example {i + 1}, "
+                f"{c.cases[i].label!r})")
+
+    # --- one case -------------------------------------------------------------------------
+
+    def run(self, c: Case, where: str, expected: Any = _MISSING, *,
+            generated: bool = True) -> Failure | None:
+        not_taken = self.lacks(c)
+        if not_taken:
+            self._skip(not_taken, generated)
+            return None
+        if expected is _MISSING:
+            expected = self.concept.apply(self.concept.reference, c)
+        try:
+            got = self.concept.apply(self.func, self.yours_case(c))
+        except AttributeError as exc:
+            method = self._lacking_method(exc)
+            if method:  # a case that needs a method your class lacks (partial_fit)
+                self.skipped[generated] += 1
+                self.without[method] = self.without.get(method, 0) + 1
+                return None
+            self.cases_run += 1
+            return Failure(c, where, expected, error=exc, of_class=inspect.isclass(self.func))
         except Exception as exc:  # the user's function failed where the reference did not
+            self.cases_run += 1
             return Failure(c, where, expected, error=exc)
+        self.cases_run += 1
         verdict = self.concept.agree(got, expected, c)
+        # a kind of dtype (int64 for float64) between equal numbers is a note, unless the
+        # case asks for a dtype
+        if "dtype" not in c.kwargs:
+            self.notes.update(dict.fromkeys(_readable(n) for n in verdict.notes))
+            if verdict.kinds_only:
+                verdict = replace(verdict, ok=True, detail="")
         broken = [] if not verdict.ok else _properties(self.concept, c, got)
         if verdict.ok and not broken:
             self.worst_abs = max(self.worst_abs, verdict.max_abs)
             self.worst_rel = max(self.worst_rel, verdict.max_rel)
             return None
-        return Failure(c, where, expected, got, agreement=verdict, broken_properties=broken)
+        differing = self._differing(got, expected, c) if not verdict.ok else []
+        return Failure(c, where, expected, got, agreement=verdict, broken_properties=broken,
+                       differing=differing)
 
-    def report(self, failure: Failure | None) -> CheckReport:
+    def _lacking_method(self, exc: AttributeError) -> str:
+        """The method named by `exc` when your class lacks it and the reference has it."""
+        name = getattr(exc, "name", None)
+        if not (inspect.isclass(self.func) and isinstance(name, str)
+                and isinstance(getattr(exc, "obj", None), self.func)):
+            return ""
+        reference = self.concept.reference
+        has = inspect.isclass(reference) and callable(getattr(reference, name, None))
+        return name if has and not hasattr(self.func, name) else ""
+
+    def _differing(self, got: Any, expected: Any, c: Case) -> list[str]:
+        """For answers that are dicts of named outputs, the names whose values differ."""
+        if not (isinstance(got, dict) and isinstance(expected, dict)) or got.keys() != expected.keys():
+            return []
+        out = []
+        for k in expected:
+            try:
+                verdict = self.concept.agree({k: got[k]}, {k: expected[k]}, c)
+            except Exception:  # a strategy that needs the whole answer
+                return []
+            if not verdict.values_agree or (verdict.kinds_only and "dtype" in c.kwargs):
+                out.append(k)
+        return out
+
+    def report(self, failure: Failure | None, lacking: str = "") -> CheckReport:
         c = self.concept
         if failure is not None and failure.agreement is not None:
             self.worst_abs = max(self.worst_abs, failure.agreement.max_abs)
             self.worst_rel = max(self.worst_rel, failure.agreement.max_rel)
         if failure is not None and failure.error is not None:
             self.worst_abs = self.worst_rel = math.inf
-        return CheckReport(c.name, c.reference_call, failure is None, self.cases_run,
-                           self.worst_abs, self.worst_rel, c.compared_by, c.tolerance, failure)
+        ok = failure is None and not lacking and self.cases_run > 0
+        return CheckReport(c.name, c.reference_call, ok, self.cases_run, self.worst_abs,
+                           self.worst_rel, c.compared_by, c.tolerance, failure,
+                           self._notes(), lacking)
+
+    def _notes(self) -> list[str]:
+        out = [self.compares] if self.compares else []
+        if (self.expected_sig is not None and self.yours is not None
+                and not _same_parameters(self.expected_sig, self.yours)):
+            out.append(_signature_note(self.expected_sig, self.yours))
+        skipped = self._skipped_count()
+        if skipped and self.not_taken:
+            out.append(f"skipped {skipped}: they pass {', '.join(self.not_taken)}, which yours "
+                       f"does not take")
+        for method, n in self.without.items():
+            out.append(f"skipped {n} case{'s' * (n > 1)} that call {method}, which "
+                       f"{self.func.__name__} lacks")
+        notes = list(self.notes)
+        out += [f"note: {n}" for n in notes[:5]]
+        if len(notes) > 5:
+            out.append(f"note: and {len(notes) - 5} more differences of dtype between equal values")
+        return out
+
+    def _skipped_count(self) -> str:
+        parts = [f"{n} example{'s' * (n > 1)}" if not g else f"{n} generated input{'s' * (n > 1)}"
+                 for g, n in self.skipped.items() if n]
+        return " and ".join(parts)
 
 
 def _properties(concept: Concept, c: Case, got: Any) -> list[str]:
@@ -179,9 +415,150 @@ def _search(tally: _Tally, max_examples: int, derandomize: bool) -> Failure | No
     return None
 
 
-def _show(x: Any) -> str:
-    with np.printoptions(precision=8, suppress=False, linewidth=88):
-        if isinstance(x, tuple):
-            names = getattr(type(x), "_fields", None) or [f"[{i}]" for i in range(len(x))]
-            return "\n".join(f"{n}: {_show(v)}" for n, v in zip(names, x))
-        return repr(x) if not isinstance(x, np.ndarray) else np.array2string(x)
+# --- classes and signatures ----------------------------------------------------------------------
+
+def _recording(cls: Callable, made: list) -> Callable:
+    """A stand-in for `cls` that builds its instances and keeps them in `made` (to ask the
+    fitted instance which attributes it has)."""
+    return _Recording(cls, made)
+
+
+class _Recording:
+    """`cls` to a concept's `run` (its name, module and attributes: a run may ask whether
+    the class has ``decision_function``), keeping every instance it builds."""
+
+    def __init__(self, cls: Callable, made: list):
+        self._cls, self._made = cls, made
+        for name in ("__module__", "__name__", "__qualname__", "__doc__"):
+            setattr(self, name, getattr(cls, name, None))
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        self._made.append(self._cls(*args, **kwargs))
+        return self._made[-1]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._cls, name)
+
+
+def _signature(func: Callable) -> inspect.Signature | None:
+    try:
+        return inspect.signature(func)
+    except (TypeError, ValueError):  # a builtin without one
+        return None
+
+
+def _at_default(param: inspect.Parameter, value: Any) -> bool:
+    """`value` is the parameter's default (so leaving it out changes nothing)."""
+    default = param.default
+    if default is inspect.Parameter.empty or type(value) is not type(default):
+        return value is default
+    try:
+        return bool(value == default)
+    except Exception:  # an array: not a default
+        return False
+
+
+def _same_parameters(a: inspect.Signature, b: inspect.Signature) -> bool:
+    """The same names with the same defaults (keyword-only or not does not matter to a
+    check that passes keywords by name)."""
+    def plain(s: inspect.Signature) -> list:
+        return [(p.name, repr(p.default)) for p in s.parameters.values()]
+    return plain(a) == plain(b)
+
+
+def _signature_note(theirs: inspect.Signature, yours: inspect.Signature) -> str:
+    """Both signatures where they are short; what differs where they are long."""
+    text = f"signature: expected {_plain(theirs)}; yours {_plain(yours)}"
+    if len(text) <= 200:
+        return text
+    a, b = theirs.parameters, yours.parameters
+    parts = []
+    if [n for n in a if n not in b]:
+        parts.append(f"yours lacks {', '.join(n for n in a if n not in b)}")
+    if [n for n in b if n not in a]:
+        parts.append(f"yours adds {', '.join(n for n in b if n not in a)}")
+    defaults = [f"{n}={b[n].default!r} (expected {a[n].default!r})" for n in a
+                if n in b and repr(a[n].default) != repr(b[n].default)]
+    if defaults:
+        parts.append(f"other defaults: {', '.join(defaults)}")
+    return f"signature differs from the concept's: {'; '.join(parts)}"
+
+
+def _plain(sig: inspect.Signature) -> str:
+    """The signature without annotations: ``(a, axis=None, *, ddof=0, keepdims=False)``."""
+    params = [p.replace(annotation=inspect.Parameter.empty) for p in sig.parameters.values()]
+    return str(sig.replace(parameters=params, return_annotation=inspect.Signature.empty))
+
+
+# --- reports --------------------------------------------------------------------------------------
+
+_PATH = re.compile(r"^result(?:\['(?P<name>[^']+)'\])?(?P<rest>(?:\[[^\]]*\]|\.\w+)*): "
+                   r"(?P<what>.*)$", re.S)
+
+
+def _readable(detail: str) -> str:
+    """``result['mean_'][0]: ...`` as ``mean_[0]: ...``."""
+    m = _PATH.match(detail)
+    if m is None:
+        return detail
+    name = m["name"] or "the result"
+    return f"{name}{m['rest']}: {m['what']}"
+
+
+def _headline(detail: str) -> str:
+    """Which output differs first, and where: ``coef_ differs: worst at [3], expected ...``."""
+    m = _PATH.match(detail)
+    if m is None or not m["name"]:
+        return ""
+    name = m["name"]
+    index = re.match(r"^(\[[^\]]*\])", m["rest"])
+    rest = m["rest"][index.end():] if index else m["rest"]
+    if index and not rest:
+        return f"{name} differs: worst at {index[1]}, {m['what']}"
+    return f"{name}{rest} differs: {m['what']}"
+
+
+def _size(c: Case) -> int:
+    """How big a case is: the number of entries of its arrays (and 1 per other argument)."""
+    values = list(c.args) + list(c.kwargs.values())
+    return sum(int(np.size(v)) if isinstance(v, np.ndarray) else 1 for v in values)
+
+
+_FULL = 24  # arrays with at most this many entries are shown in full
+
+
+def _describe_case(c: Case) -> str:
+    """The arguments as Python source when short; large arrays summarised."""
+    if all(not isinstance(v, np.ndarray) or v.size <= _FULL
+           for v in list(c.args) + list(c.kwargs.values())):
+        return c.describe()
+    parts = [f"argument {i + 1}: {_show(a)}" for i, a in enumerate(c.args)]
+    parts += [f"{k}={_show(v)}" for k, v in c.kwargs.items()]
+    return "\n".join(parts)
+
+
+def _show(x: Any, keys: list[str] | None = None) -> str:
+    """`x` for a report: arrays of more than a few entries summarised (shape, dtype, the
+    first entries, the range); dicts and named tuples entry by entry."""
+    if isinstance(x, dict):
+        return "\n".join(f"{k}: {_show(x[k])}" for k in (keys or x) if k in x)
+    if isinstance(x, tuple) and not _numbers(x):
+        names = getattr(type(x), "_fields", None) or [f"[{i}]" for i in range(len(x))]
+        return "\n".join(f"{n}: {_show(v)}" for n, v in zip(names, x))
+    if isinstance(x, (np.ndarray, list)) and _numbers(x):
+        a = np.asarray(x)
+        with np.printoptions(precision=8, suppress=False, linewidth=88):
+            if a.size <= _FULL:
+                return np.array2string(a) if isinstance(x, np.ndarray) else repr(x)
+            first = np.array2string(a.ravel()[:4], separator=", ")[:-1]
+        span = f"; min {a.min():.6g}, max {a.max():.6g}" if a.dtype.kind in "iuf" else ""
+        return f"array of shape {a.shape}, {a.dtype}: {first}, …]{span}"
+    text = repr(x)
+    return text if len(text) <= 300 else text[:300] + " …"
+
+
+def _numbers(x: Any) -> bool:
+    try:
+        return np.asarray(x).dtype.kind in "biufc"
+    except Exception:  # ragged
+        return False

@@ -85,3 +85,22 @@ def test_check_command(tmp_path, capsys):
 def test_unknown_concept_is_a_clear_error():
     with pytest.raises(KeyError, match="no concept 'linalg.invert'.*linalg.inv"):
         reference.check(np.linalg.inv, "linalg.invert")
+
+
+def test_a_large_input_is_summarised_in_the_report():
+    """An input of 1000 entries: its shape, dtype, first entries and range, not 1000 numbers."""
+    concept = dataclasses.replace(catalog.get("stats.mean"),
+                                  cases=(catalog.case(np.arange(1000.0), label="0..999"),))
+    report = reference.check(lambda a: np.sum(a) / (len(a) - 1), concept, max_examples=1)
+    text = str(report)
+    assert not report.ok and len(text.splitlines()) <= 12, text
+    assert "array of shape (1000,), float64: [0., 1., 2., 3., …]; min 0, max 999" in text
+    assert "where they differ: result: expected 499.5, got 500.0" in text
+
+
+def test_the_headline_names_the_output_and_the_worst_entry():
+    from reference.check import _headline
+    assert _headline("result['coef_'][0, 3]: expected 0.52, got 0.49 (|diff| 0.03 > allowed 0)") \
+        == "coef_ differs: worst at [0, 3], expected 0.52, got 0.49 (|diff| 0.03 > allowed 0)"
+    assert _headline("result['score']: expected 1.0, got 0.5") == "score differs: expected 1.0, got 0.5"
+    assert _headline("result[0, 1]: expected 1.0, got 0.5") == ""  # one answer: no name to give
