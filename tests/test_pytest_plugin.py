@@ -45,7 +45,7 @@ def run(pytester, tests, *args):
 def assert_shows_the_report(result, test_name):
     out = result.stdout.str()
     for part in ("check against linalg.inv (numpy.linalg.inv): DISAGREES",
-                 "example 1 of", "input:", "np.array([[1, 2], [3, 4]])",
+                 "example ", " of 4", "input:", "np.array(",
                  "expected (reference):", "got:", "where they differ:"):
         assert part in out, part
     # the report is the whole message: no traceback through the plugin or the checker
