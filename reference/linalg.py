@@ -70,6 +70,8 @@ def trace(a: ArrayLike, offset: int = 0, axis1: int = 0, axis2: int = 1) -> NDAr
 
 def norm(x: ArrayLike, ord: float | str | None = None, axis: int | tuple[int, int] | None = None,
          keepdims: bool = False) -> NDArray:
+    if np.iscomplexobj(x):  # NumPy takes the modulus; mathml works on real arrays
+        raise TypeError("complex input is not supported: pass a real array")
     matrix_norm = (axis is None and np.ndim(x) == 2) or np.ndim(axis) == 1
     if matrix_norm and ord in (2, -2, "nuc"):
         # the spectral norms go through the SVD, a factorisation: refuse NaN/inf first

@@ -73,7 +73,11 @@ def norm(x: ArrayLike, ord: float | str | None = None, axis: int | tuple[int, ..
     6.0
     """
     x = np.asarray(x)
-    if not np.issubdtype(x.dtype, np.inexact):
+    if np.iscomplexobj(x):
+        raise TypeError("complex input is not supported: pass a real array")
+    if x.dtype == object:  # convert entry by entry, so that None raises rather than turning NaN
+        x = np.array([float(v) for v in x.flat]).reshape(x.shape)
+    elif not np.issubdtype(x.dtype, np.inexact):
         x = x.astype(np.float64)
     if axis is None:
         if ord is None:
@@ -82,18 +86,32 @@ def norm(x: ArrayLike, ord: float | str | None = None, axis: int | tuple[int, ..
         if x.ndim not in (1, 2):
             raise ValueError("Improper number of dimensions to norm.")
         axis = tuple(range(x.ndim))
-    axis_or_axes: Any = axis  # an int or a sequence of ints (mypy cannot follow np.ndim)
-    axes = (axis_or_axes,) if np.ndim(axis_or_axes) == 0 else tuple(axis_or_axes)
-    axes = tuple(operator.index(ax) % x.ndim for ax in axes)
+    axes = _normalize_axes(axis, x.ndim)
     if len(axes) == 1:
         out = _vector_norm(x, ord, axes[0])
-    elif len(axes) == 2 and axes[0] != axes[1]:
-        out = _matrix_norm(x, ord, axes)
     else:
-        raise ValueError("Improper number of dimensions to norm.")
+        if axes[0] == axes[1]:
+            raise ValueError("Duplicate axes given.")
+        out = _matrix_norm(x, ord, (axes[0], axes[1]))
     if keepdims:
         out = np.expand_dims(out, axes)
     return out
+
+
+def _normalize_axes(axis: Any, ndim: int) -> tuple[int, ...]:
+    """`axis` as a tuple of non-negative axes, refused as NumPy refuses it."""
+    if not isinstance(axis, tuple):
+        try:
+            axis = (int(axis),)
+        except Exception as err:
+            raise TypeError("'axis' must be None, an integer or a tuple of integers") from err
+    axes = tuple(operator.index(ax) for ax in axis)
+    if len(axes) not in (1, 2):
+        raise ValueError("Improper number of dimensions to norm.")
+    for ax in axes:
+        if not -ndim <= ax < ndim:
+            raise np.exceptions.AxisError(ax, ndim)
+    return tuple(ax % ndim for ax in axes)
 
 
 def _vector_norm(x: NDArray, ord, axis: int) -> NDArray:
