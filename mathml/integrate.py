@@ -64,7 +64,7 @@ def _samples_and_spacings(y: ArrayLike, x: ArrayLike | None, axis: int
     N = y_last.shape[-1]
     if x.ndim == 1 and x.shape[0] == N:
         return y_last, x[1:] - x[:-1]
-    if x.ndim == 1 or not _broadcasts(x.shape, y.shape):
+    if x.ndim <= 1 or not _broadcasts(x.shape, y.shape):
         raise ValueError(f"x of shape {x.shape} does not fit y of shape {y.shape}: pass x "
                          f"1-D with y.shape[axis] = {N} entries, or with a shape that "
                          f"broadcasts to y's")
@@ -545,7 +545,7 @@ def _check_quad_arguments(a: float, b: float, epsabs: float, epsrel: float, limi
         raise ValueError("If 'epsabs'<=0, 'epsrel' must be greater than both 5e-29 and "
                          "50*(machine epsilon).")
     if points is not None:
-        if not (math.isfinite(a) and math.isfinite(b)):
+        if math.isinf(a) or math.isinf(b):
             raise ValueError("Infinity inputs cannot be used with break points.")
         inner = np.unique(np.asarray(points, dtype=float))
         if np.count_nonzero((inner > min(a, b)) & (inner < max(a, b))) >= limit:
@@ -712,7 +712,8 @@ def quad(func: Callable[..., Any], a: float, b: float, args: tuple = (),
     IntegrationWarning
         When the tolerance cannot be met — the subdivision limit is reached (a divergent
         or very difficult integral), rounding stops progress, an interval can no longer be
-        halved, or func returns NaN/inf — the estimate is returned all the same.
+        halved, or func returns NaN/inf — the estimate is returned all the same. A NaN
+        limit gives ``(nan, nan)`` with the rounding warning, as SciPy's ``quad(f, nan, 1)``.
 
     Notes
     -----
@@ -764,6 +765,13 @@ def quad(func: Callable[..., Any], a: float, b: float, args: tuple = (),
     3.1415926536
     """
     _check_quad_arguments(a, b, epsabs, epsrel, limit, points)
+    if math.isnan(a) or math.isnan(b):
+        # No interval, no integral: NaN, with QUADPACK's warning for a NaN limit (ier = 2).
+        message = _MESSAGES["roundoff"]
+        if full_output:
+            return math.nan, math.nan, _quad_infodict([], 0, limit), message
+        warnings.warn(message, IntegrationWarning, stacklevel=2)
+        return math.nan, math.nan
     # Step 1: the orientation, the substitution for infinite limits, the initial split.
     sign, lo, hi = (-1.0, b, a) if b < a else (1.0, a, b)
     f, t_lo, t_hi = _to_finite_interval(_array_integrand(func, _as_tuple(args)), lo, hi)

@@ -8,7 +8,9 @@ from the contract (docs/contract.md §3) a wrapper says so in one comment and ad
   and name both shapes; complex samples are refused (TypeError) because `mathml` integrates
   real data; `simpson` of no samples raises IndexError in SciPy, ValueError here.
 - `quad` exposes SciPy's first nine parameters only (no weight functions), the subset
-  `mathml.quad` implements; otherwise it is ``scipy.integrate.quad`` itself.
+  `mathml.quad` implements; otherwise it is ``scipy.integrate.quad`` itself, except that
+  a NaN upper limit is passed first (SciPy's min/max ordering of the limits would drop it
+  and return 0; a NaN lower limit gives its (nan, nan) with the roundoff warning).
 - `monte_carlo` has no SciPy twin with this API: it runs ``scipy.integrate.qmc_quad``
   (randomised quasi–Monte Carlo, 16 independently scrambled Halton sequences seeded from
   `random_state`, about n points in all) on the same bounds, and returns its estimate and
@@ -94,6 +96,10 @@ def fixed_quad(func: Callable[..., Any], a: float, b: float, args: tuple = (),
 def quad(func: Callable[..., Any], a: float, b: float, args: tuple = (),
          full_output: int = 0, epsabs: float = 1.49e-8, epsrel: float = 1.49e-8,
          limit: int = 50, points: ArrayLike | None = None) -> tuple:
+    if np.isnan(b) and not np.isnan(a):
+        # SciPy orders the limits with min/max, which drop a NaN upper limit (quad(f, 0, nan)
+        # is 0); a NaN limit is no interval: pass it first, SciPy's (nan, nan) with a warning.
+        a, b = b, a
     return scipy.integrate.quad(func, a, b, args, full_output, epsabs, epsrel, limit, points)
 
 

@@ -208,6 +208,19 @@ def test_nan_integrand_gives_nan_and_warns(backend):
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("a, b", [(np.nan, 1.0), (0.0, np.nan), (np.nan, np.inf),
+                                  (-np.inf, np.nan)])
+def test_nan_limit_gives_nan_and_the_roundoff_warning(backend, a, b):
+    # SciPy's quad(f, nan, 1) (issue 16); quad(f, 0, nan) gives 0 in SciPy only because its
+    # min/max ordering of the limits drops the NaN, which the reference wrapper undoes
+    with pytest.warns(UserWarning, match="roundoff"):
+        y, abserr = backend.quad(lambda t: t**2, a, b)
+    assert math.isnan(y) and math.isnan(abserr)
+    y, abserr, _, message = backend.quad(lambda t: t**2, a, b, full_output=1)
+    assert math.isnan(y) and math.isnan(abserr) and "roundoff" in message
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_full_output_returns_the_message_instead_of_warning(backend):
     with warnings.catch_warnings():
         warnings.simplefilter("error")

@@ -251,6 +251,10 @@ def _sampled_bad(*extra):
                 label="x does not broadcast to y"),
             bad(np.array([1 + 1j, 2.0]), raises=TypeError, match="complex", label="complex y"),
             bad(np.array(2.0), raises=ValueError, match="scalar", label="scalar y"),
+            bad(np.arange(5.0), np.float64(1.0), raises=ValueError,
+                match=r"x of shape \(\) does not fit y", label="scalar x"),
+            bad(np.ones((2, 5)), np.float64(1.0), raises=ValueError,
+                match=r"x of shape \(\) does not fit y", label="scalar x, 2-D y"),
             *extra)
 
 
@@ -367,7 +371,13 @@ CONCEPTS = (
              bad(Integrand("x"), 0.0, 1.0, limit=0, raises=ValueError, match="limit",
                  label="limit < 1"),
              bad(Integrand("x"), 0.0, np.inf, points=[1.0], raises=ValueError,
-                 match="Infinity", label="break points with an infinite limit")),
+                 match="Infinity", label="break points with an infinite limit"),
+             bad(Integrand("x**2"), np.nan, 1.0, warns=INTEGRATION_WARNING, match="roundoff",
+                 label="NaN lower limit: (nan, nan) and IntegrationWarning"),
+             bad(Integrand("x**2"), 0.0, np.nan, warns=INTEGRATION_WARNING, match="roundoff",
+                 label="NaN upper limit: (nan, nan) and IntegrationWarning"),
+             bad(Integrand("x**2"), np.nan, 1.0, points=[0.5], warns=INTEGRATION_WARNING,
+                 match="roundoff", label="NaN limit with break points")),
         bench=Bench(50, _bench_quad),
         seeds=(SEED,),
         properties="quad",
