@@ -21,7 +21,7 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validation import as_float_array, check_finite
+from ._validation import _assert_all_finite, as_float_array, check_finite
 
 __all__ = ["entropy", "kl_divergence", "cross_entropy", "js_divergence",
            "jensenshannon_distance", "joint_entropy", "conditional_entropy",
@@ -72,8 +72,12 @@ def _rel_entr(p: np.ndarray, q: np.ndarray) -> np.ndarray:
 
 
 def _in_base(H, base: float | None):
-    """Nats to the units of `base` (bits for 2)."""
-    return H if base is None else H / np.log(base)
+    """Nats to the units of `base` (bits for 2); SciPy's refusal of a base ≤ 0."""
+    if base is None:
+        return H
+    if base <= 0:
+        raise ValueError("`base` must be a positive number or `None`.")
+    return H / np.log(base)
 
 
 def _scalar(x):
@@ -473,6 +477,8 @@ def _labels(labels_true: ArrayLike, labels_pred: ArrayLike) -> tuple[np.ndarray,
     a, b = np.asarray(labels_true), np.asarray(labels_pred)
     if a.ndim != 1 or b.ndim != 1:
         raise ValueError(f"labels must be 1-D arrays, got shapes {a.shape} and {b.shape}")
+    for labels in (a, b):  # NaN is no label (np.unique would count each NaN as its own)
+        _assert_all_finite(labels, allow_nan=False, input_name="", estimator_name=None)
     if a.shape[0] != b.shape[0]:
         raise ValueError(f"Found input variables with inconsistent numbers of samples: "
                          f"[{a.shape[0]}, {b.shape[0]}]")

@@ -4,6 +4,8 @@ Thin wrappers with `mathml`'s signatures. Adjustments to the contract (docs/cont
 
 - negative or empty probability vectors and shapes that differ raise ValueError; SciPy
   returns nan or -inf silently (or broadcasts mismatched shapes), so the wrapper checks first;
+- a `base` <= 0 is refused with scipy.stats.entropy's ValueError in every function (SciPy's
+  other functions and scikit-learn return nan or -0.0);
 - the functions taking distributions (all but `entropy`, which normalises, as SciPy) refuse
   vectors that do not sum to 1, as `mathml` does;
 - scikit-learn's `mutual_info_score` accepts integer counts only (a float table would be
@@ -37,6 +39,16 @@ def _nonnegative(p: ArrayLike, name: str) -> np.ndarray:
     return P
 
 
+def _in_base(D, base: float | None):
+    # scipy.stats.entropy refuses a base <= 0; rel_entr, jensenshannon and scikit-learn do
+    # not check (base=-2 gives nan): the same refusal for every function with a base
+    if base is None:
+        return D
+    if base <= 0:
+        raise ValueError("`base` must be a positive number or `None`.")
+    return D / np.log(base)
+
+
 def _same_shape(P: np.ndarray, Q: np.ndarray) -> None:
     if P.shape != Q.shape:
         raise ValueError(f"the distributions have different shapes {P.shape} and {Q.shape}: "
@@ -68,8 +80,7 @@ def entropy(pk: ArrayLike, qk: ArrayLike | None = None, base: float | None = Non
 
 def kl_divergence(p: ArrayLike, q: ArrayLike, *, base: float | None = None, axis: int = 0):
     P, Q = _pair(p, q, axis)
-    D = np.sum(scipy.special.rel_entr(P, Q), axis=axis)
-    return D if base is None else D / np.log(base)
+    return _in_base(np.sum(scipy.special.rel_entr(P, Q), axis=axis), base)
 
 
 def cross_entropy(p: ArrayLike, q: ArrayLike, *, base: float | None = None, axis: int = 0):
@@ -81,6 +92,7 @@ def cross_entropy(p: ArrayLike, q: ArrayLike, *, base: float | None = None, axis
 
 def js_divergence(p: ArrayLike, q: ArrayLike, *, base: float | None = None, axis: int = 0):
     P, Q = _pair(p, q, axis)
+    _in_base(0.0, base)
     # SciPy returns the distance, the square root of the divergence
     return scipy.spatial.distance.jensenshannon(P, Q, base=base, axis=axis) ** 2
 
@@ -88,6 +100,7 @@ def js_divergence(p: ArrayLike, q: ArrayLike, *, base: float | None = None, axis
 def jensenshannon_distance(p: ArrayLike, q: ArrayLike, base: float | None = None, *,
                            axis: int = 0):
     P, Q = _pair(p, q, axis)
+    _in_base(0.0, base)
     return scipy.spatial.distance.jensenshannon(P, Q, base=base, axis=axis)
 
 
@@ -121,8 +134,7 @@ def information_gain(labels: ArrayLike, feature: ArrayLike, base: float | None =
     if Y.shape[0] == 0 and X.shape[0] == 0:  # scikit-learn returns 0 for no samples
         raise ValueError("labels is empty: pass at least one sample")
     # information gain of a split = mutual information of labels and feature (nats)
-    I = sklearn.metrics.mutual_info_score(Y, X)
-    return float(I if base is None else I / np.log(base))
+    return float(_in_base(sklearn.metrics.mutual_info_score(Y, X), base))
 
 
 def mutual_info_score(labels_true: ArrayLike, labels_pred: ArrayLike, *,

@@ -99,7 +99,16 @@ def _mi_cases(draw):
 
 _P, _Q = np.array([0.1, 0.2, 0.3, 0.4]), np.array([0.25, 0.25, 0.25, 0.25])
 _Q0 = np.array([0.5, 0.5, 0.0, 0.0])
-_DISTRIBUTION_BAD = (
+_BASE_MESSAGE = r"`base` must be a positive number or `None`\."
+
+
+def _base_bad(*args):
+    """A base ≤ 0: scipy.stats.entropy's ValueError (issue 16: -2 gave nan, 0 gave -0.0)."""
+    return tuple(bad(*args, base=b, raises=ValueError, match=_BASE_MESSAGE,
+                     label=f"base={b}") for b in (-2.0, 0.0))
+
+
+_DISTRIBUTION_BAD = _base_bad(np.array([0.5, 0.5]), np.array([0.2, 0.8])) + (
     bad(np.array([0.5, 0.6, -0.1]), np.array([0.2, 0.3, 0.5]), raises=ValueError,
         match="negative", label="negative entry"),
     bad(np.array([]), np.array([]), raises=ValueError, match="empty", label="empty"),
@@ -107,14 +116,18 @@ _DISTRIBUTION_BAD = (
         label="lengths differ"),
     bad(np.array([0.5, 0.6]), np.array([0.5, 0.5]), raises=ValueError, match="sum to 1",
         label="does not sum to 1"))
-_JOINT_BAD = (
+_JOINT_BAD = _base_bad(np.full((2, 2), 0.25)) + (
     bad(np.array([[0.5, 0.6], [0.0, -0.1]]), raises=ValueError, match="negative",
         label="negative entry"),
     bad(np.array([[0.5, 0.6], [0.1, 0.1]]), raises=ValueError, match="sum to 1",
         label="does not sum to 1"),
     bad(np.array([0.5, 0.5]), raises=ValueError, match="2-D", label="1-D"))
 _LABEL_BAD = (bad(np.array([0, 1, 1]), np.array([0, 1]), raises=ValueError,
-                  match="inconsistent", label="lengths differ"),)
+                  match="inconsistent", label="lengths differ"),
+              bad(np.array([0.0, np.nan, 1.0, 1.0]), np.array([0, 0, 1, 1]), raises=ValueError,
+                  match="Input contains NaN", label="NaN label"),
+              bad(np.array([0, 0, 1, 1]), np.array([0.0, np.inf, 1.0, 1.0]), raises=ValueError,
+                  match="Input contains infinity", label="infinite label"))
 
 
 def _bench_pair(n, rng):
@@ -143,7 +156,8 @@ CONCEPTS = (
                case(np.array([[1.0, 2.0], [3.0, 4.0], [0.0, 1.0]]), axis=1, base=2.0,
                     label="rows as distributions")),
         strategy=lambda: _entropy_cases(),
-        bad=(bad(np.array([0.5, -0.5, 1.0]), raises=ValueError, match="negative",
+        bad=(*_base_bad(np.array([0.5, 0.5])),
+             bad(np.array([0.5, -0.5, 1.0]), raises=ValueError, match="negative",
                  label="negative entry"),
              bad(np.array([]), raises=ValueError, match="empty", label="empty"),
              bad(np.array([0.5, 0.5]), np.array([0.2, 0.3, 0.5]), raises=ValueError,
@@ -207,8 +221,9 @@ CONCEPTS = (
                     label="a partial split"),
                case(np.array([1, 1, 1]), np.array([0, 1, 2]), label="pure labels: 0")),
         strategy=lambda: _label_pairs().map(lambda ab: case(*ab)),
-        bad=_LABEL_BAD + (bad(np.array([], dtype=int), np.array([], dtype=int),
-                              raises=ValueError, match="empty", label="empty"),),
+        bad=_LABEL_BAD + _base_bad(np.array([0, 0, 1, 1]), np.array([0, 1, 1, 1])) + (
+            bad(np.array([], dtype=int), np.array([], dtype=int),
+                raises=ValueError, match="empty", label="empty"),),
         bench=Bench(100_000, _bench_labels),
         note="IG(Y; X) = H(Y) − Σ_v (n_v/n) H(Y | X = v) equals I(X; Y): the reference is "
              "scikit-learn's mutual information."),
