@@ -396,7 +396,8 @@ def confusion_matrix(y_true: ArrayLike, y_pred: ArrayLike, *, labels: ArrayLike 
     Returns
     -------
     ndarray of shape (n_classes, n_classes)
-        int64 counts without weights or normalisation, else float64.
+        int64 counts without weights or with integer weights (summed in int64, as
+        scikit-learn), float64 with float weights or normalisation.
 
     Raises
     ------
@@ -443,17 +444,20 @@ def confusion_matrix(y_true: ArrayLike, y_pred: ArrayLike, *, labels: ArrayLike 
         raise ValueError("'labels' should contain at least one label.")
     if np.intersect1d(y, classes).size == 0:
         raise ValueError("At least one label specified must be in y_true")
-    # integer weights give integer counts, as scikit-learn
-    integral = sample_weight is None or np.asarray(sample_weight).dtype.kind in "iub"
     w = (np.ones(y.shape[0]) if sample_weight is None
          else _sample_weight(sample_weight, y.shape[0]))
+    # integer weights give integer counts, as scikit-learn: summed in int64, not through
+    # float64 (which rounds weights beyond 2⁵³ and overflows the cast back near 2⁶³)
+    integral = sample_weight is None or np.asarray(sample_weight).dtype.kind in "iub"
+    if integral:
+        w = np.ones(y.shape[0], dtype=np.int64) if sample_weight is None \
+            else np.asarray(sample_weight).astype(np.int64)
     j, known_true = _label_index(y, classes)
     k, known_pred = _label_index(y_hat, classes)
     keep = known_true & known_pred
     # Step 2: accumulate.
-    C = np.zeros((classes.size, classes.size))
+    C = np.zeros((classes.size, classes.size), dtype=w.dtype)
     np.add.at(C, (j[keep], k[keep]), w[keep])
-    C = C.astype(np.int64) if integral else C
     if C.shape == (1, 1):
         warnings.warn("A single label was found in 'y_true' and 'y_pred'. For the confusion "
                       "matrix to have the correct shape, use the 'labels' parameter to pass "
