@@ -431,7 +431,11 @@ def confusion_matrix(y_true: ArrayLike, y_pred: ArrayLike, *, labels: ArrayLike 
            [1, 0, 2]])
     """
     _validate_parameter_constraints(
-        {"normalize": [StrOptions({"true", "pred", "all"}), None]}, {"normalize": normalize},
+        {"y_true": ["array-like"], "y_pred": ["array-like"], "labels": ["array-like", None],
+         "sample_weight": ["array-like", None],
+         "normalize": [StrOptions({"true", "pred", "all"}), None]},
+        {"y_true": y_true, "y_pred": y_pred, "labels": labels, "sample_weight": sample_weight,
+         "normalize": normalize},
         "confusion_matrix")
     # Step 1: validation and label indices.
     # scikit-learn checks the lengths with a vector of unit weights when none is given
