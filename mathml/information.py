@@ -478,6 +478,8 @@ def _labels(labels_true: ArrayLike, labels_pred: ArrayLike) -> tuple[np.ndarray,
     if a.ndim != 1 or b.ndim != 1:
         raise ValueError(f"labels must be 1-D arrays, got shapes {a.shape} and {b.shape}")
     for labels in (a, b):  # NaN is no label (np.unique would count each NaN as its own)
+        if np.iscomplexobj(labels):
+            raise ValueError(f"Complex data not supported\n{labels}\n")
         _assert_all_finite(labels, allow_nan=False, input_name="", estimator_name=None)
     if a.shape[0] != b.shape[0]:
         raise ValueError(f"Found input variables with inconsistent numbers of samples: "
@@ -589,8 +591,8 @@ def mutual_info_score(labels_true: ArrayLike, labels_pred: ArrayLike, *,
     Raises
     ------
     ValueError
-        Labelings not 1-D or of different lengths; a table with negative entries, empty,
-        or not 2-D.
+        Labelings not 1-D, empty, of different lengths or with NaN; a table with negative
+        entries, empty, or not 2-D.
 
     Notes
     -----
@@ -619,8 +621,8 @@ def mutual_info_score(labels_true: ArrayLike, labels_pred: ArrayLike, *,
     if contingency is None:
         # Step 1
         N = _contingency(*_labels(labels_true, labels_pred))
-        if N.size == 0:
-            return 0.0
+        if N.size == 0:  # scikit-learn raises ValueError too ("math domain error")
+            raise ValueError("labels is empty: pass at least one sample")
     else:
         N = _nonnegative(contingency, "contingency")
         if N.ndim != 2:

@@ -53,10 +53,10 @@ def _samples_and_spacings(y: ArrayLike, x: ArrayLike | None, axis: int
                           ) -> tuple[NDArray[np.float64], NDArray[np.float64] | None]:
     """``y`` with the integration axis moved last, and the spacings ``h_i = x_{i+1} − x_i``
     along it, shaped to broadcast against ``y`` (None when ``x`` is not given)."""
-    y = as_float_array(y)
-    if y.ndim == 0:
+    if np.ndim(y) == 0:  # also None, which would otherwise fail as an array of objects
         raise ValueError("y must be an array of samples with at least one dimension, "
                          "got a scalar (shape ())")
+    y = as_float_array(y)
     y_last = np.moveaxis(y, axis, -1)
     if x is None:
         return y_last, None

@@ -140,7 +140,10 @@ def information_gain(labels: ArrayLike, feature: ArrayLike, base: float | None =
 def mutual_info_score(labels_true: ArrayLike, labels_pred: ArrayLike, *,
                       contingency: ArrayLike | None = None) -> float:
     if contingency is None:
-        return float(sklearn.metrics.mutual_info_score(*_labels(labels_true, labels_pred)))
+        A, B = _labels(labels_true, labels_pred)
+        if A.shape[0] == 0 and B.shape[0] == 0:  # scikit-learn: "math domain error"
+            raise ValueError("labels is empty: pass at least one sample")
+        return float(sklearn.metrics.mutual_info_score(A, B))
     N = _nonnegative(contingency, "contingency")
     if N.ndim != 2:
         raise ValueError(f"contingency must be a 2-D table, got {N.ndim} dimensions")

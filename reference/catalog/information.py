@@ -127,7 +127,9 @@ _LABEL_BAD = (bad(np.array([0, 1, 1]), np.array([0, 1]), raises=ValueError,
               bad(np.array([0.0, np.nan, 1.0, 1.0]), np.array([0, 0, 1, 1]), raises=ValueError,
                   match="Input contains NaN", label="NaN label"),
               bad(np.array([0, 0, 1, 1]), np.array([0.0, np.inf, 1.0, 1.0]), raises=ValueError,
-                  match="Input contains infinity", label="infinite label"))
+                  match="Input contains infinity", label="infinite label"),
+              bad(np.array([0, 1 + 1j]), np.array([0, 1]), raises=ValueError,
+                  match="Complex data not supported", label="complex labels"))
 
 
 def _bench_pair(n, rng):
@@ -237,7 +239,9 @@ CONCEPTS = (
                case(np.array([0, 0, 0]), np.array([0, 1, 2]), label="one class: 0")),
         strategy=lambda: _mi_cases(),
         bad=_LABEL_BAD + (bad(None, None, contingency=np.array([[1, -1], [2, 3]]),
-                              raises=ValueError, match="negative", label="negative count"),),
+                              raises=ValueError, match="negative", label="negative count"),
+                          bad(np.array([], dtype=int), np.array([], dtype=int),
+                              raises=ValueError, match="empty", label="empty")),
         bench=Bench(100_000, _bench_labels), seeds=(SEED,),
         note="scikit-learn takes integer counts only: the reference scales a probability "
              "table to counts (×10⁹, exact for up to 9 decimals)."),

@@ -251,6 +251,7 @@ def _sampled_bad(*extra):
                 label="x does not broadcast to y"),
             bad(np.array([1 + 1j, 2.0]), raises=TypeError, match="complex", label="complex y"),
             bad(np.array(2.0), raises=ValueError, match="scalar", label="scalar y"),
+            bad(None, raises=ValueError, match="scalar", label="y None"),
             bad(np.arange(5.0), np.float64(1.0), raises=ValueError,
                 match=r"x of shape \(\) does not fit y", label="scalar x"),
             bad(np.ones((2, 5)), np.float64(1.0), raises=ValueError,
