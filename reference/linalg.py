@@ -72,7 +72,10 @@ def norm(x: ArrayLike, ord: float | str | None = None, axis: int | tuple[int, in
          keepdims: bool = False) -> NDArray:
     if np.iscomplexobj(x):  # NumPy takes the modulus; mathml works on real arrays
         raise TypeError("complex input is not supported: pass a real array")
-    matrix_norm = (axis is None and np.ndim(x) == 2) or np.ndim(axis) == 1
+    nd = np.ndim(x)
+    # (axes out of bounds are NumPy's AxisError, raised before the finiteness check)
+    matrix_norm = (axis is None and nd == 2) or (
+        isinstance(axis, tuple) and len(axis) == 2 and all(-nd <= ax < nd for ax in axis))
     if matrix_norm and ord in (2, -2, "nuc"):
         # the spectral norms go through the SVD, a factorisation: refuse NaN/inf first
         np.asarray_chkfinite(x)

@@ -55,6 +55,11 @@ def norm(x: ArrayLike, ord: float | str | None = None, axis: int | tuple[int, ..
     ------
     ValueError
         For an ord that does not apply, or a number of axes other than one or two.
+    numpy.exceptions.AxisError
+        For an axis out of bounds (NumPy's error and message).
+    TypeError
+        For complex input (``mathml.linalg`` works on real arrays), None entries, or an
+        axis that is neither an integer nor a tuple.
 
     Notes
     -----
@@ -86,7 +91,7 @@ def norm(x: ArrayLike, ord: float | str | None = None, axis: int | tuple[int, ..
         if x.ndim not in (1, 2):
             raise ValueError("Improper number of dimensions to norm.")
         axis = tuple(range(x.ndim))
-    axes = _normalize_axes(axis, x.ndim)
+    axes = _normalize_axes(axis, x.ndim, vector_ord=ord)
     if len(axes) == 1:
         out = _vector_norm(x, ord, axes[0])
     else:
@@ -98,8 +103,9 @@ def norm(x: ArrayLike, ord: float | str | None = None, axis: int | tuple[int, ..
     return out
 
 
-def _normalize_axes(axis: Any, ndim: int) -> tuple[int, ...]:
-    """`axis` as a tuple of non-negative axes, refused as NumPy refuses it."""
+def _normalize_axes(axis: Any, ndim: int, vector_ord: Any) -> tuple[int, ...]:
+    """`axis` as a tuple of non-negative axes, refused as NumPy refuses it (in its order: a
+    named ord for one axis is refused before the axis is looked at)."""
     if not isinstance(axis, tuple):
         try:
             axis = (int(axis),)
@@ -108,6 +114,8 @@ def _normalize_axes(axis: Any, ndim: int) -> tuple[int, ...]:
     axes = tuple(operator.index(ax) for ax in axis)
     if len(axes) not in (1, 2):
         raise ValueError("Improper number of dimensions to norm.")
+    if len(axes) == 1 and isinstance(vector_ord, str):
+        raise ValueError(f"Invalid norm order '{vector_ord}' for vectors")
     for ax in axes:
         if not -ndim <= ax < ndim:
             raise np.exceptions.AxisError(ax, ndim)
@@ -121,7 +129,7 @@ def _vector_norm(x: NDArray, ord, axis: int) -> NDArray:
     if ord is None or ord == 2:
         return np.sqrt((absx * absx).sum(axis=axis))
     if ord == np.inf:
-        return absx.max(axis=axis)
+        return absx.max(axis=axis, initial=0.0)  # max |x_i| ≥ 0: an empty vector has norm 0
     if ord == -np.inf:
         return absx.min(axis=axis)
     if ord == 0:
@@ -134,17 +142,20 @@ def _vector_norm(x: NDArray, ord, axis: int) -> NDArray:
 def _matrix_norm(x: NDArray, ord, axes: tuple[int, int]) -> NDArray:
     row_axis, col_axis = axes
     absx = np.abs(x)
-    if ord is None or ord == "fro":
+    if ord is None or ord in ("fro", "f"):
         return np.sqrt((absx * absx).sum(axis=axes))
     if ord in (1, -1):  # column sums: reduce the row axis first
         sums = absx.sum(axis=row_axis)
-        reduce = np.max if ord == 1 else np.min
-        return reduce(sums, axis=col_axis - (col_axis > row_axis))
+        axis = col_axis - (col_axis > row_axis)
+        return sums.max(axis=axis, initial=0.0) if ord == 1 else sums.min(axis=axis)
     if ord in (np.inf, -np.inf):  # row sums
         sums = absx.sum(axis=col_axis)
-        reduce = np.max if ord == np.inf else np.min
-        return reduce(sums, axis=row_axis - (row_axis > col_axis))
+        axis = row_axis - (row_axis > col_axis)
+        return sums.max(axis=axis, initial=0.0) if ord == np.inf else sums.min(axis=axis)
     if ord in (2, -2, "nuc"):
+        if ord != -2 and (x.shape[row_axis] == 0 or x.shape[col_axis] == 0):
+            # no singular values: their largest and their sum are 0, as in NumPy
+            return np.zeros(np.delete(x.shape, axes), dtype=absx.dtype)
         s = _singular_values(np.moveaxis(x, axes, (-2, -1)))
         if ord == "nuc":
             return s.sum(axis=-1)
