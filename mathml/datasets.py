@@ -20,13 +20,14 @@ from __future__ import annotations
 import math
 
 import numbers
-from typing import cast
+from numbers import Integral, Real
+from typing import Any, cast
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from ._param_validation import Interval, _validate_parameter_constraints
 from ._validation import as_float_array, check_random_state
-from .exceptions import InvalidParameterError
 
 __all__ = ["make_blobs", "make_regression", "make_classification"]
 
@@ -120,12 +121,42 @@ def _hypercube_vertices(n_vertices: int, dimensions: int,
     return bits.astype(float)
 
 
-def _check_count(value, name: str, low: int) -> int:
-    if not isinstance(value, numbers.Integral) or isinstance(value, bool) or value < low:
-        raise InvalidParameterError(
-            f"The '{name}' parameter must be an int in the range [{low}, inf). "
-            f"Got {value!r} instead.")
-    return int(value)
+def _count(low: int) -> Interval:
+    return Interval(Integral, low, None, closed="left")
+
+
+# scikit-learn's ``validate_params`` constraints of each generator (sklearn/datasets/
+# _samples_generator.py), for the parameters mathml's generators take.
+_CONSTRAINTS: dict[str, dict[str, list[Any]]] = {
+    "make_blobs": {
+        "n_samples": [_count(1), "array-like"], "n_features": [_count(1)],
+        "centers": [_count(1), "array-like", None],
+        "cluster_std": [Interval(Real, 0, None, closed="left"), "array-like"],
+        "center_box": [tuple], "shuffle": ["boolean"], "random_state": ["random_state"],
+        "return_centers": ["boolean"]},
+    "make_regression": {
+        "n_samples": [_count(1)], "n_features": [_count(1)], "n_informative": [_count(0)],
+        "n_targets": [_count(1)], "bias": [Interval(Real, None, None, closed="neither")],
+        "noise": [Interval(Real, 0, None, closed="left")], "shuffle": ["boolean"],
+        "coef": ["boolean"], "random_state": ["random_state"]},
+    "make_classification": {
+        "n_samples": [_count(1)], "n_features": [_count(1)], "n_informative": [_count(1)],
+        "n_redundant": [_count(0)], "n_repeated": [_count(0)], "n_classes": [_count(1)],
+        "n_clusters_per_class": [_count(1)], "weights": ["array-like", None],
+        "flip_y": [Interval(Real, 0, 1, closed="both")],
+        "class_sep": [Interval(Real, 0, None, closed="neither")], "hypercube": ["boolean"],
+        "shift": [Interval(Real, None, None, closed="neither"), "array-like", None],
+        "scale": [Interval(Real, 0, None, closed="neither"), "array-like", None],
+        "shuffle": ["boolean"], "random_state": ["random_state"]},
+}
+
+
+def _validate(caller: str, params: dict[str, Any]) -> None:
+    """InvalidParameterError, worded as scikit-learn's, for the first parameter of `caller`
+    outside its constraints."""
+    constraints = _CONSTRAINTS[caller]
+    _validate_parameter_constraints(constraints, {k: params[k] for k in constraints},
+                                    caller)
 
 
 # ---------------------------------------------------------------------------------------
@@ -173,9 +204,11 @@ def make_blobs(n_samples: int = 100, n_features: int = 2, *, centers=None,
     Raises
     ------
     InvalidParameterError
-        `n_samples` or `n_features` is not a positive integer.
+        A parameter outside scikit-learn's constraints (a count below 1, a negative
+        `cluster_std`, a `center_box` that is not a tuple, a non-bool flag, a bad seed).
     ValueError
-        `cluster_std` has not one entry per centre.
+        `cluster_std` has not one entry per centre; `n_samples` given per centre (an array,
+        which scikit-learn accepts: not implemented here).
 
     Notes
     -----
@@ -200,8 +233,10 @@ def make_blobs(n_samples: int = 100, n_features: int = 2, *, centers=None,
     >>> X.shape, sorted(y.tolist())
     ((6, 2), [0, 0, 0, 1, 1, 1])
     """
-    n_samples = _check_count(n_samples, "n_samples", 1)
-    n_features = _check_count(n_features, "n_features", 1)
+    _validate("make_blobs", locals())
+    if not isinstance(n_samples, Integral):
+        raise ValueError("mathml's make_blobs takes n_samples as a total count; per-centre "
+                         "counts (an array) are not supported")
     rs = check_random_state(random_state)
     # Step 1: the centres.
     if centers is None or isinstance(centers, numbers.Integral):
@@ -271,7 +306,8 @@ def make_regression(n_samples: int = 100, n_features: int = 100, *, n_informativ
     Raises
     ------
     InvalidParameterError
-        A size is not a positive integer (n_informative: not a non-negative one).
+        A size is not a positive integer (n_informative: not a non-negative one); a negative
+        `noise`, a non-finite `bias`, a non-bool flag, a bad seed.
 
     Notes
     -----
@@ -295,10 +331,8 @@ def make_regression(n_samples: int = 100, n_features: int = 100, *, n_informativ
     >>> X.shape, y.shape, int((w != 0).sum())
     ((4, 3), (4,), 1)
     """
-    n_samples = _check_count(n_samples, "n_samples", 1)
-    n_features = _check_count(n_features, "n_features", 1)
-    n_targets = _check_count(n_targets, "n_targets", 1)
-    n_informative = min(n_features, _check_count(n_informative, "n_informative", 0))
+    _validate("make_regression", locals())
+    n_informative = min(n_features, n_informative)
     rs = check_random_state(random_state)
     # Step 1: inputs.
     X = _standard_normal(rs, (n_samples, n_features))
@@ -371,6 +405,10 @@ def make_classification(n_samples: int = 100, n_features: int = 20, *, n_informa
 
     Raises
     ------
+    InvalidParameterError
+        A parameter outside scikit-learn's constraints: a count below its minimum (1; 0 for
+        n_redundant and n_repeated), flip_y outside [0, 1], class_sep or scale not positive,
+        a non-finite shift, a non-bool flag, a bad seed.
     ValueError
         More informative + redundant + repeated features than n_features; more clusters
         than 2**n_informative vertices; weights of the wrong length.
@@ -397,8 +435,7 @@ def make_classification(n_samples: int = 100, n_features: int = 20, *, n_informa
     >>> X.shape, sorted(set(y.tolist()))
     ((10, 4), [0, 1])
     """
-    n_samples = _check_count(n_samples, "n_samples", 1)
-    n_features = _check_count(n_features, "n_features", 1)
+    _validate("make_classification", locals())
     rs = check_random_state(random_state)
     if n_informative + n_redundant + n_repeated > n_features:
         raise ValueError("Number of informative, redundant and repeated features must sum "
