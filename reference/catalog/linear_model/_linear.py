@@ -268,6 +268,8 @@ CONCEPTS = (
         comparison="fitted_optimum", tolerance="estimator_optimum",
         cases=_regression_cases(alpha=0.1, **TIGHT) + (
             case(*regression_data(6, n=20, p=8), alpha=0.5, label="sparse solution", **TIGHT),
+            case(*regression_data(0), alpha=1e308,
+                 label="alpha=1e308: w = 0 (n·alpha overflows to inf; inf·0 made NaN)"),
             *_coordinate_descent_cases(alpha=0.3)),
         strategy=seeded(regression_data, alpha=0.1, **TIGHT),
         bad=_bad_regression({"alpha": -1.0}) + (
@@ -294,7 +296,9 @@ CONCEPTS = (
         reference_call="sklearn.linear_model.ElasticNet",
         comparison="fitted_optimum", tolerance="estimator_optimum",
         cases=_regression_cases(alpha=0.1, l1_ratio=0.3, **TIGHT) + _coordinate_descent_cases(
-            alpha=0.2, l1_ratio=0.6),
+            alpha=0.2, l1_ratio=0.6) + (
+            case(*regression_data(0), alpha=1e308, l1_ratio=0.5,
+                 label="alpha=1e308: w = 0 (both penalty weights overflow to inf)"),),
         strategy=seeded(regression_data, alpha=0.2, l1_ratio=0.7, **TIGHT),
         bad=_bad_regression({"l1_ratio": 2.0}) + (
             _stops_early(regression_data(0), alpha=1e-3, max_iter=1, tol=1e-12),),
