@@ -331,6 +331,9 @@ CONCEPTS = (
                  for s, k, C in ((0, 2, 1.0), (1, 2, 0.1), (2, 3, 1.0), (3, 4, 10.0))),
                case(*classification_data(4, k=3), C=np.inf, tol=1e-10, max_iter=10000,
                     label="no penalty (C=inf), 3 classes"),
+               *(case(*classification_data(s, k=k), C=1e308, tol=1e-10, max_iter=10000,
+                      label=f"C=1e308 (C·Σs overflows; the problem divided by C), {k} classes")
+                 for s, k in ((0, 2), (4, 3))),
                *_logistic_solver_cases()),
         strategy=seeded(classification_data, tol=1e-10, max_iter=10000),
         bad=estimator_bad(*classification_data(0), classifier=True, invalid={"C": -1.0}) + (
