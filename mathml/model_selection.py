@@ -24,7 +24,11 @@ __all__ = ["train_test_split", "KFold", "StratifiedKFold", "cross_val_score", "l
 
 def _check_consistent_length(*arrays) -> None:
     """scikit-learn's ``check_consistent_length``: every array that is not None has the same
-    number of samples (rows)."""
+    number of samples (rows); a 0-d array has none (TypeError)."""
+    for a in arrays:
+        if hasattr(a, "shape") and len(a.shape) == 0:
+            raise TypeError("Input should have at least 1 dimension i.e. satisfy "
+                            f"`len(x.shape) > 0`, got scalar `{a!r}` instead.")
     lengths = [len(a) if not hasattr(a, "shape") else a.shape[0]
                for a in arrays if a is not None]
     if len(set(lengths)) > 1:
@@ -213,10 +217,6 @@ def train_test_split(*arrays: ArrayLike, test_size: float | int | None = None,
         raise ValueError("At least one array required as input")
     # None passes the length check (scikit-learn's rule) but cannot be split (step 3).
     arrs = tuple(None if a is None else np.asarray(a) for a in arrays)
-    for a in arrs:
-        if a is not None and a.ndim == 0:
-            raise TypeError("Input should have at least 1 dimension i.e. satisfy "
-                            f"`len(x.shape) > 0`, got scalar `{a!r}` instead.")
     _check_consistent_length(*arrs)
     if arrs[0] is None:
         raise TypeError("Expected sequence or array-like, got <class 'NoneType'>")
@@ -255,6 +255,7 @@ class _KFoldBase:
     n_splits: int
     shuffle: bool
     random_state: Any  # None, an int or a RandomState (see check_random_state)
+    _needs_y = False   # whether the folds depend on y (then y=None is an error)
 
     def __init__(self, n_splits: int = 5, *, shuffle: bool = False, random_state=None) -> None:
         if not isinstance(n_splits, numbers.Integral) or isinstance(n_splits, bool):
@@ -279,9 +280,8 @@ class _KFoldBase:
               ) -> Iterator[tuple[NDArray[np.intp], NDArray[np.intp]]]:
         """Yield (train indices, test indices) for each fold, in fold order."""
         X = np.asarray(X)
-        if X.ndim == 0:
-            raise TypeError("Input should have at least 1 dimension i.e. satisfy "
-                            f"`len(x.shape) > 0`, got scalar `{X!r}` instead.")
+        if self._needs_y:
+            y = np.asarray(y)                    # None becomes a 0-d array, refused below
         _check_consistent_length(X, y, groups)
         n = X.shape[0]
         if self.n_splits > n:
@@ -398,6 +398,8 @@ class StratifiedKFold(_KFoldBase):
     >>> [test.tolist() for _, test in StratifiedKFold(3).split(np.zeros((6, 1)), y)]
     [[0, 3], [1, 4], [2, 5]]
     """
+
+    _needs_y = True
 
     def _test_indices(self, n: int, y) -> Iterator[NDArray[np.intp]]:
         folds = self._test_folds(y)
