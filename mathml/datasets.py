@@ -176,8 +176,9 @@ def make_blobs(n_samples: int = 100, n_features: int = 2, *, centers=None,
 
     Parameters
     ----------
-    n_samples : int, default 100
-        Total number of points, split as evenly as possible (the first centres get one more).
+    n_samples : int or array_like of ints, default 100
+        Total number of points, split as evenly as possible (the first centres get one more);
+        or the number of points of each centre (`centers` then None or an array).
     n_features : int, default 2
         Dimension d (ignored when `centers` is an array).
     centers : int or array_like of shape (n_centers, n_features), optional
@@ -207,8 +208,8 @@ def make_blobs(n_samples: int = 100, n_features: int = 2, *, centers=None,
         A parameter outside scikit-learn's constraints (a count below 1, a negative
         `cluster_std`, a `center_box` that is not a tuple, a non-bool flag, a bad seed).
     ValueError
-        `cluster_std` has not one entry per centre; `n_samples` given per centre (an array,
-        which scikit-learn accepts: not implemented here).
+        `cluster_std` has not one entry per centre; `n_samples` given per centre with
+        centres that are not an array of as many rows.
 
     Notes
     -----
@@ -234,12 +235,21 @@ def make_blobs(n_samples: int = 100, n_features: int = 2, *, centers=None,
     ((6, 2), [0, 0, 0, 1, 1, 1])
     """
     _validate("make_blobs", locals())
-    if not isinstance(n_samples, Integral):
-        raise ValueError("mathml's make_blobs takes n_samples as a total count; per-centre "
-                         "counts (an array) are not supported")
     rs = check_random_state(random_state)
+    per_centre = not isinstance(n_samples, Integral)     # n_samples: one count per centre
     # Step 1: the centres.
-    if centers is None or isinstance(centers, numbers.Integral):
+    if per_centre:
+        given_counts = np.asarray(n_samples, dtype=int)
+        n_centers = len(given_counts)
+        if centers is not None and not hasattr(centers, "__iter__"):
+            raise ValueError(f"Parameter `centers` must be array-like. Got {centers!r} instead")
+        if centers is not None and len(centers) != n_centers:
+            raise ValueError("Length of `n_samples` not consistent with number of centers. "
+                             f"Got n_samples = {n_samples} and centers = {centers}")
+        C = rs.uniform(center_box[0], center_box[1], size=(n_centers, n_features)) \
+            if centers is None else as_float_array(centers)
+        n_features = C.shape[1]
+    elif centers is None or isinstance(centers, numbers.Integral):
         n_centers = 3 if centers is None else int(centers)
         C = rs.uniform(center_box[0], center_box[1], size=(n_centers, n_features))
     else:
@@ -252,8 +262,11 @@ def make_blobs(n_samples: int = 100, n_features: int = 2, *, centers=None,
         raise ValueError(f"Length of `clusters_std` not consistent with number of centers. "
                          f"Got centers = {C} and cluster_std = {cluster_std!s}")
     # Step 2: the blobs, one after the other (the draws' order is NumPy's).
-    counts = np.full(n_centers, n_samples // n_centers)
-    counts[:n_samples % n_centers] += 1
+    if per_centre:
+        counts = given_counts
+    else:
+        counts = np.full(n_centers, n_samples // n_centers)
+        counts[:n_samples % n_centers] += 1
     X = np.concatenate([C[k] + sigma[k] * _standard_normal(rs, (int(counts[k]), n_features))
                         for k in range(n_centers)])
     y = np.repeat(np.arange(n_centers), counts)
