@@ -20,13 +20,14 @@ from __future__ import annotations
 import math
 
 import numbers
-from typing import cast
+from numbers import Integral, Real
+from typing import Any, cast
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from ._param_validation import Interval, _validate_parameter_constraints
 from ._validation import as_float_array, check_random_state
-from .exceptions import InvalidParameterError
 
 __all__ = ["make_blobs", "make_regression", "make_classification"]
 
@@ -120,12 +121,42 @@ def _hypercube_vertices(n_vertices: int, dimensions: int,
     return bits.astype(float)
 
 
-def _check_count(value, name: str, low: int) -> int:
-    if not isinstance(value, numbers.Integral) or isinstance(value, bool) or value < low:
-        raise InvalidParameterError(
-            f"The '{name}' parameter must be an int in the range [{low}, inf). "
-            f"Got {value!r} instead.")
-    return int(value)
+def _count(low: int) -> Interval:
+    return Interval(Integral, low, None, closed="left")
+
+
+# scikit-learn's ``validate_params`` constraints of each generator (sklearn/datasets/
+# _samples_generator.py), for the parameters mathml's generators take.
+_CONSTRAINTS: dict[str, dict[str, list[Any]]] = {
+    "make_blobs": {
+        "n_samples": [_count(1), "array-like"], "n_features": [_count(1)],
+        "centers": [_count(1), "array-like", None],
+        "cluster_std": [Interval(Real, 0, None, closed="left"), "array-like"],
+        "center_box": [tuple], "shuffle": ["boolean"], "random_state": ["random_state"],
+        "return_centers": ["boolean"]},
+    "make_regression": {
+        "n_samples": [_count(1)], "n_features": [_count(1)], "n_informative": [_count(0)],
+        "n_targets": [_count(1)], "bias": [Interval(Real, None, None, closed="neither")],
+        "noise": [Interval(Real, 0, None, closed="left")], "shuffle": ["boolean"],
+        "coef": ["boolean"], "random_state": ["random_state"]},
+    "make_classification": {
+        "n_samples": [_count(1)], "n_features": [_count(1)], "n_informative": [_count(1)],
+        "n_redundant": [_count(0)], "n_repeated": [_count(0)], "n_classes": [_count(1)],
+        "n_clusters_per_class": [_count(1)], "weights": ["array-like", None],
+        "flip_y": [Interval(Real, 0, 1, closed="both")],
+        "class_sep": [Interval(Real, 0, None, closed="neither")], "hypercube": ["boolean"],
+        "shift": [Interval(Real, None, None, closed="neither"), "array-like", None],
+        "scale": [Interval(Real, 0, None, closed="neither"), "array-like", None],
+        "shuffle": ["boolean"], "random_state": ["random_state"]},
+}
+
+
+def _validate(caller: str, params: dict[str, Any]) -> None:
+    """InvalidParameterError, worded as scikit-learn's, for the first parameter of `caller`
+    outside its constraints."""
+    constraints = _CONSTRAINTS[caller]
+    _validate_parameter_constraints(constraints, {k: params[k] for k in constraints},
+                                    caller)
 
 
 # ---------------------------------------------------------------------------------------
@@ -145,8 +176,9 @@ def make_blobs(n_samples: int = 100, n_features: int = 2, *, centers=None,
 
     Parameters
     ----------
-    n_samples : int, default 100
-        Total number of points, split as evenly as possible (the first centres get one more).
+    n_samples : int or array_like of ints, default 100
+        Total number of points, split as evenly as possible (the first centres get one more);
+        or the number of points of each centre (`centers` then None or an array).
     n_features : int, default 2
         Dimension d (ignored when `centers` is an array).
     centers : int or array_like of shape (n_centers, n_features), optional
@@ -173,9 +205,11 @@ def make_blobs(n_samples: int = 100, n_features: int = 2, *, centers=None,
     Raises
     ------
     InvalidParameterError
-        `n_samples` or `n_features` is not a positive integer.
+        A parameter outside scikit-learn's constraints (a count below 1, a negative
+        `cluster_std`, a `center_box` that is not a tuple, a non-bool flag, a bad seed).
     ValueError
-        `cluster_std` has not one entry per centre.
+        `cluster_std` has not one entry per centre; `n_samples` given per centre with
+        centres that are not an array of as many rows.
 
     Notes
     -----
@@ -200,11 +234,22 @@ def make_blobs(n_samples: int = 100, n_features: int = 2, *, centers=None,
     >>> X.shape, sorted(y.tolist())
     ((6, 2), [0, 0, 0, 1, 1, 1])
     """
-    n_samples = _check_count(n_samples, "n_samples", 1)
-    n_features = _check_count(n_features, "n_features", 1)
+    _validate("make_blobs", locals())
     rs = check_random_state(random_state)
+    per_centre = not isinstance(n_samples, Integral)     # n_samples: one count per centre
     # Step 1: the centres.
-    if centers is None or isinstance(centers, numbers.Integral):
+    if per_centre:
+        given_counts = np.asarray(n_samples, dtype=int)
+        n_centers = len(given_counts)
+        if centers is not None and not hasattr(centers, "__iter__"):
+            raise ValueError(f"Parameter `centers` must be array-like. Got {centers!r} instead")
+        if centers is not None and len(centers) != n_centers:
+            raise ValueError("Length of `n_samples` not consistent with number of centers. "
+                             f"Got n_samples = {n_samples} and centers = {centers}")
+        C = rs.uniform(center_box[0], center_box[1], size=(n_centers, n_features)) \
+            if centers is None else as_float_array(centers)
+        n_features = C.shape[1]
+    elif centers is None or isinstance(centers, numbers.Integral):
         n_centers = 3 if centers is None else int(centers)
         C = rs.uniform(center_box[0], center_box[1], size=(n_centers, n_features))
     else:
@@ -217,8 +262,11 @@ def make_blobs(n_samples: int = 100, n_features: int = 2, *, centers=None,
         raise ValueError(f"Length of `clusters_std` not consistent with number of centers. "
                          f"Got centers = {C} and cluster_std = {cluster_std!s}")
     # Step 2: the blobs, one after the other (the draws' order is NumPy's).
-    counts = np.full(n_centers, n_samples // n_centers)
-    counts[:n_samples % n_centers] += 1
+    if per_centre:
+        counts = given_counts
+    else:
+        counts = np.full(n_centers, n_samples // n_centers)
+        counts[:n_samples % n_centers] += 1
     X = np.concatenate([C[k] + sigma[k] * _standard_normal(rs, (int(counts[k]), n_features))
                         for k in range(n_centers)])
     y = np.repeat(np.arange(n_centers), counts)
@@ -271,7 +319,8 @@ def make_regression(n_samples: int = 100, n_features: int = 100, *, n_informativ
     Raises
     ------
     InvalidParameterError
-        A size is not a positive integer (n_informative: not a non-negative one).
+        A size is not a positive integer (n_informative: not a non-negative one); a negative
+        `noise`, a non-finite `bias`, a non-bool flag, a bad seed.
 
     Notes
     -----
@@ -295,10 +344,8 @@ def make_regression(n_samples: int = 100, n_features: int = 100, *, n_informativ
     >>> X.shape, y.shape, int((w != 0).sum())
     ((4, 3), (4,), 1)
     """
-    n_samples = _check_count(n_samples, "n_samples", 1)
-    n_features = _check_count(n_features, "n_features", 1)
-    n_targets = _check_count(n_targets, "n_targets", 1)
-    n_informative = min(n_features, _check_count(n_informative, "n_informative", 0))
+    _validate("make_regression", locals())
+    n_informative = min(n_features, n_informative)
     rs = check_random_state(random_state)
     # Step 1: inputs.
     X = _standard_normal(rs, (n_samples, n_features))
@@ -371,6 +418,10 @@ def make_classification(n_samples: int = 100, n_features: int = 20, *, n_informa
 
     Raises
     ------
+    InvalidParameterError
+        A parameter outside scikit-learn's constraints: a count below its minimum (1; 0 for
+        n_redundant and n_repeated), flip_y outside [0, 1], class_sep or scale not positive,
+        a non-finite shift, a non-bool flag, a bad seed.
     ValueError
         More informative + redundant + repeated features than n_features; more clusters
         than 2**n_informative vertices; weights of the wrong length.
@@ -397,8 +448,7 @@ def make_classification(n_samples: int = 100, n_features: int = 20, *, n_informa
     >>> X.shape, sorted(set(y.tolist()))
     ((10, 4), [0, 1])
     """
-    n_samples = _check_count(n_samples, "n_samples", 1)
-    n_features = _check_count(n_features, "n_features", 1)
+    _validate("make_classification", locals())
     rs = check_random_state(random_state)
     if n_informative + n_redundant + n_repeated > n_features:
         raise ValueError("Number of informative, redundant and repeated features must sum "

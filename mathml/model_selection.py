@@ -14,11 +14,55 @@ from collections.abc import Callable, Iterator
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from ._param_validation import Interval, _validate_parameter_constraints
 from ._validation import check_random_state, type_of_target
 from .base import clone
 from .exceptions import InvalidParameterError
 
 __all__ = ["train_test_split", "KFold", "StratifiedKFold", "cross_val_score", "learning_curve"]
+
+
+def _check_consistent_length(*arrays) -> None:
+    """scikit-learn's ``check_consistent_length``: every array that is not None has the same
+    number of samples (rows); a 0-d array has none (TypeError)."""
+    for a in arrays:
+        if hasattr(a, "shape") and len(a.shape) == 0:
+            raise TypeError("Input should have at least 1 dimension i.e. satisfy "
+                            f"`len(x.shape) > 0`, got scalar `{a!r}` instead.")
+    lengths = [len(a) if not hasattr(a, "shape") else a.shape[0]
+               for a in arrays if a is not None]
+    if len(set(lengths)) > 1:
+        raise ValueError("Found input variables with inconsistent numbers of samples: "
+                         f"{[int(n) for n in lengths]!r}")
+
+
+class _HasMethods:
+    """The constraint "an object implementing the methods ``names``" (scikit-learn's
+    ``HasMethods``)."""
+
+    def __init__(self, *names: str) -> None:
+        self.names = names
+
+    def is_satisfied_by(self, value: Any) -> bool:
+        return all(callable(getattr(value, n, None)) for n in self.names)
+
+    def __str__(self) -> str:
+        quoted = [repr(n) for n in self.names]
+        listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
+        return f"an object implementing {listed}"
+
+
+class _IterablesNotString:
+    def is_satisfied_by(self, value: Any) -> bool:
+        return hasattr(value, "__iter__") and not isinstance(value, str)
+
+    def __str__(self) -> str:
+        return "an iterable"
+
+
+# scikit-learn's "cv_object": a number of folds ≥ 2, a splitter, an iterable of splits or None.
+_CV_OBJECT = [Interval(numbers.Integral, 2, None, closed="left"),
+              _HasMethods("split", "get_n_splits"), _IterablesNotString(), None]
 
 
 # ---------------------------------------------------------------------------------------
@@ -141,7 +185,11 @@ def train_test_split(*arrays: ArrayLike, test_size: float | int | None = None,
         No arrays, inconsistent lengths, sizes that do not fit, a class with a single member
         when stratifying, stratify with shuffle=False.
     InvalidParameterError
-        A size that is neither a fraction in (0, 1) nor a positive count.
+        A size that is neither a fraction in (0, 1) nor a positive count; a shuffle that is
+        not a bool, a random_state that is not a seed or RandomState.
+    TypeError
+        A 0-d array, or None among the arrays (it passes the length check, as in
+        scikit-learn, but cannot be split).
 
     Notes
     -----
@@ -167,13 +215,18 @@ def train_test_split(*arrays: ArrayLike, test_size: float | int | None = None,
     """
     if not arrays:
         raise ValueError("At least one array required as input")
-    arrs = tuple(np.asarray(a) for a in arrays)
-    lengths = [a.shape[0] if a.ndim else 0 for a in arrs]
-    if len(set(lengths)) > 1:
-        raise ValueError("Found input variables with inconsistent numbers of samples: "
-                         f"{lengths!r}")
+    # None passes the length check (scikit-learn's rule) but cannot be split (step 3).
+    arrs = tuple(None if a is None else np.asarray(a) for a in arrays)
+    _check_consistent_length(*arrs)
+    if arrs[0] is None:
+        raise TypeError("Expected sequence or array-like, got <class 'NoneType'>")
     # Step 1: sizes.
-    n_train, n_test = _split_sizes(lengths[0], test_size, train_size)
+    n_train, n_test = _split_sizes(arrs[0].shape[0], test_size, train_size)
+    _validate_parameter_constraints(
+        {"random_state": ["random_state"], "shuffle": ["boolean"],
+         "stratify": ["array-like", None]},
+        {"random_state": random_state, "shuffle": shuffle, "stratify": stratify},
+        "train_test_split")
     # Step 2: the indices.
     if not shuffle:
         if stratify is not None:
@@ -182,10 +235,14 @@ def train_test_split(*arrays: ArrayLike, test_size: float | int | None = None,
     elif stratify is not None:
         train, test = _stratified_split(stratify, n_train, n_test, check_random_state(random_state))
     else:
-        pi = check_random_state(random_state).permutation(lengths[0])
+        pi = check_random_state(random_state).permutation(arrs[0].shape[0])
         train, test = pi[n_test:n_test + n_train], pi[:n_test]
     # Step 3: index.
-    return [part for a in arrs for part in (a[train], a[test])]
+    for i, a in enumerate(arrs):
+        if a is None:
+            raise TypeError(f"Array {i} of train_test_split is None: 'NoneType' object is "
+                            "not subscriptable")
+    return [part for a in arrs if a is not None for part in (a[train], a[test])]
 
 
 # ---------------------------------------------------------------------------------------
@@ -198,6 +255,7 @@ class _KFoldBase:
     n_splits: int
     shuffle: bool
     random_state: Any  # None, an int or a RandomState (see check_random_state)
+    _needs_y = False   # whether the folds depend on y (then y=None is an error)
 
     def __init__(self, n_splits: int = 5, *, shuffle: bool = False, random_state=None) -> None:
         if not isinstance(n_splits, numbers.Integral) or isinstance(n_splits, bool):
@@ -221,7 +279,11 @@ class _KFoldBase:
     def split(self, X: ArrayLike, y: ArrayLike | None = None, groups=None
               ) -> Iterator[tuple[NDArray[np.intp], NDArray[np.intp]]]:
         """Yield (train indices, test indices) for each fold, in fold order."""
-        n = np.asarray(X).shape[0]
+        X = np.asarray(X)
+        if self._needs_y:
+            y = np.asarray(y)                    # None becomes a 0-d array, refused below
+        _check_consistent_length(X, y, groups)
+        n = X.shape[0]
         if self.n_splits > n:
             raise ValueError(f"Cannot have number of splits n_splits={self.n_splits} greater "
                              f"than the number of samples: n_samples={n}.")
@@ -259,7 +321,8 @@ class KFold(_KFoldBase):
     Raises
     ------
     ValueError
-        n_splits < 2 or greater than n_samples; random_state without shuffle.
+        n_splits < 2 or greater than n_samples; random_state without shuffle; X, y (and
+        groups) of different lengths in ``split``.
 
     Notes
     -----
@@ -336,6 +399,8 @@ class StratifiedKFold(_KFoldBase):
     [[0, 3], [1, 4], [2, 5]]
     """
 
+    _needs_y = True
+
     def _test_indices(self, n: int, y) -> Iterator[NDArray[np.intp]]:
         folds = self._test_folds(y)
         for k in range(self.n_splits):
@@ -379,16 +444,47 @@ class StratifiedKFold(_KFoldBase):
 # Cross-validated scores
 # ---------------------------------------------------------------------------------------
 
-def _check_cv(cv, y, classifier: bool) -> _KFoldBase:
+class _GivenSplits:
+    """An iterable of (train, test) index pairs used as a splitter (scikit-learn's
+    ``_CVIterableWrapper``)."""
+
+    def __init__(self, splits) -> None:
+        self.splits = list(splits)
+
+    def get_n_splits(self, X=None, y=None, groups=None) -> int:
+        return len(self.splits)
+
+    def split(self, X=None, y=None, groups=None):
+        yield from self.splits
+
+
+def _check_cv(cv, y, classifier: bool):
     """scikit-learn's ``check_cv``: an int (default 5) is StratifiedKFold for a classifier
-    on a class target, else KFold; a splitter is used as it is."""
+    on a class target, else KFold; a splitter is used as it is; an iterable of (train, test)
+    pairs gives those splits."""
     cv = 5 if cv is None else cv
     if isinstance(cv, numbers.Integral):
         n_splits = cast(int, cv)  # mypy does not treat numbers.Integral as int
         if classifier and y is not None and type_of_target(y) in ("binary", "multiclass"):
             return StratifiedKFold(n_splits)
         return KFold(n_splits)
+    if not hasattr(cv, "split"):
+        return _GivenSplits(cv)
     return cv
+
+
+def _check_cv_inputs(caller: str, estimator, X, y, cv, extra: dict[str, tuple[list, Any]]
+                     ) -> tuple[NDArray, NDArray | None]:
+    """The checks of scikit-learn's ``validate_params`` for `caller`, then X and y as arrays
+    of the same number of samples."""
+    constraints: dict[str, list] = {"estimator": [_HasMethods("fit")], "X": ["array-like"],
+                   "y": ["array-like", None], "cv": _CV_OBJECT}
+    params = {"estimator": estimator, "X": X, "y": y, "cv": cv}
+    for name, (constraint, value) in extra.items():
+        constraints[name], params[name] = constraint, value
+    _validate_parameter_constraints(constraints, params, caller)
+    _check_consistent_length(X, y)
+    return np.asarray(X), None if y is None else np.asarray(y)
 
 
 def _scorer(scoring) -> Callable[[Any, NDArray, NDArray | None], float]:
@@ -444,7 +540,10 @@ def cross_val_score(estimator, X: ArrayLike, y: ArrayLike | None = None, *, cv=N
     Raises
     ------
     ValueError
-        As the splitter and the estimator's fit.
+        X and y of different lengths; as the splitter and the estimator's fit.
+    InvalidParameterError
+        cv neither an int ≥ 2, a splitter, an iterable of splits nor None; an estimator
+        without ``fit``.
 
     Notes
     -----
@@ -471,8 +570,7 @@ def cross_val_score(estimator, X: ArrayLike, y: ArrayLike | None = None, *, cv=N
     ...                          scoring="neg_mean_squared_error"), 6) + 0.0
     array([0., 0.])
     """
-    X = np.asarray(X)
-    y = None if y is None else np.asarray(y)
+    X, y = _check_cv_inputs("cross_val_score", estimator, X, y, cv, {})
     # Step 1: the splitter.
     splitter = _check_cv(cv, y, _is_classifier(estimator))
     score = _scorer(scoring)
@@ -523,7 +621,9 @@ def learning_curve(estimator, X: ArrayLike, y: ArrayLike | None = None, *,
     Raises
     ------
     ValueError
-        Sizes outside (0, 1] (fractions) or (0, n_max] (counts).
+        Sizes outside (0, 1] (fractions) or (0, n_max] (counts); X and y of different lengths.
+    InvalidParameterError
+        cv as in :func:`cross_val_score`; shuffle not a bool; a bad random_state or n_jobs.
 
     Notes
     -----
@@ -551,8 +651,11 @@ def learning_curve(estimator, X: ArrayLike, y: ArrayLike | None = None, *,
     >>> sizes.tolist(), train.shape
     ([7, 15], (2, 4))
     """
-    X = np.asarray(X)
-    y = None if y is None else np.asarray(y)
+    X, y = _check_cv_inputs(
+        "learning_curve", estimator, X, y, cv,
+        {"train_sizes": (["array-like"], train_sizes), "shuffle": (["boolean"], shuffle),
+         "random_state": (["random_state"], random_state),
+         "n_jobs": ([numbers.Integral, None], n_jobs)})
     # Step 1: splits.
     splits = list(_check_cv(cv, y, _is_classifier(estimator)).split(X, y))
     # Step 2: sizes.

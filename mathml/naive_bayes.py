@@ -381,7 +381,7 @@ class BernoulliNB(_BaseDiscreteNB):
     ----------
     alpha : float ≥ 0, default 1.0
         Additive smoothing (used as given, scikit-learn's ``force_alpha=True``).
-    binarize : float or None, default 0.0
+    binarize : float in [0, inf) or None, default 0.0
         Threshold: x_j > binarize counts as 1; None when X is already binary.
     fit_prior : bool, default True
     class_prior : array_like of shape (n_classes,), optional
@@ -422,7 +422,7 @@ class BernoulliNB(_BaseDiscreteNB):
     _sklearn_tags: ClassVar[dict[str, object]] = {"classifier_tags.poor_score": True}
 
     _parameter_constraints = {"alpha": [Interval(Real, 0, None, closed="left")],
-                              "binarize": [None, Interval(Real, None, None, closed="neither")],
+                              "binarize": [None, Interval(Real, 0, None, closed="left")],
                               "fit_prior": ["boolean"], "class_prior": ["array-like", None]}
 
     def __init__(self, *, alpha: float = 1.0, binarize: float | None = 0.0,

@@ -16,7 +16,7 @@ def train_test_split(*arrays, test_size=None, train_size=None, random_state=None
                      shuffle=True, stratify=None):
     # scikit-learn returns the inputs' own types (lists stay lists); mathml returns arrays.
     return sklearn.model_selection.train_test_split(
-        *(np.asarray(a) for a in arrays), test_size=test_size, train_size=train_size,
+        *(a if a is None else np.asarray(a) for a in arrays), test_size=test_size, train_size=train_size,
         random_state=random_state, shuffle=shuffle, stratify=stratify)
 
 

@@ -1,4 +1,6 @@
 """Specifics of `mathml.linear_model` beyond the catalog's agreement with scikit-learn."""
+import warnings
+
 import numpy as np
 import pytest
 
@@ -91,6 +93,32 @@ def test_logistic_gradient_vanishes_at_the_fit():
     grad_w = 0.7 * X.T @ (p - y) + model.coef_.ravel()
     grad_b = 0.7 * (p - y).sum()
     assert np.abs(grad_w).max() < 1e-10 and abs(grad_b) < 1e-10
+
+
+@pytest.mark.parametrize("solver", ["lbfgs", "newton-cg", "newton-cholesky", "sag", "saga"])
+def test_logistic_fits_separable_data_at_huge_c(solver):
+    """C = 1e308 on separable data (issue 16): C·Σs used to overflow to inf inside the
+    solver. The fit has no finite optimum, so no reference values: every solver must return
+    finite coefficients that separate the classes."""
+    X = np.array([[0.0, 1], [1, 0], [2, 1], [3, 0], [4, 1], [5, 0]])
+    y = np.array([0, 0, 0, 1, 1, 1])
+    with np.errstate(over="raise", invalid="raise"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)   # sag/saga stop at max_iter
+        model = ml.LogisticRegression(C=1e308, solver=solver).fit(X, y)
+    assert np.isfinite(model.coef_).all() and np.isfinite(model.intercept_).all()
+    assert (model.predict(X) == y).all()
+
+
+def test_lasso_at_huge_alpha_is_zero_not_nan():
+    """Lasso(alpha=1e308) (issue 16): n·alpha overflows to inf and inf·0 (the L2 weight at
+    l1_ratio=1) was NaN; the solution is w = 0, b = mean(y), and the gap is 0."""
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(20, 3))
+    y = X @ [1.0, 2.0, 3.0] + 1.0
+    with np.errstate(over="raise", invalid="raise"):
+        model = ml.Lasso(alpha=1e308).fit(X, y)
+    assert (model.coef_ == 0.0).all() and model.intercept_ == pytest.approx(y.mean(), rel=1e-15)
+    assert model.dual_gap_ == 0.0
 
 
 def test_multinomial_probabilities_sum_to_one_and_intercepts_sum_to_zero():

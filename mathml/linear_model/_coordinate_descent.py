@@ -25,13 +25,26 @@ def _duality_gap(R: NDArray, XtR: NDArray, y: NDArray, w: NDArray, l1: float, l2
     """scikit-learn's gap for ½‖y − Xw‖² + l1‖w‖₁ + ½ l2‖w‖² at residual R = y − Xw:
     a dual point from R scaled into the dual feasible set, gap = primal − dual ≥ 0
     (with w ≥ 0 the feasible set is one-sided: max XᵀR, not max |XᵀR|)."""
-    XtA = XtR - l2 * w
+    # A penalty weight may overflow to inf (alpha near the float maximum); the solution is
+    # then w = 0 and each penalty term l·f(w) is 0, so only nonzero w enters a product.
+    nonzero = w != 0.0
+    XtA = XtR.copy()
+    XtA[nonzero] -= l2 * w[nonzero]
     dual_norm = XtA.max(initial=0.0) if positive else np.abs(XtA).max(initial=0.0)
     R_norm2 = R @ R
     const = l1 / dual_norm if dual_norm > l1 else 1.0
     gap = 0.5 * R_norm2 * (1 + const ** 2) if dual_norm > l1 else R_norm2
-    return float(gap + l1 * np.abs(w).sum() - const * (R @ y)
-                 + 0.5 * l2 * (1 + const ** 2) * (w @ w))
+    if nonzero.any():
+        gap += l1 * np.abs(w).sum() + 0.5 * l2 * (1 + const ** 2) * (w @ w)
+    return float(gap - const * (R @ y))
+
+
+def _penalty_weights(n: int, alpha: float, l1_ratio: float) -> tuple[float, float]:
+    """(l1, l2) = (n·α·ρ, n·α·(1 − ρ)), the weights of n × the objective. Formed as n·(α·ρ),
+    not (n·α)·ρ: n·α overflows to inf for α near the float maximum, and inf·0 (ρ = 1, the
+    lasso) is NaN; an overflow of a nonzero weight to inf is harmless (it forces w = 0)."""
+    with np.errstate(over="ignore"):
+        return float(n * (alpha * l1_ratio)), float(n * (alpha * (1 - l1_ratio)))
 
 
 def _coordinate_order(p: int, random_state: Any, random: bool):
@@ -232,7 +245,7 @@ class ElasticNet(_LinearRegressor):
         W, gaps, n_iter = np.empty_like(W0), np.empty(Y.shape[1]), []
         for k in range(Y.shape[1]):
             W[k], gaps[k], it = _coordinate_descent(
-                Xc, Y[:, k], n * self.alpha * rho, n * self.alpha * (1 - rho), self.max_iter,
+                Xc, Y[:, k], *_penalty_weights(n, self.alpha, rho), self.max_iter,
                 self.tol, w=W0[k], positive=self.positive, gram=gram,
                 random_state=self.random_state, random=self.selection == "random")
             n_iter.append(it)
@@ -450,7 +463,7 @@ def enet_path(X: ArrayLike, y: ArrayLike, *, l1_ratio: float = 0.5, eps: float =
     w = np.zeros(p) if coef_init is None else np.asarray(coef_init, dtype=float)
     coefs, gaps, n_iters = np.empty((p, len(grid))), np.empty(len(grid)), []
     for i, alpha in enumerate(grid):
-        w, gap, it = _coordinate_descent(X, y, n * alpha * l1_ratio, n * alpha * (1 - l1_ratio),
+        w, gap, it = _coordinate_descent(X, y, *_penalty_weights(n, alpha, l1_ratio),
                                          max_iter, tol, w=w, positive=positive, gram=gram,
                                          random_state=random_state,
                                          random=selection == "random")

@@ -26,7 +26,8 @@ __all__ = ["LogisticRegression"]
 # K rows for K ≥ 3; m = p, plus 1 for the intercept column of X1):
 #   F(W) = C Σ_i s_i ℓ_i(W) + ½ l2 ‖D∘W‖² + l1 ‖D∘W‖₁,
 # ℓ_i the log-loss of sample i, s_i its weight (class_weight), D the penalty mask (0 on the
-# intercepts, except in liblinear's problem).
+# intercepts, except in liblinear's problem). `fit` passes C = 1 with the penalty weights
+# divided by the estimator's C (the same minimiser; no C·Σ s_i overflow for huge C).
 # ---------------------------------------------------------------------------------------
 
 def _scores(W: NDArray, X1: NDArray) -> NDArray:
@@ -86,6 +87,11 @@ def _newton_cholesky(W: NDArray, X1: NDArray, T: NDArray, s: NDArray, C: float, 
             W_new = W - t * step
             f_new, G_new = _smooth_objective(W_new, X1, T, s, C, l2, D)
             if f_new <= f + 1e-4 * t * slope or t < 1e-10:
+                break
+            # Near the optimum f changes only at its rounding level, where Armijo's test
+            # cannot see progress: accept a step that shrinks the gradient (scikit-learn's
+            # rule in its Newton line search).
+            if abs(f_new - f) <= 16 * EPS * abs(f) and np.abs(G_new).sum() < np.abs(G).sum():
                 break
             t /= 2
         if np.abs(W_new - W).max() <= 4 * EPS * (1 + np.abs(W).max()):
@@ -400,7 +406,10 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
 
     def _resolve_penalty(self) -> tuple[str | None, float, float, float]:
         """scikit-learn 1.8+'s reading of penalty, l1_ratio and C, with its warnings and
-        errors: (penalty, C, l2, l1) of the objective C·Σ s_i ℓ_i + ½ l2‖w‖² + l1‖w‖₁."""
+        errors: (penalty, 1, l2, l1) of the objective Σ s_i ℓ_i + ½ l2‖w‖² + l1‖w‖₁, the
+        problem C·Σ s_i ℓ_i + ½(1 − ρ)‖w‖² + ρ‖w‖₁ divided by C (the same minimiser). The
+        division keeps huge C finite: C·Σ s_i overflows to inf for C = 1e308, (1 − ρ)/C is
+        a tiny penalty."""
         l1_ratio = self.l1_ratio
         if self.penalty == "deprecated":
             if l1_ratio is None:
@@ -436,7 +445,7 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         if penalty is None or self.C == np.inf:
             return penalty, 1.0, 0.0, 0.0         # the bare log-likelihood
         rho = {"l2": 0.0, "l1": 1.0}.get(penalty, l1_ratio or 0.0)
-        return penalty, float(self.C), 1.0 - rho, rho
+        return penalty, 1.0, (1.0 - rho) / float(self.C), rho / float(self.C)
 
     def _check_solver(self, penalty: str | None) -> None:
         """scikit-learn's `_check_solver`: which solver handles which penalty."""

@@ -53,6 +53,10 @@ def _reg(s, n=24):
     return X, X @ [1.0, -2.0] + 0.1 * rng.uniform(-1, 1, n)
 
 
+INCONSISTENT = "Found input variables with inconsistent numbers of samples: \\[24, 23\\]"
+CV_MESSAGE = ("^The 'cv' parameter of {} must be an int in the range \\[2, inf\\), an object "
+              "implementing 'split' and 'get_n_splits', an iterable or None. Got {} instead.$")
+
 CONCEPTS = (
     Concept(
         name="model_selection.train_test_split",
@@ -69,7 +73,16 @@ CONCEPTS = (
         bad=(bad(X20, Y_CLASS[:-1], raises=ValueError, label="inconsistent lengths"),
              bad(X20, test_size=1.5, raises=ValueError, label="test_size out of range"),
              bad(X20, Y_CLASS, stratify=np.arange(20), raises=ValueError,
-                 label="stratify with single-member classes")),
+                 label="stratify with single-member classes"),
+             bad(X20, None, Y_CLASS, raises=TypeError, match="'NoneType' object is not "
+                 "subscriptable", label="None among the arrays (scikit-learn 1.9 cannot index it)"),
+             bad(None, raises=TypeError, match="Expected sequence or array-like",
+                 label="None first"),
+             bad(X20, np.float64(5.0), raises=TypeError, match="at least 1 dimension",
+                 label="0-d array"),
+             bad(X20, shuffle="yes", raises=ValueError,
+                 match="The 'shuffle' parameter of train_test_split must be an instance of "
+                 "'bool'", label="shuffle not a bool (InvalidParameterError)")),
         bench=Bench(10000, lambda n, rng: case(rng.uniform(size=(n, 3)), rng.uniform(size=n),
                                                test_size=0.2, random_state=42)),
         seeds=(SEED,)),
@@ -80,7 +93,9 @@ CONCEPTS = (
                case(X20, Y_CLASS, n_splits=4, shuffle=True, random_state=2, label="shuffled")),
         strategy=_fold_strategy,
         bad=(bad(X20, Y_CLASS, n_splits=1, raises=ValueError, label="n_splits=1"),
-             bad(X20[:3], Y_CLASS[:3], n_splits=4, raises=ValueError, label="more folds than samples")),
+             bad(X20[:3], Y_CLASS[:3], n_splits=4, raises=ValueError, label="more folds than samples"),
+             bad(X20, Y_CLASS[:-1], n_splits=3, raises=ValueError,
+                 match="inconsistent numbers of samples: \\[20, 19\\]", label="y shorter than X")),
         bench=Bench(10000, lambda n, rng: case(np.zeros((n, 1)), np.arange(n) % 3, n_splits=5,
                                                shuffle=True, random_state=0)),
         run=_folds),
@@ -92,7 +107,11 @@ CONCEPTS = (
                case(X20, Y_CLASS, n_splits=3, shuffle=True, random_state=5, label="shuffled")),
         strategy=_fold_strategy,
         bad=(bad(X20, np.linspace(0, 1, 20), n_splits=3, raises=ValueError,
-                 label="continuous y"),),
+                 label="continuous y"),
+             bad(X20[:-2], Y_CLASS, n_splits=3, raises=ValueError,
+                 match="inconsistent numbers of samples: \\[18, 20\\]", label="X shorter than y"),
+             bad(X20, None, n_splits=3, raises=TypeError, match="at least 1 dimension",
+                 label="y None")),
         bench=Bench(10000, lambda n, rng: case(np.zeros((n, 1)), np.arange(n) % 3, n_splits=2,
                                                shuffle=True, random_state=0)),
         run=_folds),
@@ -103,7 +122,15 @@ CONCEPTS = (
         cases=(case(*_reg(0), cv=3, label="R², 3 folds"),
                case(*_reg(1), cv=4, scoring="neg_mean_squared_error", label="MSE, 4 folds")),
         strategy=_cv_strategy,
-        bad=(bad(*_reg(0), cv=3, scoring="bogus", raises=ValueError, label="unknown scoring"),),
+        bad=(bad(*_reg(0), cv=3, scoring="bogus", raises=ValueError, label="unknown scoring"),
+             bad(_reg(0)[0], _reg(0)[1][:23], cv=3, raises=ValueError, match=INCONSISTENT,
+                 label="y shorter than X"),
+             bad(_reg(0)[0][:23], _reg(0)[1], cv=3, raises=ValueError,
+                 match="inconsistent numbers of samples: \\[23, 24\\]", label="X shorter than y"),
+             bad(*_reg(0), cv=3.0, raises=ValueError, match=CV_MESSAGE.format(
+                 "cross_val_score", "3.0"), label="cv a float (InvalidParameterError)"),
+             bad(*_reg(0), cv=1, raises=ValueError, match=CV_MESSAGE.format(
+                 "cross_val_score", "1"), label="cv=1 (InvalidParameterError)")),
         bench=Bench(1000, lambda n, rng: case(*_reg(int(rng.integers(1000)), n=max(n, 10)),
                                               cv=5, scoring="neg_mean_squared_error")),
         run=_with_estimator,
@@ -121,7 +148,14 @@ CONCEPTS = (
             lambda s: case(*_reg(s, n=30), cv=3, train_sizes=[0.5, 1.0],
                            scoring="neg_mean_squared_error")),
         bad=(bad(*_reg(0), cv=3, train_sizes=[0.0, 1.0], raises=ValueError,
-                 label="fraction 0"),),
+                 label="fraction 0"),
+             bad(_reg(0)[0], _reg(0)[1][:23], cv=3, raises=ValueError, match=INCONSISTENT,
+                 label="y shorter than X"),
+             bad(*_reg(0), cv=3.0, raises=ValueError, match=CV_MESSAGE.format(
+                 "learning_curve", "3.0"), label="cv a float (InvalidParameterError)"),
+             bad(*_reg(0), cv=3, shuffle=1, raises=ValueError,
+                 match="The 'shuffle' parameter of learning_curve",
+                 label="shuffle not a bool (InvalidParameterError)")),
         bench=Bench(1000, lambda n, rng: case(*_reg(int(rng.integers(1000)), n=max(n, 20)),
                                               cv=5, scoring="neg_mean_squared_error")),
         seeds=(SEED,),

@@ -1,9 +1,11 @@
 """Catalog entries for naive Bayes (docs/concepts.md §7): `mathml.naive_bayes` vs scikit-learn."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
-from ._core import Bench, Concept, case
+from ._core import Bench, Concept, bad, case
 from ._estimators import classification_data, estimator_bad, estimator_run, seeded
 
 METHODS = ("predict", "predict_proba", "predict_log_proba", "score")
@@ -90,7 +92,11 @@ CONCEPTS = (
         comparison="exact", tolerance="bitwise",
         cases=_cases() + _cases(alpha=0.3, binarize=0.5) + _batched(binarize=0.5),
         strategy=seeded(classification_data),
-        bad=estimator_bad(*classification_data(0), classifier=True, invalid={"alpha": -1.0}),
+        bad=estimator_bad(*classification_data(0), classifier=True, invalid={"alpha": -1.0})
+        + (bad(*classification_data(0), binarize=-1.0, raises=ValueError,
+               match=re.escape("The 'binarize' parameter of BernoulliNB must be None or a "
+                               "float in the range [0.0, inf). Got -1.0 instead."),
+               label="negative binarize (InvalidParameterError)"),),
         bench=_bench(),
         run=_run(COUNTS, METHODS)),
 )

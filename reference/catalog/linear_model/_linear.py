@@ -268,6 +268,8 @@ CONCEPTS = (
         comparison="fitted_optimum", tolerance="estimator_optimum",
         cases=_regression_cases(alpha=0.1, **TIGHT) + (
             case(*regression_data(6, n=20, p=8), alpha=0.5, label="sparse solution", **TIGHT),
+            case(*regression_data(0), alpha=1e308,
+                 label="alpha=1e308: w = 0 (n·alpha overflows to inf; inf·0 made NaN)"),
             *_coordinate_descent_cases(alpha=0.3)),
         strategy=seeded(regression_data, alpha=0.1, **TIGHT),
         bad=_bad_regression({"alpha": -1.0}) + (
@@ -294,7 +296,9 @@ CONCEPTS = (
         reference_call="sklearn.linear_model.ElasticNet",
         comparison="fitted_optimum", tolerance="estimator_optimum",
         cases=_regression_cases(alpha=0.1, l1_ratio=0.3, **TIGHT) + _coordinate_descent_cases(
-            alpha=0.2, l1_ratio=0.6),
+            alpha=0.2, l1_ratio=0.6) + (
+            case(*regression_data(0), alpha=1e308, l1_ratio=0.5,
+                 label="alpha=1e308: w = 0 (both penalty weights overflow to inf)"),),
         strategy=seeded(regression_data, alpha=0.2, l1_ratio=0.7, **TIGHT),
         bad=_bad_regression({"l1_ratio": 2.0}) + (
             _stops_early(regression_data(0), alpha=1e-3, max_iter=1, tol=1e-12),),
@@ -327,6 +331,9 @@ CONCEPTS = (
                  for s, k, C in ((0, 2, 1.0), (1, 2, 0.1), (2, 3, 1.0), (3, 4, 10.0))),
                case(*classification_data(4, k=3), C=np.inf, tol=1e-10, max_iter=10000,
                     label="no penalty (C=inf), 3 classes"),
+               *(case(*classification_data(s, k=k), C=1e308, tol=1e-10, max_iter=10000,
+                      label=f"C=1e308 (C·Σs overflows; the problem divided by C), {k} classes")
+                 for s, k in ((0, 2), (4, 3))),
                *_logistic_solver_cases()),
         strategy=seeded(classification_data, tol=1e-10, max_iter=10000),
         bad=estimator_bad(*classification_data(0), classifier=True, invalid={"C": -1.0}) + (
