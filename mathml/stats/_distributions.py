@@ -842,8 +842,13 @@ def _invert_in_logs(G, g, phi, dphi, log_t: NDArray, u0: NDArray,
     G grows with u. Where `positive`, u is z itself (φ = identity, for an upper tail
     like e^{−z}, which is linear in z rather than in log z) and is kept above 0 by halving;
     where `negative`, u is kept below 0 the same way (z = e^u < 1, or z = 1 − e^u > 0, for
-    a support [0, 1]). Stops when a step is below 4 eps."""
+    a support [0, 1]). An entry stops when its step is below 4 eps relative, when the
+    step no longer changes z, or when a step already below 1e-8 relative fails to shrink:
+    there G's rounding (e.g. of 1 − z in an sf near z = 1) is the noise Newton chases, and
+    z is as good as G allows. At most MAX_NEWTON steps."""
     u = u0.copy()
+    active = np.ones(np.shape(u), dtype=bool)
+    prev = np.full(np.shape(u), np.inf)
     for _ in range(MAX_NEWTON):
         with np.errstate(all="ignore"):
             z = phi(u)
@@ -855,9 +860,14 @@ def _invert_in_logs(G, g, phi, dphi, log_t: NDArray, u0: NDArray,
         u_new = u - step
         u_new = np.where(positive & (u_new <= 0), u / 2.0, u_new)
         u_new = np.where(negative & (u_new >= 0), u / 2.0, u_new)
-        done = np.all(np.abs(step) <= 4 * EPS * np.maximum(np.abs(u_new), 1.0))
-        u = u_new
-        if done:
+        size = np.abs(step) / np.maximum(np.abs(u_new), 1.0)
+        with np.errstate(all="ignore"):
+            still = phi(u_new) == phi(u)
+        stop = (size <= 4 * EPS) | still | ((size < 1e-8) & (np.abs(step) >= prev))
+        u = np.where(active, u_new, u)
+        prev = np.where(active, np.abs(step), prev)
+        active = active & ~stop
+        if not active.any():
             break
     return phi(u)
 

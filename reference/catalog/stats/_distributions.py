@@ -294,7 +294,12 @@ _ENTRIES: tuple[Concept, ...] = (
                       "judged by its own cdf"),
            case("isf", {"a": 0.25, "b": 1.03125}, np.array([1e-20, 0.3]),
                 label="isf(1e-20) is 1.0 to double precision; SciPy returns nan, judged by "
-                      "its sf at the neighbouring doubles"))
+                      "its sf at the neighbouring doubles"),
+           case("ppf", {"a": 0.5, "b": 0.5}, np.array([0.9999999999, 0.999, 1e-10]),
+                label="near q = 1 the sf's rounding of 1 − z stalls Newton above 4 eps: it "
+                      "stops on a step that no longer shrinks (was ~100 steps, seconds)"),
+           case("isf", {"a": 50.0, "b": 0.1}, np.array([1e-10, 0.5, 0.9999999999]),
+                label="the same stop, in the isf"))
         + _invalid({"a": 1.0, "b": -1.0}),
         strategy=lambda: _strategy(
             st.fixed_dictionaries({"a": _reals(0.1, 50), "b": _reals(0.1, 50)}),
