@@ -805,10 +805,12 @@ class expon_gen(_Continuous):
 def _digamma(x: NDArray) -> NDArray:
     """ψ(x) for x > 0: recurrence ψ(x) = ψ(x + 1) − 1/x up to x ≥ 10, then the asymptotic
     series log x − 1/(2x) − Σ B_2k/(2k x^{2k}) (A&S 6.3.5, 6.3.18)."""
-    x = np.asarray(x, dtype=float)
+    x = np.where(np.asarray(x, dtype=float) > 0, x, np.nan)  # outside x > 0: nan
     shift = np.zeros_like(x)
-    while np.any(x < 10.0):
+    for _ in range(11):  # 0 < x < 10 reaches 10 in at most 10 steps (x ≤ 0 is masked)
         small = x < 10.0
+        if not small.any():
+            break
         shift = shift - np.where(small, 1.0 / x, 0.0)
         x = np.where(small, x + 1.0, x)
     w = 1.0 / (x * x)
@@ -819,10 +821,12 @@ def _digamma(x: NDArray) -> NDArray:
 def _trigamma(x: NDArray) -> NDArray:
     """ψ'(x) for x > 0: ψ'(x) = ψ'(x + 1) + 1/x² up to x ≥ 10, then
     1/x + 1/(2x²) + Σ B_2k / x^{2k+1} (A&S 6.4.12)."""
-    x = np.asarray(x, dtype=float)
+    x = np.where(np.asarray(x, dtype=float) > 0, x, np.nan)  # outside x > 0: nan
     shift = np.zeros_like(x)
-    while np.any(x < 10.0):
+    for _ in range(11):  # 0 < x < 10 reaches 10 in at most 10 steps (x ≤ 0 is masked)
         small = x < 10.0
+        if not small.any():
+            break
         shift = shift + np.where(small, 1.0 / (x * x), 0.0)
         x = np.where(small, x + 1.0, x)
     w = 1.0 / (x * x)
@@ -1128,7 +1132,9 @@ class beta_gen(_Continuous):
         # X/(X + Y) = expit(log X − log Y): no 0/0 when both underflow (small a, b).
         log_X = _sampling.log_standard_gamma(rng, a, shape)
         log_Y = _sampling.log_standard_gamma(rng, b, shape)
-        return special.expit(log_X - log_Y)
+        with np.errstate(invalid="ignore"):  # an infinite shape: ∞/(∞ + Y) is nan (NumPy)
+            return np.where((log_X == np.inf) | (log_Y == np.inf), np.nan,
+                            special.expit(log_X - log_Y))
 
     def _fit(self, x):
         if np.any((x <= 0) | (x >= 1)):

@@ -270,7 +270,9 @@ _ENTRIES: tuple[Concept, ...] = (
         + (case("unfrozen.cdf", {"a": 5.0, "scale": 0.5}, np.array([1.0, 2.5, 10.0]),
                 label="unfrozen cdf"),
            case("fit", {}, FIT_GAMMA, label="fit (a by Newton on the digamma equation)"))
-        + _invalid({"a": -1.0}),
+        + _invalid({"a": -1.0})
+        + (case("entropy", {"a": -np.inf}, label="a = −inf: nan (ψ's recurrence hung)"),
+           case("entropy", {"a": 1e-300}, label="a = 1e-300: ψ's recurrence, 10 steps")),
         strategy=lambda: _strategy(
             st.fixed_dictionaries({"a": _reals(0.1, 50), "loc": _reals(-5, 5),
                                    "scale": _reals(0.1, 10)}),
@@ -300,7 +302,9 @@ _ENTRIES: tuple[Concept, ...] = (
                       "stops on a step that no longer shrinks (was ~100 steps, seconds)"),
            case("isf", {"a": 50.0, "b": 0.1}, np.array([1e-10, 0.5, 0.9999999999]),
                 label="the same stop, in the isf"))
-        + _invalid({"a": 1.0, "b": -1.0}),
+        + _invalid({"a": 1.0, "b": -1.0})
+        + (case("entropy", {"a": -np.inf, "b": 1.0}, label="a = −inf: nan (ψ's recurrence hung)"),
+           case("entropy", {"a": np.nan, "b": 2.0}, label="a = nan: nan")),
         strategy=lambda: _strategy(
             st.fixed_dictionaries({"a": _reals(0.1, 50), "b": _reals(0.1, 50)}),
             # SciPy (Boost's ibeta_derivative) raises OverflowError on x near the smallest
