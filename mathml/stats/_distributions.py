@@ -515,6 +515,8 @@ class _Discrete(_Distribution):
 
     def _located_entropy(self, shapes, loc, scale) -> Any:
         sh, loc, _, valid = self._shapes_only(shapes, loc, 1.0)
+        # invalid parameters are summed as a stand-in and masked: no support to sum over
+        sh = [np.where(valid, s, self._stand_in(i)) for i, s in enumerate(sh)]
         with np.errstate(all="ignore"):
             h = self._entropy(*sh)
         return _out(np.where(valid, h, np.nan))

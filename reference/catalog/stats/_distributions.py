@@ -374,7 +374,9 @@ _ENTRIES: tuple[Concept, ...] = (
            case("unfrozen.pmf", {"mu": 3.0}, np.array([2.0]), label="unfrozen pmf"))
         + _invalid({"mu": -1.0}) + _invalid({"mu": np.nan})
         + _edge_quantiles({"mu": -1.0}) + _edge_quantiles({"mu": np.nan})
-        + _edge_quantiles({"mu": np.inf}) + _edge_quantiles({"mu": 1e308}),
+        + _edge_quantiles({"mu": np.inf}) + _edge_quantiles({"mu": 1e308})
+        + (case("entropy", {"mu": -1.0}, label="mu < 0: nan (the support sum failed)"),
+           case("entropy", {"mu": np.nan}, label="mu nan: nan")),
         strategy=lambda: _strategy(st.fixed_dictionaries({"mu": _reals(1e-3, 100.0)}),
                                    lambda p: _integers_around(0, 2 * p["mu"] + 10), _DISC_METHODS),
         bad=(_rvs_bad({"mu": -1.0}),
