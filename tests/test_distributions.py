@@ -128,3 +128,10 @@ def test_multivariate_normal_matches_the_closed_form_in_one_dimension():
     mvn = stats.multivariate_normal([1.0], [[4.0]])
     # the same closed form through Cholesky: a few ulps
     assert mvn.pdf([2.0]) == pytest.approx(scipy.stats.norm(1.0, 2.0).pdf(2.0), rel=1e-14)
+
+
+def test_infinite_shape_variates_do_not_hang():
+    """Issue 16: Gamma(∞) variates are ∞ as NumPy's (the rejection loop never accepted),
+    Beta(∞, 1) variates are nan (NumPy's ∞/(∞ + Y)); every redraw loop is capped."""
+    assert np.all(stats.gamma(np.inf).rvs(size=3, random_state=0) == np.inf)
+    assert np.all(np.isnan(stats.beta(np.inf, 1.0).rvs(size=3, random_state=0)))

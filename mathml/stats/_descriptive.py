@@ -179,6 +179,8 @@ def median(a: ArrayLike, axis: int | None = None, *,
     y = np.partition(y, (k_lo, k_hi), axis=-1)
     # Step 2: NumPy averages as a mean of the two (sum, then halve)
     m = (y[..., k_lo] + y[..., k_hi]) / 2.0
+    # a NaN has no place among the order statistics: it propagates, as in NumPy
+    m = np.where(np.isnan(y).any(axis=-1), np.nan, m)
     return _restore(m, x, axis, keepdims)
 
 
@@ -231,7 +233,9 @@ def mode(a: ArrayLike, axis: int | None = 0, *, keepdims: bool = False) -> ModeR
     j = np.broadcast_to(np.arange(n), s.shape)
     # Step 2: run boundaries
     starts = np.ones(s.shape, dtype=bool)
-    starts[..., 1:] = s[..., 1:] != s[..., :-1]
+    # NaNs are one value (sorted last), as SciPy's mode counts them: x != x marks a NaN
+    both_nan = (s[..., 1:] != s[..., 1:]) & (s[..., :-1] != s[..., :-1])
+    starts[..., 1:] = (s[..., 1:] != s[..., :-1]) & ~both_nan
     ends = np.ones(s.shape, dtype=bool)
     ends[..., :-1] = starts[..., 1:]
     # Step 3: carry each run's first index forward and its last index backward
@@ -430,7 +434,9 @@ def quantile(a: ArrayLike, q: ArrayLike, axis: int | None = None, *, method: str
     rest = lo.shape[1:]
     if keepdims:
         rest = (1,) * x.ndim if axis is None else tuple(np.expand_dims(lo[0], axis).shape)
-    r = np.reshape(_lerp(lo, hi, t), p.shape + rest)
+    # a NaN in the sample makes every quantile NaN, as in NumPy (the sort puts it last)
+    r = np.where(np.isnan(s[..., -1]), np.nan, _lerp(lo, hi, t))
+    r = np.reshape(r, p.shape + rest)
     return r[()] if r.ndim == 0 else r
 
 
@@ -969,6 +975,8 @@ def spearmanr(a: ArrayLike, b: ArrayLike) -> SignificanceResult:
     """
     X, Y = _pair(a, b)
     n = X.shape[0]
+    if np.isnan(X).any() or np.isnan(Y).any():  # SciPy's nan_policy='propagate'
+        return SignificanceResult(math.nan, math.nan)
     # Step 1-2
     rho = _pearson_r(_rank(X), _rank(Y))
     # Step 3: SciPy's t form, with t = ±inf at |rho| = 1
@@ -992,8 +1000,12 @@ def _edges(x: np.ndarray, bins: int | ArrayLike,
             raise ValueError("`bins` must be positive, when an integer")
         if range is not None:
             lo, hi = float(range[0]), float(range[1])
+            kind = "supplied"
         else:  # the sample's extent ([0, 1] for an empty sample, as NumPy)
             lo, hi = (float(np.min(x)), float(np.max(x))) if x.size else (0.0, 1.0)
+            kind = "autodetected"
+        if not (math.isfinite(lo) and math.isfinite(hi)):  # a NaN or inf has no bin
+            raise ValueError(f"{kind} range of [{lo}, {hi}] is not finite")
         if lo > hi:
             raise ValueError("max must be larger than min in range parameter.")
         if lo == hi:

@@ -44,6 +44,8 @@ EPS = float(np.finfo(np.float64).eps)
 LOG_SQRT_2PI = 0.5 * math.log(2.0 * math.pi)
 SQRT2 = math.sqrt(2.0)
 MAX_NEWTON = 100
+POISSON_LAM_MAX = 9.223372006484771e18  # NumPy's: 2⁶³ − 10·√(2⁶³), so rvs fit an int64
+MAX_DOUBLINGS = 1100  # 2·hi + 1 overflows a float after ~1024 doublings
 
 
 def _out(y: Any) -> Any:
@@ -462,15 +464,30 @@ class _Discrete(_Distribution):
     def _quantile(self, shapes, loc, q, upper: bool) -> Any:
         sh, loc, _, (q,), valid = self._params(shapes, loc, 1.0, q)
         a, b = self._support(*sh)
-        inner = (q > 0) & (q < 1) & valid
-        k = self._search(np.where(inner, q, 0.5), sh, a, b, upper)
+        with np.errstate(all="ignore"):
+            m, v = self._stats(*sh)
+        # Search only where the parameters are valid and the bulk is finite (an infinite
+        # mean, as poisson(inf) or binom(inf, p), has no inner quantile: nan, as SciPy);
+        # elsewhere search a harmless stand-in and mask the result afterwards.
+        inner = (q > 0) & (q < 1) & valid & np.isfinite(m) & np.isfinite(v)
+        safe = [np.where(inner, s, self._stand_in(i)) for i, s in enumerate(sh)]
+        sa, sb = self._support(*safe)
+        k = self._search(np.where(inner, q, 0.5), safe, sa, sb, upper)
+        k = np.where(inner, k, np.nan)
         k = np.where(q == 0, b if upper else a - 1, np.where(q == 1, a - 1 if upper else b, k))
         ok = valid & (q >= 0) & (q <= 1)
         return _out(np.where(ok, k + loc, np.nan))
 
+    def _stand_in(self, i: int) -> float:
+        """A valid value of shape parameter i, searched in place of an invalid one."""
+        return 1.0 if i == 0 else 0.5
+
     def _search(self, q: NDArray, sh: list, a: NDArray, b: NDArray, upper: bool) -> NDArray:
         """Bisection on the integers for the smallest k with F(k) ≥ q (or S(k) ≤ q):
-        the condition is monotone in k, so ~log2(b − a) halvings of [lo, hi]."""
+        the condition is monotone in k, so ~log2(b − a) halvings of [lo, hi]. Both loops
+        are capped: the bracket doubles at most MAX_DOUBLINGS times (past it the quantile
+        is beyond every float: inf, as SciPy), and bisection stops when no integer lies
+        strictly between lo and hi (above 2⁵³ the floats are sparser than the integers)."""
         def reached(k):
             with np.errstate(all="ignore"):
                 return self._sf(k, *sh) <= q if upper else self._cdf(k, *sh) >= q
@@ -478,18 +495,28 @@ class _Discrete(_Distribution):
         m, v = self._stats(*sh)
         hi = np.where(np.isfinite(b), b, np.ceil(m + 10.0 * np.sqrt(v) + 10.0))
         grow = ~reached(hi) & ~np.isfinite(b)
-        while grow.any():  # an unbounded support: double the bracket until it holds
-            hi = np.where(grow, 2.0 * hi + 1.0, hi)
-            grow = grow & ~reached(hi)
-        while np.any(hi - lo > 1):
+        for _ in range(MAX_DOUBLINGS):  # an unbounded support: double the bracket
+            if not grow.any():
+                break
+            with np.errstate(over="ignore"):
+                hi = np.where(grow, 2.0 * hi + 1.0, hi)
+            grow = grow & ~reached(hi) & np.isfinite(hi)
+        hi = np.where(grow, np.inf, hi)
+        lo = np.where(grow, np.inf, lo)
+        for _ in range(MAX_DOUBLINGS + 64):  # ≤ log2(hi − lo) halvings
             mid = np.floor((lo + hi) / 2.0)
+            open_ = (hi - lo > 1) & (mid > lo) & (mid < hi)
+            if not open_.any():
+                break
             ok = reached(mid)
-            hi = np.where(ok & (hi - lo > 1), mid, hi)
-            lo = np.where(~ok & (hi - lo > 1), mid, lo)
+            hi = np.where(open_ & ok, mid, hi)
+            lo = np.where(open_ & ~ok, mid, lo)
         return hi
 
     def _located_entropy(self, shapes, loc, scale) -> Any:
         sh, loc, _, valid = self._shapes_only(shapes, loc, 1.0)
+        # invalid parameters are summed as a stand-in and masked: no support to sum over
+        sh = [np.where(valid, s, self._stand_in(i)) for i, s in enumerate(sh)]
         with np.errstate(all="ignore"):
             h = self._entropy(*sh)
         return _out(np.where(valid, h, np.nan))
@@ -780,10 +807,12 @@ class expon_gen(_Continuous):
 def _digamma(x: NDArray) -> NDArray:
     """ψ(x) for x > 0: recurrence ψ(x) = ψ(x + 1) − 1/x up to x ≥ 10, then the asymptotic
     series log x − 1/(2x) − Σ B_2k/(2k x^{2k}) (A&S 6.3.5, 6.3.18)."""
-    x = np.asarray(x, dtype=float)
+    x = np.where(np.asarray(x, dtype=float) > 0, x, np.nan)  # outside x > 0: nan
     shift = np.zeros_like(x)
-    while np.any(x < 10.0):
+    for _ in range(11):  # 0 < x < 10 reaches 10 in at most 10 steps (x ≤ 0 is masked)
         small = x < 10.0
+        if not small.any():
+            break
         shift = shift - np.where(small, 1.0 / x, 0.0)
         x = np.where(small, x + 1.0, x)
     w = 1.0 / (x * x)
@@ -794,10 +823,12 @@ def _digamma(x: NDArray) -> NDArray:
 def _trigamma(x: NDArray) -> NDArray:
     """ψ'(x) for x > 0: ψ'(x) = ψ'(x + 1) + 1/x² up to x ≥ 10, then
     1/x + 1/(2x²) + Σ B_2k / x^{2k+1} (A&S 6.4.12)."""
-    x = np.asarray(x, dtype=float)
+    x = np.where(np.asarray(x, dtype=float) > 0, x, np.nan)  # outside x > 0: nan
     shift = np.zeros_like(x)
-    while np.any(x < 10.0):
+    for _ in range(11):  # 0 < x < 10 reaches 10 in at most 10 steps (x ≤ 0 is masked)
         small = x < 10.0
+        if not small.any():
+            break
         shift = shift + np.where(small, 1.0 / (x * x), 0.0)
         x = np.where(small, x + 1.0, x)
     w = 1.0 / (x * x)
@@ -817,8 +848,13 @@ def _invert_in_logs(G, g, phi, dphi, log_t: NDArray, u0: NDArray,
     G grows with u. Where `positive`, u is z itself (φ = identity, for an upper tail
     like e^{−z}, which is linear in z rather than in log z) and is kept above 0 by halving;
     where `negative`, u is kept below 0 the same way (z = e^u < 1, or z = 1 − e^u > 0, for
-    a support [0, 1]). Stops when a step is below 4 eps."""
+    a support [0, 1]). An entry stops when its step is below 4 eps relative, when the
+    step no longer changes z, or when a step already below 1e-8 relative fails to shrink:
+    there G's rounding (e.g. of 1 − z in an sf near z = 1) is the noise Newton chases, and
+    z is as good as G allows. At most MAX_NEWTON steps."""
     u = u0.copy()
+    active = np.ones(np.shape(u), dtype=bool)
+    prev = np.full(np.shape(u), np.inf)
     for _ in range(MAX_NEWTON):
         with np.errstate(all="ignore"):
             z = phi(u)
@@ -830,9 +866,14 @@ def _invert_in_logs(G, g, phi, dphi, log_t: NDArray, u0: NDArray,
         u_new = u - step
         u_new = np.where(positive & (u_new <= 0), u / 2.0, u_new)
         u_new = np.where(negative & (u_new >= 0), u / 2.0, u_new)
-        done = np.all(np.abs(step) <= 4 * EPS * np.maximum(np.abs(u_new), 1.0))
-        u = u_new
-        if done:
+        size = np.abs(step) / np.maximum(np.abs(u_new), 1.0)
+        with np.errstate(all="ignore"):
+            still = phi(u_new) == phi(u)
+        stop = (size <= 4 * EPS) | still | ((size < 1e-8) & (np.abs(step) >= prev))
+        u = np.where(active, u_new, u)
+        prev = np.where(active, np.abs(step), prev)
+        active = active & ~stop
+        if not active.any():
             break
     return phi(u)
 
@@ -1093,7 +1134,9 @@ class beta_gen(_Continuous):
         # X/(X + Y) = expit(log X − log Y): no 0/0 when both underflow (small a, b).
         log_X = _sampling.log_standard_gamma(rng, a, shape)
         log_Y = _sampling.log_standard_gamma(rng, b, shape)
-        return special.expit(log_X - log_Y)
+        with np.errstate(invalid="ignore"):  # an infinite shape: ∞/(∞ + Y) is nan (NumPy)
+            return np.where((log_X == np.inf) | (log_Y == np.inf), np.nan,
+                            special.expit(log_X - log_Y))
 
     def _fit(self, x):
         if np.any((x <= 0) | (x >= 1)):
@@ -1263,11 +1306,12 @@ class binom_gen(_Discrete):
         return log_choose + special.xlogy(k, p) + special.xlogy(n - k, 1.0 - p)
 
     def _cdf(self, k, n, p):
-        # Step 2: through the incomplete beta function (k < n here).
-        return special.betainc(n - k, k + 1.0, 1.0 - p)
+        # Step 2: through the incomplete beta function (k < n here); n = inf has no
+        # finite-trial distribution: nan, as SciPy.
+        return np.where(np.isfinite(n), special.betainc(n - k, k + 1.0, 1.0 - p), np.nan)
 
     def _sf(self, k, n, p):
-        return special.betainc(k + 1.0, n - k, p)
+        return np.where(np.isfinite(n), special.betainc(k + 1.0, n - k, p), np.nan)
 
     def _stats(self, n, p):
         return n * p, n * p * (1.0 - p)
@@ -1276,6 +1320,9 @@ class binom_gen(_Discrete):
         return self._entropy_by_sum(np.zeros_like(n), n, n, p)
 
     def _rvs(self, rng, shape, n, p):
+        if not np.all(np.isfinite(n)):  # NumPy's sampler takes n as an int64: SciPy's error
+            raise TypeError("Cannot cast scalar from dtype('float64') to dtype('int64') "
+                            "according to the rule 'safe'")
         # Step 4: sequential search from the mode.
         m = np.minimum(np.floor((n + 1.0) * p), n)
         with np.errstate(all="ignore"):
@@ -1362,6 +1409,8 @@ class poisson_gen(_Discrete):
                                     np.ceil(mu + spread), mu)
 
     def _rvs(self, rng, shape, mu):
+        if np.any(mu > POISSON_LAM_MAX):  # NumPy's bound (variates must fit an int64)
+            raise ValueError("lam value too large")
         # Step 4: sequential search from the mode.
         m = np.floor(mu)
         with np.errstate(all="ignore"):

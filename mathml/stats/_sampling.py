@@ -17,6 +17,11 @@ from numpy.typing import NDArray
 __all__: list[str] = []  # private: the public face is each distribution's `rvs`
 
 
+#: A cap on every redraw loop: each round succeeds with probability ≥ 0.95, so 1000
+#: rounds are never all needed — the cap only bounds the loop.
+MAX_ROUNDS = 1000
+
+
 def generator(random_state: Any) -> np.random.Generator:
     """The random_state convention: None (fresh entropy), an int seed, or a Generator
     (used as is, so successive calls continue its stream)."""
@@ -32,8 +37,10 @@ def uniform_open(rng: np.random.Generator, shape: tuple) -> NDArray[np.float64]:
     """U(0, 1) strictly inside (0, 1): rng.random draws from [0, 1), so 1 − U is in (0, 1]
     and excluding an exact 0 only means one more draw with probability 2⁻⁵³."""
     u = 1.0 - rng.random(shape)
-    while np.any(u >= 1.0):  # 1 − 0 = 1: redraw those (probability 2⁻⁵³ each)
+    for _ in range(MAX_ROUNDS):  # 1 − 0 = 1: redraw those (probability 2⁻⁵³ each)
         bad = u >= 1.0
+        if not bad.any():
+            break
         u[bad] = 1.0 - rng.random(int(bad.sum()))
     return u
 
@@ -67,9 +74,12 @@ def log_standard_gamma(rng: np.random.Generator, a: NDArray, shape: tuple) -> ND
     boost = a < 1.0
     d = np.where(boost, a + 1.0, a) - 1.0 / 3.0
     c = 1.0 / np.sqrt(9.0 * d)
-    x = np.empty(shape)
-    todo = np.ones(shape, dtype=bool)
-    while todo.any():  # each round accepts ≥ 95% of the remaining draws
+    x = np.full(shape, np.nan)  # NaN only if MAX_ROUNDS ran out (probability < 0.05^1000)
+    x[a == np.inf] = np.inf  # Gamma(∞) is ∞ (as NumPy); (1 + cZ)³ would give ∞ − ∞
+    todo = np.isfinite(a) & (a > 0)
+    for _ in range(MAX_ROUNDS):  # each round accepts ≥ 95% of the remaining draws
+        if not todo.any():
+            break
         k = int(todo.sum())
         Z = standard_normal(rng, (k,))
         U = uniform_open(rng, (k,))

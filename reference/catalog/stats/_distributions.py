@@ -192,6 +192,14 @@ def _invalid(params, point=0.5):
             case("mean", params, label=f"invalid parameters {params}: mean nan"))
 
 
+def _edge_quantiles(params):
+    """Quantiles at invalid or non-finite parameters: nan inside (0, 1), SciPy's ends at
+    q = 0 and 1 where the parameters are valid (issue 16: the bracket search hung)."""
+    q = np.array([0.0, 0.5, 1.0])
+    return (case("ppf", params, q, label=f"ppf at {params}: no search on this bulk"),
+            case("isf", params, q, label=f"isf at {params}: no search on this bulk"))
+
+
 Q = np.array([0.0, 1e-100, 1e-10, 0.01, 0.3, 0.5, 0.9, 1 - 1e-10, 1.0, -0.5, 1.5])
 QD = np.array([0.0, 0.001, 0.1, 0.3, 0.5, 0.77, 0.999, 1.0, -0.5])
 _data = np.random.default_rng(7)
@@ -262,7 +270,9 @@ _ENTRIES: tuple[Concept, ...] = (
         + (case("unfrozen.cdf", {"a": 5.0, "scale": 0.5}, np.array([1.0, 2.5, 10.0]),
                 label="unfrozen cdf"),
            case("fit", {}, FIT_GAMMA, label="fit (a by Newton on the digamma equation)"))
-        + _invalid({"a": -1.0}),
+        + _invalid({"a": -1.0})
+        + (case("entropy", {"a": -np.inf}, label="a = −inf: nan (ψ's recurrence hung)"),
+           case("entropy", {"a": 1e-300}, label="a = 1e-300: ψ's recurrence, 10 steps")),
         strategy=lambda: _strategy(
             st.fixed_dictionaries({"a": _reals(0.1, 50), "loc": _reals(-5, 5),
                                    "scale": _reals(0.1, 10)}),
@@ -286,8 +296,15 @@ _ENTRIES: tuple[Concept, ...] = (
                       "judged by its own cdf"),
            case("isf", {"a": 0.25, "b": 1.03125}, np.array([1e-20, 0.3]),
                 label="isf(1e-20) is 1.0 to double precision; SciPy returns nan, judged by "
-                      "its sf at the neighbouring doubles"))
-        + _invalid({"a": 1.0, "b": -1.0}),
+                      "its sf at the neighbouring doubles"),
+           case("ppf", {"a": 0.5, "b": 0.5}, np.array([0.9999999999, 0.999, 1e-10]),
+                label="near q = 1 the sf's rounding of 1 − z stalls Newton above 4 eps: it "
+                      "stops on a step that no longer shrinks (was ~100 steps, seconds)"),
+           case("isf", {"a": 50.0, "b": 0.1}, np.array([1e-10, 0.5, 0.9999999999]),
+                label="the same stop, in the isf"))
+        + _invalid({"a": 1.0, "b": -1.0})
+        + (case("entropy", {"a": -np.inf, "b": 1.0}, label="a = −inf: nan (ψ's recurrence hung)"),
+           case("entropy", {"a": np.nan, "b": 2.0}, label="a = nan: nan")),
         strategy=lambda: _strategy(
             st.fixed_dictionaries({"a": _reals(0.1, 50), "b": _reals(0.1, 50)}),
             # SciPy (Boost's ibeta_derivative) raises OverflowError on x near the smallest
@@ -331,11 +348,18 @@ _ENTRIES: tuple[Concept, ...] = (
                       "it); at F(8) ≈ 1e-304 SciPy is off by 1.5e-5, judged by mpmath"),
            case("var", {"n": 5, "p": 1 - 2e-13},
                 label="p = 1 − 2e-13: SciPy's n·p − n·p² keeps 3 digits, mathml's n·p·(1 − p) all"))
-        + _invalid({"n": 3.5, "p": 0.2}) + _invalid({"n": 5, "p": 1.2}),
+        + _invalid({"n": 3.5, "p": 0.2}) + _invalid({"n": 5, "p": 1.2})
+        + _invalid({"n": np.nan, "p": 0.4}) + _edge_quantiles({"n": np.nan, "p": 0.4})
+        + _edge_quantiles({"n": np.inf, "p": 0.4}) + _edge_quantiles({"n": -1.0, "p": 0.4})
+        + (case("cdf", {"n": np.inf, "p": 0.4}, np.array([3.0]), label="n = inf: cdf nan"),
+           case("sf", {"n": np.inf, "p": 0.4}, np.array([3.0]), label="n = inf: sf nan"),
+           case("pmf", {"n": np.inf, "p": 0.4}, np.array([3.0]), label="n = inf: pmf nan")),
         strategy=lambda: _strategy(
             st.fixed_dictionaries({"n": st.integers(0, 200), "p": _P}),
             lambda p: _integers_around(0, p["n"]), _DISC_METHODS),
-        bad=(_rvs_bad({"n": 5, "p": 1.5}),),
+        bad=(_rvs_bad({"n": 5, "p": 1.5}),
+             bad("rvs", {"n": np.inf, "p": 0.4}, size=3, random_state=0, raises=TypeError,
+                 match="Cannot cast scalar", label="rvs with n = inf (NumPy's int64 cast)")),
         bench=_bench_discrete({"n": 100, "p": 0.3}, 100),
         run=_run,
         seeds=(SEED,),
@@ -348,10 +372,18 @@ _ENTRIES: tuple[Concept, ...] = (
         + (case("rvs", {"mu": 1000.0}, size=N_STAT, random_state=3, label="rvs, large mean"),
            case("rvs", {"mu": 0.0}, size=100, random_state=3, label="rvs, mean 0"),
            case("unfrozen.pmf", {"mu": 3.0}, np.array([2.0]), label="unfrozen pmf"))
-        + _invalid({"mu": -1.0}),
+        + _invalid({"mu": -1.0}) + _invalid({"mu": np.nan})
+        + _edge_quantiles({"mu": -1.0}) + _edge_quantiles({"mu": np.nan})
+        + _edge_quantiles({"mu": np.inf}) + _edge_quantiles({"mu": 1e308})
+        + (case("entropy", {"mu": -1.0}, label="mu < 0: nan (the support sum failed)"),
+           case("entropy", {"mu": np.nan}, label="mu nan: nan")),
         strategy=lambda: _strategy(st.fixed_dictionaries({"mu": _reals(1e-3, 100.0)}),
                                    lambda p: _integers_around(0, 2 * p["mu"] + 10), _DISC_METHODS),
-        bad=(_rvs_bad({"mu": -1.0}),),
+        bad=(_rvs_bad({"mu": -1.0}),
+             bad("rvs", {"mu": np.inf}, size=3, random_state=0, raises=ValueError,
+                 match="lam value too large", label="rvs with mu = inf"),
+             bad("rvs", {"mu": 1e308}, size=3, random_state=0, raises=ValueError,
+                 match="lam value too large", label="rvs with mu = 1e308")),
         bench=_bench_discrete({"mu": 10.0}, 40),
         run=_run,
         note="rvs by inversion with a sequential search from the mode, for small and large "
