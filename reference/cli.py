@@ -91,10 +91,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     return show.cmd_show(args)
 
 
-def _table(rows: list[tuple]) -> str:
-    widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]) - 1)]
-    return "\n".join("  ".join(f"{str(v):<{w}}" for v, w in zip(r, widths)) + "  " + str(r[-1])
-                     for r in rows)
+_table = show._table  # columns separated by two spaces (one formatter for every command)
 
 
 # --- report ------------------------------------------------------------------------------------
