@@ -43,6 +43,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .._docstrings import fill_doc
 from .._validation import (check_classification_targets, check_random_state,
                            check_sample_weight, validate_data)
 from ..base import (BaseEstimator, ClassifierMixin, Interval, RegressorMixin, StrOptions,
@@ -603,25 +604,7 @@ class _BaseSGD(BaseEstimator):
             self._average_intercept = np.zeros(self.intercept_.shape)
 
 
-class SGDRegressor(RegressorMixin, _BaseSGD):
-    """Linear regression by stochastic gradient descent, as scikit-learn's.
-
-    .. math::
-
-        \\min_{w,b}\\ \\frac{1}{n}\\sum_i L(y_i, w^\\top x_i + b) + \\alpha R(w), \\qquad
-        w \\leftarrow (1-\\eta_t\\alpha(1-\\rho))\\,w - \\eta_t\\,\\partial_p L(y_i, p_i)\\,x_i
-
-    One sample per step, the samples in a shuffled order each epoch. The losses and their
-    derivatives in the prediction p (r = p − y):
-
-    - 'squared_error': ½r², ∂ = r;
-    - 'huber': ½r² for |r| ≤ ε, ε|r| − ε²/2 beyond, ∂ = r clipped to [−ε, ε];
-    - 'epsilon_insensitive': max(0, |r| − ε), ∂ = sign(r) outside the tube, 0 inside;
-    - 'squared_epsilon_insensitive': max(0, |r| − ε)², ∂ = 2 sign(r)(|r| − ε) outside.
-
-    Parameters
-    ----------
-    loss : str, default 'squared_error'
+_PARAMETERS = """
     penalty : {'l2', 'l1', 'elasticnet'} or None, default 'l2'
         R(w): ½‖w‖², ‖w‖₁ (by the cumulative truncated gradient), or ρ‖w‖₁ + (1−ρ)½‖w‖².
     alpha : float ≥ 0, default 1e-4
@@ -648,6 +631,30 @@ class SGDRegressor(RegressorMixin, _BaseSGD):
         n_iter_no_change epochs do not improve (stop when η ≤ 1e-6); the passive-aggressive
         steps min(η₀, L/‖x‖²) and L/(‖x‖² + 1/(2η₀)).
     eta0 : float > 0, default 0.01
+"""  # the parameters both estimators share, as scikit-learn's
+
+
+@fill_doc(parameters=_PARAMETERS)
+class SGDRegressor(RegressorMixin, _BaseSGD):
+    """Linear regression by stochastic gradient descent, as scikit-learn's.
+
+    .. math::
+
+        \\min_{w,b}\\ \\frac{1}{n}\\sum_i L(y_i, w^\\top x_i + b) + \\alpha R(w), \\qquad
+        w \\leftarrow (1-\\eta_t\\alpha(1-\\rho))\\,w - \\eta_t\\,\\partial_p L(y_i, p_i)\\,x_i
+
+    One sample per step, the samples in a shuffled order each epoch. The losses and their
+    derivatives in the prediction p (r = p − y):
+
+    - 'squared_error': ½r², ∂ = r;
+    - 'huber': ½r² for |r| ≤ ε, ε|r| − ε²/2 beyond, ∂ = r clipped to [−ε, ε];
+    - 'epsilon_insensitive': max(0, |r| − ε), ∂ = sign(r) outside the tube, 0 inside;
+    - 'squared_epsilon_insensitive': max(0, |r| − ε)², ∂ = 2 sign(r)(|r| − ε) outside.
+
+    Parameters
+    ----------
+    loss : str, default 'squared_error'
+    {parameters}
     power_t : float, default 0.25
     early_stopping : bool, default False
         Hold out ``validation_fraction`` of the data (scikit-learn's ShuffleSplit
@@ -833,6 +840,7 @@ class SGDRegressor(RegressorMixin, _BaseSGD):
         return X @ self.coef_ + self.intercept_
 
 
+@fill_doc(parameters=_PARAMETERS)
 class SGDClassifier(ClassifierMixin, _BaseSGD):
     """Linear classifiers (SVM, logistic regression, perceptron, …) by stochastic gradient
     descent, as scikit-learn's.
@@ -855,32 +863,7 @@ class SGDClassifier(ClassifierMixin, _BaseSGD):
     Parameters
     ----------
     loss : str, default 'hinge'
-    penalty : {'l2', 'l1', 'elasticnet'} or None, default 'l2'
-        R(w): ½‖w‖², ‖w‖₁ (by the cumulative truncated gradient), or ρ‖w‖₁ + (1−ρ)½‖w‖².
-    alpha : float ≥ 0, default 1e-4
-        The penalty's weight α (also sets the 'optimal' schedule).
-    l1_ratio : float in [0, 1] or None, default 0.15
-        ρ of the elastic net.
-    fit_intercept : bool, default True
-    max_iter : int ≥ 1, default 1000
-        The most epochs (passes over the data).
-    tol : float ≥ 0 or None, default 1e-3
-        Stop after ``n_iter_no_change`` epochs whose mean objective (loss + penalty, over
-        the epoch's steps) did not fall below the best by tol (with ``early_stopping``: whose
-        validation score did not rise above the best by tol); None: run max_iter epochs.
-    shuffle : bool, default True
-        Shuffle the order before each epoch (scikit-learn's xorshift generator, seeded by
-        a draw from ``random_state``).
-    verbose : int, default 0
-        Accepted for compatibility; nothing is printed.
-    epsilon : float ≥ 0, default 0.1
-        ε of 'huber', 'epsilon_insensitive' and 'squared_epsilon_insensitive'.
-    random_state : None, int or numpy.random.RandomState
-    learning_rate : {'constant', 'optimal', 'invscaling', 'adaptive', 'pa1', 'pa2'}
-        η_t: η₀; 1/(α(t₀ + t − 1)); η₀/t^power_t; η₀ divided by 5 whenever
-        n_iter_no_change epochs do not improve (stop when η ≤ 1e-6); the passive-aggressive
-        steps min(η₀, L/‖x‖²) and L/(‖x‖² + 1/(2η₀)).
-    eta0 : float > 0, default 0.01
+    {parameters}
     power_t : float, default 0.5
     early_stopping : bool, default False
         Hold out ``validation_fraction`` of the data (scikit-learn's ShuffleSplit
