@@ -201,32 +201,6 @@ OPEN: dict[str, str] = {
 
     # neural_network
     "neural_network.MLPRegressor": "arg1:string",
-
-    # nn
-    "nn.conv2d": "arg0:None arg0:empty arg1:None arg1:inf",
-    "nn.max_pool2d": "arg0:None arg0:empty",
-    "nn.avg_pool2d": "arg0:None arg0:inf",
-    "nn.linear": "arg0:None arg1:None",
-    "nn.flatten": "arg0:None",
-    "nn.tanh": "arg0:None",
-    "nn.sigmoid": "arg0:None",
-    "nn.softmax": "arg0:0-d arg0:None",
-    "nn.log_softmax": "arg0:0-d arg0:None arg0:inf",
-    "nn.softmax_cross_entropy": "arg0:None",
-    "nn.binary_cross_entropy": "arg0:None arg1:None",
-    "nn.dropout": "arg0:None",
-    "nn.embedding": "arg1:None arg1:complex dy:complex",
-    "nn.lstm_cell": (
-        "arg0:None arg0:complex arg0:inf arg1:None arg1:complex arg1:inf "
-        "arg2:None arg2:complex arg2:inf arg3:None arg3:complex arg3:inf "
-        "arg4:None arg4:complex arg4:inf arg5:None arg5:complex arg5:inf "
-        "dy:complex dy:inf"
-    ),
-    "nn.lstm": (
-        "arg0:None arg0:complex arg0:inf arg1:None arg1:complex arg1:inf "
-        "arg2:None arg2:complex arg2:inf arg3:None arg3:complex arg3:inf "
-        "dy:complex dy:inf"
-    ),
 }
 
 #: concept -> {label: why mathml deliberately does not do what the reference does}.

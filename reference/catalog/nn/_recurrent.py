@@ -88,7 +88,11 @@ def _embedding_bad():
             bad(np.array([1]), np.array([[1.0, np.nan]]), raises=ValueError,
                 match="must not contain infs or NaNs", label="NaN in the weights"),
             bad(np.array([[0, 1]]), E, dy=np.ones((1, 3, 2)), raises=ValueError,
-                match=r"\(1, 3, 2\).*\(1, 2, 2\)", label="an adjoint of the wrong shape"))
+                match=r"\(1, 3, 2\).*\(1, 2, 2\)", label="an adjoint of the wrong shape"),
+            bad(np.array([1]), E + 1j, raises=TypeError, match="complex",
+                label="complex weights (NumPy would drop the imaginary part)"),
+            bad(np.array([1]), None, raises=TypeError, match="not an array of objects",
+                label="weights None (NumPy would make it NaN)"))
 
 
 # --- one LSTM step ----------------------------------------------------------------------------
@@ -134,7 +138,15 @@ def _cell_bad():
             bad(np.array([[1.0, np.nan, 0.0], [0.0, 0.0, 0.0]]), s, s, W, U, b,
                 raises=ValueError, match="must not contain infs or NaNs", label="NaN in x"),
             bad(x, s, s, W, U, b, dy=(np.ones((2, 3)), s), raises=ValueError,
-                match=r"\(2, 3\).*\(2, 2\)", label="an adjoint of the wrong shape"))
+                match=r"\(2, 3\).*\(2, 2\)", label="an adjoint of the wrong shape"),
+            bad(x, s, s, np.where(W > 0.5, np.inf, W), U, b, raises=ValueError,
+                match="kernel: array must not contain infs or NaNs",
+                label="inf in the kernel (the gradient of an infinite input means nothing)"),
+            bad(x, s, s, W, U, b, dy=(np.full((2, 2), -np.inf), s), raises=ValueError,
+                match="dy: array must not contain infs or NaNs", label="inf in the adjoint"),
+            bad(x, s + 1j, s, W, U, b, raises=TypeError, match="complex", label="complex h"),
+            bad(x, s, None, W, U, b, raises=TypeError, match="not an array of objects",
+                label="c None"))
 
 
 # --- an LSTM over a sequence ------------------------------------------------------------------
@@ -189,12 +201,17 @@ def _lstm_bad():
                 match="must not contain infs or NaNs", label="NaN in X"),
             bad(X, W, U, b, dy=np.ones((2, 4, 2)), raises=ValueError,
                 match=r"\(2, 4, 2\).*\(2, 2\)",
-                label="an adjoint of the sequence for the last state only"))
+                label="an adjoint of the sequence for the last state only"),
+            bad(np.full((2, 4, 3), np.inf), W, U, b, raises=ValueError,
+                match="X: array must not contain infs or NaNs", label="inf in X"),
+            bad(X, W, U, b + 1j, raises=TypeError, match="complex", label="complex bias"))
 
 
 _NOTE = ("One case checks both passes: the forward against the reference's (exact), then "
          "`<layer>_backward` on the case's adjoint dy against the reference's numerical "
-         "derivative. The LSTM's weights are in Keras's layout, gate order i, f, c, o.")
+         "derivative. The LSTM's weights are in Keras's layout, gate order i, f, c, o. "
+         "Both refuse NaN, None and complex arrays; the LSTM's also ±inf (its gradient at an "
+         "infinite input means nothing, and the reference's numerical one is NaN there).")
 
 CONCEPTS = (
     Concept(
