@@ -360,7 +360,7 @@ def dropout_backward(dy, x, rate=0.5, *, random_state=None):
 
 # --- recurrent layers (embedding, lstm_cell, lstm): forward by SciPy's expit and numpy's tanh,
 # written as plain loops over time; backward by scipy.differentiate.jacobian of ⟨upstream,
-# output⟩ (the embedding's by its closed form, a one-hot matrix product) --------------------------
+# output⟩ (the embedding's by its closed form, the one-hot product as weighted counts) -----------
 
 __all__ += ["embedding", "lstm_cell", "lstm"]
 
@@ -371,11 +371,17 @@ def embedding(indices, weights):
 
 
 def embedding_backward(dy, indices, weights):
-    # ∂L/∂E = onehot(k)ᵀ ∂L/∂y: the lookup is a product with one-hot rows
+    # ∂L/∂E = onehot(k)ᵀ ∂L/∂y (the lookup is a product with one-hot rows): row v sums the
+    # upstream rows of the positions holding v, by numpy.bincount's weighted counts, one
+    # column at a time (the product itself would multiply an infinite ȳ by the zeros)
     k, E = _rnn_check_embedding(indices, weights)
     dy = _rnn_upstream(dy, k.shape + E.shape[1:], "embedding", finite=False)
-    onehot = (k.reshape(-1, 1) == np.arange(E.shape[0])).astype(float)
-    return onehot.T @ dy.reshape(-1, E.shape[1])
+    V, d = E.shape
+    dY = dy.reshape(-1, d)
+    dE = np.zeros((V, d))
+    for j in range(d):
+        dE[:, j] = np.bincount(k.ravel(), weights=dY[:, j], minlength=V)
+    return dE
 
 
 def lstm_cell(x, h, c, kernel, recurrent_kernel, bias):

@@ -285,9 +285,6 @@ DTYPE_OPEN: set[str] = {
     # kernel_ridge
     "kernel_ridge.KernelRidge",
 
-    # neural_network
-    "neural_network.MLPClassifier",
-    "neural_network.MLPRegressor",
 }
 
 CONCEPTS = [pytest.param(c, id=c.name) for c in catalog.all_concepts()]

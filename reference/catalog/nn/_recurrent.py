@@ -3,9 +3,10 @@
 A case holds the forward's arguments and, as ``dy``, the adjoint ȳ = ∂L/∂y of its output;
 `_forward_backward` runs the layer and its ``<layer>_backward`` on it, so one concept checks
 both passes. The references: the embedding as ``numpy.take`` and its backward as the one-hot
-matrix product; the LSTM as a plain loop over time with SciPy's ``expit`` and numpy's
-``tanh``, its backward as ``scipy.differentiate.jacobian`` of ⟨ȳ, y⟩ with respect to every
-argument (strategy 'forward_numerical_backward', tolerance 'numerical_vjp').
+matrix product onehot(k)ᵀ·ȳ, summed by ``numpy.bincount`` with weights; the LSTM as a plain
+loop over time with SciPy's ``expit`` and numpy's ``tanh``, its backward as
+``scipy.differentiate.jacobian`` of ⟨ȳ, y⟩ with respect to every argument (strategy
+'forward_numerical_backward', tolerance 'numerical_vjp').
 
 The seed's case (seed 002, Keras's text model): three sentences tokenised by Keras's
 ``Tokenizer(oov_token="<OOV>")`` — ids by decreasing word count, ties in order of first
@@ -72,7 +73,10 @@ def _embedding_cases():
             case(np.array([0]), np.array([[1.5, -2.0]]), dy=np.array([[1.0, 1.0]]),
                  label="batch 1, vocabulary 1"),
             case(np.array([[1.0, 0.0]]), np.eye(2), dy=np.ones((1, 2, 2)),
-                 label="ids given as floats holding integers (as Keras accepts them)"))
+                 label="ids given as floats holding integers (as Keras accepts them)"),
+            case(np.array([[2, 0]]), np.arange(6.0).reshape(3, 2),
+                 dy=np.array([[[np.inf, 1.0], [2.0, -np.inf]]]),
+                 label="an infinite adjoint reaches only its word's row (row 1 stays 0)"))
 
 
 def _embedding_bad():
@@ -225,7 +229,8 @@ CONCEPTS = (
         seeds=(SEED,), run=_forward_backward,
         note="The forward is a gather (bitwise the same rows); the backward adds each "
              "upstream row into its word's row, np.add.at in mathml, the one-hot product "
-             "onehot(k)ᵀ·ȳ in the reference: the same sums in another order ('products'). "
+             "onehot(k)ᵀ·ȳ in the reference as numpy.bincount's weighted counts (a formed "
+             "product would make 0·inf = NaN of an infinite ȳ): the same sums ('products'). "
              + _NOTE),
     Concept(
         "nn.lstm_cell", "scipy.special.expit, numpy.tanh; scipy.differentiate.jacobian",
