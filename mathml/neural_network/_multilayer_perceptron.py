@@ -583,7 +583,8 @@ _PARAMETERS = """
 
 _ATTRIBUTES = """
     coefs_ : list of ndarray, the ℓ-th of shape (u_ℓ, u_{ℓ+1})
-        The weight matrices W.
+        The weight matrices W, float32 for float32 X (trained in float32 then, as
+        scikit-learn's), float64 otherwise; likewise the intercepts and predictions.
     intercepts_ : list of ndarray, the ℓ-th of shape (u_{ℓ+1},)
         The bias vectors b.
     loss_ : float
