@@ -13,7 +13,7 @@ import operator
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validation import as_square_matrix
+from ._input import as_real, matrix
 from ._lu import inv
 
 __all__ = ["add", "scale", "dot", "outer", "matmul", "transpose", "trace", "matrix_power"]
@@ -94,7 +94,9 @@ def scale(alpha: float, x: ArrayLike) -> NDArray:
         raise ValueError(
             f"alpha must be a scalar, got an array of shape {np.shape(alpha)}; "
             "use add/matmul for arrays")
-    return np.asarray(alpha) * np.asarray(x)
+    # alpha as given, not as an array: a Python number then takes x's precision (float32
+    # stays float32), a NumPy scalar its own, as in np.multiply
+    return alpha * np.asarray(x)
 
 
 def dot(a: ArrayLike, b: ArrayLike) -> NDArray:
@@ -278,12 +280,16 @@ def _sum_of_products(A: NDArray, B: NDArray) -> NDArray:
     batch = np.broadcast_shapes(A.shape[:-2], B.shape[:-2])
     M, K = A.shape[-2:]
     N = B.shape[-1]
-    C = np.zeros(batch + (M, N), dtype=np.result_type(A, B))
+    dtype = np.result_type(A, B)
+    logical = dtype.kind == "b"
+    # booleans: the sum of products is "some k with a_ik and b_kj", NumPy's boolean
+    # product; count the k, then ask whether there is one
+    C = np.zeros(batch + (M, N), dtype=np.int64 if logical else dtype)
     kb = max(1, _BLOCK_ELEMENTS // max(1, math.prod(batch) * M * N))
     for k0 in range(0, K, kb):
         terms = A[..., :, k0:k0 + kb, None] * B[..., None, k0:k0 + kb, :]
         C += terms.sum(axis=-2)
-    return C
+    return C != 0 if logical else C
 
 
 def transpose(a: ArrayLike, axes: tuple[int, ...] | None = None) -> NDArray:
@@ -389,14 +395,18 @@ def matrix_power(a: ArrayLike, n: int) -> NDArray:
     Returns
     -------
     ndarray, shape (M, M)
-        Integer matrices stay integer for n ≥ 0.
+        Of the dtype of `a` for n ≥ 0 (integer matrices stay integer); for n < 0 that of
+        ``inv(a)`` (float32 for float32, float64 otherwise).
 
     Raises
     ------
     TypeError
-        If `n` is not an integer.
+        If `n` is not an integer; if `a` is complex or not numbers, or float16 or long
+        double with n < 0 (`inv`'s refusal).
     LinAlgError
         If `a` is not square, or is singular and n < 0.
+    ValueError
+        If n < 0 and `a` contains NaN or inf (`inv`'s refusal).
 
     Notes
     -----
@@ -417,22 +427,25 @@ def matrix_power(a: ArrayLike, n: int) -> NDArray:
     array([[89, 55],
            [55, 34]])
     """
+    a = as_real(a)
+    matrix(a, square=True, finite=False, half=True)  # shape and numbers only, as NumPy
     try:
         n = operator.index(n)
     except TypeError:
         raise TypeError("exponent must be an integer") from None
-    a = np.asarray(a)
-    as_square_matrix(a, finite=False)  # shape check only
-    # Step 1
+    # Step 1 (the inverse in float32 for float32; refuses float16, NaN and inf, as NumPy's)
     if n < 0:
         a, n = inv(a), -n
-    result = np.eye(a.shape[0], dtype=a.dtype)
-    # Step 2
+    if n == 0:
+        return np.eye(a.shape[0], dtype=a.dtype)
+    # Step 2: the first factor is A^(2^j) itself, not I·A^(2^j): 0·inf would be NaN
+    result: NDArray | None = None
     square = a
     while n > 0:
         if n & 1:
-            result = result @ square
+            result = square.copy() if result is None else result @ square
         n >>= 1
         if n:
             square = square @ square
+    assert result is not None  # n > 0 has a bit set
     return result

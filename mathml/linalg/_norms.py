@@ -14,7 +14,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validation import as_float_array, as_matrix, check_finite
+from .._validation import FINITE_MESSAGE
+from ._input import as_real, check_dtype, matrix
 from ..exceptions import LinAlgError
 from ._lu import inv
 from ._svd import _EPS, svd
@@ -50,6 +51,8 @@ def norm(x: ArrayLike, ord: float | str | None = None, axis: int | tuple[int, ..
     Returns
     -------
     float or ndarray
+        Of the input's floating dtype (float32 stays float32, float16 float16), float64
+        for integers, as NumPy.
 
     Raises
     ------
@@ -59,7 +62,8 @@ def norm(x: ArrayLike, ord: float | str | None = None, axis: int | tuple[int, ..
         For an axis out of bounds (NumPy's error and message).
     TypeError
         For complex input (``mathml.linalg`` works on real arrays), None entries, or an
-        axis that is neither an integer nor a tuple.
+        axis that is neither an integer nor a tuple; for a float16 or long double matrix
+        with ord 2, −2 or 'nuc' (an SVD: "array type float16 is unsupported in linalg").
 
     Notes
     -----
@@ -158,8 +162,8 @@ def _matrix_norm(x: NDArray, ord, axes: tuple[int, int]) -> NDArray:
             return np.zeros(np.delete(x.shape, axes), dtype=absx.dtype)
         s = _singular_values(np.moveaxis(x, axes, (-2, -1)))
         if ord == "nuc":
-            return s.sum(axis=-1)
-        return s[..., 0] if ord == 2 else s[..., -1]
+            return s.sum(axis=-1)[()]
+        return (s[..., 0] if ord == 2 else s[..., -1])[()]
     raise ValueError("Invalid norm order for matrices.")
 
 
@@ -203,6 +207,9 @@ def matrix_rank(A: ArrayLike, tol: float | None = None, hermitian: bool = False,
         If `A` has more than two dimensions (stacks are not supported).
     ValueError
         If both `tol` and `rtol` are given, or `A` contains NaN or inf.
+    TypeError
+        If `A` is complex or not numbers, or a float16 or long double matrix (as NumPy;
+        a float16 vector is counted).
 
     Notes
     -----
@@ -233,11 +240,14 @@ def matrix_rank(A: ArrayLike, tol: float | None = None, hermitian: bool = False,
     """
     if rtol is not None and tol is not None:
         raise ValueError("`tol` and `rtol` can't be both set.")
-    X = as_float_array(A)
-    # Step 1: a vector.
-    if X.ndim < 2:
-        return int(not np.all(check_finite(X) == 0))
-    X = as_matrix(X)
+    # Step 1: a vector (NumPy takes float16 here: no SVD is involved).
+    V = as_real(A)
+    if V.ndim < 2:
+        check_dtype(V, half=True)
+        if not np.isfinite(V.astype(np.float64)).all():
+            raise ValueError(FINITE_MESSAGE)
+        return int(not np.all(V == 0))
+    X, _ = matrix(V)
     # Step 2: the singular values.
     S = svd(X, compute_uv=False, hermitian=hermitian)
     # Step 3: count those above the threshold.
@@ -267,7 +277,8 @@ def cond(x: ArrayLike, p: float | str | None = None) -> np.float64:
     Returns
     -------
     c : numpy.float64
-        The condition number; inf for a singular matrix (as in NumPy, without warning).
+        The condition number; inf for a singular matrix (as in NumPy, without warning);
+        numpy.float32 for float32 input.
 
     Raises
     ------
@@ -275,6 +286,8 @@ def cond(x: ArrayLike, p: float | str | None = None) -> np.float64:
         If `x` is empty, not two-dimensional, or not square for a p that needs the inverse.
     ValueError
         If `x` contains NaN or inf, or `p` is not a matrix norm order.
+    TypeError
+        If `x` is complex, float16 or long double (as NumPy), or not numbers.
 
     Notes
     -----
@@ -305,7 +318,7 @@ def cond(x: ArrayLike, p: float | str | None = None) -> np.float64:
     >>> round(float(cond(A)), 10), round(float(cond(A, 1)), 10)
     (1.4142135624, 2.0)
     """
-    A = as_matrix(x)
+    A, dtype = matrix(x)
     if A.size == 0:
         raise LinAlgError("cond is not defined on empty arrays")
     if p is None or p in (2, -2):
@@ -322,4 +335,6 @@ def cond(x: ArrayLike, p: float | str | None = None) -> np.float64:
             r = norm_A * norm(inv(A), p)
         except LinAlgError:
             r = np.inf
-    return np.float64(np.inf) if math.isnan(r) else np.float64(r)
+    # rounded once to the answer's dtype (float32 for float32 input, as NumPy)
+    with np.errstate(over="ignore"):
+        return dtype.type(np.inf) if math.isnan(r) else dtype.type(r)
