@@ -37,29 +37,33 @@ __all__ = ["add", "scale", "dot", "outer", "norm", "matmul", "transpose", "trace
            "cond"]
 
 
-def _real(a: ArrayLike) -> NDArray:
-    A = np.asarray(a)
+def _real(a: ArrayLike, name: str = "a") -> NDArray:
+    try:
+        A = np.asarray(a)
+    except (ValueError, TypeError) as exc:  # a ragged list: NumPy's words, and which argument
+        raise type(exc)(f"{name} is not an array: {exc}") from None
     if np.iscomplexobj(A):
         raise TypeError("complex input is not supported: pass a real array")
     return A
 
 
-def _numbers(A: NDArray, *, half: bool = False) -> NDArray:
+def _numbers(A: NDArray, *, half: bool = False, name: str = "") -> NDArray:
     """NumPy's dtype refusals (float16, long double; with ``half`` SciPy's, which has none),
     and entries that are not numbers (see the module docstring)."""
+    which = f"{name}: " if name else ""
     if A.dtype.kind not in "biuf":
-        raise TypeError(f"array type {A.dtype.name} is unsupported in linalg: "
+        raise TypeError(f"{which}array type {A.dtype.name} is unsupported in linalg: "
                         "pass an array of numbers")
     if A.dtype.kind == "f" and A.dtype not in (np.float32, np.float64) and not half:
-        raise TypeError(f"array type {A.dtype.name} is unsupported in linalg")
+        raise TypeError(f"{which}array type {A.dtype.name} is unsupported in linalg")
     return A
 
 
 def _matrix(a: ArrayLike, *, square: bool = False, finite: bool = True,
-            half: bool = False) -> NDArray:
+            half: bool = False, name: str = "a") -> NDArray:
     """The input checks of the contract, in NumPy's words and order (see the module
     docstring): complex, then the shape, the dtype, and NaN or inf."""
-    A = _real(a)
+    A = _real(a, name)
     if A.ndim != 2:
         raise LinAlgError(f"{A.ndim}-dimensional array given. Array must be two-dimensional")
     if square and A.shape[0] != A.shape[1]:
@@ -72,7 +76,7 @@ def _right_hand_side(b: ArrayLike, A: NDArray, function: str,
                      error: type[Exception] = ValueError) -> NDArray:
     """`b` of ``A x = b``: (M,) or (M, K), else `error` naming both shapes (see the module
     docstring); then the checks of `_matrix`."""
-    B = _real(b)
+    B = _real(b, "b")
     M = A.shape[0]
     if B.ndim not in (1, 2):
         raise error(f"{function}: a has shape {A.shape} but b has shape {B.shape}; b must be "
@@ -80,7 +84,7 @@ def _right_hand_side(b: ArrayLike, A: NDArray, function: str,
     if B.shape[0] != M:
         raise error(f"{function}: a has shape {A.shape} but b has shape {B.shape}; "
                     f"b must have {M} rows")
-    return np.asarray_chkfinite(_numbers(B))
+    return np.asarray_chkfinite(_numbers(B, name="b"))
 
 
 # --- arithmetic: NumPy as it is --------------------------------------------------------------
@@ -208,7 +212,7 @@ def lstsq(a: ArrayLike, b: ArrayLike, rcond: float | None = None):
 
 def matrix_rank(A: ArrayLike, tol: float | None = None, hermitian: bool = False, *,
                 rtol: float | None = None) -> int:
-    A = _real(A)
+    A = _real(A, "A")
     if A.ndim < 2:  # NumPy compares with 0 (float16 included), whatever the entries
         np.asarray_chkfinite(_numbers(A, half=True))
     else:  # stacks of matrices refused, as everywhere (module docstring)
@@ -217,7 +221,7 @@ def matrix_rank(A: ArrayLike, tol: float | None = None, hermitian: bool = False,
 
 
 def cond(x: ArrayLike, p: float | str | None = None) -> np.float64:
-    A = _matrix(x, square=p not in (None, 2, -2))
+    A = _matrix(x, square=p not in (None, 2, -2), name="x")
     try:
         return np.linalg.cond(A, p)
     except LinAlgError:

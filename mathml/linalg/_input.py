@@ -29,22 +29,28 @@ __all__ = ["matrix", "right_hand_side", "result_dtype", "lu_dtype", "check_dtype
 COMPLEX_MESSAGE = "complex input is not supported: pass a real array"
 
 
-def as_real(a: ArrayLike) -> NDArray:
-    """`a` as an array (its own dtype), refusing complex entries (step 1)."""
-    A = np.asarray(a)
+def as_real(a: ArrayLike, name: str = "a") -> NDArray:
+    """`a` as an array (its own dtype), refusing complex entries (step 1); NumPy's error
+    for what is no array (ragged lists), with the argument's name."""
+    try:
+        A = np.asarray(a)
+    except (ValueError, TypeError) as exc:
+        raise type(exc)(f"{name} is not an array: {exc}") from None
     if np.iscomplexobj(A):
         raise TypeError(COMPLEX_MESSAGE)
     return A
 
 
-def check_dtype(A: NDArray, *, half: bool = False) -> None:
+def check_dtype(A: NDArray, *, half: bool = False, name: str = "") -> None:
     """Step 3: TypeError unless the entries are booleans, integers, float32 or float64
-    (float16 and long double too with ``half=True``: SciPy's `lu` takes them)."""
+    (float16 and long double too with ``half=True``: SciPy's `lu` takes them). `name`
+    prefixes the message where a function takes two arrays."""
+    which = f"{name}: " if name else ""
     if A.dtype.kind not in "biuf":
-        raise TypeError(f"array type {A.dtype.name} is unsupported in linalg: "
+        raise TypeError(f"{which}array type {A.dtype.name} is unsupported in linalg: "
                         "pass an array of numbers")
     if A.dtype.kind == "f" and A.dtype not in (np.float32, np.float64) and not half:
-        raise TypeError(f"array type {A.dtype.name} is unsupported in linalg")
+        raise TypeError(f"{which}array type {A.dtype.name} is unsupported in linalg")
 
 
 def result_dtype(*arrays: NDArray) -> np.dtype:
@@ -61,9 +67,9 @@ def lu_dtype(A: NDArray) -> np.dtype:
 
 
 def matrix(a: ArrayLike, *, square: bool = False, finite: bool = True,
-           half: bool = False) -> tuple[NDArray[np.float64], np.dtype]:
+           half: bool = False, name: str = "a") -> tuple[NDArray[np.float64], np.dtype]:
     """`a` checked (steps 1–4) and converted to float64, with the dtype of the answer."""
-    A = as_real(a)
+    A = as_real(a, name)
     if A.ndim != 2:
         raise LinAlgError(f"{A.ndim}-dimensional array given. Array must be two-dimensional")
     if square and A.shape[0] != A.shape[1]:
@@ -80,7 +86,7 @@ def right_hand_side(b: ArrayLike, A: NDArray, *, function: str,
     """The right-hand side `b` of ``A x = b`` checked (steps 1–4; its shape must be (M,) or
     (M, K) for A with M rows, else `error` naming both shapes) and converted to float64;
     returns ``(b as float64, b as given)``, the latter for `result_dtype`."""
-    B = as_real(b)
+    B = as_real(b, "b")
     M = A.shape[0]
     if B.ndim not in (1, 2):
         raise error(f"{function}: a has shape {A.shape} but b has shape {B.shape}; b must be "
@@ -88,7 +94,7 @@ def right_hand_side(b: ArrayLike, A: NDArray, *, function: str,
     if B.shape[0] != M:
         raise error(f"{function}: a has shape {A.shape} but b has shape {B.shape}; "
                     f"b must have {M} rows")
-    check_dtype(B)
+    check_dtype(B, name="b")
     B64 = B.astype(np.float64, copy=False)
     if not np.isfinite(B64).all():
         raise ValueError(FINITE_MESSAGE)

@@ -18,7 +18,7 @@ from .._validation import FINITE_MESSAGE
 from ._input import as_real, check_dtype, matrix
 from ..exceptions import LinAlgError
 from ._lu import inv
-from ._svd import _EPS, svd
+from ._svd import svd
 
 __all__ = ["norm", "cond", "matrix_rank"]
 
@@ -193,7 +193,7 @@ def matrix_rank(A: ArrayLike, tol: float | None = None, hermitian: bool = False,
         If True, `A` is taken to be symmetric and its singular values come from `eigvalsh`.
     rtol : float, optional
         Relative threshold: tol = rtol·σ_max (default max(M, N)·eps). Only one of `tol`
-        and `rtol` may be given.
+        and `rtol` may be given. (eps is float32's for a float32 matrix, as NumPy.)
 
     Returns
     -------
@@ -241,19 +241,20 @@ def matrix_rank(A: ArrayLike, tol: float | None = None, hermitian: bool = False,
     if rtol is not None and tol is not None:
         raise ValueError("`tol` and `rtol` can't be both set.")
     # Step 1: a vector (NumPy takes float16 here: no SVD is involved).
-    V = as_real(A)
+    V = as_real(A, "A")
     if V.ndim < 2:
         check_dtype(V, half=True)
         if not np.isfinite(V.astype(np.float64)).all():
             raise ValueError(FINITE_MESSAGE)
         return int(not np.all(V == 0))
-    X, _ = matrix(V)
-    # Step 2: the singular values.
-    S = svd(X, compute_uv=False, hermitian=hermitian)
+    X, dtype = matrix(V, name="A")
+    # Step 2: the singular values, in the answer's precision (float32 for float32, as
+    # NumPy's svd returns them: the default threshold is then float32's eps)
+    S = svd(X, compute_uv=False, hermitian=hermitian).astype(dtype, copy=False)
     # Step 3: count those above the threshold.
     if tol is None:
         if rtol is None:
-            rtol = max(X.shape) * _EPS
+            rtol = max(X.shape) * np.finfo(dtype).eps
         tol = np.max(S, initial=0.0) * rtol
     return np.count_nonzero(S > tol, axis=-1)
 
@@ -318,7 +319,7 @@ def cond(x: ArrayLike, p: float | str | None = None) -> np.float64:
     >>> round(float(cond(A)), 10), round(float(cond(A, 1)), 10)
     (1.4142135624, 2.0)
     """
-    A, dtype = matrix(x)
+    A, dtype = matrix(x, name="x")
     if A.size == 0:
         raise LinAlgError("cond is not defined on empty arrays")
     if p is None or p in (2, -2):
