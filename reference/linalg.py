@@ -13,7 +13,9 @@ from the contract (docs/contract.md §3) a wrapper says so in one comment and ad
   (``UFuncTypeError``) in most functions, but `qr` converts an object array and SciPy's
   `lu` converts objects and raises ValueError on strings; the wrappers refuse them all with
   TypeError, before the library sees them. `matrix_rank` of ``None`` or of a string is 1
-  in NumPy (a "vector" that is not all zero): refused the same way.
+  in NumPy (a "vector" that is not all zero): refused the same way; so is a vector with
+  NaN or inf (NumPy: rank 1), as NaN entering linear algebra is everywhere else, and a
+  stack of matrices (NumPy: an array of ranks), as everywhere else.
 - float16 and long double: NumPy refuses them ("array type float16 is unsupported in
   linalg"); the wrappers check in NumPy's order (shape first, then dtype) so that the
   refusal comes before the finiteness check. SciPy's `lu` takes them (float16 → float32,
@@ -138,7 +140,7 @@ def matrix_power(a: ArrayLike, n: int) -> NDArray:
     # NumPy computes complex powers and keeps strings for n = 0 and 1: shape and numbers
     # first (float16 is NumPy's for n >= 0, and refused by its inv for n < 0)
     A = _matrix(a, square=True, finite=False, half=True)
-    if np.ndim(n) == 0 and isinstance(n, (int, np.integer)) and n < 0:
+    if isinstance(n, (int, np.integer)) and n < 0:
         _matrix(A, square=True)  # a negative power inverts: a factorisation
     return np.linalg.matrix_power(A, n)
 

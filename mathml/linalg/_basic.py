@@ -216,6 +216,8 @@ def matmul(x1: ArrayLike, x2: ArrayLike) -> NDArray:
     ------
     ValueError
         On a 0-d operand, unequal K, or batch axes that do not broadcast.
+    TypeError
+        On operands of strings or bytes (NumPy has no matmul loop for them).
 
     Notes
     -----
@@ -245,6 +247,9 @@ def matmul(x1: ArrayLike, x2: ArrayLike) -> NDArray:
            [43, 50]])
     """
     A, B = np.asarray(x1), np.asarray(x2)
+    if {A.dtype.kind, B.dtype.kind} & set("USV"):  # NumPy has no loop for these (TypeError)
+        raise TypeError(f"matmul: operands must hold numbers, got dtypes {A.dtype} and "
+                        f"{B.dtype}")
     if A.ndim == 0 or B.ndim == 0:
         raise ValueError("matmul: operands must be at least 1-D; use scale for a scalar")
     # Step 1
