@@ -111,7 +111,12 @@ def outer(a: ArrayLike, b: ArrayLike) -> NDArray:
 
 
 def matmul(x1: ArrayLike, x2: ArrayLike) -> NDArray:
-    return np.matmul(x1, x2)
+    A, B = np.asarray(x1), np.asarray(x2)
+    if {A.dtype.kind, B.dtype.kind} & set("USV"):
+        # NumPy's UFuncTypeError ("no loop"), a private subclass: a plain TypeError here
+        raise TypeError(f"matmul: operands must hold numbers, got dtypes {A.dtype} and "
+                        f"{B.dtype}")
+    return np.matmul(A, B)
 
 
 def transpose(a: ArrayLike, axes: tuple[int, ...] | None = None) -> NDArray:
