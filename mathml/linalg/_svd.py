@@ -499,7 +499,8 @@ def lstsq(a: ArrayLike, b: ArrayLike, rcond: float | None = None):
         Right-hand side(s).
     rcond : float, optional
         Singular values ≤ rcond·σ_max are treated as zero. Default eps·max(M, N);
-        a negative value means eps.
+        outside (0, 1) it means LAPACK's unit roundoff eps/2 (``gelsd``'s rule, which
+        NumPy inherits: rcond = 0, 1, −1 or inf all mean eps/2); NaN keeps every value.
 
     Returns
     -------
@@ -564,11 +565,12 @@ def lstsq(a: ArrayLike, b: ArrayLike, rcond: float | None = None):
     M, N = A.shape
     if rcond is None:
         rcond = _EPS * max(M, N)
-    elif rcond < 0:
-        rcond = _EPS
-    # Step 2: the SVD and the numerical rank.
+    elif rcond <= 0 or rcond >= 1:
+        rcond = _EPS / 2  # LAPACK's gelsd: its unit roundoff
+    # Step 2: the SVD and the numerical rank (σ_i ≤ rcond·σ_1 dropped: LAPACK's test, under
+    # which a NaN rcond drops nothing).
     U, s, Vh = svd(A, full_matrices=False)
-    r = int(np.count_nonzero(s > rcond * s[0])) if s.size else 0
+    r = int(np.count_nonzero(~(s <= rcond * s[0]))) if s.size else 0
     # Step 3: x = V_r Σ_r⁻¹ U_rᵀ b.
     x = Vh[:r].T @ ((U[:, :r].T @ B) / s[:r, None])
     # Step 4: residuals only for a full-rank overdetermined problem (LAPACK's convention).

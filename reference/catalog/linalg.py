@@ -594,7 +594,14 @@ CONCEPTS = (
                            np.array([1.0, 2.0, 2.0]), label="float32 a, float64 b: float64"),
                       "lstsq"),
                _typed(case(np.array([[1, 1], [1, 2], [1, 3]]), np.array([1, 2, 2]),
-                           label="integers: float64"), "lstsq")),
+                           label="integers: float64"), "lstsq"),
+               *(case(np.diag([1.0, 0.5, 0.1]), np.ones(3), rcond=r,
+                      label=f"rcond={r}: LAPACK's unit roundoff (gelsd: outside (0, 1))")
+                 for r in (0.0, 1.0, 2.0, -1.0, np.inf)),
+               case(np.diag([1.0, 0.5, 0.1]), np.ones(3), rcond=0.5,
+                    label="rcond=0.5: σ ≤ rcond·σ₁ dropped, σ = 0.5 included"),
+               case(np.diag([1.0, 0.5, 0.1]), np.ones(3), rcond=np.nan,
+                    label="rcond=nan: nothing dropped (LAPACK's comparison)")),
         strategy=_and_single(_lstsq_cases, "lstsq"),
         bad=_factorisation_bad(False, np.ones(2)) + (
             bad(np.ones((3, 2)), np.ones(2), raises=LinAlgError, match=r"\(3, 2\).*\(2,\)",
