@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import operator
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -316,7 +317,12 @@ def transpose(a: ArrayLike, axes: tuple[int, ...] | None = None) -> NDArray:
     Raises
     ------
     ValueError
-        If `axes` is not a permutation of the axes of `a`.
+        If `axes` is not a permutation of the axes of `a` (too many or too few, or one
+        repeated).
+    numpy.exceptions.AxisError
+        If an axis is out of bounds (NumPy's error; an axis is never wrapped around).
+    TypeError
+        If an axis is not an integer.
 
     Notes
     -----
@@ -334,14 +340,28 @@ def transpose(a: ArrayLike, axes: tuple[int, ...] | None = None) -> NDArray:
            [2, 4]])
     """
     a = np.asarray(a)
-    if axes is None:
-        axes = tuple(range(a.ndim))[::-1]
-    axes = tuple(operator.index(ax) % a.ndim if a.ndim else ax for ax in axes)
-    if sorted(axes) != list(range(a.ndim)):
-        raise ValueError(f"axes {axes} don't match array of {a.ndim} dimensions")
+    axes = tuple(range(a.ndim))[::-1] if axes is None else _permutation(axes, a.ndim)
     shape = tuple(a.shape[ax] for ax in axes)
     strides = tuple(a.strides[ax] for ax in axes)
     return np.lib.stride_tricks.as_strided(a, shape=shape, strides=strides)
+
+
+def _permutation(axes: Any, ndim: int) -> tuple[int, ...]:
+    """`axes` as a permutation of range(ndim), refused in NumPy's order and words: each an
+    integer (TypeError), as many as the axes, each in bounds (AxisError), none repeated."""
+    items = tuple(axes) if isinstance(axes, (list, tuple, np.ndarray)) else (axes,)
+    if any(isinstance(ax, (bool, np.bool_)) for ax in items):
+        raise TypeError("an integer is required")
+    items = tuple(operator.index(ax) for ax in items)
+    if len(items) != ndim:
+        raise ValueError("axes don't match array")
+    for ax in items:
+        if not -ndim <= ax < ndim:
+            raise np.exceptions.AxisError(ax, ndim)
+    normalised = tuple(ax % ndim for ax in items)
+    if len(set(normalised)) != ndim:
+        raise ValueError("repeated axis in transpose")
+    return normalised
 
 
 def trace(a: ArrayLike, offset: int = 0, axis1: int = 0, axis2: int = 1) -> NDArray:
