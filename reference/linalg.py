@@ -182,12 +182,21 @@ def qr(a: ArrayLike, mode: str = "reduced"):
     return np.linalg.qr(_matrix(a), mode=mode)
 
 
+def _uplo(UPLO) -> str:
+    # NumPy calls UPLO.upper(): anything but a string is an AttributeError there
+    if not isinstance(UPLO, str) or UPLO.upper() not in ("L", "U"):
+        raise ValueError("UPLO argument must be 'L' or 'U'")
+    return UPLO
+
+
 def eigh(a: ArrayLike, UPLO: str = "L"):
-    return np.linalg.eigh(_matrix(a, square=True), UPLO=UPLO)
+    uplo = _uplo(UPLO)  # first, as NumPy
+    return np.linalg.eigh(_matrix(a, square=True), UPLO=uplo)
 
 
 def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray:
-    return np.linalg.eigvalsh(_matrix(a, square=True), UPLO=UPLO)
+    uplo = _uplo(UPLO)  # first, as NumPy
+    return np.linalg.eigvalsh(_matrix(a, square=True), UPLO=uplo)
 
 
 def eig(a: ArrayLike):

@@ -505,7 +505,13 @@ CONCEPTS = (
                _single(case(np.zeros((0, 0)), label="0×0"), "eigh"),
                _typed(case(SYM2, label="integers: float64"), "eigh")),
         strategy=_and_single(_cases(symmetric_separated), "eigh"),
-        bad=_factorisation_bad(),
+        bad=_factorisation_bad() + (
+            bad(SYM2, UPLO="X", raises=ValueError, match="UPLO argument must be 'L' or 'U'",
+                label="UPLO not L or U"),
+            bad(SYM2, UPLO=None, raises=ValueError, match="UPLO argument must be 'L' or 'U'",
+                label="UPLO None (NumPy: AttributeError from None.upper())"),
+            bad(NAN, UPLO="X", raises=ValueError, match="UPLO",
+                label="UPLO is checked before the matrix, as NumPy")),
         bench=Bench(200, _bench_symmetric),
         seeds=(SEED, "004"), properties="eigh",
         note="eigenvector signs are a convention: compared after making each vector's "
