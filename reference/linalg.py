@@ -25,8 +25,13 @@ from the contract (docs/contract.md §3) a wrapper says so in one comment and ad
   NumPy's LinAlgError ("Incompatible dimensions", a ValueError too), each naming both
   shapes; a `b` with 0 or more than 2 dimensions is refused the same way (NumPy's `lstsq`
   raises IndexError on a 0-d `b`, its `solve` broadcasts stacks of right-hand sides).
+- Thresholds (`rcond`, `tol`, `rtol`) must be real numbers (TypeError naming them): NumPy
+  broadcasts arrays of them over stacks of matrices and fails on strings or ragged lists
+  with assorted classes.
 """
 from __future__ import annotations
+
+import numbers
 
 import numpy as np
 import scipy.linalg
@@ -212,14 +217,28 @@ def svd(a: ArrayLike, full_matrices: bool = True, compute_uv: bool = True,
     return np.linalg.svd(_matrix(a), full_matrices, compute_uv, hermitian)
 
 
+def _real_parameter(value, name: str):
+    # NumPy broadcasts arrays of thresholds over stacks of matrices (which mathml does not
+    # have) and fails on the rest in various ways: a real number or None, else TypeError
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value[()]
+    if value is not None and not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number, got {value!r}")
+    return value
+
+
 def pinv(a: ArrayLike, rcond: float | None = None, hermitian: bool = False, *,
          rtol: float | None = None) -> NDArray:
+    rcond, rtol = _real_parameter(rcond, "rcond"), _real_parameter(rtol, "rtol")
+    if rcond is not None and rtol is not None:  # NumPy's check comes before the matrix's
+        raise ValueError("`rtol` and `rcond` can't be both set.")
     # mathml's rtol=None stands for NumPy's "not given" sentinel
     extra = {} if rtol is None else {"rtol": rtol}
     return np.linalg.pinv(_matrix(a), rcond, hermitian, **extra)
 
 
 def lstsq(a: ArrayLike, b: ArrayLike, rcond: float | None = None):
+    rcond = _real_parameter(rcond, "rcond")
     A = _matrix(a)
     # NumPy's class and words ("Incompatible dimensions"), and both shapes
     b = _right_hand_side(b, A, "Incompatible dimensions in lstsq", LinAlgError)
@@ -228,6 +247,9 @@ def lstsq(a: ArrayLike, b: ArrayLike, rcond: float | None = None):
 
 def matrix_rank(A: ArrayLike, tol: float | None = None, hermitian: bool = False, *,
                 rtol: float | None = None) -> int:
+    tol, rtol = _real_parameter(tol, "tol"), _real_parameter(rtol, "rtol")
+    if tol is not None and rtol is not None:  # NumPy's check comes before the matrix's
+        raise ValueError("`tol` and `rtol` can't be both set.")
     A = _real(A, "A")
     if A.ndim < 2:  # NumPy compares with 0 (float16 included), whatever the entries
         np.asarray_chkfinite(_numbers(A, half=True))

@@ -18,13 +18,17 @@ as accurate as single-precision LAPACK's.
 """
 from __future__ import annotations
 
+import numbers
+from typing import Any
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._validation import FINITE_MESSAGE
 from ..exceptions import LinAlgError
 
-__all__ = ["matrix", "right_hand_side", "result_dtype", "lu_dtype", "check_dtype", "as_real"]
+__all__ = ["matrix", "right_hand_side", "result_dtype", "lu_dtype", "check_dtype", "as_real",
+           "real_parameter"]
 
 COMPLEX_MESSAGE = "complex input is not supported: pass a real array"
 
@@ -39,6 +43,19 @@ def as_real(a: ArrayLike, name: str = "a") -> NDArray:
     if np.iscomplexobj(A):
         raise TypeError(COMPLEX_MESSAGE)
     return A
+
+
+def real_parameter(value: Any, name: str) -> float | None:
+    """A threshold (rcond, tol, rtol) as a float, None kept: TypeError naming it unless a
+    real number (NumPy also takes arrays of them, for stacks of matrices, which `mathml`
+    does not have). NaN and inf pass: their meaning is the function's."""
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value[()]
+    if value is None:
+        return None
+    if not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number, got {value!r}")
+    return float(value)
 
 
 def check_dtype(A: NDArray, *, half: bool = False, name: str = "") -> None:

@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._validation import FINITE_MESSAGE
-from ._input import as_real, check_dtype, matrix
+from ._input import as_real, check_dtype, matrix, real_parameter
 from ..exceptions import LinAlgError
 from ._lu import inv
 from ._svd import svd
@@ -238,6 +238,7 @@ def matrix_rank(A: ArrayLike, tol: float | None = None, hermitian: bool = False,
     >>> int(matrix_rank([[1, 2], [2, 4]])), int(matrix_rank(np.eye(3)))
     (1, 3)
     """
+    tol, rtol = real_parameter(tol, "tol"), real_parameter(rtol, "rtol")
     if rtol is not None and tol is not None:
         raise ValueError("`tol` and `rtol` can't be both set.")
     # Step 1: a vector (NumPy takes float16 here: no SVD is involved).

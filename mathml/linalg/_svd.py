@@ -25,7 +25,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from ..exceptions import LinAlgError
-from ._input import matrix, result_dtype, right_hand_side
+from ._input import matrix, real_parameter, result_dtype, right_hand_side
 from ._eigh import (_largest_entry_positive, _power_of_two_scale, _tridiagonal_eigh, eigh,
                     eigvalsh)
 from ._householder import _apply_reflectors, _householder_vector, _orthonormal_basis
@@ -467,6 +467,7 @@ def pinv(a: ArrayLike, rcond: float | None = None, hermitian: bool = False, *,
            [0.08, 0.16]])
     """
     # Step 1: NumPy's rules for the two names of the cutoff.
+    rcond, rtol = real_parameter(rcond, "rcond"), real_parameter(rtol, "rtol")
     if rcond is None:
         rcond = 1e-15 if rtol is None else rtol
     elif rtol is not None:
@@ -557,6 +558,7 @@ def lstsq(a: ArrayLike, b: ArrayLike, rcond: float | None = None):
     (array([ 1.  , -0.95]), array([0.05]), 2)
     """
     # Step 1: shapes, NumPy's LinAlgError ("Incompatible dimensions") naming both.
+    rcond = real_parameter(rcond, "rcond")
     A, _ = matrix(a)
     B, b_arr = right_hand_side(b, A, function="Incompatible dimensions in lstsq",
                                error=LinAlgError)
@@ -565,7 +567,7 @@ def lstsq(a: ArrayLike, b: ArrayLike, rcond: float | None = None):
     M, N = A.shape
     if rcond is None:
         rcond = _EPS * max(M, N)
-    elif rcond <= 0 or rcond >= 1:
+    elif rcond <= 0 or rcond >= 1:  # (NaN is neither)
         rcond = _EPS / 2  # LAPACK's gelsd: its unit roundoff
     # Step 2: the SVD and the numerical rank (σ_i ≤ rcond·σ_1 dropped: LAPACK's test, under
     # which a NaN rcond drops nothing).

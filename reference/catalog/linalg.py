@@ -587,7 +587,13 @@ CONCEPTS = (
                _single(case(np.zeros((0, 3)), label="empty"), "exact"),
                _typed(case(A2, label="integers: float64"), "exact")),
         strategy=_and_single(lambda: _rectangular(cond=100.0).map(lambda A: case(A)), "exact"),
-        bad=_factorisation_bad(square=False),
+        bad=_factorisation_bad(square=False) + (
+            bad(A2, rcond="abc", raises=TypeError, match="rcond must be a real number",
+                label="rcond a string"),
+            bad(A2, rtol=np.ones(3), raises=TypeError, match="rtol must be a real number",
+                label="rtol an array (NumPy: one per matrix of a stack)"),
+            bad(NAN, rcond=0.1, rtol=0.1, raises=ValueError, match="can't be both set",
+                label="rcond and rtol: refused before the matrix, as NumPy")),
         bench=Bench(200, _bench_square),
         properties="pinv"),
     Concept(
@@ -624,7 +630,9 @@ CONCEPTS = (
                 match=r"^Incompatible dimensions.*\(4, 2\).*\(5,\)",
                 label="b mismatch (the issue's reproducer)"),
             bad(np.ones((2, 2), dtype=np.float16), np.ones(2), raises=TypeError,
-                match="float16 is unsupported in linalg", label="float16 a"))
+                match="float16 is unsupported in linalg", label="float16 a"),
+            bad(A2 * 1.0, np.ones(2), rcond=[[1, 2], [3]], raises=TypeError,
+                match="rcond must be a real number", label="rcond a ragged list"))
         + _right_hand_side_bad(A2 * 1.0, "lstsq", LinAlgError),
         note="residuals are compared as norms, absolutely at c·cond(A)·eps·‖b‖: when b lies in "
              "the range of A both are rounding noise.",
@@ -653,7 +661,11 @@ CONCEPTS = (
              bad(np.array([[1 + 1j, 0], [0, 1]]), raises=TypeError, match="complex",
                  label="complex"),
              bad(np.eye(2, dtype=np.float16), raises=TypeError,
-                 match="float16 is unsupported in linalg", label="float16 matrix")),
+                 match="float16 is unsupported in linalg", label="float16 matrix"),
+             bad(np.eye(2), tol=np.ones(3), raises=TypeError, match="tol must be a real number",
+                 label="tol an array (NumPy: an array of ranks)"),
+             bad(np.eye(2), tol=1.0, rtol=1.0, raises=ValueError, match="can't be both set",
+                 label="tol and rtol")),
         bench=Bench(200, _bench_square)),
     Concept(
         "linalg.cond", "numpy.linalg.cond", "exact", "direct",
