@@ -272,3 +272,31 @@ def test_a_float32_case_fails_when_the_dtype_differs(strategy):
         widened, expected, case, compare.TOLERANCES[c.tolerance_of(case)], c)
     assert not verdict.ok and "dtype float64 where the reference has float32" in verdict.detail
     assert verdict.kinds_only  # the values agree: a learner's checker notes it, tests fail
+
+
+EDGES = {"0×0": np.zeros((0, 0)), "0×2": np.zeros((0, 2)), "2×0": np.zeros((2, 0)),
+         "1×1": np.ones((1, 1)), "0-d": np.array(0.0), "vector": np.array([0.0, 1.0])}
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.int64], ids=lambda d: np.dtype(d).name)
+@pytest.mark.parametrize("shape", list(EDGES))
+@pytest.mark.parametrize("name", [n for n in CALLS if n not in ("solve", "lstsq", "outer")])
+def test_edge_shapes_give_the_references_dtype_or_refusal(name, shape, dtype):
+    """Empty, 1×1, 0-d and 1-D inputs (SciPy's lu has a path of its own for 1×1, NumPy's
+    matrix_rank for vectors and scalars): the same dtypes, or the same exception class."""
+    args = CALLS[name](np.atleast_2d(EDGES[shape]).astype(dtype))
+    if shape in ("0-d", "vector"):
+        args = (EDGES[shape].astype(dtype),) + args[1:]
+    assert _outcome(getattr(ml, name), args) == _outcome(getattr(rl, name), args)
+
+
+@pytest.mark.parametrize("shapes", [((0, 0), (0, 0)), ((2, 0), (0, 3)), ((0,), (0,)),
+                                    ((2, 0), (0,)), ((0, 2), (2, 0))])
+def test_products_with_nothing_to_sum_are_numpys(shapes):
+    """K = 0 (or no rows): dot and matmul give NumPy's zeros of the right shape (dot's
+    reshape could not infer a −1 next to a 0)."""
+    a, b = np.zeros(shapes[0]), np.zeros(shapes[1])
+    for mine, ref in ((ml.dot, np.dot), (ml.matmul, np.matmul)):
+        got, want = mine(a, b), ref(a, b)
+        assert np.shape(got) == np.shape(want) and np.asarray(got).dtype == np.asarray(want).dtype
+        np.testing.assert_array_equal(got, want)

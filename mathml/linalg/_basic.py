@@ -155,8 +155,9 @@ def dot(a: ArrayLike, b: ArrayLike) -> NDArray:
     # Step 1: (P, K) times (K, Q)
     b_k_first = np.moveaxis(b, -2, 0) if b.ndim >= 2 else b
     rest_shape = b_k_first.shape[1:]
-    A = a.reshape(-1, K_a)
-    B = b_k_first.reshape(K_a, -1)
+    # (sizes spelled out: with K = 0 a −1 could not be inferred)
+    A = a.reshape(math.prod(a.shape[:-1]), K_a)
+    B = b_k_first.reshape(K_a, math.prod(rest_shape))
     # Step 2 and Step 3
     C = _sum_of_products(A, B)
     out = C.reshape(a.shape[:-1] + rest_shape)

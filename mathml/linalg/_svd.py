@@ -474,8 +474,8 @@ def pinv(a: ArrayLike, rcond: float | None = None, hermitian: bool = False, *,
         raise ValueError("`rtol` and `rcond` can't be both set.")
     A, dtype = matrix(a)
     M, N = A.shape
-    if A.size == 0:
-        return np.zeros((N, M), dtype)
+    if A.size == 0:  # NumPy's: an empty array of the input's own dtype
+        return np.zeros((N, M), np.asarray(a).dtype)
     # Step 2: the thin SVD.
     U, s, Vh = svd(A, full_matrices=False, hermitian=hermitian)
     # Step 3: invert only the singular values above the cutoff.
