@@ -136,6 +136,10 @@ def norm(x: ArrayLike, ord: float | str | None = None, axis: int | tuple[int, in
          keepdims: bool = False) -> NDArray:
     if np.iscomplexobj(x):  # NumPy takes the modulus; mathml works on real arrays
         raise TypeError("complex input is not supported: pass a real array")
+    if isinstance(ord, (complex, np.complexfloating)):
+        # NumPy: a UFuncTypeError from |x|**ord for vectors, "Invalid norm order" for
+        # matrices; one TypeError here
+        raise TypeError(f"ord must be a real number, 'fro', 'f' or 'nuc', got {ord!r}")
     nd = np.ndim(x)
     # (axes out of bounds are NumPy's AxisError, raised before the finiteness check)
     matrix_norm = (axis is None and nd == 2) or (

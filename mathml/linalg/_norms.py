@@ -84,6 +84,11 @@ def norm(x: ArrayLike, ord: float | str | None = None, axis: int | tuple[int, ..
     x = np.asarray(x)
     if np.iscomplexobj(x):
         raise TypeError("complex input is not supported: pass a real array")
+    if isinstance(ord, (complex, np.complexfloating)):
+        raise TypeError(f"ord must be a real number, 'fro', 'f' or 'nuc', got {ord!r}")
+    if axis is None and ord is not None and x.ndim not in (1, 2):
+        # NumPy's first check, before it reads any entry (None is a 0-d array of objects)
+        raise ValueError("Improper number of dimensions to norm.")
     if x.dtype == object:  # convert entry by entry, so that None raises rather than turning NaN
         x = np.array([float(v) for v in x.flat]).reshape(x.shape)
     elif not np.issubdtype(x.dtype, np.inexact):
