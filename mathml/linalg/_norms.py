@@ -325,18 +325,19 @@ def cond(x: ArrayLike, p: float | str | None = None) -> np.float64:
     >>> round(float(cond(A)), 10), round(float(cond(A, 1)), 10)
     (1.4142135624, 2.0)
     """
-    A, dtype = matrix(x, name="x")
+    # square unless the singular values answer (the checks in the reference's order)
+    A, dtype = matrix(x, square=p not in (None, 2, -2), name="x")
     if A.size == 0:
         raise LinAlgError("cond is not defined on empty arrays")
-    if p is None or p in (2, -2):
+    if p is None or p in {2, -2}:  # (a set, as NumPy: an unhashable p is a TypeError)
         # Step 1: the ratio of extreme singular values.
         s = svd(A, compute_uv=False)
         with np.errstate(all="ignore"):
             r = s[-1] / s[0] if p == -2 else s[0] / s[-1]
     else:
         # Step 2: through the inverse.
-        if A.shape[0] != A.shape[1]:
-            raise LinAlgError("Last 2 dimensions of the array must be square")
+        if p not in {1, -1, np.inf, -np.inf, "fro", "f", "nuc"}:
+            raise ValueError("Invalid norm order for matrices.")
         norm_A = norm(A, p)
         try:
             r = norm_A * norm(inv(A), p)
