@@ -42,12 +42,73 @@ MAX_ITERATIONS = 10_000
 MAX_NEWTON = 50
 
 
+#: The loops SciPy compiles for each ufunc, in the order NumPy's type resolution tries
+#: them: 'f' float32, 'd' float64, 'g' long double. The order decides the result type of
+#: an argument without a loop of its own: erf(float16) is float64 (erf lists float64
+#: first), erfinv(float16) is float32 (erfinv lists float32 first).
+_LOOPS = {"erf": "df", "erfc": "df", "erfinv": "fd", "gamma": "df", "gammaln": "df",
+          "beta": "df", "gammainc": "df", "gammaincc": "df", "betainc": "fd",
+          "expit": "dfg", "logit": "dfg", "xlogy": "df"}
+
+_NO_LOOP = ("ufunc '{}' not supported for the input types, and the inputs could not be "
+            "safely coerced to any supported types according to the casting rule ''safe''")
+
+
+def _ufunc_args(name: str, *args: ArrayLike) -> tuple[list[NDArray[np.float64]], np.dtype]:
+    """The arguments as float64 arrays (the computation's type), and the floating type
+    SciPy's ufunc `name` returns for them.
+
+    NumPy's type resolution, which SciPy's ufuncs follow: when the arguments share one
+    type that has a loop, that loop; otherwise the first loop, in the ufunc's own order
+    (``_LOOPS``), to which every argument casts safely. Python numbers are *weak* (NEP 50):
+    they cast to any floating loop, unless every argument is a Python number, when they
+    count as int64, float64 or bool. No loop (long double for erf, strings, dates,
+    objects, None) is SciPy's TypeError; complex input is the contract's TypeError."""
+    arrays = [np.asarray(a) for a in args]
+    for arr in arrays:
+        if arr.dtype.kind == "c":
+            raise TypeError("complex input is not supported: pass a real array")
+        if arr.dtype.kind not in "biuf":
+            raise TypeError(_NO_LOOP.format(name))
+    weak = [isinstance(a, (int, float)) and not isinstance(a, np.generic) for a in args]
+    strong = [arr.dtype for arr, w in zip(arrays, weak) if not w or all(weak)]
+    loops = _LOOPS[name]
+    if len(set(strong)) == 1 and len(strong) == len(args) and strong[0].char in loops:
+        dtype = strong[0]
+    else:
+        usable = [t for t in loops if all(np.can_cast(d, t) for d in strong)]
+        if not usable:
+            raise TypeError(_NO_LOOP.format(name))
+        dtype = np.dtype(usable[0])
+    return [arr.astype(np.float64) for arr in arrays], dtype
+
+
+def _float_type(arr: NDArray, name: str, *, bool_ok: bool = True) -> np.dtype:
+    """The floating type NumPy's arithmetic gives `arr` (softmax's, log_softmax's): its own
+    if floating, else the smallest float holding its integers (int8 → float16, int16 →
+    float32, int32/int64 → float64)."""
+    if arr.dtype.kind == "c":
+        raise TypeError("complex input is not supported: pass a real array")
+    if arr.dtype.kind == "b" and not bool_ok:
+        # SciPy shifts by the maximum: x − max(x), which NumPy refuses for booleans
+        raise TypeError("numpy boolean subtract, the `-` operator, is not supported, use "
+                        "the bitwise_xor, the `^` operator, or the logical_xor function "
+                        "instead.")
+    if arr.dtype.kind not in "biuf":
+        raise TypeError(f"{name} is not supported for input of type {arr.dtype}: pass an "
+                        "array of real numbers")
+    return arr.dtype if arr.dtype.kind == "f" else np.result_type(arr.dtype, np.float16)
+
+
 def _float(x: ArrayLike) -> NDArray[np.float64]:
     return as_float_array(x)
 
 
-def _out(y: NDArray[np.float64]) -> Any:
-    """A float64 scalar for 0-d results (as a ufunc returns), the array otherwise."""
+def _out(y: NDArray, dtype: np.dtype | type = np.float64) -> Any:
+    """`y` in the result type (rounded once from the float64 computation): a scalar of
+    that type for 0-d results (as a ufunc returns), the array otherwise."""
+    with np.errstate(over="ignore"):  # Γ(40) is finite in float64, inf in float32
+        y = np.asarray(y).astype(dtype, copy=False)
     return y[()] if y.ndim == 0 else y
 
 
@@ -165,7 +226,7 @@ def erf(z: ArrayLike) -> Any:
     >>> print(round(float(erf(1.0)), 10))
     0.8427007929
     """
-    z = _float(z)
+    (z,), dtype = _ufunc_args("erf", z)
     a = np.abs(z)
     out = np.empty_like(a)
     # Step 1: the series near 0.
@@ -174,7 +235,7 @@ def erf(z: ArrayLike) -> Any:
     # Step 2: the tail through erfc (NaN propagates through the fraction).
     out[~small] = 1.0 - _erfc_fraction(a[~small])
     # Step 3: odd symmetry.
-    return _out(np.copysign(out, z))
+    return _out(np.copysign(out, z), dtype)
 
 
 def erfc(x: ArrayLike) -> Any:
@@ -227,10 +288,10 @@ def erfc(x: ArrayLike) -> Any:
     >>> print(f"{float(erfc(10.0)):.6e}")
     2.088488e-45
     """
-    x = _float(x)
+    (x,), dtype = _ufunc_args("erfc", x)
     # Steps 1–2 on |x|, then Step 3: reflection for negative x.
     q = _erfc_nonnegative(np.abs(x))
-    return _out(np.where(x < 0, 2.0 - q, q))
+    return _out(np.where(x < 0, 2.0 - q, q), dtype)
 
 
 # Giles (2010), "Approximating the erfinv function": two polynomials in w = −log(1 − y²),
@@ -302,7 +363,7 @@ def erfinv(y: ArrayLike) -> Any:
     >>> print(round(float(erfinv(0.5)), 10), round(float(erf(erfinv(0.3))), 12))
     0.4769362762 0.3
     """
-    y = _float(y)
+    (y,), dtype = _ufunc_args("erfinv", y)
     a = np.abs(y)
     inside = a < 1.0
     s = np.where(inside, a, 0.5)
@@ -310,7 +371,7 @@ def erfinv(y: ArrayLike) -> Any:
     x = _erfinv_core(s, 1.0 - s)
     # Step 3: the ends and outside the domain.
     x = np.where(a == 1.0, np.inf, np.where(inside, x, np.nan))
-    return _out(np.copysign(x, y))
+    return _out(np.copysign(x, y), dtype)
 
 
 def _erfinv_core(s: NDArray, q: NDArray) -> NDArray:
@@ -419,6 +480,20 @@ def _gamma_lanczos(x: NDArray) -> NDArray:
     return math.sqrt(2.0 * math.pi) * _lanczos_sum(x) * (half * np.exp(-t) * half)
 
 
+def _factorials(n_max: int) -> NDArray[np.float64]:
+    """0!, 1!, …, n_max!, each the correctly rounded value of the exact integer (products of
+    Python integers, rounded once): Γ(n + 1) = n! exactly where a float can say it."""
+    table, product = [1.0], 1
+    for k in range(1, n_max + 1):
+        product *= k
+        table.append(float(product))
+    return np.array(table)
+
+
+#: Γ(n) = (n − 1)! for the integers n = 1 … 171 (Γ(172) overflows).
+_FACTORIALS = _factorials(170)
+
+
 def _sinpi(x: NDArray) -> NDArray:
     """sin(πx) with the argument reduced exactly (x − round(x) is exact)."""
     n = np.round(x)
@@ -478,7 +553,7 @@ def gamma(z: ArrayLike) -> Any:
     >>> print(np.round(gamma([1, 5, 0.5]), 10))
     [ 1.         24.          1.77245385]
     """
-    z = _float(z)
+    (z,), dtype = _ufunc_args("gamma", z)
     out = np.empty_like(z)
     right = z >= 0.5
     large = z >= STIRLING_MIN
@@ -490,12 +565,15 @@ def gamma(z: ArrayLike) -> Any:
     zl = z[~right]
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         out[~right] = math.pi / (_sinpi(zl) * _gamma_lanczos(1.0 - zl))
-    # Step 3: poles (negative integers, −inf) give nan; ±0 gives ±inf; overflow gives inf.
+    # Step 3: the positive integers exactly; poles (negative integers, −inf) give nan; ±0
+    # gives ±inf; overflow gives inf.
+    integer = (z >= 1) & (z <= 171) & (np.floor(z) == z)
+    out[integer] = _FACTORIALS[z[integer].astype(int) - 1]
     pole = (z < 0) & (np.floor(z) == z)
     out = np.where(pole | (z == -np.inf), np.nan, out)
     out = np.where(z == 0, np.copysign(np.inf, z), out)
     out = np.where(z > 171.7, np.inf, out)
-    return _out(out)
+    return _out(out, dtype)
 
 
 def _zeta_minus_one(k_max: int) -> NDArray[np.float64]:
@@ -609,7 +687,7 @@ def gammaln(x: ArrayLike) -> Any:
     >>> print(np.round(gammaln([1, 2, 10, 0.5]), 10))
     [ 0.          0.         12.80182748  0.57236494]
     """
-    x = _float(x)
+    (x,), dtype = _ufunc_args("gammaln", x)
     out = np.empty_like(x)
     pos = x > 0
     # Steps 1–3: the positive half-line.
@@ -622,7 +700,7 @@ def gammaln(x: ArrayLike) -> Any:
     pole = (x <= 0) & (np.floor(x) == x)
     out = np.where(pole | (x == np.inf), np.inf, out)
     out = np.where(x == -np.inf, -np.inf, out)
-    return _out(out)
+    return _out(out, dtype)
 
 
 def beta(a: ArrayLike, b: ArrayLike) -> Any:
@@ -675,51 +753,93 @@ def beta(a: ArrayLike, b: ArrayLike) -> Any:
     >>> print(round(float(beta(2, 3)), 12))
     0.083333333333
     """
-    a, b = np.broadcast_arrays(_float(a), _float(b))
+    (a, b), dtype = _ufunc_args("beta", a, b)
+    a, b = np.broadcast_arrays(a, b)
+    s, l = np.minimum(a, b), np.maximum(a, b)
     with np.errstate(all="ignore"):
         # Step 1: the gamma ratio where nothing overflows.
         ratio = np.asarray(gamma(a)) * np.asarray(gamma(b)) / np.asarray(gamma(a + b))
-        # Step 2: logarithms for large positive arguments.
-        logs = np.exp(_log_beta(a, b))
+        # Step 2: positive arguments by size. Both below 10, one below 1: Γ(x) = Γ(x + 1)/x
+        # thrice, so that Γ(s) ≈ 1/s cannot overflow (beta(1e-200, 1e-200) = 2e200).
+        shifted = ((s + l) / s / l) * (np.asarray(gamma(s + 1.0)) * np.asarray(gamma(l + 1.0))
+                                       / np.asarray(gamma(s + l + 1.0)))
+        # One of 10 or more: Γ(s) · Γ(l)/Γ(l + s), the ratio from Stirling's series.
+        one_large = np.asarray(gamma(s)) * np.exp(_log_gamma_ratio(l, s))
+        # Both of 10 or more: Stirling's series with its large terms grouped.
+        both_large = np.exp(_log_beta(a, b))
+    positive = (s > 0) & ~np.isnan(l)
     small = (np.abs(a) < 170) & (np.abs(b) < 170) & (np.abs(a + b) < 170)
-    both_large = (a >= STIRLING_MIN) & (b >= STIRLING_MIN)
-    out = np.where(small & ~both_large, ratio, np.where((a > 0) & (b > 0), logs, np.nan))
+    out = np.where(small, ratio, np.nan)
+    out = np.where(positive & (l < STIRLING_MIN) & ~np.isfinite(ratio), shifted, out)
+    out = np.where(positive & (l >= STIRLING_MIN) & ((s < 1) | ~small), one_large, out)
+    out = np.where(positive & (s >= STIRLING_MIN) & ~small, both_large, out)
     # 1/Γ(a + b) = 0 at the poles a + b = 0, −1, … (when Γ(a), Γ(b) are finite), as SciPy.
     c = a + b
     finite = ~((a <= 0) & (np.floor(a) == a)) & ~((b <= 0) & (np.floor(b) == b))
     out = np.where((c <= 0) & (np.floor(c) == c) & finite, 0.0, out)
-    return _out(np.asarray(out, dtype=float))
+    return _out(out, dtype)
+
+
+def _log_gamma_ratio(l: NDArray, s: NDArray) -> NDArray:
+    """log Γ(l) − log Γ(l + s) for l ≥ 10, s > 0, from Stirling's series with the large
+    terms cancelled analytically:
+        −(l − ½) log1p(s/l) − s log(l + s) + s + S(l) − S(l + s),
+    rounding error ~eps·s·log(l + s) instead of ~eps·l log l (beta(1e-30, 3e154) = 1e30:
+    the difference of two log Γ of 1e157 would be 0)."""
+    with np.errstate(all="ignore"):
+        c = l + s
+        return (-(l - 0.5) * np.log1p(s / l) - s * np.log(c) + s
+                + _stirling_correction(l) - _stirling_correction(c))
 
 
 def _log_beta(a: NDArray, b: NDArray) -> NDArray:
     """log B(a, b) for a, b > 0. When both are ≥ 10, Stirling's series with the large
     terms grouped as (a − ½) log(a/(a+b)) + (b − ½) log(b/(a+b)) − ½ log(a+b): rounding
-    error ~eps·|log B| instead of ~eps·(a + b) log(a + b)."""
+    error ~eps·|log B| instead of ~eps·(a + b) log(a + b); when one is ≥ 10, log Γ of the
+    other plus `_log_gamma_ratio`; both below 10, the three log Γ."""
+    s, l = np.minimum(a, b), np.maximum(a, b)
     with np.errstate(all="ignore"):
         plain = np.asarray(gammaln(a)) + np.asarray(gammaln(b)) - np.asarray(gammaln(a + b))
+        one_large = np.asarray(gammaln(s)) + _log_gamma_ratio(l, s)
         c = a + b
         grouped = (LOG_SQRT_2PI + (a - 0.5) * np.log(a / c) + (b - 0.5) * np.log(b / c)
                    - 0.5 * np.log(c) + _stirling_correction(a) + _stirling_correction(b)
                    - _stirling_correction(c))
-    return np.where((a >= STIRLING_MIN) & (b >= STIRLING_MIN), grouped, plain)
+    return np.where(s >= STIRLING_MIN, grouped, np.where(l >= STIRLING_MIN, one_large, plain))
 
 
 # ---------------------------------------------------------------------------------------
 # The incomplete gamma and beta integrals
 # ---------------------------------------------------------------------------------------
 
+def _log1pmx(d: NDArray) -> NDArray:
+    """log(1 + d) − d for |d| ≤ 1/2 without the cancellation of log1p(d) − d (~eps/|d|
+    relative near 0): with t = d/(2 + d), log(1 + d) = 2 artanh t = 2(t + t³/3 + t⁵/5 + …)
+    and 2t − d = −d·t, so log(1 + d) − d = −d·t + 2(t³/3 + t⁵/5 + …): the first term is
+    −d²/2 to leading order, the sum ~d³/12 (|t| ≤ 1/3: 16 terms reach eps)."""
+    t = d / (2.0 + d)
+    t2 = t * t
+    total = np.zeros_like(d)
+    power = t * t2
+    for k in range(1, 17):
+        total = total + power / (2 * k + 1)
+        power = power * t2
+    return -d * t + 2.0 * total
+
+
 def _log_gamma_prefactor(a: NDArray, x: NDArray) -> NDArray:
     """log(x^a e^{−x} / Γ(a)), the factor in front of both the series and the fraction.
 
     For a ≥ 10, Stirling's log Γ(a) is substituted and the large terms cancelled
     analytically: a log x − x − log Γ(a) = a (log1p(d) − d) + ½ log a − ½ log 2π − S(a),
-    d = (x − a)/a, whose rounding error is ~eps·|x − a| instead of ~eps·a log x."""
+    d = (x − a)/a, with log1p(d) − d by `_log1pmx`: rounding error ~eps·|u| instead of
+    ~eps·a log x."""
     with np.errstate(all="ignore"):
         plain = a * np.log(x) - x - np.asarray(gammaln(a))
         d = (x - a) / a
         # a(log1p(d) − d) near x = a; a log(x/a) + (a − x) further out, where 1 + d would
         # be formed with cancellation (x ≪ a).
-        near = a * (np.log1p(d) - d)
+        near = a * _log1pmx(np.clip(d, -0.5, 0.5))
         far = a * np.log(x / a) + (a - x)
         stirling = (np.where(np.abs(d) < 0.5, near, far) + 0.5 * np.log(a) - LOG_SQRT_2PI
                     - _stirling_correction(a))
@@ -746,18 +866,130 @@ def _gammaincc_fraction(a: NDArray, x: NDArray) -> NDArray:
     return np.exp(_log_gamma_prefactor(a, x)) / cf
 
 
+# Temme's uniform asymptotic expansion (DLMF 8.12): for large a with x near a, where the
+# series and the fraction need O(√a) terms (thousands) and lose accuracy, while
+#   Q(a, x) = ½ erfc(η √(a/2)) + R_a(η),   P(a, x) = ½ erfc(−η √(a/2)) − R_a(η),
+#   R_a(η) ~ e^{−aη²/2} / √(2πa) · Σ_k c_k(η) a^{−k},
+# with λ = x/a and ½η² = λ − 1 − log λ (η of the sign of λ − 1). The c_k are power series
+# in η, c_k(η) = Σ_n d_{k,n} ηⁿ, from the recurrence (DLMF 8.12.9)
+#   c_0 = 1/(λ − 1) − 1/η,   c_k = (1/η) c_{k−1}' + (−1)^k g_k/(λ − 1),
+# where g_k are the coefficients of Stirling's series Γ(a) ~ √(2π) a^{a−½} e^{−a} Σ g_k a^{−k}.
+
+#: Terms in 1/a (K) and in η (N): with a ≥ TEMME_MIN_A the K-th term is below 1e-17 of
+#: ½, and |λ − 1| ≤ TEMME_WIDTH keeps |η| ≤ 0.37, a tenth of the η-series' radius 2√π.
+TEMME_K, TEMME_N = 12, 30
+TEMME_MIN_A = 20.0
+TEMME_WIDTH = 0.3
+
+
+def _gamma_star_coefficients(K: int) -> list[float]:
+    """g_0 … g_K: the exponential of Stirling's series S = Σ_j s_j t^{2j−1} in t = 1/a,
+    by the recurrence of exp of a power series, n·g_n = Σ_{k=1}^{n} k·s_k·g_{n−k}."""
+    s = [0.0] * (K + 1)
+    for j, c in enumerate(_STIRLING, start=1):
+        if 2 * j - 1 <= K:
+            s[2 * j - 1] = c
+    g = [1.0] + [0.0] * K
+    for n in range(1, K + 1):
+        g[n] = sum(k * s[k] * g[n - k] for k in range(1, n + 1)) / n
+    return g
+
+
+def _eta_over_mu_series(D: int) -> NDArray[np.float64]:
+    """w_0 … w_D of η/μ = Σ w_j η^j, where μ = λ − 1 solves μ − log(1 + μ) = η²/2.
+
+    μ = Σ m_j η^j (m_1 = 1) by undetermined coefficients: in μ − log(1 + μ) =
+    Σ_{k≥2} (−μ)^k/k, m_n enters the coefficient of η^{n+1} only through μ²/2, as m_n; that
+    coefficient must vanish (n ≥ 2). Then η/μ = 1/(μ/η) by series division."""
+    m = np.zeros(D + 3)
+    m[1] = 1.0
+    for n in range(2, D + 2):
+        f, power = np.zeros(D + 3), m.copy()
+        for k in range(2, n + 2):
+            # the product of two power series, truncated: (p·m)_j = Σ_i p_i m_{j−i}
+            power = np.array([np.dot(power[:j + 1], m[j::-1]) for j in range(D + 3)])
+            f[:power.size] += (-1) ** k * power / k
+        m[n] = -f[n + 1]
+    M = m[1:D + 2]  # μ/η
+    w = np.zeros(D + 1)
+    w[0] = 1.0
+    for j in range(1, D + 1):
+        w[j] = -np.dot(M[1:j + 1], w[j - 1::-1])
+    return w
+
+
+def _temme_coefficients(K: int, N: int) -> NDArray[np.float64]:
+    """d_{k,n} (k < K, n < N): d_{0,n} = w_{n+1} (c_0 = η/μ · 1/η − 1/η), and
+    d_{k,n} = (n + 2) d_{k−1,n+2} + (−1)^k g_k w_{n+1} (the poles 1/η cancel)."""
+    w = _eta_over_mu_series(N + 2 * K + 1)
+    g = _gamma_star_coefficients(K)
+    d = [w[1:N + 2 * K + 1]]
+    for k in range(1, K):
+        prev = d[-1]
+        n = np.arange(prev.size - 2)
+        d.append((n + 2) * prev[2:] + (-1) ** k * g[k] * w[1:prev.size - 1])
+    return np.array([row[:N] for row in d])
+
+
+_TEMME_D = _temme_coefficients(TEMME_K, TEMME_N)
+
+
+def _incomplete_gamma_temme(a: NDArray, x: NDArray) -> tuple[NDArray, NDArray]:
+    """(P, Q) by Temme's expansion, for a ≥ TEMME_MIN_A and |x/a − 1| ≤ TEMME_WIDTH. The
+    one of P, Q that is below ½ is computed directly (no cancellation: its erfc term and
+    R_a have the same sign), the other as 1 minus it."""
+    mu = (x - a) / a
+    half_eta2 = -_log1pmx(mu)  # λ − 1 − log λ, without cancellation near λ = 1
+    eta = np.copysign(np.sqrt(2.0 * half_eta2), mu)
+    # c_k(η) by Horner in η, then Σ_k c_k a^{−k} by Horner in 1/a.
+    c = np.zeros((TEMME_K,) + a.shape)
+    for n in range(TEMME_N - 1, -1, -1):
+        c = c * eta + _TEMME_D[:, n].reshape((-1,) + (1,) * a.ndim)
+    total = np.zeros_like(a)
+    for k in range(TEMME_K - 1, -1, -1):
+        total = total / a + c[k]
+    R = np.exp(-a * half_eta2) / np.sqrt(2.0 * math.pi * a) * total
+    # The smaller one: Q = ½ erfc(y) + R for η ≥ 0; P = ½ erfc(|y|) − R for η < 0.
+    half_erfc = 0.5 * _erfc_nonnegative(np.abs(eta) * np.sqrt(a / 2.0))
+    small = np.where(eta >= 0, half_erfc + R, half_erfc - R)
+    return np.where(eta >= 0, 1.0 - small, small), np.where(eta >= 0, small, 1.0 - small)
+
+
+def _gammaincc_small_a(a: NDArray, x: NDArray) -> NDArray:
+    """Q(a, x) for a < 1/2 and x < a + 1, where Q ≈ a·E₁(x) can lie far below the rounding
+    of 1 − P. From γ(a, x) = Σ_n (−1)ⁿ x^{a+n}/(n!(a + n)) (DLMF 8.7.1),
+        Q = [1 − x^a/Γ(1 + a)] − x^a/Γ(a) · Σ_{n≥1} (−x)ⁿ/(n!(a + n)),
+    the bracket as −expm1(u), u = a log x − log Γ(1 + a), and x^a/Γ(a) = a·e^u: for x ≤ 1
+    both parts are positive (the sum is −Ein(x) < 0 as a → 0), so nothing cancels."""
+    log_gamma_1pa = np.where(a < 0.5, _lgamma_near_2(a) - np.log1p(a),
+                             _lgamma_near_2(a - 1.0))
+    u = a * np.log(x) - log_gamma_1pa
+    term = np.ones_like(x)
+    total = np.zeros_like(x)
+    for n in range(1, 60):
+        term = -term * x / n
+        total = total + term / (a + n)
+        if np.all(np.abs(term) <= EPS * np.abs(total)):
+            break
+    return -np.expm1(u) - a * np.exp(u) * total
+
+
 def _incomplete_gamma(a: NDArray, x: NDArray) -> tuple[NDArray, NDArray]:
     """(P, Q) with the one of them that is computed directly kept relatively accurate."""
     P = np.full(a.shape, np.nan)
     Q = np.full(a.shape, np.nan)
     ok = (a > 0) & (x > 0) & np.isfinite(a) & np.isfinite(x)
-    series = ok & (x < a + 1.0)
-    fraction = ok & ~series
+    temme = ok & (a >= TEMME_MIN_A) & (np.abs(x - a) <= TEMME_WIDTH * a)
+    series = ok & ~temme & (x < a + 1.0)
+    fraction = ok & ~temme & ~series
+    small_a = series & (a < 0.5)
     with np.errstate(all="ignore"):
         P[series] = _gammainc_series(a[series], x[series])
         Q[series] = 1.0 - P[series]
+        Q[small_a] = _gammaincc_small_a(a[small_a], x[small_a])
         Q[fraction] = _gammaincc_fraction(a[fraction], x[fraction])
         P[fraction] = 1.0 - Q[fraction]
+        P[temme], Q[temme] = _incomplete_gamma_temme(a[temme], x[temme])
     # The edges, as SciPy: x = 0 → P = 0; x = inf → P = 1; a = 0 (x > 0) → P = 1;
     # a = inf (x finite) → P = 0.
     valid = (a >= 0) & (x >= 0) & ~((a == 0) & (x == 0))
@@ -833,9 +1065,9 @@ def gammainc(a: ArrayLike, x: ArrayLike) -> Any:
     >>> print(round(float(gammainc(1.0, 2.0)), 12))   # 1 − e^{−2}
     0.864664716763
     """
-    a, x = np.broadcast_arrays(_float(a), _float(x))
-    P, _ = _incomplete_gamma(a, x)
-    return _out(P)
+    (a, x), dtype = _ufunc_args("gammainc", a, x)
+    P, _ = _incomplete_gamma(*np.broadcast_arrays(a, x))
+    return _out(P, dtype)
 
 
 @fill_doc(incomplete_gamma_notes=_INCOMPLETE_GAMMA_NOTES)
@@ -875,9 +1107,9 @@ def gammaincc(a: ArrayLike, x: ArrayLike) -> Any:
     >>> print(f"{float(gammaincc(2.0, 50.0)):.6e}")   # 51·e^{−50}
     9.836624e-21
     """
-    a, x = np.broadcast_arrays(_float(a), _float(x))
-    _, Q = _incomplete_gamma(a, x)
-    return _out(Q)
+    (a, x), dtype = _ufunc_args("gammaincc", a, x)
+    _, Q = _incomplete_gamma(*np.broadcast_arrays(a, x))
+    return _out(Q, dtype)
 
 
 def _betainc_fraction(a: NDArray, b: NDArray, x: NDArray) -> NDArray:
@@ -949,7 +1181,8 @@ def betainc(a: ArrayLike, b: ArrayLike, x: ArrayLike) -> Any:
     >>> print(round(float(betainc(2.0, 3.0, 0.4)), 12))
     0.5248
     """
-    a, b, x = np.broadcast_arrays(_float(a), _float(b), _float(x))
+    (a, b, x), dtype = _ufunc_args("betainc", a, b, x)
+    a, b, x = np.broadcast_arrays(a, b, x)
     out = np.full(a.shape, np.nan)
     # Step 1: the domain and its edges.
     ok = (a > 0) & (b > 0) & (x > 0) & (x < 1) & np.isfinite(a) & np.isfinite(b)
@@ -967,7 +1200,7 @@ def betainc(a: ArrayLike, b: ArrayLike, x: ArrayLike) -> Any:
     edge = valid & ~ok
     one = (x == 1) | (a == 0) | ((b == np.inf) & (x > 0))
     out = np.where(edge, np.where(one & ~((x == 0) & (a > 0)), 1.0, 0.0), out)
-    return _out(out)
+    return _out(out, dtype)
 
 
 # ---------------------------------------------------------------------------------------
@@ -1018,10 +1251,10 @@ def expit(x: ArrayLike) -> Any:
     >>> print(np.round(expit([-1000.0, 0.0, 2.0, 1000.0]), 8))
     [0.         0.5        0.88079708 1.        ]
     """
-    x = _float(x)
+    (x,), dtype = _ufunc_args("expit", x)
     # Steps 1–2: e^{−|x|} never overflows; the sign of x picks the form.
     e = np.exp(-np.abs(x))
-    return _out(np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e)))
+    return _out(np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e)), dtype)
 
 
 def logit(p: ArrayLike) -> Any:
@@ -1068,7 +1301,7 @@ def logit(p: ArrayLike) -> Any:
     >>> print(np.round(logit([0.1, 0.5, 0.9]), 8))
     [-2.19722458  0.          2.19722458]
     """
-    p = _float(p)
+    (p,), dtype = _ufunc_args("logit", p)
     with np.errstate(divide="ignore", invalid="ignore"):
         # Step 1: the centre, through log1p.
         centre = np.log1p((2.0 * p - 1.0) / (1.0 - p))
@@ -1076,7 +1309,7 @@ def logit(p: ArrayLike) -> Any:
         outer = np.log(p / (1.0 - p))
     out = np.where((p >= 0.25) & (p <= 0.75), centre, outer)
     # Step 3: the domain.
-    return _out(np.where((p >= 0) & (p <= 1), out, np.nan))
+    return _out(np.where((p >= 0) & (p <= 1), out, np.nan), dtype)
 
 
 def _axis_tuple(axis: Any, ndim: int) -> tuple[int, ...] | None:
@@ -1150,6 +1383,7 @@ def logsumexp(a: ArrayLike, axis: int | tuple[int, ...] | None = None,
     >>> print(round(float(logsumexp([1000.0, 1000.0])), 10))
     1000.6931471806
     """
+    dtype = _logsumexp_type(a, b)
     a = _float(a)
     if b is not None:
         a, b = np.broadcast_arrays(a, _float(b))
@@ -1182,8 +1416,20 @@ def logsumexp(a: ArrayLike, axis: int | tuple[int, ...] | None = None,
     if not keepdims:
         res, sgn = res.reshape(_reduced_shape(a.shape, axis)), sgn.reshape(_reduced_shape(a.shape, axis))
     if return_sign:
-        return _out(res), _out(sgn)
-    return _out(np.where(sgn < 0, np.nan, res))
+        return _out(res, dtype), _out(sgn, dtype)
+    return _out(np.where(sgn < 0, np.nan, res), dtype)
+
+
+def _logsumexp_type(a: ArrayLike, b: ArrayLike | None) -> np.dtype:
+    """SciPy's result type: the promoted type of `a` and `b` (Python numbers weak), float64
+    where that is not floating (integers, booleans, and strings, which are parsed)."""
+    def typed(x: Any) -> Any:
+        if isinstance(x, (int, float)) and not isinstance(x, np.generic):
+            return x
+        dtype = _float(x).dtype if np.asarray(x).dtype.kind == "O" else np.asarray(x).dtype
+        return dtype if dtype.kind in "biuf" else np.dtype(np.float64)
+    dtype = np.result_type(typed(a), *(() if b is None else (typed(b),)))
+    return dtype if dtype.kind == "f" else np.dtype(np.float64)
 
 
 def _reduced_axes(ndim: int, axis: Any) -> tuple[int, ...]:
@@ -1256,14 +1502,16 @@ def softmax(x: ArrayLike, axis: int | tuple[int, ...] | None = None) -> NDArray[
     >>> print(np.round(softmax([1.0, 2.0, 3.0]), 8))
     [0.09003057 0.24472847 0.66524096]
     """
-    x = _float(x)
+    x = np.asarray(x)
+    dtype = _float_type(x, "softmax", bool_ok=False)
+    x = x.astype(np.float64)
     axes = _axis_tuple(axis, x.ndim)
     # Step 1: the shift.
     m = np.max(x, axis=axes, keepdims=True)
     m = np.where(np.isfinite(m), m, 0.0)
     # Step 2: normalise.
     e = np.exp(x - m)
-    return _out(e / np.sum(e, axis=axes, keepdims=True))
+    return _out(e / np.sum(e, axis=axes, keepdims=True), dtype)
 
 
 def log_softmax(x: ArrayLike, axis: int | tuple[int, ...] | None = None) -> NDArray[np.float64]:
@@ -1310,14 +1558,16 @@ def log_softmax(x: ArrayLike, axis: int | tuple[int, ...] | None = None) -> NDAr
     >>> print(np.round(log_softmax([0.0, 1000.0]), 8))
     [-1000.     0.]
     """
-    x = _float(x)
+    x = np.asarray(x)
+    dtype = _float_type(x, "log_softmax", bool_ok=False)
+    x = x.astype(np.float64)
     axes = _axis_tuple(axis, x.ndim)
     # Step 1: the shift.
     m = np.max(x, axis=axes, keepdims=True)
     z = x - np.where(np.isfinite(m), m, 0.0)
     # Step 2: subtract the log of the normaliser.
     with np.errstate(divide="ignore"):
-        return _out(z - np.log(np.sum(np.exp(z), axis=axes, keepdims=True)))
+        return _out(z - np.log(np.sum(np.exp(z), axis=axes, keepdims=True)), dtype)
 
 
 def xlogy(x: ArrayLike, y: ArrayLike) -> Any:
@@ -1364,8 +1614,9 @@ def xlogy(x: ArrayLike, y: ArrayLike) -> Any:
     >>> print(np.round(xlogy([0.0, 2.0], [0.0, np.e]), 8))
     [0. 2.]
     """
-    x, y = np.broadcast_arrays(_float(x), _float(y))
+    (x, y), dtype = _ufunc_args("xlogy", x, y)
+    x, y = np.broadcast_arrays(x, y)
     # Step 1: the product, with the convention at x = 0.
     with np.errstate(divide="ignore", invalid="ignore"):
         out = x * np.log(y)
-    return _out(np.where((x == 0) & ~np.isnan(y), 0.0, out))
+    return _out(np.where((x == 0) & ~np.isnan(y), 0.0, out), dtype)
