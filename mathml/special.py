@@ -898,19 +898,15 @@ def _gamma_star_coefficients(K: int) -> list[float]:
 def _eta_over_mu_series(D: int) -> NDArray[np.float64]:
     """w_0 … w_D of η/μ = Σ w_j η^j, where μ = λ − 1 solves μ − log(1 + μ) = η²/2.
 
-    μ = Σ m_j η^j (m_1 = 1) by undetermined coefficients: in μ − log(1 + μ) =
-    Σ_{k≥2} (−μ)^k/k, m_n enters the coefficient of η^{n+1} only through μ²/2, as m_n; that
-    coefficient must vanish (n ≥ 2). Then η/μ = 1/(μ/η) by series division."""
-    m = np.zeros(D + 3)
+    Differentiating, μ μ' = η(1 + μ); with μ = Σ m_j η^j (m_1 = 1) the coefficient of ηⁿ
+    (n ≥ 2) gives (n + 1) m_n = m_{n−1} − Σ_{i=2}^{n−1} (n + 1 − i) m_i m_{n+1−i}
+    (m_2 = 1/3, m_3 = 1/36, …). Then η/μ = 1/(μ/η) by series division."""
+    m = np.zeros(D + 2)
     m[1] = 1.0
     for n in range(2, D + 2):
-        f, power = np.zeros(D + 3), m.copy()
-        for k in range(2, n + 2):
-            # the product of two power series, truncated: (p·m)_j = Σ_i p_i m_{j−i}
-            power = np.array([np.dot(power[:j + 1], m[j::-1]) for j in range(D + 3)])
-            f[:power.size] += (-1) ** k * power / k
-        m[n] = -f[n + 1]
-    M = m[1:D + 2]  # μ/η
+        i = np.arange(2, n)
+        m[n] = (m[n - 1] - np.sum((n + 1 - i) * m[i] * m[n + 1 - i])) / (n + 1)
+    M = m[1:]  # μ/η
     w = np.zeros(D + 1)
     w[0] = 1.0
     for j in range(1, D + 1):
