@@ -800,11 +800,51 @@ def beta(a: ArrayLike, b: ArrayLike) -> Any:
     0.083333333333
     """
     (a, b), dtype = _ufunc_args("beta", a, b)
-    a, b = np.broadcast_arrays(a, b)
+    return _out(_beta(*np.broadcast_arrays(a, b)), dtype)
+
+
+#: Cephes' bounds, which SciPy's beta follows outside the positive quadrant: Γ overflows
+#: beyond MAX_GAMMA_ARG, exp beyond MAX_LOG; C's int holds the poles it recurses on.
+MAX_GAMMA_ARG = 171.624376956302725
+MAX_LOG = 709.782712893384
+INT_MAX = 2.0 ** 31 - 1
+
+
+def _beta(a: NDArray, b: NDArray) -> NDArray:
+    """B(a, b) on float64 arrays of one shape: the poles first, then the rest."""
+    out = np.full(a.shape, np.nan)
+    pole_a = (a <= 0) & (np.floor(a) == a)
+    pole_b = ~pole_a & (b <= 0) & (np.floor(b) == b)
+    rest = ~pole_a & ~pole_b
+    out[pole_a] = _beta_pole(a[pole_a], b[pole_a])
+    out[pole_b] = _beta_pole(b[pole_b], a[pole_b])
+    out[rest] = _beta_regular(a[rest], b[rest])
+    return _beta_at_infinity(a, b, out)
+
+
+def _beta_pole(n: NDArray, x: NDArray) -> NDArray:
+    """B(n, x) for a non-positive integer n, as SciPy (Cephes): where x is an integer with
+    1 − n − x > 0, B(n, x) = (−1)^x B(1 − n − x, x) (the limit along the integers of
+    Γ(n)Γ(x)/Γ(n + x), whose poles cancel); inf elsewhere."""
+    out = np.full(n.shape, np.inf)
+    with np.errstate(invalid="ignore"):
+        m = 1.0 - n - x
+        go = ((np.abs(n) <= INT_MAX) & (np.floor(x) == x) & (np.abs(x) <= INT_MAX)
+              & (m > 0))
+    if go.any():
+        sign = np.where(np.remainder(x[go], 2.0) == 0, 1.0, -1.0)
+        out[go] = sign * _beta(m[go], x[go])
+    return out
+
+
+def _beta_regular(a: NDArray, b: NDArray) -> NDArray:
+    """B(a, b) where neither argument is a pole of Γ."""
     s, l = np.minimum(a, b), np.maximum(a, b)
     with np.errstate(all="ignore"):
-        # Step 1: the gamma ratio where nothing overflows.
-        ratio = np.asarray(gamma(a)) * np.asarray(gamma(b)) / np.asarray(gamma(a + b))
+        ga, gb, gc = np.asarray(gamma(a)), np.asarray(gamma(b)), np.asarray(gamma(a + b))
+        # Step 1: the gamma ratio, dividing first by the Γ closer to Γ(a + b) in size.
+        ratio = np.where(np.abs(np.abs(ga) - np.abs(gc)) > np.abs(np.abs(gb) - np.abs(gc)),
+                         gb / gc * ga, ga / gc * gb)
         # Step 2: positive arguments by size. Both below 10, one below 1: Γ(x) = Γ(x + 1)/x
         # thrice, so that Γ(s) ≈ 1/s cannot overflow (beta(1e-200, 1e-200) = 2e200).
         shifted = ((s + l) / s / l) * (np.asarray(gamma(s + 1.0)) * np.asarray(gamma(l + 1.0))
@@ -813,17 +853,56 @@ def beta(a: ArrayLike, b: ArrayLike) -> Any:
         one_large = np.asarray(gamma(s)) * np.exp(_log_gamma_ratio(l, s))
         # Both of 10 or more: Stirling's series with its large terms grouped.
         both_large = np.exp(_log_beta(a, b))
-    positive = (s > 0) & ~np.isnan(l)
-    small = (np.abs(a) < 170) & (np.abs(b) < 170) & (np.abs(a + b) < 170)
-    out = np.where(small, ratio, np.nan)
-    out = np.where(positive & (l < STIRLING_MIN) & ~np.isfinite(ratio), shifted, out)
-    out = np.where(positive & (l >= STIRLING_MIN) & ((s < 1) | ~small), one_large, out)
-    out = np.where(positive & (s >= STIRLING_MIN) & ~small, both_large, out)
-    # 1/Γ(a + b) = 0 at the poles a + b = 0, −1, … (when Γ(a), Γ(b) are finite), as SciPy.
-    c = a + b
-    finite = ~((a <= 0) & (np.floor(a) == a)) & ~((b <= 0) & (np.floor(b) == b))
-    out = np.where((c <= 0) & (np.floor(c) == c) & finite, 0.0, out)
-    return _out(out, dtype)
+        small = (np.abs(a) < 170) & (np.abs(b) < 170) & (np.abs(a + b) < 170)
+    pos = np.where(small, ratio, np.nan)
+    pos = np.where((l < STIRLING_MIN) & ~np.isfinite(ratio), shifted, pos)
+    pos = np.where((l >= STIRLING_MIN) & ((s < 1) | ~small), one_large, pos)
+    pos = np.where((s >= STIRLING_MIN) & ~small, both_large, pos)
+    out = np.where(s > 0, pos, _beta_signed(a, b, ratio))
+    # 1/Γ(a + b) = 0 at the poles a + b = 0, −1, … (Γ(a), Γ(b) finite), as SciPy.
+    with np.errstate(invalid="ignore"):
+        c = a + b
+        return np.where((c <= 0) & (np.floor(c) == c), 0.0, out)
+
+
+def _beta_signed(a: NDArray, b: NDArray, ratio: NDArray) -> NDArray:
+    """B(a, b) with a negative non-integer argument, as SciPy (Cephes): with |u| ≥ |v|,
+    Γ(v) Γ(u)/Γ(u + v) from Stirling's series when u > 1e6·|v| (u > 1e6); else, where a
+    Γ would overflow, ±exp(log|Γ(a)| + log|Γ(b)| − log|Γ(a + b)|) with the signs of the
+    three Γ (sin πx for x < 0); else the ratio."""
+    u = np.where(np.abs(a) >= np.abs(b), a, b)
+    v = np.where(np.abs(a) >= np.abs(b), b, a)
+    with np.errstate(all="ignore"):
+        c = a + b
+        asymptotic = (np.abs(u) > 1e6 * np.abs(v)) & (u > 1e6)
+        ratio_uv = np.asarray(gamma(v)) * np.exp(_log_gamma_ratio(np.where(asymptotic, u, 10.0),
+                                                                  np.where(asymptotic, v, 1.0)))
+        sign = _gamma_sign(a) * _gamma_sign(b) * _gamma_sign(c)
+        log_abs = (np.asarray(gammaln(a)) + np.asarray(gammaln(b)) - np.asarray(gammaln(c)))
+        logs = sign * np.where(log_abs > MAX_LOG, np.inf, np.exp(log_abs))
+        huge = ((np.abs(c) > MAX_GAMMA_ARG) | (np.abs(a) > MAX_GAMMA_ARG)
+                | (np.abs(b) > MAX_GAMMA_ARG))
+        finite_ratio = np.where(np.asarray(gamma(c)) == 0, np.inf, ratio)
+    return np.where(asymptotic, ratio_uv, np.where(huge, logs, finite_ratio))
+
+
+def _gamma_sign(x: NDArray) -> NDArray:
+    """The sign of Γ(x): +1 for x > 0, the sign of sin(πx) for x < 0 (Γ(1 − x) > 0)."""
+    return np.where(x > 0, 1.0, np.sign(_sinpi(x)))
+
+
+def _beta_at_infinity(a: NDArray, b: NDArray, out: NDArray) -> NDArray:
+    """SciPy's values where an argument is infinite. For a → +inf, B(a, b) ~ Γ(b) a^{−b}:
+    0 for b > 0, ±inf for b < 0 with the sign of Γ(b), i.e. of sin(πb) (inf at b = 0 and
+    at the poles); B(inf, inf) = nan. −inf counts as a pole of Γ (Cephes): inf whatever
+    the other argument."""
+    for u, v in ((a, b), (b, a)):
+        with np.errstate(invalid="ignore"):
+            pole = (v <= 0) & (np.floor(v) == v)
+            limit = np.where(v > 0, 0.0, np.where(pole, np.inf, np.copysign(np.inf, _sinpi(v))))
+        out = np.where((u == np.inf) & np.isfinite(v), limit, out)
+        out = np.where((u == np.inf) & (v == np.inf), np.nan, out)
+    return np.where((a == -np.inf) | (b == -np.inf), np.inf, out)
 
 
 def _log_gamma_ratio(l: NDArray, s: NDArray) -> NDArray:
@@ -1185,8 +1264,9 @@ def _betainc_fraction(a: NDArray, b: NDArray, x: NDArray,
     def d(n: int) -> NDArray:
         m = n // 2
         if n % 2:
-            return -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))
-        return m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m))
+            # as two quotients, which cannot overflow for a, b up to 1e308
+            return -((a + m) / (a + 2 * m)) * ((a + b + m) / (a + 2 * m + 1)) * x
+        return (m / (a + 2 * m - 1)) * ((b - m) / (a + 2 * m)) * x
 
     cf = _lentz(d, lambda n: 1.0, np.ones_like(x), x.shape, terms)
     return np.exp(_log_beta_prefactor(a, b, x)) / (a * cf)
@@ -1298,11 +1378,16 @@ def betainc(a: ArrayLike, b: ArrayLike, x: ArrayLike) -> Any:
     ok = (a > 0) & (b > 0) & (x > 0) & (x < 1) & np.isfinite(a) & np.isfinite(b)
     flip = ok & (x >= (a + 1.0) / (a + b + 2.0))
     direct = ok & ~flip
+    terms = np.zeros(a.shape)
     with np.errstate(all="ignore"):
         # Step 2: the fraction where it converges fast.
-        out[direct] = _betainc_fraction(a[direct], b[direct], x[direct])
+        n = np.zeros(int(direct.sum()))
+        out[direct] = _betainc_fraction(a[direct], b[direct], x[direct], n)
+        terms[direct] = n
         # Step 3: the symmetry elsewhere, 1 − J.
-        out[flip] = 1.0 - _betainc_fraction(b[flip], a[flip], 1.0 - x[flip])
+        n = np.zeros(int(flip.sum()))
+        out[flip] = 1.0 - _betainc_fraction(b[flip], a[flip], 1.0 - x[flip], n)
+        terms[flip] = n
         # Step 4: a value below 0.2 left as 1 − J (small b) carries J's rounding times
         # J/(1 − J); the direct fraction converges there too, more slowly, adding about an
         # ulp per term: keep it where it took fewer terms than that factor.
@@ -1310,11 +1395,16 @@ def betainc(a: ArrayLike, b: ArrayLike, x: ArrayLike) -> Any:
         n = np.zeros(int(redo.sum()))
         again = _betainc_fraction(a[redo], b[redo], x[redo], n)
         I_flip = out[redo]
-        out[redo] = np.where(n * I_flip < 1.0 - I_flip, again, I_flip)
-    valid = (a >= 0) & (b >= 0) & ~((a == 0) & (b == 0)) & (x >= 0) & (x <= 1)
+        out[redo] = np.where((n < MAX_ITERATIONS) & (n * I_flip < 1.0 - I_flip), again, I_flip)
+    # Step 5: a fraction that did not converge (a, b ≳ 1e8 near the peak a/(a + b), where
+    # it needs ~√a terms) has no accurate value to give: nan, not a plausible number;
+    # rounding may leave 1 − J a hair outside [0, 1] (b ≈ 1e-300, x ≈ 1): clipped.
+    out = np.where(ok & (terms >= MAX_ITERATIONS), np.nan, np.clip(out, 0.0, 1.0))
+    valid = ((a >= 0) & (b >= 0) & ~((a == 0) & (b == 0)) & ~(np.isinf(a) & np.isinf(b))
+             & (x >= 0) & (x <= 1))
     edge = valid & ~ok
-    one = (x == 1) | (a == 0) | ((b == np.inf) & (x > 0))
-    out = np.where(edge, np.where(one & ~((x == 0) & (a > 0)), 1.0, 0.0), out)
+    one = (x == 1) | (a == 0) | ((b == np.inf) & (a > 0))
+    out = np.where(edge, np.where(one & (x > 0), 1.0, 0.0), out)
     return _out(out, dtype)
 
 
