@@ -1376,7 +1376,8 @@ def betainc(a: ArrayLike, b: ArrayLike, x: ArrayLike) -> Any:
     out = np.full(a.shape, np.nan)
     # Step 1: the domain and its edges.
     ok = (a > 0) & (b > 0) & (x > 0) & (x < 1) & np.isfinite(a) & np.isfinite(b)
-    flip = ok & (x >= (a + 1.0) / (a + b + 2.0))
+    with np.errstate(invalid="ignore"):  # inf/inf outside `ok`
+        flip = ok & (x >= (a + 1.0) / (a + b + 2.0))
     direct = ok & ~flip
     terms = np.zeros(a.shape)
     with np.errstate(all="ignore"):
@@ -1444,6 +1445,11 @@ def expit(x: ArrayLike) -> Any:
     *Numerical stability*: each branch has relative error ≤ 3 eps for every x; finite for
     every finite x (expit(−1000) = 0 without a warning, expit(1000) = 1).
 
+    *Accuracy*: ≤ 3 eps relative (float64). float32 results are the float64 value rounded
+    once; SciPy computes them in float32 arithmetic: the two differ by ≤ 1 float32 ulp in
+    float32's normal range, more below it (x < −87), where float32 keeps only absolute
+    precision.
+
     References
     ----------
     Goodfellow, Bengio & Courville, Deep Learning, §3.10 and §4.1 (softplus and sigmoid
@@ -1494,6 +1500,9 @@ def logit(p: ArrayLike) -> Any:
     *Complexity*: one logarithm per entry.
 
     *Numerical stability*: relative error ≤ ~4 eps on (0, 1).
+
+    *Accuracy*: ≤ ~4 eps relative on (0, 1); float32 results are the float64 value rounded
+    once (SciPy's float32 loop: within 2 float32 ulps of it).
 
     References
     ----------

@@ -186,6 +186,12 @@ CONCEPTS: tuple[Concept, ...] = (
         cases=(case(np.array([1.0, 2.0, 0.5, 10.0, 50.0]), np.array([1.0, 3.0, 0.5, 20.0, 80.0]),
                     label="positive"),
                case(np.array([-0.5, 1.5]), np.array([2.0, -2.5]), label="negative non-integer"),
+               case(np.array([-1.0, -1.0, 0.0, 1.0, -0.5, 1e300, -200.5, 170.5]),
+                    np.array([1.0, -1.0, 0.5, -1.0, 1e300, -0.5, 0.5, -0.5]),
+                    label="poles (SciPy's limits along the integers), a negative argument"),
+               case(np.array([np.inf, np.inf, -np.inf, np.inf, 0.0, np.nan]),
+                    np.array([3.0, -0.5, 2.0, np.inf, np.nan, 0.0]),
+                    label="infinities and nan: limits, −inf a pole"),
                case(2.0, 3.0, label="scalar"),
                case(np.array([1.0, 1.0, 2.0, 3.0, 10.0]), np.array([1.0, 2.0, 3.0, 4.0, 10.0]),
                     label="integers: exact 1/(n·C(n−1, a−1))"),
@@ -201,7 +207,9 @@ CONCEPTS: tuple[Concept, ...] = (
         note="where one argument is below 10 and the other above ~1e4 (beta(0.5, 1e6), "
              "beta(1e5, 3), beta(3e-5, 2e5)) SciPy's beta is off by up to ~1e-9 against "
              "mpmath, mathml's by ≤ ~1e-13; those points are checked against mpmath in "
-             "tests/test_special.py, not compared here"),
+             "tests/test_special.py, not compared here. At infinity mathml gives the limits "
+             "(beta(inf, b) = 0 for b > 0) also for b ≳ 1e300, where SciPy's nan comes "
+             "from its own overflow check"),
     Concept(
         "special.gammainc", "scipy.special.gammainc", "same_type", "exact",
         cases=(case(np.array([0.5, 1.0, 3.0, 10.0, 50.0, 100.0]),
@@ -248,6 +256,17 @@ CONCEPTS: tuple[Concept, ...] = (
                # thousands of terms lost 1.5e-12; 1 − J loses a factor 1.35 only)
                case(np.array([1.5]), np.array([0.05078125]), np.array([0.99999]),
                     label="small b, x near 1"),
+               case(np.array([1610.26, 100.0, 5.0]), np.array([0.00853168, 0.05, 0.1]),
+                    np.array([1 - 1e-10, 1 - 1e-6, 1 - 1e-8]),
+                    label="small b, x within 1e-6 of 1: 1 − J (the direct fraction would not "
+                          "converge)"),
+               case(np.array([np.inf, 0.0, 0.0, 1e300, 0.5, 2.0, np.inf]),
+                    np.array([np.inf, 2.0, 2.0, 0.5, 1e300, 0.0, 1.0]),
+                    np.array([0.5, 0.0, 0.5, 0.5, 0.5, 0.5, 0.5]),
+                    label="infinite and huge parameters, x = 0 before a = 0"),
+               case(np.array([300.0, 5e4, 1e4]), np.array([200.0, 5e4, 3e4]),
+                    np.array([0.61, 0.502, 0.25]),
+                    label="large a, b near the peak: the prefactor around a/(a + b)"),
                case(*_f32([2.0, 0.5, 5.0], [3.0, 0.5, 1.0], [0.4, 0.1, 0.9]),
                     label="float32: float32 out"),
                case(2, 3, np.float32(0.4), label="Python ints and a float32: float32 (loop order)"),
