@@ -1,12 +1,16 @@
 """Special functions through SciPy: the reference for `mathml.special`.
 
-Thin wrappers with the signatures of `mathml.special`. Where SciPy's behaviour differs from
-the contract (docs/contract.md §3) a wrapper says so in one comment and adjusts:
+Thin wrappers with the signatures of `mathml.special`: the arguments go to SciPy as given,
+so its result types (float32 in, float32 out; a scalar of that type for scalar input) and
+its errors for strings, dates, objects and None (the ufuncs' TypeError "ufunc ... not
+supported for the input types") are the reference's. Where SciPy's behaviour differs from
+the contract (CONTRACT.md §3) a wrapper says so in one comment and adjusts:
 
 - Complex input: SciPy computes complex erf, gamma, expit, …; `mathml` is real-valued, so
   the wrappers refuse complex input with TypeError.
-- float32 input: SciPy's ufuncs keep float32; `mathml` computes in float64, so the
-  wrappers convert the arguments to float64 first (the values are then SciPy's own).
+- softmax and log_softmax fail inside NumPy on input that is not numeric (UFuncTypeError,
+  AttributeError or TypeError depending on what it is); the wrappers raise the TypeError
+  they have in common, first.
 """
 from __future__ import annotations
 
@@ -20,17 +24,22 @@ __all__ = ["erf", "erfc", "erfinv", "gamma", "gammaln", "beta", "gammainc", "gam
            "betainc", "expit", "logit", "softmax", "log_softmax", "logsumexp", "xlogy"]
 
 
-def _real(*arrays: ArrayLike) -> tuple[NDArray[np.float64], ...]:
-    """The contract's check (see the module docstring): real input, as float64."""
-    out = []
-    for a in arrays:
-        arr = np.asarray(a)
-        if np.iscomplexobj(arr):
+def _real(*args: ArrayLike) -> tuple[Any, ...]:
+    """The contract's check (see the module docstring): complex input refused; the
+    arguments are passed on unchanged."""
+    for a in args:
+        if np.iscomplexobj(a):
             raise TypeError("complex input is not supported: pass a real array")
-        if arr.dtype == object:
-            raise TypeError("input must be a numeric array, not an array of objects")
-        out.append(arr.astype(np.float64, copy=False))
-    return tuple(out)
+    return args
+
+
+def _numeric(x: ArrayLike, name: str) -> ArrayLike:
+    """softmax's and log_softmax's check (see the module docstring)."""
+    arr = np.asarray(x)
+    if arr.dtype.kind not in "biufc":
+        raise TypeError(f"{name} is not supported for input of type {arr.dtype}: pass an "
+                        "array of real numbers")
+    return x
 
 
 def erf(z: ArrayLike) -> Any:
@@ -78,18 +87,17 @@ def logit(p: ArrayLike) -> Any:
 
 
 def softmax(x: ArrayLike, axis: int | tuple[int, ...] | None = None) -> NDArray[np.float64]:
-    return scipy.special.softmax(*_real(x), axis=axis)
+    return scipy.special.softmax(*_real(_numeric(x, "softmax")), axis=axis)
 
 
 def log_softmax(x: ArrayLike, axis: int | tuple[int, ...] | None = None) -> NDArray[np.float64]:
-    return scipy.special.log_softmax(*_real(x), axis=axis)
+    return scipy.special.log_softmax(*_real(_numeric(x, "log_softmax")), axis=axis)
 
 
 def logsumexp(a: ArrayLike, axis: int | tuple[int, ...] | None = None,
               b: ArrayLike | None = None, keepdims: bool = False,
               return_sign: bool = False) -> Any:
-    a, = _real(a)
-    b = None if b is None else _real(b)[0]
+    _real(a, b)
     return scipy.special.logsumexp(a, axis=axis, b=b, keepdims=keepdims,
                                    return_sign=return_sign)
 

@@ -59,10 +59,6 @@ OPEN: dict[str, str] = {
     "optimize.gradient_descent": "arg1:complex arg1:inf",
     "optimize.minimize": "arg1:complex options.gtol:0-d options.gtol:complex options.gtol:ragged",
 
-    # special
-    "special.beta": "arg0:inf arg1:inf",
-    "special.softmax": "arg0:inf",
-
     # stats
     "stats.mean": "arg0:string",
     "stats.median": "arg0:string",

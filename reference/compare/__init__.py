@@ -14,7 +14,7 @@ in the catalog, with a tolerance of :data:`TOLERANCES`, named likewise:
 from __future__ import annotations
 
 from . import (_decomposition, _differentiate, _information, _integrate, _linalg,  # noqa: F401
-               _mixture, _nn_recurrent, _optimize, _stats)
+               _mixture, _nn_recurrent, _optimize, _special, _stats)
 from ._agree import Agreement, agree
 from ._canon import canon_eig, canon_eigh, canon_qr, canon_svd
 from ._strategy import KINDS, PROPERTIES, STRATEGIES, Strategy, properties, strategy
