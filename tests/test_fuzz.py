@@ -140,15 +140,6 @@ OPEN: dict[str, str] = {
     "metrics.silhouette_score": "arg0:None arg0:string arg1:None arg1:string",
     "metrics.calinski_harabasz_score": "arg0:None arg0:complex arg0:string arg1:None arg1:string",
     "metrics.davies_bouldin_score": "arg0:None arg0:string arg1:None arg1:string",
-    "metrics.pairwise.euclidean_distances": "arg0:None arg0:string arg1:string",
-    "metrics.pairwise.manhattan_distances": "arg0:None arg0:string arg1:string",
-    "metrics.pairwise.linear_kernel": "arg0:None arg0:string arg1:string",
-    "metrics.pairwise.polynomial_kernel": "arg0:None arg0:string arg1:string",
-    "metrics.pairwise.rbf_kernel": "arg0:None arg0:string arg1:string",
-    "metrics.pairwise.sigmoid_kernel": "arg0:None arg0:string arg1:string",
-    "metrics.pairwise.cosine_similarity": "arg0:None arg0:string arg1:string",
-    "metrics.pairwise.pairwise_distances": "arg0:0-d arg0:None arg0:string",
-    "metrics.pairwise.pairwise_kernels": "arg0:0-d arg0:None arg0:string",
 
     # model_selection
     "model_selection.KFold": "arg0:string",
