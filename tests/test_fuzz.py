@@ -142,10 +142,6 @@ OPEN: dict[str, str] = {
     "metrics.davies_bouldin_score": "arg0:None arg0:string arg1:None arg1:string",
 
     # model_selection
-    "model_selection.KFold": "arg0:string",
-    "model_selection.StratifiedKFold": "arg0:string",
-    "model_selection.cross_val_score": "arg0:inf arg0:nan arg1:inf arg1:nan cv:3-D cv:empty cv:ragged",
-    "model_selection.learning_curve": "arg0:inf arg0:nan arg1:inf arg1:nan cv:ragged train_sizes:0-d",
 
     # linear_model
     "linear_model.LinearRegression": "arg1:string",
