@@ -163,9 +163,6 @@ OPEN: dict[str, str] = {
     ),
 
     # neighbors
-    "neighbors.KDTree": "k:nan leaf_size:0-d leaf_size:inf leaf_size:nan",
-    "neighbors.KNeighborsClassifier": "arg1:0-d arg1:string n_neighbors:None",
-    "neighbors.KNeighborsRegressor": "arg1:0-d arg1:string n_neighbors:None",
 
     # cluster
     "cluster.kmeans_plusplus": "arg0:None arg0:string",
@@ -282,7 +279,6 @@ DTYPE_OPEN: set[str] = {
     "naive_bayes.GaussianNB",
 
     # neighbors
-    "neighbors.KNeighborsRegressor",
 
     # cluster
     "cluster.KMeans",
