@@ -172,16 +172,10 @@ OPEN: dict[str, str] = {
     "decomposition.PCA": "n_components:None",
 
     # tree
-    "tree.DecisionTreeClassifier": "arg1:0-d arg1:string",
-    "tree.DecisionTreeRegressor": "arg1:0-d arg1:string",
-    "tree.export_text": "arg1:0-d arg1:string",
 
     # ensemble
-    "ensemble.GradientBoostingRegressor": "arg1:0-d arg1:string",
-    "ensemble.GradientBoostingClassifier": "arg1:0-d arg1:string",
 
     # kernel_ridge
-    "kernel_ridge.KernelRidge": "arg1:string",
 
     # neural_network
     "neural_network.MLPRegressor": "arg1:string",
@@ -292,7 +286,6 @@ DTYPE_OPEN: set[str] = {
     "mixture.GaussianMixture",
 
     # kernel_ridge
-    "kernel_ridge.KernelRidge",
 
     # neural_network
     "neural_network.MLPClassifier",
