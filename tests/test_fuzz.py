@@ -165,8 +165,6 @@ OPEN: dict[str, str] = {
     # neighbors
 
     # cluster
-    "cluster.kmeans_plusplus": "arg0:None arg0:string",
-    "cluster.inconsistent": "arg1:3-D arg1:empty arg1:ragged",
 
     # decomposition
     "decomposition.PCA": "n_components:None",
@@ -275,9 +273,6 @@ DTYPE_OPEN: set[str] = {
     # neighbors
 
     # cluster
-    "cluster.KMeans",
-    "cluster.kmeans_plusplus",
-    "cluster.DBSCAN",
 
     # decomposition
     "decomposition.PCA",
