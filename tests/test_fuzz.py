@@ -275,7 +275,6 @@ DTYPE_OPEN: set[str] = {
     "linear_model.SGDClassifier",
 
     # naive_bayes
-    "naive_bayes.GaussianNB",
 
     # neighbors
 
