@@ -284,7 +284,6 @@ DTYPE_OPEN: set[str] = {
     "decomposition.PCA",
 
     # mixture
-    "mixture.GaussianMixture",
 
     # kernel_ridge
 
