@@ -585,8 +585,9 @@ class GaussianMixture(DensityMixin, BaseEstimator):
 
     def score_samples(self, X: ArrayLike) -> NDArray[np.floating]:
         """log p(x_i) under the fitted mixture, shape (n_samples,)."""
+        X_checked = self._checked(X)
         out_type = self._output_type(X)
-        return logsumexp(self._weighted_log_prob(self._checked(X)), axis=1).astype(out_type)
+        return logsumexp(self._weighted_log_prob(X_checked), axis=1).astype(out_type)
 
     def predict(self, X: ArrayLike) -> NDArray[np.intp]:
         """The component of largest posterior probability, shape (n_samples,)."""
@@ -594,8 +595,9 @@ class GaussianMixture(DensityMixin, BaseEstimator):
 
     def predict_proba(self, X: ArrayLike) -> NDArray[np.floating]:
         """The responsibilities r_ik, shape (n_samples, n_components)."""
+        X_checked = self._checked(X)
         out_type = self._output_type(X)
-        return np.exp(self._log_prob_resp(self._checked(X))[1]).astype(out_type)
+        return np.exp(self._log_prob_resp(X_checked)[1]).astype(out_type)
 
     def _n_parameters(self) -> int:
         K, p = self.means_.shape

@@ -579,8 +579,9 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
     def transform(self, X: ArrayLike) -> NDArray[np.floating]:
         """Distances ‖x_i − μ_j‖ to every centre, shape (n_samples, n_clusters); float32
         when X and the centres are (scikit-learn's type), computed in float64."""
+        X_checked = self._checked(X)
         D_type = np.result_type(_floating_type(X), self.cluster_centers_.dtype)
-        X = self._checked(X)
+        X = X_checked
         mu = self._centers()
         return np.sqrt(_squared_distances(X, mu, _squared_norms(mu))).astype(D_type)
 
