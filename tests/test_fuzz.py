@@ -141,8 +141,6 @@ OPEN: dict[str, str] = {
     "metrics.calinski_harabasz_score": "arg0:None arg0:complex arg0:string arg1:None arg1:string",
     "metrics.davies_bouldin_score": "arg0:None arg0:string arg1:None arg1:string",
 
-    # model_selection
-
     # linear_model
     "linear_model.LinearRegression": "arg1:string",
     "linear_model.Ridge": "arg1:string",
@@ -161,18 +159,6 @@ OPEN: dict[str, str] = {
         "alphas:string arg0:None arg0:string max_iter:0-d max_iter:inf "
         "max_iter:nan tol:0-d tol:3-D tol:empty tol:inf tol:nan"
     ),
-
-    # neighbors
-
-    # cluster
-
-    # decomposition
-
-    # tree
-
-    # ensemble
-
-    # kernel_ridge
 
     # neural_network
     "neural_network.MLPRegressor": "arg1:string",
@@ -274,18 +260,8 @@ DTYPE_OPEN: set[str] = {
     "linear_model.SGDRegressor",
     "linear_model.SGDClassifier",
 
-    # naive_bayes
-
-    # neighbors
-
-    # cluster
-
     # decomposition
-    "decomposition.PCA",
-
-    # mixture
-
-    # kernel_ridge
+    "decomposition.PCA",  # PCA keeps float32; its first case goes through StandardScaler
 
     # neural_network
     "neural_network.MLPClassifier",
