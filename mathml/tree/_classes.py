@@ -73,6 +73,14 @@ def _check_y_has_samples(y: np.ndarray) -> np.ndarray:
                         f"`len(x.shape) > 0`, got scalar `{y!r}` instead.")
     return y
 
+
+def _refuse_scalar_y(estimator: Any, X: ArrayLike, y: Any, **check_params: Any) -> None:
+    """The TypeError of `_check_y_has_samples` for a number, string or 0-d y, after X's
+    checks: the order of scikit-learn's ensembles, which check y as multi-output after X."""
+    if np.isscalar(y) or (isinstance(y, np.ndarray) and y.ndim == 0):
+        validate_data(estimator, X, **check_params)
+        _check_y_has_samples(np.asarray(y))
+
 class RealNotInt(Real, metaclass=ABCMeta):
     """A real number that is not an integer (scikit-learn's constraint type)."""
 
