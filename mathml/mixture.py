@@ -630,6 +630,9 @@ class GaussianMixture(DensityMixin, BaseEstimator):
             # scikit-learn's message, which prints n_components where it means n_samples
             raise ValueError(f"Invalid value for 'n_samples': {self.n_components} . The "
                              "sampling requires at least one sample.")
+        # a count, truncated as RandomState.multinomial takes it in scikit-learn (2.0 is 2;
+        # NaN and infinity are Python's errors)
+        n_samples = int(n_samples)
         rng = check_random_state(self.random_state)
         K, p = self.means_.shape
         cumulative = np.cumsum(self.weights_)
