@@ -111,6 +111,10 @@ class PCA(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEstimator):
     n_samples_ : int
     n_features_in_ : int
 
+    The arrays are float32 for float32 X, as scikit-learn's (computed in float64, rounded
+    once at the end); ``transform`` and the other methods return float32 when both X and
+    the fit are float32.
+
     Raises
     ------
     ValueError
@@ -209,6 +213,7 @@ class PCA(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEstimator):
                                           NDArray[np.float64]]:
         """Steps 1–6 of the Notes; returns (U or None, S, X) for ``fit_transform``."""
         self._validate_hyperparameters()
+        X_type = _floating_type(X)
         X = validate_data(self, X, reset=True)
         n, p = X.shape
         k = min(n, p) if self.n_components is None else self.n_components
@@ -218,14 +223,14 @@ class PCA(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEstimator):
                              f"n_features)={min(n, p)} with "
                              f"svd_solver={self._fit_svd_solver!r}")
         # Step 1: centre.
-        self.mean_ = X.sum(axis=0) / n
+        mu = X.sum(axis=0) / n
         # Step 2: the eigen-decomposition of the covariance, directly or through the SVD.
         if self._fit_svd_solver == "full":
-            U, S, Vt = svd(X - self.mean_, full_matrices=False)
+            U, S, Vt = svd(X - mu, full_matrices=False)
             lam = S ** 2 / (n - 1)
         else:
             U = None
-            lam, Vt = _covariance_eigh(X, self.mean_)
+            lam, Vt = _covariance_eigh(X, mu)
             S = np.sqrt(lam * (n - 1))
         # Step 3: signs.
         U, Vt = _flip_signs(U, Vt)
@@ -235,14 +240,25 @@ class PCA(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEstimator):
             k = int(np.searchsorted(np.cumsum(ratio), k, side="right")) + 1
         k = int(k)
         # Step 5: the noise variance of probabilistic PCA.
-        self.noise_variance_ = float(lam[k:].mean()) if k < min(n, p) else 0.0
-        # Step 6: keep k.
+        self.noise_variance_ = X_type(lam[k:].mean()) if k < min(n, p) else 0.0
+        # Step 6: keep k (in X's floating type, scikit-learn's).
         self.n_samples_, self.n_components_ = n, k
-        self.components_ = Vt[:k].copy()
-        self.explained_variance_ = lam[:k].copy()
-        self.explained_variance_ratio_ = ratio[:k].copy()
-        self.singular_values_ = S[:k].copy()
+        self.mean_ = mu.astype(X_type)
+        self.components_ = Vt[:k].astype(X_type)
+        self.explained_variance_ = lam[:k].astype(X_type)
+        self.explained_variance_ratio_ = ratio[:k].astype(X_type)
+        self.singular_values_ = S[:k].astype(X_type)
         return U, S, X
+
+    def _fitted(self) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+        """(x̄, Vₖ, λ) in float64, the working precision, whatever type they are kept in."""
+        return (self.mean_.astype(np.float64), self.components_.astype(np.float64),
+                self.explained_variance_.astype(np.float64))
+
+    def _output_type(self, X: ArrayLike) -> np.dtype:
+        """The type of a result for data X: float32 when X and the fit are (scikit-learn's
+        products of the two), float64 otherwise."""
+        return np.result_type(_floating_type(X), self.components_.dtype)
 
     def _choose_solver(self, n: int, p: int, k: float) -> str:
         """scikit-learn's 'auto' rule: the covariance for tall, narrow data, else the SVD.
@@ -258,34 +274,38 @@ class PCA(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEstimator):
         U, S, X = self._fit(X)
         k = self.n_components_
         if U is None:  # 'covariance_eigh' never forms U
-            return self._project(X)
-        return U[:, :k] * (math.sqrt(X.shape[0] - 1) if self.whiten else S[:k])
+            return self._project(X).astype(self.components_.dtype, copy=False)
+        Z = U[:, :k] * (math.sqrt(X.shape[0] - 1) if self.whiten else S[:k])
+        return Z.astype(self.components_.dtype, copy=False)
 
     # --- projecting ------------------------------------------------------------------------
 
     def transform(self, X: ArrayLike) -> NDArray[np.float64]:
         """The scores :math:`(X - \\bar x) V_k`, shape (n_samples, n_components_)."""
         check_is_fitted(self)
-        return self._project(validate_data(self, X, reset=False))
+        Z_type = self._output_type(X)
+        return self._project(validate_data(self, X, reset=False)).astype(Z_type, copy=False)
 
     def _project(self, X: NDArray[np.float64]) -> NDArray[np.float64]:
+        mu, V, lam = self._fitted()
         # X Vₖ − x̄ Vₖ: centring after the product leaves X itself untouched
-        Z = X @ self.components_.T
-        Z -= self.mean_ @ self.components_.T
+        Z = X @ V.T
+        Z -= mu @ V.T
         if self.whiten:
             # a variance rounded to ~0 (rank-deficient data) would divide by 0
-            Z /= np.maximum(np.sqrt(self.explained_variance_), _EPS)
+            Z /= np.maximum(np.sqrt(lam), _EPS)
         return Z
 
     def inverse_transform(self, X: ArrayLike) -> NDArray[np.float64]:
         """:math:`\\bar x + Z V_k^\\mathsf{T}` (whitened: Z's columns times
         :math:`\\sqrt{\\lambda_j}` first), shape (n_samples, n_features)."""
         check_is_fitted(self)
+        X_type = self._output_type(X)
         Z = check_array(X, input_name="X")
-        W = self.components_
+        mu, W, lam = self._fitted()
         if self.whiten:
-            W = np.sqrt(self.explained_variance_[:, None]) * W
-        return Z @ W + self.mean_
+            W = np.sqrt(lam[:, None]) * W
+        return (Z @ W + mu).astype(X_type, copy=False)
 
     @property
     def _n_features_out(self) -> int:
@@ -296,7 +316,7 @@ class PCA(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEstimator):
     def _scaled_components(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """(W, λ − σ²): the components (times √λ when whitened, as scikit-learn) and the
         variances above the noise, those below it set to 0."""
-        W, lam = self.components_, self.explained_variance_
+        _, W, lam = self._fitted()
         if self.whiten:
             W = W * np.sqrt(lam[:, None])
         return W, np.where(lam > self.noise_variance_, lam - self.noise_variance_, 0.0)
@@ -305,6 +325,9 @@ class PCA(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEstimator):
         """The model covariance :math:`W^\\mathsf{T}(\\Lambda_k - \\sigma^2 I)W + \\sigma^2 I`,
         shape (n_features, n_features)."""
         check_is_fitted(self)
+        return self._covariance().astype(self.components_.dtype, copy=False)
+
+    def _covariance(self) -> NDArray[np.float64]:
         W, d = self._scaled_components()
         Sigma = (W.T * d) @ W
         Sigma[np.diag_indices_from(Sigma)] += self.noise_variance_
@@ -315,12 +338,20 @@ class PCA(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEstimator):
         :math:`\\sigma^{-2}I - \\sigma^{-4}W^\\mathsf{T}(WW^\\mathsf{T}/\\sigma^2 +
         (\\Lambda_k-\\sigma^2I)^{-1})^{-1}W`, a k×k inverse; shape (n_features, n_features)."""
         check_is_fitted(self)
+        return self._precision().astype(self._precision_type(), copy=False)
+
+    def _precision_type(self) -> np.dtype:
+        """scikit-learn's type of the precision: the fit's, except the float64 identity
+        divided by σ² when no component is kept."""
+        return np.dtype(np.float64) if self.n_components_ == 0 else self.components_.dtype
+
+    def _precision(self) -> NDArray[np.float64]:
         p = self.components_.shape[1]
         s2 = self.noise_variance_
         if self.n_components_ == 0:
             return np.eye(p) / s2
         if s2 == 0.0:
-            return inv(self.get_covariance())
+            return inv(self._covariance())
         W, d = self._scaled_components()
         M = W @ W.T / s2
         M[np.diag_indices_from(M)] += 1.0 / d
@@ -332,18 +363,24 @@ class PCA(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEstimator):
     def score_samples(self, X: ArrayLike) -> NDArray[np.float64]:
         """Gaussian log-likelihood of each sample under probabilistic PCA, shape (n_samples,)."""
         check_is_fitted(self)
+        log_type = np.result_type(self._output_type(X), self._precision_type())
         X = validate_data(self, X, reset=False)
-        D = X - self.mean_
-        P = self.get_precision()
+        D = X - self._fitted()[0]
+        P = self._precision()
         sign, logdet = slogdet(P)
         logdet_P = logdet if sign > 0 else -np.inf
         log_like = -0.5 * (D * (D @ P)).sum(axis=1)
         log_like -= 0.5 * (X.shape[1] * math.log(2.0 * math.pi) - logdet_P)
-        return log_like
+        return log_like.astype(log_type, copy=False)
 
     def score(self, X: ArrayLike, y: object = None) -> float:
         """The mean log-likelihood of the samples of `X`."""
         return float(self.score_samples(X).mean())
+
+
+def _floating_type(X: ArrayLike) -> type:
+    """float32 for float32 data, float64 for any other: the type scikit-learn's PCA keeps."""
+    return np.float32 if np.asarray(X).dtype == np.float32 else np.float64
 
 
 def _covariance_eigh(X: NDArray[np.float64], mu: NDArray[np.float64]

@@ -15,6 +15,7 @@ __all__ = [
     "DataConversionWarning",
     "UndefinedMetricWarning",
     "ClusterWarning",
+    "FitFailedWarning",
 ]
 
 
@@ -45,3 +46,8 @@ class UndefinedMetricWarning(UserWarning):
 
 class ClusterWarning(UserWarning):
     """`linkage` was given what looks like a square distance matrix (SciPy's warning)."""
+
+
+class FitFailedWarning(RuntimeWarning):
+    """Some fits of a cross-validation failed and scored ``error_score`` (scikit-learn's
+    ``FitFailedWarning``)."""

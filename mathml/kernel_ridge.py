@@ -197,6 +197,12 @@ class KernelRidge(RegressorMixin, BaseEstimator):
     def fit(self, X: ArrayLike, y: ArrayLike, sample_weight: Any = None) -> KernelRidge:
         """Solve for the dual coefficients; returns self."""
         self._validate_hyperparameters()
+        if np.isscalar(y) or (isinstance(y, np.ndarray) and y.ndim == 0):
+            # scikit-learn checks y as multi-output after X: no samples is a TypeError
+            validate_data(self, X)
+            raise TypeError("Input should have at least 1 dimension i.e. satisfy "
+                            f"`len(x.shape) > 0`, got scalar `{np.asarray(y)!r}` instead.")
+        X_type, y_type = _floating_type(X), _floating_type(y)
         X, y = validate_data(self, X, y, multi_output=True, y_numeric=True)
         if sample_weight is not None and not isinstance(sample_weight, float):
             sample_weight = check_sample_weight(sample_weight, X.shape[0])
@@ -208,17 +214,32 @@ class KernelRidge(RegressorMixin, BaseEstimator):
         Y = y.reshape(-1, 1) if y.ndim == 1 else y
         # Steps 2–4.
         dual_coef = _solve_cholesky_kernel(K, Y, alpha, sample_weight)
-        self.dual_coef_ = dual_coef.ravel() if y.ndim == 1 else dual_coef
-        self.X_fit_ = X
+        # Computed in float64, returned in scikit-learn's types: X_fit_ as X; the
+        # coefficients in the type of K and y (one penalty) or of K (one per target), K
+        # being float32 for float32 X.
+        dual_type = X_type if alpha.size > 1 else np.result_type(X_type, y_type)
+        self.dual_coef_ = (dual_coef.ravel() if y.ndim == 1 else dual_coef).astype(dual_type)
+        self.X_fit_: np.ndarray = X.astype(X_type)
         return self
 
     def predict(self, X: ArrayLike) -> NDArray[np.float64]:
         """f(x) = Σ_i a_i k(x, x_i) for each row of X (for 'precomputed', X is the kernel
         between the new samples and the training ones, shape (n_samples, n_samples_fit))."""
         check_is_fitted(self)
+        X_type = _floating_type(X)
         X = validate_data(self, X, reset=False)
-        K = self._get_kernel(X, self.X_fit_)
-        return np.dot(K, self.dual_coef_)
+        K = self._get_kernel(X, self.X_fit_.astype(np.float64))
+        # float64 arithmetic; the result in scikit-learn's type: that of K (float32 when
+        # both X and X_fit_ are) times dual_coef_
+        K_type = np.result_type(X_type, self.X_fit_.dtype)
+        return np.dot(K, self.dual_coef_.astype(np.float64)).astype(
+            np.result_type(K_type, self.dual_coef_.dtype))
+
+
+def _floating_type(A: ArrayLike) -> type:
+    """float32 for float32 data, float64 for any other: the working type scikit-learn
+    keeps (its kernels are float32 only when their inputs are)."""
+    return np.float32 if np.asarray(A).dtype == np.float32 else np.float64
 
 
 def _solve_cholesky_kernel(K: np.ndarray, y: np.ndarray, alpha: np.ndarray,

@@ -97,6 +97,12 @@ def _textbook_GaussianMixture(X: ArrayLike, n_components: int, random_state=None
 
 # --- the user's initial parameters, checked as scikit-learn checks them ------------------------
 
+def _floating_type(X: ArrayLike) -> type:
+    """float32 for float32 data, float64 for any other: the type scikit-learn's mixture
+    keeps (mathml runs EM in float64 and rounds the fitted parameters to it)."""
+    return np.float32 if np.asarray(X).dtype == np.float32 else np.float64
+
+
 def _check_shape(param: NDArray, shape: tuple, name: str) -> None:
     if param.shape != shape:
         raise ValueError(f"The parameter '{name}' should have the shape of {shape}, but got "
@@ -431,6 +437,7 @@ class GaussianMixture(DensityMixin, BaseEstimator):
     def fit_predict(self, X: ArrayLike, y=None) -> NDArray[np.intp]:
         """Fit by EM, then the most probable component of each sample of `X`."""
         self._validate_hyperparameters()
+        X_type = _floating_type(X)
         X = validate_data(self, X, ensure_min_samples=2)
         if X.shape[0] < self.n_components:
             raise ValueError("Expected n_samples >= n_components but got n_components = "
@@ -457,9 +464,20 @@ class GaussianMixture(DensityMixin, BaseEstimator):
                           "init parameters, or increase max_iter, tol, or check for degenerate "
                           "data.", ConvergenceWarning, stacklevel=2)
         self._set_parameters(best_params)
-        self.n_iter_, self.lower_bound_, self.lower_bounds_ = best_n_iter, best_bound, best_bounds
+        self.n_iter_, self.lower_bound_ = best_n_iter, X_type(best_bound)
+        self.lower_bounds_ = [X_type(b) for b in best_bounds]
+        self._round_parameters(X_type)
         # A final E-step, so that the labels are those of predict(X) for the kept parameters.
         return self._e_step(X)[1].argmax(axis=1)
+
+    def _round_parameters(self, X_type: type) -> None:
+        """The fitted parameters in X's floating type (float32 for float32 data, as
+        scikit-learn's), once EM has run in float64."""
+        for name in ("weights_", "means_", "covariances_", "precisions_cholesky_",
+                     "precisions_"):
+            value = getattr(self, name, None)
+            if value is not None:
+                setattr(self, name, np.asarray(value).astype(X_type))
 
     def _em(self, X: NDArray, bound: float) -> tuple[float, list[float], int, bool]:
         """Steps 2–4: alternate E and M from the current parameters; returns the final
@@ -561,17 +579,25 @@ class GaussianMixture(DensityMixin, BaseEstimator):
         check_is_fitted(self)
         return validate_data(self, X, reset=False)
 
-    def score_samples(self, X: ArrayLike) -> NDArray[np.float64]:
+    def _output_type(self, X: ArrayLike) -> np.dtype:
+        """scikit-learn's type of a result for data X: float32 when X and the fit are."""
+        return np.result_type(_floating_type(X), self.means_.dtype)
+
+    def score_samples(self, X: ArrayLike) -> NDArray[np.floating]:
         """log p(x_i) under the fitted mixture, shape (n_samples,)."""
-        return logsumexp(self._weighted_log_prob(self._checked(X)), axis=1)
+        X_checked = self._checked(X)
+        out_type = self._output_type(X)
+        return logsumexp(self._weighted_log_prob(X_checked), axis=1).astype(out_type)
 
     def predict(self, X: ArrayLike) -> NDArray[np.intp]:
         """The component of largest posterior probability, shape (n_samples,)."""
         return self._weighted_log_prob(self._checked(X)).argmax(axis=1)
 
-    def predict_proba(self, X: ArrayLike) -> NDArray[np.float64]:
+    def predict_proba(self, X: ArrayLike) -> NDArray[np.floating]:
         """The responsibilities r_ik, shape (n_samples, n_components)."""
-        return np.exp(self._log_prob_resp(self._checked(X))[1])
+        X_checked = self._checked(X)
+        out_type = self._output_type(X)
+        return np.exp(self._log_prob_resp(X_checked)[1]).astype(out_type)
 
     def _n_parameters(self) -> int:
         K, p = self.means_.shape
@@ -604,6 +630,9 @@ class GaussianMixture(DensityMixin, BaseEstimator):
             # scikit-learn's message, which prints n_components where it means n_samples
             raise ValueError(f"Invalid value for 'n_samples': {self.n_components} . The "
                              "sampling requires at least one sample.")
+        # a count, truncated as RandomState.multinomial takes it in scikit-learn (2.0 is 2;
+        # NaN and infinity are Python's errors)
+        n_samples = int(n_samples)
         rng = check_random_state(self.random_state)
         K, p = self.means_.shape
         cumulative = np.cumsum(self.weights_)

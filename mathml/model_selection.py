@@ -8,29 +8,41 @@ from __future__ import annotations
 
 import math
 import numbers
+import traceback
+import warnings
+from collections import Counter
 from typing import Any, cast
 from collections.abc import Callable, Iterator
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._param_validation import Interval, _validate_parameter_constraints
+from ._param_validation import Interval, StrOptions, _validate_parameter_constraints
 from ._validation import check_random_state, type_of_target
 from .base import clone
-from .exceptions import InvalidParameterError
+from .exceptions import FitFailedWarning, InvalidParameterError
+from .metrics import accuracy_score, mean_absolute_error, mean_squared_error, r2_score
 
 __all__ = ["train_test_split", "KFold", "StratifiedKFold", "cross_val_score", "learning_curve"]
 
 
+def _num_samples(x: Any) -> int:
+    """scikit-learn's ``_num_samples``: the rows of an array, the length of a sequence (a
+    string is a sequence of characters); a 0-d array has none (TypeError)."""
+    if hasattr(x, "shape"):
+        if len(x.shape) == 0:
+            raise TypeError("Input should have at least 1 dimension i.e. satisfy "
+                            f"`len(x.shape) > 0`, got scalar `{x!r}` instead.")
+        return int(x.shape[0])
+    if not hasattr(x, "__len__"):
+        raise TypeError(f"Expected sequence or array-like, got {type(x)}")
+    return len(x)
+
+
 def _check_consistent_length(*arrays) -> None:
     """scikit-learn's ``check_consistent_length``: every array that is not None has the same
-    number of samples (rows); a 0-d array has none (TypeError)."""
-    for a in arrays:
-        if hasattr(a, "shape") and len(a.shape) == 0:
-            raise TypeError("Input should have at least 1 dimension i.e. satisfy "
-                            f"`len(x.shape) > 0`, got scalar `{a!r}` instead.")
-    lengths = [len(a) if not hasattr(a, "shape") else a.shape[0]
-               for a in arrays if a is not None]
+    number of samples (rows)."""
+    lengths = [_num_samples(a) for a in arrays if a is not None]
     if len(set(lengths)) > 1:
         raise ValueError("Found input variables with inconsistent numbers of samples: "
                          f"{[int(n) for n in lengths]!r}")
@@ -279,11 +291,10 @@ class _KFoldBase:
     def split(self, X: ArrayLike, y: ArrayLike | None = None, groups=None
               ) -> Iterator[tuple[NDArray[np.intp], NDArray[np.intp]]]:
         """Yield (train indices, test indices) for each fold, in fold order."""
-        X = np.asarray(X)
         if self._needs_y:
             y = np.asarray(y)                    # None becomes a 0-d array, refused below
         _check_consistent_length(X, y, groups)
-        n = X.shape[0]
+        n = _num_samples(X)
         if self.n_splits > n:
             raise ValueError(f"Cannot have number of splits n_splits={self.n_splits} greater "
                              f"than the number of samples: n_samples={n}.")
@@ -455,7 +466,8 @@ class _GivenSplits:
         return len(self.splits)
 
     def split(self, X=None, y=None, groups=None):
-        yield from self.splits
+        # each split unpacked: one that is not a (train, test) pair is a ValueError
+        yield from ((train, test) for train, test in self.splits)
 
 
 def _check_cv(cv, y, classifier: bool):
@@ -494,11 +506,13 @@ def _scorer(scoring) -> Callable[[Any, NDArray, NDArray | None], float]:
         return lambda est, X, y: float(est.score(X, y))
     if callable(scoring):
         return scoring
+    # the metrics themselves, so that a NaN or infinite target is refused as scikit-learn's
+    # scorers refuse it (and the fold then scores error_score)
     metrics = {
-        "accuracy": lambda y, p: float(np.mean(y == p)),
-        "r2": lambda y, p: float(1 - np.sum((y - p) ** 2) / np.sum((y - np.mean(y)) ** 2)),
-        "neg_mean_squared_error": lambda y, p: -float(np.mean((y - p) ** 2)),
-        "neg_mean_absolute_error": lambda y, p: -float(np.mean(np.abs(y - p))),
+        "accuracy": lambda y, p: float(accuracy_score(y, p)),
+        "r2": lambda y, p: float(r2_score(y, p)),
+        "neg_mean_squared_error": lambda y, p: -float(mean_squared_error(y, p)),
+        "neg_mean_absolute_error": lambda y, p: -float(mean_absolute_error(y, p)),
     }
     if scoring not in metrics:
         raise InvalidParameterError(f"The 'scoring' parameter must be a str among "
@@ -512,8 +526,72 @@ def _is_classifier(estimator) -> bool:
     return getattr(estimator, "_estimator_type", None) == "classifier"
 
 
+_INDEX_MESSAGE = ("No valid specification of the columns. Only a scalar, list or slice of all "
+                  "integers or all strings, or boolean mask is allowed")
+
+
+def _rows(X: NDArray, y: NDArray | None, indices: Any) -> tuple[NDArray, NDArray | None]:
+    """The rows `indices` (integers or a boolean mask) of X and y; any other index is
+    scikit-learn's ValueError, raised before the fit (not an error_score)."""
+    key = np.asarray(indices)
+    if key.size == 0:
+        key = key.astype(np.intp)
+    elif key.dtype.kind not in "iub":
+        raise ValueError(_INDEX_MESSAGE)
+    return X[key], None if y is None else y[key]
+
+
+def _fit(estimator, X: NDArray, y: NDArray | None, error_score) -> tuple[Any, str | None]:
+    """(a fitted clone, None), or (None, the failure's traceback) when the fit raises and
+    error_score is a number (scikit-learn's default np.nan) rather than 'raise'."""
+    try:
+        return clone(estimator).fit(X, y), None
+    except Exception:
+        if isinstance(error_score, str) and error_score == "raise":
+            raise
+        return None, traceback.format_exc()
+
+
+def _score(score, model, X: NDArray, y: NDArray | None, error_score) -> float:
+    """score(model, X, y), or error_score (with a UserWarning) when scoring raises."""
+    try:
+        return score(model, X, y)
+    except Exception:
+        if isinstance(error_score, str) and error_score == "raise":
+            raise
+        warnings.warn("Scoring failed. The score on this train-test partition for these "
+                      f"parameters will be set to {error_score}. Details: \n"
+                      f"{traceback.format_exc()}", UserWarning, stacklevel=3)
+        return error_score
+
+
+def _warn_or_raise_about_fit_failures(fit_errors: list[str | None], error_score) -> None:
+    """ValueError when every fit failed; FitFailedWarning when some did (scikit-learn's
+    wording, with each distinct traceback once)."""
+    failed = [e for e in fit_errors if e is not None]
+    if not failed:
+        return
+    delimiter = "-" * 80 + "\n"
+    summary = "\n".join(f"{delimiter}{n} fits failed with the following error:\n{error}"
+                        for error, n in Counter(failed).items())
+    if len(failed) == len(fit_errors):
+        raise ValueError(f"\nAll the {len(fit_errors)} fits failed.\nIt is very likely that "
+                         "your model is misconfigured.\nYou can try to debug the error by "
+                         "setting error_score='raise'.\n\nBelow are more details about the "
+                         f"failures:\n{summary}")
+    warnings.warn(f"\n{len(failed)} fits failed out of a total of {len(fit_errors)}.\nThe "
+                  f"score on these train-test partitions for these parameters will be set to "
+                  f"{error_score}.\nIf these failures are not expected, you can try to debug "
+                  "them by setting error_score='raise'.\n\nBelow are more details about the "
+                  f"failures:\n{summary}", FitFailedWarning, stacklevel=3)
+
+
+#: scikit-learn's constraint on error_score.
+_ERROR_SCORE = (StrOptions({"raise"}), numbers.Real)
+
+
 def cross_val_score(estimator, X: ArrayLike, y: ArrayLike | None = None, *, cv=None,
-                    scoring=None) -> NDArray[np.float64]:
+                    scoring=None, error_score: float | str = np.nan) -> NDArray[np.float64]:
     """Score an estimator on each fold of a cross-validation.
 
     .. math::
@@ -532,6 +610,9 @@ def cross_val_score(estimator, X: ArrayLike, y: ArrayLike | None = None, *, cv=N
     scoring : None, str or callable
         None: ``estimator.score``; 'accuracy', 'r2', 'neg_mean_squared_error',
         'neg_mean_absolute_error'; or ``scoring(estimator, X, y)``.
+    error_score : 'raise' or float, default np.nan
+        The score of a fold whose fit or scoring raises (with a FitFailedWarning or a
+        UserWarning); 'raise' lets the error through.
 
     Returns
     -------
@@ -540,7 +621,10 @@ def cross_val_score(estimator, X: ArrayLike, y: ArrayLike | None = None, *, cv=N
     Raises
     ------
     ValueError
-        X and y of different lengths; as the splitter and the estimator's fit.
+        X and y of different lengths; every fit failed; split indices that are neither
+        integers nor a boolean mask; as the splitter.
+    IndexError
+        cv an iterable of no splits (scikit-learn's class).
     InvalidParameterError
         cv neither an int ≥ 2, a splitter, an iterable of splits nor None; an estimator
         without ``fit``.
@@ -548,7 +632,9 @@ def cross_val_score(estimator, X: ArrayLike, y: ArrayLike | None = None, *, cv=N
     Notes
     -----
     *Algorithm*: 1. choose the splitter; 2. for each fold, fit a clone on its complement and
-    score it on the fold.
+    score it on the fold (a failure scores `error_score`, NaN by default, as in
+    scikit-learn: NaN or infinity in the data gives NaN scores and a warning, not an
+    error, unless every fit fails).
     *Complexity*: K fits on about n(K − 1)/K samples each and K scorings on about n/K,
     plus O(n) to build the folds; for least squares (the catalog's estimator) O(K n p²).
     *Numerical stability*: that of the estimator.
@@ -570,21 +656,30 @@ def cross_val_score(estimator, X: ArrayLike, y: ArrayLike | None = None, *, cv=N
     ...                          scoring="neg_mean_squared_error"), 6) + 0.0
     array([0., 0.])
     """
-    X, y = _check_cv_inputs("cross_val_score", estimator, X, y, cv, {})
+    X, y = _check_cv_inputs("cross_val_score", estimator, X, y, cv,
+                            {"error_score": (list(_ERROR_SCORE), error_score)})
     # Step 1: the splitter.
     splitter = _check_cv(cv, y, _is_classifier(estimator))
     score = _scorer(scoring)
     # Step 2: fit and score per fold.
-    scores = []
+    scores, fit_errors = [], []
     for train, test in splitter.split(X, y):
-        model = clone(estimator).fit(X[train], None if y is None else y[train])
-        scores.append(score(model, X[test], None if y is None else y[test]))
+        (X_train, y_train), (X_test, y_test) = _rows(X, y, train), _rows(X, y, test)
+        model, fit_error = _fit(estimator, X_train, y_train, error_score)
+        fit_errors.append(fit_error)
+        scores.append(error_score if model is None else
+                      _score(score, model, X_test, y_test, error_score))
+    if not scores:
+        # scikit-learn reads the first fold's results: an IndexError, kept as its class
+        raise IndexError("list index out of range: cv gave no (train, test) splits")
+    _warn_or_raise_about_fit_failures(fit_errors, error_score)
     return np.array(scores, dtype=float)
 
 
 def learning_curve(estimator, X: ArrayLike, y: ArrayLike | None = None, *,
                    train_sizes: ArrayLike = (0.1, 0.325, 0.55, 0.775, 1.0), cv=None, scoring=None,
-                   shuffle: bool = False, random_state=None, n_jobs=None
+                   shuffle: bool = False, random_state=None, n_jobs=None,
+                   error_score: float | str = np.nan
                    ) -> tuple[NDArray[np.intp], NDArray[np.float64], NDArray[np.float64]]:
     """Training and validation scores for growing training sets.
 
@@ -611,6 +706,9 @@ def learning_curve(estimator, X: ArrayLike, y: ArrayLike | None = None, *,
         For ``shuffle``.
     n_jobs : int or None
         Accepted for scikit-learn's API; the fits run one after the other.
+    error_score : 'raise' or float, default np.nan
+        As in :func:`cross_val_score`: the train and test scores of a failed fit, the score
+        of a failed scoring.
 
     Returns
     -------
@@ -621,14 +719,18 @@ def learning_curve(estimator, X: ArrayLike, y: ArrayLike | None = None, *,
     Raises
     ------
     ValueError
-        Sizes outside (0, 1] (fractions) or (0, n_max] (counts); X and y of different lengths.
+        Sizes outside (0, 1] (fractions) or (0, n_max] (counts); X and y of different lengths;
+        every fit failed; a split that is not a (train, test) pair.
+    IndexError
+        cv an iterable of no splits; a 0-d train_sizes (scikit-learn's class).
     InvalidParameterError
         cv as in :func:`cross_val_score`; shuffle not a bool; a bad random_state or n_jobs.
 
     Notes
     -----
     *Algorithm*: 1. the splits; 2. the sizes, as integers, deduplicated; 3. for each split
-    and size, fit a clone on the prefix and score it on the prefix and on the fold.
+    and size, fit a clone on the prefix and score it on the prefix and on the fold (a
+    failure scores `error_score`, as in :func:`cross_val_score`).
     *Complexity*: n_ticks·K fits, on at most n(K − 1)/K samples each, and twice as many
     scorings; for least squares (the catalog's estimator) O(n_ticks K n p²).
     *Numerical stability*: that of the estimator.
@@ -655,7 +757,8 @@ def learning_curve(estimator, X: ArrayLike, y: ArrayLike | None = None, *,
         "learning_curve", estimator, X, y, cv,
         {"train_sizes": (["array-like"], train_sizes), "shuffle": (["boolean"], shuffle),
          "random_state": (["random_state"], random_state),
-         "n_jobs": ([numbers.Integral, None], n_jobs)})
+         "n_jobs": ([numbers.Integral, None], n_jobs),
+         "error_score": (list(_ERROR_SCORE), error_score)})
     # Step 1: splits.
     splits = list(_check_cv(cv, y, _is_classifier(estimator)).split(X, y))
     # Step 2: sizes.
@@ -667,17 +770,26 @@ def learning_curve(estimator, X: ArrayLike, y: ArrayLike | None = None, *,
     score = _scorer(scoring)
     train_scores = np.empty((len(sizes), len(splits)))
     test_scores = np.empty((len(sizes), len(splits)))
+    fit_errors = []
     for k, (train, test) in enumerate(splits):
         for j, m in enumerate(sizes):
-            part = train[:m]
-            model = clone(estimator).fit(X[part], None if y is None else y[part])
-            train_scores[j, k] = score(model, X[part], None if y is None else y[part])
-            test_scores[j, k] = score(model, X[test], None if y is None else y[test])
+            (X_part, y_part), (X_test, y_test) = _rows(X, y, train[:m]), _rows(X, y, test)
+            model, fit_error = _fit(estimator, X_part, y_part, error_score)
+            fit_errors.append(fit_error)
+            if model is None:
+                train_scores[j, k] = test_scores[j, k] = error_score
+                continue
+            train_scores[j, k] = _score(score, model, X_part, y_part, error_score)
+            test_scores[j, k] = _score(score, model, X_test, y_test, error_score)
+    _warn_or_raise_about_fit_failures(fit_errors, error_score)
     return sizes, train_scores, test_scores
 
 
 def _training_sizes(train_sizes: NDArray, n_max: int) -> NDArray[np.intp]:
     """Fractions of n_max (or counts) as distinct integer sizes in [1, n_max]."""
+    if train_sizes.ndim == 0:
+        # scikit-learn counts the ticks as train_sizes.shape[0]: an IndexError, kept as its class
+        raise IndexError("tuple index out of range: train_sizes must be a 1-D array-like")
     low, high = train_sizes.min(), train_sizes.max()
     if np.issubdtype(train_sizes.dtype, np.floating):
         if low <= 0.0 or high > 1.0:

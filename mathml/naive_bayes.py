@@ -70,12 +70,14 @@ class _BaseNB(ClassifierMixin, BaseEstimator):
                 return np.log(class_count) - np.log(class_count.sum())
         return np.full(len(class_count), -np.log(len(class_count)))
 
-    def predict_log_proba(self, X: ArrayLike) -> NDArray[np.float64]:
-        """log P(c | x), shape (n_samples, n_classes)."""
+    def predict_log_proba(self, X: ArrayLike) -> NDArray[np.floating]:
+        """log P(c | x), shape (n_samples, n_classes), in the type of the joint
+        log-likelihood (normalised in float64)."""
         jll = self._joint_log_likelihood(X)
-        return jll - logsumexp(jll, axis=1, keepdims=True)
+        jll64 = jll.astype(np.float64)
+        return (jll64 - logsumexp(jll64, axis=1, keepdims=True)).astype(jll.dtype, copy=False)
 
-    def predict_proba(self, X: ArrayLike) -> NDArray[np.float64]:
+    def predict_proba(self, X: ArrayLike) -> NDArray[np.floating]:
         """P(c | x), shape (n_samples, n_classes)."""
         return np.exp(self.predict_log_proba(X))
 
@@ -87,6 +89,12 @@ class _BaseNB(ClassifierMixin, BaseEstimator):
     def _checked(self, X: ArrayLike) -> NDArray:
         check_is_fitted(self)
         return validate_data(self, X, reset=False)
+
+
+def _floating_type(X: ArrayLike) -> type:
+    """float32 for float32 data, float64 for any other: the type scikit-learn's Gaussian
+    naive Bayes keeps."""
+    return np.float32 if np.asarray(X).dtype == np.float32 else np.float64
 
 
 def _variance(X: NDArray) -> NDArray:
@@ -172,6 +180,11 @@ class GaussianNB(_BaseNB):
     _parameter_constraints = {"priors": ["array-like", None],
                               "var_smoothing": [Interval(Real, 0, None, closed="left")]}
 
+    theta_: NDArray[np.floating]
+    var_: NDArray[np.floating]
+    class_count_: NDArray[np.floating]
+    class_prior_: NDArray[np.floating]
+
     def __init__(self, *, priors: ArrayLike | None = None, var_smoothing: float = 1e-9) -> None:
         self.priors = priors
         self.var_smoothing = var_smoothing
@@ -180,6 +193,9 @@ class GaussianNB(_BaseNB):
         """Estimate the class means and variances: a `partial_fit` from nothing with all
         the classes of `y`; returns self."""
         self._validate_hyperparameters()
+        if y is None:  # scikit-learn checks y alone first
+            raise ValueError(f"This {type(self).__name__} estimator requires y to be passed, "
+                             "but the target y is None.")
         y = column_or_1d(y, warn=True)
         check_classification_targets(y)
         self.__dict__.pop("classes_", None)  # start over
@@ -194,18 +210,26 @@ class GaussianNB(_BaseNB):
 
     def _partial_fit(self, X: ArrayLike, y: ArrayLike, classes: ArrayLike | None) -> GaussianNB:
         first = self._first_partial_fit(classes)
+        # scikit-learn keeps the types of the first batch: float32 for float32 X (mathml
+        # computes in float64 and stores the results in that type)
+        batch_type = _floating_type(X)
         X, y = validate_data(self, X, y, reset=first)
         # Step 2's ε from this batch alone (as scikit-learn: its variance, not the pooled one).
-        self.epsilon_ = self.var_smoothing * _variance(X).max()
+        epsilon = self.var_smoothing * _variance(X).max()
+        self.epsilon_ = batch_type(epsilon)
         if first:
             K, p = len(self.classes_), X.shape[1]
-            self.theta_, self.var_ = np.zeros((K, p)), np.zeros((K, p))
-            self.class_count_ = np.zeros(K)
-            self.class_prior_ = np.zeros(K) if self.priors is None else self._priors()
+            fit_type: type = batch_type
+            theta, var, count = np.zeros((K, p)), np.zeros((K, p)), np.zeros(K)
+            prior = np.zeros(K) if self.priors is None else self._priors()
         else:
+            fit_type = self.theta_.dtype.type
+            theta, var, count, prior = (np.array(a, dtype=np.float64) for a in
+                                        (self.theta_, self.var_, self.class_count_,
+                                         self.class_prior_))
             # scikit-learn takes the *new* ε off the stored variances before pooling (it
             # added the previous batch's): kept, so that the numbers are the same
-            self.var_ -= self.epsilon_
+            var -= epsilon
         seen = np.unique(y)
         unknown = ~np.isin(seen, self.classes_)
         if unknown.any():
@@ -214,12 +238,13 @@ class GaussianNB(_BaseNB):
         # Step 1: per class, pool the batch's mean and variance with the stored ones.
         for i in np.searchsorted(self.classes_, seen):
             X_c = X[y == self.classes_[i]]
-            self.theta_[i], self.var_[i] = _update_mean_variance(
-                self.class_count_[i], self.theta_[i], self.var_[i], X_c)
-            self.class_count_[i] += X_c.shape[0]
-        self.var_ += self.epsilon_
+            theta[i], var[i] = _update_mean_variance(count[i], theta[i], var[i], X_c)
+            count[i] += X_c.shape[0]
+        var += epsilon
         if self.priors is None:
-            self.class_prior_ = self.class_count_ / self.class_count_.sum()
+            prior = count / count.sum()
+        self.theta_, self.var_ = theta.astype(fit_type), var.astype(fit_type)
+        self.class_count_, self.class_prior_ = count.astype(fit_type), prior.astype(fit_type)
         return self
 
     def _priors(self) -> NDArray:
@@ -236,10 +261,14 @@ class GaussianNB(_BaseNB):
 
     def _joint_log_likelihood(self, X: ArrayLike) -> NDArray:
         # Step 3: log P(c) − ½ Σ_j [log 2πσ² + (x − θ)²/σ²].
+        jll_type = np.result_type(_floating_type(X), getattr(self, "theta_", np.empty(0)))
         X = self._checked(X)
-        log_norm = -0.5 * np.log(2.0 * np.pi * self.var_).sum(axis=1)
-        quad = ((X[:, None, :] - self.theta_[None]) ** 2 / self.var_[None]).sum(axis=2)
-        return np.log(self.class_prior_) + (log_norm - 0.5 * quad)
+        theta, var, prior = (np.asarray(a, dtype=np.float64) for a in
+                             (self.theta_, self.var_, self.class_prior_))
+        log_norm = -0.5 * np.log(2.0 * np.pi * var).sum(axis=1)
+        quad = ((X[:, None, :] - theta[None]) ** 2 / var[None]).sum(axis=2)
+        # float64 arithmetic, scikit-learn's type: float32 when X and the fit are
+        return (np.log(prior) + (log_norm - 0.5 * quad)).astype(jll_type, copy=False)
 
 
 class _BaseDiscreteNB(_BaseNB):

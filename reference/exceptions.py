@@ -6,8 +6,8 @@ Each has the same name and the same bases as its `mathml.exceptions` twin, so
 from numpy.linalg import LinAlgError
 from scipy.cluster.hierarchy import ClusterWarning
 from scipy.integrate import IntegrationWarning
-from sklearn.exceptions import (ConvergenceWarning, DataConversionWarning, NotFittedError,
-                                UndefinedMetricWarning)
+from sklearn.exceptions import (ConvergenceWarning, DataConversionWarning, FitFailedWarning,
+                                NotFittedError, UndefinedMetricWarning)
 from sklearn.utils._param_validation import InvalidParameterError
 
 __all__ = [
@@ -19,4 +19,5 @@ __all__ = [
     "DataConversionWarning",
     "UndefinedMetricWarning",
     "ClusterWarning",
+    "FitFailedWarning",
 ]

@@ -171,3 +171,18 @@ def test_sample_is_reproducible_and_refuses_zero():
         with pytest.raises(ValueError, match="Invalid value for 'n_samples': 3 . The sampling "
                                              "requires at least one sample."):
             h.sample(0)
+
+
+@pytest.mark.parametrize("n_samples", [2.0, np.array(3.0), np.nan, np.inf])
+def test_sample_count_taken_as_scikit_learn_takes_it(n_samples):
+    """A float count is truncated (RandomState.multinomial's conversion in scikit-learn);
+    NaN and infinity are the errors of that conversion."""
+    X = blobs(0, 40, 2, 2)[0]
+    outcomes = []
+    for module in (mm, rm):
+        model = module.GaussianMixture(2, random_state=0).fit(X)
+        try:
+            outcomes.append(model.sample(n_samples)[0].shape)
+        except (ValueError, OverflowError) as exc:
+            outcomes.append(type(exc))
+    assert outcomes[0] == outcomes[1]

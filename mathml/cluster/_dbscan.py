@@ -90,7 +90,7 @@ class DBSCAN(ClusterMixin, BaseEstimator):
     core_sample_indices_ : ndarray of shape (n_core,)
         Ascending.
     components_ : ndarray of shape (n_core, n_features)
-        The core points (shape (0, n_features) when there are none).
+        The core points (shape (0, n_features) when there are none), float32 for float32 X.
     n_features_in_ : int
 
     Raises
@@ -171,6 +171,8 @@ class DBSCAN(ClusterMixin, BaseEstimator):
             sample_weight: ArrayLike | None = None) -> DBSCAN:
         """Cluster the rows of X; returns self."""
         self._validate_hyperparameters()
+        # the core points are rows of X: returned in X's own floating type (scikit-learn's)
+        X_type = np.float32 if np.asarray(X).dtype == np.float32 else np.float64
         X = validate_data(self, X)
         n = X.shape[0]
         # Step 1: neighbourhoods (each point is its own neighbour).
@@ -194,5 +196,5 @@ class DBSCAN(ClusterMixin, BaseEstimator):
         labels[border] = nearest[border]
         self.labels_ = labels
         self.core_sample_indices_ = np.flatnonzero(core)
-        self.components_ = X[self.core_sample_indices_].copy()
+        self.components_ = X[self.core_sample_indices_].astype(X_type)
         return self

@@ -614,8 +614,10 @@ def inconsistent(Z: ArrayLike, d: int = 2) -> NDArray[np.float64]:
     """
     Z = np.asarray(Z, dtype=np.float64)
     _check_linkage(Z)
-    if d != math.floor(d) or d < 0:
+    # np.floor, as SciPy: an array d is then numpy's ValueError (its truth value), not ours
+    if d != np.floor(d) or d < 0:
         raise ValueError("The second argument d must be a nonnegative integer value.")
+    d = int(d)  # as SciPy: d = inf passes the check and is an OverflowError here
     n = Z.shape[0] + 1
     heights = Z[:, 2].tolist()
     children = Z[:, :2].astype(np.intp).tolist()

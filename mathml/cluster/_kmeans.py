@@ -34,6 +34,10 @@ from .._validation import check_array, check_random_state, check_sample_weight, 
 from ..base import (BaseEstimator, ClassNamePrefixFeaturesOutMixin, ClusterMixin, Interval,
                     StrOptions, TransformerMixin, check_is_fitted)
 from ..exceptions import ConvergenceWarning
+from ..metrics.pairwise import _XY
+
+#: kmeans_plusplus's data may also be sparse (refused later: mathml computes on dense arrays)
+_X_CONSTRAINT = _XY["X"]
 
 __all__ = ["KMeans", "kmeans_plusplus"]
 
@@ -186,7 +190,7 @@ def _kmeans_plusplus(X: NDArray, n_clusters: int, x_squared_norms: NDArray,
 def kmeans_plusplus(X: ArrayLike, n_clusters: int, *, sample_weight: ArrayLike | None = None,
                     x_squared_norms: ArrayLike | None = None, random_state=None,
                     n_local_trials: int | None = None
-                    ) -> tuple[NDArray[np.float64], NDArray[np.intp]]:
+                    ) -> tuple[NDArray[np.floating], NDArray[np.intp]]:
     """Initial centres for k-means by greedy k-means++ seeding.
 
     The first centre is a sample drawn with probability proportional to its weight; each
@@ -217,7 +221,7 @@ def kmeans_plusplus(X: ArrayLike, n_clusters: int, *, sample_weight: ArrayLike |
     Returns
     -------
     centers : ndarray of shape (n_clusters, n_features)
-        ``X[indices]``.
+        ``X[indices]``, float32 for float32 X (scikit-learn's type), float64 otherwise.
     indices : ndarray of shape (n_clusters,)
         The rows of X chosen, in the order chosen.
 
@@ -242,8 +246,8 @@ def kmeans_plusplus(X: ArrayLike, n_clusters: int, *, sample_weight: ArrayLike |
     Arthur & Vassilvitskii, "k-means++: the advantages of careful seeding", SODA 2007.
 
     Checked against ``reference.cluster.kmeans_plusplus`` →
-    ``sklearn.cluster.kmeans_plusplus``; the same random_state gives the same indices (and
-    centres: scikit-learn returns rows of X in X's own dtype, mathml in float64).
+    ``sklearn.cluster.kmeans_plusplus``; the same random_state gives the same indices and
+    centres.
 
     Examples
     --------
@@ -253,11 +257,14 @@ def kmeans_plusplus(X: ArrayLike, n_clusters: int, *, sample_weight: ArrayLike |
     [3, 2]
     """
     _validate_parameter_constraints(
-        {"n_clusters": [Interval(Integral, 1, None, closed="left")],
+        {"X": _X_CONSTRAINT, "n_clusters": [Interval(Integral, 1, None, closed="left")],
+         "sample_weight": ["array-like", None], "x_squared_norms": ["array-like", None],
          "random_state": ["random_state"],
          "n_local_trials": [Interval(Integral, 1, None, closed="left"), None]},
-        {"n_clusters": n_clusters, "random_state": random_state,
+        {"X": X, "n_clusters": n_clusters, "sample_weight": sample_weight,
+         "x_squared_norms": x_squared_norms, "random_state": random_state,
          "n_local_trials": n_local_trials}, "kmeans_plusplus")
+    X_type = _floating_type(X)
     X = check_array(X)  # scikit-learn keeps X's memory layout here (no copy to C order)
     w = check_sample_weight(sample_weight, X.shape[0])
     if X.shape[0] < n_clusters:
@@ -269,11 +276,18 @@ def kmeans_plusplus(X: ArrayLike, n_clusters: int, *, sample_weight: ArrayLike |
     if norms.shape[0] != X.shape[0]:
         raise ValueError(f"The length of x_squared_norms {norms.shape[0]} should be equal to "
                          f"the length of n_samples {X.shape[0]}.")
-    return _kmeans_plusplus(X, n_clusters, norms, w, check_random_state(random_state),
-                            n_local_trials)
+    centers, indices = _kmeans_plusplus(X, n_clusters, norms, w,
+                                        check_random_state(random_state), n_local_trials)
+    return centers.astype(X_type), indices  # rows of X: exact in X's own type
 
 
 # --- Lloyd's iterations -----------------------------------------------------------------------
+
+def _floating_type(X: ArrayLike) -> type:
+    """The type scikit-learn's k-means works in and returns: float32 for float32 data,
+    float64 for any other (mathml computes in float64 and rounds the results to it)."""
+    return np.float32 if np.asarray(X).dtype == np.float32 else np.float64
+
 
 def _assign_labels(X: NDArray, centers: NDArray) -> NDArray[np.int32]:
     """The nearest centre of each sample (the first one on ties).
@@ -424,6 +438,7 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
     Attributes
     ----------
     cluster_centers_ : ndarray of shape (n_clusters, n_features)
+        float32 for float32 X (scikit-learn's type; mathml computes in float64).
     labels_ : ndarray of shape (n_samples,), int32
     inertia_ : float
         J at the fitted centres and labels.
@@ -514,6 +529,7 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
     def fit(self, X: ArrayLike, y=None, sample_weight: ArrayLike | None = None) -> KMeans:
         """Cluster X (y is ignored); returns self."""
         self._validate_hyperparameters()
+        X_type = _floating_type(X)
         X = _c_order(validate_data(self, X))
         if X.shape[0] < self.n_clusters:
             raise ValueError(f"n_samples={X.shape[0]} should be >= "
@@ -537,7 +553,7 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
             warnings.warn(f"Number of distinct clusters ({distinct}) found smaller than "
                           f"n_clusters ({self.n_clusters}). Possibly due to duplicate points "
                           "in X.", ConvergenceWarning, stacklevel=2)
-        self.cluster_centers_ = centers + X_mean
+        self.cluster_centers_ = (centers + X_mean).astype(X_type, copy=False)
         self.labels_ = labels
         self.inertia_ = inertia
         self.n_iter_ = n_iter
@@ -547,27 +563,34 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
         check_is_fitted(self)
         return _c_order(validate_data(self, X, reset=False))
 
+    def _centers(self) -> NDArray[np.float64]:
+        """The fitted centres in float64, the working precision (float32 for float32 data)."""
+        return np.asarray(self.cluster_centers_, dtype=np.float64)
+
     def predict(self, X: ArrayLike) -> NDArray[np.int32]:
         """The index of the nearest centre of each sample, shape (n_samples,)."""
-        return _assign_labels(self._checked(X), self.cluster_centers_)
+        return _assign_labels(self._checked(X), self._centers())
 
     @property
     def _n_features_out(self) -> int:
         """One output column per cluster (``transform`` gives the distances to the centres)."""
         return self.cluster_centers_.shape[0]
 
-    def transform(self, X: ArrayLike) -> NDArray[np.float64]:
-        """Distances ‖x_i − μ_j‖ to every centre, shape (n_samples, n_clusters)."""
-        X = self._checked(X)
-        return np.sqrt(_squared_distances(X, self.cluster_centers_,
-                                          _squared_norms(self.cluster_centers_)))
+    def transform(self, X: ArrayLike) -> NDArray[np.floating]:
+        """Distances ‖x_i − μ_j‖ to every centre, shape (n_samples, n_clusters); float32
+        when X and the centres are (scikit-learn's type), computed in float64."""
+        X_checked = self._checked(X)
+        D_type = np.result_type(_floating_type(X), self.cluster_centers_.dtype)
+        X = X_checked
+        mu = self._centers()
+        return np.sqrt(_squared_distances(X, mu, _squared_norms(mu))).astype(D_type)
 
     def score(self, X: ArrayLike, y=None, sample_weight: ArrayLike | None = None) -> float:
         """−J: minus the inertia of X at the fitted centres (higher is better)."""
         X = self._checked(X)
         w = check_sample_weight(sample_weight, X.shape[0])
-        labels = _assign_labels(X, self.cluster_centers_)
-        return -_inertia(X, w, self.cluster_centers_, labels)
+        mu = self._centers()
+        return -_inertia(X, w, mu, _assign_labels(X, mu))
 
     def _runs(self) -> int:
         """How many starts: n_init, or 'auto' (1 for k-means++ or given centres, else 10)."""

@@ -35,6 +35,7 @@ from ..base import (BaseEstimator, ClassifierMixin, Interval, RegressorMixin, St
 from ..exceptions import DataConversionWarning
 from ..metrics import r2_score
 from ..tree import DecisionTreeClassifier, DecisionTreeRegressor
+from ..tree._classes import _refuse_scalar_y
 
 __all__ = ["RandomForestClassifier", "RandomForestRegressor"]
 
@@ -270,6 +271,7 @@ class _BaseForest(BaseEstimator):
                           'removed in 1.11. It maps to `"squared_error"` as both were always '
                           'equivalent. Use `criterion="squared_error"` to remove this '
                           'warning.', FutureWarning, stacklevel=2)
+        _refuse_scalar_y(self, X, y, dtype=np.float32)
         X, y = validate_data(self, X, y, multi_output=True, dtype=np.float32)
         n_samples = X.shape[0]
         sw = None if sample_weight is None else check_sample_weight(sample_weight, n_samples)

@@ -39,6 +39,7 @@ from .._validation import (check_classification_targets, check_random_state,
 from ..base import (BaseEstimator, ClassifierMixin, Interval, RegressorMixin, StrOptions,
                     check_is_fitted)
 from ..tree import DecisionTreeRegressor
+from ..tree._classes import _refuse_scalar_y
 
 __all__ = ["GradientBoostingClassifier", "GradientBoostingRegressor"]
 
@@ -500,6 +501,7 @@ class _BaseGradientBoosting(BaseEstimator):
             warnings.warn("The parameter `criterion` is deprecated and will be removed in 1.11. "
                           "It has no effect. Leave it to its default value to avoid this "
                           "warning.", FutureWarning, stacklevel=2)
+        _refuse_scalar_y(self, X, y, dtype=np.float32)
         # scikit-learn's trees split float32 features: the same thresholds need the same view.
         X, y = validate_data(self, X, y, dtype=np.float32)
         w_given = sample_weight is not None

@@ -31,12 +31,26 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._param_validation import Interval, StrOptions, _validate_parameter_constraints
-from .._validation import check_array
+from .._validation import check_array, is_sparse
 
 __all__ = ["euclidean_distances", "manhattan_distances", "linear_kernel", "polynomial_kernel",
            "rbf_kernel", "sigmoid_kernel", "cosine_similarity", "pairwise_distances",
            "pairwise_kernels"]
 
+class _SparseMatrices:
+    """The constraint "a sparse matrix" (scikit-learn's shorthand): a SciPy sparse matrix or
+    array, which mathml then refuses as data (it computes on dense arrays only)."""
+
+    def is_satisfied_by(self, value: Any) -> bool:
+        return is_sparse(value)
+
+    def __str__(self) -> str:
+        return "a sparse array or matrix"
+
+
+#: X and Y of every function here: scikit-learn refuses None for X, and a string for both,
+#: before looking at the data.
+_XY = {"X": ["array-like", _SparseMatrices()], "Y": ["array-like", _SparseMatrices(), None]}
 _GAMMA = [Interval(Real, 0, None, closed="left"), None]
 _COEF0 = [Interval(Real, None, None, closed="neither")]
 
@@ -68,8 +82,12 @@ def _check_pairwise_arrays(X: Any, Y: Any, *, precomputed: bool = False,
         dtype = _float_dtype(X, Y)
 
     def check(A: np.ndarray) -> np.ndarray:
-        return check_array(A, dtype=dtype, ensure_all_finite=ensure_all_finite,
-                           estimator="check_pairwise_arrays", ensure_2d=ensure_2d)
+        A = check_array(A, dtype=dtype, ensure_all_finite=ensure_all_finite,
+                        estimator="check_pairwise_arrays", ensure_2d=ensure_2d)
+        if A.ndim == 0:  # only without ensure_2d: scikit-learn then counts its samples
+            raise TypeError("Input should have at least 1 dimension i.e. satisfy "
+                            f"`len(x.shape) > 0`, got scalar `{A!r}` instead.")
+        return A
 
     if Y is None or Y is X:
         X = Y = check(X)
@@ -101,13 +119,13 @@ _NESTED = contextvars.ContextVar("_NESTED", default=False)
 
 
 def _validate(constraints: dict[str, list], params: dict[str, Any], caller: str) -> None:
-    """The parameter checks of scikit-learn's ``validate_params``; gamma may also be an
-    array (a constraint scikit-learn keeps hidden from its messages)."""
+    """The parameter checks of scikit-learn's ``validate_params`` (X and Y's first); gamma
+    may also be an array (a constraint scikit-learn keeps hidden from its messages)."""
     if _NESTED.get():
         return
     if isinstance(params.get("gamma"), np.ndarray):
         params = {k: v for k, v in params.items() if k != "gamma"}
-    _validate_parameter_constraints(constraints, params, caller)
+    _validate_parameter_constraints({**_XY, **constraints}, params, caller)
 
 
 # --- distances -----------------------------------------------------------------------------------
@@ -182,7 +200,7 @@ def euclidean_distances(X: ArrayLike, Y: ArrayLike | None = None, *,
     """
     _validate({"Y_norm_squared": ["array-like", None], "squared": ["boolean"],
                "X_norm_squared": ["array-like", None]},
-              {"Y_norm_squared": Y_norm_squared, "squared": squared,
+              {"X": X, "Y": Y, "Y_norm_squared": Y_norm_squared, "squared": squared,
                "X_norm_squared": X_norm_squared}, "euclidean_distances")
     X, Y = _check_pairwise_arrays(X, Y)
     XX = _given_norms(X_norm_squared, X, "X", column=True)
@@ -324,6 +342,7 @@ def manhattan_distances(X: ArrayLike, Y: ArrayLike | None = None) -> NDArray[np.
     array([[0., 2.],
            [4., 4.]])
     """
+    _validate({}, {"X": X, "Y": Y}, "manhattan_distances")
     X, Y = _check_pairwise_arrays(X, Y)
     X, Y = X.astype(np.float64, copy=False), Y.astype(np.float64, copy=False)
     n, m = X.shape[0], Y.shape[0]
@@ -397,7 +416,8 @@ def linear_kernel(X: ArrayLike, Y: ArrayLike | None = None,
     array([[0., 0.],
            [1., 2.]])
     """
-    _validate({"dense_output": ["boolean"]}, {"dense_output": dense_output}, "linear_kernel")
+    _validate({"dense_output": ["boolean"]}, {"X": X, "Y": Y, "dense_output": dense_output},
+              "linear_kernel")
     X, Y = _check_pairwise_arrays(X, Y)
     return X @ Y.T
 
@@ -456,7 +476,8 @@ def polynomial_kernel(X: ArrayLike, Y: ArrayLike | None = None, degree: float = 
            [1.77777778, 2.77777778]])
     """
     _validate({"degree": [Interval(Real, 1, None, closed="left")], "gamma": _GAMMA,
-               "coef0": _COEF0}, {"degree": degree, "gamma": gamma, "coef0": coef0},
+               "coef0": _COEF0}, {"X": X, "Y": Y, "degree": degree, "gamma": gamma,
+                                  "coef0": coef0},
               "polynomial_kernel")
     X, Y = _check_pairwise_arrays(X, Y)
     gamma = _gamma_or_default(gamma, X)
@@ -523,7 +544,7 @@ def rbf_kernel(X: ArrayLike, Y: ArrayLike | None = None,
     array([[0.7165, 0.5134],
            [0.5134, 0.7165]])
     """
-    _validate({"gamma": _GAMMA}, {"gamma": gamma}, "rbf_kernel")
+    _validate({"gamma": _GAMMA}, {"X": X, "Y": Y, "gamma": gamma}, "rbf_kernel")
     X, Y = _check_pairwise_arrays(X, Y)
     gamma = _gamma_or_default(gamma, X)
     # Step 1.
@@ -584,8 +605,8 @@ def sigmoid_kernel(X: ArrayLike, Y: ArrayLike | None = None, gamma: float | None
     array([[0.7616, 0.7616],
            [0.8701, 0.9311]])
     """
-    _validate({"gamma": _GAMMA, "coef0": _COEF0}, {"gamma": gamma, "coef0": coef0},
-              "sigmoid_kernel")
+    _validate({"gamma": _GAMMA, "coef0": _COEF0}, {"X": X, "Y": Y, "gamma": gamma,
+                                                    "coef0": coef0}, "sigmoid_kernel")
     X, Y = _check_pairwise_arrays(X, Y)
     gamma = _gamma_or_default(gamma, X)
     K = X @ Y.T
@@ -644,7 +665,7 @@ def cosine_similarity(X: ArrayLike, Y: ArrayLike | None = None,
     array([[0.    , 0.    ],
            [0.5774, 0.8165]])
     """
-    _validate({"dense_output": ["boolean"]}, {"dense_output": dense_output},
+    _validate({"dense_output": ["boolean"]}, {"X": X, "Y": Y, "dense_output": dense_output},
               "cosine_similarity")
     X, Y = _check_pairwise_arrays(X, Y)
     # Step 1.
@@ -784,7 +805,8 @@ def pairwise_distances(X: ArrayLike, Y: ArrayLike | None = None,
     _validate({"metric": [StrOptions(set(_DISTANCE_FUNCTIONS) | {"precomputed"}), callable],
                "n_jobs": [Integral, None],
                "ensure_all_finite": ["boolean", StrOptions({"allow-nan"})]},
-              {"metric": metric, "n_jobs": n_jobs, "ensure_all_finite": ensure_all_finite},
+              {"X": X, "Y": Y, "metric": metric, "n_jobs": n_jobs,
+               "ensure_all_finite": ensure_all_finite},
               "pairwise_distances")
     if isinstance(metric, str) and metric == "precomputed":
         D, _ = _check_pairwise_arrays(X, Y, precomputed=True,
@@ -866,7 +888,8 @@ def pairwise_kernels(X: ArrayLike, Y: ArrayLike | None = None,
     """
     _validate({"metric": [StrOptions(set(_KERNEL_FUNCTIONS) | {"precomputed"}), callable],
                "filter_params": ["boolean"], "n_jobs": [Integral, None]},
-              {"metric": metric, "filter_params": filter_params, "n_jobs": n_jobs},
+              {"X": X, "Y": Y, "metric": metric, "filter_params": filter_params,
+               "n_jobs": n_jobs},
               "pairwise_kernels")
     if isinstance(metric, str) and metric == "precomputed":
         K, _ = _check_pairwise_arrays(X, Y, precomputed=True)

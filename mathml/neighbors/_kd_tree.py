@@ -2,6 +2,8 @@
 ρ(x, z) = Σ_j |x_j − z_j|^p accumulated feature by feature, as scikit-learn's DistanceMetric."""
 from __future__ import annotations
 
+import operator
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
@@ -118,6 +120,8 @@ class KDTree:
     ValueError
         NaN or infinite X, an empty X, leaf_size < 1, an unknown metric, p < 1; at a query,
         another number of features or k > n_samples.
+    TypeError
+        leaf_size or k not an integer (a float, even 2.0, as scikit-learn's typed Cython).
 
     Notes
     -----
@@ -160,6 +164,7 @@ class KDTree:
         X = check_array(X)
         if leaf_size < 1:
             raise ValueError("leaf_size must be greater than or equal to 1")
+        operator.index(leaf_size)  # an integer: a float (NaN, inf, 2.0) is a TypeError
         self.data, self.leaf_size, self.metric = X, leaf_size, metric
         self.p = _metric_exponent(metric, kwargs.get("p"))
         self._build()
@@ -289,6 +294,7 @@ class KDTree:
         X = self._check_query(X)
         if self.data.shape[0] < k:
             raise ValueError("k must be less than or equal to the number of training points")
+        k = operator.index(k)  # an integer: a float (NaN, 2.0) is a TypeError
         if k < 1:  # as scikit-learn: no neighbours for k = 0 (and numpy's error below 0)
             R, index = np.empty((X.shape[0], k)), np.empty((X.shape[0], k), dtype=np.intp)
             return (R, index) if return_distance else index

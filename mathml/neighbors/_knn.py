@@ -258,10 +258,17 @@ def _choose_algorithm(algorithm: str, shape: tuple[int, int], n_neighbors: int |
     return "kd_tree"
 
 
+def _is_scalar(y: object) -> bool:
+    """A number, a string or a 0-d array: a y without samples."""
+    return np.isscalar(y) or (isinstance(y, np.ndarray) and y.ndim == 0)
+
+
 class _KNeighbors(BaseEstimator):
     """Storage of the training set and the neighbour search."""
 
-    _parameter_constraints = {"n_neighbors": [Interval(Integral, 1, None, closed="left")],
+    # n_neighbors None passes fit (scikit-learn shares the constraint with its radius
+    # neighbours) and fails at the first query, as there
+    _parameter_constraints = {"n_neighbors": [Interval(Integral, 1, None, closed="left"), None],
                               "weights": [StrOptions({"uniform", "distance"})],
                               "algorithm": [StrOptions({"auto", "kd_tree", "brute"})],
                               "leaf_size": [Interval(Integral, 1, None, closed="left")],
@@ -280,6 +287,11 @@ class _KNeighbors(BaseEstimator):
 
     def _store(self, X, y, classifier: bool):
         self._validate_hyperparameters()
+        if y is not None and _is_scalar(y):
+            # scikit-learn counts y's samples after X's checks: a 0-d y is a TypeError
+            validate_data(self, X)
+            raise TypeError("Input should have at least 1 dimension i.e. satisfy "
+                            f"`len(x.shape) > 0`, got scalar `{np.asarray(y)!r}` instead.")
         X, y = validate_data(self, X, y)
         if classifier:
             check_classification_targets(y)
@@ -407,7 +419,8 @@ class KNeighborsClassifier(ClassifierMixin, _KNeighbors):
 
     Parameters
     ----------
-    n_neighbors : int ≥ 1, default 5
+    n_neighbors : int ≥ 1 or None, default 5
+        None passes `fit` (as in scikit-learn) and is a TypeError at the first query.
     weights : {'uniform', 'distance'}, default 'uniform'
     algorithm : {'auto', 'kd_tree', 'brute'}, default 'auto'
         The neighbour search ('auto': scikit-learn's rule, see the module docstring).
@@ -495,7 +508,8 @@ class KNeighborsRegressor(RegressorMixin, _KNeighbors):
 
     Parameters
     ----------
-    n_neighbors : int ≥ 1, default 5
+    n_neighbors : int ≥ 1 or None, default 5
+        None passes `fit` (as in scikit-learn) and is a TypeError at the first query.
     weights : {'uniform', 'distance'}, default 'uniform'
     algorithm : {'auto', 'kd_tree', 'brute'}, default 'auto'
     leaf_size : int ≥ 1, default 30
@@ -539,11 +553,17 @@ class KNeighborsRegressor(RegressorMixin, _KNeighbors):
     def fit(self, X: ArrayLike, y: ArrayLike) -> KNeighborsRegressor:
         """Store the training set; returns self."""
         self._store(X, y, classifier=False)
+        self._y_dtype = self._y.dtype  # the targets' type, for the prediction's
         self._y = self._y.astype(float)
         return self
 
-    def predict(self, X: ArrayLike) -> NDArray[np.float64]:
-        """Weighted mean of the neighbours' targets, shape (n_samples,)."""
+    def predict(self, X: ArrayLike) -> NDArray[np.floating]:
+        """Weighted mean of the neighbours' targets, shape (n_samples,); computed in float64,
+        returned in float32 for float32 targets and uniform weights (scikit-learn's type)."""
         dist, index = self.kneighbors(X)
         w = _neighbor_weights(dist, self.weights)
-        return (w * self._y[index]).sum(axis=1) / w.sum(axis=1)
+        y_hat = (w * self._y[index]).sum(axis=1) / w.sum(axis=1)
+        # scikit-learn's type: the plain mean of floating targets keeps their type, the
+        # distance-weighted mean is float64 (the weights are)
+        keep = self.weights == "uniform" and self._y_dtype.kind == "f"
+        return y_hat.astype(self._y_dtype if keep else np.float64, copy=False)

@@ -209,7 +209,8 @@ CONCEPTS = (
         note="the same solver and scikit-learn's sign rule in both, so components are "
              "compared as they are, not up to sign; where a variance is 0 up to rounding "
              "(n < p, a constant feature) the precision and log-likelihoods, which divide "
-             "by it, are left out. scikit-learn's 'auto' can pick its randomized solver "
-             "(max(n, p) > 500, not tall and narrow, 1 ≤ n_components < 0.8·min(n, p)); "
-             "both backends run 'full' there."),
+             "by it, are left out, and no case keeps such a component (it is any unit "
+             "vector orthogonal to the others: each SVD picks its own). scikit-learn's "
+             "'auto' can pick its randomized solver (max(n, p) > 500, not tall and "
+             "narrow, 1 ≤ n_components < 0.8·min(n, p)); both backends run 'full' there."),
 )

@@ -15,6 +15,10 @@ from ._core import Bench, Concept, bad, case
 from ._estimators import estimator_bad, regression_data
 from .metrics._pairwise import intersection
 
+#: scikit-learn's check_array counting the samples of a 0-d y (after X's checks)
+NO_SAMPLES = (r"Input should have at least 1 dimension i.e. satisfy `len\(x.shape\) > 0`, "
+              r"got scalar `array\(")
+
 ATTRIBUTES = ("dual_coef_", "X_fit_", "n_features_in_")
 
 
@@ -118,6 +122,8 @@ CONCEPTS = (
             bad(X @ X.T, y, X_TEST, kernel="precomputed", raises=ValueError,
                 match="X has 3 features, but KernelRidge is expecting 30 features as input",
                 label="precomputed: predict with features, not kernel values"),
+            bad(X, "abc", X_TEST, raises=TypeError, match=NO_SAMPLES,
+                label="y a string (no samples, before y is made numeric)"),
         ),
         bench=Bench(2000, _bench),
         run=_run,

@@ -54,6 +54,9 @@ def _reg(s, n=24):
 
 
 INCONSISTENT = "Found input variables with inconsistent numbers of samples: \\[24, 23\\]"
+_NAN_X = _reg(0)[0].copy()
+_NAN_X[0, 0] = np.nan
+FAILED = "fits failed out of a total of"
 CV_MESSAGE = ("^The 'cv' parameter of {} must be an int in the range \\[2, inf\\), an object "
               "implementing 'split' and 'get_n_splits', an iterable or None. Got {} instead.$")
 
@@ -95,7 +98,10 @@ CONCEPTS = (
         bad=(bad(X20, Y_CLASS, n_splits=1, raises=ValueError, label="n_splits=1"),
              bad(X20[:3], Y_CLASS[:3], n_splits=4, raises=ValueError, label="more folds than samples"),
              bad(X20, Y_CLASS[:-1], n_splits=3, raises=ValueError,
-                 match="inconsistent numbers of samples: \\[20, 19\\]", label="y shorter than X")),
+                 match="inconsistent numbers of samples: \\[20, 19\\]", label="y shorter than X"),
+             bad("abc", Y_CLASS, n_splits=3, raises=ValueError,
+                 match="inconsistent numbers of samples: \\[3, 20\\]",
+                 label="X a string: a sequence of 3 characters")),
         bench=Bench(10000, lambda n, rng: case(np.zeros((n, 1)), np.arange(n) % 3, n_splits=5,
                                                shuffle=True, random_state=0)),
         run=_folds),
@@ -130,7 +136,18 @@ CONCEPTS = (
              bad(*_reg(0), cv=3.0, raises=ValueError, match=CV_MESSAGE.format(
                  "cross_val_score", "3.0"), label="cv a float (InvalidParameterError)"),
              bad(*_reg(0), cv=1, raises=ValueError, match=CV_MESSAGE.format(
-                 "cross_val_score", "1"), label="cv=1 (InvalidParameterError)")),
+                 "cross_val_score", "1"), label="cv=1 (InvalidParameterError)"),
+             bad(_NAN_X, _reg(0)[1], cv=3, warns=RuntimeWarning, match=f"^\n2 {FAILED} 3",
+                 label="NaN in X: the folds that fit on it score NaN (FitFailedWarning)"),
+             bad(np.full((24, 2), np.nan), _reg(0)[1], cv=3, raises=ValueError,
+                 match="All the 3 fits failed", label="every fit fails"),
+             bad(_NAN_X, _reg(0)[1], cv=3, error_score="raise", raises=ValueError,
+                 match="Input X contains NaN", label="NaN in X, error_score='raise'"),
+             bad(*_reg(0), cv=[([0.0, 1.0], [2.0])], raises=ValueError,
+                 match="No valid specification of the columns",
+                 label="split indices that are floats"),
+             bad(*_reg(0), cv=[], raises=IndexError,
+                 label="cv an empty list of splits (scikit-learn's IndexError)")),
         bench=Bench(1000, lambda n, rng: case(*_reg(int(rng.integers(1000)), n=max(n, 10)),
                                               cv=5, scoring="neg_mean_squared_error")),
         run=_with_estimator,
@@ -155,7 +172,14 @@ CONCEPTS = (
                  "learning_curve", "3.0"), label="cv a float (InvalidParameterError)"),
              bad(*_reg(0), cv=3, shuffle=1, raises=ValueError,
                  match="The 'shuffle' parameter of learning_curve",
-                 label="shuffle not a bool (InvalidParameterError)")),
+                 label="shuffle not a bool (InvalidParameterError)"),
+             bad(_NAN_X, _reg(0)[1], cv=3, train_sizes=[0.5, 1.0], warns=RuntimeWarning,
+                 match=FAILED, label="NaN in X: the fits on it score NaN (FitFailedWarning)"),
+             bad(*_reg(0), cv=3, train_sizes=np.array(1.0), raises=IndexError,
+                 label="0-d train_sizes (scikit-learn's IndexError)"),
+             bad(*_reg(0), cv=[(np.arange(12), np.arange(12, 24)), (np.arange(12),)],
+                 raises=ValueError, match="not enough values to unpack",
+                 label="a split that is not a (train, test) pair")),
         bench=Bench(1000, lambda n, rng: case(*_reg(int(rng.integers(1000)), n=max(n, 20)),
                                               cv=5, scoring="neg_mean_squared_error")),
         seeds=(SEED,),

@@ -69,7 +69,10 @@ CONCEPTS = (
         + _batched() + _batched(var_smoothing=1e-2, priors=np.array([0.2, 0.3, 0.5]))[:1],
         strategy=seeded(classification_data),
         bad=estimator_bad(*classification_data(0), classifier=True,
-                          invalid={"var_smoothing": -1.0}),
+                          invalid={"var_smoothing": -1.0})
+        + (bad(classification_data(0)[0], None, classification_data(0)[2], raises=ValueError,
+               match="This GaussianNB estimator requires y to be passed, but the target y "
+                     "is None.", label="y None (checked first)"),),
         bench=_bench(),
         run=_run(("classes_", "class_count_", "class_prior_", "theta_", "var_",
                   "epsilon_", "n_features_in_"), METHODS),

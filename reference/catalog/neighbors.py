@@ -72,7 +72,14 @@ def _metric_bad(X, y, X_test):
                 match="Metric 'infinity' not valid", label="'infinity' with brute force"),
             bad(X, y, X_test, p=0.5, algorithm="kd_tree", raises=ValueError,
                 match='algorithm="kd_tree" does not support 0 < p < 1',
-                label="p < 1 with the k-d tree"))
+                label="p < 1 with the k-d tree"),
+            bad(X, np.array(y[0]), X_test, raises=TypeError,
+                match=r"Input should have at least 1 dimension i.e. satisfy `len\(x.shape\) > "
+                      r"0`, got scalar `array\(",
+                label="0-d y: no samples (after X's checks)"),
+            bad(X, y, X_test, n_neighbors=None, raises=TypeError,
+                match="'>' not supported between instances of 'NoneType' and 'int'",
+                label="n_neighbors None: accepted by fit, refused at the query"))
 
 
 def _bench(make):
@@ -120,6 +127,15 @@ def _tree_bad():
                 label="k > n"),
             bad(X, Xq, leaf_size=0, raises=ValueError,
                 match="leaf_size must be greater than or equal to 1", label="leaf_size 0"),
+            bad(X, Xq, leaf_size=np.nan, raises=TypeError,
+                match="'float' object cannot be interpreted as an integer",
+                label="leaf_size NaN (not an integer)"),
+            bad(X, Xq, leaf_size=np.array(2.0), raises=TypeError,
+                match="only integer scalar arrays can be converted to a scalar index",
+                label="leaf_size a 0-d float array"),
+            bad(X, Xq, k=2.0, raises=TypeError,
+                match="'float' object cannot be interpreted as an integer",
+                label="k = 2.0 (not an integer)"),
             bad(X, Xq, metric="cosine", raises=ValueError, match="Unrecognized metric 'cosine'",
                 label="unknown metric"))
 

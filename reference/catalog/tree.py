@@ -13,6 +13,10 @@ from hypothesis import strategies as st
 from ._core import Bench, Concept, bad, case
 from ._estimators import estimator_bad
 
+#: scikit-learn's check_array counting the samples of a 0-d y (after X's checks)
+NO_SAMPLES = (r"Input should have at least 1 dimension i.e. satisfy `len\(x.shape\) > 0`, "
+              r"got scalar `array\(")
+
 TREE_ARRAYS = ("children_left", "children_right", "feature", "threshold", "value", "impurity",
                "n_node_samples", "weighted_n_node_samples", "node_count", "max_depth")
 NOTE = ("the same tree node for node: scikit-learn's seed draw and xorshift feature order, "
@@ -174,7 +178,9 @@ def _bad(regression: bool):
             match="The 'min_samples_split' parameter of \\w+ must be",
             label="min_samples_split=1"),
         bad(Xinf, y, X_test, raises=ValueError, match="Input X contains infinity",
-            label="infinity in X"))
+            label="infinity in X"),
+        bad(X, np.array(y[0]), X_test, raises=TypeError, match=NO_SAMPLES, label="0-d y"),
+        bad(X, "abc", X_test, raises=TypeError, match=NO_SAMPLES, label="y a string"))
 
 
 def _bench(regression: bool):
@@ -225,7 +231,9 @@ def _export_bad():
             bad(X, y, False, class_names=["a"], raises=ValueError,
                 match="When `class_names` is an array", label="too few class names"),
             bad(X, y, False, spacing=0, raises=ValueError,
-                match="The 'spacing' parameter of export_text must be", label="spacing=0"))
+                match="The 'spacing' parameter of export_text must be", label="spacing=0"),
+            bad(X, np.array(0), False, raises=TypeError, match=NO_SAMPLES,
+                label="the tree fitted on a 0-d y"))
 
 
 CONCEPTS = (

@@ -165,7 +165,15 @@ CONCEPTS = (
                  label="invalid n_local_trials"),
              bad(_X, 2, x_squared_norms=np.ones(3), raises=ValueError,
                  match="The length of x_squared_norms 3 should be equal to the length of "
-                       "n_samples 150", label="x_squared_norms of the wrong length")),
+                       "n_samples 150", label="x_squared_norms of the wrong length"),
+             bad(None, 2, raises=ValueError,
+                 match="^The 'X' parameter of kmeans_plusplus must be an array-like or a "
+                       "sparse array or matrix. Got None instead.$",
+                 label="X None (InvalidParameterError)"),
+             bad(_X, 2, sample_weight="abc", raises=ValueError,
+                 match="The 'sample_weight' parameter of kmeans_plusplus must be an "
+                       "array-like or None. Got 'abc' instead.",
+                 label="sample_weight a string (InvalidParameterError)")),
         bench=Bench(10000, lambda n, rng: case(blobs(int(rng.integers(1 << 30)), n, 10, 8,
                                                      4.0)[0], 8, random_state=0)),
         run=None,

@@ -221,6 +221,9 @@ def _bad(cls_name: str, classifier: bool):
             label="a tree's hyperparameter (max_depth=0)"),
         bad(X, y, X_test, n_estimators=2, oob_score=True, random_state=0, warns=UserWarning,
             match="Some inputs do not have OOB scores", label="too few trees for out-of-bag"),
+        bad(X, np.array(y[0]), X_test, raises=TypeError,
+            match=r"Input should have at least 1 dimension i.e. satisfy `len\(x.shape\) > 0`",
+            label="0-d y: no samples (after X's checks)"),
     )
 
 

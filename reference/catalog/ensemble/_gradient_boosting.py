@@ -16,6 +16,10 @@ from ...naive_bayes import GaussianNB
 from .._core import Bench, Concept, bad, case
 from .._estimators import estimator_bad
 
+#: scikit-learn's check_array counting the samples of a 0-d y (after X's checks)
+NO_SAMPLES = (r"Input should have at least 1 dimension i.e. satisfy `len\(x.shape\) > 0`, "
+              r"got scalar `array\(")
+
 TREE_ARRAYS = ("children_left", "children_right", "feature", "threshold", "value",
                "impurity", "n_node_samples", "weighted_n_node_samples")
 ATTRIBUTES = ("n_estimators_", "train_score_", "oob_scores_", "oob_improvement_",
@@ -171,6 +175,7 @@ def _regressor_bad():
         bad(X, y, X_test, subsample=0.0, raises=ValueError,
             match="The 'subsample' parameter of GradientBoostingRegressor must be",
             label="subsample = 0"),
+        bad(X, np.array(y[0]), X_test, raises=TypeError, match=NO_SAMPLES, label="0-d y"),
         bad(X, y, X_test, criterion="friedman_mse", n_estimators=2, warns=FutureWarning,
             label="criterion set: deprecated, no effect"),
     )
@@ -188,6 +193,7 @@ def _classifier_bad():
         bad(X, y, X_test, init="prior", raises=ValueError,
             match="The 'init' parameter of GradientBoostingClassifier must be",
             label="init a string other than 'zero'"),
+        bad(X, "abc", X_test, raises=TypeError, match=NO_SAMPLES, label="y a string"),
     )
 
 

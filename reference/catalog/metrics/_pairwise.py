@@ -103,6 +103,14 @@ def _bad(**params):
         bad(X[:0], raises=ValueError,
             match=r"Found array with 0 sample\(s\) \(shape=\(0, 3\)\) while a minimum of 1 "
                   "is required by check_pairwise_arrays", label="no samples", **params),
+        bad(None, raises=ValueError,
+            match=r"The 'X' parameter of \w+ must be an array-like or a sparse array or "
+                  "matrix. Got None instead.", label="X None (InvalidParameterError)",
+            **params),
+        bad(X, "abc", raises=ValueError,
+            match=r"The 'Y' parameter of \w+ must be an array-like, a sparse array or "
+                  "matrix or None. Got 'abc' instead.", label="Y a string (InvalidParameterError)",
+            **params),
     )
 
 
@@ -224,7 +232,11 @@ CONCEPTS = (
                 match=r"Precomputed metric requires shape \(n_queries, n_indexed\). Got "
                       r"\(12, 3\) for 12 indexed.", label="precomputed, not square"),
             bad([[0.0, np.nan], [np.nan, 0.0]], metric="precomputed", raises=ValueError,
-                match="Input contains NaN", label="precomputed with NaN")),
+                match="Input contains NaN", label="precomputed with NaN"),
+            bad(np.array(1.0), metric=chebyshev, raises=TypeError,
+                match=r"Input should have at least 1 dimension i.e. satisfy `len\(x.shape\) > "
+                      r"0`, got scalar `array\(1.\)` instead.",
+                label="a callable on a 0-d X (no 2-D check for a callable)")),
         bench_params={"metric": "euclidean"}),
     _concept(
         "pairwise_kernels",
@@ -248,6 +260,9 @@ CONCEPTS = (
                 match="The 'metric' parameter of pairwise_kernels must be a str among",
                 label="a kernel outside mathml's (InvalidParameterError)"),
             bad(X, metric="precomputed", raises=ValueError,
-                match=r"Precomputed metric requires shape", label="precomputed, not square")),
+                match=r"Precomputed metric requires shape", label="precomputed, not square"),
+            bad(np.array(1.0), metric=intersection, raises=TypeError,
+                match="Input should have at least 1 dimension",
+                label="a callable on a 0-d X (no 2-D check for a callable)")),
         bench_params={"metric": "rbf"}),
 )
