@@ -141,6 +141,7 @@ def minimize(fun: Callable, x0: ArrayLike, args: tuple = (), method: str | None 
     if method is None:
         method = "SLSQP" if constraints else "L-BFGS-B" if bounds is not None else "BFGS"
     meth = _method_key(method)
+    _warn_unused(method, meth, jac, hess, hessp, bounds, constraints)
     options = dict(options or {})
     lb, ub = _as_bounds(bounds, x0.size)
     if meth == "newton-cg" and not (callable(jac) or jac is True):
@@ -150,8 +151,10 @@ def minimize(fun: Callable, x0: ArrayLike, args: tuple = (), method: str | None 
         for name in _TOL_OPTIONS[meth]:
             options.setdefault(name, tol)
     if meth == "slsqp":
-        return _minimize_slsqp(fun, x0, args, jac, bounds, constraints, tol, callback,
-                               **options)
+        stop = _Callback(callback)
+        res = _minimize_slsqp(fun, x0, args, jac, bounds, constraints, tol,
+                              None if callback is None else stop, **options)
+        return _after_callback_stop(res, stop)
     # Step 3: the counting objective.
     step = options.pop("eps", _STEP.get(meth, _SQRT_EPS)) if meth != "nelder-mead" else None
     objective = _Objective(fun, args, jac, lb, ub, step)
@@ -192,6 +195,24 @@ def _method_key(method: Any) -> str:
     if not isinstance(method, str) or method.lower() not in {m.lower() for m in METHODS}:
         raise ValueError(f"Unknown solver {method!r}: the methods are {', '.join(METHODS)}")
     return method.lower()
+
+
+def _warn_unused(method: str, meth: str, jac: Any, hess: Any, hessp: Any, bounds: Any,
+                 constraints: Any) -> None:
+    """SciPy's RuntimeWarnings for information the method does not use."""
+    unused = []
+    if meth == "nelder-mead" and bool(jac):
+        unused.append("does not use gradient information (jac)")
+    if meth != "newton-cg" and hess is not None:
+        unused.append("does not use Hessian information (hess)")
+    if meth != "newton-cg" and hessp is not None:
+        unused.append("does not use Hessian-vector product information (hessp)")
+    if meth != "slsqp" and np.any(constraints):
+        unused.append("cannot handle constraints")
+    if meth not in ("nelder-mead", "l-bfgs-b", "slsqp") and bounds is not None:
+        unused.append("cannot handle bounds")
+    for what in unused:
+        warnings.warn(f"Method {method} {what}.", RuntimeWarning, stacklevel=3)
 
 
 def _as_bounds(bounds: Any, n: int) -> tuple[NDArray, NDArray]:
