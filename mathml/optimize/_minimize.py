@@ -136,6 +136,7 @@ def minimize(fun: Callable, x0: ArrayLike, args: tuple = (), method: str | None 
     (True, array([1., 1.]))
     """
     # Step 1: validate, choose the method.
+    dtype = _result_dtype(x0)
     x0 = _as_x0(x0)
     args = args if isinstance(args, tuple) else (args,)
     if method is None:
@@ -154,7 +155,7 @@ def minimize(fun: Callable, x0: ArrayLike, args: tuple = (), method: str | None 
         stop = _Callback(callback)
         res = _minimize_slsqp(fun, x0, args, jac, bounds, constraints, tol,
                               None if callback is None else stop, **options)
-        return _after_callback_stop(res, stop)
+        return _in_dtype(_after_callback_stop(res, stop), meth, dtype)
     # Step 3: the counting objective.
     step = options.pop("eps", _STEP.get(meth, _SQRT_EPS)) if meth != "nelder-mead" else None
     objective = _Objective(fun, args, jac, lb, ub, step)
@@ -172,7 +173,7 @@ def minimize(fun: Callable, x0: ArrayLike, args: tuple = (), method: str | None 
         res = solver(objective, x0, stop, lb, ub, **options)
     else:
         res = solver(objective, x0, stop, **options)
-    return _after_callback_stop(res, stop)
+    return _in_dtype(_after_callback_stop(res, stop), meth, dtype)
 
 
 _SOLVERS: dict[str, Callable[..., OptimizeResult]] = {
@@ -189,6 +190,33 @@ def _as_x0(x0: ArrayLike) -> NDArray[np.float64]:
     if np.iscomplexobj(x):
         raise TypeError("x0 must be real")
     return x.astype(float)
+
+
+def _result_dtype(x0: ArrayLike) -> np.dtype:
+    """The floating type SciPy's result keeps: x0's when it is floating, else float64."""
+    dtype = np.asarray(x0).dtype
+    return dtype if np.issubdtype(dtype, np.floating) else np.dtype(np.float64)
+
+
+def _in_dtype(res: OptimizeResult, meth: str, dtype: np.dtype) -> OptimizeResult:
+    """The result in SciPy's types. Every solver computes in float64 (SciPy's BFGS, CG and
+    Newton-CG iterate in float32 for a float32 x0, and its finite differences then stall
+    at x0); what they return is cast as SciPy's is: x in x0's floating type (float64 for
+    L-BFGS-B and SLSQP, whose compiled cores work in float64), fun as a NumPy scalar of
+    that type (float64 for Nelder-Mead and SLSQP), Newton-CG's jac and Nelder-Mead's
+    simplex in x0's type too."""
+    float64 = np.dtype(np.float64)
+    x_type = float64 if meth in ("l-bfgs-b", "slsqp") else dtype
+    fun_type = float64 if meth in ("nelder-mead", "slsqp") else dtype
+    res["x"] = np.asarray(res["x"]).astype(x_type, copy=False)
+    if res.get("fun") is not None:
+        res["fun"] = fun_type.type(res["fun"])
+    if meth == "newton-cg" and res.get("jac") is not None:
+        res["jac"] = np.asarray(res["jac"]).astype(dtype, copy=False)
+    if meth == "nelder-mead" and res.get("final_simplex") is not None:
+        sim, fsim = res["final_simplex"]
+        res["final_simplex"] = (np.asarray(sim).astype(dtype, copy=False), fsim)
+    return res
 
 
 def _method_key(method: Any) -> str:

@@ -245,3 +245,22 @@ def _kkt_residual(c, result) -> dict:
                                                100.0 * _kkt(c.args).shape[0])}
 
 
+
+
+#: SciPy evaluates the Rosenbrock formulas in the input's float32 arithmetic, mathml in
+#: float64 rounded once to float32: the two differ by the float32 rounding of a handful of
+#: operations on terms of the result's size, a few eps₃₂ ≈ 1.2e-7 each (8 of them allowed).
+_SINGLE = Tolerance(8 * float(np.finfo(np.float32).eps), 1e-30,
+                    "float32 arithmetic (SciPy) against float64 rounded to float32 (mathml): a "
+                    "few float32 roundings, normwise", normwise=True)
+
+
+@strategy("single_precision", "exact")
+def _single_precision(got, expected, c, tol, concept) -> Agreement:
+    """float32 in, float32 out, as SciPy: the same dtype exactly, and the values within a
+    few float32 roundings (SciPy computes in float32, mathml in float64 rounded once)."""
+    g, e = np.asarray(got), np.asarray(expected)
+    if g.dtype != e.dtype:
+        return Agreement(False, np.inf, np.inf,
+                         detail=f"dtype {g.dtype} where the reference has {e.dtype}")
+    return agree(g.astype(np.float64), e.astype(np.float64), _SINGLE)

@@ -26,6 +26,12 @@ _DEFAULT = {"ftol": 1e-6, "maxiter": 500}
 
 
 def _slsqp(fun, x0, args, jac, constraints) -> scipy.optimize.OptimizeResult:
+    # SciPy 1.17's SLSQP fails on a float32 x0 ("All inputs to slsqp must be of type
+    # numpy.float64"): its core computes in float64, so x0 is given to it in float64.
+    x0 = np.asarray(x0)
+    if np.issubdtype(x0.dtype, np.floating):
+        x0 = x0.astype(np.float64)
+
     def run(options):
         return scipy.optimize.minimize(fun, x0, args=args, jac=jac, method="SLSQP",
                                        constraints=constraints, options=options)
