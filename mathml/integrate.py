@@ -30,6 +30,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from ._validation import as_float_array
+from .optimize._inputs import real_number
 from .exceptions import IntegrationWarning
 
 __all__ = ["trapezoid", "simpson", "fixed_quad", "quad", "monte_carlo"]
@@ -53,6 +54,8 @@ def _samples_and_spacings(y: ArrayLike, x: ArrayLike | None, axis: int
                           ) -> tuple[NDArray[np.float64], NDArray[np.float64] | None]:
     """``y`` with the integration axis moved last, and the spacings ``h_i = x_{i+1} − x_i``
     along it, shaped to broadcast against ``y`` (None when ``x`` is not given)."""
+    if np.iscomplexobj(y):
+        raise TypeError("complex input is not supported: pass a real array")
     if np.ndim(y) == 0:  # also None, which would otherwise fail as an array of objects
         raise ValueError("y must be an array of samples with at least one dimension, "
                          "got a scalar (shape ())")
@@ -391,9 +394,10 @@ def fixed_quad(func: Callable[..., Any], a: float, b: float, args: tuple = (),
     >>> print(fixed_quad(np.cos, 0.0, np.pi / 2, n=4)[1])
     None
     """
-    # Step 1: nodes and weights on [−1, 1].
+    # Step 1: nodes and weights on [−1, 1] (a NaN limit gives NaN, as SciPy).
+    a, b = real_number(a, "a", "fixed_quad"), real_number(b, "b", "fixed_quad")
     x, w = _gauss_legendre(_positive_int(n))
-    if not (math.isfinite(a) and math.isfinite(b)):
+    if math.isinf(a) or math.isinf(b):
         raise ValueError("Gaussian quadrature is only available for finite limits.")
     # Step 2: the nodes mapped to [a, b].
     y = (b - a) * (x + 1) / 2.0 + a
@@ -764,6 +768,7 @@ def quad(func: Callable[..., Any], a: float, b: float, args: tuple = (),
     >>> print(np.round(y**2, 10))           # √π squared
     3.1415926536
     """
+    a, b = real_number(a, "a", "quad"), real_number(b, "b", "quad")
     _check_quad_arguments(a, b, epsabs, epsrel, limit, points)
     if math.isnan(a) or math.isnan(b):
         # No interval, no integral: NaN, with QUADPACK's warning for a NaN limit (ier = 2).
@@ -808,6 +813,10 @@ def _quad_infodict(pieces: list[_Piece], n_eval: int, limit: int) -> dict:
 
 def _box(a: ArrayLike, b: ArrayLike) -> tuple[NDArray, NDArray]:
     """The bounds as float arrays of one shape: () for an interval, (d,) for a box."""
+    for name, bound in (("a", a), ("b", b)):
+        if bound is None:
+            raise TypeError(f"monte_carlo: {name} must be a number or an array of real "
+                            "numbers, not None")
     a, b = as_float_array(a), as_float_array(b)
     if a.shape != b.shape or a.ndim > 1:
         raise ValueError(f"a and b must both be numbers (an interval) or both 1-D arrays "
