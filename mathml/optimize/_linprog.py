@@ -7,7 +7,6 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validation import as_float_array
 from ._result import OptimizeResult
 
 __all__ = ["linprog"]
@@ -162,7 +161,10 @@ def linprog(c: ArrayLike, A_ub: ArrayLike | None = None, b_ub: ArrayLike | None 
 def _validate(c: ArrayLike, A_ub: ArrayLike | None, b_ub: ArrayLike | None,
               A_eq: ArrayLike | None, b_eq: ArrayLike | None
               ) -> tuple[NDArray, NDArray, NDArray, NDArray, NDArray]:
-    c = as_float_array(c)
+    if c is None:  # SciPy's TypeError (np.array(None) would be a NaN)
+        raise TypeError("Invalid input for linprog: c must be a 1-D array of numerical "
+                        "coefficients, not None")
+    c = _numbers("c", c, "a 1-D array of numerical coefficients")
     if c.size == 0 or np.count_nonzero(np.array(c.shape) > 1) > 1:
         raise ValueError("Invalid input for linprog: c must be a 1-D array and must not have "
                          f"more than one non-singleton dimension; c has shape {c.shape}")
@@ -176,12 +178,14 @@ def _validate(c: ArrayLike, A_ub: ArrayLike | None, b_ub: ArrayLike | None,
 
 def _rows(kind: str, A: ArrayLike | None, b: ArrayLike | None, n: int
           ) -> tuple[NDArray, NDArray]:
-    A = np.zeros((0, n)) if A is None else as_float_array(A)
+    A = np.zeros((0, n)) if A is None else _numbers(f"A_{kind}", A,
+                                                    "a 2-D array of numerical values")
     if A.ndim != 2 or A.shape[1] != n:
         raise ValueError(f"Invalid input for linprog: A_{kind} must have exactly two "
                          f"dimensions, and the number of columns in A_{kind} must be equal "
                          f"to the size of c; A_{kind} has shape {A.shape}, c has shape ({n},)")
-    b = np.zeros(0) if b is None else as_float_array(b).reshape(-1)
+    b = np.zeros(0) if b is None else _numbers(f"b_{kind}", b,
+                                               "a 1-D array of numerical values").reshape(-1)
     if b.shape[0] != A.shape[0]:
         raise ValueError(f"Invalid input for linprog: b_{kind} must be a 1-D array and the "
                          f"number of rows in A_{kind} must equal the number of values in "
@@ -191,6 +195,22 @@ def _rows(kind: str, A: ArrayLike | None, b: ArrayLike | None, n: int
     return A, b
 
 
+def _numbers(name: str, value: Any, what: str) -> NDArray[np.float64]:
+    """`value` as a float64 array, or SciPy's TypeError for what is not numbers (strings,
+    ragged sequences) and for complex numbers (which SciPy would silently make real)."""
+    try:
+        arr = np.asarray(value)
+    except ValueError:
+        raise TypeError(f"Invalid input for linprog: {name} must be {what}") from None
+    if np.iscomplexobj(arr):
+        raise TypeError(f"Invalid input for linprog: {name} must be real; complex input is "
+                        "not supported")
+    try:
+        return arr.astype(np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(f"Invalid input for linprog: {name} must be {what}") from None
+
+
 def _finite(name: str, a: NDArray) -> None:
     if not np.isfinite(a).all():
         raise ValueError(f"Invalid input for linprog: {name} must not contain values inf, "
@@ -198,8 +218,14 @@ def _finite(name: str, a: NDArray) -> None:
 
 
 def _parse_bounds(bounds: Any, n: int) -> tuple[NDArray, NDArray]:
-    """(l, u) arrays of length n from SciPy's forms; None stands for no bound."""
+    """(l, u) arrays of length n from SciPy's forms. As SciPy: None or an empty sequence is
+    the default x ≥ 0, and None or NaN in a pair is no bound on that side."""
     B = np.array((0, None) if bounds is None else bounds, dtype=object)
+    if any(isinstance(v, (complex, np.complexfloating)) for v in B.flat):
+        raise TypeError("Invalid input for linprog: bounds must be real; complex input is "
+                        "not supported")
+    if B.size == 0:
+        B = np.array((0, None), dtype=object)
     if B.shape in ((2,), (1, 2)):
         B = np.tile(B.reshape(1, 2), (n, 1))
     if B.shape != (n, 2):
@@ -207,10 +233,16 @@ def _parse_bounds(bounds: Any, n: int) -> tuple[NDArray, NDArray]:
                          f"dimension tuple: {B.shape}; bounds must be one pair (l, u) or {n} "
                          "pairs, one for each variable")
     none = np.equal(B, None)  # type: ignore[call-overload]  # numpy stubs: None is an object operand
-    filled = np.where(none, np.array([-np.inf, np.inf]), B)
-    L = as_float_array(filled.astype(np.float64))
-    if np.isnan(L).any():
-        raise ValueError("Invalid input for linprog: bounds must not contain nan")
+    try:
+        L = np.where(none, np.nan, B).astype(np.float64)
+    except ValueError as err:  # strings: SciPy's class and wording
+        raise ValueError("Invalid input for linprog: unable to interpret bounds, check "
+                         f"values and dimensions: {err}") from None
+    except TypeError as err:
+        raise TypeError("Invalid input for linprog: unable to interpret bounds, check values "
+                        f"and dimensions: {err}") from None
+    L[:, 0] = np.where(np.isnan(L[:, 0]), -np.inf, L[:, 0])
+    L[:, 1] = np.where(np.isnan(L[:, 1]), np.inf, L[:, 1])
     return L[:, 0], L[:, 1]
 
 

@@ -180,10 +180,11 @@ def _feasible(c, result) -> dict:
     A_eq = np.zeros((0, n)) if p["A_eq"] is None else np.asarray(p["A_eq"], float)
     b_ub = np.zeros(0) if p["b_ub"] is None else np.asarray(p["b_ub"], float)
     b_eq = np.zeros(0) if p["b_eq"] is None else np.asarray(p["b_eq"], float)
-    B = np.array(p["bounds"], dtype=object)
+    B = np.array(p["bounds"] if np.size(p["bounds"]) else (0, None), dtype=object)
     B = np.tile(B.reshape(1, 2), (n, 1)) if B.size == 2 else B
     lo = np.where(np.equal(B[:, 0], None), -np.inf, B[:, 0]).astype(float)
     hi = np.where(np.equal(B[:, 1], None), np.inf, B[:, 1]).astype(float)
+    lo, hi = np.where(np.isnan(lo), -np.inf, lo), np.where(np.isnan(hi), np.inf, hi)
     scale = 1.0 + np.abs(np.concatenate([b_ub, b_eq, x])).max(initial=0.0)
     violation = max(np.max(A_ub @ x - b_ub, initial=0.0), np.max(np.abs(A_eq @ x - b_eq),
                     initial=0.0), np.max(lo - x, initial=0.0), np.max(x - hi, initial=0.0))
