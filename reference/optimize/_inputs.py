@@ -44,3 +44,31 @@ def real_array(value: Any, name: str, where: str) -> np.ndarray:
     if a.dtype == object and any(v is None for v in a.flat):
         raise TypeError(f"{where}: {name} must be an array of real numbers; it holds None")
     return a
+
+
+def starting_point(x0: Any, where: str) -> None:
+    """Refuse an x0 that SciPy would misread: None (TypeError; it becomes NaN), complex
+    (TypeError; SciPy's minimisers would iterate in complex arithmetic on a real
+    objective), empty (ValueError; SLSQP would return it, BFGS fail in a reduction)."""
+    if x0 is None:
+        raise TypeError(f"{where}: x0 must be an array of real numbers, not None")
+    x = np.atleast_1d(np.asarray(x0))
+    if np.iscomplexobj(x):
+        raise TypeError(f"{where}: x0 must be real; complex input is not supported")
+    if x.ndim == 1 and x.size == 0:
+        raise ValueError(f"{where}: x0 must have at least one entry; got an empty array")
+
+
+def real_vector(value: Any, name: str, where: str) -> None:
+    """Refuse what is not a real vector (or number): TypeError for None, strings and
+    complex numbers, ValueError for more than one dimension."""
+    if value is None or isinstance(value, (str, bytes)):
+        raise TypeError(f"{where}: {name} must be an array of real numbers; got {value!r}")
+    a = np.asarray(value)
+    if np.iscomplexobj(a):
+        raise TypeError(f"{where}: {name} must be real; complex input is not supported")
+    if a.dtype.kind not in "biuf":
+        raise TypeError(f"{where}: {name} must be an array of real numbers; got {a.dtype} "
+                        "data")
+    if a.ndim > 1:
+        raise ValueError(f"{where}: {name} must be 1-D; got shape {a.shape}")

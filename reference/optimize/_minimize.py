@@ -1,8 +1,9 @@
 """`minimize` through SciPy: the reference for `mathml.optimize.minimize`.
 
 SciPy's results and failures are the contract's (an objective returning NaN ends with
-``success=False``, an unknown method or an x0 that is not 1-D raise ValueError), with two
-exceptions adjusted below: bounds of the wrong length, and SLSQP given a float32 (or any
+``success=False``, an unknown method or an x0 that is not 1-D raise ValueError), with three
+exceptions adjusted below: bounds of the wrong length, a complex x0 (refused with
+TypeError: the minimisers work over real x), and SLSQP given a float32 (or any
 non-float64 floating) x0, which SciPy 1.17 passes on to its compiled core uncast and
 which then fails ("All inputs to slsqp must be of type numpy.float64"): the wrapper casts
 x0 to float64 there, so SLSQP returns float64 as its core computes (mathml likewise).
@@ -31,6 +32,9 @@ def minimize(fun: Callable, x0: ArrayLike, args: tuple = (), method: str | None 
         if len(bounds) != n:
             raise ValueError(f"The number of bounds ({len(bounds)}) is not compatible with "
                              f"the length of `x0` ({n}): give one (lo, hi) pair per variable.")
+    # Contract: x is real; SciPy would iterate in complex arithmetic from a complex x0.
+    if np.iscomplexobj(x0):
+        raise TypeError("x0 must be real")
     method_name = method if method is not None else (
         "SLSQP" if constraints else "L-BFGS-B" if bounds is not None else "BFGS")
     if isinstance(method_name, str) and method_name.lower() == "slsqp":
