@@ -410,6 +410,8 @@ def _positive_int(n: Any) -> int:
     try:
         k = operator.index(n)
     except TypeError:
+        if n is None or np.iscomplexobj(n) or np.ndim(n) > 0:  # SciPy's int(n) fails so
+            raise TypeError(f"n must be a positive integer; got {n!r}") from None
         k = int(n) if isinstance(n, (float, np.floating)) and float(n).is_integer() else 0
     if k < 1:
         raise ValueError("n must be a positive integer.")
@@ -769,6 +771,10 @@ def quad(func: Callable[..., Any], a: float, b: float, args: tuple = (),
     3.1415926536
     """
     a, b = real_number(a, "a", "quad"), real_number(b, "b", "quad")
+    # QUADPACK's C interface takes limit as an int and the tolerances as floats: SciPy's
+    # TypeErrors for a float limit or array tolerances.
+    limit = operator.index(limit)
+    epsabs, epsrel = (float(np.asarray(e)) if np.ndim(e) else e for e in (epsabs, epsrel))
     _check_quad_arguments(a, b, epsabs, epsrel, limit, points)
     if math.isnan(a) or math.isnan(b):
         # No interval, no integral: NaN, with QUADPACK's warning for a NaN limit (ier = 2).

@@ -340,7 +340,8 @@ CONCEPTS = (
              bad(np.cos, 0.0, 1.0 + 1.0j, raises=TypeError, match="b must be a real number",
                  label="a complex limit (SciPy would integrate along the complex segment)"),
              bad(np.cos, np.zeros(2), 1.0, raises=ValueError, match="a must be a real number",
-                 label="an array limit")),
+                 label="an array limit"),
+             bad(np.cos, 0.0, 1.0, n=None, raises=TypeError, label="n None")),
         bench=Bench(100, _bench_fixed_quad),
         seeds=(SEED,),
         note="Nodes by Newton's method on P_n (mathml) and by Golub–Welsch plus a Newton "
@@ -385,6 +386,8 @@ CONCEPTS = (
                  label="b a string"),
              bad(Integrand("x"), np.zeros(2), 1.0, raises=ValueError,
                  match="a must be a real number", label="an array limit"),
+             bad(Integrand("x"), 0.0, 1.0, limit=50.0, raises=TypeError,
+                 label="a float limit (QUADPACK's count of subintervals is an int)"),
              bad(Integrand("x"), 0.0, np.inf, points=[1.0], raises=ValueError,
                  match="Infinity", label="break points with an infinite limit"),
              bad(Integrand("x**2"), np.nan, 1.0, warns=INTEGRATION_WARNING, match="roundoff",
