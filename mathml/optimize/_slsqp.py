@@ -128,9 +128,11 @@ def _minimize_slsqp(fun: Callable, x0: ArrayLike, args: tuple = (),
     Problems (1974), ch. 23 (NNLS and least-distance programming).
 
     Checked against ``reference.optimize.minimize`` → ``scipy.optimize.minimize(
-    method='SLSQP')``. The optimum agrees; iterates and counts differ: SciPy's LSQ solver
-    relaxes incompatible linearised constraints with an extra variable and keeps going
-    (usually ending with status 8 or 9 on an infeasible problem), this one stops with
+    method='SLSQP')``. The optimum agrees, and on the catalog's solved problems so do
+    ``nit``, ``nfev`` and ``njev`` (f at every trial point of the line search, ∇f at the
+    accepted iterates, as SciPy; the callback once per iteration). Infeasible problems
+    differ: SciPy's LSQ solver relaxes incompatible linearised constraints with an extra
+    variable and keeps going (usually ending with status 8 or 9), this one stops with
     status 4 at once.
 
     Examples

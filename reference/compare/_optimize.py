@@ -84,6 +84,22 @@ def _same_optimum(got: Any, expected: Any, c: Any, tol: Tolerance, concept: Any)
     return x   # reported: the minimiser's error (a minimum of 0 has no relative error)
 
 
+@strategy("slsqp_counts", "optimum")
+def _same_optimum_and_counts(got: Any, expected: Any, c: Any, tol: Tolerance,
+                             concept: Any) -> Agreement:
+    """As 'optimum', and where both succeed the same nit, nfev and njev: mathml's SLSQP
+    takes SciPy's steps on these problems and evaluates f and its gradient as SciPy does
+    (values at every trial point of the line search, gradients at accepted iterates)."""
+    verdict = _same_optimum(got, expected, c, tol, concept)
+    if not (verdict.ok and expected["success"]):
+        return verdict
+    counts = {k: (got[k], expected[k]) for k in ("nit", "nfev", "njev")}
+    if any(g != e for g, e in counts.values()):
+        return Agreement(False, np.inf, np.inf, detail="counts (mathml, reference): "
+                         + ", ".join(f"{k} {g} vs {e}" for k, (g, e) in counts.items()))
+    return verdict
+
+
 def _reaches_minimiser(c: Any, result: Any) -> dict:
     """Each backend's x against the closed-form minimiser, when the objective knows it
     and no bounds cut it off (or it is the minimiser within the bounds)."""
