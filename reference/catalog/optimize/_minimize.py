@@ -486,5 +486,10 @@ CONCEPTS = (
              "Nocedal–Zhu's generalized-Cauchy-point code; Nelder-Mead takes SciPy's steps "
              "exactly. On 10-D Rosenbrock from (−1.2, 1, …) BFGS in both backends stops at "
              "the other local minimum near (−1, 1, …, 1), f ≈ 3.99, while CG, L-BFGS-B and "
-             "Newton-CG reach (1, …, 1)."),
+             "Newton-CG reach (1, …, 1). L-BFGS-B's maxls bounds the evaluations of one "
+             "line search in both (maxls ≤ 0 refused as SciPy); with maxls 1 both stop "
+             "'ABNORMAL' at the same iteration, with maxls 2 the verdicts can differ (SciPy's "
+             "Moré–Thuente search also uses the derivative at each trial step). The result "
+             "types are SciPy's (x in x0's floating type except for L-BFGS-B and SLSQP), but "
+             "mathml computes in float64 where SciPy iterates in float32 for a float32 x0."),
 )
