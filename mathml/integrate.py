@@ -146,11 +146,21 @@ def trapezoid(y: ArrayLike, x: ArrayLike | None = None, dx: float = 1.0,
     >>> print(np.round(trapezoid(x**2, x), 6))   # the exact value is 1/3
     0.34375
     """
-    # Step 1: the samples with the integration axis last, and the spacings.
+    # Step 1: the samples with the integration axis last, and the spacings; the result in
+    # y's floating type (float32 in, float32 out, as SciPy), computed in float64.
+    out = _floating_type(y)
     y, spacings = _samples_and_spacings(y, x, axis)
     h = dx if spacings is None else spacings
     # Step 2: the trapezoids' areas.
-    return np.sum(h * (y[..., 1:] + y[..., :-1]) / 2.0, axis=-1)
+    total = np.sum(h * (y[..., 1:] + y[..., :-1]) / 2.0, axis=-1)
+    return total.astype(out) if isinstance(total, np.ndarray) else out.type(total)
+
+
+def _floating_type(y: ArrayLike) -> np.dtype:
+    """y's floating type, float64 for anything else (integers, lists of numbers)."""
+    dtype = getattr(y, "dtype", None)
+    return dtype if dtype is not None and np.issubdtype(dtype, np.floating) \
+        else np.dtype(np.float64)
 
 
 def _ratio(p: NDArray, q: NDArray) -> NDArray:

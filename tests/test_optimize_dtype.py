@@ -15,10 +15,13 @@ DTYPES = [np.float32, np.float16, np.longdouble, np.float64, np.int64]
 
 
 def _objective(x):
+    """Evaluated in float64 whatever x's type (as the catalog's objectives)."""
+    x = np.asarray(x, dtype=np.float64)
     return ((x - 1.5) ** 2).sum() + x[0] * x[1]
 
 
 def _gradient(x):
+    """In x's own floating type (as NumPy arithmetic gives it)."""
     return 2 * (x - 1.5) + x[::-1]
 
 
@@ -33,8 +36,11 @@ def _types(res):
 @pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: np.dtype(d).name)
 @pytest.mark.parametrize("method", METHODS, ids=str)
 def test_minimize_result_types_as_scipy(method, dtype):
+    """With a gradient, so that SciPy iterates (its float32 finite differences stall at
+    x0): x promoted to float64 by the steps, the user's gradient reported in x0's type
+    (Nelder-Mead: x and the simplex in x0's type; L-BFGS-B and SLSQP: float64)."""
     x0 = np.zeros(2, dtype)
-    jac = _gradient if method == "Newton-CG" else None
+    jac = None if method == "Nelder-Mead" else _gradient
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         res, ref = (lib.minimize(_objective, x0, method=method, jac=jac) for lib in (mo, ro))
@@ -42,11 +48,19 @@ def test_minimize_result_types_as_scipy(method, dtype):
 
 
 def test_minimize_float32_computes_in_float64():
-    """SciPy's BFGS iterates in float32 here and its finite differences stall at x0;
-    mathml computes in float64 and only rounds the answer to float32."""
-    res = mo.minimize(_objective, np.zeros(2, np.float32), method="BFGS")
-    assert res.success and res.x.dtype == np.float32
+    """SciPy's BFGS evaluates a float32 x0's finite differences in float32 and stalls at
+    x0; mathml computes in float64 and reaches the minimiser."""
+    res = mo.minimize(lambda x: ((x - 1.5) ** 2).sum() + x[0] * x[1],
+                      np.zeros(2, np.float32), method="BFGS")
+    assert res.success and res.x.dtype == np.float64
     np.testing.assert_allclose(res.x, [1.0, 1.0], rtol=1e-6)
+
+
+def test_nelder_mead_float32_as_the_issue_asks():
+    """Issue 16's reproducer: float32 x0 → float32 x, as SciPy."""
+    res, ref = (lib.minimize(ro.rosen, np.zeros(2, np.float32), method="Nelder-Mead")
+                for lib in (mo, ro))
+    assert res.x.dtype == ref.x.dtype == np.float32
 
 
 @pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: np.dtype(d).name)

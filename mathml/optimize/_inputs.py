@@ -47,8 +47,9 @@ def starting_point(x0: Any, where: str) -> np.ndarray:
 
 
 def real_vector(value: Any, name: str, where: str) -> np.ndarray:
-    """`value` as a float64 array of at most one dimension: TypeError for None, strings and
-    complex numbers, ValueError for more dimensions."""
+    """`value` as a floating array of at most one dimension (its own floating type kept,
+    anything else float64): TypeError for None, strings and complex numbers, ValueError
+    for more dimensions."""
     if value is None or isinstance(value, (str, bytes)):
         raise TypeError(f"{where}: {name} must be an array of real numbers; got {value!r}")
     a = np.asarray(value)
@@ -59,4 +60,4 @@ def real_vector(value: Any, name: str, where: str) -> np.ndarray:
                         "data")
     if a.ndim > 1:
         raise ValueError(f"{where}: {name} must be 1-D; got shape {a.shape}")
-    return a.astype(np.float64)
+    return a if a.dtype.kind == "f" else a.astype(np.float64)

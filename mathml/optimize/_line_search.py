@@ -140,7 +140,7 @@ def line_search(f: Callable, myfprime: Callable, xk: ArrayLike, pk: ArrayLike,
 
     def derphi(alpha: float) -> float:
         counts["g"] += 1
-        last["g"] = np.asarray(myfprime(xk + alpha * pk, *args), dtype=float)
+        last["g"] = np.asarray(myfprime(xk + alpha * pk, *args))  # its own type, as SciPy
         last["alpha"] = alpha
         return float(last["g"] @ pk)
 

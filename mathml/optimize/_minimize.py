@@ -155,7 +155,7 @@ def minimize(fun: Callable, x0: ArrayLike, args: tuple = (), method: str | None 
         stop = _Callback(callback)
         res = _minimize_slsqp(fun, x0, args, jac, bounds, constraints, tol,
                               None if callback is None else stop, **options)
-        return _in_dtype(_after_callback_stop(res, stop), meth, dtype)
+        return _in_dtype(_after_callback_stop(res, stop), meth, dtype, jac)
     # Step 3: the counting objective.
     step = options.pop("eps", _STEP.get(meth, _SQRT_EPS)) if meth != "nelder-mead" else None
     objective = _Objective(fun, args, jac, lb, ub, step)
@@ -173,7 +173,7 @@ def minimize(fun: Callable, x0: ArrayLike, args: tuple = (), method: str | None 
         res = solver(objective, x0, stop, lb, ub, **options)
     else:
         res = solver(objective, x0, stop, **options)
-    return _in_dtype(_after_callback_stop(res, stop), meth, dtype)
+    return _in_dtype(_after_callback_stop(res, stop), meth, dtype, jac)
 
 
 _SOLVERS: dict[str, Callable[..., OptimizeResult]] = {
@@ -198,21 +198,25 @@ def _result_dtype(x0: ArrayLike) -> np.dtype:
     return dtype if np.issubdtype(dtype, np.floating) else np.dtype(np.float64)
 
 
-def _in_dtype(res: OptimizeResult, meth: str, dtype: np.dtype) -> OptimizeResult:
-    """The result in SciPy's types. Every solver computes in float64 (SciPy's BFGS, CG and
-    Newton-CG iterate in float32 for a float32 x0, and its finite differences then stall
-    at x0); what they return is cast as SciPy's is: x in x0's floating type (float64 for
-    L-BFGS-B and SLSQP, whose compiled cores work in float64), fun as a NumPy scalar of
-    that type (float64 for Nelder-Mead and SLSQP), Newton-CG's jac and Nelder-Mead's
-    simplex in x0's type too."""
-    float64 = np.dtype(np.float64)
-    x_type = float64 if meth in ("l-bfgs-b", "slsqp") else dtype
-    fun_type = float64 if meth in ("nelder-mead", "slsqp") else dtype
+def _in_dtype(res: OptimizeResult, meth: str, dtype: np.dtype, jac: Any) -> OptimizeResult:
+    """The result in SciPy's types. Every solver computes in float64; what they return is
+    typed as SciPy's is. Nelder-Mead and Newton-CG keep x0's floating type for x (and the
+    simplex); fun is the objective's value, a float64. SciPy's BFGS and CG promote x
+    through their float64 step lengths (float32 x0 → float64 x once a step is taken;
+    mathml always takes one where SciPy's float32 finite differences may stall at x0),
+    and report the user's gradient in the type it returns for x0's type (a
+    finite-difference gradient in float64); L-BFGS-B and SLSQP compute in float64 cores
+    and return float64."""
+    wide = np.result_type(dtype, np.float64)
+    x_type = dtype if meth in ("nelder-mead", "newton-cg") else wide
+    if meth in ("l-bfgs-b", "slsqp"):
+        x_type = np.dtype(np.float64)
     res["x"] = np.asarray(res["x"]).astype(x_type, copy=False)
-    if res.get("fun") is not None:
-        res["fun"] = fun_type.type(res["fun"])
-    if meth == "newton-cg" and res.get("jac") is not None:
-        res["jac"] = np.asarray(res["jac"]).astype(dtype, copy=False)
+    if res.get("fun") is not None:   # the objective's value, evaluated in float64
+        res["fun"] = np.float64(res["fun"])
+    if res.get("jac") is not None and meth not in ("l-bfgs-b", "slsqp"):
+        given = callable(jac) or jac is True
+        res["jac"] = np.asarray(res["jac"]).astype(dtype if given else wide, copy=False)
     if meth == "nelder-mead" and res.get("final_simplex") is not None:
         sim, fsim = res["final_simplex"]
         res["final_simplex"] = (np.asarray(sim).astype(dtype, copy=False), fsim)

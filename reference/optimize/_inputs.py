@@ -55,7 +55,9 @@ def starting_point(x0: Any, where: str) -> None:
     x = np.atleast_1d(np.asarray(x0))
     if np.iscomplexobj(x):
         raise TypeError(f"{where}: x0 must be real; complex input is not supported")
-    if x.ndim == 1 and x.size == 0:
+    if x.ndim != 1:
+        raise ValueError(f"'x0' must only have one dimension; got shape {x.shape}.")
+    if x.size == 0:
         raise ValueError(f"{where}: x0 must have at least one entry; got an empty array")
 
 

@@ -490,6 +490,7 @@ CONCEPTS = (
              "line search in both (maxls ≤ 0 refused as SciPy); with maxls 1 both stop "
              "'ABNORMAL' at the same iteration, with maxls 2 the verdicts can differ (SciPy's "
              "Moré–Thuente search also uses the derivative at each trial step). The result "
-             "types are SciPy's (x in x0's floating type except for L-BFGS-B and SLSQP), but "
-             "mathml computes in float64 where SciPy iterates in float32 for a float32 x0."),
+             "types are SciPy's (a float32 x0 gives a float32 x in Nelder-Mead and "
+             "Newton-CG, float64 in BFGS and CG once they step, and in L-BFGS-B and SLSQP), "
+             "but mathml computes in float64 where SciPy evaluates in float32."),
 )
