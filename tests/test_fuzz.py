@@ -41,9 +41,6 @@ OPEN: dict[str, str] = {
     "linalg.matrix_rank": "arg0:3-D arg0:None arg0:complex arg0:inf arg0:nan arg0:string",
     "linalg.cond": "arg0:None arg0:string",
 
-    # differentiate
-    "differentiate.derivative": "step_direction:complex",
-
     # optimize
     "optimize.minimize": "options.gtol:0-d options.gtol:complex options.gtol:ragged",
 
