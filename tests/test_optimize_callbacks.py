@@ -97,3 +97,14 @@ def test_slsqp_counts_as_scipy(name):
         out.append((res.status, res.nit, res.nfev, res.njev, len(calls)))
     assert out[0] == out[1]
     assert out[0][1] == out[0][4]
+
+
+def test_slsqp_has_no_maxls_option():
+    """SciPy's SLSQP takes no maxls: both warn (OptimizeWarning is a UserWarning) and
+    ignore it, so the run is the default one."""
+    out = []
+    for lib in (mo, ro):
+        with pytest.warns(UserWarning, match="Unknown solver options: maxls"):
+            res = lib.minimize(ro.rosen, [-1.2, 1.0], method="SLSQP", options={"maxls": 1})
+        out.append((res.status, res.nit))
+    assert out[0] == out[1]

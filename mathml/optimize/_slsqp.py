@@ -11,6 +11,7 @@ problem with inequalities is solved by one nonnegative least-squares problem (NN
 """
 from __future__ import annotations
 
+import warnings
 from typing import Any
 from collections.abc import Callable
 
@@ -144,6 +145,9 @@ def _minimize_slsqp(fun: Callable, x0: ArrayLike, args: tuple = (),
     >>> print(np.round(res.x, 8), res.success)
     [0.5 0.5] True
     """
+    if unknown_options:  # as SciPy's OptimizeWarning (a UserWarning), then ignored
+        warnings.warn(f"Unknown solver options: {', '.join(sorted(unknown_options))}",
+                      UserWarning, stacklevel=3)
     problem = Problem(fun, jac, args, constraints,
                       eps if finite_diff_rel_step is None else finite_diff_rel_step)
     ftol = ftol if tol is None else tol
