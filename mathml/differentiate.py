@@ -204,6 +204,10 @@ def derivative(f: Callable, x: ArrayLike, *, args: tuple = (), tolerances: dict 
     return _finish(res)
 
 
+_COMPLEX_DIRECTION = ("`step_direction` must be real: its sign chooses the stencil "
+                      "(central, forward or backward)")
+
+
 def _derivative_arguments(f, x, args, tolerances, maxiter, order, initial_step, step_factor,
                           step_direction, preserve_shape, callback):
     """Validate as SciPy does (same messages) and standardise the arguments."""
@@ -230,6 +234,8 @@ def _derivative_arguments(f, x, args, tolerances, maxiter, order, initial_step, 
     x = np.asarray(x)
     if np.iscomplexobj(x):
         raise ValueError("Abscissae and function output must be real numbers.")
+    if np.iscomplexobj(step_direction):
+        raise ValueError(_COMPLEX_DIRECTION)
     x, s, h = np.broadcast_arrays(x.astype(np.float64), np.sign(step_direction),
                                   np.asarray(initial_step, dtype=np.float64))
     atol = _TINY if atol is None else float(atol)

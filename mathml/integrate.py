@@ -30,6 +30,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from ._validation import as_float_array
+from .optimize._inputs import real_number
 from .exceptions import IntegrationWarning
 
 __all__ = ["trapezoid", "simpson", "fixed_quad", "quad", "monte_carlo"]
@@ -53,6 +54,8 @@ def _samples_and_spacings(y: ArrayLike, x: ArrayLike | None, axis: int
                           ) -> tuple[NDArray[np.float64], NDArray[np.float64] | None]:
     """``y`` with the integration axis moved last, and the spacings ``h_i = x_{i+1} − x_i``
     along it, shaped to broadcast against ``y`` (None when ``x`` is not given)."""
+    if np.iscomplexobj(y):
+        raise TypeError("complex input is not supported: pass a real array")
     if np.ndim(y) == 0:  # also None, which would otherwise fail as an array of objects
         raise ValueError("y must be an array of samples with at least one dimension, "
                          "got a scalar (shape ())")
@@ -143,11 +146,21 @@ def trapezoid(y: ArrayLike, x: ArrayLike | None = None, dx: float = 1.0,
     >>> print(np.round(trapezoid(x**2, x), 6))   # the exact value is 1/3
     0.34375
     """
-    # Step 1: the samples with the integration axis last, and the spacings.
+    # Step 1: the samples with the integration axis last, and the spacings; the result in
+    # y's floating type (float32 in, float32 out, as SciPy), computed in float64.
+    out = _floating_type(y)
     y, spacings = _samples_and_spacings(y, x, axis)
     h = dx if spacings is None else spacings
     # Step 2: the trapezoids' areas.
-    return np.sum(h * (y[..., 1:] + y[..., :-1]) / 2.0, axis=-1)
+    total = np.sum(h * (y[..., 1:] + y[..., :-1]) / 2.0, axis=-1)
+    return total.astype(out) if isinstance(total, np.ndarray) else out.type(total)
+
+
+def _floating_type(y: ArrayLike) -> np.dtype:
+    """y's floating type, float64 for anything else (integers, lists of numbers)."""
+    dtype = getattr(y, "dtype", None)
+    return dtype if dtype is not None and np.issubdtype(dtype, np.floating) \
+        else np.dtype(np.float64)
 
 
 def _ratio(p: NDArray, q: NDArray) -> NDArray:
@@ -391,9 +404,10 @@ def fixed_quad(func: Callable[..., Any], a: float, b: float, args: tuple = (),
     >>> print(fixed_quad(np.cos, 0.0, np.pi / 2, n=4)[1])
     None
     """
-    # Step 1: nodes and weights on [−1, 1].
+    # Step 1: nodes and weights on [−1, 1] (a NaN limit gives NaN, as SciPy).
+    a, b = real_number(a, "a", "fixed_quad"), real_number(b, "b", "fixed_quad")
     x, w = _gauss_legendre(_positive_int(n))
-    if not (math.isfinite(a) and math.isfinite(b)):
+    if math.isinf(a) or math.isinf(b):
         raise ValueError("Gaussian quadrature is only available for finite limits.")
     # Step 2: the nodes mapped to [a, b].
     y = (b - a) * (x + 1) / 2.0 + a
@@ -406,6 +420,8 @@ def _positive_int(n: Any) -> int:
     try:
         k = operator.index(n)
     except TypeError:
+        if n is None or np.iscomplexobj(n) or np.ndim(n) > 0:  # SciPy's int(n) fails so
+            raise TypeError(f"n must be a positive integer; got {n!r}") from None
         k = int(n) if isinstance(n, (float, np.floating)) and float(n).is_integer() else 0
     if k < 1:
         raise ValueError("n must be a positive integer.")
@@ -764,6 +780,11 @@ def quad(func: Callable[..., Any], a: float, b: float, args: tuple = (),
     >>> print(np.round(y**2, 10))           # √π squared
     3.1415926536
     """
+    a, b = real_number(a, "a", "quad"), real_number(b, "b", "quad")
+    # QUADPACK's C interface takes limit as an int and the tolerances as floats: SciPy's
+    # TypeErrors for a float limit or array tolerances.
+    limit = operator.index(limit)
+    epsabs, epsrel = (float(np.asarray(e)) if np.ndim(e) else e for e in (epsabs, epsrel))
     _check_quad_arguments(a, b, epsabs, epsrel, limit, points)
     if math.isnan(a) or math.isnan(b):
         # No interval, no integral: NaN, with QUADPACK's warning for a NaN limit (ier = 2).
@@ -808,6 +829,10 @@ def _quad_infodict(pieces: list[_Piece], n_eval: int, limit: int) -> dict:
 
 def _box(a: ArrayLike, b: ArrayLike) -> tuple[NDArray, NDArray]:
     """The bounds as float arrays of one shape: () for an interval, (d,) for a box."""
+    for name, bound in (("a", a), ("b", b)):
+        if bound is None:
+            raise TypeError(f"monte_carlo: {name} must be a number or an array of real "
+                            "numbers, not None")
     a, b = as_float_array(a), as_float_array(b)
     if a.shape != b.shape or a.ndim > 1:
         raise ValueError(f"a and b must both be numbers (an interval) or both 1-D arrays "

@@ -39,11 +39,20 @@ def _float(x: ArrayLike) -> Any:
     return x if np.iscomplexobj(x) else x.astype(np.float64)
 
 
+def _check_step_direction(step_direction: ArrayLike) -> None:
+    # A complex direction has no sign to choose a stencil by; SciPy would take the sign of
+    # the complex number and go on. Refused as mathml refuses it.
+    if np.iscomplexobj(step_direction):
+        raise ValueError("`step_direction` must be real: its sign chooses the stencil "
+                         "(central, forward or backward)")
+
+
 def derivative(f: Callable, x: ArrayLike, *, args: tuple = (), tolerances: dict | None = None,
                maxiter: int = 10, order: int = 8, initial_step: ArrayLike = 0.5,
                step_factor: float = 2.0, step_direction: ArrayLike = 0,
                preserve_shape: bool = False, callback: Callable | None = None) -> Any:
     _check_step_factor(step_factor)
+    _check_step_direction(step_direction)
     return scipy.differentiate.derivative(
         f, _float(x), args=args, tolerances=tolerances, maxiter=maxiter, order=order,
         initial_step=initial_step, step_factor=step_factor, step_direction=step_direction,
@@ -54,6 +63,7 @@ def jacobian(f: Callable, x: ArrayLike, *, tolerances: dict | None = None, maxit
              order: int = 8, initial_step: ArrayLike = 0.5, step_factor: float = 2.0,
              step_direction: ArrayLike = 0) -> Any:
     _check_step_factor(step_factor)
+    _check_step_direction(step_direction)
     return scipy.differentiate.jacobian(
         f, _float(x), tolerances=tolerances, maxiter=maxiter, order=order,
         initial_step=initial_step, step_factor=step_factor, step_direction=step_direction)

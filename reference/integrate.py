@@ -11,6 +11,10 @@ from the contract (docs/contract.md §3) a wrapper says so in one comment and ad
   `mathml.quad` implements; otherwise it is ``scipy.integrate.quad`` itself, except that
   a NaN upper limit is passed first (SciPy's min/max ordering of the limits would drop it
   and return 0; a NaN lower limit gives its (nan, nan) with the roundoff warning).
+- The limits of `quad` and `fixed_quad` must be real numbers, checked first (SciPy's
+  errors are accidents: "The truth value of an array … is ambiguous" for an array, a
+  complex integral from `fixed_quad` for a complex limit): TypeError for None, a string or
+  a complex number, ValueError for an array, naming the limit.
 - `monte_carlo` has no SciPy twin with this API: it runs ``scipy.integrate.qmc_quad``
   (randomised quasi–Monte Carlo, 16 independently scrambled Halton sequences seeded from
   `random_state`, about n points in all) on the same bounds, and returns its estimate and
@@ -29,6 +33,8 @@ import scipy.integrate
 import scipy.stats
 from numpy.typing import ArrayLike, NDArray
 from scipy.integrate import IntegrationWarning
+
+from .optimize._inputs import real_array, real_number
 
 __all__ = ["trapezoid", "simpson", "fixed_quad", "quad", "monte_carlo"]
 
@@ -90,12 +96,14 @@ def simpson(y: ArrayLike, x: ArrayLike | None = None, *, dx: float = 1.0,
 
 def fixed_quad(func: Callable[..., Any], a: float, b: float, args: tuple = (),
                n: int = 5) -> tuple[Any, None]:
+    real_number(a, "a", "fixed_quad"), real_number(b, "b", "fixed_quad")
     return scipy.integrate.fixed_quad(func, a, b, args, n)
 
 
 def quad(func: Callable[..., Any], a: float, b: float, args: tuple = (),
          full_output: int = 0, epsabs: float = 1.49e-8, epsrel: float = 1.49e-8,
          limit: int = 50, points: ArrayLike | None = None) -> tuple:
+    real_number(a, "a", "quad"), real_number(b, "b", "quad")
     if np.isnan(b) and not np.isnan(a):
         # SciPy orders the limits with min/max, which drop a NaN upper limit (quad(f, 0, nan)
         # is 0); a NaN limit is no interval: pass it first, SciPy's (nan, nan) with a warning.
@@ -106,7 +114,9 @@ def quad(func: Callable[..., Any], a: float, b: float, args: tuple = (),
 def monte_carlo(func: Callable[[NDArray], ArrayLike], a: ArrayLike, b: ArrayLike,
                 n: int = 10_000, random_state: int | np.random.Generator | None = None
                 ) -> MonteCarloResult:
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    # None would become NaN and a complex bound lose its imaginary part: refused first.
+    a = np.asarray(real_array(a, "a", "monte_carlo"), dtype=float)
+    b = np.asarray(real_array(b, "b", "monte_carlo"), dtype=float)
     # qmc_quad broadcasts bounds of different shapes and accepts infinite ones (returning
     # nan); the contract asks for a ValueError naming the problem.
     if a.shape != b.shape or a.ndim > 1:

@@ -135,8 +135,8 @@ def test_nan_objective_fails_without_raising():
 def test_slsqp_callback_fields_and_counts():
     seen = []
     res = _minimize_slsqp(objective, [0, 0], constraints={"type": "eq", "fun": constraint},
-                          callback=seen.append)
-    assert len(seen) >= 1 and all(x.shape == (2,) for x in seen)
+                          callback=lambda x, f: seen.append(x))
+    assert len(seen) == res.nit and all(x.shape == (2,) for x in seen)
     assert {"x", "fun", "jac", "nit", "nfev", "njev", "success", "status", "message"} <= set(res)
     assert res.nfev >= res.njev * 3  # forward differences: n + 1 = 3 evaluations a gradient
 

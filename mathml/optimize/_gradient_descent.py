@@ -6,6 +6,7 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from ._inputs import starting_point
 from ._line_search import _backtracking_armijo
 from ._result import OptimizeResult
 
@@ -95,7 +96,7 @@ def gradient_descent(fun: Callable, x0: ArrayLike, jac: Callable | None = None,
     >>> np.round(res.x, 8), res.nit        # 3·(1 − 0.8¹⁰⁰)
     (array([3.]), 100)
     """
-    xk = np.atleast_1d(np.asarray(x0, dtype=float))
+    xk = starting_point(x0, "gradient_descent")
     _check(xk, learning_rate, max_iter, line_search)
     counts = {"f": 0, "g": 0}
     f = _counted(lambda x: float(np.asarray(fun(x), dtype=float).reshape(())), counts, "f")

@@ -46,7 +46,10 @@ def _minimize_lbfgsb(objective: Any, x0: NDArray, callback: Any, lb: NDArray, ub
     3. If the full step stays inside the box: a strong-Wolfe line search (c1 = 1e-3,
        c2 = 0.9, as L-BFGS-B's) with α ≤ the distance to the boundary. Otherwise (or if
        it fails): backtracking along the projection arc x(α) = P(x + αp) until
-       f(x(α)) ≤ f(x) + c1 ∇fᵀ(x(α) − x), halving α from 1 at most `maxls` times.
+       f(x(α)) ≤ f(x) + c1 ∇fᵀ(x(α) − x), α from 1 to the minimiser of the quadratic
+       interpolant, kept within [α/10, α/2]. The two searches together
+       evaluate f at most `maxls` times (SciPy's limit per line search; ``maxls ≤ 0`` is
+       refused as there); a step not found within them fails the line search.
     4. Keep (s, y) when sᵀy > eps·yᵀy (curvature positive enough for H to stay positive
        definite). Stop when (f_k − f_{k+1}) ≤ ftol·max(|f_k|, |f_{k+1}|, 1) (SciPy's factr
        test) or at the limits.
@@ -55,6 +58,8 @@ def _minimize_lbfgsb(objective: Any, x0: NDArray, callback: Any, lb: NDArray, ub
     non-finite f). ``hess_inv`` is the limited-memory H as a dense (n, n) array (SciPy
     returns it as a LinearOperator, ``LbfgsInvHessProduct``; ``.todense()`` compares).
     """
+    if not maxls > 0:
+        raise ValueError("maxls must be positive.")
     xk = np.clip(x0, lb, ub)
     fk, gk = objective.value(xk), objective.grad(xk)
     S: list[NDArray] = []
@@ -134,15 +139,17 @@ def _step(objective: Any, xk: NDArray, fk: float, gk: NDArray, pk: NDArray, lb: 
     with np.errstate(divide="ignore", invalid="ignore"):
         room = np.where(pk > 0, (ub - xk) / pk, np.where(pk < 0, (lb - xk) / pk, np.inf))
     alpha_max = float(np.min(room, initial=np.inf))
+    budget = maxls            # evaluations of f this step may spend, both searches together
     if alpha_max >= 1.0:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", LineSearchWarning)
-            alpha, _, _, f_new, _, g_new = line_search(
+            alpha, used, _, f_new, _, g_new = line_search(
                 objective.value, objective.grad, xk, pk, gk, fk, None, c1=1e-3, c2=0.9,
                 amax=alpha_max if np.isfinite(alpha_max) else None, maxiter=maxls)
-        if alpha is not None and g_new is not None and np.isfinite(f_new):
+        if used <= budget and alpha is not None and g_new is not None and np.isfinite(f_new):
             return np.clip(xk + alpha * pk, lb, ub), f_new, g_new
-    return _projected_backtracking(objective, xk, fk, gk, pk, lb, ub, maxls)
+        budget -= used
+    return _projected_backtracking(objective, xk, fk, gk, pk, lb, ub, budget)
 
 
 def _projected_backtracking(objective: Any, xk: NDArray, fk: float, gk: NDArray,
@@ -161,7 +168,11 @@ def _projected_backtracking(objective: Any, xk: NDArray, fk: float, gk: NDArray,
         undecidable = -c1 * decrease <= EPS * abs(fk) and f_new <= fk + 2 * EPS * abs(fk)
         if decrease < 0 and (f_new <= fk + c1 * decrease or undecidable):
             return x_new, f_new, objective.grad(x_new)
-        alpha *= 0.5
+        # the minimiser of the quadratic through f(x), its slope and f(x(α)), kept within
+        # [α/10, α/2] (Nocedal & Wright §3.5): one trial short of the step is often enough
+        excess = f_new - fk - decrease
+        trial = -decrease * alpha / (2 * excess) if decrease < 0 and excess > 0 else 0.5 * alpha
+        alpha = min(max(trial, 0.1 * alpha), 0.5 * alpha)
     return None
 
 

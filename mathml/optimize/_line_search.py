@@ -15,6 +15,8 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import ArrayLike
 
+from ._inputs import real_vector
+
 __all__ = ["line_search"]
 
 
@@ -128,7 +130,7 @@ def line_search(f: Callable, myfprime: Callable, xk: ArrayLike, pk: ArrayLike,
     >>> alpha, fc, gc, round(float(new_f), 10), round(float(old_f), 10), g.tolist()
     (1.0, 2, 1, 1.13, 6.13, [1.6, 1.4])
     """
-    xk, pk = np.asarray(xk, dtype=float), np.asarray(pk, dtype=float)
+    xk, pk = real_vector(xk, "xk", "line_search"), real_vector(pk, "pk", "line_search")
     counts = {"f": 0, "g": 0}
     last: dict[str, Any] = {"alpha": None, "g": None}  # the last derphi evaluation
 
@@ -138,7 +140,7 @@ def line_search(f: Callable, myfprime: Callable, xk: ArrayLike, pk: ArrayLike,
 
     def derphi(alpha: float) -> float:
         counts["g"] += 1
-        last["g"] = np.asarray(myfprime(xk + alpha * pk, *args), dtype=float)
+        last["g"] = np.asarray(myfprime(xk + alpha * pk, *args))  # its own type, as SciPy
         last["alpha"] = alpha
         return float(last["g"] @ pk)
 

@@ -7,21 +7,25 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validation import as_float_array
 from ._result import OptimizeResult
 
 __all__ = ["linprog"]
 
 _MAXITER = 5000  # the default of SciPy's former simplex solver
-_TOL = 1e-9      # pivot, reduced-cost and feasibility tolerance (SciPy's former simplex)
+_TOL = 1e-9      # pivot and reduced-cost tolerance (SciPy's former simplex)
+#: feasibility tolerance: an equation may be violated by this much (HiGHS's default
+#: primal_feasibility_tolerance, so that both call the same problems feasible)
+_FEAS_TOL = 1e-7
 
 _MESSAGES = {
     0: "Optimization terminated successfully.",
     1: "The iteration limit was reached before the problem was solved.",
-    2: "The problem is infeasible: phase 1 of the simplex method ended with a positive "
-       "sum of artificial variables.",
+    2: "The problem is infeasible: phase 1 of the simplex method ended with an "
+       "artificial variable above the feasibility tolerance.",
     3: "The problem is unbounded: an improving column of the tableau has no positive entry.",
 }
+_INFEASIBLE_BOUNDS = ("The problem is infeasible: a lower bound exceeds its upper bound, or "
+                      "is +inf, or an upper bound is -inf.")
 
 
 def linprog(c: ArrayLike, A_ub: ArrayLike | None = None, b_ub: ArrayLike | None = None,
@@ -90,8 +94,10 @@ def linprog(c: ArrayLike, A_ub: ArrayLike | None = None, b_ub: ArrayLike | None 
     1. Standard form: slack variables turn the rows into equalities :math:`Ay = b`,
        each row is negated where :math:`b_i < 0` so that :math:`b \ge 0`.
     2. Phase 1: an artificial variable is added in every row without a +1 slack, and
-       their sum is minimised from the basis of slacks and artificials. A positive
-       minimum means the problem is infeasible (status 2).
+       their sum is minimised from the basis of slacks and artificials. An artificial
+       left above 1e-7 (HiGHS's feasibility tolerance) means the problem is infeasible
+       (status 2); one at or below it is the data's rounding and is set to 0. Bounds
+       that no x meets (l > u, l = +inf, u = −inf) are infeasible before any pivot.
     3. Artificial variables still basic at level 0 are pivoted out; a row where that is
        impossible is a redundant equation and is removed.
     4. Phase 2: the objective is minimised from the feasible basis phase 1 found. An
@@ -109,7 +115,8 @@ def linprog(c: ArrayLike, A_ub: ArrayLike | None = None, b_ub: ArrayLike | None 
 
     *Numerical stability*: the tableau is updated in place, so rounding errors accumulate
     over the pivots (a revised simplex would refactorise the basis); entries below 1e-9
-    count as zero. Fine for small, well-scaled problems; not for large or badly scaled ones.
+    count as zero, equations violated by at most 1e-7 as met. Fine for small, well-scaled
+    problems; not for large or badly scaled ones.
 
     References
     ----------
@@ -136,8 +143,9 @@ def linprog(c: ArrayLike, A_ub: ArrayLike | None = None, b_ub: ArrayLike | None 
     c, A_ub, b_ub, A_eq, b_eq = _validate(c, A_ub, b_ub, A_eq, b_eq)
     lo, hi = _parse_bounds(bounds, c.shape[0])
     maxiter = _check_options(method, callback, options, integrality)
-    if np.any(lo > hi):
-        return _result(2, 0, None, c, A_ub, b_ub, A_eq, b_eq)
+    # Bounds no x can meet: l > u, l = +inf or u = -inf (SciPy: status 2 before any pivot).
+    if np.any((lo > hi) | (lo == np.inf) | (hi == -np.inf)):
+        return _result(2, 0, None, c, A_ub, b_ub, A_eq, b_eq, _INFEASIBLE_BOUNDS)
     # Step 1: x = d + T y with y ≥ 0, and the equality system [A | slack] y = b, b ≥ 0.
     d, Tmap, A, b, slack_rows, n_y = _standard_form(c, A_ub, b_ub, A_eq, b_eq, lo, hi)
     cost = np.concatenate([Tmap.T @ c, np.zeros(A.shape[1] - n_y)])
@@ -153,7 +161,10 @@ def linprog(c: ArrayLike, A_ub: ArrayLike | None = None, b_ub: ArrayLike | None 
 def _validate(c: ArrayLike, A_ub: ArrayLike | None, b_ub: ArrayLike | None,
               A_eq: ArrayLike | None, b_eq: ArrayLike | None
               ) -> tuple[NDArray, NDArray, NDArray, NDArray, NDArray]:
-    c = as_float_array(c)
+    if c is None:  # SciPy's TypeError (np.array(None) would be a NaN)
+        raise TypeError("Invalid input for linprog: c must be a 1-D array of numerical "
+                        "coefficients, not None")
+    c = _numbers("c", c, "a 1-D array of numerical coefficients")
     if c.size == 0 or np.count_nonzero(np.array(c.shape) > 1) > 1:
         raise ValueError("Invalid input for linprog: c must be a 1-D array and must not have "
                          f"more than one non-singleton dimension; c has shape {c.shape}")
@@ -167,12 +178,14 @@ def _validate(c: ArrayLike, A_ub: ArrayLike | None, b_ub: ArrayLike | None,
 
 def _rows(kind: str, A: ArrayLike | None, b: ArrayLike | None, n: int
           ) -> tuple[NDArray, NDArray]:
-    A = np.zeros((0, n)) if A is None else as_float_array(A)
+    A = np.zeros((0, n)) if A is None else _numbers(f"A_{kind}", A,
+                                                    "a 2-D array of numerical values")
     if A.ndim != 2 or A.shape[1] != n:
         raise ValueError(f"Invalid input for linprog: A_{kind} must have exactly two "
                          f"dimensions, and the number of columns in A_{kind} must be equal "
                          f"to the size of c; A_{kind} has shape {A.shape}, c has shape ({n},)")
-    b = np.zeros(0) if b is None else as_float_array(b).reshape(-1)
+    b = np.zeros(0) if b is None else _numbers(f"b_{kind}", b,
+                                               "a 1-D array of numerical values").reshape(-1)
     if b.shape[0] != A.shape[0]:
         raise ValueError(f"Invalid input for linprog: b_{kind} must be a 1-D array and the "
                          f"number of rows in A_{kind} must equal the number of values in "
@@ -182,6 +195,22 @@ def _rows(kind: str, A: ArrayLike | None, b: ArrayLike | None, n: int
     return A, b
 
 
+def _numbers(name: str, value: Any, what: str) -> NDArray[np.float64]:
+    """`value` as a float64 array, or SciPy's TypeError for what is not numbers (strings,
+    ragged sequences) and for complex numbers (which SciPy would silently make real)."""
+    try:
+        arr = np.asarray(value)
+    except ValueError:
+        raise TypeError(f"Invalid input for linprog: {name} must be {what}") from None
+    if np.iscomplexobj(arr):
+        raise TypeError(f"Invalid input for linprog: {name} must be real; complex input is "
+                        "not supported")
+    try:
+        return arr.astype(np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(f"Invalid input for linprog: {name} must be {what}") from None
+
+
 def _finite(name: str, a: NDArray) -> None:
     if not np.isfinite(a).all():
         raise ValueError(f"Invalid input for linprog: {name} must not contain values inf, "
@@ -189,8 +218,14 @@ def _finite(name: str, a: NDArray) -> None:
 
 
 def _parse_bounds(bounds: Any, n: int) -> tuple[NDArray, NDArray]:
-    """(l, u) arrays of length n from SciPy's forms; None stands for no bound."""
+    """(l, u) arrays of length n from SciPy's forms. As SciPy: None or an empty sequence is
+    the default x ≥ 0, and None or NaN in a pair is no bound on that side."""
     B = np.array((0, None) if bounds is None else bounds, dtype=object)
+    if any(isinstance(v, (complex, np.complexfloating)) for v in B.flat):
+        raise TypeError("Invalid input for linprog: bounds must be real; complex input is "
+                        "not supported")
+    if B.size == 0:
+        B = np.array((0, None), dtype=object)
     if B.shape in ((2,), (1, 2)):
         B = np.tile(B.reshape(1, 2), (n, 1))
     if B.shape != (n, 2):
@@ -198,10 +233,16 @@ def _parse_bounds(bounds: Any, n: int) -> tuple[NDArray, NDArray]:
                          f"dimension tuple: {B.shape}; bounds must be one pair (l, u) or {n} "
                          "pairs, one for each variable")
     none = np.equal(B, None)  # type: ignore[call-overload]  # numpy stubs: None is an object operand
-    filled = np.where(none, np.array([-np.inf, np.inf]), B)
-    L = as_float_array(filled.astype(np.float64))
-    if np.isnan(L).any():
-        raise ValueError("Invalid input for linprog: bounds must not contain nan")
+    try:
+        L = np.where(none, np.nan, B).astype(np.float64)
+    except ValueError as err:  # strings: SciPy's class and wording
+        raise ValueError("Invalid input for linprog: unable to interpret bounds, check "
+                         f"values and dimensions: {err}") from None
+    except TypeError as err:
+        raise TypeError("Invalid input for linprog: unable to interpret bounds, check values "
+                        f"and dimensions: {err}") from None
+    L[:, 0] = np.where(np.isnan(L[:, 0]), -np.inf, L[:, 0])
+    L[:, 1] = np.where(np.isnan(L[:, 1]), np.inf, L[:, 1])
     return L[:, 0], L[:, 1]
 
 
@@ -265,8 +306,12 @@ def _two_phase(A, b, cost, slack_rows, n_y, maxiter):
     status, nit = _simplex(T, z, basis, N + k, maxiter)
     if status == 1:
         return 1, None, nit
-    if -z[-1] > _TOL * max(1.0, float(np.abs(b).max(initial=0.0))):
+    # Infeasible when an equation stays violated by more than the feasibility tolerance;
+    # violations within it are rounding (fixed bounds, decimal data) and are set to 0.
+    artificial = basis >= N
+    if np.max(T[artificial, -1], initial=0.0) > _FEAS_TOL:
         return 2, None, nit
+    T[artificial, -1] = 0.0
     # Step 3: the artificials leave the basis, redundant equations leave the tableau.
     T, basis = _drive_out_artificials(T, basis, N)
     T = np.delete(T, np.s_[N:N + k], axis=1)
@@ -327,9 +372,9 @@ def _drive_out_artificials(T, basis, N: int):
     return T[keep], basis[keep]
 
 
-def _result(status, nit, x, c, A_ub, b_ub, A_eq, b_eq) -> OptimizeResult:
+def _result(status, nit, x, c, A_ub, b_ub, A_eq, b_eq, message=None) -> OptimizeResult:
     found = x is not None
     return OptimizeResult(
         x=x, fun=float(c @ x) if found else None,
         slack=b_ub - A_ub @ x if found else None, con=b_eq - A_eq @ x if found else None,
-        success=status == 0, status=status, message=_MESSAGES[status], nit=nit)
+        success=status == 0, status=status, message=message or _MESSAGES[status], nit=nit)

@@ -136,11 +136,13 @@ def minimize(fun: Callable, x0: ArrayLike, args: tuple = (), method: str | None 
     (True, array([1., 1.]))
     """
     # Step 1: validate, choose the method.
+    dtype = _result_dtype(x0)
     x0 = _as_x0(x0)
     args = args if isinstance(args, tuple) else (args,)
     if method is None:
         method = "SLSQP" if constraints else "L-BFGS-B" if bounds is not None else "BFGS"
     meth = _method_key(method)
+    _warn_unused(method, meth, jac, hess, hessp, bounds, constraints)
     options = dict(options or {})
     lb, ub = _as_bounds(bounds, x0.size)
     if meth == "newton-cg" and not (callable(jac) or jac is True):
@@ -150,8 +152,10 @@ def minimize(fun: Callable, x0: ArrayLike, args: tuple = (), method: str | None 
         for name in _TOL_OPTIONS[meth]:
             options.setdefault(name, tol)
     if meth == "slsqp":
-        return _minimize_slsqp(fun, x0, args, jac, bounds, constraints, tol, callback,
-                               **options)
+        stop = _Callback(callback)
+        res = _minimize_slsqp(fun, x0, args, jac, bounds, constraints, tol,
+                              None if callback is None else stop, **options)
+        return _in_dtype(_after_callback_stop(res, stop), meth, dtype, jac)
     # Step 3: the counting objective.
     step = options.pop("eps", _STEP.get(meth, _SQRT_EPS)) if meth != "nelder-mead" else None
     objective = _Objective(fun, args, jac, lb, ub, step)
@@ -169,7 +173,7 @@ def minimize(fun: Callable, x0: ArrayLike, args: tuple = (), method: str | None 
         res = solver(objective, x0, stop, lb, ub, **options)
     else:
         res = solver(objective, x0, stop, **options)
-    return _after_callback_stop(res, stop)
+    return _in_dtype(_after_callback_stop(res, stop), meth, dtype, jac)
 
 
 _SOLVERS: dict[str, Callable[..., OptimizeResult]] = {
@@ -188,10 +192,59 @@ def _as_x0(x0: ArrayLike) -> NDArray[np.float64]:
     return x.astype(float)
 
 
+def _result_dtype(x0: ArrayLike) -> np.dtype:
+    """The floating type SciPy's result keeps: x0's when it is floating, else float64."""
+    dtype = np.asarray(x0).dtype
+    return dtype if np.issubdtype(dtype, np.floating) else np.dtype(np.float64)
+
+
+def _in_dtype(res: OptimizeResult, meth: str, dtype: np.dtype, jac: Any) -> OptimizeResult:
+    """The result in SciPy's types. Every solver computes in float64; what they return is
+    typed as SciPy's is. Nelder-Mead and Newton-CG keep x0's floating type for x (and the
+    simplex); fun is the objective's value, a float64. SciPy's BFGS and CG promote x
+    through their float64 step lengths (float32 x0 → float64 x once a step is taken;
+    mathml always takes one where SciPy's float32 finite differences may stall at x0),
+    and report the user's gradient in the type it returns for x0's type (a
+    finite-difference gradient in float64); L-BFGS-B and SLSQP compute in float64 cores
+    and return float64."""
+    wide = np.result_type(dtype, np.float64)
+    x_type = dtype if meth in ("nelder-mead", "newton-cg") else wide
+    if meth in ("l-bfgs-b", "slsqp"):
+        x_type = np.dtype(np.float64)
+    res["x"] = np.asarray(res["x"]).astype(x_type, copy=False)
+    if res.get("fun") is not None:   # the objective's value, evaluated in float64
+        res["fun"] = np.float64(res["fun"])
+    if res.get("jac") is not None and meth not in ("l-bfgs-b", "slsqp"):
+        given = callable(jac) or jac is True
+        res["jac"] = np.asarray(res["jac"]).astype(dtype if given else wide, copy=False)
+    if meth == "nelder-mead" and res.get("final_simplex") is not None:
+        sim, fsim = res["final_simplex"]
+        res["final_simplex"] = (np.asarray(sim).astype(dtype, copy=False), fsim)
+    return res
+
+
 def _method_key(method: Any) -> str:
     if not isinstance(method, str) or method.lower() not in {m.lower() for m in METHODS}:
         raise ValueError(f"Unknown solver {method!r}: the methods are {', '.join(METHODS)}")
     return method.lower()
+
+
+def _warn_unused(method: str, meth: str, jac: Any, hess: Any, hessp: Any, bounds: Any,
+                 constraints: Any) -> None:
+    """SciPy's RuntimeWarnings for information the method does not use."""
+    unused = []
+    if meth == "nelder-mead" and bool(jac):
+        unused.append("does not use gradient information (jac)")
+    if meth != "newton-cg" and hess is not None:
+        unused.append("does not use Hessian information (hess)")
+    if meth != "newton-cg" and hessp is not None:
+        unused.append("does not use Hessian-vector product information (hessp)")
+    if meth != "slsqp" and np.any(constraints):
+        unused.append("cannot handle constraints")
+    if meth not in ("nelder-mead", "l-bfgs-b", "slsqp") and bounds is not None:
+        unused.append("cannot handle bounds")
+    for what in unused:
+        warnings.warn(f"Method {method} {what}.", RuntimeWarning, stacklevel=3)
 
 
 def _as_bounds(bounds: Any, n: int) -> tuple[NDArray, NDArray]:

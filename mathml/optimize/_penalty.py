@@ -15,7 +15,8 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._constrained import Problem, as_x0, violation
+from ._constrained import Problem, violation
+from ._inputs import starting_point
 from ._result import OptimizeResult
 
 __all__ = ["penalty", "barrier"]
@@ -110,7 +111,7 @@ def penalty(fun: Callable, x0: ArrayLike, constraints: Any = (), args: tuple = (
     """
     problem = Problem(fun, jac, args, constraints)
     # Step 1: x0 need not be feasible
-    x, mu = as_x0(x0), float(mu0)
+    x, mu = starting_point(x0, "penalty"), float(mu0)
 
     def objective(z, mu):
         c_E, c_I = problem.values(problem.eq, z), problem.values(problem.ineq, z)
@@ -215,7 +216,7 @@ def barrier(fun: Callable, x0: ArrayLike, constraints: Any = (), args: tuple = (
     """
     problem = Problem(fun, jac, args, constraints)
     # Step 1: the barrier is +∞ outside the interior, so x0 must be inside
-    x, mu = as_x0(x0), float(mu0)
+    x, mu = starting_point(x0, "barrier"), float(mu0)
     _check_interior(problem, x)
     m = max(1, sum(np.atleast_1d(con.fun(x, *con.args)).size for con in problem.ineq))
 

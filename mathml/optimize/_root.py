@@ -17,6 +17,7 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import ArrayLike
 
+from ._inputs import real_number
 from ._result import OptimizeResult
 
 __all__ = ["newton", "bisect", "brentq"]
@@ -428,7 +429,7 @@ def bisect(f: Callable, a: float, b: float, args: tuple = (), xtol: float = _XTO
     """
     f, args, maxiter = _bracket_arguments(f, args, xtol, rtol, maxiter)
     # Step 1: the ends.
-    a, b = float(a), float(b)
+    a, b = real_number(a, "a", "bisect"), real_number(b, "b", "bisect")
     fa, fb = f(a, *args), f(b, *args)
     if fa == 0:
         return _result(full_output, a, 2, 0, _ECONVERGED, "bisect")
@@ -524,7 +525,7 @@ def brentq(f: Callable, a: float, b: float, args: tuple = (), xtol: float = _XTO
     """
     f, args, maxiter = _bracket_arguments(f, args, xtol, rtol, maxiter)
     # Step 1: the ends.
-    a, b = float(a), float(b)
+    a, b = real_number(a, "a", "brentq"), real_number(b, "b", "brentq")
     fa, fb = f(a, *args), f(b, *args)
     if np.sign(fa) * np.sign(fb) > 0:
         raise ValueError("f(a) and f(b) must have different signs")

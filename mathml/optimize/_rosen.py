@@ -8,6 +8,34 @@ from numpy.typing import ArrayLike, NDArray
 __all__ = ["rosen", "rosen_der", "rosen_hess"]
 
 
+def _as_point(x: ArrayLike, function: str, at_least: int) -> tuple[NDArray, np.dtype]:
+    """(x in the working type, the type of the result), as SciPy's: a floating or complex
+    x keeps its type (float32 in, float32 out; complex evaluates the polynomial in complex
+    arithmetic), anything else becomes float64; float16 and float32 are evaluated in float64
+    and rounded once at the end. At least `at_least` coordinates along axis 0: fewer is
+    SciPy's IndexError; None or non-numbers are its TypeError/ValueError, naming x."""
+    if x is None:
+        raise TypeError(f"{function}: x must be an array of numbers, not None")
+    x = np.asarray(x)
+    if x.dtype == object and any(v is None for v in x.flat):  # astype would make it NaN
+        raise TypeError(f"{function}: x must be an array of numbers; it holds None")
+    if not (np.issubdtype(x.dtype, np.number) or x.dtype == np.bool_):
+        try:
+            x = x.astype(np.float64)
+        except TypeError as err:
+            raise TypeError(f"{function}: x must be an array of numbers ({err})") from None
+        except ValueError as err:
+            raise ValueError(f"{function}: x must be an array of numbers ({err})") from None
+    out = x.dtype if np.issubdtype(x.dtype, np.inexact) else np.dtype(np.float64)
+    if x.ndim == 0:
+        raise IndexError(f"{function}: x must have at least one dimension (axis 0 holds the "
+                         "coordinates); got a 0-d array")
+    if x.shape[0] < at_least:
+        raise IndexError(f"{function}: x needs at least {at_least} coordinate"
+                         f"{'s' if at_least > 1 else ''} along axis 0; got shape {x.shape}")
+    return x.astype(np.result_type(out, np.float64)), out
+
+
 def rosen(x: ArrayLike) -> np.float64 | NDArray[np.float64]:
     r"""The Rosenbrock function of N variables.
 
@@ -49,8 +77,9 @@ def rosen(x: ArrayLike) -> np.float64 | NDArray[np.float64]:
     >>> float(rosen([1.0, 1.0, 1.0])), float(rosen([-1.2, 1.0]))
     (0.0, 24.199999999999996)
     """
-    x = np.asarray(x, dtype=float)
-    return np.sum(100.0 * (x[1:] - x[:-1] ** 2) ** 2 + (1.0 - x[:-1]) ** 2, axis=0)
+    x, out = _as_point(x, "rosen", 0)
+    f = np.sum(100.0 * (x[1:] - x[:-1] ** 2) ** 2 + (1.0 - x[:-1]) ** 2, axis=0)
+    return f.astype(out) if isinstance(f, np.ndarray) else out.type(f)
 
 
 def rosen_der(x: ArrayLike) -> NDArray[np.float64]:
@@ -92,13 +121,13 @@ def rosen_der(x: ArrayLike) -> NDArray[np.float64]:
     >>> print(rosen_der([-1.2, 1.0]))
     [-215.6  -88. ]
     """
-    x = np.asarray(x, dtype=float)
+    x, out = _as_point(x, "rosen_der", 2)
     g = np.zeros_like(x)
     xm, xm_m1, xm_p1 = x[1:-1], x[:-2], x[2:]
     g[1:-1] = 200 * (xm - xm_m1 ** 2) - 400 * (xm_p1 - xm ** 2) * xm - 2 * (1 - xm)
     g[0] = -400 * x[0] * (x[1] - x[0] ** 2) - 2 * (1 - x[0])
     g[-1] = 200 * (x[-1] - x[-2] ** 2)
-    return g
+    return g.astype(out, copy=False)
 
 
 def rosen_hess(x: ArrayLike) -> NDArray[np.float64]:
@@ -140,16 +169,18 @@ def rosen_hess(x: ArrayLike) -> NDArray[np.float64]:
     [[ 802. -400.]
      [-400.  200.]]
     """
-    x = np.atleast_1d(np.asarray(x, dtype=float))
+    x, out = _as_point(np.atleast_1d(np.asarray(x)) if x is not None else x, "rosen_hess", 2)
+    if x.ndim != 1:
+        raise ValueError(f"rosen_hess: x must be 1-D (one point); got shape {x.shape}")
     n = x.size
-    H = np.zeros((n, n))
+    H = np.zeros((n, n), dtype=x.dtype)
     off = -400 * x[:-1]
     index = np.arange(n - 1)
     H[index, index + 1] = off
     H[index + 1, index] = off
-    diagonal = np.zeros(n)
+    diagonal = np.zeros(n, dtype=x.dtype)
     diagonal[0] = 1200 * x[0] ** 2 - 400 * x[1] + 2
     diagonal[-1] = 200
     diagonal[1:-1] = 202 + 1200 * x[1:-1] ** 2 - 400 * x[2:]
     H[np.arange(n), np.arange(n)] = diagonal
-    return H
+    return H.astype(out, copy=False)

@@ -370,6 +370,8 @@ CONCEPTS = (
         strategy=_derivative_cases,
         bad=(bad(1.0, 1.0, raises=ValueError, match="callable", label="f not callable"),
              bad(EXP, 1.0, maxiter=0, raises=ValueError, match="maxiter", label="maxiter 0"),
+             bad(EXP, 1.0, step_direction=1.0 + 1.0j, raises=ValueError,
+                 match="step_direction", label="a complex step direction"),
              bad(EXP, 1.0, order=0, raises=ValueError, match="order", label="order 0"),
              bad(EXP, 1.0, tolerances={"atol": -1.0}, raises=ValueError,
                  match="non-negative", label="negative atol"),

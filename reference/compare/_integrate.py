@@ -71,8 +71,9 @@ def _fixed_quad(got, expected, c, tol, concept) -> Agreement:
     with np.errstate(all="ignore"):
         fx = np.asarray(func((b - a) * (x + 1) / 2.0 + a, *args), dtype=float)
     terms = w * np.abs(fx)
-    scale = abs(b - a) / 2.0 * float(np.max(np.sum(np.where(np.isfinite(terms), terms, 0.0),
-                                                   axis=-1), initial=0.0))
+    width = abs(b - a) / 2.0 if np.isfinite(b - a) else 0.0  # a NaN limit: NaN both
+    scale = width * float(np.max(np.sum(np.where(np.isfinite(terms), terms, 0.0),
+                                        axis=-1), initial=0.0))
     rtol = max(tol.rtol, 10 * n**2 * EPS)
     return agree(got, expected, Tolerance(rtol, rtol * scale, tol.reason))
 

@@ -17,6 +17,8 @@ import scipy.optimize
 import sympy
 from numpy.typing import ArrayLike, NDArray
 
+from ._inputs import real_array, starting_point
+
 __all__ = ["penalty", "barrier", "lagrange"]
 
 #: SLSQP run to (nearly) its attainable accuracy, so that its optimum stands for the exact one:
@@ -26,6 +28,12 @@ _DEFAULT = {"ftol": 1e-6, "maxiter": 500}
 
 
 def _slsqp(fun, x0, args, jac, constraints) -> scipy.optimize.OptimizeResult:
+    # SciPy 1.17's SLSQP fails on a float32 x0 ("All inputs to slsqp must be of type
+    # numpy.float64"): its core computes in float64, so x0 is given to it in float64.
+    x0 = np.asarray(x0)
+    if np.issubdtype(x0.dtype, np.floating):
+        x0 = x0.astype(np.float64)
+
     def run(options):
         return scipy.optimize.minimize(fun, x0, args=args, jac=jac, method="SLSQP",
                                        constraints=constraints, options=options)
@@ -46,7 +54,8 @@ def penalty(fun: Callable, x0: ArrayLike, constraints: Any = (), args: tuple = (
             jac: Callable | None = None, mu0: float = 1.0, rho: float = 10.0,
             tol: float = 1e-8, maxiter: int = 30) -> scipy.optimize.OptimizeResult:
     # mu0, rho, tol and maxiter tune the penalty method's path, not the problem: SLSQP
-    # solves the problem itself.
+    # solves the problem itself. None, complex or empty x0: refused first (_inputs).
+    starting_point(x0, "penalty")
     return _slsqp(fun, x0, args, jac, constraints)
 
 
@@ -55,6 +64,7 @@ def barrier(fun: Callable, x0: ArrayLike, constraints: Any = (), args: tuple = (
             tol: float = 1e-8, maxiter: int = 50) -> scipy.optimize.OptimizeResult:
     # A barrier method needs an interior: SLSQP would accept equality constraints and an
     # infeasible x0, so the wrapper refuses them first, as mathml does, with its wording.
+    starting_point(x0, "barrier")
     _check_interior(constraints, np.atleast_1d(np.asarray(x0, dtype=float)))
     return _slsqp(fun, x0, args, jac, constraints)
 
@@ -100,7 +110,13 @@ def lagrange(Q: ArrayLike, c: ArrayLike, A: ArrayLike, b: ArrayLike) -> Lagrange
 
 
 def _validated(Q, c, A, b):
-    # NumPy-style checks first (the contract's errors): 2-D, square, finite, shapes that fit.
+    # NumPy-style checks first (the contract's errors): 2-D, square, finite, shapes that fit;
+    # before them, None (NaN once converted) and complex data (its imaginary part dropped)
+    # are refused with mathml's TypeError.
+    for name, value in (("Q", Q), ("c", c), ("A", A), ("b", b)):
+        real_array(value, name, "lagrange")
+        if np.asarray(value).dtype == object:
+            raise TypeError("input must be a numeric array, not an array of objects")
     Q, A = np.asarray(Q, dtype=float), np.asarray(A, dtype=float)
     c, b = np.asarray(c, dtype=float), np.asarray(b, dtype=float)
     for M in (Q, A):

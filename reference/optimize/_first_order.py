@@ -52,6 +52,14 @@ def _trajectory(optimizer, theta, grads) -> list[NDArray[np.float64]]:
 
 
 def _validate(params, grads):
+    # None (NaN once converted) and complex data (its imaginary part dropped) are refused
+    # first, with mathml's TypeErrors.
+    for value in [*params, *(gi for step in grads for gi in step)]:
+        a = np.asarray(value)
+        if np.iscomplexobj(a):
+            raise TypeError("complex input is not supported: pass a real array")
+        if a.dtype == object:
+            raise TypeError("input must be a numeric array, not an array of objects")
     # Copies: update_params works in place, and the caller's arrays must not change.
     theta = [np.array(p, dtype=np.float64) for p in params]
     g = [[np.asarray(gi, dtype=np.float64) for gi in step] for step in grads]

@@ -9,6 +9,8 @@ import numpy as np
 import scipy.optimize
 from numpy.typing import ArrayLike
 
+from ._inputs import starting_point
+
 __all__ = ["gradient_descent"]
 
 #: BFGS's gradient tolerance when none is given (else `tol`): the minimiser to ~1e-10/λ_min
@@ -21,6 +23,7 @@ def gradient_descent(fun: Callable, x0: ArrayLike, jac: Callable | None = None,
                      line_search: str | None = None) -> scipy.optimize.OptimizeResult:
     # The step rule and the budget (learning_rate, max_iter, line_search) have no SciPy
     # counterpart: they are only validated, as the contract asks both backends to.
+    starting_point(x0, "gradient_descent")  # None, complex, empty: refused first
     if not learning_rate > 0:
         raise ValueError(f"learning_rate must be positive; got {learning_rate}.")
     if not (isinstance(max_iter, (int, np.integer)) and max_iter >= 0):

@@ -35,6 +35,23 @@ def linprog(c: ArrayLike, A_ub: ArrayLike | None = None, b_ub: ArrayLike | None 
     unknown = set(options or {}) - {"maxiter"}
     if unknown:
         raise ValueError(f"Unknown options {sorted(unknown)}: linprog accepts 'maxiter' only")
+    # Contract: complex data is refused (SciPy would drop the imaginary parts with a
+    # ComplexWarning and solve another problem); a 0-d A_ub/A_eq is SciPy's shape error
+    # (it would fail on `A.shape[1]` with an IndexError).
+    if c is None:  # SciPy's TypeError has no message
+        raise TypeError("Invalid input for linprog: c must be a 1-D array of numerical "
+                        "coefficients, not None")
+    for name, value in (("c", c), ("A_ub", A_ub), ("b_ub", b_ub), ("A_eq", A_eq),
+                        ("b_eq", b_eq)):
+        _refuse_complex(name, value)
+        if name.startswith("A") and value is not None and _ndim(value) == 0 \
+                and np.asarray(value).dtype.kind in "biuf":
+            raise ValueError(f"Invalid input for linprog: {name} must have exactly two "
+                             f"dimensions, and the number of columns in {name} must be equal "
+                             "to the size of c")
+    if bounds is not None and _holds_complex(bounds):
+        raise TypeError("Invalid input for linprog: bounds must be real; complex input is "
+                        "not supported")
     # x0 is not used by either backend; SciPy would warn that HiGHS ignores it.
     problem = dict(A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=b_eq, bounds=bounds, method="highs",
                    callback=callback, integrality=integrality)
@@ -47,3 +64,25 @@ def linprog(c: ArrayLike, A_ub: ArrayLike | None = None, b_ub: ArrayLike | None 
     # Contract: mathml's fields only (HiGHS adds marginals and MIP statistics); the
     # message is HiGHS's own.
     return scipy.optimize.OptimizeResult({k: res.get(k) for k in _FIELDS})
+
+
+def _ndim(value: Any) -> int:
+    try:
+        return np.ndim(value)
+    except ValueError:  # ragged: SciPy's own TypeError follows
+        return -1
+
+
+def _holds_complex(value: Any) -> bool:
+    try:
+        return np.iscomplexobj(value) or any(
+            isinstance(v, (complex, np.complexfloating))
+            for v in np.asarray(value, dtype=object).flat)
+    except ValueError:
+        return False
+
+
+def _refuse_complex(name: str, value: Any) -> None:
+    if value is not None and _holds_complex(value):
+        raise TypeError(f"Invalid input for linprog: {name} must be real; complex input is "
+                        "not supported")

@@ -110,7 +110,7 @@ HS71_CONSTRAINTS = [{"type": "ineq", "fun": sym("x1*x2*x3*x4 - 25", variables="x
 #: Constrained cases of ``optimize.minimize`` (method SLSQP, or None with constraints, which
 #: SciPy and mathml both resolve to SLSQP), for the minimize concept to include: compared by
 #: optimum, run at ftol = 1e-12 where both succeed, by success alone where both fail.
-SLSQP_CASES = (
+_SOLVED = (
     case(SEED_F, [0, 0], constraints=SEED_EQ,
          label="seed 000: x²+y² s.t. x+y = 1 from (0, 0), method None → SLSQP: (0.5, 0.5)"),
     case(SEED_F, [0, 0], method="SLSQP", constraints={"type": "ineq", "fun": SEED_C},
@@ -128,6 +128,10 @@ SLSQP_CASES = (
          bounds=[(1, 5)] * 4, options={"ftol": 1e-10},
          label="SLSQP: Hock–Schittkowski 71 (bounds, inequality, equality); at ftol 1e-12 "
                "both end with status 8 at the optimum"),
+)
+#: the solved problems are compared by their counts too: SLSQP evaluates as SciPy's does
+#: (gradients at the accepted iterates only), so nit, nfev and njev are SciPy's
+SLSQP_CASES = tuple(c.compared("slsqp_counts") for c in _SOLVED) + (
     case(SEED_F, [0, 0], method="SLSQP", constraints=INFEASIBLE,
          label="SLSQP: infeasible (x ≥ 2 and x ≤ 1): success False, not raised"),
     case(SEED_F, [0, 0], method="SLSQP", constraints={"type": "ineq", "fun": sym("x - 2",
@@ -292,7 +296,11 @@ CONCEPTS = (
         bad=(bad(SEED_F, [0, 0], constraints={"type": "equality", "fun": SEED_C},
                  raises=ValueError, match="Unknown constraint type", label="unknown type"),
              bad(SEED_F, [[0, 0]], constraints=SEED_EQ, raises=ValueError,
-                 match="one dimension", label="2-D x0")),
+                 match="one dimension", label="2-D x0"),
+             bad(SEED_F, [], constraints=SEED_EQ, raises=ValueError,
+                 match="at least one entry", label="empty x0"),
+             bad(SEED_F, [1j, 0], constraints=SEED_EQ, raises=TypeError,
+                 match="x0 must be real", label="complex x0")),
         bench=Bench(10, _bench_penalty), seeds=(SEED,), run=_optimum,
 
         note=_NOTE_OPTIMUM.format("quadratic-penalty", "1/μ") + " At the end −μ·c(x) is the "
@@ -314,7 +322,9 @@ CONCEPTS = (
              bad(SEED_F, [0, 0], constraints={"type": "ineq", "fun": SEED_C},
                  raises=ValueError, match="strictly feasible", label="x0 not interior"),
              bad(SEED_F, [1, 1], constraints={"type": "bigger", "fun": SEED_C},
-                 raises=ValueError, match="Unknown constraint type", label="unknown type")),
+                 raises=ValueError, match="Unknown constraint type", label="unknown type"),
+             bad(SEED_F, None, constraints={"type": "ineq", "fun": SEED_C}, raises=TypeError,
+                 match="x0", label="x0 None")),
         bench=Bench(10, _bench_barrier), seeds=(SEED,), run=_optimum,
 
         note=_NOTE_OPTIMUM.format("log-barrier", "μ") + " The reference wrapper refuses "
@@ -338,6 +348,10 @@ CONCEPTS = (
         strategy=_lagrange_cases,
         bad=(bad(2 * np.eye(2), [0.0, 0.0], [[1.0, 1.0], [2.0, 2.0]], [1.0, 2.0],
                  raises=np.linalg.LinAlgError, label="A rank-deficient: singular KKT"),
+             bad(None, [0.0, 0.0], [[1.0, 1.0]], [1.0], raises=TypeError,
+                 label="Q None (NumPy would make it a NaN)"),
+             bad(2 * np.eye(2), [1j, 0.0], [[1.0, 1.0]], [1.0], raises=TypeError,
+                 match="complex", label="c complex"),
              bad(np.zeros((2, 2)), [0.0, 0.0], [[1.0, 0.0]], [1.0],
                  raises=np.linalg.LinAlgError, label="Q singular on null(A)"),
              bad(2 * np.eye(2), [0.0, 0.0, 0.0], [[1.0, 1.0]], [1.0], raises=ValueError,

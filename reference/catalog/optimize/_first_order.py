@@ -68,7 +68,11 @@ def _shape_bad():
     return (bad(_ONE, [[np.array([1.0, 2.0, 3.0])]], raises=ValueError, match=r"\(3,\).*\(2,\)",
                 label="a gradient of another shape than its parameter"),
             bad(_ONE, [[np.array([1.0, 2.0]), np.array([1.0])]], raises=ValueError,
-                match="2 arrays but params has 1", label="a gradient list too long"))
+                match="2 arrays but params has 1", label="a gradient list too long"),
+            bad([None], _G, raises=TypeError, match="numeric array",
+                label="a parameter None (scikit-learn would make it NaN)"),
+            bad([np.array([1.0 + 1.0j, 2.0])], _G, raises=TypeError, match="complex",
+                label="a complex parameter"))
 
 
 CONCEPTS = (

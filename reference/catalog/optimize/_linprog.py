@@ -130,11 +130,45 @@ CONCEPTS = (
                           "presolve calls infeasible: status 3"),
                case([1, 1], bounds=[(2, 1), (0, 1)], label="a lower bound above its upper "
                                                            "bound: infeasible"),
+               case([1, 1], bounds=[(np.inf, None), (0, 1)],
+                    label="a lower bound of +inf: infeasible, status 2 (was unbounded, 3)"),
+               case([-1, 1], bounds=[(0, 1), (None, -np.inf)],
+                    label="an upper bound of −inf: infeasible, status 2"),
+               case([1, 2], bounds=[(1, 1), (2, 2)], label="every variable fixed: status 0"),
+               case([1, 1], A_eq=[[3, 1]], b_eq=[1], bounds=[(0.33333333, 0.33333333), (0, 0)],
+                    label="fixed bounds whose equation holds to 1e-8 (the data's rounding): "
+                          "feasible within the 1e-7 tolerance, status 0 (was 2)"),
+               case([1, -1], A_ub=[[3, 0], [-3, 0]], b_ub=[1, -1],
+                    bounds=[(0.33333333, 0.33333333), (0, 1)],
+                    label="a fixed variable between two inequalities 1e-8 apart: status 0"),
+               case([1, 1], A_eq=[[3, 1]], b_eq=[1], bounds=[(0.333333, 0.333333), (0, 0)],
+                    label="fixed bounds 1e-6 off the equation: infeasible, status 2"),
+               case([1, -1], A_ub=[[1, 0]], b_ub=[2],
+                    label="a zero column whose cost improves without limit: unbounded"),
+               case([1, 1], A_ub=[[1, 0]], b_ub=[2], bounds=[(None, None), (0, None)],
+                    label="a zero column at its bound, a free variable in the row: unbounded"),
+               case([1, 1], A_ub=[[0, 0], [1, 1]], b_ub=[1, 4], label="a zero row 0 ≤ 1"),
+               case([1, 1], A_ub=[[0, 0]], b_ub=[-1], label="a zero row 0 ≤ −1: infeasible"),
+               case([1, 1], A_eq=[[0, 0]], b_eq=[0], label="a zero equation 0 = 0"),
+               case([1, 1], A_eq=[[0, 0]], b_eq=[1], label="a zero equation 0 = 1: infeasible"),
+               case([1, 1], A_eq=[[1, 0]], b_eq=[2], label="a singleton equation x₁ = 2"),
+               case([1, 1], A_eq=[[1, 0]], b_eq=[-2],
+                    label="a singleton equation x₁ = −2 below the bound: infeasible"),
+               case([-1, 1], A_ub=[[1, 0]], b_ub=[2], label="a singleton inequality x₁ ≤ 2"),
+               case([-1, 1], A_ub=[[1, 0]], b_ub=[-2],
+                    label="a singleton inequality x₁ ≤ −2 below the bound: infeasible"),
+               case([-1, 1], label="no constraints, c₁ < 0: unbounded, x None (as SciPy)"),
+               case([1], bounds=(None, None), label="one free variable: unbounded"),
+               case([-1, 1], A_ub=[[0, 0]], b_ub=[1], label="only a zero row: unbounded"),
                case(-np.ones(10), A_ub=_bench(10, np.random.default_rng(0)).kwargs["A_ub"],
                     b_ub=np.ones(5), options={"maxiter": 1},
                     label="maxiter 1 on a problem needing more pivots (HiGHS 5, mathml 9): "
                           "status 1"),
                case([[1, -1]], bounds=(-1, 2), label="c a row (1, 2), as SciPy: raveled"),
+               case([1, -1], bounds=[(np.nan, 1), (0, np.nan)],
+                    label="NaN bounds are no bounds, as SciPy: unbounded"),
+               case([1, 1], A_ub=[[-1, -1]], b_ub=[-1], bounds=[],
+                    label="empty bounds: the default x ≥ 0, as SciPy"),
                case([1, 1], integrality=[0, 0], x0=[5, 5],
                     label="integrality zeros and x0 (unused) accepted")),
         strategy=_linprog_cases,
@@ -160,7 +194,20 @@ CONCEPTS = (
              bad([1, 1], integrality=[1, 0], raises=ValueError, match="integrality",
                  label="integer variables"),
              bad([1, 1], callback=print, raises=NotImplementedError,
-                 match="support the callback", label="a callback")),
+                 match="support the callback", label="a callback"),
+             bad(None, raises=TypeError, match="c must be", label="c None"),
+             bad(["a", "b"], raises=TypeError, match="numerical coefficients",
+                 label="c strings"),
+             bad([[1.0, 2.0], [3.0]], raises=TypeError, match="numerical coefficients",
+                 label="c ragged"),
+             bad([1 + 1j, 1.0], raises=TypeError, match="complex",
+                 label="c complex (SciPy would drop the imaginary parts)"),
+             bad([1, 1], A_ub=2.0, b_ub=[1], raises=ValueError, match="two dimensions",
+                 label="A_ub 0-d"),
+             bad([1, 1], bounds=[(0, 1 + 1j), (0, 1)], raises=TypeError, match="complex",
+                 label="a complex bound"),
+             bad([1, 1], bounds=[(0, "x"), (0, 1)], raises=ValueError,
+                 match="unable to interpret bounds", label="a string bound")),
         bench=Bench(100, _bench), properties="linprog",
         note="mathml runs the textbook two-phase tableau simplex with Bland's rule; SciPy "
              "(≥ 1.11) has only HiGHS, a dual revised simplex with presolve. Both find the "
@@ -170,5 +217,9 @@ CONCEPTS = (
              "messages differ (shown, not compared). Shared options: 'maxiter' only. HiGHS's "
              "presolve occasionally declares a feasible, unbounded problem infeasible "
              "(HiGHS issues #1530, #2511; the case above): the reference confirms an "
-             "'infeasible' verdict by solving again without presolve."),
+             "'infeasible' verdict by solving again without presolve. Feasibility is "
+             "judged as HiGHS does, each equation to within 1e-7 (its default "
+             "primal_feasibility_tolerance): fixed bounds whose equations hold only to "
+             "the data's rounding are feasible. A bound of +inf below or −inf above is "
+             "infeasible (status 2), as SciPy reports it."),
 )

@@ -139,7 +139,13 @@ def _bracket_bad():
             bad(LINEAR, 0.0, 1.0, rtol=1e-16, raises=ValueError, match="rtol",
                 label="rtol below 4·eps"),
             bad(LINEAR, 0.0, 1.0, maxiter=-1, raises=ValueError, match="maxiter",
-                label="negative maxiter"))
+                label="negative maxiter"),
+            bad(LINEAR, None, 1.0, raises=TypeError, match="a must be a real number",
+                label="a None (SciPy: RuntimeError 'Unable to parse arguments')"),
+            bad(LINEAR, 0.0, 1.0 + 1.0j, raises=TypeError, match="b must be a real number",
+                label="b complex"),
+            bad(LINEAR, np.array([0.0, 0.5]), 1.0, raises=ValueError,
+                match="a must be a real number", label="a an array"))
 
 
 CONCEPTS = (
