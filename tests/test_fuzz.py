@@ -132,8 +132,6 @@ DELIBERATE: dict[str, dict[str, str]] = {
 #: concepts whose float32 input still comes back with other floating types than the
 #: reference's (issue 16's dtype rule).
 DTYPE_OPEN: set[str] = {
-    # linalg
-
     # stats
     "stats.mean",
     "stats.median",
