@@ -15,6 +15,10 @@ __all__ = [
     "DataConversionWarning",
     "UndefinedMetricWarning",
     "ClusterWarning",
+    "DegenerateDataWarning",
+    "ConstantInputWarning",
+    "NearConstantInputWarning",
+    "SmallSampleWarning",
 ]
 
 
@@ -45,3 +49,20 @@ class UndefinedMetricWarning(UserWarning):
 
 class ClusterWarning(UserWarning):
     """`linkage` was given what looks like a square distance matrix (SciPy's warning)."""
+
+
+class DegenerateDataWarning(RuntimeWarning):
+    """The data make a statistic undefined or unreliable (SciPy's ``scipy.stats`` warning)."""
+
+
+class ConstantInputWarning(DegenerateDataWarning):
+    """An input is constant: a correlation is undefined, returned as nan (SciPy's warning)."""
+
+
+class NearConstantInputWarning(DegenerateDataWarning):
+    """An input is constant to rounding: a correlation may be inaccurate (SciPy's warning)."""
+
+
+class SmallSampleWarning(RuntimeWarning):
+    """A sample is too small for the statistic (empty, or fewer observations than it
+    needs); the result is nan (SciPy's ``scipy.stats`` warning)."""

@@ -6,6 +6,8 @@ Each has the same name and the same bases as its `mathml.exceptions` twin, so
 from numpy.linalg import LinAlgError
 from scipy.cluster.hierarchy import ClusterWarning
 from scipy.integrate import IntegrationWarning
+from scipy.stats import ConstantInputWarning, DegenerateDataWarning, NearConstantInputWarning
+from scipy.stats._axis_nan_policy import SmallSampleWarning  # not exported by scipy.stats
 from sklearn.exceptions import (ConvergenceWarning, DataConversionWarning, NotFittedError,
                                 UndefinedMetricWarning)
 from sklearn.utils._param_validation import InvalidParameterError
@@ -19,4 +21,8 @@ __all__ = [
     "DataConversionWarning",
     "UndefinedMetricWarning",
     "ClusterWarning",
+    "DegenerateDataWarning",
+    "ConstantInputWarning",
+    "NearConstantInputWarning",
+    "SmallSampleWarning",
 ]

@@ -7,18 +7,26 @@ flattened array for ``axis=None``) by moving that axis last and reducing over it
 
 Signatures keep the library's leading parameters with its names, order and defaults; the
 parameters left out (``dtype``, ``out``, ``where``, ``nan_policy``, ``weights``) follow
-a ``*`` so a call that works here works with the library too. An empty sample raises
-``ValueError`` (docs/contract.md §3: NumPy and SciPy return ``nan`` with a warning).
+a ``*`` so a call that works here works with the library too.
+
+Small samples behave as in the libraries: an empty sample gives ``nan`` with NumPy's
+``RuntimeWarning`` ("Mean of empty slice") in NumPy's statistics and with a
+`SmallSampleWarning` in SciPy's; a sample too small for a statistic gives ``nan``. The one
+exception is `quantile`/`percentile` of an empty sample, a ``ValueError`` (NumPy crashes
+there with an ``IndexError``).
 """
 from __future__ import annotations
 
 import math
+import warnings
 from typing import NamedTuple, cast
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .._result import ResultTuple
 from .._validation import as_float_array
+from ..exceptions import ConstantInputWarning, NearConstantInputWarning, SmallSampleWarning
 from ..special import betainc
 
 __all__ = ["mean", "median", "mode", "var", "std", "quantile", "percentile", "skew",
@@ -26,36 +34,56 @@ __all__ = ["mean", "median", "mode", "var", "std", "quantile", "percentile", "sk
 
 
 class ModeResult(NamedTuple):
-    """``scipy.stats.mode``'s result: the most frequent value and how often it occurs."""
+    """``scipy.stats.mode``'s result (a named tuple there too): the most frequent value
+    and how often it occurs."""
 
     mode: np.ndarray
     count: np.ndarray  # type: ignore[assignment]  # SciPy's field name; shadows tuple.count
 
 
-class PearsonRResult(NamedTuple):
-    """``scipy.stats.pearsonr``'s result fields (SciPy's also has ``confidence_interval``)."""
+class PearsonRResult(ResultTuple):
+    """``scipy.stats.pearsonr``'s result: ``r, p = pearsonr(x, y)`` (SciPy's also has a
+    ``confidence_interval`` method, not reproduced)."""
 
-    statistic: float
-    pvalue: float
+    _fields = ("statistic", "pvalue")
+    statistic: np.float64
+    pvalue: np.float64
 
 
-class SignificanceResult(NamedTuple):
-    """``scipy.stats.spearmanr``'s result fields."""
+class SignificanceResult(ResultTuple):
+    """``scipy.stats.spearmanr``'s result: ``rho, p = spearmanr(a, b)``."""
 
-    statistic: float
-    pvalue: float
+    _fields = ("statistic", "pvalue")
+    statistic: np.float64
+    pvalue: np.float64
 
 
 # --- shared plumbing ----------------------------------------------------------------------------
 
-def _sample(a: ArrayLike, *, keep_dtype: bool = False) -> np.ndarray:
-    """`a` as an array (float64 unless `keep_dtype`); an empty sample is refused."""
-    x = np.asarray(a) if keep_dtype else as_float_array(a)
+def _sample(a: ArrayLike, name: str = "a", *, keep_dtype: bool = False,
+            none: type[Exception] = TypeError, parse_text: bool = False) -> np.ndarray:
+    """`a` as an array (float64 unless `keep_dtype`), or the library's exception: `none` for
+    None, TypeError for text (NumPy's reductions), other objects and complex numbers. With
+    `parse_text`, text is read as numbers as SciPy's functions that convert to float first
+    do ("1.5" is 1.5), a ValueError where it is not a number."""
+    try:
+        x = np.asarray(a)
+    except ValueError as exc:  # a ragged list
+        raise ValueError(f"`{name}` is not a rectangular array of numbers: {exc}") from None
+    if x.dtype.kind in "USV":
+        if not parse_text:
+            raise TypeError(f"`{name}` must be an array of numbers, got text (dtype {x.dtype})")
+        try:
+            return x.astype(np.float64)
+        except ValueError as exc:
+            raise ValueError(f"`{name}` must be an array of numbers: {exc}") from None
+    if x.dtype == object:
+        raise (none if a is None else TypeError)(
+            f"`{name}` must be an array of numbers, got {type(a).__name__}"
+            + ("" if a is None else " holding other objects"))
     if np.iscomplexobj(x):
-        raise TypeError("complex input is not supported: pass a real array")
-    if x.size == 0:
-        raise ValueError("the sample is empty: pass at least one observation")
-    return x
+        raise TypeError(f"`{name}`: complex input is not supported: pass a real array")
+    return x if keep_dtype else x.astype(np.float64, copy=False)
 
 
 def _last(x: np.ndarray, axis: int | None) -> np.ndarray:
@@ -74,7 +102,45 @@ def _central(x: np.ndarray, axis: int | None) -> tuple[np.ndarray, int]:
     """Deviations from the mean along the last axis of `_last(x, axis)`, and n."""
     y = _last(x, axis)
     n = y.shape[-1]
-    return y - np.sum(y, axis=-1, keepdims=True) / n, n
+    with np.errstate(invalid="ignore", divide="ignore"):  # n = 0: the caller has warned
+        return y - np.sum(y, axis=-1, keepdims=True) / n, n
+
+
+def _empty_mean_warning(n: int) -> None:
+    """NumPy's warning for the mean of no numbers (also from median, var, std, cov)."""
+    if n == 0:
+        warnings.warn("Mean of empty slice", RuntimeWarning, stacklevel=3)
+
+
+def _too_small(y: np.ndarray, needed: int = 1) -> bool:
+    """SciPy's small-sample rule for its reductions over the last axis of `y`:
+    fewer than `needed` observations warn `SmallSampleWarning` and give nan — unless the
+    result itself is empty (no slices at all), which is returned as is."""
+    if y.shape[-1] >= needed:
+        return False
+    if y.ndim > 1 and math.prod(y.shape[:-1]) == 0:
+        return True  # no slices at all: an empty result, no warning
+    message = ("One or more sample arguments is too small; all returned values will be NaN."
+               if y.ndim == 1 else
+               "All axis-slices of one or more sample arguments are too small; all elements "
+               "of returned arrays will be NaN.")
+    warnings.warn(message + " See documentation for sample size requirements.",
+                  SmallSampleWarning, stacklevel=3)
+    return True
+
+
+def _precision_warning(y: np.ndarray) -> None:
+    """SciPy's warning when the deviations from the mean are all below 10·eps of it (a
+    sample constant to rounding, n > 1): their moments are mostly rounding error."""
+    if y.shape[-1] < 2 or y.size == 0:
+        return
+    m = np.sum(y, axis=-1, keepdims=True) / y.shape[-1]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rel = np.max(np.abs(y - m), axis=-1) / np.abs(m[..., 0])
+    if np.any(rel < 10 * np.finfo(np.float64).eps):
+        warnings.warn("Precision loss occurred in moment calculation due to catastrophic "
+                      "cancellation. This occurs when the data are nearly identical. Results "
+                      "may be unreliable.", RuntimeWarning, stacklevel=3)
 
 
 # --- location ---------------------------------------------------------------------------------
@@ -98,10 +164,10 @@ def mean(a: ArrayLike, axis: int | None = None, *, keepdims: bool = False) -> ND
     ndarray or float
         `a`'s shape without `axis` (a float64 scalar for axis=None).
 
-    Raises
-    ------
-    ValueError
-        The sample is empty.
+    Warns
+    -----
+    RuntimeWarning
+        An empty sample ("Mean of empty slice", as NumPy): the mean is nan.
 
     Notes
     -----
@@ -123,8 +189,10 @@ def mean(a: ArrayLike, axis: int | None = None, *, keepdims: bool = False) -> ND
     """
     x = _sample(a)
     y = _last(x, axis)
-    # Step 1-2: sum, then divide by the count
-    return _restore(np.sum(y, axis=-1) / y.shape[-1], x, axis, keepdims)
+    _empty_mean_warning(y.shape[-1])
+    # Step 1-2: sum, then divide by the count (0/0 = nan for an empty sample)
+    with np.errstate(invalid="ignore"):
+        return _restore(np.sum(y, axis=-1) / y.shape[-1], x, axis, keepdims)
 
 
 def median(a: ArrayLike, axis: int | None = None, *,
@@ -148,10 +216,10 @@ def median(a: ArrayLike, axis: int | None = None, *,
     ndarray or float
         `a`'s shape without `axis`.
 
-    Raises
-    ------
-    ValueError
-        The sample is empty.
+    Warns
+    -----
+    RuntimeWarning
+        An empty sample, as NumPy: the median is nan.
 
     Notes
     -----
@@ -174,6 +242,9 @@ def median(a: ArrayLike, axis: int | None = None, *,
     x = _sample(a)
     y = _last(x, axis)
     n = y.shape[-1]
+    if n == 0:  # NumPy: the mean of the (empty) middle, nan
+        _empty_mean_warning(n)
+        return _restore(np.full(y.shape[:-1], np.nan), x, axis, keepdims)
     k_lo, k_hi = (n - 1) // 2, n // 2
     # Step 1: only the middle order statistics need to be in place
     y = np.partition(y, (k_lo, k_hi), axis=-1)
@@ -206,7 +277,14 @@ def mode(a: ArrayLike, axis: int | None = 0, *, keepdims: bool = False) -> ModeR
     Raises
     ------
     ValueError
-        The sample is empty.
+        `a` is None (SciPy's class).
+    TypeError
+        Text, booleans or complex numbers.
+
+    Warns
+    -----
+    SmallSampleWarning
+        An empty sample: mode nan and count 0.0, as SciPy.
 
     Notes
     -----
@@ -226,9 +304,17 @@ def mode(a: ArrayLike, axis: int | None = 0, *, keepdims: bool = False) -> ModeR
     >>> mode([1, 2, 2, 3, 3])
     ModeResult(mode=np.int64(2), count=np.int64(2))
     """
-    x = _sample(a, keep_dtype=True)
+    # SciPy refuses None with ValueError, text and booleans with TypeError; a number is a
+    # sample of one
+    x = np.atleast_1d(_sample(a, keep_dtype=True, none=ValueError))
+    if x.dtype == bool:
+        raise TypeError("`a` must be an array of numbers, got booleans: convert them first")
+    y = _last(x, axis)
+    if _too_small(y):  # SciPy's float nan for both the mode and its count
+        return ModeResult(_restore(np.full(y.shape[:-1], np.nan), x, axis, keepdims),
+                          _restore(np.zeros(y.shape[:-1]), x, axis, keepdims))
     # Step 1: equal values become runs
-    s = np.sort(_last(x, axis), axis=-1)
+    s = np.sort(y, axis=-1)
     n = s.shape[-1]
     j = np.broadcast_to(np.arange(n), s.shape)
     # Step 2: run boundaries
@@ -274,10 +360,11 @@ def var(a: ArrayLike, axis: int | None = None, *, ddof: float = 0,
     ndarray or float
         `a`'s shape without `axis`.
 
-    Raises
-    ------
-    ValueError
-        The sample is empty.
+    Warns
+    -----
+    RuntimeWarning
+        n − ddof ≤ 0 ("Degrees of freedom <= 0 for slice", as NumPy): the variance is nan
+        (0/0) or inf.
 
     Notes
     -----
@@ -304,8 +391,11 @@ def var(a: ArrayLike, axis: int | None = None, *, ddof: float = 0,
     x = _sample(a)
     # Step 1: deviations from the mean
     d, n = _central(x, axis)
+    if n - ddof <= 0:  # NumPy's warning; the division below gives nan (0/0) or inf
+        warnings.warn("Degrees of freedom <= 0 for slice", RuntimeWarning, stacklevel=2)
     # Step 2: mean square deviation with n − ddof
-    s2 = np.sum(d * d, axis=-1) / max(n - ddof, 0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        s2 = np.sum(d * d, axis=-1) / max(n - ddof, 0)
     return _restore(s2, x, axis, keepdims)
 
 
@@ -331,10 +421,10 @@ def std(a: ArrayLike, axis: int | None = None, *, ddof: float = 0,
     ndarray or float
         `a`'s shape without `axis`.
 
-    Raises
-    ------
-    ValueError
-        The sample is empty.
+    Warns
+    -----
+    RuntimeWarning
+        n − ddof ≤ 0, as `var`.
 
     Notes
     -----
@@ -422,6 +512,8 @@ def quantile(a: ArrayLike, q: ArrayLike, axis: int | None = None, *, method: str
         raise ValueError("Quantiles must be in the range [0, 1]")
     y = _last(x, axis)
     n = y.shape[-1]
+    if n == 0:  # contract: NumPy crashes here (IndexError)
+        raise ValueError("the sample is empty: pass at least one observation")
     # Step 1: where each q falls among the order statistics (q flattened, reshaped at the end)
     h = (n - 1) * p.reshape(-1)
     k = np.floor(h).astype(np.intp)
@@ -537,7 +629,17 @@ def skew(a: ArrayLike, axis: int | None = 0, bias: bool = True, *,
     Raises
     ------
     ValueError
-        The sample is empty.
+        `a` is None (SciPy's class).
+    TypeError
+        Text or complex numbers.
+
+    Warns
+    -----
+    SmallSampleWarning
+        An empty sample: nan, as SciPy.
+    RuntimeWarning
+        A sample constant to rounding (SciPy's "Precision loss occurred in moment
+        calculation"): nan.
 
     Notes
     -----
@@ -559,7 +661,10 @@ def skew(a: ArrayLike, axis: int | None = 0, bias: bool = True, *,
     >>> round(float(skew([1, 2, 3, 10])), 6)
     1.018234
     """
-    x = _sample(a)
+    x = np.atleast_1d(_sample(a, none=ValueError))  # SciPy: a number is a sample of one
+    if _too_small(_last(x, axis)):
+        return _restore(np.full(_last(x, axis).shape[:-1], np.nan), x, axis, keepdims)
+    _precision_warning(_last(x, axis))
     # Step 1
     m2, m3, _, n = _moments23(x, axis)
     # Step 2
@@ -601,7 +706,17 @@ def kurtosis(a: ArrayLike, axis: int | None = 0, fisher: bool = True, bias: bool
     Raises
     ------
     ValueError
-        The sample is empty.
+        `a` is None (SciPy's class).
+    TypeError
+        Text or complex numbers.
+
+    Warns
+    -----
+    SmallSampleWarning
+        An empty sample: nan, as SciPy.
+    RuntimeWarning
+        A sample constant to rounding (SciPy's "Precision loss occurred in moment
+        calculation"): nan.
 
     Notes
     -----
@@ -621,7 +736,10 @@ def kurtosis(a: ArrayLike, axis: int | None = 0, fisher: bool = True, bias: bool
     >>> round(float(kurtosis([1, 2, 3, 4, 5])), 6)
     -1.3
     """
-    x = _sample(a)
+    x = np.atleast_1d(_sample(a, none=ValueError))  # SciPy: a number is a sample of one
+    if _too_small(_last(x, axis)):
+        return _restore(np.full(_last(x, axis).shape[:-1], np.nan), x, axis, keepdims)
+    _precision_warning(_last(x, axis))
     # Step 1
     m2, _, m4, n = _moments23(x, axis)
     # Step 2
@@ -659,12 +777,20 @@ def zscore(a: ArrayLike, axis: int | None = 0, ddof: int = 0) -> NDArray[np.floa
     Raises
     ------
     ValueError
-        The sample is empty.
+        Text (SciPy converts to float first).
+    TypeError
+        None or complex numbers.
+
+    Warns
+    -----
+    RuntimeWarning
+        A sample constant to rounding (SciPy's "Precision loss occurred in moment
+        calculation"): nan.
 
     Notes
     -----
-    *Algorithm*: 1. the mean and `std` along the axis (kept as length-1 axes);
-    2. (x − x̄) / s, broadcast back.
+    *Algorithm*: 1. the deviations from the mean and s along the axis (moved last);
+    2. (x − x̄) / s, moved back. An empty array is returned as it is.
     *Complexity*: O(n). *Numerical stability*: as `var`.
 
     References
@@ -678,34 +804,36 @@ def zscore(a: ArrayLike, axis: int | None = 0, ddof: int = 0) -> NDArray[np.floa
     >>> np.round(zscore([1, 2, 3]), 6)
     array([-1.224745,  0.      ,  1.224745])
     """
-    x = _sample(a)
-    # Step 1
-    mu = mean(x, axis, keepdims=True)
-    s = std(x, axis, ddof=ddof, keepdims=True)
-    # Step 2
+    x = _sample(a, parse_text=True)  # SciPy converts to float first
+    if x.size == 0:  # SciPy: an empty array back, no warning
+        return x.copy()
+    _precision_warning(_last(x, axis))
+    # Step 1: deviations d = x − x̄ and s along the axis (moved last)
+    d, n = _central(x, axis)
     with np.errstate(divide="ignore", invalid="ignore"):
-        return (x - mu) / s
+        s = np.sqrt(np.sum(d * d, axis=-1, keepdims=True) / max(n - ddof, 0))
+        # Step 2
+        z = d / s
+    return z.reshape(x.shape) if axis is None else np.moveaxis(z, -1, axis)
 
 
 # --- association ------------------------------------------------------------------------------
 
 def _variables(m: ArrayLike, y: ArrayLike | None, rowvar: bool) -> np.ndarray:
     """The observations as rows of variables (NumPy's cov conventions)."""
-    X = np.atleast_2d(as_float_array(m))
+    X = np.atleast_2d(_sample(m, "m"))
     if X.ndim > 2:
         raise ValueError("m has more than 2 dimensions")
     if not rowvar and X.shape[0] != 1:
         X = X.T
     if y is not None:
-        Y = np.atleast_2d(as_float_array(y))
+        Y = np.atleast_2d(_sample(y, "y"))
         if not rowvar and Y.shape[0] != 1:
             Y = Y.T
         if Y.shape[1] != X.shape[1]:
             raise ValueError(f"all the input array dimensions except for the concatenation axis "
                              f"must match: m has {X.shape[1]} observations, y has {Y.shape[1]}")
         X = np.concatenate((X, Y), axis=0)
-    if X.size == 0:
-        raise ValueError("the sample is empty: pass at least one observation")
     return X
 
 
@@ -738,7 +866,14 @@ def cov(m: ArrayLike, y: ArrayLike | None = None, rowvar: bool = True, bias: boo
     Raises
     ------
     ValueError
-        More than two dimensions, observation counts that differ, an empty sample.
+        More than two dimensions, observation counts that differ.
+    TypeError
+        None, text or complex numbers.
+
+    Warns
+    -----
+    RuntimeWarning
+        No observations, or N − ddof ≤ 0 (NumPy's warnings): nan or inf entries.
 
     Notes
     -----
@@ -766,10 +901,13 @@ def cov(m: ArrayLike, y: ArrayLike | None = None, rowvar: bool = True, bias: boo
     N = X.shape[1]
     if ddof is None:
         ddof = 0 if bias else 1
+    _empty_mean_warning(N)
+    if N - ddof <= 0:  # NumPy's warning; 1/0 below makes the entries inf or nan
+        warnings.warn("Degrees of freedom <= 0 for slice", RuntimeWarning, stacklevel=2)
     # Step 2
-    Xc = X - (np.sum(X, axis=1) / N)[:, None]
-    # Step 3
-    with np.errstate(divide="ignore"):  # N ≤ ddof: inf, as NumPy (which also warns)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        Xc = X - (np.sum(X, axis=1) / N)[:, None]
+        # Step 3
         C = (Xc @ Xc.T) * np.true_divide(1.0, max(N - ddof, 0))
     return C.squeeze()
 
@@ -821,24 +959,49 @@ def corrcoef(x: ArrayLike, y: ArrayLike | None = None,
     # Step 1
     C = cov(x, y, rowvar)
     if C.ndim == 0:
-        return C / C
-    # Step 2
+        with np.errstate(invalid="ignore"):  # nan / nan: NumPy is silent here too
+            return C / C
+    # Step 2 (a constant variable: 0/0, with NumPy's "invalid value" warning)
     s = np.sqrt(np.diagonal(C))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        R = C / s[:, None] / s[None, :]
+    R = C / s[:, None] / s[None, :]
     # Step 3
     return np.clip(R, -1, 1)
 
 
-def _pair(x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
-    X, Y = as_float_array(x), as_float_array(y)
+def _pair(x: ArrayLike, y: ArrayLike, names: tuple[str, str],
+          none: type[Exception]) -> tuple[np.ndarray, np.ndarray]:
+    """Two paired samples, 1-D and of one length (SciPy converts to float first: text is a
+    ValueError)."""
+    X, Y = _sample(x, names[0], none=none, parse_text=True), \
+        _sample(y, names[1], none=none, parse_text=True)
     if X.ndim != 1 or Y.ndim != 1:
         raise ValueError("x and y must be one-dimensional")
     if X.shape != Y.shape:
         raise ValueError(f"x and y must have the same length: got {X.shape[0]} and {Y.shape[0]}")
-    if X.shape[0] < 2:
-        raise ValueError("x and y must have length at least 2.")
     return X, Y
+
+
+_CONSTANT = "An input array is constant; the correlation coefficient is not defined."
+
+
+def _is_constant(v: np.ndarray) -> bool:
+    return bool(np.all(v == v[0]))
+
+
+def _near_constant_warning(*samples: np.ndarray) -> None:
+    """SciPy's warning when a sample's deviations from its mean have a norm below
+    eps^(3/4)·|mean|: rounding in x − x̄ may dominate r."""
+    for v in samples:
+        m = np.sum(v) / v.shape[0]
+        d = v - m
+        with np.errstate(divide="ignore", invalid="ignore"):
+            dmax = np.max(np.abs(d))
+            norm = dmax * np.sqrt(np.sum((d / dmax) ** 2))
+        if norm < np.finfo(np.float64).eps ** 0.75 * abs(m):
+            warnings.warn("An input array is nearly constant; the computed correlation "
+                          "coefficient may be inaccurate.", NearConstantInputWarning,
+                          stacklevel=3)
+            return
 
 
 def _pearson_r(X: np.ndarray, Y: np.ndarray) -> float:
@@ -877,12 +1040,22 @@ def pearsonr(x: ArrayLike, y: ArrayLike) -> PearsonRResult:
     Returns
     -------
     PearsonRResult(statistic, pvalue)
-        Floats; r = ±1 exactly and p = 1 for n = 2, as SciPy.
+        A pair of floats (``r, p = pearsonr(x, y)``); r = ±1 exactly and p = 1 for n = 2,
+        as SciPy.
 
     Raises
     ------
     ValueError
-        Not 1-D, lengths that differ, n < 2.
+        Not 1-D, lengths that differ, n < 2, text.
+    TypeError
+        None or complex numbers.
+
+    Warns
+    -----
+    ConstantInputWarning
+        A constant sample: r and p are nan.
+    NearConstantInputWarning
+        A sample constant to rounding (‖x − x̄‖ < eps^(3/4)·|x̄|): r may be inaccurate.
 
     Notes
     -----
@@ -902,19 +1075,26 @@ def pearsonr(x: ArrayLike, y: ArrayLike) -> PearsonRResult:
     Examples
     --------
     >>> res = pearsonr([1, 2, 3, 4, 5], [2, 4, 5, 4, 5])
-    >>> round(res.statistic, 6), round(res.pvalue, 6)
+    >>> r, p = res
+    >>> round(float(r), 6), round(float(p), 6)
     (0.774597, 0.124027)
     """
-    X, Y = _pair(x, y)
+    X, Y = _pair(x, y, ("x", "y"), none=TypeError)
     n = X.shape[0]
+    if n < 2:
+        raise ValueError("`x` and `y` must have length at least 2.")
+    if _is_constant(X) or _is_constant(Y):
+        warnings.warn(_CONSTANT, ConstantInputWarning, stacklevel=2)
+        return PearsonRResult(np.float64(np.nan), np.float64(np.nan))
+    _near_constant_warning(X, Y)
     # Step 1
     r = _pearson_r(X, Y)
     if n == 2:
-        return PearsonRResult(float(np.round(r)), 1.0)
+        return PearsonRResult(np.round(np.float64(r)), np.float64(1.0))
     # Step 2: p = 2·I_{(1-|r|)/2}(a, a), a = n/2 − 1
     a = n / 2 - 1
     p = 2.0 * float(betainc(a, a, (1.0 - abs(r)) / 2.0))
-    return PearsonRResult(r, min(p, 1.0))
+    return PearsonRResult(np.float64(r), np.float64(min(p, 1.0)))
 
 
 def _rank(v: np.ndarray) -> np.ndarray:
@@ -945,12 +1125,19 @@ def spearmanr(a: ArrayLike, b: ArrayLike) -> SignificanceResult:
     Returns
     -------
     SignificanceResult(statistic, pvalue)
-        Floats.
+        A pair of floats (``rho, p = spearmanr(a, b)``); nan for n < 2, as SciPy.
 
     Raises
     ------
     ValueError
-        Not 1-D, lengths that differ, n < 2.
+        Not 1-D, lengths that differ, None or text.
+    TypeError
+        Complex numbers.
+
+    Warns
+    -----
+    ConstantInputWarning
+        A constant sample (all values tied): rho and p are nan.
 
     Notes
     -----
@@ -970,23 +1157,34 @@ def spearmanr(a: ArrayLike, b: ArrayLike) -> SignificanceResult:
     Examples
     --------
     >>> res = spearmanr([1, 2, 3, 4, 5], [5, 6, 7, 8, 7])
-    >>> round(res.statistic, 6), round(res.pvalue, 6)
+    >>> r, p = res
+    >>> round(float(r), 6), round(float(p), 6)
     (0.820783, 0.088587)
     """
-    X, Y = _pair(a, b)
+    for v, name in ((a, "a"), (b, "b")):  # SciPy would rank text: numbers only here
+        if np.asarray(v).dtype.kind in "USV":
+            raise ValueError(f"`{name}` must be an array of numbers, got text")
+    # SciPy: a number is a sample of one; None is refused with ValueError
+    X, Y = _pair(np.atleast_1d(_sample(a, "a", none=ValueError)),
+                 np.atleast_1d(_sample(b, "b", none=ValueError)), ("a", "b"), none=ValueError)
     n = X.shape[0]
+    if n < 2:  # no correlation from fewer than two pairs: nan, as SciPy (no warning)
+        return SignificanceResult(math.nan, math.nan)
+    if _is_constant(X) or _is_constant(Y):  # ties throughout: no ranks to correlate
+        warnings.warn(_CONSTANT, ConstantInputWarning, stacklevel=2)
+        return SignificanceResult(math.nan, math.nan)
     if np.isnan(X).any() or np.isnan(Y).any():  # SciPy's nan_policy='propagate'
         return SignificanceResult(math.nan, math.nan)
     # Step 1-2
-    rho = _pearson_r(_rank(X), _rank(Y))
+    rho = np.float64(_pearson_r(_rank(X), _rank(Y)))
     # Step 3: SciPy's t form, with t = ±inf at |rho| = 1
     df = n - 2
     if df == 0:
-        return SignificanceResult(rho, math.nan)
+        return SignificanceResult(rho, np.float64(np.nan))
     with np.errstate(divide="ignore", invalid="ignore"):
-        t = rho * np.sqrt(df / ((np.float64(rho) + 1.0) * (1.0 - rho)))
+        t = rho * np.sqrt(df / ((rho + 1.0) * (1.0 - rho)))
     p = _t_two_sided(float(t), df) if not np.isnan(t) else math.nan
-    return SignificanceResult(rho, p)
+    return SignificanceResult(rho, np.float64(p))
 
 
 # --- histogram --------------------------------------------------------------------------------
@@ -1071,7 +1269,7 @@ def histogram(a: ArrayLike, bins: int | ArrayLike = 10,
     >>> histogram([1, 2, 2, 3, 3, 3], bins=3)
     (array([1, 2, 3]), array([1.        , 1.66666667, 2.33333333, 3.        ]))
     """
-    x = as_float_array(a).reshape(-1)
+    x = _sample(a).reshape(-1)
     # Step 1
     e, uniform = _edges(x, bins, range)
     K = e.shape[0] - 1
