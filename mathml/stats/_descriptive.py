@@ -114,12 +114,12 @@ def _empty_mean_warning(n: int) -> None:
 
 def _too_small(y: np.ndarray, needed: int = 1) -> bool:
     """SciPy's small-sample rule for its reductions over the last axis of `y`:
-    fewer than `needed` observations warn `SmallSampleWarning` and give nan — unless the
-    result itself is empty (no slices at all), which is returned as is."""
+    fewer than `needed` observations warn `SmallSampleWarning` and give nan; a result with
+    no entries at all (no slices) is returned empty, without a warning. True: return nan."""
+    if y.ndim > 1 and math.prod(y.shape[:-1]) == 0:
+        return True  # no slices at all: an empty (float) result, no warning
     if y.shape[-1] >= needed:
         return False
-    if y.ndim > 1 and math.prod(y.shape[:-1]) == 0:
-        return True  # no slices at all: an empty result, no warning
     message = ("One or more sample arguments is too small; all returned values will be NaN."
                if y.ndim == 1 else
                "All axis-slices of one or more sample arguments are too small; all elements "
