@@ -17,6 +17,10 @@ import mathml.exceptions
 import mathml.stats as ms
 import reference.exceptions
 import reference.stats as rs
+from reference import catalog
+from reference.catalog.stats._descriptive import SMALL_SAMPLES as _DESCRIPTIVE_SMALL
+from reference.catalog.stats._tests import SMALL_SAMPLES as _TESTS_SMALL
+from reference.runner import run_case
 
 BACKENDS = [pytest.param((ms, mathml.exceptions), id="mathml"),
             pytest.param((rs, reference.exceptions), id="reference")]
@@ -166,3 +170,14 @@ def test_not_numbers_are_refused_naming_the_argument(backend, bad, raises):
         stats.mean(bad)
     if backend[0] is ms:  # mathml's messages name the argument
         assert "`a`" in str(info.value)
+
+
+SMALL = [pytest.param(name, c, id=f"{name}-{c.label}")
+         for name, cases in {**_DESCRIPTIVE_SMALL, **_TESTS_SMALL}.items() for c in cases]
+
+
+@pytest.mark.parametrize("name, c", SMALL)
+def test_small_samples_agree(name, c):
+    """The catalog's empty, 0-d and one-observation samples, compared as its cases are."""
+    result = run_case(catalog.get(name), c)
+    assert result.ok, result.explain()
