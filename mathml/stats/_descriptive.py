@@ -13,11 +13,13 @@ Small samples behave as in the libraries: an empty sample gives ``nan`` with Num
 ``RuntimeWarning`` ("Mean of empty slice") in NumPy's statistics and with a
 `SmallSampleWarning` in SciPy's; a sample too small for a statistic gives ``nan``. The one
 exception is `quantile`/`percentile` of an empty sample, a ``ValueError`` (NumPy crashes
-there with an ``IndexError``).
+there with an ``IndexError``). Results have the libraries' floating types (float32 in,
+float32 out), computed in float64 and rounded once.
 """
 from __future__ import annotations
 
 import math
+import operator
 import warnings
 from typing import NamedTuple, cast
 
@@ -86,13 +88,24 @@ def _sample(a: ArrayLike, name: str = "a", *, keep_dtype: bool = False,
     return x if keep_dtype else x.astype(np.float64, copy=False)
 
 
+def _float_type(a: ArrayLike) -> np.dtype:
+    """The floating type NumPy and SciPy return for `a`: its own (float32 in, float32 out;
+    mathml computes in float64 and rounds once at the end), float64 for integers."""
+    dtype = np.asarray(a).dtype
+    return dtype if dtype.kind == "f" else np.dtype(np.float64)
+
+
 def _last(x: np.ndarray, axis: int | None) -> np.ndarray:
     """The reduction axis moved last (the flattened array for axis=None)."""
     return x.reshape(-1) if axis is None else np.moveaxis(x, axis, -1)
 
 
-def _restore(r: np.ndarray, x: np.ndarray, axis: int | None, keepdims: bool):
-    """A reduction over the last axis of `_last(x, axis)`, shaped as NumPy returns it."""
+def _restore(r: np.ndarray, x: np.ndarray, axis: int | None, keepdims: bool,
+             dtype: np.dtype | None = None):
+    """A reduction over the last axis of `_last(x, axis)`, shaped as NumPy returns it (and
+    of the floating type `dtype`, where given)."""
+    if dtype is not None:
+        r = np.asarray(r).astype(dtype, copy=False)
     if keepdims:
         r = np.reshape(r, (1,) * x.ndim) if axis is None else np.expand_dims(r, axis)
     return r[()] if isinstance(r, np.ndarray) and r.ndim == 0 else r
@@ -192,7 +205,7 @@ def mean(a: ArrayLike, axis: int | None = None, *, keepdims: bool = False) -> ND
     _empty_mean_warning(y.shape[-1])
     # Step 1-2: sum, then divide by the count (0/0 = nan for an empty sample)
     with np.errstate(invalid="ignore"):
-        return _restore(np.sum(y, axis=-1) / y.shape[-1], x, axis, keepdims)
+        return _restore(np.sum(y, axis=-1) / y.shape[-1], x, axis, keepdims, _float_type(a))
 
 
 def median(a: ArrayLike, axis: int | None = None, *,
@@ -244,7 +257,7 @@ def median(a: ArrayLike, axis: int | None = None, *,
     n = y.shape[-1]
     if n == 0:  # NumPy: the mean of the (empty) middle, nan
         _empty_mean_warning(n)
-        return _restore(np.full(y.shape[:-1], np.nan), x, axis, keepdims)
+        return _restore(np.full(y.shape[:-1], np.nan), x, axis, keepdims, _float_type(a))
     k_lo, k_hi = (n - 1) // 2, n // 2
     # Step 1: only the middle order statistics need to be in place
     y = np.partition(y, (k_lo, k_hi), axis=-1)
@@ -252,7 +265,7 @@ def median(a: ArrayLike, axis: int | None = None, *,
     m = (y[..., k_lo] + y[..., k_hi]) / 2.0
     # a NaN has no place among the order statistics: it propagates, as in NumPy
     m = np.where(np.isnan(y).any(axis=-1), np.nan, m)
-    return _restore(m, x, axis, keepdims)
+    return _restore(m, x, axis, keepdims, _float_type(a))
 
 
 def mode(a: ArrayLike, axis: int | None = 0, *, keepdims: bool = False) -> ModeResult:
@@ -396,7 +409,7 @@ def var(a: ArrayLike, axis: int | None = None, *, ddof: float = 0,
     # Step 2: mean square deviation with n − ddof
     with np.errstate(invalid="ignore", divide="ignore"):
         s2 = np.sum(d * d, axis=-1) / max(n - ddof, 0)
-    return _restore(s2, x, axis, keepdims)
+    return _restore(s2, x, axis, keepdims, _float_type(a))
 
 
 def std(a: ArrayLike, axis: int | None = None, *, ddof: float = 0,
@@ -447,6 +460,25 @@ def std(a: ArrayLike, axis: int | None = None, *, ddof: float = 0,
     return np.sqrt(var(a, axis, ddof=ddof, keepdims=keepdims))
 
 
+def _probabilities(q: ArrayLike) -> np.ndarray:
+    """q as a float array, refused as NumPy refuses it: None, text and complex numbers
+    (TypeError), more than 2 dimensions (ValueError)."""
+    p = np.asarray(q)
+    if p.dtype.kind not in "biuf":
+        raise TypeError(f"`q` must be a real number or an array of them, got {p.dtype}")
+    if p.ndim > 2:
+        raise ValueError("q must be a scalar or 1d")
+    return p.astype(np.float64)
+
+
+def _quantile_type(a: ArrayLike, q: ArrayLike) -> np.dtype:
+    """NumPy's type of a quantile: the sample's floating type, promoted by q unless q is a
+    Python number (NumPy's weak scalars: quantile(float32 sample, 0.5) is float32)."""
+    if isinstance(q, (int, float)):
+        return _float_type(a)
+    return np.result_type(_float_type(a), np.asarray(q).dtype)
+
+
 def _lerp(lo: np.ndarray, hi: np.ndarray, t: np.ndarray) -> np.ndarray:
     """lo + t·(hi − lo), taken from the nearer end so that t = 1 returns hi exactly."""
     d = hi - lo
@@ -483,7 +515,10 @@ def quantile(a: ArrayLike, q: ArrayLike, axis: int | None = None, *, method: str
     Raises
     ------
     ValueError
-        q outside [0, 1]; a method other than 'linear'; an empty sample.
+        q outside [0, 1] or of more than 2 dimensions; a method other than 'linear';
+        an empty sample (NumPy crashes there with an IndexError).
+    TypeError
+        None, text or complex numbers, in `a` or `q`.
 
     Notes
     -----
@@ -507,7 +542,7 @@ def quantile(a: ArrayLike, q: ArrayLike, axis: int | None = None, *, method: str
     if method != "linear":
         raise ValueError(f"method {method!r} is not implemented: use method='linear'")
     x = _sample(a)
-    p = as_float_array(q)
+    p = _probabilities(q)
     if np.any((p < 0) | (p > 1)) or np.isnan(p).any():
         raise ValueError("Quantiles must be in the range [0, 1]")
     y = _last(x, axis)
@@ -528,7 +563,7 @@ def quantile(a: ArrayLike, q: ArrayLike, axis: int | None = None, *, method: str
         rest = (1,) * x.ndim if axis is None else tuple(np.expand_dims(lo[0], axis).shape)
     # a NaN in the sample makes every quantile NaN, as in NumPy (the sort puts it last)
     r = np.where(np.isnan(s[..., -1]), np.nan, _lerp(lo, hi, t))
-    r = np.reshape(r, p.shape + rest)
+    r = np.reshape(r, p.shape + rest).astype(_quantile_type(a, q), copy=False)
     return r[()] if r.ndim == 0 else r
 
 
@@ -559,7 +594,10 @@ def percentile(a: ArrayLike, q: ArrayLike, axis: int | None = None, *, method: s
     Raises
     ------
     ValueError
-        q outside [0, 100]; a method other than 'linear'; an empty sample.
+        q outside [0, 100] or of more than 2 dimensions; a method other than 'linear';
+        an empty sample (NumPy crashes there with an IndexError).
+    TypeError
+        None, text or complex numbers, in `a` or `q`.
 
     Notes
     -----
@@ -578,12 +616,14 @@ def percentile(a: ArrayLike, q: ArrayLike, axis: int | None = None, *, method: s
     >>> float(percentile([1, 2, 3, 4], 50))
     2.5
     """
-    p = as_float_array(q)
+    p = _probabilities(q)
     # Step 1: the range check is on the percentages, as NumPy words it
     if np.any((p < 0) | (p > 100)) or np.isnan(p).any():
         raise ValueError("Percentiles must be in the range [0, 100]")
     # Step 2
-    return quantile(a, p / 100, axis, method=method, keepdims=keepdims)
+    r = np.asarray(quantile(a, p / 100, axis, method=method, keepdims=keepdims))
+    r = r.astype(_quantile_type(a, q), copy=False)
+    return r[()] if r.ndim == 0 else r
 
 
 # --- shape ------------------------------------------------------------------------------------
@@ -663,7 +703,8 @@ def skew(a: ArrayLike, axis: int | None = 0, bias: bool = True, *,
     """
     x = np.atleast_1d(_sample(a, none=ValueError))  # SciPy: a number is a sample of one
     if _too_small(_last(x, axis)):
-        return _restore(np.full(_last(x, axis).shape[:-1], np.nan), x, axis, keepdims)
+        return _restore(np.full(_last(x, axis).shape[:-1], np.nan), x, axis, keepdims,
+                        _float_type(a))
     _precision_warning(_last(x, axis))
     # Step 1
     m2, m3, _, n = _moments23(x, axis)
@@ -674,7 +715,7 @@ def skew(a: ArrayLike, axis: int | None = 0, bias: bool = True, *,
     if not bias and n > 2:
         g = np.sqrt((n - 1.0) * n) / (n - 2.0) * g
     g = np.where(_degenerate(x, axis, m2), np.nan, g)
-    return _restore(np.asarray(g), x, axis, keepdims)
+    return _restore(np.asarray(g), x, axis, keepdims, _float_type(a))
 
 
 def kurtosis(a: ArrayLike, axis: int | None = 0, fisher: bool = True, bias: bool = True, *,
@@ -738,7 +779,8 @@ def kurtosis(a: ArrayLike, axis: int | None = 0, fisher: bool = True, bias: bool
     """
     x = np.atleast_1d(_sample(a, none=ValueError))  # SciPy: a number is a sample of one
     if _too_small(_last(x, axis)):
-        return _restore(np.full(_last(x, axis).shape[:-1], np.nan), x, axis, keepdims)
+        return _restore(np.full(_last(x, axis).shape[:-1], np.nan), x, axis, keepdims,
+                        _float_type(a))
     _precision_warning(_last(x, axis))
     # Step 1
     m2, _, m4, n = _moments23(x, axis)
@@ -750,7 +792,7 @@ def kurtosis(a: ArrayLike, axis: int | None = 0, fisher: bool = True, bias: bool
         b2 = 1.0 / (n - 2) / (n - 3) * ((n ** 2 - 1.0) * b2 - 3 * (n - 1) ** 2.0) + 3.0
     b2 = np.where(_degenerate(x, axis, m2), np.nan, b2)
     # Step 4
-    return _restore(np.asarray(b2 - 3 if fisher else b2), x, axis, keepdims)
+    return _restore(np.asarray(b2 - 3 if fisher else b2), x, axis, keepdims, _float_type(a))
 
 
 def zscore(a: ArrayLike, axis: int | None = 0, ddof: int = 0) -> NDArray[np.float64]:
@@ -806,7 +848,7 @@ def zscore(a: ArrayLike, axis: int | None = 0, ddof: int = 0) -> NDArray[np.floa
     """
     x = _sample(a, parse_text=True)  # SciPy converts to float first
     if x.size == 0:  # SciPy: an empty array back, no warning
-        return x.copy()
+        return x.astype(_float_type(a))
     _precision_warning(_last(x, axis))
     # Step 1: deviations d = x − x̄ and s along the axis (moved last)
     d, n = _central(x, axis)
@@ -814,6 +856,7 @@ def zscore(a: ArrayLike, axis: int | None = 0, ddof: int = 0) -> NDArray[np.floa
         s = np.sqrt(np.sum(d * d, axis=-1, keepdims=True) / max(n - ddof, 0))
         # Step 2
         z = d / s
+    z = z.astype(_float_type(a), copy=False)
     return z.reshape(x.shape) if axis is None else np.moveaxis(z, -1, axis)
 
 
@@ -1080,21 +1123,23 @@ def pearsonr(x: ArrayLike, y: ArrayLike) -> PearsonRResult:
     (0.774597, 0.124027)
     """
     X, Y = _pair(x, y, ("x", "y"), none=TypeError)
+    ft = np.result_type(_float_type(X if np.asarray(x).dtype.kind in "US" else x),
+                        _float_type(Y if np.asarray(y).dtype.kind in "US" else y)).type
     n = X.shape[0]
     if n < 2:
         raise ValueError("`x` and `y` must have length at least 2.")
     if _is_constant(X) or _is_constant(Y):
         warnings.warn(_CONSTANT, ConstantInputWarning, stacklevel=2)
-        return PearsonRResult(np.float64(np.nan), np.float64(np.nan))
+        return PearsonRResult(ft(np.nan), ft(np.nan))
     _near_constant_warning(X, Y)
     # Step 1
     r = _pearson_r(X, Y)
-    if n == 2:
-        return PearsonRResult(np.round(np.float64(r)), np.float64(1.0))
+    if n == 2:  # r = ±1 (nan from a NaN or an infinity), p = 1 (nan)
+        return PearsonRResult(ft(np.round(r)), ft(1.0 if r == r else np.nan))
     # Step 2: p = 2·I_{(1-|r|)/2}(a, a), a = n/2 − 1
     a = n / 2 - 1
     p = 2.0 * float(betainc(a, a, (1.0 - abs(r)) / 2.0))
-    return PearsonRResult(np.float64(r), np.float64(min(p, 1.0)))
+    return PearsonRResult(ft(r), ft(min(p, 1.0)))
 
 
 def _rank(v: np.ndarray) -> np.ndarray:
@@ -1192,9 +1237,15 @@ def spearmanr(a: ArrayLike, b: ArrayLike) -> SignificanceResult:
 def _edges(x: np.ndarray, bins: int | ArrayLike,
            range: tuple[float, float] | None) -> tuple[np.ndarray, bool]:
     """Bin edges, and whether they are equally spaced (NumPy's rules)."""
+    if isinstance(bins, str):  # NumPy's estimators ('auto', 'fd', ...) are not implemented
+        raise ValueError(f"{bins!r} is not a valid estimator for `bins`: pass the number of "
+                         f"bins or their edges")
     if np.ndim(bins) == 0:
-        n_bins = cast(int, bins)  # a number (mypy cannot infer it from the np.ndim test)
-        if int(n_bins) != n_bins or n_bins < 1:
+        try:  # an integer (NumPy refuses 3.0, nan and inf alike)
+            n_bins = operator.index(cast(int, bins))
+        except TypeError:
+            raise TypeError("`bins` must be an integer, a string, or an array") from None
+        if n_bins < 1:
             raise ValueError("`bins` must be positive, when an integer")
         if range is not None:
             lo, hi = float(range[0]), float(range[1])
@@ -1208,7 +1259,7 @@ def _edges(x: np.ndarray, bins: int | ArrayLike,
             raise ValueError("max must be larger than min in range parameter.")
         if lo == hi:
             lo, hi = lo - 0.5, hi + 0.5
-        return np.linspace(lo, hi, int(n_bins) + 1), True
+        return np.linspace(lo, hi, n_bins + 1), True
     e = as_float_array(bins)
     if e.ndim != 1 or np.any(e[:-1] > e[1:]):
         raise ValueError("`bins` must increase monotonically, when an array")
@@ -1247,7 +1298,10 @@ def histogram(a: ArrayLike, bins: int | ArrayLike = 10,
     Raises
     ------
     ValueError
-        Non-positive or non-integer bin count, decreasing edges, min > max in `range`.
+        A bin count below 1, decreasing edges, min > max in `range`, a bin estimator
+        (NumPy's 'auto', 'fd', ...: not implemented).
+    TypeError
+        A bin count that is not an integer (3.0, nan); None, text or complex numbers.
 
     Notes
     -----
@@ -1272,12 +1326,15 @@ def histogram(a: ArrayLike, bins: int | ArrayLike = 10,
     x = _sample(a).reshape(-1)
     # Step 1
     e, uniform = _edges(x, bins, range)
+    if uniform:  # NumPy's equal-width edges have the sample's floating type
+        e = e.astype(_float_type(a), copy=False)
     K = e.shape[0] - 1
-    # Step 2-3
-    h = _count_uniform(x, e, K) if uniform else _count_edges(x, e)
+    # Step 2-3 (counted against the edges returned, in float64)
+    e64 = e.astype(np.float64, copy=False)
+    h = _count_uniform(x, e64, K) if uniform else _count_edges(x, e64)
     # Step 4
     if density:
-        return h / np.diff(e) / np.sum(h), e
+        return h / np.diff(e64) / np.sum(h), e
     return h, e
 
 

@@ -17,9 +17,8 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._result import ResultTuple
-from .._validation import as_float_array
 from ..special import betainc, gammaincc
-from ._descriptive import _last, _precision_warning, _sample, _too_small
+from ._descriptive import _float_type, _last, _precision_warning, _quantile_type, _sample, _too_small
 
 __all__ = ["ttest_1samp", "ttest_ind", "chi2_contingency"]
 
@@ -61,8 +60,9 @@ def _t_pvalue(t: NDArray, df: NDArray, alternative: str) -> NDArray:
     return upper if alternative == "greater" else np.where(t < 0, both / 2, 1 - both / 2)
 
 
-def _scalar(x):
-    x = np.asarray(x)
+def _scalar(x, dtype: Any = None):
+    """`x` of floating type `dtype` (where given), a NumPy scalar when 0-d."""
+    x = np.asarray(x) if dtype is None else np.asarray(x).astype(dtype)
     return x[()] if x.ndim == 0 else x
 
 
@@ -140,21 +140,42 @@ def ttest_1samp(a: ArrayLike, popmean: ArrayLike, axis: int | None = 0, *,
     >>> round(float(res.statistic), 6), round(float(res.pvalue), 6), int(res.df)
     (0.87831, 0.444438, 3)
     """
-    x = np.atleast_1d(_sample(a))  # SciPy: a number is a sample of one
+    x, mu = _aligned(np.atleast_1d(_sample(a)), _sample(popmean, "popmean", parse_text=True), axis)
     if alternative not in _ALTERNATIVES:
         raise ValueError(f"alternative must be one of {_ALTERNATIVES}, got {alternative!r}")
-    if _too_small(_last(x, axis)):  # no observation: nan, as SciPy
-        nan = _scalar(np.full(_last(x, axis).shape[:-1], np.nan))
+    ft = _quantile_type(a, popmean)  # SciPy's floating type: float32 in, float32 out
+    if _too_small(_last(x, axis)) or (mu.size == 0 and _too_small(mu.reshape(-1))):
+        nan = _scalar(np.full(_last(x, axis).shape[:-1], np.nan), ft)  # as SciPy
         return TtestResult(nan, nan, df=nan)
+    if mu.ndim and (mu.shape[-1 if axis is None else axis] != 1):
+        raise ValueError("`popmean.shape[axis]` must equal 1.")
+    mu = mu.reshape(()) if axis is None else np.squeeze(mu, axis)
     # Step 1
     m, s2, n = _moments(x, axis)
     # Step 2 (n = 1: s² is nan, and so are t and p; df = 0 as SciPy)
     with np.errstate(divide="ignore", invalid="ignore"):
-        t = (m - as_float_array(popmean)) / np.sqrt(s2 / n)
-    df = _df_nan_where_nan(np.full(np.shape(t), n - 1, dtype=np.int64), x, axis)
+        t = (m - mu) / np.sqrt(s2 / n)
+    df = np.full(np.shape(t), n - 1, dtype=np.int64)
+    df = _df_nan_where_nan(df, x, axis) if not np.isnan(mu).any() else \
+        np.where(np.isnan(mu) | np.isnan(_last(x, axis)).any(axis=-1), np.nan, df)
     # Step 3
     p = _t_pvalue(t, df.astype(np.float64), alternative)
-    return TtestResult(_scalar(t), _scalar(p), df=_scalar(df))
+    return TtestResult(_scalar(t, ft), _scalar(p, ft), df=_scalar(df))
+
+
+def _aligned(x: np.ndarray, y: np.ndarray,
+             axis: int | None) -> tuple[np.ndarray, np.ndarray]:
+    """SciPy's alignment of two samples: both flattened for axis=None, else ones prepended
+    to the shorter shape, and the shapes without `axis` broadcastable."""
+    if axis is None:
+        return x.reshape(-1), y.reshape(-1)
+    ndim = max(x.ndim, y.ndim)
+    x, y = (v.reshape((1,) * (ndim - v.ndim) + v.shape) for v in (x, y))
+    try:
+        np.broadcast_shapes(np.delete(x.shape, axis), np.delete(y.shape, axis))
+    except ValueError:
+        raise ValueError("Array shapes are incompatible for broadcasting.") from None
+    return x, y
 
 
 def _df_nan_where_nan(df: np.ndarray, *samples_axis: Any) -> np.ndarray:
@@ -232,14 +253,16 @@ def ttest_ind(a: ArrayLike, b: ArrayLike, *, axis: int | None = 0, equal_var: bo
     >>> round(float(res.statistic), 6), round(float(res.pvalue), 6), round(float(res.df), 6)
     (-0.870388, 0.43332, 3.990094)
     """
-    x1, x2 = np.atleast_1d(_sample(a, parse_text=True)), \
-        np.atleast_1d(_sample(b, "b", parse_text=True))  # SciPy converts to float first
+    x1, x2 = _aligned(np.atleast_1d(_sample(a, parse_text=True)),  # SciPy: text to float
+                      np.atleast_1d(_sample(b, "b", parse_text=True)), axis)
     if alternative not in _ALTERNATIVES:
         raise ValueError(f"alternative must be one of {_ALTERNATIVES}, got {alternative!r}")
     y1, y2 = _last(x1, axis), _last(x2, axis)
+    ft = np.result_type(_float_type(x1 if np.asarray(a).dtype.kind in "US" else a),
+                        _float_type(x2 if np.asarray(b).dtype.kind in "US" else b))
     if y1.shape[-1] == 0 or y2.shape[-1] == 0:  # an empty sample: nan, as SciPy
         _too_small(y1 if y1.shape[-1] == 0 else y2)
-        nan = _scalar(np.full(np.broadcast_shapes(y1.shape[:-1], y2.shape[:-1]), np.nan))
+        nan = _scalar(np.full(np.broadcast_shapes(y1.shape[:-1], y2.shape[:-1]), np.nan), ft)
         return TtestResult(nan, nan, df=nan)
     # Step 1
     m1, s1, n1 = _moments(x1, axis)
@@ -248,7 +271,9 @@ def ttest_ind(a: ArrayLike, b: ArrayLike, *, axis: int | None = 0, equal_var: bo
     with np.errstate(divide="ignore", invalid="ignore"):
         if equal_var:
             df = np.asarray(n1 + n2 - 2.0)
-            sp2 = ((n1 - 1) * np.nan_to_num(s1) + (n2 - 1) * np.nan_to_num(s2)) / df
+            # a sample of one has no variance (0/0) and adds nothing to the pooled one
+            s1, s2 = (np.zeros_like(s) if k == 1 else s for s, k in ((s1, n1), (s2, n2)))
+            sp2 = ((n1 - 1) * s1 + (n2 - 1) * s2) / df
             se = np.sqrt(sp2 * (1.0 / n1 + 1.0 / n2))
         else:
             v1, v2 = s1 / n1, s2 / n2
@@ -260,7 +285,7 @@ def ttest_ind(a: ArrayLike, b: ArrayLike, *, axis: int | None = 0, equal_var: bo
         t = (m1 - m2) / se
     df = _df_nan_where_nan(np.broadcast_to(df, np.shape(t)).astype(np.float64), x1, x2, axis)
     p = _t_pvalue(t, df, alternative)
-    return TtestResult(_scalar(t), _scalar(p), df=_scalar(df))
+    return TtestResult(_scalar(t, ft), _scalar(p, ft), df=_scalar(df, ft))
 
 
 def chi2_contingency(observed: ArrayLike, correction: bool = True) -> Chi2ContingencyResult:

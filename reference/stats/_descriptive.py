@@ -10,12 +10,15 @@ Adjustments to the contract, each also marked where it happens:
 - complex input is refused with TypeError (docs/contract.md: real statistics only; NumPy
   would average complex numbers, SciPy mixes ValueError and silent results);
 - `quantile`/`percentile` of an empty sample raise ValueError (NumPy crashes with an
-  IndexError) and accept only method='linear', the one `mathml` implements;
+  IndexError), accept only method='linear', the one `mathml` implements, and real q (NumPy
+  raises TypeError for most complex q, ValueError for some);
 - `zscore(None)` and `pearsonr(None, y)` raise TypeError (SciPy crashes with an AxisError or
   an AttributeError), `pearsonr` and `spearmanr` take two 1-D samples of one length (SciPy
   broadcasts or stacks others), of numbers (SciPy's spearmanr would rank text);
-- text given to `histogram` raises TypeError (NumPy raises a private subclass of it);
-- numeric input is computed in float64 (float32 in gives float64 out, as `mathml` today).
+- text given to `histogram` raises TypeError (NumPy raises a private subclass of it), and
+  its `bins` is a number or edges: NumPy's estimators ('auto', 'fd', ...) are not implemented;
+- the floating types are the libraries' (float32 in, float32 out: NumPy's and SciPy's rule;
+  `mathml` computes in float64 and rounds once at the end).
 """
 from __future__ import annotations
 
@@ -39,12 +42,6 @@ def _sample(a: ArrayLike, name: str = "a") -> Any:
     return x
 
 
-def _float(a: ArrayLike, name: str = "a") -> Any:
-    """Numbers as float64; anything else (text, None) as it is, for the library to refuse."""
-    x = _sample(a, name)
-    return x.astype(np.float64) if x is not None and x.dtype.kind in "biuf" else x
-
-
 def _no_text(x: Any, name: str, cls: type[Exception] = TypeError) -> Any:
     # the library fails inside NumPy, with a private subclass of TypeError
     if x is not None and x.dtype.kind in "USV":
@@ -55,6 +52,15 @@ def _no_text(x: Any, name: str, cls: type[Exception] = TypeError) -> Any:
 def _not_none(a: ArrayLike, name: str) -> None:
     if a is None:  # SciPy crashes on None (AxisError, AttributeError): refuse it first
         raise TypeError(f"`{name}` must be an array of numbers, got NoneType")
+
+
+def _real_q(q: ArrayLike) -> ArrayLike:
+    p = np.asarray(q)
+    # contract: real probabilities (NumPy raises TypeError for most complex q, ValueError
+    # for some); text raises NumPy's private subclass of TypeError
+    if np.iscomplexobj(p) or p.dtype.kind in "USV":
+        raise TypeError(f"`q` must be a real number or an array of them, got {p.dtype}")
+    return q
 
 
 def _linear_only(method: str) -> None:
@@ -76,16 +82,16 @@ def mode(a: ArrayLike, axis: int | None = 0, *, keepdims: bool = False):
 
 
 def var(a: ArrayLike, axis: int | None = None, *, ddof: float = 0, keepdims: bool = False):
-    return np.var(_float(a), axis=axis, ddof=ddof, keepdims=keepdims)
+    return np.var(_sample(a), axis=axis, ddof=ddof, keepdims=keepdims)
 
 
 def std(a: ArrayLike, axis: int | None = None, *, ddof: float = 0, keepdims: bool = False):
-    return np.std(_float(a), axis=axis, ddof=ddof, keepdims=keepdims)
+    return np.std(_sample(a), axis=axis, ddof=ddof, keepdims=keepdims)
 
 
 def _quantile_sample(a: ArrayLike, axis: int | None) -> np.ndarray:
-    x = _float(a)
-    if x is not None and x.dtype.kind == "f" and (x.size == 0 if axis is None else np.shape(x)[axis] == 0):
+    x = _sample(a)
+    if x is not None and x.dtype.kind in "biuf" and (x.size == 0 if axis is None else np.shape(x)[axis] == 0):
         # contract: NumPy crashes with an IndexError on an empty sample
         raise ValueError("the sample is empty: pass at least one observation")
     return x
@@ -94,30 +100,30 @@ def _quantile_sample(a: ArrayLike, axis: int | None) -> np.ndarray:
 def quantile(a: ArrayLike, q: ArrayLike, axis: int | None = None, *, method: str = "linear",
              keepdims: bool = False):
     _linear_only(method)
-    return np.quantile(_quantile_sample(a, axis), q, axis=axis, method=method,
+    return np.quantile(_quantile_sample(a, axis), _real_q(q), axis=axis, method=method,
                        keepdims=keepdims)
 
 
 def percentile(a: ArrayLike, q: ArrayLike, axis: int | None = None, *, method: str = "linear",
                keepdims: bool = False):
     _linear_only(method)
-    return np.percentile(_quantile_sample(a, axis), q, axis=axis, method=method,
+    return np.percentile(_quantile_sample(a, axis), _real_q(q), axis=axis, method=method,
                          keepdims=keepdims)
 
 
 def skew(a: ArrayLike, axis: int | None = 0, bias: bool = True, *, keepdims: bool = False):
-    return scipy.stats.skew(_float(a), axis=axis, bias=bias, keepdims=keepdims)
+    return scipy.stats.skew(_sample(a), axis=axis, bias=bias, keepdims=keepdims)
 
 
 def kurtosis(a: ArrayLike, axis: int | None = 0, fisher: bool = True, bias: bool = True, *,
              keepdims: bool = False):
-    return scipy.stats.kurtosis(_float(a), axis=axis, fisher=fisher, bias=bias,
+    return scipy.stats.kurtosis(_sample(a), axis=axis, fisher=fisher, bias=bias,
                                 keepdims=keepdims)
 
 
 def zscore(a: ArrayLike, axis: int | None = 0, ddof: int = 0):
     _not_none(a, "a")
-    return scipy.stats.zscore(_float(a), axis=axis, ddof=ddof)
+    return scipy.stats.zscore(_sample(a), axis=axis, ddof=ddof)
 
 
 def cov(m: ArrayLike, y: ArrayLike | None = None, rowvar: bool = True, bias: bool = False,
@@ -142,12 +148,10 @@ def _pair(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def pearsonr(x: ArrayLike, y: ArrayLike):
     _not_none(x, "x"), _not_none(y, "y")
-    X, Y = _sample(x, "x"), _sample(y, "y")
-    if X.dtype.kind in "biufUS" and Y.dtype.kind in "biufUS":  # SciPy reads text as numbers
-        X, Y = X.astype(np.float64), Y.astype(np.float64)
-    if X.dtype.kind == "f" and Y.dtype.kind == "f":
-        X, Y = _pair(X, Y)
-    return scipy.stats.pearsonr(X, Y)
+    # integers and text to float64, as SciPy converts them (text it cannot read: ValueError)
+    X, Y = (v if v.dtype.kind == "f" else v.astype(np.float64)
+            for v in (_sample(x, "x"), _sample(y, "y")))
+    return scipy.stats.pearsonr(*_pair(X, Y))
 
 
 def spearmanr(a: ArrayLike, b: ArrayLike):
@@ -163,4 +167,7 @@ def spearmanr(a: ArrayLike, b: ArrayLike):
 def histogram(a: ArrayLike, bins: int | ArrayLike = 10,
               range: tuple[float, float] | None = None,
               density: bool | None = None):
+    if isinstance(bins, str):  # contract: mathml implements no bin estimator ('auto', ...)
+        raise ValueError(f"{bins!r} is not a valid estimator for `bins`: pass the number of "
+                         f"bins or their edges")
     return np.histogram(_no_text(_sample(a), "a"), bins=bins, range=range, density=density)

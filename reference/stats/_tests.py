@@ -7,7 +7,8 @@ as an attribute, ``Chi2ContingencyResult`` unpacks to its four fields. Small sam
 an empty sample gives nan with a ``SmallSampleWarning``, one observation nan t and p.
 Adjustments: complex input is refused with TypeError (docs/contract.md: real statistics
 only); text given to `ttest_1samp` or `chi2_contingency` raises TypeError (SciPy raises
-NumPy's subclasses of it).
+NumPy's subclasses of it), None a TypeError (SciPy's class, except where it crashes with an
+AttributeError).
 """
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ __all__ = ["ttest_1samp", "ttest_ind", "chi2_contingency"]
 
 
 def _real(a: ArrayLike, name: str, *, text_is_type_error: bool = True) -> np.ndarray:
+    if a is None:  # SciPy crashes on some (an AttributeError): refuse None first
+        raise TypeError(f"`{name}` must be an array of numbers, got NoneType")
     x = np.asarray(a)
     if np.iscomplexobj(x):  # contract: real input only
         raise TypeError(f"`{name}`: complex input is not supported: pass a real array")

@@ -113,7 +113,12 @@ def _quantile_bad(top: float):
             bad(np.array(["1.5", "x"]), 0.5 * top, raises=TypeError, label="text"),
             bad([[1.0, 2.0], [3.0]], 0.5 * top, raises=ValueError, label="ragged list"),
             bad(np.array([1 + 1j, 2.0]), 0.5 * top, raises=TypeError, match="complex",
-                label="complex"))
+                label="complex"),
+            bad(np.arange(5.0), np.full((1, 1, 2), 0.5 * top), raises=ValueError,
+                match="q must be a scalar or 1d", label="3-D q"),
+            bad(np.arange(5.0), "x", raises=TypeError, label="text q"),
+            bad(np.arange(5.0), np.array([0.5 * top + 1j]), raises=TypeError,
+                label="complex q (contract: real; NumPy mixes TypeError and ValueError)"))
 
 
 def _shape_cases(fisher: bool):
@@ -352,6 +357,7 @@ CONCEPTS = (
         "stats.pearsonr", "scipy.stats.pearsonr", "exact", "hypothesis_test",
         cases=(case(np.array([1.0, 2, 3, 4, 5]), np.array([2.0, 4, 5, 4, 5]), label="r ≈ 0.77"),
                case(np.array([1.0, 2.0]), np.array([3.0, 1.0]), label="n = 2: r = −1, p = 1"),
+               case(np.array([1.0, np.nan]), np.array([3.0, 1.0]), label="n = 2, a NaN: nan, nan"),
                case(np.arange(10.0), np.array([3, 1, 4, 1, 5, 9, 2, 6, 5, 3.0]),
                     label="weak"),
                case(np.array([2.0, 2.0, 2.0]), np.array([1.0, 2.0, 3.0]),
@@ -399,7 +405,13 @@ CONCEPTS = (
                  match=r"autodetected range of \[1.0, inf\] is not finite",
                  label="inf in the sample, bins autodetected"),
              bad(np.array([1.0, 3.0]), 3, range=(0.0, np.inf), raises=ValueError,
-                 match="supplied range of .* is not finite", label="infinite range"))
+                 match="supplied range of .* is not finite", label="infinite range"),
+             bad(np.arange(5.0), 3.0, raises=TypeError, match="must be an integer",
+                 label="3.0 bins: an integer or edges"),
+             bad(np.arange(5.0), np.nan, raises=TypeError, match="must be an integer",
+                 label="nan bins"),
+             bad(np.arange(5.0), "auto", raises=ValueError, match="estimator",
+                 label="a bin estimator: not implemented (contract)"))
         + _NOT_NUMBERS,
         bench=Bench(1_000_000, lambda n, rng: case(rng.uniform(size=n), 50))),
 )
