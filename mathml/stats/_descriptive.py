@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import operator
 import warnings
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -97,7 +97,23 @@ def _float_type(a: ArrayLike) -> np.dtype:
 
 def _last(x: np.ndarray, axis: int | None) -> np.ndarray:
     """The reduction axis moved last (the flattened array for axis=None)."""
-    return x.reshape(-1) if axis is None else np.moveaxis(x, axis, -1)
+    if axis is None:
+        return x.reshape(-1)
+    try:
+        k = operator.index(axis)
+    except TypeError:  # NumPy's class for an axis that is no integer
+        raise TypeError(f"`axis` must be an integer or None, got {axis!r}") from None
+    return np.moveaxis(x, k, -1)
+
+
+def _scipy_axis(axis: Any) -> None:
+    """SciPy's check of `axis` (an AxisError, where NumPy raises TypeError)."""
+    if axis is not None:
+        try:
+            operator.index(axis)
+        except TypeError:
+            raise np.exceptions.AxisError(
+                "`axis` must be an integer, a tuple of integers, or `None`.") from None
 
 
 def _restore(r: np.ndarray, x: np.ndarray, axis: int | None, keepdims: bool,
@@ -319,13 +335,15 @@ def mode(a: ArrayLike, axis: int | None = 0, *, keepdims: bool = False) -> ModeR
     """
     # SciPy refuses None with ValueError, text and booleans with TypeError; a number is a
     # sample of one
+    _scipy_axis(axis)
     x = np.atleast_1d(_sample(a, keep_dtype=True, none=ValueError))
     if x.dtype == bool:
         raise TypeError("`a` must be an array of numbers, got booleans: convert them first")
     y = _last(x, axis)
     if _too_small(y):  # SciPy's float nan for both the mode and its count
-        return ModeResult(_restore(np.full(y.shape[:-1], np.nan), x, axis, keepdims),
-                          _restore(np.zeros(y.shape[:-1]), x, axis, keepdims))
+        ft = _float_type(a)
+        return ModeResult(_restore(np.full(y.shape[:-1], np.nan), x, axis, keepdims, ft),
+                          _restore(np.zeros(y.shape[:-1]), x, axis, keepdims, ft))
     # Step 1: equal values become runs
     s = np.sort(y, axis=-1)
     n = s.shape[-1]
@@ -468,6 +486,9 @@ def _probabilities(q: ArrayLike) -> np.ndarray:
         raise TypeError(f"`q` must be a real number or an array of them, got {p.dtype}")
     if p.ndim > 2:
         raise ValueError("q must be a scalar or 1d")
+    if p.size == 0 and p.ndim > 1:  # NumPy fails in its range check (a ValueError)
+        raise ValueError(f"`q` of shape {p.shape} has no probability (an empty 1-D q "
+                         f"gives an empty result)")
     return p.astype(np.float64)
 
 
@@ -558,9 +579,10 @@ def quantile(a: ArrayLike, q: ArrayLike, axis: int | None = None, *, method: str
     # Step 3: one interpolation per q, q's axis first (NumPy puts q's dimensions first)
     lo, hi = np.moveaxis(s[..., k], -1, 0), np.moveaxis(s[..., k1], -1, 0)
     t = np.reshape(h - k, (-1,) + (1,) * (lo.ndim - 1))
-    rest = lo.shape[1:]
+    rest = y.shape[:-1]
     if keepdims:
-        rest = (1,) * x.ndim if axis is None else tuple(np.expand_dims(lo[0], axis).shape)
+        rest = (1,) * x.ndim if axis is None else \
+            tuple(1 if i == axis % x.ndim else d for i, d in enumerate(x.shape))
     # a NaN in the sample makes every quantile NaN, as in NumPy (the sort puts it last)
     r = np.where(np.isnan(s[..., -1]), np.nan, _lerp(lo, hi, t))
     r = np.reshape(r, p.shape + rest).astype(_quantile_type(a, q), copy=False)
@@ -701,6 +723,7 @@ def skew(a: ArrayLike, axis: int | None = 0, bias: bool = True, *,
     >>> round(float(skew([1, 2, 3, 10])), 6)
     1.018234
     """
+    _scipy_axis(axis)
     x = np.atleast_1d(_sample(a, none=ValueError))  # SciPy: a number is a sample of one
     if _too_small(_last(x, axis)):
         return _restore(np.full(_last(x, axis).shape[:-1], np.nan), x, axis, keepdims,
@@ -777,6 +800,7 @@ def kurtosis(a: ArrayLike, axis: int | None = 0, fisher: bool = True, bias: bool
     >>> round(float(kurtosis([1, 2, 3, 4, 5])), 6)
     -1.3
     """
+    _scipy_axis(axis)
     x = np.atleast_1d(_sample(a, none=ValueError))  # SciPy: a number is a sample of one
     if _too_small(_last(x, axis)):
         return _restore(np.full(_last(x, axis).shape[:-1], np.nan), x, axis, keepdims,
@@ -1248,7 +1272,10 @@ def _edges(x: np.ndarray, bins: int | ArrayLike,
         if n_bins < 1:
             raise ValueError("`bins` must be positive, when an integer")
         if range is not None:
-            lo, hi = float(range[0]), float(range[1])
+            lo, hi = range  # NumPy unpacks it too: a ValueError or TypeError otherwise
+            if np.ndim(lo) or np.ndim(hi) or np.iscomplexobj(lo) or np.iscomplexobj(hi):
+                raise ValueError("`range` must be a pair of real numbers (min, max)")
+            lo, hi = float(lo), float(hi)
             kind = "supplied"
         else:  # the sample's extent ([0, 1] for an empty sample, as NumPy)
             lo, hi = (float(np.min(x)), float(np.max(x))) if x.size else (0.0, 1.0)
@@ -1260,7 +1287,7 @@ def _edges(x: np.ndarray, bins: int | ArrayLike,
         if lo == hi:
             lo, hi = lo - 0.5, hi + 0.5
         return np.linspace(lo, hi, n_bins + 1), True
-    e = as_float_array(bins)
+    e = as_float_array(bins).astype(_float_type(bins))  # the edges keep their floating type
     if e.ndim != 1 or np.any(e[:-1] > e[1:]):
         raise ValueError("`bins` must increase monotonically, when an array")
     return e, False

@@ -18,7 +18,8 @@ from numpy.typing import ArrayLike, NDArray
 
 from .._result import ResultTuple
 from ..special import betainc, gammaincc
-from ._descriptive import _float_type, _last, _precision_warning, _quantile_type, _sample, _too_small
+from ._descriptive import (_float_type, _last, _precision_warning, _quantile_type, _sample,
+                           _scipy_axis, _too_small)
 
 __all__ = ["ttest_1samp", "ttest_ind", "chi2_contingency"]
 
@@ -140,6 +141,7 @@ def ttest_1samp(a: ArrayLike, popmean: ArrayLike, axis: int | None = 0, *,
     >>> round(float(res.statistic), 6), round(float(res.pvalue), 6), int(res.df)
     (0.87831, 0.444438, 3)
     """
+    _scipy_axis(axis)
     x, mu = _aligned(np.atleast_1d(_sample(a)), _sample(popmean, "popmean", parse_text=True), axis)
     if alternative not in _ALTERNATIVES:
         raise ValueError(f"alternative must be one of {_ALTERNATIVES}, got {alternative!r}")
@@ -160,7 +162,9 @@ def ttest_1samp(a: ArrayLike, popmean: ArrayLike, axis: int | None = 0, *,
         np.where(np.isnan(mu) | np.isnan(_last(x, axis)).any(axis=-1), np.nan, df)
     # Step 3
     p = _t_pvalue(t, df.astype(np.float64), alternative)
-    return TtestResult(_scalar(t, ft), _scalar(p, ft), df=_scalar(df))
+    # df: an integer, or of the floating type where a NaN made it nan
+    return TtestResult(_scalar(t, ft), _scalar(p, ft),
+                       df=_scalar(df, None if df.dtype.kind == "i" else ft))
 
 
 def _aligned(x: np.ndarray, y: np.ndarray,
@@ -253,6 +257,7 @@ def ttest_ind(a: ArrayLike, b: ArrayLike, *, axis: int | None = 0, equal_var: bo
     >>> round(float(res.statistic), 6), round(float(res.pvalue), 6), round(float(res.df), 6)
     (-0.870388, 0.43332, 3.990094)
     """
+    _scipy_axis(axis)
     x1, x2 = _aligned(np.atleast_1d(_sample(a, parse_text=True)),  # SciPy: text to float
                       np.atleast_1d(_sample(b, "b", parse_text=True)), axis)
     if alternative not in _ALTERNATIVES:

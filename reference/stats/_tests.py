@@ -33,7 +33,9 @@ def _real(a: ArrayLike, name: str, *, text_is_type_error: bool = True) -> np.nda
 
 def ttest_1samp(a: ArrayLike, popmean: ArrayLike, axis: int | None = 0, *,
                 alternative: str = "two-sided"):
-    return scipy.stats.ttest_1samp(_real(a, "a"), popmean, axis=axis, alternative=alternative)
+    mu = popmean if np.isscalar(popmean) and not np.iscomplexobj(popmean) else \
+        _real(popmean, "popmean", text_is_type_error=False)  # SciPy reads text as numbers
+    return scipy.stats.ttest_1samp(_real(a, "a"), mu, axis=axis, alternative=alternative)
 
 
 def ttest_ind(a: ArrayLike, b: ArrayLike, *, axis: int | None = 0, equal_var: bool = True,

@@ -117,6 +117,8 @@ def _quantile_bad(top: float):
             bad(np.arange(5.0), np.full((1, 1, 2), 0.5 * top), raises=ValueError,
                 match="q must be a scalar or 1d", label="3-D q"),
             bad(np.arange(5.0), "x", raises=TypeError, label="text q"),
+            bad(np.arange(5.0), np.empty((0, 2)), raises=ValueError,
+                label="q of shape (0, 2): no probability"),
             bad(np.arange(5.0), np.array([0.5 * top + 1j]), raises=TypeError,
                 label="complex q (contract: real; NumPy mixes TypeError and ValueError)"))
 
@@ -285,6 +287,7 @@ CONCEPTS = (
                case(_X2, 0.9, axis=1, label="rows"),
                case(_X2, np.array([[0.0, 1.0], [0.5, 0.3]]), axis=0, keepdims=True,
                     label="2-D q, keepdims"),
+               case(_X2, np.empty(0), axis=1, keepdims=True, label="no q: an empty result"),
                case(np.array([1.0, np.nan, 3.0, 4.0]), np.array([0.2, 0.5]),
                     label="a NaN makes every quantile nan"),
                case(np.array([[1.0, np.nan], [3.0, 4.0]]), np.array([0.5, 0.1]), axis=0,
@@ -411,7 +414,10 @@ CONCEPTS = (
              bad(np.arange(5.0), np.nan, raises=TypeError, match="must be an integer",
                  label="nan bins"),
              bad(np.arange(5.0), "auto", raises=ValueError, match="estimator",
-                 label="a bin estimator: not implemented (contract)"))
+                 label="a bin estimator: not implemented (contract)"),
+             bad(np.arange(5.0), 3, range=(0.0,), raises=ValueError, label="range of one number"),
+             bad(np.arange(5.0), 3, range=np.array([[0.0, 1.0], [2.0, 3.0]]), raises=ValueError,
+                 label="range of two pairs"))
         + _NOT_NUMBERS,
         bench=Bench(1_000_000, lambda n, rng: case(rng.uniform(size=n), 50))),
 )
