@@ -1147,8 +1147,7 @@ def pearsonr(x: ArrayLike, y: ArrayLike) -> PearsonRResult:
     (0.774597, 0.124027)
     """
     X, Y = _pair(x, y, ("x", "y"), none=TypeError)
-    ft = np.result_type(_float_type(X if np.asarray(x).dtype.kind in "US" else x),
-                        _float_type(Y if np.asarray(y).dtype.kind in "US" else y)).type
+    ft = np.result_type(_float_type(x), _float_type(y)).type  # float32 in, float32 out
     n = X.shape[0]
     if n < 2:
         raise ValueError("`x` and `y` must have length at least 2.")

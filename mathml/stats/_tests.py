@@ -149,17 +149,13 @@ def ttest_1samp(a: ArrayLike, popmean: ArrayLike, axis: int | None = 0, *,
     if _too_small(_last(x, axis)) or (mu.size == 0 and _too_small(mu.reshape(-1))):
         nan = _scalar(np.full(_last(x, axis).shape[:-1], np.nan), ft)  # as SciPy
         return TtestResult(nan, nan, df=nan)
-    if mu.ndim and (mu.shape[-1 if axis is None else axis] != 1):
-        raise ValueError("`popmean.shape[axis]` must equal 1.")
-    mu = mu.reshape(()) if axis is None else np.squeeze(mu, axis)
+    mu = _squeezed(mu, axis)
     # Step 1
     m, s2, n = _moments(x, axis)
     # Step 2 (n = 1: s² is nan, and so are t and p; df = 0 as SciPy)
     with np.errstate(divide="ignore", invalid="ignore"):
         t = (m - mu) / np.sqrt(s2 / n)
-    df = np.full(np.shape(t), n - 1, dtype=np.int64)
-    df = _df_nan_where_nan(df, x, axis) if not np.isnan(mu).any() else \
-        np.where(np.isnan(mu) | np.isnan(_last(x, axis)).any(axis=-1), np.nan, df)
+    df = _df_nan_where_nan(np.full(np.shape(t), n - 1, dtype=np.int64), axis, x, popmean=mu)
     # Step 3
     p = _t_pvalue(t, df.astype(np.float64), alternative)
     # df: an integer, or of the floating type where a NaN made it nan
@@ -182,10 +178,18 @@ def _aligned(x: np.ndarray, y: np.ndarray,
     return x, y
 
 
-def _df_nan_where_nan(df: np.ndarray, *samples_axis: Any) -> np.ndarray:
-    """SciPy propagates a NaN observation to every output, the degrees of freedom too."""
-    *samples, axis = samples_axis
-    has_nan = np.zeros(df.shape, dtype=bool)
+def _squeezed(mu: np.ndarray, axis: int | None) -> np.ndarray:
+    """popmean without its (aligned) axis, which must have length 1, as SciPy's."""
+    if mu.ndim and (mu.shape[-1 if axis is None else axis] != 1):
+        raise ValueError("`popmean.shape[axis]` must equal 1.")
+    return mu.reshape(()) if axis is None else np.squeeze(mu, axis)
+
+
+def _df_nan_where_nan(df: np.ndarray, axis: int | None, *samples: np.ndarray,
+                      popmean: np.ndarray | None = None) -> np.ndarray:
+    """SciPy propagates a NaN (observation or popmean) to every output, df too."""
+    has_nan = np.zeros(df.shape, dtype=bool) if popmean is None else \
+        np.broadcast_to(np.isnan(popmean), df.shape)
     for x in samples:
         has_nan = has_nan | np.isnan(_last(x, axis)).any(axis=-1)
     return np.where(has_nan, np.nan, df) if has_nan.any() else df
@@ -263,8 +267,7 @@ def ttest_ind(a: ArrayLike, b: ArrayLike, *, axis: int | None = 0, equal_var: bo
     if alternative not in _ALTERNATIVES:
         raise ValueError(f"alternative must be one of {_ALTERNATIVES}, got {alternative!r}")
     y1, y2 = _last(x1, axis), _last(x2, axis)
-    ft = np.result_type(_float_type(x1 if np.asarray(a).dtype.kind in "US" else a),
-                        _float_type(x2 if np.asarray(b).dtype.kind in "US" else b))
+    ft = np.result_type(_float_type(a), _float_type(b))  # float32 in, float32 out
     if y1.shape[-1] == 0 or y2.shape[-1] == 0:  # an empty sample: nan, as SciPy
         _too_small(y1 if y1.shape[-1] == 0 else y2)
         nan = _scalar(np.full(np.broadcast_shapes(y1.shape[:-1], y2.shape[:-1]), np.nan), ft)
@@ -288,7 +291,7 @@ def ttest_ind(a: ArrayLike, b: ArrayLike, *, axis: int | None = 0, equal_var: bo
             se = np.sqrt(v1 + v2)
         # Step 3
         t = (m1 - m2) / se
-    df = _df_nan_where_nan(np.broadcast_to(df, np.shape(t)).astype(np.float64), x1, x2, axis)
+    df = _df_nan_where_nan(np.broadcast_to(df, np.shape(t)).astype(np.float64), axis, x1, x2)
     p = _t_pvalue(t, df, alternative)
     return TtestResult(_scalar(t, ft), _scalar(p, ft), df=_scalar(df, ft))
 
