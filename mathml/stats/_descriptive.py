@@ -163,8 +163,8 @@ def _precision_warning(y: np.ndarray) -> None:
     sample constant to rounding, n > 1): their moments are mostly rounding error."""
     if y.shape[-1] < 2 or y.size == 0:
         return
-    m = np.sum(y, axis=-1, keepdims=True) / y.shape[-1]
-    with np.errstate(invalid="ignore", divide="ignore"):
+    with np.errstate(invalid="ignore", divide="ignore"):  # inf − inf, 0/0: no loss to report
+        m = np.sum(y, axis=-1, keepdims=True) / y.shape[-1]
         rel = np.max(np.abs(y - m), axis=-1) / np.abs(m[..., 0])
     if np.any(rel < 10 * np.finfo(np.float64).eps):
         warnings.warn("Precision loss occurred in moment calculation due to catastrophic "

@@ -72,9 +72,10 @@ def _moments(x: np.ndarray, axis: int | None) -> tuple[np.ndarray, np.ndarray, i
     y = _last(x, axis)
     n = y.shape[-1]
     _precision_warning(y)
-    m = np.sum(y, axis=-1) / n
-    d = y - m[..., None]
-    with np.errstate(invalid="ignore", divide="ignore"):  # n = 1: no variance, NaN as SciPy
+    # n = 1: no variance, nan as SciPy; an infinity: inf − inf, nan as SciPy
+    with np.errstate(invalid="ignore", divide="ignore"):
+        m = np.sum(y, axis=-1) / n
+        d = y - m[..., None]
         return m, np.sum(d * d, axis=-1) / (n - 1), n
 
 
