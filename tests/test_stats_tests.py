@@ -20,6 +20,7 @@ import reference.stats as rs
 from reference import catalog
 from reference.catalog.stats._descriptive import SMALL_SAMPLES as _DESCRIPTIVE_SMALL
 from reference.catalog.stats._tests import SMALL_SAMPLES as _TESTS_SMALL
+from reference.fuzz import as_float32, floating_types
 from reference.runner import run_case
 
 BACKENDS = [pytest.param((ms, mathml.exceptions), id="mathml"),
@@ -181,3 +182,25 @@ def test_small_samples_agree(name, c):
     """The catalog's empty, 0-d and one-observation samples, compared as its cases are."""
     result = run_case(catalog.get(name), c)
     assert result.ok, result.explain()
+
+
+_DESCRIPTIVE_AND_TESTS = [c for c in catalog.all_concepts(["stats"])
+                          if c.name in {f"stats.{n}" for n in ms._descriptive.__all__
+                                        + ms._tests.__all__}]
+FLOAT32 = [pytest.param(concept, c, id=f"{concept.name}-{c.label}")
+           for concept in _DESCRIPTIVE_AND_TESTS
+           for c in concept.cases + _DESCRIPTIVE_SMALL.get(concept.name, ())
+           + _TESTS_SMALL.get(concept.name, ())
+           if as_float32(c) is not None]
+
+
+@pytest.mark.parametrize("concept, c", FLOAT32)
+def test_float32_in_the_libraries_types_out(concept, c):
+    """The dtype rule on every example (tests/test_fuzz.py checks each concept's first):
+    float32 in gives the floating types NumPy and SciPy give."""
+    c32 = as_float32(c)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ours = concept.apply(concept.mathml, c32)
+        theirs = concept.apply(concept.reference, c32)
+    assert floating_types(ours) == floating_types(theirs)
