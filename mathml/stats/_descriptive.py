@@ -1257,9 +1257,10 @@ def spearmanr(a: ArrayLike, b: ArrayLike) -> SignificanceResult:
 
 # --- histogram --------------------------------------------------------------------------------
 
-def _edges(x: np.ndarray, bins: int | ArrayLike,
-           range: tuple[float, float] | None) -> tuple[np.ndarray, bool]:
-    """Bin edges, and whether they are equally spaced (NumPy's rules)."""
+def _edges(x: np.ndarray, bins: int | ArrayLike, range: tuple[float, float] | None,
+           ft: np.dtype) -> tuple[np.ndarray, bool]:
+    """Bin edges, and whether they are equally spaced (NumPy's rules; equal-width edges of
+    the sample's floating type `ft`, spaced in its arithmetic as NumPy does)."""
     if isinstance(bins, str):  # NumPy's estimators ('auto', 'fd', ...) are not implemented
         raise ValueError(f"{bins!r} is not a valid estimator for `bins`: pass the number of "
                          f"bins or their edges")
@@ -1276,16 +1277,16 @@ def _edges(x: np.ndarray, bins: int | ArrayLike,
                 raise ValueError("`range` must be a pair of real numbers (min, max)")
             lo, hi = float(lo), float(hi)
             kind = "supplied"
-        else:  # the sample's extent ([0, 1] for an empty sample, as NumPy)
-            lo, hi = (float(np.min(x)), float(np.max(x))) if x.size else (0.0, 1.0)
+        else:  # the sample's extent, of its type ([0, 1] for an empty sample, as NumPy)
+            lo, hi = (ft.type(np.min(x)), ft.type(np.max(x))) if x.size else (0.0, 1.0)
             kind = "autodetected"
         if not (math.isfinite(lo) and math.isfinite(hi)):  # a NaN or inf has no bin
-            raise ValueError(f"{kind} range of [{lo}, {hi}] is not finite")
+            raise ValueError(f"{kind} range of [{float(lo)}, {float(hi)}] is not finite")
         if lo > hi:
             raise ValueError("max must be larger than min in range parameter.")
         if lo == hi:
             lo, hi = lo - 0.5, hi + 0.5
-        return np.linspace(lo, hi, n_bins + 1), True
+        return np.linspace(lo, hi, n_bins + 1, dtype=ft), True
     e = as_float_array(bins).astype(_float_type(bins))  # the edges keep their floating type
     if e.ndim != 1 or np.any(e[:-1] > e[1:]):
         raise ValueError("`bins` must increase monotonically, when an array")
@@ -1351,9 +1352,7 @@ def histogram(a: ArrayLike, bins: int | ArrayLike = 10,
     """
     x = _sample(a).reshape(-1)
     # Step 1
-    e, uniform = _edges(x, bins, range)
-    if uniform:  # NumPy's equal-width edges have the sample's floating type
-        e = e.astype(_float_type(a), copy=False)
+    e, uniform = _edges(x, bins, range, _float_type(a))
     K = e.shape[0] - 1
     # Step 2-3 (counted against the edges returned, in float64)
     e64 = e.astype(np.float64, copy=False)
