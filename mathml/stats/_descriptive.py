@@ -563,6 +563,8 @@ def quantile(a: ArrayLike, q: ArrayLike, axis: int | None = None, *, method: str
     if method != "linear":
         raise ValueError(f"method {method!r} is not implemented: use method='linear'")
     x = _sample(a)
+    if np.asarray(a).dtype == bool:  # NumPy interpolates by subtraction, refused for booleans
+        raise TypeError("`a` holds booleans, which have no quantiles: convert them to numbers")
     p = _probabilities(q)
     if np.any((p < 0) | (p > 1)) or np.isnan(p).any():
         raise ValueError("Quantiles must be in the range [0, 1]")

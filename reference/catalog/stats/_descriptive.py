@@ -117,6 +117,7 @@ def _quantile_bad(top: float):
             bad(np.arange(5.0), np.full((1, 1, 2), 0.5 * top), raises=ValueError,
                 match="q must be a scalar or 1d", label="3-D q"),
             bad(np.arange(5.0), "x", raises=TypeError, label="text q"),
+            bad(np.array([True, False, True]), 0.5 * top, raises=TypeError, label="booleans"),
             bad(np.arange(5.0), np.empty((0, 2)), raises=ValueError,
                 label="q of shape (0, 2): no probability"),
             bad(np.arange(5.0), np.array([0.5 * top + 1j]), raises=TypeError,
