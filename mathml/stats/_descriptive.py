@@ -539,7 +539,7 @@ def quantile(a: ArrayLike, q: ArrayLike, axis: int | None = None, *, method: str
         q outside [0, 1] or of more than 2 dimensions; a method other than 'linear';
         an empty sample (NumPy crashes there with an IndexError).
     TypeError
-        None, text or complex numbers, in `a` or `q`.
+        None, text or complex numbers, in `a` or `q`; booleans in `a`.
 
     Notes
     -----
@@ -621,7 +621,7 @@ def percentile(a: ArrayLike, q: ArrayLike, axis: int | None = None, *, method: s
         q outside [0, 100] or of more than 2 dimensions; a method other than 'linear';
         an empty sample (NumPy crashes there with an IndexError).
     TypeError
-        None, text or complex numbers, in `a` or `q`.
+        None, text or complex numbers, in `a` or `q`; booleans in `a`.
 
     Notes
     -----
