@@ -16,6 +16,10 @@ __all__ = [
     "UndefinedMetricWarning",
     "ClusterWarning",
     "FitFailedWarning",
+    "DegenerateDataWarning",
+    "ConstantInputWarning",
+    "NearConstantInputWarning",
+    "SmallSampleWarning",
 ]
 
 
@@ -51,3 +55,20 @@ class ClusterWarning(UserWarning):
 class FitFailedWarning(RuntimeWarning):
     """Some fits of a cross-validation failed and scored ``error_score`` (scikit-learn's
     ``FitFailedWarning``)."""
+
+
+class DegenerateDataWarning(RuntimeWarning):
+    """The data make a statistic undefined or unreliable (SciPy's ``scipy.stats`` warning)."""
+
+
+class ConstantInputWarning(DegenerateDataWarning):
+    """An input is constant: a correlation is undefined, returned as nan (SciPy's warning)."""
+
+
+class NearConstantInputWarning(DegenerateDataWarning):
+    """An input is constant to rounding: a correlation may be inaccurate (SciPy's warning)."""
+
+
+class SmallSampleWarning(RuntimeWarning):
+    """A sample is too small for the statistic (empty, or fewer observations than it
+    needs); the result is nan (SciPy's ``scipy.stats`` warning)."""

@@ -6,6 +6,8 @@ Each has the same name and the same bases as its `mathml.exceptions` twin, so
 from numpy.linalg import LinAlgError
 from scipy.cluster.hierarchy import ClusterWarning
 from scipy.integrate import IntegrationWarning
+from scipy.stats import ConstantInputWarning, DegenerateDataWarning, NearConstantInputWarning
+from scipy.stats._axis_nan_policy import SmallSampleWarning  # not exported by scipy.stats
 from sklearn.exceptions import (ConvergenceWarning, DataConversionWarning, FitFailedWarning,
                                 NotFittedError, UndefinedMetricWarning)
 from sklearn.utils._param_validation import InvalidParameterError
@@ -20,4 +22,8 @@ __all__ = [
     "UndefinedMetricWarning",
     "ClusterWarning",
     "FitFailedWarning",
+    "DegenerateDataWarning",
+    "ConstantInputWarning",
+    "NearConstantInputWarning",
+    "SmallSampleWarning",
 ]

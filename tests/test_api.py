@@ -73,7 +73,9 @@ def test_every_public_function_is_a_concept(area):
 @pytest.mark.parametrize("name", ["LinAlgError", "NotFittedError", "InvalidParameterError",
                                   "ConvergenceWarning", "IntegrationWarning",
                                   "DataConversionWarning", "UndefinedMetricWarning",
-                                  "ClusterWarning"])
+                                  "ClusterWarning", "DegenerateDataWarning",
+                                  "ConstantInputWarning", "NearConstantInputWarning",
+                                  "SmallSampleWarning"])
 def test_exception_classes_have_the_same_bases(name):
     ours = getattr(mathml.exceptions, name)
     theirs = getattr(reference.exceptions, name)

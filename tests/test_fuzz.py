@@ -26,30 +26,6 @@ OPEN: dict[str, str] = {
     "optimize.minimize": "options.gtol:0-d options.gtol:complex options.gtol:ragged",
 
     # stats
-    "stats.mean": "arg0:string",
-    "stats.median": "arg0:string",
-    "stats.mode": "arg0:0-d arg0:None arg0:string",
-    "stats.var": "arg0:None",
-    "stats.std": "arg0:None",
-    "stats.quantile": "arg0:None arg1:3-D arg1:complex arg1:string",
-    "stats.percentile": "arg0:None arg1:3-D arg1:string",
-    "stats.skew": "arg0:0-d arg0:None",
-    "stats.kurtosis": "arg0:0-d arg0:None",
-    "stats.zscore": "arg0:None",
-    "stats.cov": "arg0:string",
-    "stats.corrcoef": "arg0:string",
-    "stats.pearsonr": (
-        "arg0:None arg0:complex arg0:inf arg0:nan arg1:None arg1:complex "
-        "arg1:inf arg1:nan"
-    ),
-    "stats.spearmanr": "arg0:None arg0:complex arg1:None arg1:complex",
-    "stats.histogram": "arg0:complex arg0:string arg1:0-d arg1:inf arg1:nan",
-    "stats.ttest_1samp": "arg0:0-d arg0:None arg0:nan arg1:3-D arg1:empty arg1:nan",
-    "stats.ttest_ind": (
-        "arg0:0-d arg0:None arg0:inf arg0:nan arg0:string arg1:0-d arg1:3-D "
-        "arg1:None arg1:nan arg1:string"
-    ),
-    "stats.chi2_contingency": "arg0:0-d arg0:complex arg0:string",
     "stats.norm": "arg1.loc:inf arg1.loc:string arg1.scale:string",
     "stats.uniform": "arg1.loc:inf arg1.loc:string arg1.scale:inf arg1.scale:string",
     "stats.expon": "arg1.loc:inf arg1.loc:string arg1.scale:inf arg1.scale:string",
@@ -133,9 +109,6 @@ DELIBERATE: dict[str, dict[str, str]] = {
 #: reference's (issue 16's dtype rule).
 DTYPE_OPEN: set[str] = {
     # stats
-    "stats.mean",
-    "stats.median",
-    "stats.histogram",
 
     # preprocessing
     "preprocessing.StandardScaler",

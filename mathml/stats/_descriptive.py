@@ -7,18 +7,28 @@ flattened array for ``axis=None``) by moving that axis last and reducing over it
 
 Signatures keep the library's leading parameters with its names, order and defaults; the
 parameters left out (``dtype``, ``out``, ``where``, ``nan_policy``, ``weights``) follow
-a ``*`` so a call that works here works with the library too. An empty sample raises
-``ValueError`` (docs/contract.md §3: NumPy and SciPy return ``nan`` with a warning).
+a ``*`` so a call that works here works with the library too.
+
+Small samples behave as in the libraries: an empty sample gives ``nan`` with NumPy's
+``RuntimeWarning`` ("Mean of empty slice") in NumPy's statistics and with a
+`SmallSampleWarning` in SciPy's; a sample too small for a statistic gives ``nan``. The one
+exception is `quantile`/`percentile` of an empty sample, a ``ValueError`` (NumPy crashes
+there with an ``IndexError``). Results have the libraries' floating types (float32 in,
+float32 out), computed in float64 and rounded once.
 """
 from __future__ import annotations
 
 import math
-from typing import NamedTuple, cast
+import operator
+import warnings
+from typing import Any, NamedTuple, cast
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .._result import ResultTuple
 from .._validation import as_float_array
+from ..exceptions import ConstantInputWarning, NearConstantInputWarning, SmallSampleWarning
 from ..special import betainc
 
 __all__ = ["mean", "median", "mode", "var", "std", "quantile", "percentile", "skew",
@@ -26,45 +36,92 @@ __all__ = ["mean", "median", "mode", "var", "std", "quantile", "percentile", "sk
 
 
 class ModeResult(NamedTuple):
-    """``scipy.stats.mode``'s result: the most frequent value and how often it occurs."""
+    """``scipy.stats.mode``'s result (a named tuple there too): the most frequent value
+    and how often it occurs."""
 
     mode: np.ndarray
     count: np.ndarray  # type: ignore[assignment]  # SciPy's field name; shadows tuple.count
 
 
-class PearsonRResult(NamedTuple):
-    """``scipy.stats.pearsonr``'s result fields (SciPy's also has ``confidence_interval``)."""
+class PearsonRResult(ResultTuple):
+    """``scipy.stats.pearsonr``'s result: ``r, p = pearsonr(x, y)`` (SciPy's also has a
+    ``confidence_interval`` method, not reproduced)."""
 
-    statistic: float
-    pvalue: float
+    _fields = ("statistic", "pvalue")
+    statistic: np.float64
+    pvalue: np.float64
 
 
-class SignificanceResult(NamedTuple):
-    """``scipy.stats.spearmanr``'s result fields."""
+class SignificanceResult(ResultTuple):
+    """``scipy.stats.spearmanr``'s result: ``rho, p = spearmanr(a, b)``."""
 
-    statistic: float
-    pvalue: float
+    _fields = ("statistic", "pvalue")
+    statistic: np.float64
+    pvalue: np.float64
 
 
 # --- shared plumbing ----------------------------------------------------------------------------
 
-def _sample(a: ArrayLike, *, keep_dtype: bool = False) -> np.ndarray:
-    """`a` as an array (float64 unless `keep_dtype`); an empty sample is refused."""
-    x = np.asarray(a) if keep_dtype else as_float_array(a)
+def _sample(a: ArrayLike, name: str = "a", *, keep_dtype: bool = False,
+            none: type[Exception] = TypeError, parse_text: bool = False) -> np.ndarray:
+    """`a` as an array (float64 unless `keep_dtype`), or the library's exception: `none` for
+    None, TypeError for text (NumPy's reductions), other objects and complex numbers. With
+    `parse_text`, text is read as numbers as SciPy's functions that convert to float first
+    do ("1.5" is 1.5), a ValueError where it is not a number."""
+    try:
+        x = np.asarray(a)
+    except ValueError as exc:  # a ragged list
+        raise ValueError(f"`{name}` is not a rectangular array of numbers: {exc}") from None
+    if x.dtype.kind in "USV":
+        if not parse_text:
+            raise TypeError(f"`{name}` must be an array of numbers, got text (dtype {x.dtype})")
+        try:
+            return x.astype(np.float64)
+        except ValueError as exc:
+            raise ValueError(f"`{name}` must be an array of numbers: {exc}") from None
+    if x.dtype == object:
+        raise (none if a is None else TypeError)(
+            f"`{name}` must be an array of numbers, got {type(a).__name__}"
+            + ("" if a is None else " holding other objects"))
     if np.iscomplexobj(x):
-        raise TypeError("complex input is not supported: pass a real array")
-    if x.size == 0:
-        raise ValueError("the sample is empty: pass at least one observation")
-    return x
+        raise TypeError(f"`{name}`: complex input is not supported: pass a real array")
+    return x if keep_dtype else x.astype(np.float64, copy=False)
+
+
+def _float_type(a: ArrayLike) -> np.dtype:
+    """The floating type NumPy and SciPy return for `a`: its own (float32 in, float32 out;
+    mathml computes in float64 and rounds once at the end), float64 for integers."""
+    dtype = np.asarray(a).dtype
+    return dtype if dtype.kind == "f" else np.dtype(np.float64)
 
 
 def _last(x: np.ndarray, axis: int | None) -> np.ndarray:
     """The reduction axis moved last (the flattened array for axis=None)."""
-    return x.reshape(-1) if axis is None else np.moveaxis(x, axis, -1)
+    if axis is None:
+        return x.reshape(-1)
+    try:
+        k = operator.index(axis)
+    except TypeError:  # NumPy's class for an axis that is no integer
+        raise TypeError(f"`axis` must be an integer or None, got {axis!r}") from None
+    return np.moveaxis(x, k, -1)
 
 
-def _restore(r: np.ndarray, x: np.ndarray, axis: int | None, keepdims: bool):
-    """A reduction over the last axis of `_last(x, axis)`, shaped as NumPy returns it."""
+def _scipy_axis(axis: Any) -> None:
+    """SciPy's check of `axis` (an AxisError, where NumPy raises TypeError)."""
+    if axis is not None:
+        try:
+            operator.index(axis)
+        except TypeError:
+            raise np.exceptions.AxisError(
+                "`axis` must be an integer, a tuple of integers, or `None`.") from None
+
+
+def _restore(r: np.ndarray, x: np.ndarray, axis: int | None, keepdims: bool,
+             dtype: np.dtype | None = None):
+    """A reduction over the last axis of `_last(x, axis)`, shaped as NumPy returns it (and
+    of the floating type `dtype`, where given)."""
+    if dtype is not None:
+        r = np.asarray(r).astype(dtype, copy=False)
     if keepdims:
         r = np.reshape(r, (1,) * x.ndim) if axis is None else np.expand_dims(r, axis)
     return r[()] if isinstance(r, np.ndarray) and r.ndim == 0 else r
@@ -74,7 +131,45 @@ def _central(x: np.ndarray, axis: int | None) -> tuple[np.ndarray, int]:
     """Deviations from the mean along the last axis of `_last(x, axis)`, and n."""
     y = _last(x, axis)
     n = y.shape[-1]
-    return y - np.sum(y, axis=-1, keepdims=True) / n, n
+    with np.errstate(invalid="ignore", divide="ignore"):  # n = 0: the caller has warned
+        return y - np.sum(y, axis=-1, keepdims=True) / n, n
+
+
+def _empty_mean_warning(n: int) -> None:
+    """NumPy's warning for the mean of no numbers (also from median, var, std, cov)."""
+    if n == 0:
+        warnings.warn("Mean of empty slice", RuntimeWarning, stacklevel=3)
+
+
+def _too_small(y: np.ndarray, needed: int = 1) -> bool:
+    """SciPy's small-sample rule for its reductions over the last axis of `y`:
+    fewer than `needed` observations warn `SmallSampleWarning` and give nan; a result with
+    no entries at all (no slices) is returned empty, without a warning. True: return nan."""
+    if y.ndim > 1 and math.prod(y.shape[:-1]) == 0:
+        return True  # no slices at all: an empty (float) result, no warning
+    if y.shape[-1] >= needed:
+        return False
+    message = ("One or more sample arguments is too small; all returned values will be NaN."
+               if y.ndim == 1 else
+               "All axis-slices of one or more sample arguments are too small; all elements "
+               "of returned arrays will be NaN.")
+    warnings.warn(message + " See documentation for sample size requirements.",
+                  SmallSampleWarning, stacklevel=3)
+    return True
+
+
+def _precision_warning(y: np.ndarray) -> None:
+    """SciPy's warning when the deviations from the mean are all below 10·eps of it (a
+    sample constant to rounding, n > 1): their moments are mostly rounding error."""
+    if y.shape[-1] < 2 or y.size == 0:
+        return
+    with np.errstate(invalid="ignore", divide="ignore"):  # inf − inf, 0/0: no loss to report
+        m = np.sum(y, axis=-1, keepdims=True) / y.shape[-1]
+        rel = np.max(np.abs(y - m), axis=-1) / np.abs(m[..., 0])
+    if np.any(rel < 10 * np.finfo(np.float64).eps):
+        warnings.warn("Precision loss occurred in moment calculation due to catastrophic "
+                      "cancellation. This occurs when the data are nearly identical. Results "
+                      "may be unreliable.", RuntimeWarning, stacklevel=3)
 
 
 # --- location ---------------------------------------------------------------------------------
@@ -98,10 +193,10 @@ def mean(a: ArrayLike, axis: int | None = None, *, keepdims: bool = False) -> ND
     ndarray or float
         `a`'s shape without `axis` (a float64 scalar for axis=None).
 
-    Raises
-    ------
-    ValueError
-        The sample is empty.
+    Warns
+    -----
+    RuntimeWarning
+        An empty sample ("Mean of empty slice", as NumPy): the mean is nan.
 
     Notes
     -----
@@ -123,8 +218,10 @@ def mean(a: ArrayLike, axis: int | None = None, *, keepdims: bool = False) -> ND
     """
     x = _sample(a)
     y = _last(x, axis)
-    # Step 1-2: sum, then divide by the count
-    return _restore(np.sum(y, axis=-1) / y.shape[-1], x, axis, keepdims)
+    _empty_mean_warning(y.shape[-1])
+    # Step 1-2: sum, then divide by the count (0/0 = nan for an empty sample)
+    with np.errstate(invalid="ignore"):
+        return _restore(np.sum(y, axis=-1) / y.shape[-1], x, axis, keepdims, _float_type(a))
 
 
 def median(a: ArrayLike, axis: int | None = None, *,
@@ -148,10 +245,10 @@ def median(a: ArrayLike, axis: int | None = None, *,
     ndarray or float
         `a`'s shape without `axis`.
 
-    Raises
-    ------
-    ValueError
-        The sample is empty.
+    Warns
+    -----
+    RuntimeWarning
+        An empty sample, as NumPy: the median is nan.
 
     Notes
     -----
@@ -174,6 +271,9 @@ def median(a: ArrayLike, axis: int | None = None, *,
     x = _sample(a)
     y = _last(x, axis)
     n = y.shape[-1]
+    if n == 0:  # NumPy: the mean of the (empty) middle, nan
+        _empty_mean_warning(n)
+        return _restore(np.full(y.shape[:-1], np.nan), x, axis, keepdims, _float_type(a))
     k_lo, k_hi = (n - 1) // 2, n // 2
     # Step 1: only the middle order statistics need to be in place
     y = np.partition(y, (k_lo, k_hi), axis=-1)
@@ -181,7 +281,7 @@ def median(a: ArrayLike, axis: int | None = None, *,
     m = (y[..., k_lo] + y[..., k_hi]) / 2.0
     # a NaN has no place among the order statistics: it propagates, as in NumPy
     m = np.where(np.isnan(y).any(axis=-1), np.nan, m)
-    return _restore(m, x, axis, keepdims)
+    return _restore(m, x, axis, keepdims, _float_type(a))
 
 
 def mode(a: ArrayLike, axis: int | None = 0, *, keepdims: bool = False) -> ModeResult:
@@ -206,7 +306,14 @@ def mode(a: ArrayLike, axis: int | None = 0, *, keepdims: bool = False) -> ModeR
     Raises
     ------
     ValueError
-        The sample is empty.
+        `a` is None (SciPy's class).
+    TypeError
+        Text, booleans or complex numbers.
+
+    Warns
+    -----
+    SmallSampleWarning
+        An empty sample: mode nan and count 0.0, as SciPy.
 
     Notes
     -----
@@ -226,9 +333,19 @@ def mode(a: ArrayLike, axis: int | None = 0, *, keepdims: bool = False) -> ModeR
     >>> mode([1, 2, 2, 3, 3])
     ModeResult(mode=np.int64(2), count=np.int64(2))
     """
-    x = _sample(a, keep_dtype=True)
+    # SciPy refuses None with ValueError, text and booleans with TypeError; a number is a
+    # sample of one
+    _scipy_axis(axis)
+    x = np.atleast_1d(_sample(a, keep_dtype=True, none=ValueError))
+    if x.dtype == bool:
+        raise TypeError("`a` must be an array of numbers, got booleans: convert them first")
+    y = _last(x, axis)
+    if _too_small(y):  # SciPy's float nan for both the mode and its count
+        ft = _float_type(a)
+        return ModeResult(_restore(np.full(y.shape[:-1], np.nan), x, axis, keepdims, ft),
+                          _restore(np.zeros(y.shape[:-1]), x, axis, keepdims, ft))
     # Step 1: equal values become runs
-    s = np.sort(_last(x, axis), axis=-1)
+    s = np.sort(y, axis=-1)
     n = s.shape[-1]
     j = np.broadcast_to(np.arange(n), s.shape)
     # Step 2: run boundaries
@@ -274,10 +391,11 @@ def var(a: ArrayLike, axis: int | None = None, *, ddof: float = 0,
     ndarray or float
         `a`'s shape without `axis`.
 
-    Raises
-    ------
-    ValueError
-        The sample is empty.
+    Warns
+    -----
+    RuntimeWarning
+        n − ddof ≤ 0 ("Degrees of freedom <= 0 for slice", as NumPy): the variance is nan
+        (0/0) or inf.
 
     Notes
     -----
@@ -304,9 +422,12 @@ def var(a: ArrayLike, axis: int | None = None, *, ddof: float = 0,
     x = _sample(a)
     # Step 1: deviations from the mean
     d, n = _central(x, axis)
+    if n - ddof <= 0:  # NumPy's warning; the division below gives nan (0/0) or inf
+        warnings.warn("Degrees of freedom <= 0 for slice", RuntimeWarning, stacklevel=2)
     # Step 2: mean square deviation with n − ddof
-    s2 = np.sum(d * d, axis=-1) / max(n - ddof, 0)
-    return _restore(s2, x, axis, keepdims)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        s2 = np.sum(d * d, axis=-1) / max(n - ddof, 0)
+    return _restore(s2, x, axis, keepdims, _float_type(a))
 
 
 def std(a: ArrayLike, axis: int | None = None, *, ddof: float = 0,
@@ -331,10 +452,10 @@ def std(a: ArrayLike, axis: int | None = None, *, ddof: float = 0,
     ndarray or float
         `a`'s shape without `axis`.
 
-    Raises
-    ------
-    ValueError
-        The sample is empty.
+    Warns
+    -----
+    RuntimeWarning
+        n − ddof ≤ 0, as `var`.
 
     Notes
     -----
@@ -355,6 +476,28 @@ def std(a: ArrayLike, axis: int | None = None, *, ddof: float = 0,
     """
     # Step 1-2
     return np.sqrt(var(a, axis, ddof=ddof, keepdims=keepdims))
+
+
+def _probabilities(q: ArrayLike) -> np.ndarray:
+    """q as a float array, refused as NumPy refuses it: None, text and complex numbers
+    (TypeError), more than 2 dimensions (ValueError)."""
+    p = np.asarray(q)
+    if p.dtype.kind not in "biuf":
+        raise TypeError(f"`q` must be a real number or an array of them, got {p.dtype}")
+    if p.ndim > 2:
+        raise ValueError("q must be a scalar or 1d")
+    if p.size == 0 and p.ndim > 1:  # NumPy fails in its range check (a ValueError)
+        raise ValueError(f"`q` of shape {p.shape} has no probability (an empty 1-D q "
+                         f"gives an empty result)")
+    return p.astype(np.float64)
+
+
+def _quantile_type(a: ArrayLike, q: ArrayLike) -> np.dtype:
+    """NumPy's type of a quantile: the sample's floating type, promoted by q unless q is a
+    Python number (NumPy's weak scalars: quantile(float32 sample, 0.5) is float32)."""
+    if isinstance(q, (int, float)):
+        return _float_type(a)
+    return np.result_type(_float_type(a), np.asarray(q).dtype)
 
 
 def _lerp(lo: np.ndarray, hi: np.ndarray, t: np.ndarray) -> np.ndarray:
@@ -393,7 +536,10 @@ def quantile(a: ArrayLike, q: ArrayLike, axis: int | None = None, *, method: str
     Raises
     ------
     ValueError
-        q outside [0, 1]; a method other than 'linear'; an empty sample.
+        q outside [0, 1] or of more than 2 dimensions; a method other than 'linear';
+        an empty sample (NumPy crashes there with an IndexError).
+    TypeError
+        None, text or complex numbers, in `a` or `q`; booleans in `a`.
 
     Notes
     -----
@@ -417,11 +563,15 @@ def quantile(a: ArrayLike, q: ArrayLike, axis: int | None = None, *, method: str
     if method != "linear":
         raise ValueError(f"method {method!r} is not implemented: use method='linear'")
     x = _sample(a)
-    p = as_float_array(q)
+    if np.asarray(a).dtype == bool:  # NumPy interpolates by subtraction, refused for booleans
+        raise TypeError("`a` holds booleans, which have no quantiles: convert them to numbers")
+    p = _probabilities(q)
     if np.any((p < 0) | (p > 1)) or np.isnan(p).any():
         raise ValueError("Quantiles must be in the range [0, 1]")
     y = _last(x, axis)
     n = y.shape[-1]
+    if n == 0:  # contract: NumPy crashes here (IndexError)
+        raise ValueError("the sample is empty: pass at least one observation")
     # Step 1: where each q falls among the order statistics (q flattened, reshaped at the end)
     h = (n - 1) * p.reshape(-1)
     k = np.floor(h).astype(np.intp)
@@ -431,12 +581,13 @@ def quantile(a: ArrayLike, q: ArrayLike, axis: int | None = None, *, method: str
     # Step 3: one interpolation per q, q's axis first (NumPy puts q's dimensions first)
     lo, hi = np.moveaxis(s[..., k], -1, 0), np.moveaxis(s[..., k1], -1, 0)
     t = np.reshape(h - k, (-1,) + (1,) * (lo.ndim - 1))
-    rest = lo.shape[1:]
+    rest = y.shape[:-1]
     if keepdims:
-        rest = (1,) * x.ndim if axis is None else tuple(np.expand_dims(lo[0], axis).shape)
+        rest = (1,) * x.ndim if axis is None else \
+            tuple(1 if i == axis % x.ndim else d for i, d in enumerate(x.shape))
     # a NaN in the sample makes every quantile NaN, as in NumPy (the sort puts it last)
     r = np.where(np.isnan(s[..., -1]), np.nan, _lerp(lo, hi, t))
-    r = np.reshape(r, p.shape + rest)
+    r = np.reshape(r, p.shape + rest).astype(_quantile_type(a, q), copy=False)
     return r[()] if r.ndim == 0 else r
 
 
@@ -467,7 +618,10 @@ def percentile(a: ArrayLike, q: ArrayLike, axis: int | None = None, *, method: s
     Raises
     ------
     ValueError
-        q outside [0, 100]; a method other than 'linear'; an empty sample.
+        q outside [0, 100] or of more than 2 dimensions; a method other than 'linear';
+        an empty sample (NumPy crashes there with an IndexError).
+    TypeError
+        None, text or complex numbers, in `a` or `q`; booleans in `a`.
 
     Notes
     -----
@@ -486,12 +640,14 @@ def percentile(a: ArrayLike, q: ArrayLike, axis: int | None = None, *, method: s
     >>> float(percentile([1, 2, 3, 4], 50))
     2.5
     """
-    p = as_float_array(q)
+    p = _probabilities(q)
     # Step 1: the range check is on the percentages, as NumPy words it
     if np.any((p < 0) | (p > 100)) or np.isnan(p).any():
         raise ValueError("Percentiles must be in the range [0, 100]")
     # Step 2
-    return quantile(a, p / 100, axis, method=method, keepdims=keepdims)
+    r = np.asarray(quantile(a, p / 100, axis, method=method, keepdims=keepdims))
+    r = r.astype(_quantile_type(a, q), copy=False)
+    return r[()] if r.ndim == 0 else r
 
 
 # --- shape ------------------------------------------------------------------------------------
@@ -537,7 +693,17 @@ def skew(a: ArrayLike, axis: int | None = 0, bias: bool = True, *,
     Raises
     ------
     ValueError
-        The sample is empty.
+        `a` is None (SciPy's class).
+    TypeError
+        Text or complex numbers.
+
+    Warns
+    -----
+    SmallSampleWarning
+        An empty sample: nan, as SciPy.
+    RuntimeWarning
+        A sample constant to rounding (SciPy's "Precision loss occurred in moment
+        calculation"): nan.
 
     Notes
     -----
@@ -559,7 +725,12 @@ def skew(a: ArrayLike, axis: int | None = 0, bias: bool = True, *,
     >>> round(float(skew([1, 2, 3, 10])), 6)
     1.018234
     """
-    x = _sample(a)
+    _scipy_axis(axis)
+    x = np.atleast_1d(_sample(a, none=ValueError))  # SciPy: a number is a sample of one
+    if _too_small(_last(x, axis)):
+        return _restore(np.full(_last(x, axis).shape[:-1], np.nan), x, axis, keepdims,
+                        _float_type(a))
+    _precision_warning(_last(x, axis))
     # Step 1
     m2, m3, _, n = _moments23(x, axis)
     # Step 2
@@ -569,7 +740,7 @@ def skew(a: ArrayLike, axis: int | None = 0, bias: bool = True, *,
     if not bias and n > 2:
         g = np.sqrt((n - 1.0) * n) / (n - 2.0) * g
     g = np.where(_degenerate(x, axis, m2), np.nan, g)
-    return _restore(np.asarray(g), x, axis, keepdims)
+    return _restore(np.asarray(g), x, axis, keepdims, _float_type(a))
 
 
 def kurtosis(a: ArrayLike, axis: int | None = 0, fisher: bool = True, bias: bool = True, *,
@@ -601,7 +772,17 @@ def kurtosis(a: ArrayLike, axis: int | None = 0, fisher: bool = True, bias: bool
     Raises
     ------
     ValueError
-        The sample is empty.
+        `a` is None (SciPy's class).
+    TypeError
+        Text or complex numbers.
+
+    Warns
+    -----
+    SmallSampleWarning
+        An empty sample: nan, as SciPy.
+    RuntimeWarning
+        A sample constant to rounding (SciPy's "Precision loss occurred in moment
+        calculation"): nan.
 
     Notes
     -----
@@ -621,7 +802,12 @@ def kurtosis(a: ArrayLike, axis: int | None = 0, fisher: bool = True, bias: bool
     >>> round(float(kurtosis([1, 2, 3, 4, 5])), 6)
     -1.3
     """
-    x = _sample(a)
+    _scipy_axis(axis)
+    x = np.atleast_1d(_sample(a, none=ValueError))  # SciPy: a number is a sample of one
+    if _too_small(_last(x, axis)):
+        return _restore(np.full(_last(x, axis).shape[:-1], np.nan), x, axis, keepdims,
+                        _float_type(a))
+    _precision_warning(_last(x, axis))
     # Step 1
     m2, _, m4, n = _moments23(x, axis)
     # Step 2
@@ -632,7 +818,7 @@ def kurtosis(a: ArrayLike, axis: int | None = 0, fisher: bool = True, bias: bool
         b2 = 1.0 / (n - 2) / (n - 3) * ((n ** 2 - 1.0) * b2 - 3 * (n - 1) ** 2.0) + 3.0
     b2 = np.where(_degenerate(x, axis, m2), np.nan, b2)
     # Step 4
-    return _restore(np.asarray(b2 - 3 if fisher else b2), x, axis, keepdims)
+    return _restore(np.asarray(b2 - 3 if fisher else b2), x, axis, keepdims, _float_type(a))
 
 
 def zscore(a: ArrayLike, axis: int | None = 0, ddof: int = 0) -> NDArray[np.float64]:
@@ -659,12 +845,20 @@ def zscore(a: ArrayLike, axis: int | None = 0, ddof: int = 0) -> NDArray[np.floa
     Raises
     ------
     ValueError
-        The sample is empty.
+        Text (SciPy converts to float first).
+    TypeError
+        None or complex numbers.
+
+    Warns
+    -----
+    RuntimeWarning
+        A sample constant to rounding (SciPy's "Precision loss occurred in moment
+        calculation"): nan.
 
     Notes
     -----
-    *Algorithm*: 1. the mean and `std` along the axis (kept as length-1 axes);
-    2. (x − x̄) / s, broadcast back.
+    *Algorithm*: 1. the deviations from the mean and s along the axis (moved last);
+    2. (x − x̄) / s, moved back. An empty array is returned as it is.
     *Complexity*: O(n). *Numerical stability*: as `var`.
 
     References
@@ -678,34 +872,37 @@ def zscore(a: ArrayLike, axis: int | None = 0, ddof: int = 0) -> NDArray[np.floa
     >>> np.round(zscore([1, 2, 3]), 6)
     array([-1.224745,  0.      ,  1.224745])
     """
-    x = _sample(a)
-    # Step 1
-    mu = mean(x, axis, keepdims=True)
-    s = std(x, axis, ddof=ddof, keepdims=True)
-    # Step 2
+    x = _sample(a, parse_text=True)  # SciPy converts to float first
+    if x.size == 0:  # SciPy: an empty array back, no warning
+        return x.astype(_float_type(a))
+    _precision_warning(_last(x, axis))
+    # Step 1: deviations d = x − x̄ and s along the axis (moved last)
+    d, n = _central(x, axis)
     with np.errstate(divide="ignore", invalid="ignore"):
-        return (x - mu) / s
+        s = np.sqrt(np.sum(d * d, axis=-1, keepdims=True) / max(n - ddof, 0))
+        # Step 2
+        z = d / s
+    z = z.astype(_float_type(a), copy=False)
+    return z.reshape(x.shape) if axis is None else np.moveaxis(z, -1, axis)
 
 
 # --- association ------------------------------------------------------------------------------
 
 def _variables(m: ArrayLike, y: ArrayLike | None, rowvar: bool) -> np.ndarray:
     """The observations as rows of variables (NumPy's cov conventions)."""
-    X = np.atleast_2d(as_float_array(m))
+    X = np.atleast_2d(_sample(m, "m"))
     if X.ndim > 2:
         raise ValueError("m has more than 2 dimensions")
     if not rowvar and X.shape[0] != 1:
         X = X.T
     if y is not None:
-        Y = np.atleast_2d(as_float_array(y))
+        Y = np.atleast_2d(_sample(y, "y"))
         if not rowvar and Y.shape[0] != 1:
             Y = Y.T
         if Y.shape[1] != X.shape[1]:
             raise ValueError(f"all the input array dimensions except for the concatenation axis "
                              f"must match: m has {X.shape[1]} observations, y has {Y.shape[1]}")
         X = np.concatenate((X, Y), axis=0)
-    if X.size == 0:
-        raise ValueError("the sample is empty: pass at least one observation")
     return X
 
 
@@ -738,7 +935,14 @@ def cov(m: ArrayLike, y: ArrayLike | None = None, rowvar: bool = True, bias: boo
     Raises
     ------
     ValueError
-        More than two dimensions, observation counts that differ, an empty sample.
+        More than two dimensions, observation counts that differ.
+    TypeError
+        None, text or complex numbers.
+
+    Warns
+    -----
+    RuntimeWarning
+        No observations, or N − ddof ≤ 0 (NumPy's warnings): nan or inf entries.
 
     Notes
     -----
@@ -766,10 +970,13 @@ def cov(m: ArrayLike, y: ArrayLike | None = None, rowvar: bool = True, bias: boo
     N = X.shape[1]
     if ddof is None:
         ddof = 0 if bias else 1
+    _empty_mean_warning(N)
+    if N - ddof <= 0:  # NumPy's warning; 1/0 below makes the entries inf or nan
+        warnings.warn("Degrees of freedom <= 0 for slice", RuntimeWarning, stacklevel=2)
     # Step 2
-    Xc = X - (np.sum(X, axis=1) / N)[:, None]
-    # Step 3
-    with np.errstate(divide="ignore"):  # N ≤ ddof: inf, as NumPy (which also warns)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        Xc = X - (np.sum(X, axis=1) / N)[:, None]
+        # Step 3
         C = (Xc @ Xc.T) * np.true_divide(1.0, max(N - ddof, 0))
     return C.squeeze()
 
@@ -821,24 +1028,49 @@ def corrcoef(x: ArrayLike, y: ArrayLike | None = None,
     # Step 1
     C = cov(x, y, rowvar)
     if C.ndim == 0:
-        return C / C
-    # Step 2
+        with np.errstate(invalid="ignore"):  # nan / nan: NumPy is silent here too
+            return C / C
+    # Step 2 (a constant variable: 0/0, with NumPy's "invalid value" warning)
     s = np.sqrt(np.diagonal(C))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        R = C / s[:, None] / s[None, :]
+    R = C / s[:, None] / s[None, :]
     # Step 3
     return np.clip(R, -1, 1)
 
 
-def _pair(x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
-    X, Y = as_float_array(x), as_float_array(y)
+def _pair(x: ArrayLike, y: ArrayLike, names: tuple[str, str],
+          none: type[Exception]) -> tuple[np.ndarray, np.ndarray]:
+    """Two paired samples, 1-D and of one length (SciPy converts to float first: text is a
+    ValueError)."""
+    X, Y = _sample(x, names[0], none=none, parse_text=True), \
+        _sample(y, names[1], none=none, parse_text=True)
     if X.ndim != 1 or Y.ndim != 1:
         raise ValueError("x and y must be one-dimensional")
     if X.shape != Y.shape:
         raise ValueError(f"x and y must have the same length: got {X.shape[0]} and {Y.shape[0]}")
-    if X.shape[0] < 2:
-        raise ValueError("x and y must have length at least 2.")
     return X, Y
+
+
+_CONSTANT = "An input array is constant; the correlation coefficient is not defined."
+
+
+def _is_constant(v: np.ndarray) -> bool:
+    return bool(np.all(v == v[0]))
+
+
+def _near_constant_warning(*samples: np.ndarray) -> None:
+    """SciPy's warning when a sample's deviations from its mean have a norm below
+    eps^(3/4)·|mean|: rounding in x − x̄ may dominate r."""
+    for v in samples:
+        m = np.sum(v) / v.shape[0]
+        d = v - m
+        with np.errstate(divide="ignore", invalid="ignore"):
+            dmax = np.max(np.abs(d))
+            norm = dmax * np.sqrt(np.sum((d / dmax) ** 2))
+        if norm < np.finfo(np.float64).eps ** 0.75 * abs(m):
+            warnings.warn("An input array is nearly constant; the computed correlation "
+                          "coefficient may be inaccurate.", NearConstantInputWarning,
+                          stacklevel=3)
+            return
 
 
 def _pearson_r(X: np.ndarray, Y: np.ndarray) -> float:
@@ -877,12 +1109,22 @@ def pearsonr(x: ArrayLike, y: ArrayLike) -> PearsonRResult:
     Returns
     -------
     PearsonRResult(statistic, pvalue)
-        Floats; r = ±1 exactly and p = 1 for n = 2, as SciPy.
+        A pair of floats (``r, p = pearsonr(x, y)``); r = ±1 exactly and p = 1 for n = 2,
+        as SciPy.
 
     Raises
     ------
     ValueError
-        Not 1-D, lengths that differ, n < 2.
+        Not 1-D, lengths that differ, n < 2, text.
+    TypeError
+        None or complex numbers.
+
+    Warns
+    -----
+    ConstantInputWarning
+        A constant sample: r and p are nan.
+    NearConstantInputWarning
+        A sample constant to rounding (‖x − x̄‖ < eps^(3/4)·|x̄|): r may be inaccurate.
 
     Notes
     -----
@@ -902,19 +1144,27 @@ def pearsonr(x: ArrayLike, y: ArrayLike) -> PearsonRResult:
     Examples
     --------
     >>> res = pearsonr([1, 2, 3, 4, 5], [2, 4, 5, 4, 5])
-    >>> round(res.statistic, 6), round(res.pvalue, 6)
+    >>> r, p = res
+    >>> round(float(r), 6), round(float(p), 6)
     (0.774597, 0.124027)
     """
-    X, Y = _pair(x, y)
+    X, Y = _pair(x, y, ("x", "y"), none=TypeError)
+    ft = np.result_type(_float_type(x), _float_type(y)).type  # float32 in, float32 out
     n = X.shape[0]
+    if n < 2:
+        raise ValueError("`x` and `y` must have length at least 2.")
+    if _is_constant(X) or _is_constant(Y):
+        warnings.warn(_CONSTANT, ConstantInputWarning, stacklevel=2)
+        return PearsonRResult(ft(np.nan), ft(np.nan))
+    _near_constant_warning(X, Y)
     # Step 1
     r = _pearson_r(X, Y)
-    if n == 2:
-        return PearsonRResult(float(np.round(r)), 1.0)
+    if n == 2:  # r = ±1 (nan from a NaN or an infinity), p = 1 (nan)
+        return PearsonRResult(ft(np.round(r)), ft(1.0 if r == r else np.nan))
     # Step 2: p = 2·I_{(1-|r|)/2}(a, a), a = n/2 − 1
     a = n / 2 - 1
     p = 2.0 * float(betainc(a, a, (1.0 - abs(r)) / 2.0))
-    return PearsonRResult(r, min(p, 1.0))
+    return PearsonRResult(ft(r), ft(min(p, 1.0)))
 
 
 def _rank(v: np.ndarray) -> np.ndarray:
@@ -945,12 +1195,19 @@ def spearmanr(a: ArrayLike, b: ArrayLike) -> SignificanceResult:
     Returns
     -------
     SignificanceResult(statistic, pvalue)
-        Floats.
+        A pair of floats (``rho, p = spearmanr(a, b)``); nan for n < 2, as SciPy.
 
     Raises
     ------
     ValueError
-        Not 1-D, lengths that differ, n < 2.
+        Not 1-D, lengths that differ, None or text.
+    TypeError
+        Complex numbers.
+
+    Warns
+    -----
+    ConstantInputWarning
+        A constant sample (all values tied): rho and p are nan.
 
     Notes
     -----
@@ -970,48 +1227,69 @@ def spearmanr(a: ArrayLike, b: ArrayLike) -> SignificanceResult:
     Examples
     --------
     >>> res = spearmanr([1, 2, 3, 4, 5], [5, 6, 7, 8, 7])
-    >>> round(res.statistic, 6), round(res.pvalue, 6)
+    >>> r, p = res
+    >>> round(float(r), 6), round(float(p), 6)
     (0.820783, 0.088587)
     """
-    X, Y = _pair(a, b)
+    for v, name in ((a, "a"), (b, "b")):  # SciPy would rank text: numbers only here
+        if np.asarray(v).dtype.kind in "USV":
+            raise ValueError(f"`{name}` must be an array of numbers, got text")
+    # SciPy: a number is a sample of one; None is refused with ValueError
+    X, Y = _pair(np.atleast_1d(_sample(a, "a", none=ValueError)),
+                 np.atleast_1d(_sample(b, "b", none=ValueError)), ("a", "b"), none=ValueError)
     n = X.shape[0]
+    if n < 2:  # no correlation from fewer than two pairs: nan, as SciPy (no warning)
+        return SignificanceResult(math.nan, math.nan)
+    if _is_constant(X) or _is_constant(Y):  # ties throughout: no ranks to correlate
+        warnings.warn(_CONSTANT, ConstantInputWarning, stacklevel=2)
+        return SignificanceResult(math.nan, math.nan)
     if np.isnan(X).any() or np.isnan(Y).any():  # SciPy's nan_policy='propagate'
         return SignificanceResult(math.nan, math.nan)
     # Step 1-2
-    rho = _pearson_r(_rank(X), _rank(Y))
+    rho = np.float64(_pearson_r(_rank(X), _rank(Y)))
     # Step 3: SciPy's t form, with t = ±inf at |rho| = 1
     df = n - 2
     if df == 0:
-        return SignificanceResult(rho, math.nan)
+        return SignificanceResult(rho, np.float64(np.nan))
     with np.errstate(divide="ignore", invalid="ignore"):
-        t = rho * np.sqrt(df / ((np.float64(rho) + 1.0) * (1.0 - rho)))
+        t = rho * np.sqrt(df / ((rho + 1.0) * (1.0 - rho)))
     p = _t_two_sided(float(t), df) if not np.isnan(t) else math.nan
-    return SignificanceResult(rho, p)
+    return SignificanceResult(rho, np.float64(p))
 
 
 # --- histogram --------------------------------------------------------------------------------
 
-def _edges(x: np.ndarray, bins: int | ArrayLike,
-           range: tuple[float, float] | None) -> tuple[np.ndarray, bool]:
-    """Bin edges, and whether they are equally spaced (NumPy's rules)."""
+def _edges(x: np.ndarray, bins: int | ArrayLike, range: tuple[float, float] | None,
+           ft: np.dtype) -> tuple[np.ndarray, bool]:
+    """Bin edges, and whether they are equally spaced (NumPy's rules; equal-width edges of
+    the sample's floating type `ft`, spaced in its arithmetic as NumPy does)."""
+    if isinstance(bins, str):  # NumPy's estimators ('auto', 'fd', ...) are not implemented
+        raise ValueError(f"{bins!r} is not a valid estimator for `bins`: pass the number of "
+                         f"bins or their edges")
     if np.ndim(bins) == 0:
-        n_bins = cast(int, bins)  # a number (mypy cannot infer it from the np.ndim test)
-        if int(n_bins) != n_bins or n_bins < 1:
+        try:  # an integer (NumPy refuses 3.0, nan and inf alike)
+            n_bins = operator.index(cast(int, bins))
+        except TypeError:
+            raise TypeError("`bins` must be an integer, a string, or an array") from None
+        if n_bins < 1:
             raise ValueError("`bins` must be positive, when an integer")
         if range is not None:
-            lo, hi = float(range[0]), float(range[1])
+            lo, hi = range  # NumPy unpacks it too: a ValueError or TypeError otherwise
+            if np.ndim(lo) or np.ndim(hi) or np.iscomplexobj(lo) or np.iscomplexobj(hi):
+                raise ValueError("`range` must be a pair of real numbers (min, max)")
+            lo, hi = float(lo), float(hi)
             kind = "supplied"
-        else:  # the sample's extent ([0, 1] for an empty sample, as NumPy)
-            lo, hi = (float(np.min(x)), float(np.max(x))) if x.size else (0.0, 1.0)
+        else:  # the sample's extent, of its type ([0, 1] for an empty sample, as NumPy)
+            lo, hi = (ft.type(np.min(x)), ft.type(np.max(x))) if x.size else (0.0, 1.0)
             kind = "autodetected"
         if not (math.isfinite(lo) and math.isfinite(hi)):  # a NaN or inf has no bin
-            raise ValueError(f"{kind} range of [{lo}, {hi}] is not finite")
+            raise ValueError(f"{kind} range of [{float(lo)}, {float(hi)}] is not finite")
         if lo > hi:
             raise ValueError("max must be larger than min in range parameter.")
         if lo == hi:
             lo, hi = lo - 0.5, hi + 0.5
-        return np.linspace(lo, hi, int(n_bins) + 1), True
-    e = as_float_array(bins)
+        return np.linspace(lo, hi, n_bins + 1, dtype=ft), True
+    e = as_float_array(bins).astype(_float_type(bins))  # the edges keep their floating type
     if e.ndim != 1 or np.any(e[:-1] > e[1:]):
         raise ValueError("`bins` must increase monotonically, when an array")
     return e, False
@@ -1049,7 +1327,10 @@ def histogram(a: ArrayLike, bins: int | ArrayLike = 10,
     Raises
     ------
     ValueError
-        Non-positive or non-integer bin count, decreasing edges, min > max in `range`.
+        A bin count below 1, decreasing edges, min > max in `range`, a bin estimator
+        (NumPy's 'auto', 'fd', ...: not implemented).
+    TypeError
+        A bin count that is not an integer (3.0, nan); None, text or complex numbers.
 
     Notes
     -----
@@ -1071,15 +1352,16 @@ def histogram(a: ArrayLike, bins: int | ArrayLike = 10,
     >>> histogram([1, 2, 2, 3, 3, 3], bins=3)
     (array([1, 2, 3]), array([1.        , 1.66666667, 2.33333333, 3.        ]))
     """
-    x = as_float_array(a).reshape(-1)
+    x = _sample(a).reshape(-1)
     # Step 1
-    e, uniform = _edges(x, bins, range)
+    e, uniform = _edges(x, bins, range, _float_type(a))
     K = e.shape[0] - 1
-    # Step 2-3
-    h = _count_uniform(x, e, K) if uniform else _count_edges(x, e)
+    # Step 2-3 (counted against the edges returned, in float64)
+    e64 = e.astype(np.float64, copy=False)
+    h = _count_uniform(x, e64, K) if uniform else _count_edges(x, e64)
     # Step 4
     if density:
-        return h / np.diff(e) / np.sum(h), e
+        return h / np.diff(e64) / np.sum(h), e
     return h, e
 
 

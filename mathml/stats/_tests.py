@@ -11,33 +11,39 @@ relative accuracy.
 """
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validation import as_float_array
+from .._result import ResultTuple
 from ..special import betainc, gammaincc
-from ._descriptive import _last, _sample
+from ._descriptive import (_float_type, _last, _precision_warning, _quantile_type, _sample,
+                           _scipy_axis, _too_small)
 
 __all__ = ["ttest_1samp", "ttest_ind", "chi2_contingency"]
 
 _ALTERNATIVES = ("two-sided", "less", "greater")
 
 
-class TtestResult(NamedTuple):
-    """``scipy.stats``' t-test result fields (SciPy's also has ``confidence_interval``)."""
+class TtestResult(ResultTuple):
+    """``scipy.stats``' t-test result: ``t, p = ttest_ind(a, b)``, and the degrees of
+    freedom as the attribute ``df`` (SciPy's also has a ``confidence_interval`` method,
+    not reproduced)."""
 
-    statistic: NDArray[np.float64]
-    pvalue: NDArray[np.float64]
-    df: NDArray
+    _fields = ("statistic", "pvalue")
+    _extra_fields = ("df",)
+    statistic: Any
+    pvalue: Any
+    df: Any
 
 
-class Chi2ContingencyResult(NamedTuple):
-    """``scipy.stats.chi2_contingency``'s result."""
+class Chi2ContingencyResult(ResultTuple):
+    """``scipy.stats.chi2_contingency``'s result: four fields, all in the tuple."""
 
-    statistic: float
-    pvalue: float
+    _fields = ("statistic", "pvalue", "dof", "expected_freq")
+    statistic: Any
+    pvalue: Any
     dof: int
     expected_freq: NDArray[np.float64]
 
@@ -55,8 +61,9 @@ def _t_pvalue(t: NDArray, df: NDArray, alternative: str) -> NDArray:
     return upper if alternative == "greater" else np.where(t < 0, both / 2, 1 - both / 2)
 
 
-def _scalar(x):
-    x = np.asarray(x)
+def _scalar(x, dtype: Any = None):
+    """`x` of floating type `dtype` (where given), a NumPy scalar when 0-d."""
+    x = np.asarray(x) if dtype is None else np.asarray(x).astype(dtype)
     return x[()] if x.ndim == 0 else x
 
 
@@ -64,9 +71,11 @@ def _moments(x: np.ndarray, axis: int | None) -> tuple[np.ndarray, np.ndarray, i
     """Mean and unbiased variance (ddof 1, two-pass) along the axis, and n."""
     y = _last(x, axis)
     n = y.shape[-1]
-    m = np.sum(y, axis=-1) / n
-    d = y - m[..., None]
-    with np.errstate(invalid="ignore", divide="ignore"):  # n = 1: no variance, NaN as SciPy
+    _precision_warning(y)
+    # n = 1: no variance, nan as SciPy; an infinity: inf − inf, nan as SciPy
+    with np.errstate(invalid="ignore", divide="ignore"):
+        m = np.sum(y, axis=-1) / n
+        d = y - m[..., None]
         return m, np.sum(d * d, axis=-1) / (n - 1), n
 
 
@@ -91,13 +100,25 @@ def ttest_1samp(a: ArrayLike, popmean: ArrayLike, axis: int | None = 0, *,
 
     Returns
     -------
-    TtestResult(statistic, pvalue, df)
-        Each of `a`'s shape without `axis` (scalars for 1-D input); df is an integer.
+    TtestResult(statistic, pvalue, df=df)
+        ``t, p = ttest_1samp(a, popmean)``; ``df`` is an attribute. Each of `a`'s shape
+        without `axis` (scalars for 1-D input); df is an integer (nan where a NaN
+        propagates). One observation: t and p are nan, df is 0, as SciPy.
 
     Raises
     ------
     ValueError
-        Fewer than 2 observations; an unknown alternative.
+        An unknown alternative.
+    TypeError
+        None, text or complex numbers.
+
+    Warns
+    -----
+    SmallSampleWarning
+        No observations: t, p and df are nan, as SciPy.
+    RuntimeWarning
+        A sample constant to rounding (SciPy's "Precision loss occurred in moment
+        calculation").
 
     Notes
     -----
@@ -121,18 +142,58 @@ def ttest_1samp(a: ArrayLike, popmean: ArrayLike, axis: int | None = 0, *,
     >>> round(float(res.statistic), 6), round(float(res.pvalue), 6), int(res.df)
     (0.87831, 0.444438, 3)
     """
-    x = _sample(a)
+    _scipy_axis(axis)
+    x, mu = _aligned(np.atleast_1d(_sample(a)), _sample(popmean, "popmean", parse_text=True), axis)
+    if alternative not in _ALTERNATIVES:
+        raise ValueError(f"alternative must be one of {_ALTERNATIVES}, got {alternative!r}")
+    ft = _quantile_type(a, popmean)  # SciPy's floating type: float32 in, float32 out
+    if _too_small(_last(x, axis)) or (mu.size == 0 and _too_small(mu.reshape(-1))):
+        nan = _scalar(np.full(_last(x, axis).shape[:-1], np.nan), ft)  # as SciPy
+        return TtestResult(nan, nan, df=nan)
+    mu = _squeezed(mu, axis)
     # Step 1
     m, s2, n = _moments(x, axis)
-    if n < 2:
-        raise ValueError("the t-test needs at least 2 observations")
-    # Step 2
+    # Step 2 (n = 1: s² is nan, and so are t and p; df = 0 as SciPy)
     with np.errstate(divide="ignore", invalid="ignore"):
-        t = (m - as_float_array(popmean)) / np.sqrt(s2 / n)
-    df = np.full(np.shape(t), n - 1, dtype=np.int64)
+        t = (m - mu) / np.sqrt(s2 / n)
+    df = _df_nan_where_nan(np.full(np.shape(t), n - 1, dtype=np.int64), axis, x, popmean=mu)
     # Step 3
     p = _t_pvalue(t, df.astype(np.float64), alternative)
-    return TtestResult(_scalar(t), _scalar(p), _scalar(df))
+    # df: an integer, or of the floating type where a NaN made it nan
+    return TtestResult(_scalar(t, ft), _scalar(p, ft),
+                       df=_scalar(df, None if df.dtype.kind == "i" else ft))
+
+
+def _aligned(x: np.ndarray, y: np.ndarray,
+             axis: int | None) -> tuple[np.ndarray, np.ndarray]:
+    """SciPy's alignment of two samples: both flattened for axis=None, else ones prepended
+    to the shorter shape, and the shapes without `axis` broadcastable."""
+    if axis is None:
+        return x.reshape(-1), y.reshape(-1)
+    ndim = max(x.ndim, y.ndim)
+    x, y = (v.reshape((1,) * (ndim - v.ndim) + v.shape) for v in (x, y))
+    try:
+        np.broadcast_shapes(np.delete(x.shape, axis), np.delete(y.shape, axis))
+    except ValueError:
+        raise ValueError("Array shapes are incompatible for broadcasting.") from None
+    return x, y
+
+
+def _squeezed(mu: np.ndarray, axis: int | None) -> np.ndarray:
+    """popmean without its (aligned) axis, which must have length 1, as SciPy's."""
+    if mu.ndim and (mu.shape[-1 if axis is None else axis] != 1):
+        raise ValueError("`popmean.shape[axis]` must equal 1.")
+    return mu.reshape(()) if axis is None else np.squeeze(mu, axis)
+
+
+def _df_nan_where_nan(df: np.ndarray, axis: int | None, *samples: np.ndarray,
+                      popmean: np.ndarray | None = None) -> np.ndarray:
+    """SciPy propagates a NaN (observation or popmean) to every output, df too."""
+    has_nan = np.zeros(df.shape, dtype=bool) if popmean is None else \
+        np.broadcast_to(np.isnan(popmean), df.shape)
+    for x in samples:
+        has_nan = has_nan | np.isnan(_last(x, axis)).any(axis=-1)
+    return np.where(has_nan, np.nan, df) if has_nan.any() else df
 
 
 def ttest_ind(a: ArrayLike, b: ArrayLike, *, axis: int | None = 0, equal_var: bool = True,
@@ -161,14 +222,24 @@ def ttest_ind(a: ArrayLike, b: ArrayLike, *, axis: int | None = 0, equal_var: bo
 
     Returns
     -------
-    TtestResult(statistic, pvalue, df)
-        Each of the reduced shape (scalars for 1-D input); df is a float, as SciPy.
+    TtestResult(statistic, pvalue, df=df)
+        ``t, p = ttest_ind(a, b)``; ``df`` is an attribute. Each of the reduced shape
+        (scalars for 1-D input); df is a float, as SciPy. Too few observations for the
+        variances (pooled: n₁ + n₂ < 3; Welch: a sample of one) give nan t and p.
 
     Raises
     ------
     ValueError
-        Too few observations (pooled: n₁ + n₂ < 3; Welch: a sample with fewer than 2);
-        an unknown alternative.
+        An unknown alternative; text (SciPy converts to float first).
+    TypeError
+        None or complex numbers.
+
+    Warns
+    -----
+    SmallSampleWarning
+        An empty sample: t, p and df are nan, as SciPy.
+    RuntimeWarning
+        A sample constant to rounding, as `ttest_1samp`.
 
     Notes
     -----
@@ -191,19 +262,27 @@ def ttest_ind(a: ArrayLike, b: ArrayLike, *, axis: int | None = 0, equal_var: bo
     >>> round(float(res.statistic), 6), round(float(res.pvalue), 6), round(float(res.df), 6)
     (-0.870388, 0.43332, 3.990094)
     """
-    x1, x2 = _sample(a), _sample(b)
+    _scipy_axis(axis)
+    x1, x2 = _aligned(np.atleast_1d(_sample(a, parse_text=True)),  # SciPy: text to float
+                      np.atleast_1d(_sample(b, "b", parse_text=True)), axis)
+    if alternative not in _ALTERNATIVES:
+        raise ValueError(f"alternative must be one of {_ALTERNATIVES}, got {alternative!r}")
+    y1, y2 = _last(x1, axis), _last(x2, axis)
+    ft = np.result_type(_float_type(a), _float_type(b))  # float32 in, float32 out
+    if y1.shape[-1] == 0 or y2.shape[-1] == 0:  # an empty sample: nan, as SciPy
+        _too_small(y1 if y1.shape[-1] == 0 else y2)
+        nan = _scalar(np.full(np.broadcast_shapes(y1.shape[:-1], y2.shape[:-1]), np.nan), ft)
+        return TtestResult(nan, nan, df=nan)
     # Step 1
     m1, s1, n1 = _moments(x1, axis)
     m2, s2, n2 = _moments(x2, axis)
-    if (n1 + n2 < 3) if equal_var else (min(n1, n2) < 2):
-        raise ValueError("too few observations for the t-test: "
-                         + ("n1 + n2 must be at least 3" if equal_var else
-                            "Welch's test needs at least 2 in each sample"))
-    # Step 2
+    # Step 2 (too few observations for a variance: t, p nan, as SciPy)
     with np.errstate(divide="ignore", invalid="ignore"):
         if equal_var:
             df = np.asarray(n1 + n2 - 2.0)
-            sp2 = ((n1 - 1) * np.nan_to_num(s1) + (n2 - 1) * np.nan_to_num(s2)) / df
+            # a sample of one has no variance (0/0) and adds nothing to the pooled one
+            s1, s2 = (np.zeros_like(s) if k == 1 else s for s, k in ((s1, n1), (s2, n2)))
+            sp2 = ((n1 - 1) * s1 + (n2 - 1) * s2) / df
             se = np.sqrt(sp2 * (1.0 / n1 + 1.0 / n2))
         else:
             v1, v2 = s1 / n1, s2 / n2
@@ -213,9 +292,9 @@ def ttest_ind(a: ArrayLike, b: ArrayLike, *, axis: int | None = 0, equal_var: bo
             se = np.sqrt(v1 + v2)
         # Step 3
         t = (m1 - m2) / se
-    df = np.broadcast_to(df, np.shape(t)).astype(np.float64)
+    df = _df_nan_where_nan(np.broadcast_to(df, np.shape(t)).astype(np.float64), axis, x1, x2)
     p = _t_pvalue(t, df, alternative)
-    return TtestResult(_scalar(t), _scalar(p), _scalar(df))
+    return TtestResult(_scalar(t, ft), _scalar(p, ft), df=_scalar(df, ft))
 
 
 def chi2_contingency(observed: ArrayLike, correction: bool = True) -> Chi2ContingencyResult:
@@ -269,7 +348,9 @@ def chi2_contingency(observed: ArrayLike, correction: bool = True) -> Chi2Contin
     >>> round(float(res.statistic), 6), round(float(res.pvalue), 6), res.dof
     (2.706155, 0.099962, 1)
     """
-    O = as_float_array(observed)
+    O = _sample(observed, "observed")
+    if O.ndim == 0:  # SciPy fails with a TypeError too (no axis to sum over)
+        raise TypeError("`observed` must be a table: an array of at least one dimension")
     if O.size == 0:
         raise ValueError("No data; `observed` has size 0.")
     if np.any(O < 0):
@@ -282,15 +363,15 @@ def chi2_contingency(observed: ArrayLike, correction: bool = True) -> Chi2Contin
                          f"element at {where}.")
     # Step 2
     dof = int(O.size - sum(O.shape) + O.ndim - 1)
-    if dof == 0:
+    if dof == 0:  # Python floats here, as SciPy
         return Chi2ContingencyResult(0.0, 1.0, 0, E)
     # Step 3
     if dof == 1 and correction:
         O = O + np.minimum(0.5, np.abs(E - O)) * np.sign(E - O)
     # Step 4
-    X2 = float(np.sum((O - E) ** 2 / E))
+    X2 = np.sum((O - E) ** 2 / E)
     # Step 5
-    return Chi2ContingencyResult(X2, float(gammaincc(dof / 2, X2 / 2)), dof, E)
+    return Chi2ContingencyResult(X2, np.float64(gammaincc(dof / 2, X2 / 2)), dof, E)
 
 
 def _expected_freq(O: np.ndarray) -> np.ndarray:

@@ -17,3 +17,7 @@ from ._distributions import (bernoulli, beta, binom, expon, gamma, multivariate_
 
 __all__ += ["norm", "uniform", "expon", "gamma", "beta", "bernoulli", "binom", "poisson",
             "multivariate_normal"]
+
+# scipy.stats' warning classes, importable from here as from there (classes, not concepts:
+# outside __all__; SmallSampleWarning is in `exceptions`, SciPy does not export it)
+from scipy.stats import ConstantInputWarning, DegenerateDataWarning, NearConstantInputWarning  # noqa: E402,F401

@@ -1,69 +1,50 @@
 """Hypothesis tests through SciPy: the reference for `mathml.stats`' t-tests and chi-square test.
 
 Thin wrappers with `mathml`'s signatures (SciPy's leading parameters; ``nan_policy``,
-``keepdims``, ``trim``, ``method``, ``lambda_`` are not part of the contract). Adjustments:
-
-- too few observations raise ValueError (docs/contract.md §3: an empty sample); SciPy returns nan
-  with a warning, so the wrapper checks first;
-- the results are the named tuples `mathml` returns (SciPy's carry a confidence interval
-  method as well).
+``keepdims``, ``trim``, ``method``, ``lambda_`` are not part of the contract), returning
+SciPy's own result objects: ``TtestResult`` unpacks to (statistic, pvalue) and carries ``df``
+as an attribute, ``Chi2ContingencyResult`` unpacks to its four fields. Small samples as SciPy:
+an empty sample gives nan with a ``SmallSampleWarning``, one observation nan t and p.
+Adjustments: complex input is refused with TypeError (docs/contract.md: real statistics
+only); text given to `ttest_1samp` or `chi2_contingency` raises TypeError (SciPy raises
+NumPy's subclasses of it), None a TypeError (SciPy's class, except where it crashes with an
+AttributeError).
 """
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import numpy as np
 import scipy.stats
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import ArrayLike
 
 __all__ = ["ttest_1samp", "ttest_ind", "chi2_contingency"]
 
 
-class TtestResult(NamedTuple):
-    statistic: NDArray[np.float64]
-    pvalue: NDArray[np.float64]
-    df: NDArray
-
-
-class Chi2ContingencyResult(NamedTuple):
-    statistic: float
-    pvalue: float
-    dof: int
-    expected_freq: NDArray[np.float64]
-
-
-def _count(x: np.ndarray, axis: int | None) -> int:
-    if np.iscomplexobj(x):
-        raise TypeError("complex input is not supported: pass a real array")
-    # contract: an empty sample is refused (SciPy returns nan)
-    if x.size == 0:
-        raise ValueError("the sample is empty: pass at least one observation")
-    return x.size if axis is None else x.shape[axis]
+def _real(a: ArrayLike, name: str, *, text_is_type_error: bool = True) -> np.ndarray:
+    if a is None:  # SciPy crashes on some (an AttributeError): refuse None first
+        raise TypeError(f"`{name}` must be an array of numbers, got NoneType")
+    x = np.asarray(a)
+    if np.iscomplexobj(x):  # contract: real input only
+        raise TypeError(f"`{name}`: complex input is not supported: pass a real array")
+    if text_is_type_error and x.dtype.kind in "USV":
+        # SciPy fails inside NumPy here, with NumPy's subclasses of TypeError
+        raise TypeError(f"`{name}` must be an array of numbers, got text (dtype {x.dtype})")
+    return x.astype(np.float64) if x.dtype.kind in "biu" else x
 
 
 def ttest_1samp(a: ArrayLike, popmean: ArrayLike, axis: int | None = 0, *,
-                alternative: str = "two-sided") -> TtestResult:
-    x = np.asarray(a, dtype=np.float64) if not np.iscomplexobj(a) else np.asarray(a)
-    if _count(x, axis) < 2:  # SciPy: nan with a warning
-        raise ValueError("the t-test needs at least 2 observations")
-    res = scipy.stats.ttest_1samp(x, popmean, axis=axis, alternative=alternative)
-    return TtestResult(res.statistic, res.pvalue, res.df)
+                alternative: str = "two-sided"):
+    mu = popmean if np.isscalar(popmean) and not np.iscomplexobj(popmean) else \
+        _real(popmean, "popmean", text_is_type_error=False)  # SciPy reads text as numbers
+    return scipy.stats.ttest_1samp(_real(a, "a"), mu, axis=axis, alternative=alternative)
 
 
 def ttest_ind(a: ArrayLike, b: ArrayLike, *, axis: int | None = 0, equal_var: bool = True,
-              alternative: str = "two-sided") -> TtestResult:
-    x1, x2 = np.asarray(a), np.asarray(b)
-    n1, n2 = _count(x1, axis), _count(x2, axis)
-    if (n1 + n2 < 3) if equal_var else (min(n1, n2) < 2):  # SciPy: nan with a warning
-        raise ValueError("too few observations for the t-test: "
-                         + ("n1 + n2 must be at least 3" if equal_var else
-                            "Welch's test needs at least 2 in each sample"))
-    res = scipy.stats.ttest_ind(x1.astype(np.float64), x2.astype(np.float64), axis=axis,
-                                equal_var=equal_var, alternative=alternative)
-    return TtestResult(res.statistic, res.pvalue, res.df)
+              alternative: str = "two-sided"):
+    # text: SciPy converts to float first, and raises its own ValueError
+    return scipy.stats.ttest_ind(_real(a, "a", text_is_type_error=False),
+                                 _real(b, "b", text_is_type_error=False), axis=axis,
+                                 equal_var=equal_var, alternative=alternative)
 
 
-def chi2_contingency(observed: ArrayLike, correction: bool = True) -> Chi2ContingencyResult:
-    res = scipy.stats.chi2_contingency(observed, correction=correction)
-    return Chi2ContingencyResult(float(res.statistic), float(res.pvalue), int(res.dof),
-                                 np.asarray(res.expected_freq, dtype=np.float64))
+def chi2_contingency(observed: ArrayLike, correction: bool = True):
+    return scipy.stats.chi2_contingency(_real(observed, "observed"), correction=correction)
