@@ -114,7 +114,7 @@ def _as_array(X, dtype, input_name: str) -> np.ndarray:
         padded = f" for {input_name}" if input_name else ""
         raise TypeError(f"Sparse data was passed{padded}, but dense data is required. "
                         "Use '.toarray()' to convert to a dense numpy array.")
-    A = np.asarray(X)
+    A = np.asarray(X, dtype=object) if dtype is object else np.asarray(X)
     if np.iscomplexobj(A) or (A.dtype == object and any(isinstance(v, complex) for v in A.flat)):
         raise ValueError(f"Complex data not supported\n{A}\n")
     if dtype == "numeric":

@@ -457,7 +457,8 @@ class GaussianMixture(DensityMixin, BaseEstimator):
                           "init parameters, or increase max_iter, tol, or check for degenerate "
                           "data.", ConvergenceWarning, stacklevel=2)
         self._set_parameters(best_params)
-        self.n_iter_, self.lower_bound_, self.lower_bounds_ = best_n_iter, best_bound, best_bounds
+        self.n_iter_, self.lower_bound_ = best_n_iter, np.float64(best_bound)
+        self.lower_bounds_ = [np.float64(b) for b in best_bounds]  # numpy scalars, as scikit-learn
         # A final E-step, so that the labels are those of predict(X) for the kept parameters.
         return self._e_step(X)[1].argmax(axis=1)
 

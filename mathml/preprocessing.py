@@ -641,7 +641,11 @@ class OneHotEncoder(TransformerMixin, BaseEstimator):
     def _check_X(self, X: ArrayLike, reset: bool) -> np.ndarray:
         # dtype=None keeps strings and objects; a float NaN is refused by check_array, and one
         # among objects here (NaN is the one value unequal to itself)
-        X = check_array(X, dtype=None, estimator=self, input_name="X")
+        A = check_array(X, dtype=None, estimator=self, input_name="X")
+        if not hasattr(X, "dtype") and A.dtype.kind == "U":
+            # a list of strings becomes objects, each value its own type (scikit-learn's rule)
+            A = check_array(X, dtype=object, estimator=self, input_name="X")
+        X = A
         if X.dtype == object and (X != X).any():
             raise ValueError("Input contains NaN")  # scikit-learn's wording for objects
         check_n_features(self, X, reset=reset)

@@ -558,6 +558,7 @@ class _BaseGradientBoosting(BaseEstimator):
 
     def _init_state(self) -> None:
         self.init_ = self.init if self.init is not None else self._default_init()
+        self.n_trees_per_iteration_ = self._loss.n_trees
         self.estimators_ = np.empty((self.n_estimators, self._loss.n_trees), dtype=object)
         self.train_score_ = np.zeros(self.n_estimators)
         if self.subsample < 1.0:

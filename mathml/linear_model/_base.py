@@ -7,7 +7,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from .._validation import validate_data
 from ..base import BaseEstimator, RegressorMixin, check_is_fitted
-from ..linalg import cholesky, lstsq, qr
+from ..linalg import cholesky, lstsq, qr, svd
 from ..linalg._lu import _solve_triangular
 
 EPS = float(np.finfo(np.float64).eps)
@@ -42,8 +42,9 @@ class _LinearRegressor(RegressorMixin, BaseEstimator):
         self.coef_ = w
         self.intercept_ = (y_bar - x_bar @ w.T) if self.fit_intercept else \
             (0.0 if w.ndim == 1 else np.zeros(w.shape[0]))
-        if np.ndim(self.intercept_) == 0:
-            self.intercept_ = float(self.intercept_)
+        if np.ndim(self.intercept_) == 0 and self.fit_intercept:
+            # scikit-learn's type: a numpy scalar when fitted, the float 0.0 when not
+            self.intercept_ = np.float64(self.intercept_)
 
     def predict(self, X: ArrayLike) -> NDArray[np.float64]:
         """Predicted targets ``X wᵀ + b``, shape (n_samples,) or (n_samples, n_targets)."""
@@ -52,17 +53,21 @@ class _LinearRegressor(RegressorMixin, BaseEstimator):
         return X @ self.coef_.T + self.intercept_
 
 
-def _least_squares(X: NDArray, y: NDArray) -> NDArray:
-    """argmin ‖y − Xw‖₂ by Householder QR, or the SVD's minimum-norm solution when X is
-    (numerically) rank deficient, as LAPACK's gelsd."""
+# scikit-learn's LinearRegression hands its tol (default 1e-6) to scipy.linalg.lstsq as
+# ``cond``: singular values σ ≤ 1e-6·σ₁ count as zero.
+RCOND = 1e-6
+
+
+def _least_squares(X: NDArray, y: NDArray, rcond: float = RCOND) -> tuple[NDArray, int, NDArray]:
+    """(w, rank, σ): argmin ‖y − Xw‖₂, the numerical rank of X at the cutoff rcond·σ₁ and
+    its singular values, as LAPACK's gelsd. w by Householder QR when X has full column
+    rank, else the SVD's minimum-norm solution over the σ above the cutoff."""
     n, p = X.shape
-    if n > p > 0:
-        # QR of [X | y]: its R is [[R, Qᵀy], [0, ·]], so Q is never formed.
-        Y = y.reshape(n, -1)
-        R_aug = qr(np.hstack([X, Y]), mode="r")
+    s = svd(X, compute_uv=False)
+    rank = int(np.count_nonzero(s > rcond * s[0]))
+    if n > p and rank == p:
+        # QR of [X | y]: its R is [[R, Qᵀy], [0, ·]], so Q is never formed; R w = Qᵀ y.
+        R_aug = qr(np.hstack([X, y.reshape(n, -1)]), mode="r")
         R, Qty = R_aug[:p, :p], R_aug[:p, p:]
-        d = np.abs(np.diag(R))
-        if d.min() > max(n, p) * EPS * d.max():
-            # R w = Qᵀ y
-            return _solve_triangular(R, Qty, lower=False).reshape((p,) + y.shape[1:])
-    return lstsq(X, y)[0]
+        return _solve_triangular(R, Qty, lower=False).reshape((p,) + y.shape[1:]), rank, s
+    return lstsq(X, y, rcond=rcond)[0], rank, s

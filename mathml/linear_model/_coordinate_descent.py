@@ -250,7 +250,7 @@ class ElasticNet(_LinearRegressor):
                 random_state=self.random_state, random=self.selection == "random")
             n_iter.append(it)
         one = yc.ndim == 1
-        self.dual_gap_ = float(gaps[0]) / n if one else gaps / n
+        self.dual_gap_ = np.float64(gaps[0] / n) if one else gaps / n
         self.n_iter_ = n_iter[0] if one else n_iter
         # Step 3: intercept.
         self._set_intercept(W[0] if one else W, x_bar, y_bar)

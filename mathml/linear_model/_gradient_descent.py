@@ -145,5 +145,5 @@ class GradientDescentRegressor(_LinearRegressor):
         # Step 2: descend.
         w, b, self.n_iter_ = _gradient_descent(X, y, self.alpha, eta, self.max_iter, self.tol,
                                                self.fit_intercept)
-        self.coef_, self.intercept_ = w, float(b)
+        self.coef_, self.intercept_ = w, np.float64(b)
         return self

@@ -284,6 +284,7 @@ class _KNeighbors(BaseEstimator):
         if classifier:
             check_classification_targets(y)
             self.classes_, y = np.unique(y, return_inverse=True)
+            self.outputs_2d_ = False  # y is 1-D here (multi-output is not supported)
         # scikit-learn's check of the metric against the algorithm (for 'auto', against
         # its ball tree's metrics when it has the metric, else brute force's)
         checked = self.algorithm

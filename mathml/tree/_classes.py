@@ -241,7 +241,7 @@ class BaseDecisionTree(BaseEstimator):
             build_best_first(tree, splitter, max_leaf_nodes=self.max_leaf_nodes, **limits)
         self.tree_ = tree
         if self._is_classifier and self.n_outputs_ == 1:
-            self.n_classes_ = int(self.n_classes_[0])
+            self.n_classes_ = self.n_classes_[0]  # np.intp, as scikit-learn
             self.classes_ = self.classes_[0]
         if self.ccp_alpha > 0.0:
             from ._prune import prune_ccp

@@ -32,6 +32,13 @@ def _bad_regression(invalid):
     return estimator_bad(*regression_data(0), classifier=False, invalid=invalid)
 
 
+def _near_collinear(seed: int):
+    """Regression data whose third column is the first plus 1e-8 noise: κ(X) ≈ 1e8."""
+    X, y, X_test = regression_data(seed)
+    X[:, 2] = X[:, 0] + 1e-8 * np.random.default_rng(seed).uniform(-1, 1, len(y))
+    return X, y, X_test
+
+
 def _two_targets(seed: int):
     """Regression data with a second target, 2·y − 1 plus noise: y of shape (n, 2)."""
     X, y, X_test = regression_data(seed)
@@ -219,14 +226,19 @@ CONCEPTS = (
                case(X5, Y5, X5, label="seed 002 data, all outputs"),
                case(*_seed_split(), label="seed 002: fit on the train_test_split, a column y"),
                *_regression_cases(),
-               case(*regression_data(3), fit_intercept=False, label="no intercept")),
+               case(*regression_data(3), fit_intercept=False, label="no intercept"),
+               case(*_near_collinear(10), label="κ(X) ≈ 1e8: σ below 1e-6·σ₁ counts as zero"),
+               case(*regression_data(11, n=5, p=8), label="p > n: minimum norm, rank n − 1")),
         strategy=seeded(regression_data),
         bad=_bad_regression({"fit_intercept": "yes"}),
         bench=_bench_regression(),
         seeds=(SEED,),
-        run=estimator_run(("coef_", "intercept_", "n_features_in_"), REGRESSOR),
-        note="mathml: Householder QR (SVD fallback when rank deficient); scikit-learn: "
-             "LAPACK gelsd (SVD). Same least-squares solution within κ²·eps."),
+        run=estimator_run(("coef_", "intercept_", "rank_", "singular_", "n_features_in_"),
+                          REGRESSOR),
+        note="mathml: Householder QR (SVD minimum norm when rank deficient); scikit-learn: "
+             "LAPACK gelsd (SVD). Same least-squares solution within κ²·eps; both count "
+             "σ ≤ 1e-6·σ₁ as zero (scikit-learn's default tol), so nearly collinear columns "
+             "give the same truncated solution."),
     Concept(
         name="linear_model.Ridge",
         reference_call="sklearn.linear_model.Ridge",
