@@ -282,7 +282,7 @@ def check_random_state(seed: object) -> np.random.RandomState:
     """
     if seed is None or seed is np.random:
         return np.random.mtrand._rand
-    if isinstance(seed, numbers.Integral) and not isinstance(seed, bool):
+    if isinstance(seed, numbers.Integral):  # a bool too, as scikit-learn (True seeds 1)
         return np.random.RandomState(int(seed))
     if isinstance(seed, np.random.RandomState):
         return seed

@@ -205,6 +205,9 @@ def test_check_random_state():
     assert mlvalidation.check_random_state(None) is skvalidation.check_random_state(None)
     with pytest.raises(ValueError, match="cannot be used to seed"):
         mlvalidation.check_random_state("seed")
+    # a bool is an int, as in scikit-learn's check
+    assert mlvalidation.check_random_state(True).rand() == \
+        skvalidation.check_random_state(True).rand()
 
 
 def test_check_array_converts_to_float64():

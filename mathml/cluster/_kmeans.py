@@ -253,10 +253,13 @@ def kmeans_plusplus(X: ArrayLike, n_clusters: int, *, sample_weight: ArrayLike |
     [3, 2]
     """
     _validate_parameter_constraints(
-        {"n_clusters": [Interval(Integral, 1, None, closed="left")],
+        {"X": ["array-like", "sparse matrix"],
+         "n_clusters": [Interval(Integral, 1, None, closed="left")],
+         "sample_weight": ["array-like", None], "x_squared_norms": ["array-like", None],
          "random_state": ["random_state"],
          "n_local_trials": [Interval(Integral, 1, None, closed="left"), None]},
-        {"n_clusters": n_clusters, "random_state": random_state,
+        {"X": X, "n_clusters": n_clusters, "sample_weight": sample_weight,
+         "x_squared_norms": x_squared_norms, "random_state": random_state,
          "n_local_trials": n_local_trials}, "kmeans_plusplus")
     X = check_array(X)  # scikit-learn keeps X's memory layout here (no copy to C order)
     w = check_sample_weight(sample_weight, X.shape[0])

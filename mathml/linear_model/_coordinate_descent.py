@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .._param_validation import Hidden, validate_params
 from .._validation import check_array, check_random_state
 from ..base import Interval, StrOptions
 from ..exceptions import ConvergenceWarning
@@ -201,7 +202,8 @@ class ElasticNet(_LinearRegressor):
                               "l1_ratio": [Interval(Real, 0, 1, closed="both")],
                               "fit_intercept": ["boolean"],
                               "precompute": ["boolean", "array-like"],
-                              "max_iter": [Interval(Integral, 1, None, closed="left")],
+                              # None passes scikit-learn's check, then fails (TypeError)
+                              "max_iter": [Interval(Integral, 1, None, closed="left"), None],
                               "tol": [Interval(Real, 0, None, closed="left")],
                               "warm_start": ["boolean"],
                               "positive": ["boolean"],
@@ -233,6 +235,8 @@ class ElasticNet(_LinearRegressor):
                           "advised to use the LinearRegression estimator", UserWarning,
                           stacklevel=2)
         X, y = self._fit_data(X, y, multi_output=True)
+        if self.max_iter is None:
+            raise TypeError("an integer is required: max_iter=None (scikit-learn's message)")
         # Step 1: centre.
         Xc, yc, x_bar, y_bar = _center(X, y, self.fit_intercept)
         gram = _gram(Xc, self.precompute, x_bar, self.fit_intercept)
@@ -265,11 +269,19 @@ def _gram(Xc: NDArray, precompute: Any, x_bar: NDArray, fit_intercept: bool) -> 
         return Xc.T @ Xc
     if precompute is False or isinstance(precompute, str):
         return None
+    if not hasattr(precompute, "__array__"):
+        raise ValueError("Precompute should be one of True, False, 'auto' or array-like. "
+                         f"Got {precompute!r}")
     G = np.asarray(precompute, dtype=float)
     if fit_intercept and np.abs(x_bar).max(initial=0.0) > 1e-8:
         warnings.warn("Gram matrix was provided but X was centered to fit intercept: "
                       "recomputing Gram matrix.", UserWarning, stacklevel=4)
         return Xc.T @ Xc if Xc.shape[0] > Xc.shape[1] else None
+    p = Xc.shape[1]
+    if G.shape != (p, p):
+        # scikit-learn indexes the matrix unchecked here (an IndexError): the shapes named
+        raise ValueError(f"The precomputed Gram matrix should have shape {(p, p)} (n_features, "
+                         f"n_features), got {G.shape}.")
     # one entry checked, as scikit-learn, against the product of two columns
     f1 = Xc.shape[1] // 2
     f2 = min(f1 + 1, Xc.shape[1] - 1)
@@ -364,6 +376,18 @@ def _alpha_grid(X: NDArray, y: NDArray, l1_ratio: float, eps: float, n_alphas: i
     return np.exp(np.linspace(np.log(alpha_max), np.log(alpha_max * eps), n_alphas))
 
 
+_PATH_CONSTRAINTS: dict[str, list] = {
+    "X": ["array-like", "sparse matrix"], "y": ["array-like", "sparse matrix"],
+    "l1_ratio": [Interval(Real, 0.0, 1.0, closed="both")],
+    "eps": [Interval(Real, 0.0, None, closed="neither")],
+    "n_alphas": [Interval(Integral, 1, None, closed="left"), Hidden(StrOptions({"deprecated"}))],
+    "alphas": [Interval(Integral, 1, None, closed="left"), "array-like", None,
+               Hidden(StrOptions({"warn"}))],
+    "precompute": [StrOptions({"auto"}), "boolean", "array-like"],
+    "coef_init": ["array-like", None], "return_n_iter": ["boolean"], "positive": ["boolean"]}
+
+
+@validate_params(_PATH_CONSTRAINTS)
 def enet_path(X: ArrayLike, y: ArrayLike, *, l1_ratio: float = 0.5, eps: float = 1e-3,
               n_alphas: Any = "deprecated", alphas: Any = "warn", precompute: Any = "auto",
               coef_init: ArrayLike | None = None, return_n_iter: bool = False,
@@ -493,6 +517,7 @@ def _path_grid(n_alphas: Any, alphas: Any) -> Any:
     return alphas
 
 
+@validate_params({k: v for k, v in _PATH_CONSTRAINTS.items() if k != "l1_ratio"})
 def lasso_path(X: ArrayLike, y: ArrayLike, *, eps: float = 1e-3, n_alphas: Any = "deprecated",
                alphas: Any = "warn", precompute: Any = "auto",
                coef_init: ArrayLike | None = None, return_n_iter: bool = False,

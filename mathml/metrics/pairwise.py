@@ -100,6 +100,11 @@ def _gamma_or_default(gamma: Any, X: np.ndarray) -> Any:
 _NESTED = contextvars.ContextVar("_NESTED", default=False)
 
 
+#: scikit-learn's constraints on the data of every pairwise function
+_XY: dict[str, list] = {"X": ["array-like", "sparse matrix"],
+                        "Y": ["array-like", "sparse matrix", None]}
+
+
 def _validate(constraints: dict[str, list], params: dict[str, Any], caller: str) -> None:
     """The parameter checks of scikit-learn's ``validate_params``; gamma may also be an
     array (a constraint scikit-learn keeps hidden from its messages)."""
@@ -180,9 +185,9 @@ def euclidean_distances(X: ArrayLike, Y: ArrayLike | None = None, *,
     array([[1.        ],
            [1.41421356]])
     """
-    _validate({"Y_norm_squared": ["array-like", None], "squared": ["boolean"],
+    _validate({**_XY, "Y_norm_squared": ["array-like", None], "squared": ["boolean"],
                "X_norm_squared": ["array-like", None]},
-              {"Y_norm_squared": Y_norm_squared, "squared": squared,
+              {"X": X, "Y": Y, "Y_norm_squared": Y_norm_squared, "squared": squared,
                "X_norm_squared": X_norm_squared}, "euclidean_distances")
     X, Y = _check_pairwise_arrays(X, Y)
     XX = _given_norms(X_norm_squared, X, "X", column=True)
@@ -324,6 +329,7 @@ def manhattan_distances(X: ArrayLike, Y: ArrayLike | None = None) -> NDArray[np.
     array([[0., 2.],
            [4., 4.]])
     """
+    _validate(_XY, {"X": X, "Y": Y}, "manhattan_distances")
     X, Y = _check_pairwise_arrays(X, Y)
     X, Y = X.astype(np.float64, copy=False), Y.astype(np.float64, copy=False)
     n, m = X.shape[0], Y.shape[0]
@@ -397,7 +403,8 @@ def linear_kernel(X: ArrayLike, Y: ArrayLike | None = None,
     array([[0., 0.],
            [1., 2.]])
     """
-    _validate({"dense_output": ["boolean"]}, {"dense_output": dense_output}, "linear_kernel")
+    _validate({**_XY, "dense_output": ["boolean"]},
+              {"X": X, "Y": Y, "dense_output": dense_output}, "linear_kernel")
     X, Y = _check_pairwise_arrays(X, Y)
     return X @ Y.T
 
@@ -455,8 +462,9 @@ def polynomial_kernel(X: ArrayLike, Y: ArrayLike | None = None, degree: float = 
     array([[1.        , 1.        ],
            [1.77777778, 2.77777778]])
     """
-    _validate({"degree": [Interval(Real, 1, None, closed="left")], "gamma": _GAMMA,
-               "coef0": _COEF0}, {"degree": degree, "gamma": gamma, "coef0": coef0},
+    _validate({**_XY, "degree": [Interval(Real, 1, None, closed="left")], "gamma": _GAMMA,
+               "coef0": _COEF0},
+              {"X": X, "Y": Y, "degree": degree, "gamma": gamma, "coef0": coef0},
               "polynomial_kernel")
     X, Y = _check_pairwise_arrays(X, Y)
     gamma = _gamma_or_default(gamma, X)
@@ -523,7 +531,7 @@ def rbf_kernel(X: ArrayLike, Y: ArrayLike | None = None,
     array([[0.7165, 0.5134],
            [0.5134, 0.7165]])
     """
-    _validate({"gamma": _GAMMA}, {"gamma": gamma}, "rbf_kernel")
+    _validate({**_XY, "gamma": _GAMMA}, {"X": X, "Y": Y, "gamma": gamma}, "rbf_kernel")
     X, Y = _check_pairwise_arrays(X, Y)
     gamma = _gamma_or_default(gamma, X)
     # Step 1.
@@ -584,8 +592,8 @@ def sigmoid_kernel(X: ArrayLike, Y: ArrayLike | None = None, gamma: float | None
     array([[0.7616, 0.7616],
            [0.8701, 0.9311]])
     """
-    _validate({"gamma": _GAMMA, "coef0": _COEF0}, {"gamma": gamma, "coef0": coef0},
-              "sigmoid_kernel")
+    _validate({**_XY, "gamma": _GAMMA, "coef0": _COEF0},
+              {"X": X, "Y": Y, "gamma": gamma, "coef0": coef0}, "sigmoid_kernel")
     X, Y = _check_pairwise_arrays(X, Y)
     gamma = _gamma_or_default(gamma, X)
     K = X @ Y.T
@@ -644,7 +652,8 @@ def cosine_similarity(X: ArrayLike, Y: ArrayLike | None = None,
     array([[0.    , 0.    ],
            [0.5774, 0.8165]])
     """
-    _validate({"dense_output": ["boolean"]}, {"dense_output": dense_output},
+    _validate({**_XY, "dense_output": ["boolean"]},
+              {"X": X, "Y": Y, "dense_output": dense_output},
               "cosine_similarity")
     X, Y = _check_pairwise_arrays(X, Y)
     # Step 1.
@@ -781,10 +790,10 @@ def pairwise_distances(X: ArrayLike, Y: ArrayLike | None = None,
     array([[0., 7.],
            [7., 0.]])
     """
-    _validate({"metric": [StrOptions(set(_DISTANCE_FUNCTIONS) | {"precomputed"}), callable],
+    _validate({**_XY, "metric": [StrOptions(set(_DISTANCE_FUNCTIONS) | {"precomputed"}), callable],
                "n_jobs": [Integral, None],
                "ensure_all_finite": ["boolean", StrOptions({"allow-nan"})]},
-              {"metric": metric, "n_jobs": n_jobs, "ensure_all_finite": ensure_all_finite},
+              {"X": X, "Y": Y, "metric": metric, "n_jobs": n_jobs, "ensure_all_finite": ensure_all_finite},
               "pairwise_distances")
     if isinstance(metric, str) and metric == "precomputed":
         D, _ = _check_pairwise_arrays(X, Y, precomputed=True,
@@ -864,9 +873,9 @@ def pairwise_kernels(X: ArrayLike, Y: ArrayLike | None = None,
     array([[0., 0.],
            [1., 2.]])
     """
-    _validate({"metric": [StrOptions(set(_KERNEL_FUNCTIONS) | {"precomputed"}), callable],
+    _validate({**_XY, "metric": [StrOptions(set(_KERNEL_FUNCTIONS) | {"precomputed"}), callable],
                "filter_params": ["boolean"], "n_jobs": [Integral, None]},
-              {"metric": metric, "filter_params": filter_params, "n_jobs": n_jobs},
+              {"X": X, "Y": Y, "metric": metric, "filter_params": filter_params, "n_jobs": n_jobs},
               "pairwise_kernels")
     if isinstance(metric, str) and metric == "precomputed":
         K, _ = _check_pairwise_arrays(X, Y, precomputed=True)

@@ -207,11 +207,14 @@ def _scikit_learn_ties(R: NDArray, index: NDArray[np.intp], k: int) -> NDArray[n
     return index
 
 
-def _neighbor_weights(dist: NDArray, weights: str) -> NDArray:
-    """Uniform weights, or 1/d; a point at distance 0 takes all the weight of its row
-    (shared equally among such points), as scikit-learn."""
-    if weights == "uniform":
+def _neighbor_weights(dist: NDArray, weights) -> NDArray:
+    """Uniform weights (also for None), 1/d, or a callable's weights of the distances;
+    for 1/d a point at distance 0 takes all the weight of its row (shared equally among
+    such points), as scikit-learn."""
+    if weights is None or (isinstance(weights, str) and weights == "uniform"):
         return np.ones_like(dist)
+    if callable(weights):
+        return np.asarray(weights(dist), dtype=np.float64)
     with np.errstate(divide="ignore"):
         w = 1.0 / dist
     exact = np.isinf(w)
@@ -261,11 +264,13 @@ def _choose_algorithm(algorithm: str, shape: tuple[int, int], n_neighbors: int |
 class _KNeighbors(BaseEstimator):
     """Storage of the training set and the neighbour search."""
 
-    _parameter_constraints = {"n_neighbors": [Interval(Integral, 1, None, closed="left")],
-                              "weights": [StrOptions({"uniform", "distance"})],
+    # scikit-learn's constraints also let n_neighbors and p be None (then fail with a
+    # TypeError at predict, at fit with the Minkowski metric): so do these
+    _parameter_constraints = {"n_neighbors": [Interval(Integral, 1, None, closed="left"), None],
+                              "weights": [StrOptions({"uniform", "distance"}), callable, None],
                               "algorithm": [StrOptions({"auto", "kd_tree", "brute"})],
                               "leaf_size": [Interval(Integral, 1, None, closed="left")],
-                              "p": [Interval(Real, 0, None, closed="right")],
+                              "p": [Interval(Real, 0, None, closed="right"), None],
                               "metric": [StrOptions(set(METRICS))]}
 
     def __init__(self, n_neighbors: int = 5, *, weights: str = "uniform",
@@ -409,7 +414,8 @@ class KNeighborsClassifier(ClassifierMixin, _KNeighbors):
     Parameters
     ----------
     n_neighbors : int ≥ 1, default 5
-    weights : {'uniform', 'distance'}, default 'uniform'
+    weights : {'uniform', 'distance'}, callable or None, default 'uniform'
+        None is 'uniform'; a callable maps the array of distances to weights of its shape.
     algorithm : {'auto', 'kd_tree', 'brute'}, default 'auto'
         The neighbour search ('auto': scikit-learn's rule, see the module docstring).
         No 'ball_tree': mathml has no ball tree (for these metrics scikit-learn's 'auto'
@@ -497,7 +503,8 @@ class KNeighborsRegressor(RegressorMixin, _KNeighbors):
     Parameters
     ----------
     n_neighbors : int ≥ 1, default 5
-    weights : {'uniform', 'distance'}, default 'uniform'
+    weights : {'uniform', 'distance'}, callable or None, default 'uniform'
+        None is 'uniform'; a callable maps the array of distances to weights of its shape.
     algorithm : {'auto', 'kd_tree', 'brute'}, default 'auto'
     leaf_size : int ≥ 1, default 30
     p : float > 0, default 2
