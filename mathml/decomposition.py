@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validation import check_array, validate_data
+from ._validation import FLOAT_DTYPES, check_array, validate_data
 from .base import (BaseEstimator, ClassNamePrefixFeaturesOutMixin, Interval, StrOptions,
                    TransformerMixin, check_is_fitted)
 from .linalg import eigh, inv, slogdet, svd
@@ -209,7 +209,7 @@ class PCA(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEstimator):
                                           NDArray[np.float64]]:
         """Steps 1–6 of the Notes; returns (U or None, S, X) for ``fit_transform``."""
         self._validate_hyperparameters()
-        X = validate_data(self, X, reset=True)
+        X = validate_data(self, X, reset=True, dtype=FLOAT_DTYPES)
         n, p = X.shape
         k = min(n, p) if self.n_components is None else self.n_components
         self._fit_svd_solver = self._choose_solver(n, p, k)
@@ -266,7 +266,7 @@ class PCA(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEstimator):
     def transform(self, X: ArrayLike) -> NDArray[np.float64]:
         """The scores :math:`(X - \\bar x) V_k`, shape (n_samples, n_components_)."""
         check_is_fitted(self)
-        return self._project(validate_data(self, X, reset=False))
+        return self._project(validate_data(self, X, reset=False, dtype=FLOAT_DTYPES))
 
     def _project(self, X: NDArray[np.float64]) -> NDArray[np.float64]:
         # X Vₖ − x̄ Vₖ: centring after the product leaves X itself untouched

@@ -19,7 +19,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from ._param_validation import RealNotInt
-from ._validation import check_array, check_n_features, validate_data
+from ._validation import FLOAT_DTYPES, check_array, check_n_features, validate_data
 from .base import (BaseEstimator, Interval, OneToOneFeatureMixin, StrOptions, TransformerMixin,
                    _check_input_features, check_is_fitted)
 
@@ -144,7 +144,7 @@ class StandardScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
         (Chan, Golub & LeVeque's pairwise update, scikit-learn's order of operations)."""
         self._validate_hyperparameters()
         first = not hasattr(self, "n_samples_seen_")
-        X = validate_data(self, X, reset=first)
+        X = validate_data(self, X, reset=first, dtype=FLOAT_DTYPES)
         n_new = X.shape[0]
         if not (self.with_mean or self.with_std):
             # nothing to compute but the count, an integer as in scikit-learn
@@ -185,7 +185,7 @@ class StandardScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
     def transform(self, X: ArrayLike) -> NDArray[np.float64]:
         """:math:`(X - \\mu) / \\sigma`, shape (n_samples, n_features)."""
         check_is_fitted(self)
-        Z = validate_data(self, X, reset=False)
+        Z = validate_data(self, X, reset=False, dtype=FLOAT_DTYPES)
         if self.with_mean:
             Z = Z - self.mean_
         if self.with_std:
@@ -195,7 +195,7 @@ class StandardScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
     def inverse_transform(self, X: ArrayLike) -> NDArray[np.float64]:
         """:math:`Z\\sigma + \\mu`, shape (n_samples, n_features)."""
         check_is_fitted(self)
-        X_arr = validate_data(self, X, reset=False)
+        X_arr = validate_data(self, X, reset=False, dtype=FLOAT_DTYPES)
         if self.with_std:
             X_arr = X_arr * self.scale_
         if self.with_mean:
@@ -290,7 +290,7 @@ class MinMaxScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
             raise ValueError("Minimum of desired feature range must be smaller than maximum. "
                              f"Got {self.feature_range!r}.")
         first = not hasattr(self, "n_samples_seen_")
-        X = validate_data(self, X, reset=first)
+        X = validate_data(self, X, reset=first, dtype=FLOAT_DTYPES)
         # Step 1: the extremes, of this batch and of the ones before.
         data_min, data_max = X.min(axis=0), X.max(axis=0)
         if first:
@@ -310,7 +310,7 @@ class MinMaxScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
     def transform(self, X: ArrayLike) -> NDArray[np.float64]:
         """:math:`X s + m` (clipped to the range when ``clip``), shape (n_samples, n_features)."""
         check_is_fitted(self)
-        X = validate_data(self, X, reset=False)
+        X = validate_data(self, X, reset=False, dtype=FLOAT_DTYPES)
         # Step 3: the affine map.
         Z = X * self.scale_ + self.min_
         return np.clip(Z, *self.feature_range) if self.clip else Z
@@ -318,7 +318,7 @@ class MinMaxScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
     def inverse_transform(self, X: ArrayLike) -> NDArray[np.float64]:
         """:math:`(Z - m) / s`, shape (n_samples, n_features)."""
         check_is_fitted(self)
-        Z = validate_data(self, X, reset=False)
+        Z = validate_data(self, X, reset=False, dtype=FLOAT_DTYPES)
         return (Z - self.min_) / self.scale_
 
 
@@ -448,7 +448,7 @@ class PolynomialFeatures(TransformerMixin, BaseEstimator):
     def transform(self, X: ArrayLike) -> NDArray[np.float64]:
         """The monomials, shape (n_samples, n_output_features_)."""
         check_is_fitted(self)
-        X = validate_data(self, X, reset=False)
+        X = validate_data(self, X, reset=False, dtype=FLOAT_DTYPES)
         # Step 2: one column per monomial; x_{i1} x_{i2} ⋯ x_{id} (i1 ≤ i2 ≤ …) is x_{i1} times
         # the column of x_{i2} ⋯ x_{id}, one degree lower — scikit-learn's order of products,
         # each lower column computed once.

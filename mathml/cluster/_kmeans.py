@@ -30,7 +30,8 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._param_validation import _validate_parameter_constraints
-from .._validation import check_array, check_random_state, check_sample_weight, validate_data
+from .._validation import (FLOAT_DTYPES, check_array, check_random_state, check_sample_weight,
+                           validate_data)
 from ..base import (BaseEstimator, ClassNamePrefixFeaturesOutMixin, ClusterMixin, Interval,
                     StrOptions, TransformerMixin, check_is_fitted)
 from ..exceptions import ConvergenceWarning
@@ -517,7 +518,7 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
     def fit(self, X: ArrayLike, y=None, sample_weight: ArrayLike | None = None) -> KMeans:
         """Cluster X (y is ignored); returns self."""
         self._validate_hyperparameters()
-        X = _c_order(validate_data(self, X))
+        X = _c_order(validate_data(self, X, dtype=FLOAT_DTYPES))
         if X.shape[0] < self.n_clusters:
             raise ValueError(f"n_samples={X.shape[0]} should be >= "
                              f"n_clusters={self.n_clusters}.")
@@ -548,7 +549,7 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
 
     def _checked(self, X: ArrayLike) -> NDArray:
         check_is_fitted(self)
-        return _c_order(validate_data(self, X, reset=False))
+        return _c_order(validate_data(self, X, reset=False, dtype=FLOAT_DTYPES))
 
     def predict(self, X: ArrayLike) -> NDArray[np.int32]:
         """The index of the nearest centre of each sample, shape (n_samples,)."""

@@ -31,11 +31,14 @@ class _LinearRegressor(RegressorMixin, BaseEstimator):
     """``predict(X) = X wᵀ + b`` for the fitted ``coef_`` (w) and ``intercept_`` (b)."""
 
     fit_intercept: bool  # a parameter of every subclass
+    #: the dtype scikit-learn's fit checks the data with ("numeric", or float types)
+    _fit_dtype: object = "numeric"
 
     def _fit_data(self, X: ArrayLike, y: ArrayLike,
                   multi_output: bool = False) -> tuple[NDArray, NDArray]:
         self._validate_hyperparameters()
-        X, y = validate_data(self, X, y, y_numeric=True, multi_output=multi_output)
+        X, y = validate_data(self, X, y, y_numeric=True, multi_output=multi_output,
+                             dtype=self._fit_dtype)
         return X, y
 
     def _set_intercept(self, w: NDArray, x_bar: NDArray, y_bar) -> None:

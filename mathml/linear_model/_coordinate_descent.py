@@ -10,7 +10,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._param_validation import Hidden, validate_params
-from .._validation import check_array, check_random_state
+from .._validation import FLOAT_DTYPES, check_array, check_random_state
 from ..base import Interval, StrOptions
 from ..exceptions import ConvergenceWarning
 from ._base import _center, _LinearRegressor
@@ -198,6 +198,7 @@ class ElasticNet(_LinearRegressor):
     # the tags scikit-learn declares for its ElasticNet
     _sklearn_tags: ClassVar[dict[str, object]] = {"target_tags.multi_output": True}
 
+    _fit_dtype = FLOAT_DTYPES
     _parameter_constraints = {"alpha": [Interval(Real, 0, None, closed="left")],
                               "l1_ratio": [Interval(Real, 0, 1, closed="both")],
                               "fit_intercept": ["boolean"],
@@ -468,8 +469,8 @@ def enet_path(X: ArrayLike, y: ArrayLike, *, l1_ratio: float = 0.5, eps: float =
                                                                            "cyclic")
     if params:
         raise ValueError("Unexpected parameters in params", params.keys())
-    X = check_array(X, dtype="numeric")
-    y = check_array(y, ensure_2d=False, dtype="numeric")
+    X = check_array(X, dtype=FLOAT_DTYPES)
+    y = check_array(y, ensure_2d=False, dtype=FLOAT_DTYPES)
     if y.ndim != 1:
         raise ValueError("mathml's enet_path fits one target: y must be 1-D (scikit-learn "
                          "runs the multi-task elastic net for a 2-D y)")

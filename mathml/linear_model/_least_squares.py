@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validation import check_random_state
+from .._validation import FLOAT_DTYPES, check_random_state
 from ..base import Interval, StrOptions
 from ..exceptions import ConvergenceWarning, LinAlgError
 from ..linalg import svd
@@ -430,6 +430,7 @@ class Ridge(_LinearRegressor):
     # the tags scikit-learn declares for its Ridge
     _sklearn_tags: ClassVar[dict[str, object]] = {"target_tags.multi_output": True}
 
+    _fit_dtype = FLOAT_DTYPES
     _parameter_constraints = {
         "alpha": [Interval(Real, 0, None, closed="left"), "array-like"],
         "fit_intercept": ["boolean"],

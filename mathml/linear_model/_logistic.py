@@ -10,7 +10,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validation import check_classification_targets, check_random_state, validate_data
+from .._validation import (FLOAT_DTYPES, check_classification_targets, check_random_state,
+                           validate_data)
 from ..base import BaseEstimator, ClassifierMixin, Interval, StrOptions, check_is_fitted
 from ..exceptions import ConvergenceWarning
 from ..optimize import minimize
@@ -465,7 +466,7 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         self._validate_hyperparameters()
         # Step 2 first, as scikit-learn: a bad penalty/solver pair fails before the data.
         _, C, l2, l1 = self._resolve_penalty()
-        X, y = validate_data(self, X, y, dtype="numeric")
+        X, y = validate_data(self, X, y, dtype=FLOAT_DTYPES)
         check_classification_targets(y)
         # Step 1: classes, one-hot targets, sample weights, the design with its intercept
         # column (liblinear: a penalised feature of value intercept_scaling).

@@ -21,7 +21,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from .._docstrings import fill_doc
 from .._param_validation import Hidden, Interval, Options, StrOptions, validate_params
-from .._validation import (check_array, check_consistent_length, check_random_state,
+from .._validation import (FLOAT_DTYPES, check_array, check_consistent_length, check_random_state,
                           check_X_y, column_or_1d, type_of_target)
 from ..exceptions import UndefinedMetricWarning
 
@@ -52,8 +52,9 @@ def _regression_targets(y_true, y_pred, sample_weight, multioutput):
     """(y_true, y_pred, w, multioutput): the targets as (n, n_outputs) float arrays, the
     weights, and custom output weights (an array-like `multioutput`) as an array."""
     check_consistent_length(y_true, y_pred, sample_weight)
-    y_true = check_array(y_true, ensure_2d=False)
-    y_pred = check_array(y_pred, ensure_2d=False)
+    # converted at once, as scikit-learn (a string: NumPy's "could not convert")
+    y_true = check_array(y_true, ensure_2d=False, dtype=FLOAT_DTYPES)
+    y_pred = check_array(y_pred, ensure_2d=False, dtype=FLOAT_DTYPES)
     y_true = y_true.reshape(-1, 1) if y_true.ndim == 1 else y_true
     y_pred = y_pred.reshape(-1, 1) if y_pred.ndim == 1 else y_pred
     if y_true.shape[1] != y_pred.shape[1]:
@@ -78,13 +79,15 @@ def _average_outputs(errors: NDArray[np.float64], multioutput: str | NDArray[np.
     return float(np.average(errors, weights=weights))
 
 
-def _unique_labels(*ys: np.ndarray) -> np.ndarray:
-    """The sorted union of the labels; strings and numbers must not mix."""
-    is_str = {y.dtype.kind in "US" or (y.dtype == object and any(isinstance(v, str)
-                                                                 for v in y.ravel()))
-              for y in ys}
-    if len(is_str) > 1:
-        raise ValueError("Mix of label input types (string and number)")
+def _unique_labels(*ys) -> np.ndarray:
+    """The sorted union of the labels; strings and numbers must not mix (a list is read
+    value by value, as scikit-learn's ``unique_labels``)."""
+    values = set()
+    for y in ys:
+        values |= set(np.unique(y).tolist()) if hasattr(y, "__array__") else set(y)
+    if len({isinstance(v, str) for v in values}) > 1:
+        shown = " and ".join(str(np.unique(np.asarray(y))) for y in ys)
+        raise ValueError(f"Mix of label input types (string and number); Got {shown}.")
     return np.unique(np.concatenate([np.asarray(y).ravel() for y in ys]))
 
 
@@ -448,7 +451,10 @@ def confusion_matrix(y_true: ArrayLike, y_pred: ArrayLike, *, labels: ArrayLike 
            [0, 0, 1],
            [1, 0, 2]])
     """
-    # Step 1: validation and label indices.
+    # Step 1: validation and label indices (both as arrays first, as scikit-learn: a ragged
+    # list or a 3-D array fails there).
+    y_true, y_pred = (check_array(y, dtype=None, ensure_2d=False, ensure_all_finite=False,
+                                  ensure_min_samples=0) for y in (y_true, y_pred))
     # scikit-learn checks the lengths with a vector of unit weights when none is given
     ones = None if sample_weight is not None or not isinstance(y_true, Sized) \
         else np.ones(len(y_true))
@@ -748,7 +754,7 @@ def log_loss(y_true: ArrayLike, y_proba: ArrayLike, *, normalize: bool = True,
     0.21616
     """
     # Step 1: validation and one-hot targets.
-    P = check_array(y_proba, ensure_2d=False)
+    P = check_array(y_proba, ensure_2d=False, dtype=FLOAT_DTYPES)
     Y, P = _one_hot_and_probabilities(y_true, P, sample_weight, labels)
     w = _sample_weight(sample_weight, P.shape[0])
     # Step 2: keep log away from 0.
@@ -767,6 +773,13 @@ def _one_hot_and_probabilities(y_true, P, sample_weight, labels):
     if P.min() < 0:
         raise ValueError(f"y_prob contains values lower than 0: {P.min()}")
     check_consistent_length(P, y_true, sample_weight)
+    # scikit-learn's LabelBinarizer reads the targets first (its errors: NaN, bytes, a
+    # sequence of sequences, objects that are not labels)
+    kind = type_of_target(y_true if labels is None else labels, input_name="y")
+    if kind == "unknown":
+        raise ValueError(f"Unknown label type: {(y_true if labels is None else labels,)!r}")
+    if labels is None:
+        _unique_labels(y_true)
     y = column_or_1d(y_true, input_name="y_true")
     classes = _unique_labels(y) if labels is None else _unique_labels(np.asarray(labels))
     if labels is not None and not np.isin(y, classes).all():

@@ -197,6 +197,10 @@ def _regression_bad():
         bad(Y_TRUE, Y_PRED, multioutput=[1.0], raises=ValueError,
             match="Custom weights are useful only in multi-output cases",
             label="custom output weights for one output"),
+        bad(["a", "b", "c"], [1.0, 2.0, 3.0], raises=ValueError,
+            match="could not convert string to float: 'a'", label="strings as targets"),
+        bad([[1.0, 2.0], [3.0], [4.0]], [1.0, 2.0, 3.0], raises=ValueError,
+            match="inhomogeneous shape", label="a ragged list"),
     )
 
 
@@ -219,6 +223,19 @@ def _classification_bad():
         bad([0, 1], [0, 1], sample_weight=[0.0, 0.0], raises=ValueError,
             match="Sample weights must contain at least one non-zero number",
             label="all weights zero"),
+        bad([[0, 1], [1], [0]], [0, 1, 0], raises=ValueError,
+            match="(You appear to be using a legacy multi-label data representation|"
+                  "inhomogeneous shape)",
+            label="a ragged list (confusion_matrix makes it an array first)"),
+        bad([b"a", b"b", b"a"], [b"a", b"b", b"b"], raises=TypeError,
+            match="Support for labels represented as bytes is not supported",
+            label="bytes labels"),
+        bad([0, None, 1], [0, 1, 1], raises=ValueError,
+            match="Classification metrics can't handle a mix of unknown and binary targets",
+            label="objects that are not labels (None)"),
+        bad(["a", "b", "a"], [0, 1, 0], raises=ValueError,
+            match=r"Mix of label input types \(string and number\); Got \['a' 'b'\] and "
+                  r"\[0 1\]", label="strings against numbers"),
     )
 
 
@@ -477,6 +494,15 @@ CONCEPTS = (
             bad(C_TRUE, PROBA3[:, :2], raises=ValueError,
                 match="y_true and y_prob contain different number of classes",
                 label="columns unlike classes"),
+            bad([0.0, np.nan, 1.0], [0.2, 0.3, 0.9], raises=ValueError,
+                match="Input y contains NaN", label="NaN in y_true"),
+            bad([0, None, 1], [0.2, 0.3, 0.9], raises=ValueError,
+                match="Unknown label type", label="None among the labels"),
+            bad(["a", 1, "a"], [0.2, 0.3, 0.9], raises=ValueError,
+                match=r"Mix of label input types \(string and number\)",
+                label="a list of strings and numbers"),
+            bad([0, 1, 1], ["a", "b", "c"], raises=ValueError,
+                match="could not convert string to float", label="strings as probabilities"),
         ),
         bench=Bench(300_000, _bench_proba),
         note="scikit-learn ≥ 1.5 clips probabilities to [eps, 1 − eps] with eps of the "
