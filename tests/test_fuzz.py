@@ -127,29 +127,6 @@ OPEN: dict[str, str] = {
     "probability.expectation": "arg0:None arg1:None",
     "probability.variance": "arg0:None arg1:None",
 
-    # metrics
-    "metrics.mean_squared_error": "arg0:None arg0:string arg1:None arg1:string",
-    "metrics.mean_absolute_error": "arg0:None arg0:string arg1:None arg1:string",
-    "metrics.r2_score": "arg0:None arg0:string arg1:None arg1:string",
-    "metrics.precision_score": "arg0:None arg0:string arg1:None arg1:string",
-    "metrics.recall_score": "arg0:None arg0:string arg1:None arg1:string",
-    "metrics.log_loss": "arg0:None arg0:inf arg0:nan arg0:string arg1:string",
-    "metrics.roc_curve": "arg0:None arg0:string arg1:None arg1:string",
-    "metrics.roc_auc_score": "arg0:0-d arg0:None arg0:string arg1:None arg1:string",
-    "metrics.silhouette_samples": "arg0:None arg0:string arg1:None arg1:string",
-    "metrics.silhouette_score": "arg0:None arg0:string arg1:None arg1:string",
-    "metrics.calinski_harabasz_score": "arg0:None arg0:complex arg0:string arg1:None arg1:string",
-    "metrics.davies_bouldin_score": "arg0:None arg0:string arg1:None arg1:string",
-    "metrics.pairwise.euclidean_distances": "arg0:None arg0:string arg1:string",
-    "metrics.pairwise.manhattan_distances": "arg0:None arg0:string arg1:string",
-    "metrics.pairwise.linear_kernel": "arg0:None arg0:string arg1:string",
-    "metrics.pairwise.polynomial_kernel": "arg0:None arg0:string arg1:string",
-    "metrics.pairwise.rbf_kernel": "arg0:None arg0:string arg1:string",
-    "metrics.pairwise.sigmoid_kernel": "arg0:None arg0:string arg1:string",
-    "metrics.pairwise.cosine_similarity": "arg0:None arg0:string arg1:string",
-    "metrics.pairwise.pairwise_distances": "arg0:0-d arg0:None arg0:string",
-    "metrics.pairwise.pairwise_kernels": "arg0:0-d arg0:None arg0:string",
-
     # model_selection
     "model_selection.KFold": "arg0:string",
     "model_selection.StratifiedKFold": "arg0:string",
@@ -157,50 +134,17 @@ OPEN: dict[str, str] = {
     "model_selection.learning_curve": "arg0:inf arg0:nan arg1:inf arg1:nan cv:ragged train_sizes:0-d",
 
     # linear_model
-    "linear_model.LinearRegression": "arg1:string",
-    "linear_model.Ridge": "arg1:string",
-    "linear_model.Lasso": "alpha:3-D alpha:empty arg1:string max_iter:None",
-    "linear_model.ElasticNet": "alpha:3-D alpha:empty arg1:string max_iter:None",
-    "linear_model.GradientDescentRegressor": "arg0:0-d arg0:None arg0:string arg1:0-d arg1:string",
-    "linear_model.enet_path": (
-        "alphas:0-d alphas:3-D alphas:complex alphas:inf alphas:nan "
-        "alphas:string arg0:None arg0:string l1_ratio:0-d l1_ratio:3-D "
-        "l1_ratio:None l1_ratio:complex l1_ratio:empty l1_ratio:inf "
-        "l1_ratio:nan l1_ratio:ragged l1_ratio:string max_iter:0-d max_iter:inf "
-        "max_iter:nan tol:0-d tol:3-D tol:empty tol:inf tol:nan"
-    ),
-    "linear_model.lasso_path": (
-        "alphas:0-d alphas:3-D alphas:complex alphas:inf alphas:nan "
-        "alphas:string arg0:None arg0:string max_iter:0-d max_iter:inf "
-        "max_iter:nan tol:0-d tol:3-D tol:empty tol:inf tol:nan"
-    ),
+    "linear_model.enet_path": "tol:0-d tol:inf tol:nan",
+    "linear_model.lasso_path": "tol:0-d tol:inf tol:nan",
 
     # neighbors
     "neighbors.KDTree": "k:nan leaf_size:0-d leaf_size:inf leaf_size:nan",
-    "neighbors.KNeighborsClassifier": "arg1:0-d arg1:string n_neighbors:None",
-    "neighbors.KNeighborsRegressor": "arg1:0-d arg1:string n_neighbors:None",
 
     # cluster
-    "cluster.kmeans_plusplus": "arg0:None arg0:string",
     "cluster.inconsistent": "arg1:3-D arg1:empty arg1:ragged",
 
     # decomposition
     "decomposition.PCA": "n_components:None",
-
-    # tree
-    "tree.DecisionTreeClassifier": "arg1:0-d arg1:string",
-    "tree.DecisionTreeRegressor": "arg1:0-d arg1:string",
-    "tree.export_text": "arg1:0-d arg1:string",
-
-    # ensemble
-    "ensemble.GradientBoostingRegressor": "arg1:0-d arg1:string",
-    "ensemble.GradientBoostingClassifier": "arg1:0-d arg1:string",
-
-    # kernel_ridge
-    "kernel_ridge.KernelRidge": "arg1:string",
-
-    # neural_network
-    "neural_network.MLPRegressor": "arg1:string",
 }
 
 #: concept -> {label: why mathml deliberately does not do what the reference does}.

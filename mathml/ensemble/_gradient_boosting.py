@@ -501,7 +501,8 @@ class _BaseGradientBoosting(BaseEstimator):
                           "It has no effect. Leave it to its default value to avoid this "
                           "warning.", FutureWarning, stacklevel=2)
         # scikit-learn's trees split float32 features: the same thresholds need the same view.
-        X, y = validate_data(self, X, y, dtype=np.float32)
+        X, y = validate_data(self, X, y, dtype=np.float32, multi_output=True)
+        y = column_or_1d(y, warn=True)  # scikit-learn's order: targets checked, then 1-D
         w_given = sample_weight is not None
         w = check_sample_weight(sample_weight, X.shape[0])
         y = self._encode_y(y, w if w_given else None)

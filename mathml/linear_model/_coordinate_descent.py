@@ -231,6 +231,7 @@ class ElasticNet(_LinearRegressor):
 
     def fit(self, X: ArrayLike, y: ArrayLike) -> ElasticNet:
         """Fit by coordinate descent; returns self."""
+        self._validate_hyperparameters()  # before alpha is compared with 0
         if self.alpha == 0:
             warnings.warn("With alpha=0, this algorithm does not converge well. You are "
                           "advised to use the LinearRegression estimator", UserWarning,
@@ -481,7 +482,18 @@ def enet_path(X: ArrayLike, y: ArrayLike, *, l1_ratio: float = 0.5, eps: float =
     if isinstance(grid, Integral):
         grid = _alpha_grid(X, y, l1_ratio, eps, int(grid), positive)
     else:
-        grid = -np.sort(-np.asarray(grid, dtype=float).ravel())
+        grid = np.asarray(grid, dtype=float)
+        if grid.ndim != 1:  # scikit-learn fails on it with a TypeError too
+            raise TypeError("alphas must be an int or a 1-D sequence of penalties, got an array "
+                            f"of shape {grid.shape}")
+        grid = -np.sort(-grid)
+    # as scikit-learn's compiled solver reads them: a NaN or infinite max_iter, or a tol that
+    # is not one number, fail here (ValueError, OverflowError, TypeError); a string is refused
+    # by its typed arguments (TypeError), not parsed
+    for name, value in (("max_iter", max_iter), ("tol", tol)):
+        if isinstance(value, (str, bytes)):
+            raise TypeError(f"{name} must be a number, not {type(value).__name__}")
+    max_iter, tol = int(max_iter), float(tol)
     # Step 2: coordinate descent at each α, warm-started.
     n, p = X.shape
     gram = _gram(X, precompute, np.zeros(p), False)

@@ -9,7 +9,7 @@ from numbers import Integral, Real
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validation import check_classification_targets, validate_data
+from .._validation import check_classification_targets, column_or_1d, validate_data
 from ..base import (BaseEstimator, ClassifierMixin, Interval, RegressorMixin, StrOptions,
                     check_is_fitted)
 from ._kd_tree import KDTree, _metric_exponent, _rdist_to_dist, _reduced_distances
@@ -285,7 +285,9 @@ class _KNeighbors(BaseEstimator):
 
     def _store(self, X, y, classifier: bool):
         self._validate_hyperparameters()
-        X, y = validate_data(self, X, y)
+        # checked as scikit-learn's (multi-output) targets, then one output only
+        X, y = validate_data(self, X, y, multi_output=True)
+        y = column_or_1d(y, warn=True)
         if classifier:
             check_classification_targets(y)
             self.classes_, y = np.unique(y, return_inverse=True)
