@@ -64,13 +64,20 @@ from collections.abc import Sequence  # noqa: E402
 
 from .exceptions import DataConversionWarning  # noqa: E402
 
-__all__ += ["check_array", "check_sample_weight", "check_X_y", "check_consistent_length", "column_or_1d",
+__all__ += ["float_dtype_of", "check_array", "check_sample_weight", "check_X_y",
+            "check_consistent_length", "column_or_1d",
             "validate_data", "check_n_features", "type_of_target",
             "check_classification_targets", "check_random_state", "is_sparse"]
 
 #: scikit-learn's ``dtype=[np.float64, np.float32]`` of the estimators that convert their
 #: data at once (a string then fails as NumPy's "could not convert string to float").
 FLOAT_DTYPES = [np.float64, np.float32]
+
+def float_dtype_of(X: object) -> type:
+    """The floating type scikit-learn returns for data `X`: float32 stays float32 (mathml
+    computes in float64 and rounds the results once), anything else gives float64."""
+    return np.float32 if getattr(X, "dtype", None) == np.float32 else np.float64
+
 
 _RESHAPE_HINT = ("Reshape your data either using array.reshape(-1, 1) if your data has a "
                  "single feature or array.reshape(1, -1) if it contains a single sample.")

@@ -19,7 +19,8 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from ._param_validation import RealNotInt
-from ._validation import FLOAT_DTYPES, check_array, check_n_features, validate_data
+from ._validation import (FLOAT_DTYPES, check_array, check_n_features, float_dtype_of,
+                          validate_data)
 from .base import (BaseEstimator, Interval, OneToOneFeatureMixin, StrOptions, TransformerMixin,
                    _check_input_features, check_is_fitted)
 
@@ -185,22 +186,24 @@ class StandardScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
     def transform(self, X: ArrayLike) -> NDArray[np.float64]:
         """:math:`(X - \\mu) / \\sigma`, shape (n_samples, n_features)."""
         check_is_fitted(self)
+        dtype = float_dtype_of(X)  # float32 in, float32 out (as scikit-learn)
         Z = validate_data(self, X, reset=False, dtype=FLOAT_DTYPES)
         if self.with_mean:
             Z = Z - self.mean_
         if self.with_std:
             Z = Z / self.scale_
-        return Z
+        return Z.astype(dtype, copy=False)
 
     def inverse_transform(self, X: ArrayLike) -> NDArray[np.float64]:
         """:math:`Z\\sigma + \\mu`, shape (n_samples, n_features)."""
         check_is_fitted(self)
+        dtype = float_dtype_of(X)
         X_arr = validate_data(self, X, reset=False, dtype=FLOAT_DTYPES)
         if self.with_std:
             X_arr = X_arr * self.scale_
         if self.with_mean:
             X_arr = X_arr + self.mean_
-        return X_arr
+        return X_arr.astype(dtype, copy=False)
 
 
 class MinMaxScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
@@ -289,6 +292,7 @@ class MinMaxScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
         if a >= b:
             raise ValueError("Minimum of desired feature range must be smaller than maximum. "
                              f"Got {self.feature_range!r}.")
+        dtype = float_dtype_of(X)
         first = not hasattr(self, "n_samples_seen_")
         X = validate_data(self, X, reset=first, dtype=FLOAT_DTYPES)
         # Step 1: the extremes, of this batch and of the ones before.
@@ -305,21 +309,26 @@ class MinMaxScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
         self.scale_ = (b - a) / _handle_zeros_in_scale(self.data_range_,
                                                        self.data_range_ < 10 * EPS)
         self.min_ = a - self.data_min_ * self.scale_
+        # float32 data gives float32 statistics, as scikit-learn (computed in float64)
+        for name in ("data_min_", "data_max_", "data_range_", "scale_", "min_"):
+            setattr(self, name, getattr(self, name).astype(dtype, copy=False))
         return self
 
     def transform(self, X: ArrayLike) -> NDArray[np.float64]:
         """:math:`X s + m` (clipped to the range when ``clip``), shape (n_samples, n_features)."""
         check_is_fitted(self)
+        dtype = float_dtype_of(X)
         X = validate_data(self, X, reset=False, dtype=FLOAT_DTYPES)
         # Step 3: the affine map.
         Z = X * self.scale_ + self.min_
-        return np.clip(Z, *self.feature_range) if self.clip else Z
+        return (np.clip(Z, *self.feature_range) if self.clip else Z).astype(dtype, copy=False)
 
     def inverse_transform(self, X: ArrayLike) -> NDArray[np.float64]:
         """:math:`(Z - m) / s`, shape (n_samples, n_features)."""
         check_is_fitted(self)
+        dtype = float_dtype_of(X)
         Z = validate_data(self, X, reset=False, dtype=FLOAT_DTYPES)
-        return (Z - self.min_) / self.scale_
+        return ((Z - self.min_) / self.scale_).astype(dtype, copy=False)
 
 
 class PolynomialFeatures(TransformerMixin, BaseEstimator):
@@ -448,6 +457,7 @@ class PolynomialFeatures(TransformerMixin, BaseEstimator):
     def transform(self, X: ArrayLike) -> NDArray[np.float64]:
         """The monomials, shape (n_samples, n_output_features_)."""
         check_is_fitted(self)
+        dtype = float_dtype_of(X)  # float32 in, float32 out (as scikit-learn)
         X = validate_data(self, X, reset=False, dtype=FLOAT_DTYPES)
         # Step 2: one column per monomial; x_{i1} x_{i2} ⋯ x_{id} (i1 ≤ i2 ≤ …) is x_{i1} times
         # the column of x_{i2} ⋯ x_{id}, one degree lower — scikit-learn's order of products,
@@ -461,7 +471,7 @@ class PolynomialFeatures(TransformerMixin, BaseEstimator):
             return done[c]
 
         columns = [column(c) for c in self._combinations(X.shape[1])]
-        out: NDArray[np.float64] = np.column_stack(columns)
+        out: NDArray[np.float64] = np.column_stack(columns).astype(dtype, copy=False)
         return np.asfortranarray(out) if self.order == "F" else out
 
     def get_feature_names_out(self, input_features: ArrayLike | None = None

@@ -104,7 +104,7 @@ class GradientDescentRegressor(RegressorMixin, BaseEstimator):
         n = X.shape[0]
         model = sk.Ridge(alpha=self.alpha * n, fit_intercept=self.fit_intercept).fit(X, y) \
             if self.alpha > 0 else sk.LinearRegression(fit_intercept=self.fit_intercept).fit(X, y)
-        self.coef_, self.intercept_ = model.coef_, np.float64(model.intercept_)
+        self.coef_, self.intercept_ = model.coef_, model.intercept_  # scikit-learn's types
         self.n_features_in_ = model.n_features_in_
         self._model = model
         return self

@@ -189,20 +189,7 @@ DTYPE_OPEN: set[str] = {
     "stats.median",
     "stats.histogram",
 
-    # preprocessing
-    "preprocessing.StandardScaler",
-    "preprocessing.MinMaxScaler",
-    "preprocessing.PolynomialFeatures",
-
-    # metrics
-    "metrics.silhouette_samples",
-
     # linear_model
-    "linear_model.LinearRegression",
-    "linear_model.Ridge",
-    "linear_model.Lasso",
-    "linear_model.ElasticNet",
-    "linear_model.GradientDescentRegressor",
     "linear_model.LogisticRegression",
     "linear_model.enet_path",
     "linear_model.lasso_path",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validation import validate_data
+from .._validation import float_dtype_of, validate_data
 from ..base import BaseEstimator, RegressorMixin, check_is_fitted
 from ..linalg import cholesky, lstsq, qr, svd
 from ..linalg._lu import _solve_triangular
@@ -37,6 +37,8 @@ class _LinearRegressor(RegressorMixin, BaseEstimator):
     def _fit_data(self, X: ArrayLike, y: ArrayLike,
                   multi_output: bool = False) -> tuple[NDArray, NDArray]:
         self._validate_hyperparameters()
+        # float32 data gives float32 coefficients, as scikit-learn (computed in float64)
+        self._out_dtype = float_dtype_of(X)
         X, y = validate_data(self, X, y, y_numeric=True, multi_output=multi_output,
                              dtype=self._fit_dtype)
         return X, y
@@ -45,15 +47,20 @@ class _LinearRegressor(RegressorMixin, BaseEstimator):
         self.coef_ = w
         self.intercept_ = (y_bar - x_bar @ w.T) if self.fit_intercept else \
             (0.0 if w.ndim == 1 else np.zeros(w.shape[0]))
+        dtype = getattr(self, "_out_dtype", np.float64)
+        self.coef_ = np.asarray(self.coef_).astype(dtype, copy=False)
         if np.ndim(self.intercept_) == 0 and self.fit_intercept:
             # scikit-learn's type: a numpy scalar when fitted, the float 0.0 when not
-            self.intercept_ = np.float64(self.intercept_)
+            self.intercept_ = dtype(self.intercept_)
+        elif np.ndim(self.intercept_) > 0:
+            self.intercept_ = np.asarray(self.intercept_).astype(dtype, copy=False)
 
     def predict(self, X: ArrayLike) -> NDArray[np.float64]:
         """Predicted targets ``X wᵀ + b``, shape (n_samples,) or (n_samples, n_targets)."""
         check_is_fitted(self)
+        dtype = np.result_type(float_dtype_of(X), self.coef_.dtype)
         X = validate_data(self, X, reset=False)
-        return X @ self.coef_.T + self.intercept_
+        return (X @ self.coef_.T + self.intercept_).astype(dtype, copy=False)
 
 
 # scikit-learn's LinearRegression hands its tol (default 1e-6) to scipy.linalg.lstsq as

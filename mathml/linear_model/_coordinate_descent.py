@@ -245,7 +245,7 @@ class ElasticNet(_LinearRegressor):
         Y = yc.reshape(X.shape[0], -1)
         previous = getattr(self, "coef_", None) if self.warm_start else None
         W0 = np.zeros((Y.shape[1], X.shape[1])) if previous is None else \
-            np.reshape(previous, (Y.shape[1], X.shape[1]))
+            np.reshape(previous, (Y.shape[1], X.shape[1])).astype(np.float64)
         # Step 2: coordinate descent on n × the objective, one target at a time.
         n, rho = X.shape[0], self._l1_ratio()
         W, gaps, n_iter = np.empty_like(W0), np.empty(Y.shape[1]), []

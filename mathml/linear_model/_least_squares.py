@@ -90,7 +90,8 @@ class LinearRegression(_LinearRegressor):
         # Step 1: centre.
         Xc, yc, x_bar, y_bar = _center(X, y, self.fit_intercept)
         # Step 2: min ‖yc − Xc w‖ by QR (minimum norm by the SVD when rank deficient).
-        w, self.rank_, self.singular_ = _least_squares(Xc, yc)
+        w, self.rank_, singular = _least_squares(Xc, yc)
+        self.singular_: NDArray = singular.astype(self._out_dtype, copy=False)
         # Step 3: intercept.
         self._set_intercept(w.T, x_bar, y_bar)
         return self

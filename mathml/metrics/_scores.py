@@ -21,8 +21,9 @@ from numpy.typing import ArrayLike, NDArray
 
 from .._docstrings import fill_doc
 from .._param_validation import Hidden, Interval, Options, StrOptions, validate_params
-from .._validation import (FLOAT_DTYPES, check_array, check_consistent_length, check_random_state,
-                          check_X_y, column_or_1d, type_of_target)
+from .._validation import (FLOAT_DTYPES, check_array, check_consistent_length,
+                          check_random_state, check_X_y, column_or_1d, float_dtype_of,
+                          type_of_target)
 from ..exceptions import UndefinedMetricWarning
 
 __all__ = ["mean_squared_error", "mean_absolute_error", "r2_score", "accuracy_score",
@@ -1245,7 +1246,8 @@ def silhouette_samples(X: ArrayLike, labels: ArrayLike, *,
         b = (S / sizes).min(axis=1)
         # Step 5: the coefficient; a singleton's 0/0 becomes 0.
         s = (b - a) / np.maximum(a, b)
-    return np.nan_to_num(s)
+    # float32 data gives float32 coefficients, as scikit-learn (computed in float64)
+    return np.nan_to_num(s).astype(float_dtype_of(X), copy=False)
 
 
 @validate_params({**_SILHOUETTE_CONSTRAINTS,
