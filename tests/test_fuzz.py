@@ -190,9 +190,6 @@ DTYPE_OPEN: set[str] = {
     "stats.histogram",
 
     # linear_model
-    "linear_model.LogisticRegression",
-    "linear_model.enet_path",
-    "linear_model.lasso_path",
     "linear_model.SGDRegressor",
     "linear_model.SGDClassifier",
 

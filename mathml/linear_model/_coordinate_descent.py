@@ -10,7 +10,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._param_validation import Hidden, validate_params
-from .._validation import FLOAT_DTYPES, check_array, check_random_state
+from .._validation import FLOAT_DTYPES, check_array, check_random_state, float_dtype_of
 from ..base import Interval, StrOptions
 from ..exceptions import ConvergenceWarning
 from ._base import _center, _LinearRegressor
@@ -470,6 +470,7 @@ def enet_path(X: ArrayLike, y: ArrayLike, *, l1_ratio: float = 0.5, eps: float =
                                                                            "cyclic")
     if params:
         raise ValueError("Unexpected parameters in params", params.keys())
+    dtype = float_dtype_of(X)  # float32 data: float32 coefficients, as scikit-learn
     X = check_array(X, dtype=FLOAT_DTYPES)
     y = check_array(y, ensure_2d=False, dtype=FLOAT_DTYPES)
     if y.ndim != 1:
@@ -506,6 +507,7 @@ def enet_path(X: ArrayLike, y: ArrayLike, *, l1_ratio: float = 0.5, eps: float =
                                          random=selection == "random")
         coefs[:, i], gaps[i] = w, gap / n
         n_iters.append(it)
+    coefs = coefs.astype(dtype, copy=False)
     return (grid, coefs, gaps, n_iters) if return_n_iter else (grid, coefs, gaps)
 
 
