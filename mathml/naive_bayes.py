@@ -180,6 +180,9 @@ class GaussianNB(_BaseNB):
         """Estimate the class means and variances: a `partial_fit` from nothing with all
         the classes of `y`; returns self."""
         self._validate_hyperparameters()
+        if y is None:  # scikit-learn's check of y alone, before X
+            raise ValueError(f"This {type(self).__name__} estimator requires y to be passed, "
+                             "but the target y is None.")
         y = column_or_1d(y, warn=True)
         check_classification_targets(y)
         self.__dict__.pop("classes_", None)  # start over

@@ -98,7 +98,9 @@ CONCEPTS = (
     Concept(
         name="naive_bayes.BernoulliNB", reference_call="sklearn.naive_bayes.BernoulliNB",
         comparison="exact", tolerance="bitwise",
-        cases=_cases() + _cases(alpha=0.3, binarize=0.5) + _batched(binarize=0.5),
+        cases=_cases() + _cases(alpha=0.3, binarize=0.5) + _batched(binarize=0.5)
+        + (case(*classification_data(8), alpha=[0.5, 1.0, 2.0],
+                label="one alpha per feature (the reference broadcasts 2α over the features)"),),
         strategy=seeded(classification_data),
         bad=estimator_bad(*classification_data(0), classifier=True, invalid={"alpha": -1.0})
         + (bad(*classification_data(0), binarize=-1.0, raises=ValueError,
