@@ -1,7 +1,9 @@
 """The vocabulary of hyperparameter constraints, as scikit-learn's
-``utils/_param_validation.py``: ``Interval``, ``StrOptions``, the shorthands of
-``_parameter_constraints`` (``None``, ``"boolean"``, ``"array-like"``, a type) and the check
-that raises :class:`~mathml.exceptions.InvalidParameterError` with scikit-learn's wording.
+``utils/_param_validation.py``: ``Interval``, ``StrOptions``, ``Options``, the shorthands of
+``_parameter_constraints`` (``None``, ``"boolean"``, ``"array-like"``, ``"sparse matrix"``,
+``"nan"``, a type), the check that raises :class:`~mathml.exceptions.InvalidParameterError`
+with scikit-learn's wording, and ``validate_params``, the decorator that checks every
+argument of a public function before its body runs.
 
 Its own module because both the estimators (`mathml.base`) and the metric functions
 (`mathml.metrics`) validate their parameters with it, and metrics must not depend on the
@@ -9,15 +11,18 @@ estimators (``score`` in `mathml.base` calls the metrics).
 """
 from __future__ import annotations
 
+import functools
+import inspect
 import math
+from collections.abc import Callable
 from numbers import Integral, Real
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
 from .exceptions import InvalidParameterError
 
-__all__ = ["Interval", "StrOptions", "RealNotInt"]
+__all__ = ["Interval", "StrOptions", "Options", "Hidden", "RealNotInt", "validate_params"]
 
 
 class RealNotInt(Real):
@@ -75,6 +80,32 @@ class StrOptions:
         return f"a str among {{{', '.join(repr(o) for o in self.options)}}}"
 
 
+class Options:
+    """One value of type ``type`` among ``options`` (scikit-learn's ``Options``), e.g. the
+    floats {0.0, 1.0} of ``zero_division``."""
+
+    def __init__(self, type: type[Any], options: set) -> None:
+        self.type, self.options = type, options
+
+    def is_satisfied_by(self, value: Any) -> bool:
+        return isinstance(value, self.type) and value in self.options
+
+    def __str__(self) -> str:
+        name = _InstancesOf(self.type).type_name()
+        return f"a {name} among {{{', '.join(repr(o) for o in self.options)}}}"
+
+
+class Hidden:
+    """A constraint that accepts as ``constraint`` does but is left out of the message
+    (scikit-learn's ``Hidden``: a deprecated default such as ``n_alphas='deprecated'``)."""
+
+    def __init__(self, constraint: Any) -> None:
+        self.constraint = constraint
+
+    def is_satisfied_by(self, value: Any) -> bool:
+        return _make_constraint(self.constraint).is_satisfied_by(value)
+
+
 class _InstancesOf:
     def __init__(self, type_: type) -> None:
         self.type = type_
@@ -82,12 +113,14 @@ class _InstancesOf:
     def is_satisfied_by(self, value: Any) -> bool:
         return isinstance(value, self.type)
 
-    def __str__(self) -> str:
+    def type_name(self) -> str:
         t = self.type
         names: dict[type, str] = {Real: "float", Integral: "int"}
-        name = names.get(t) or (
+        return names.get(t) or (
             t.__qualname__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__qualname__}")
-        return f"an instance of {name!r}"
+
+    def __str__(self) -> str:
+        return f"an instance of {self.type_name()!r}"
 
 
 class _NoneConstraint:
@@ -96,6 +129,28 @@ class _NoneConstraint:
 
     def __str__(self) -> str:
         return "None"
+
+
+class _Nan:
+    """The float NaN (shorthand ``"nan"``), e.g. ``zero_division=np.nan``."""
+
+    def is_satisfied_by(self, value: Any) -> bool:
+        return isinstance(value, Real) and not isinstance(value, Integral) and math.isnan(value)
+
+    def __str__(self) -> str:
+        return "numpy.nan"
+
+
+class _SparseMatrices:
+    """A SciPy sparse matrix or array (shorthand ``"sparse matrix"``), recognised without
+    importing SciPy. Accepted here so that the message is scikit-learn's; the array checks
+    that follow refuse it (mathml computes on dense arrays only)."""
+
+    def is_satisfied_by(self, value: Any) -> bool:
+        return hasattr(value, "toarray") and hasattr(value, "format") and hasattr(value, "nnz")
+
+    def __str__(self) -> str:
+        return "a sparse array or matrix"
 
 
 class _Booleans:
@@ -158,6 +213,10 @@ def _make_constraint(constraint: Any):
         return _Booleans()
     if constraint == "array-like":
         return _ArrayLikes()
+    if constraint == "sparse matrix":
+        return _SparseMatrices()
+    if constraint == "nan":
+        return _Nan()
     if constraint == "verbose":
         return _Verbose()
     if constraint == "random_state":
@@ -178,8 +237,32 @@ def _validate_parameter_constraints(constraints: dict[str, list], params: dict[s
         options = [_make_constraint(c) for c in constraints[name]]
         if any(c.is_satisfied_by(value) for c in options):
             continue
+        options = [c for c in options if not isinstance(c, Hidden)]
         described = (str(options[0]) if len(options) == 1 else
                      f"{', '.join(str(c) for c in options[:-1])} or {options[-1]}")
         raise InvalidParameterError(
             f"The {name!r} parameter of {caller_name} must be {described}. "
             f"Got {value!r} instead.")
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def validate_params(constraints: dict[str, list]) -> Callable[[F], F]:
+    """Decorate a public function so that each call first checks its arguments (defaults
+    included, in the signature's order) against `constraints`, as scikit-learn's
+    ``validate_params``: the first argument no constraint accepts raises
+    InvalidParameterError naming the function."""
+    def decorate(func: F) -> F:
+        signature = inspect.signature(func)
+
+        @functools.wraps(func)
+        def checked(*args: Any, **kwargs: Any) -> Any:
+            bound = signature.bind(*args, **kwargs)
+            bound.apply_defaults()
+            _validate_parameter_constraints(constraints, bound.arguments, func.__qualname__)
+            return func(*args, **kwargs)
+
+        checked._parameter_constraints = constraints  # type: ignore[attr-defined]
+        return checked  # type: ignore[return-value]
+    return decorate

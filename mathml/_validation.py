@@ -60,12 +60,24 @@ def as_square_matrix(a: ArrayLike, *, finite: bool = True) -> NDArray[np.float64
 
 import numbers  # noqa: E402
 import warnings  # noqa: E402
+from collections.abc import Sequence  # noqa: E402
 
 from .exceptions import DataConversionWarning  # noqa: E402
 
-__all__ += ["check_array", "check_sample_weight", "check_X_y", "check_consistent_length", "column_or_1d",
+__all__ += ["float_dtype_of", "check_array", "check_sample_weight", "check_X_y",
+            "check_consistent_length", "column_or_1d",
             "validate_data", "check_n_features", "type_of_target",
             "check_classification_targets", "check_random_state", "is_sparse"]
+
+#: scikit-learn's ``dtype=[np.float64, np.float32]`` of the estimators that convert their
+#: data at once (a string then fails as NumPy's "could not convert string to float").
+FLOAT_DTYPES = [np.float64, np.float32]
+
+def float_dtype_of(X: object) -> type:
+    """The floating type scikit-learn returns for data `X`: float32 stays float32 (mathml
+    computes in float64 and rounds the results once), anything else gives float64."""
+    return np.float32 if getattr(X, "dtype", None) == np.float32 else np.float64
+
 
 _RESHAPE_HINT = ("Reshape your data either using array.reshape(-1, 1) if your data has a "
                  "single feature or array.reshape(1, -1) if it contains a single sample.")
@@ -77,11 +89,25 @@ def is_sparse(X) -> bool:
 
 
 def _num_samples(x) -> int:
-    if hasattr(x, "shape") and len(x.shape) > 0:
-        return int(x.shape[0])
-    if hasattr(x, "__len__"):
+    """The number of samples (rows) of `x`, with scikit-learn's TypeErrors for an
+    estimator, a scalar, a 0-d array or an object without a length."""
+    message = f"Expected sequence or array-like, got {type(x)}"
+    if hasattr(x, "fit") and callable(x.fit):
+        raise TypeError(message)
+    if not hasattr(x, "__len__") and not hasattr(x, "shape"):
+        if not hasattr(x, "__array__"):
+            raise TypeError(message)
+        x = np.asarray(x)
+    if getattr(x, "shape", None) is not None:
+        if len(x.shape) == 0:
+            raise TypeError("Input should have at least 1 dimension i.e. satisfy "
+                            f"`len(x.shape) > 0`, got scalar `{x!r}` instead.")
+        if isinstance(x.shape[0], numbers.Integral):
+            return int(x.shape[0])
+    try:
         return len(x)
-    raise TypeError(f"Expected sequence or array-like, got {type(x)}")
+    except TypeError as error:
+        raise TypeError(message) from error
 
 
 def check_consistent_length(*arrays) -> None:
@@ -109,21 +135,26 @@ def _assert_all_finite(A: np.ndarray, *, allow_nan: bool, input_name: str,
 
 
 def _as_array(X, dtype, input_name: str) -> np.ndarray:
-    """np.asarray with scikit-learn's refusals: sparse, complex, strings for numeric dtype."""
+    """np.asarray as scikit-learn's ``check_array`` converts: sparse and complex refused;
+    for ``dtype="numeric"`` an object array becomes float64 at once and anything else
+    keeps its dtype (strings are refused after the shape checks, by `check_array`); an
+    explicit dtype (a float type, or a list of them: the first) converts at once, so that
+    a string fails with NumPy's "could not convert string to float"."""
     if is_sparse(X):
         padded = f" for {input_name}" if input_name else ""
         raise TypeError(f"Sparse data was passed{padded}, but dense data is required. "
                         "Use '.toarray()' to convert to a dense numpy array.")
-    A = np.asarray(X)
+    original = getattr(X, "dtype", None)
+    if isinstance(dtype, (list, tuple)):
+        dtype = None if original in dtype else dtype[0]
+    elif isinstance(dtype, str) and dtype == "numeric":
+        dtype = np.float64 if getattr(original, "kind", "") == "O" else None
+    if dtype is not None and getattr(original, "kind", "") == "c":  # before NumPy drops .imag
+        raise ValueError(f"Complex data not supported\n{X}\n")
+    A = np.asarray(X, dtype=dtype)
     if np.iscomplexobj(A) or (A.dtype == object and any(isinstance(v, complex) for v in A.flat)):
         raise ValueError(f"Complex data not supported\n{A}\n")
-    if dtype == "numeric":
-        if A.dtype.kind in "USV":
-            raise ValueError("dtype='numeric' is not compatible with arrays of bytes/strings."
-                             "Convert your data to numeric values explicitly instead.")
-        # mathml computes in float64 throughout: every numeric input is converted once here
-        return A.astype(np.float64)
-    return A if dtype is None else A.astype(dtype)
+    return A
 
 
 def check_array(X: ArrayLike, *, ensure_2d: bool = True, allow_nd: bool = False,
@@ -132,8 +163,10 @@ def check_array(X: ArrayLike, *, ensure_2d: bool = True, allow_nd: bool = False,
                 estimator: object = None, input_name: str = "") -> np.ndarray:
     """`X` as an array, or the ValueError/TypeError scikit-learn's ``check_array`` raises.
 
-    ``dtype="numeric"`` gives float64 (mathml's one working precision); ``dtype=None``
-    keeps the input's dtype (categorical data, labels).
+    ``dtype="numeric"`` gives float64 (mathml's one working precision); so does a list of
+    float types, scikit-learn's ``[np.float64, np.float32]`` (then strings fail in the
+    conversion, with NumPy's message, as there); ``dtype=None`` keeps the input's dtype
+    (categorical data, labels); a dtype converts to it.
     """
     estimator_name = (estimator if isinstance(estimator, str) else type(estimator).__name__) \
         if estimator is not None else None
@@ -145,12 +178,19 @@ def check_array(X: ArrayLike, *, ensure_2d: bool = True, allow_nd: bool = False,
     if ensure_2d and A.ndim == 1:
         raise ValueError(f"Expected 2D array, got 1D array instead:\narray={A}.\n"
                          + _RESHAPE_HINT)
+    numeric = isinstance(dtype, str) and dtype == "numeric"
+    if numeric and A.dtype.kind in "USV":
+        raise ValueError("dtype='numeric' is not compatible with arrays of bytes/strings."
+                         "Convert your data to numeric values explicitly instead.")
+    if numeric or isinstance(dtype, (list, tuple)):
+        # mathml computes in float64 throughout: every numeric input is converted once here
+        A = A.astype(np.float64)
     if not allow_nd and A.ndim >= 3:
         raise ValueError(f"Found array with dim {A.ndim}, while dim <= 2 is required{context}.")
     if ensure_all_finite:
         _assert_all_finite(A, allow_nan=ensure_all_finite == "allow-nan",
                            input_name=input_name, estimator_name=estimator_name)
-    if ensure_min_samples > 0 and A.ndim >= 1 and A.shape[0] < ensure_min_samples:
+    if ensure_min_samples > 0 and _num_samples(A) < ensure_min_samples:  # a 0-d A: TypeError
         raise ValueError(f"Found array with {A.shape[0]} sample(s) (shape={A.shape}) while "
                          f"a minimum of {ensure_min_samples} is required{context}.")
     if ensure_min_features > 0 and A.ndim == 2 and A.shape[1] < ensure_min_features:
@@ -163,7 +203,8 @@ def column_or_1d(y: ArrayLike, *, dtype: object = None, warn: bool = False,
                  input_name: str = "y") -> np.ndarray:
     """`y` raveled to 1-D; a column vector is accepted (with DataConversionWarning when
     `warn`), any other shape is a ValueError."""
-    y = _as_array(y, dtype, input_name)
+    y = check_array(y, ensure_2d=False, dtype=dtype, input_name=input_name,
+                    ensure_all_finite=False, ensure_min_samples=0)  # 3-D: "dim <= 2"
     if y.ndim == 2 and y.shape[1] == 1:
         if warn:
             warnings.warn("A column-vector y was passed when a 1d array was expected. Please "
@@ -187,8 +228,8 @@ def check_X_y(X: ArrayLike, y: ArrayLike, *, multi_output: bool = False,
     X = check_array(X, dtype=dtype, estimator=estimator, input_name="X",
                     ensure_min_samples=ensure_min_samples, ensure_all_finite=ensure_all_finite)
     if multi_output:
-        y = check_array(y, ensure_2d=False, dtype=None, input_name="y",
-                        ensure_min_samples=0, ensure_all_finite=False)
+        # at least one sample: a 0-d y fails in _num_samples, scikit-learn's TypeError
+        y = check_array(y, ensure_2d=False, dtype=None, input_name="y", estimator=estimator)
     else:
         y = column_or_1d(y, warn=True)
     _assert_all_finite(y, allow_nan=False, input_name="y", estimator_name=None)
@@ -237,30 +278,66 @@ def _is_integral(values: np.ndarray) -> bool:
         values.dtype.kind == "f" and bool(np.all(values == np.round(values))))
 
 
+def _as_target_array(y) -> np.ndarray:
+    """`y` as an array, or an array of objects when NumPy cannot make it rectangular
+    (scikit-learn's fallback); complex refused."""
+    try:
+        A = np.asarray(y)
+    except ValueError:  # ragged: sequences of different lengths
+        A = np.asarray(y, dtype=object)
+    if np.iscomplexobj(A):
+        raise ValueError(f"Complex data not supported\n{A}\n")
+    return A
+
+
+def _is_multilabel(y: np.ndarray) -> bool:
+    """2-D, several columns, at most two distinct integer values (scikit-learn's rule)."""
+    if not (y.ndim == 2 and y.shape[1] > 1) or y.dtype.kind not in "biuf":
+        return False
+    values = np.unique(y)
+    return values.shape[0] < 3 and (y.dtype.kind in "biu" or _is_integral(values))
+
+
 def type_of_target(y: ArrayLike, input_name: str = "") -> str:
     """The kind of target, as scikit-learn names it: 'continuous', 'binary', 'multiclass',
-    'continuous-multioutput', 'multiclass-multioutput', 'multilabel-indicator', 'unknown'."""
+    'continuous-multioutput', 'multiclass-multioutput', 'multilabel-indicator', 'unknown';
+    scikit-learn's errors for a string, bytes labels, sequences of sequences, NaN."""
+    valid = (isinstance(y, Sequence) or is_sparse(y) or hasattr(y, "__array__")) \
+        and not isinstance(y, str)
+    if not valid:
+        raise ValueError(f"Expected array-like (array or non-string sequence), got {y!r}")
     if is_sparse(y):
         raise TypeError("Sparse data was passed, but dense data is required. "
                         "Use '.toarray()' to convert to a dense numpy array.")
-    y = np.asarray(y)
-    if np.iscomplexobj(y):
-        raise ValueError(f"Complex data not supported\n{y}\n")
-    if y.ndim > 2 or y.size == 0 or (y.dtype == object and y.ndim == 2) or y.ndim == 0:
-        return "unknown"
-    if y.dtype.kind == "f":
-        _assert_all_finite(y, allow_nan=False, input_name=input_name, estimator_name=None)
-    suffix = "-multioutput" if y.ndim == 2 and y.shape[1] > 1 else ""
-    values = np.unique(y) if y.dtype != object else np.array(sorted(set(y.ravel())),
-                                                                dtype=object)
-    if suffix and y.dtype.kind in "biuf" and _is_integral(values) and \
-            set(values.tolist()) <= {0, 1}:
+    A = _as_target_array(y)
+    if _is_multilabel(A):
         return "multilabel-indicator"
-    if y.dtype.kind == "f" and not _is_integral(values):
+    if A.ndim >= 1 and A.shape[0] > 0:
+        first = A[0]
+        if isinstance(first, bytes):
+            raise TypeError("Support for labels represented as bytes is not supported. Convert "
+                            "the labels to a string or integer format.")
+        if not hasattr(first, "__array__") and isinstance(first, Sequence) \
+                and not isinstance(first, str):
+            raise ValueError("You appear to be using a legacy multi-label data representation. "
+                             "Sequence of sequences are no longer supported; use a binary array"
+                             " or sparse matrix instead - the MultiLabelBinarizer transformer "
+                             "can convert to this format.")
+    if A.ndim not in (1, 2):
+        return "unknown"
+    if not min(A.shape):
+        return "binary" if A.ndim == 1 else "unknown"  # [] is 'binary', as scikit-learn
+    if A.dtype == object and not isinstance(A.flat[0], str):
+        return "unknown"
+    suffix = "-multioutput" if A.ndim == 2 and A.shape[1] > 1 else ""
+    if A.dtype.kind == "f" and not (np.isfinite(A).all() and _is_integral(A)):
+        _assert_all_finite(A, allow_nan=False, input_name=input_name, estimator_name=None)
         return "continuous" + suffix
-    if suffix:
+    values = np.unique(A) if A.dtype != object else np.array(sorted(set(A.ravel())),
+                                                              dtype=object)
+    if values.shape[0] > 2 or (A.ndim == 2 and A.shape[1] > 1):
         return "multiclass" + suffix
-    return "multiclass" if values.shape[0] > 2 else "binary"
+    return "binary"
 
 
 def check_classification_targets(y: ArrayLike) -> None:
@@ -282,7 +359,7 @@ def check_random_state(seed: object) -> np.random.RandomState:
     """
     if seed is None or seed is np.random:
         return np.random.mtrand._rand
-    if isinstance(seed, numbers.Integral) and not isinstance(seed, bool):
+    if isinstance(seed, numbers.Integral):  # a bool too, as scikit-learn (True seeds 1)
         return np.random.RandomState(int(seed))
     if isinstance(seed, np.random.RandomState):
         return seed

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validation import check_array, validate_data
+from ._validation import FLOAT_DTYPES, check_array, validate_data
 from .base import (BaseEstimator, ClassNamePrefixFeaturesOutMixin, Interval, StrOptions,
                    TransformerMixin, check_is_fitted)
 from .linalg import eigh, inv, slogdet, svd
@@ -214,7 +214,7 @@ class PCA(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEstimator):
         """Steps 1–6 of the Notes; returns (U or None, S, X) for ``fit_transform``."""
         self._validate_hyperparameters()
         X_type = _floating_type(X)
-        X = validate_data(self, X, reset=True)
+        X = validate_data(self, X, reset=True, dtype=FLOAT_DTYPES)
         n, p = X.shape
         k = min(n, p) if self.n_components is None else self.n_components
         self._fit_svd_solver = self._choose_solver(n, p, k)
@@ -284,7 +284,8 @@ class PCA(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEstimator):
         """The scores :math:`(X - \\bar x) V_k`, shape (n_samples, n_components_)."""
         check_is_fitted(self)
         Z_type = self._output_type(X)
-        return self._project(validate_data(self, X, reset=False)).astype(Z_type, copy=False)
+        Z = self._project(validate_data(self, X, reset=False, dtype=FLOAT_DTYPES))
+        return Z.astype(Z_type, copy=False)
 
     def _project(self, X: NDArray[np.float64]) -> NDArray[np.float64]:
         mu, V, lam = self._fitted()

@@ -27,7 +27,7 @@ from time import time
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validation import check_array, check_random_state, validate_data
+from ._validation import FLOAT_DTYPES, check_array, check_random_state, validate_data
 from .base import BaseEstimator, DensityMixin, Interval, StrOptions, check_is_fitted
 from .cluster import KMeans, kmeans_plusplus
 from .exceptions import ConvergenceWarning, LinAlgError
@@ -438,7 +438,7 @@ class GaussianMixture(DensityMixin, BaseEstimator):
         """Fit by EM, then the most probable component of each sample of `X`."""
         self._validate_hyperparameters()
         X_type = _floating_type(X)
-        X = validate_data(self, X, ensure_min_samples=2)
+        X = validate_data(self, X, ensure_min_samples=2, dtype=FLOAT_DTYPES)
         if X.shape[0] < self.n_components:
             raise ValueError("Expected n_samples >= n_components but got n_components = "
                              f"{self.n_components}, n_samples = {X.shape[0]}")

@@ -275,10 +275,24 @@ class _BaseDiscreteNB(_BaseNB):
     """Counting naive Bayes: ``fit`` and ``partial_fit`` add the batch's counts per class
     (``_count``), then smooth them into log-probabilities (``_update_feature_log_prob``)."""
 
-    alpha: float
+    alpha: float | ArrayLike
 
     def _count(self, X: NDArray, Y: NDArray) -> None:
         raise NotImplementedError
+
+    def _alpha(self) -> float | NDArray:
+        """α, a number or one per feature (an array of n_features non-negative values),
+        checked with scikit-learn's messages."""
+        if isinstance(self.alpha, Real):
+            return float(self.alpha)
+        alpha = np.asarray(self.alpha, dtype=np.float64)
+        p = self.feature_count_.shape[1]
+        if alpha.shape[0] != p:
+            raise ValueError("When alpha is an array, it should contains `n_features`. "
+                             f"Got {alpha.shape[0]} elements instead of {p}.")
+        if alpha.min() < 0:
+            raise ValueError("All values in alpha must be greater than 0.")
+        return alpha
 
     def _update_feature_log_prob(self) -> None:
         raise NotImplementedError
@@ -322,8 +336,9 @@ class MultinomialNB(_BaseDiscreteNB):
 
     Parameters
     ----------
-    alpha : float ≥ 0, default 1.0
-        Additive smoothing (used as given, scikit-learn's ``force_alpha=True``).
+    alpha : float ≥ 0 or array-like of shape (n_features,), default 1.0
+        Additive smoothing, one for all features or one per feature (used as given,
+        scikit-learn's ``force_alpha=True``).
     fit_prior : bool, default True
         Learn the class priors (else uniform).
     class_prior : array_like of shape (n_classes,), optional
@@ -365,7 +380,7 @@ class MultinomialNB(_BaseDiscreteNB):
     _sklearn_tags: ClassVar[dict[str, object]] = {"input_tags.positive_only": True,
                                                   "classifier_tags.poor_score": True}
 
-    _parameter_constraints = {"alpha": [Interval(Real, 0, None, closed="left")],
+    _parameter_constraints = {"alpha": [Interval(Real, 0, None, closed="left"), "array-like"],
                               "fit_prior": ["boolean"], "class_prior": ["array-like", None]}
 
     def __init__(self, *, alpha: float = 1.0, fit_prior: bool = True,
@@ -387,7 +402,7 @@ class MultinomialNB(_BaseDiscreteNB):
 
     def _update_feature_log_prob(self) -> None:
         # Step 2: log θ = log(N_cj + α) − log(N_c + αp).
-        smoothed = self.feature_count_ + self.alpha
+        smoothed = self.feature_count_ + self._alpha()
         self.feature_log_prob_ = np.log(smoothed) - np.log(smoothed.sum(axis=1, keepdims=True))
 
     def _joint_log_likelihood(self, X: ArrayLike) -> NDArray:
@@ -408,8 +423,9 @@ class BernoulliNB(_BaseDiscreteNB):
 
     Parameters
     ----------
-    alpha : float ≥ 0, default 1.0
-        Additive smoothing (used as given, scikit-learn's ``force_alpha=True``).
+    alpha : float ≥ 0 or array-like of shape (n_features,), default 1.0
+        Additive smoothing, one for all features or one per feature (used as given,
+        scikit-learn's ``force_alpha=True``).
     binarize : float in [0, inf) or None, default 0.0
         Threshold: x_j > binarize counts as 1; None when X is already binary.
     fit_prior : bool, default True
@@ -450,7 +466,7 @@ class BernoulliNB(_BaseDiscreteNB):
     # the tags scikit-learn declares for its BernoulliNB
     _sklearn_tags: ClassVar[dict[str, object]] = {"classifier_tags.poor_score": True}
 
-    _parameter_constraints = {"alpha": [Interval(Real, 0, None, closed="left")],
+    _parameter_constraints = {"alpha": [Interval(Real, 0, None, closed="left"), "array-like"],
                               "binarize": [None, Interval(Real, 0, None, closed="left")],
                               "fit_prior": ["boolean"], "class_prior": ["array-like", None]}
 
@@ -472,8 +488,11 @@ class BernoulliNB(_BaseDiscreteNB):
 
     def _update_feature_log_prob(self) -> None:
         # Step 2: θ = (N_cj + α)/(N_c + 2α), in logs.
-        self.feature_log_prob_ = (np.log(self.feature_count_ + self.alpha)
-                                  - np.log(self.class_count_ + 2 * self.alpha)[:, None])
+        # (per-feature α_j: θ_cj = (N_cj + α_j)/(N_c + 2α_j); scikit-learn adds 2α to the
+        # class counts without broadcasting over features, an error unless p = n_classes)
+        alpha = self._alpha()
+        self.feature_log_prob_ = (np.log(self.feature_count_ + alpha)
+                                  - np.log(self.class_count_[:, None] + 2 * alpha))
 
     def _joint_log_likelihood(self, X: ArrayLike) -> NDArray:
         # Step 3: X (log θ − log(1−θ))ᵀ + Σ_j log(1−θ) + log prior.

@@ -19,7 +19,8 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from ._param_validation import RealNotInt
-from ._validation import check_array, check_n_features, validate_data
+from ._validation import (FLOAT_DTYPES, check_array, check_n_features, float_dtype_of,
+                          validate_data)
 from .base import (BaseEstimator, Interval, OneToOneFeatureMixin, StrOptions, TransformerMixin,
                    _check_input_features, check_is_fitted)
 
@@ -144,7 +145,7 @@ class StandardScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
         (Chan, Golub & LeVeque's pairwise update, scikit-learn's order of operations)."""
         self._validate_hyperparameters()
         first = not hasattr(self, "n_samples_seen_")
-        X = validate_data(self, X, reset=first)
+        X = validate_data(self, X, reset=first, dtype=FLOAT_DTYPES)
         n_new = X.shape[0]
         if not (self.with_mean or self.with_std):
             # nothing to compute but the count, an integer as in scikit-learn
@@ -185,22 +186,24 @@ class StandardScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
     def transform(self, X: ArrayLike) -> NDArray[np.float64]:
         """:math:`(X - \\mu) / \\sigma`, shape (n_samples, n_features)."""
         check_is_fitted(self)
-        Z = validate_data(self, X, reset=False)
+        dtype = float_dtype_of(X)  # float32 in, float32 out (as scikit-learn)
+        Z = validate_data(self, X, reset=False, dtype=FLOAT_DTYPES)
         if self.with_mean:
             Z = Z - self.mean_
         if self.with_std:
             Z = Z / self.scale_
-        return Z
+        return Z.astype(dtype, copy=False)
 
     def inverse_transform(self, X: ArrayLike) -> NDArray[np.float64]:
         """:math:`Z\\sigma + \\mu`, shape (n_samples, n_features)."""
         check_is_fitted(self)
-        X_arr = validate_data(self, X, reset=False)
+        dtype = float_dtype_of(X)
+        X_arr = validate_data(self, X, reset=False, dtype=FLOAT_DTYPES)
         if self.with_std:
             X_arr = X_arr * self.scale_
         if self.with_mean:
             X_arr = X_arr + self.mean_
-        return X_arr
+        return X_arr.astype(dtype, copy=False)
 
 
 class MinMaxScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
@@ -289,8 +292,9 @@ class MinMaxScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
         if a >= b:
             raise ValueError("Minimum of desired feature range must be smaller than maximum. "
                              f"Got {self.feature_range!r}.")
+        dtype = float_dtype_of(X)
         first = not hasattr(self, "n_samples_seen_")
-        X = validate_data(self, X, reset=first)
+        X = validate_data(self, X, reset=first, dtype=FLOAT_DTYPES)
         # Step 1: the extremes, of this batch and of the ones before.
         data_min, data_max = X.min(axis=0), X.max(axis=0)
         if first:
@@ -305,21 +309,26 @@ class MinMaxScaler(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
         self.scale_ = (b - a) / _handle_zeros_in_scale(self.data_range_,
                                                        self.data_range_ < 10 * EPS)
         self.min_ = a - self.data_min_ * self.scale_
+        # float32 data gives float32 statistics, as scikit-learn (computed in float64)
+        for name in ("data_min_", "data_max_", "data_range_", "scale_", "min_"):
+            setattr(self, name, getattr(self, name).astype(dtype, copy=False))
         return self
 
     def transform(self, X: ArrayLike) -> NDArray[np.float64]:
         """:math:`X s + m` (clipped to the range when ``clip``), shape (n_samples, n_features)."""
         check_is_fitted(self)
-        X = validate_data(self, X, reset=False)
+        dtype = float_dtype_of(X)
+        X = validate_data(self, X, reset=False, dtype=FLOAT_DTYPES)
         # Step 3: the affine map.
         Z = X * self.scale_ + self.min_
-        return np.clip(Z, *self.feature_range) if self.clip else Z
+        return (np.clip(Z, *self.feature_range) if self.clip else Z).astype(dtype, copy=False)
 
     def inverse_transform(self, X: ArrayLike) -> NDArray[np.float64]:
         """:math:`(Z - m) / s`, shape (n_samples, n_features)."""
         check_is_fitted(self)
-        Z = validate_data(self, X, reset=False)
-        return (Z - self.min_) / self.scale_
+        dtype = float_dtype_of(X)
+        Z = validate_data(self, X, reset=False, dtype=FLOAT_DTYPES)
+        return ((Z - self.min_) / self.scale_).astype(dtype, copy=False)
 
 
 class PolynomialFeatures(TransformerMixin, BaseEstimator):
@@ -448,7 +457,8 @@ class PolynomialFeatures(TransformerMixin, BaseEstimator):
     def transform(self, X: ArrayLike) -> NDArray[np.float64]:
         """The monomials, shape (n_samples, n_output_features_)."""
         check_is_fitted(self)
-        X = validate_data(self, X, reset=False)
+        dtype = float_dtype_of(X)  # float32 in, float32 out (as scikit-learn)
+        X = validate_data(self, X, reset=False, dtype=FLOAT_DTYPES)
         # Step 2: one column per monomial; x_{i1} x_{i2} ⋯ x_{id} (i1 ≤ i2 ≤ …) is x_{i1} times
         # the column of x_{i2} ⋯ x_{id}, one degree lower — scikit-learn's order of products,
         # each lower column computed once.
@@ -461,7 +471,7 @@ class PolynomialFeatures(TransformerMixin, BaseEstimator):
             return done[c]
 
         columns = [column(c) for c in self._combinations(X.shape[1])]
-        out: NDArray[np.float64] = np.column_stack(columns)
+        out: NDArray[np.float64] = np.column_stack(columns).astype(dtype, copy=False)
         return np.asfortranarray(out) if self.order == "F" else out
 
     def get_feature_names_out(self, input_features: ArrayLike | None = None
@@ -641,7 +651,11 @@ class OneHotEncoder(TransformerMixin, BaseEstimator):
     def _check_X(self, X: ArrayLike, reset: bool) -> np.ndarray:
         # dtype=None keeps strings and objects; a float NaN is refused by check_array, and one
         # among objects here (NaN is the one value unequal to itself)
-        X = check_array(X, dtype=None, estimator=self, input_name="X")
+        A = check_array(X, dtype=None, estimator=self, input_name="X")
+        if not hasattr(X, "dtype") and A.dtype.kind == "U":
+            # a list of strings becomes objects, each value its own type (scikit-learn's rule)
+            A = check_array(X, dtype=object, estimator=self, input_name="X")
+        X = A
         if X.dtype == object and (X != X).any():
             raise ValueError("Input contains NaN")  # scikit-learn's wording for objects
         check_n_features(self, X, reset=reset)

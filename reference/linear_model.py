@@ -7,6 +7,7 @@ same model, each said in a comment.
 from __future__ import annotations
 
 import numpy as np
+from sklearn.utils.validation import check_X_y
 import sklearn.linear_model as sk
 from sklearn.base import BaseEstimator, RegressorMixin
 
@@ -48,14 +49,23 @@ class Lasso(sk.Lasso):
                          random_state=random_state, selection=selection)
 
 
+def _one_target(y):
+    """mathml's paths take one target (scikit-learn's 2-D y is the multi-task problem); any
+    other bad y (None, a string, 0-d, 3-D, ragged) fails in scikit-learn's own checks."""
+    try:
+        two_d = np.ndim(y) == 2
+    except ValueError:  # ragged
+        two_d = False
+    if two_d:
+        raise ValueError("mathml's enet_path fits one target: y must be 1-D (scikit-learn "
+                         "runs the multi-task elastic net for a 2-D y)")
+
+
 def enet_path(X, y, *, l1_ratio=0.5, eps=1e-3, n_alphas="deprecated", alphas="warn",
               precompute="auto", coef_init=None, return_n_iter=False, positive=False,
               **params):
-    # Xy, copy_X, verbose and check_input are left at scikit-learn's defaults; mathml's
-    # path takes one target (scikit-learn's 2-D y is the multi-task problem)
-    if np.ndim(y) != 1:
-        raise ValueError("mathml's enet_path fits one target: y must be 1-D (scikit-learn "
-                         "runs the multi-task elastic net for a 2-D y)")
+    # Xy, copy_X, verbose and check_input are left at scikit-learn's defaults
+    _one_target(y)
     return sk.enet_path(X, y, l1_ratio=l1_ratio, eps=eps, n_alphas=n_alphas, alphas=alphas,
                         precompute=precompute, coef_init=coef_init,
                         return_n_iter=return_n_iter, positive=positive, **params)
@@ -63,9 +73,10 @@ def enet_path(X, y, *, l1_ratio=0.5, eps=1e-3, n_alphas="deprecated", alphas="wa
 
 def lasso_path(X, y, *, eps=1e-3, n_alphas="deprecated", alphas="warn", precompute="auto",
                coef_init=None, return_n_iter=False, positive=False, **params):
-    return enet_path(X, y, l1_ratio=1.0, eps=eps, n_alphas=n_alphas, alphas=alphas,
-                     precompute=precompute, coef_init=coef_init, return_n_iter=return_n_iter,
-                     positive=positive, **params)
+    _one_target(y)
+    return sk.lasso_path(X, y, eps=eps, n_alphas=n_alphas, alphas=alphas,
+                         precompute=precompute, coef_init=coef_init,
+                         return_n_iter=return_n_iter, positive=positive, **params)
 
 
 class GradientDescentRegressor(RegressorMixin, BaseEstimator):
@@ -88,10 +99,12 @@ class GradientDescentRegressor(RegressorMixin, BaseEstimator):
             raise InvalidParameterError("The 'eta0' parameter of GradientDescentRegressor must be a float "
                                         f"in the range (0.0, inf) or None. Got {self.eta0!r} "
                                         "instead.")
-        n = np.shape(X)[0]
+        # the data checked as mathml's fit checks it (one target, numeric)
+        X, y = check_X_y(X, y, y_numeric=True, estimator=self)
+        n = X.shape[0]
         model = sk.Ridge(alpha=self.alpha * n, fit_intercept=self.fit_intercept).fit(X, y) \
             if self.alpha > 0 else sk.LinearRegression(fit_intercept=self.fit_intercept).fit(X, y)
-        self.coef_, self.intercept_ = model.coef_, float(model.intercept_)
+        self.coef_, self.intercept_ = model.coef_, model.intercept_  # scikit-learn's types
         self.n_features_in_ = model.n_features_in_
         self._model = model
         return self

@@ -205,6 +205,9 @@ def test_check_random_state():
     assert mlvalidation.check_random_state(None) is skvalidation.check_random_state(None)
     with pytest.raises(ValueError, match="cannot be used to seed"):
         mlvalidation.check_random_state("seed")
+    # a bool is an int, as in scikit-learn's check
+    assert mlvalidation.check_random_state(True).rand() == \
+        skvalidation.check_random_state(True).rand()
 
 
 def test_check_array_converts_to_float64():
@@ -212,3 +215,24 @@ def test_check_array_converts_to_float64():
     assert A.dtype == np.float64
     B = mlvalidation.check_array(np.array([["a"]], dtype=object), dtype=None)
     assert B.dtype == object
+
+
+TARGETS = [
+    [0, 1, 1], [1, 2, 3], [0.5, 1.5], [1.0, 2.0, 1.0], ["a", "b"], ["a", "b", "c"], [],
+    [[0, 1], [1, 0]], [[1, 2], [2, 1]], [[1, 2, 3], [3, 2, 1]], [[0.5, 1.5], [1.0, 2.0]],
+    [[1], [2], [1]], np.ones((2, 2, 2)), np.float64(1.0), [0, None, 1], ["a", 1],
+    np.array([["a", "b"], ["c", "d"]], dtype=object), [[0, 1], [1], [0]], [b"a", b"b"],
+    [0.0, np.nan], [0.0, np.inf], "abc", 5, [True, False],
+]
+
+
+@pytest.mark.parametrize("y", TARGETS, ids=[repr(t)[:30] for t in TARGETS])
+def test_type_of_target_as_scikit_learn(y):
+    """The kind of target, or the same exception class and message."""
+    outcomes = []
+    for type_of_target in (mlvalidation.type_of_target, skmulticlass.type_of_target):
+        try:
+            outcomes.append(type_of_target(y, input_name="y"))
+        except (TypeError, ValueError) as exc:
+            outcomes.append((type(exc).__name__, str(exc)))
+    assert outcomes[0] == outcomes[1]

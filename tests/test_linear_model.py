@@ -243,3 +243,20 @@ def test_lasso_path_starts_at_alpha_max_with_zero():
     assert alphas[0] == np.abs(X.T @ y).max() / 30
     assert not coefs[:, 0].any() and coefs[:, -1].all()
     np.testing.assert_allclose(alphas[-1] / alphas[0], 1e-3, rtol=1e-12)  # eps, to rounding
+
+
+@pytest.mark.parametrize(("n", "p", "collinear"), [(30, 3, False), (30, 3, True), (5, 8, False)],
+                         ids=["full rank", "kappa 1e8", "p > n"])
+def test_linear_regression_rank_and_singular_values_as_scikit_learn(n, p, collinear):
+    """rank_ at scikit-learn's cutoff (σ ≤ 1e-6·σ₁ is zero) and the singular values of the
+    centred X, against scikit-learn's gelsd (relative 1e-12 on the σ, exact on the rank)."""
+    from sklearn.linear_model import LinearRegression as Reference
+    rng = np.random.default_rng(n + p)
+    X = rng.uniform(-2, 2, (n, p))
+    if collinear:
+        X[:, 2] = X[:, 0] + 1e-8 * rng.uniform(-1, 1, n)
+    y = X @ rng.uniform(-3, 3, p) + rng.uniform(-1, 1, n)
+    ours, theirs = ml.LinearRegression().fit(X, y), Reference().fit(X, y)
+    assert ours.rank_ == theirs.rank_ and type(ours.rank_) is type(theirs.rank_)
+    np.testing.assert_allclose(ours.singular_, theirs.singular_, rtol=1e-12,
+                               atol=1e-12 * theirs.singular_[0])

@@ -6,6 +6,7 @@ from numbers import Integral, Real
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .._param_validation import _validate_parameter_constraints
 from .._validation import check_sample_weight, validate_data
 from ..base import BaseEstimator, ClusterMixin, Interval, StrOptions
 from ..neighbors._kd_tree import KDTree, _dist_to_rdist, _metric_exponent, _reduced_distances
@@ -174,6 +175,9 @@ class DBSCAN(ClusterMixin, BaseEstimator):
         # the core points are rows of X: returned in X's own floating type (scikit-learn's)
         X_type = np.float32 if np.asarray(X).dtype == np.float32 else np.float64
         X = validate_data(self, X)
+        # scikit-learn's DBSCAN takes p = 0, the NearestNeighbors it searches with does not
+        _validate_parameter_constraints({"p": [Interval(Real, 0, None, closed="right"), None]},
+                                        {"p": self.p}, "NearestNeighbors")
         n = X.shape[0]
         # Step 1: neighbourhoods (each point is its own neighbour).
         indptr, indices = self._neighborhoods(X)

@@ -30,14 +30,11 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._param_validation import _validate_parameter_constraints
-from .._validation import check_array, check_random_state, check_sample_weight, validate_data
+from .._validation import (FLOAT_DTYPES, check_array, check_random_state, check_sample_weight,
+                           validate_data)
 from ..base import (BaseEstimator, ClassNamePrefixFeaturesOutMixin, ClusterMixin, Interval,
                     StrOptions, TransformerMixin, check_is_fitted)
 from ..exceptions import ConvergenceWarning
-from ..metrics.pairwise import _XY
-
-#: kmeans_plusplus's data may also be sparse (refused later: mathml computes on dense arrays)
-_X_CONSTRAINT = _XY["X"]
 
 __all__ = ["KMeans", "kmeans_plusplus"]
 
@@ -257,7 +254,8 @@ def kmeans_plusplus(X: ArrayLike, n_clusters: int, *, sample_weight: ArrayLike |
     [3, 2]
     """
     _validate_parameter_constraints(
-        {"X": _X_CONSTRAINT, "n_clusters": [Interval(Integral, 1, None, closed="left")],
+        {"X": ["array-like", "sparse matrix"],
+         "n_clusters": [Interval(Integral, 1, None, closed="left")],
          "sample_weight": ["array-like", None], "x_squared_norms": ["array-like", None],
          "random_state": ["random_state"],
          "n_local_trials": [Interval(Integral, 1, None, closed="left"), None]},
@@ -530,7 +528,7 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
         """Cluster X (y is ignored); returns self."""
         self._validate_hyperparameters()
         X_type = _floating_type(X)
-        X = _c_order(validate_data(self, X))
+        X = _c_order(validate_data(self, X, dtype=FLOAT_DTYPES))
         if X.shape[0] < self.n_clusters:
             raise ValueError(f"n_samples={X.shape[0]} should be >= "
                              f"n_clusters={self.n_clusters}.")
@@ -561,7 +559,7 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
 
     def _checked(self, X: ArrayLike) -> NDArray:
         check_is_fitted(self)
-        return _c_order(validate_data(self, X, reset=False))
+        return _c_order(validate_data(self, X, reset=False, dtype=FLOAT_DTYPES))
 
     def _centers(self) -> NDArray[np.float64]:
         """The fitted centres in float64, the working precision (float32 for float32 data)."""

@@ -503,7 +503,8 @@ class _BaseGradientBoosting(BaseEstimator):
                           "warning.", FutureWarning, stacklevel=2)
         _refuse_scalar_y(self, X, y, dtype=np.float32)
         # scikit-learn's trees split float32 features: the same thresholds need the same view.
-        X, y = validate_data(self, X, y, dtype=np.float32)
+        X, y = validate_data(self, X, y, dtype=np.float32, multi_output=True)
+        y = column_or_1d(y, warn=True)  # scikit-learn's order: targets checked, then 1-D
         w_given = sample_weight is not None
         w = check_sample_weight(sample_weight, X.shape[0])
         y = self._encode_y(y, w if w_given else None)
@@ -560,6 +561,7 @@ class _BaseGradientBoosting(BaseEstimator):
 
     def _init_state(self) -> None:
         self.init_ = self.init if self.init is not None else self._default_init()
+        self.n_trees_per_iteration_ = self._loss.n_trees
         self.estimators_ = np.empty((self.n_estimators, self._loss.n_trees), dtype=object)
         self.train_score_ = np.zeros(self.n_estimators)
         if self.subsample < 1.0:

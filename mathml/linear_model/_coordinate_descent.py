@@ -9,7 +9,8 @@ from typing import Any, ClassVar
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validation import check_array, check_random_state
+from .._param_validation import Hidden, validate_params
+from .._validation import FLOAT_DTYPES, check_array, check_random_state, float_dtype_of
 from ..base import Interval, StrOptions
 from ..exceptions import ConvergenceWarning
 from ._base import _center, _LinearRegressor
@@ -197,11 +198,13 @@ class ElasticNet(_LinearRegressor):
     # the tags scikit-learn declares for its ElasticNet
     _sklearn_tags: ClassVar[dict[str, object]] = {"target_tags.multi_output": True}
 
+    _fit_dtype = FLOAT_DTYPES
     _parameter_constraints = {"alpha": [Interval(Real, 0, None, closed="left")],
                               "l1_ratio": [Interval(Real, 0, 1, closed="both")],
                               "fit_intercept": ["boolean"],
                               "precompute": ["boolean", "array-like"],
-                              "max_iter": [Interval(Integral, 1, None, closed="left")],
+                              # None passes scikit-learn's check, then fails (TypeError)
+                              "max_iter": [Interval(Integral, 1, None, closed="left"), None],
                               "tol": [Interval(Real, 0, None, closed="left")],
                               "warm_start": ["boolean"],
                               "positive": ["boolean"],
@@ -228,18 +231,21 @@ class ElasticNet(_LinearRegressor):
 
     def fit(self, X: ArrayLike, y: ArrayLike) -> ElasticNet:
         """Fit by coordinate descent; returns self."""
+        self._validate_hyperparameters()  # before alpha is compared with 0
         if self.alpha == 0:
             warnings.warn("With alpha=0, this algorithm does not converge well. You are "
                           "advised to use the LinearRegression estimator", UserWarning,
                           stacklevel=2)
         X, y = self._fit_data(X, y, multi_output=True)
+        if self.max_iter is None:
+            raise TypeError("an integer is required: max_iter=None (scikit-learn's message)")
         # Step 1: centre.
         Xc, yc, x_bar, y_bar = _center(X, y, self.fit_intercept)
         gram = _gram(Xc, self.precompute, x_bar, self.fit_intercept)
         Y = yc.reshape(X.shape[0], -1)
         previous = getattr(self, "coef_", None) if self.warm_start else None
         W0 = np.zeros((Y.shape[1], X.shape[1])) if previous is None else \
-            np.reshape(previous, (Y.shape[1], X.shape[1]))
+            np.reshape(previous, (Y.shape[1], X.shape[1])).astype(np.float64)
         # Step 2: coordinate descent on n × the objective, one target at a time.
         n, rho = X.shape[0], self._l1_ratio()
         W, gaps, n_iter = np.empty_like(W0), np.empty(Y.shape[1]), []
@@ -250,7 +256,7 @@ class ElasticNet(_LinearRegressor):
                 random_state=self.random_state, random=self.selection == "random")
             n_iter.append(it)
         one = yc.ndim == 1
-        self.dual_gap_ = float(gaps[0]) / n if one else gaps / n
+        self.dual_gap_ = np.float64(gaps[0] / n) if one else gaps / n
         self.n_iter_ = n_iter[0] if one else n_iter
         # Step 3: intercept.
         self._set_intercept(W[0] if one else W, x_bar, y_bar)
@@ -265,11 +271,19 @@ def _gram(Xc: NDArray, precompute: Any, x_bar: NDArray, fit_intercept: bool) -> 
         return Xc.T @ Xc
     if precompute is False or isinstance(precompute, str):
         return None
+    if not hasattr(precompute, "__array__"):
+        raise ValueError("Precompute should be one of True, False, 'auto' or array-like. "
+                         f"Got {precompute!r}")
     G = np.asarray(precompute, dtype=float)
     if fit_intercept and np.abs(x_bar).max(initial=0.0) > 1e-8:
         warnings.warn("Gram matrix was provided but X was centered to fit intercept: "
                       "recomputing Gram matrix.", UserWarning, stacklevel=4)
         return Xc.T @ Xc if Xc.shape[0] > Xc.shape[1] else None
+    p = Xc.shape[1]
+    if G.shape != (p, p):
+        # scikit-learn indexes the matrix unchecked here (an IndexError): the shapes named
+        raise ValueError(f"The precomputed Gram matrix should have shape {(p, p)} (n_features, "
+                         f"n_features), got {G.shape}.")
     # one entry checked, as scikit-learn, against the product of two columns
     f1 = Xc.shape[1] // 2
     f2 = min(f1 + 1, Xc.shape[1] - 1)
@@ -364,6 +378,18 @@ def _alpha_grid(X: NDArray, y: NDArray, l1_ratio: float, eps: float, n_alphas: i
     return np.exp(np.linspace(np.log(alpha_max), np.log(alpha_max * eps), n_alphas))
 
 
+_PATH_CONSTRAINTS: dict[str, list] = {
+    "X": ["array-like", "sparse matrix"], "y": ["array-like", "sparse matrix"],
+    "l1_ratio": [Interval(Real, 0.0, 1.0, closed="both")],
+    "eps": [Interval(Real, 0.0, None, closed="neither")],
+    "n_alphas": [Interval(Integral, 1, None, closed="left"), Hidden(StrOptions({"deprecated"}))],
+    "alphas": [Interval(Integral, 1, None, closed="left"), "array-like", None,
+               Hidden(StrOptions({"warn"}))],
+    "precompute": [StrOptions({"auto"}), "boolean", "array-like"],
+    "coef_init": ["array-like", None], "return_n_iter": ["boolean"], "positive": ["boolean"]}
+
+
+@validate_params(_PATH_CONSTRAINTS)
 def enet_path(X: ArrayLike, y: ArrayLike, *, l1_ratio: float = 0.5, eps: float = 1e-3,
               n_alphas: Any = "deprecated", alphas: Any = "warn", precompute: Any = "auto",
               coef_init: ArrayLike | None = None, return_n_iter: bool = False,
@@ -444,8 +470,9 @@ def enet_path(X: ArrayLike, y: ArrayLike, *, l1_ratio: float = 0.5, eps: float =
                                                                            "cyclic")
     if params:
         raise ValueError("Unexpected parameters in params", params.keys())
-    X = check_array(X, dtype="numeric")
-    y = check_array(y, ensure_2d=False, dtype="numeric")
+    dtype = float_dtype_of(X)  # float32 data: float32 coefficients, as scikit-learn
+    X = check_array(X, dtype=FLOAT_DTYPES)
+    y = check_array(y, ensure_2d=False, dtype=FLOAT_DTYPES)
     if y.ndim != 1:
         raise ValueError("mathml's enet_path fits one target: y must be 1-D (scikit-learn "
                          "runs the multi-task elastic net for a 2-D y)")
@@ -456,7 +483,18 @@ def enet_path(X: ArrayLike, y: ArrayLike, *, l1_ratio: float = 0.5, eps: float =
     if isinstance(grid, Integral):
         grid = _alpha_grid(X, y, l1_ratio, eps, int(grid), positive)
     else:
-        grid = -np.sort(-np.asarray(grid, dtype=float).ravel())
+        grid = np.asarray(grid, dtype=float)
+        if grid.ndim != 1:  # scikit-learn fails on it with a TypeError too
+            raise TypeError("alphas must be an int or a 1-D sequence of penalties, got an array "
+                            f"of shape {grid.shape}")
+        grid = -np.sort(-grid)
+    # as scikit-learn's compiled solver reads them: a NaN or infinite max_iter, or a tol that
+    # is not one number, fail here (ValueError, OverflowError, TypeError); a string is refused
+    # by its typed arguments (TypeError), not parsed
+    for name, value in (("max_iter", max_iter), ("tol", tol)):
+        if isinstance(value, (str, bytes)):
+            raise TypeError(f"{name} must be a number, not {type(value).__name__}")
+    max_iter, tol = int(max_iter), float(tol)
     # Step 2: coordinate descent at each α, warm-started.
     n, p = X.shape
     gram = _gram(X, precompute, np.zeros(p), False)
@@ -469,6 +507,7 @@ def enet_path(X: ArrayLike, y: ArrayLike, *, l1_ratio: float = 0.5, eps: float =
                                          random=selection == "random")
         coefs[:, i], gaps[i] = w, gap / n
         n_iters.append(it)
+    coefs = coefs.astype(dtype, copy=False)
     return (grid, coefs, gaps, n_iters) if return_n_iter else (grid, coefs, gaps)
 
 
@@ -493,6 +532,7 @@ def _path_grid(n_alphas: Any, alphas: Any) -> Any:
     return alphas
 
 
+@validate_params({k: v for k, v in _PATH_CONSTRAINTS.items() if k != "l1_ratio"})
 def lasso_path(X: ArrayLike, y: ArrayLike, *, eps: float = 1e-3, n_alphas: Any = "deprecated",
                alphas: Any = "warn", precompute: Any = "auto",
                coef_init: ArrayLike | None = None, return_n_iter: bool = False,

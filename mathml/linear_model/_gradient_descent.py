@@ -145,5 +145,6 @@ class GradientDescentRegressor(_LinearRegressor):
         # Step 2: descend.
         w, b, self.n_iter_ = _gradient_descent(X, y, self.alpha, eta, self.max_iter, self.tol,
                                                self.fit_intercept)
-        self.coef_, self.intercept_ = w, float(b)
+        self.coef_ = w.astype(self._out_dtype)
+        self.intercept_ = self._out_dtype(b) if self.fit_intercept else 0.0
         return self

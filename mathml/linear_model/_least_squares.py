@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validation import check_random_state
+from .._validation import FLOAT_DTYPES, check_random_state
 from ..base import Interval, StrOptions
 from ..exceptions import ConvergenceWarning, LinAlgError
 from ..linalg import svd
@@ -36,7 +36,13 @@ class LinearRegression(_LinearRegressor):
     Attributes
     ----------
     coef_ : ndarray of shape (n_features,) or (n_targets, n_features)
-    intercept_ : float or ndarray of shape (n_targets,)
+    intercept_ : numpy.float64 or ndarray of shape (n_targets,)
+        0.0 without an intercept.
+    rank_ : int
+        Numerical rank of the centred X: the singular values above 1e-6·σ₁ (scikit-learn's
+        default ``tol``, its cutoff for ``scipy.linalg.lstsq``).
+    singular_ : ndarray of shape (min(n_samples, n_features),)
+        Singular values of the centred X, descending.
     n_features_in_ : int
 
     Raises
@@ -46,9 +52,10 @@ class LinearRegression(_LinearRegressor):
 
     Notes
     -----
-    *Algorithm*: 1. centre X and y; 2. QR of the centred [X | y], whose triangular factor
-    holds R and Qᵀy, then w = R⁻¹Qᵀy (SVD minimum-norm fallback when R is numerically
-    singular, or when n ≤ p); 3. b = ȳ − x̄ᵀw.
+    *Algorithm*: 1. centre X and y; 2. the singular values of the centred X give its rank;
+    at full column rank, QR of the centred [X | y], whose triangular factor holds R and Qᵀy,
+    then w = R⁻¹Qᵀy; otherwise (or when n ≤ p) the SVD's minimum-norm solution over the
+    σ > 1e-6·σ₁, as scikit-learn; 3. b = ȳ − x̄ᵀw.
     *Complexity*: O(n p²).
     *Numerical stability*: Householder QR is backward stable; the error in w is
     ~κ(X)·eps + κ(X)²·eps·‖r‖/(‖X‖‖w‖) (no κ² from forming XᵀX).
@@ -82,8 +89,9 @@ class LinearRegression(_LinearRegressor):
         X, y = self._fit_data(X, y, multi_output=True)
         # Step 1: centre.
         Xc, yc, x_bar, y_bar = _center(X, y, self.fit_intercept)
-        # Step 2: min ‖yc − Xc w‖ by QR.
-        w = _least_squares(Xc, yc)
+        # Step 2: min ‖yc − Xc w‖ by QR (minimum norm by the SVD when rank deficient).
+        w, self.rank_, singular = _least_squares(Xc, yc)
+        self.singular_: NDArray = singular.astype(self._out_dtype, copy=False)
         # Step 3: intercept.
         self._set_intercept(w.T, x_bar, y_bar)
         return self
@@ -423,6 +431,7 @@ class Ridge(_LinearRegressor):
     # the tags scikit-learn declares for its Ridge
     _sklearn_tags: ClassVar[dict[str, object]] = {"target_tags.multi_output": True}
 
+    _fit_dtype = FLOAT_DTYPES
     _parameter_constraints = {
         "alpha": [Interval(Real, 0, None, closed="left"), "array-like"],
         "fit_intercept": ["boolean"],

@@ -10,7 +10,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validation import check_classification_targets, check_random_state, validate_data
+from .._validation import (FLOAT_DTYPES, check_classification_targets, check_random_state,
+                           float_dtype_of, validate_data)
 from ..base import BaseEstimator, ClassifierMixin, Interval, StrOptions, check_is_fitted
 from ..exceptions import ConvergenceWarning
 from ..optimize import minimize
@@ -465,7 +466,8 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         self._validate_hyperparameters()
         # Step 2 first, as scikit-learn: a bad penalty/solver pair fails before the data.
         _, C, l2, l1 = self._resolve_penalty()
-        X, y = validate_data(self, X, y, dtype="numeric")
+        dtype = float_dtype_of(X)  # float32 data: float32 attributes, as scikit-learn
+        X, y = validate_data(self, X, y, dtype=FLOAT_DTYPES)
         check_classification_targets(y)
         # Step 1: classes, one-hot targets, sample weights, the design with its intercept
         # column (liblinear: a penalised feature of value intercept_scaling).
@@ -503,33 +505,41 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
             fit_intercept=self.fit_intercept and not liblinear)
         # Step 4: the fitted attributes.
         self.classes_ = classes
-        self.coef_ = W[:, :X.shape[1]]
-        self.intercept_ = bias * W[:, -1] if self.fit_intercept else np.zeros(W.shape[0])
+        self.coef_ = W[:, :X.shape[1]].astype(dtype)
+        self.intercept_ = (bias * W[:, -1] if self.fit_intercept
+                           else np.zeros(W.shape[0])).astype(dtype)
         self.n_iter_ = np.array([n_iter], dtype=np.int32)
         return self
 
+    def _scores(self, X: ArrayLike) -> tuple[NDArray[np.float64], type]:
+        """(X wᵀ + b in float64, the floating type to return: float32 for float32 data and
+        a float32 fit, as scikit-learn)."""
+        check_is_fitted(self)
+        dtype = np.result_type(float_dtype_of(X), self.coef_.dtype).type
+        X = validate_data(self, X, reset=False)
+        Z = X @ self.coef_.T.astype(np.float64) + self.intercept_
+        return (Z.ravel() if Z.shape[1] == 1 else Z), dtype
+
     def decision_function(self, X: ArrayLike) -> NDArray[np.float64]:
         """Scores X wᵀ + b: shape (n_samples,) for two classes, else (n_samples, n_classes)."""
-        check_is_fitted(self)
-        X = validate_data(self, X, reset=False)
-        Z = X @ self.coef_.T + self.intercept_
-        return Z.ravel() if Z.shape[1] == 1 else Z
+        Z, dtype = self._scores(X)
+        return Z.astype(dtype, copy=False)
 
     def predict_proba(self, X: ArrayLike) -> NDArray[np.float64]:
         """Class probabilities, shape (n_samples, n_classes): the sigmoid (binary) or softmax."""
-        Z = self.decision_function(X)
+        Z, dtype = self._scores(X)
         if Z.ndim == 1:
             Z = np.stack([np.zeros_like(Z), Z], axis=1)
-        return np.exp(log_softmax(Z, axis=1))
+        return np.exp(log_softmax(Z, axis=1)).astype(dtype, copy=False)
 
     def predict_log_proba(self, X: ArrayLike) -> NDArray[np.float64]:
         """Logarithm of `predict_proba`, computed stably."""
-        Z = self.decision_function(X)
+        Z, dtype = self._scores(X)
         Z = np.stack([np.zeros_like(Z), Z], axis=1) if Z.ndim == 1 else Z
-        return log_softmax(Z, axis=1)
+        return log_softmax(Z, axis=1).astype(dtype, copy=False)
 
     def predict(self, X: ArrayLike) -> NDArray:
         """The class of largest score."""
-        Z = self.decision_function(X)
+        Z, _ = self._scores(X)
         index = (Z > 0).astype(int) if Z.ndim == 1 else Z.argmax(axis=1)
         return self.classes_[index]

@@ -44,7 +44,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._docstrings import fill_doc
-from .._validation import (check_classification_targets, check_random_state,
+from .._validation import (FLOAT_DTYPES, check_classification_targets, check_random_state,
                            check_sample_weight, validate_data)
 from ..base import (BaseEstimator, ClassifierMixin, Interval, RegressorMixin, StrOptions,
                     check_is_fitted)
@@ -776,7 +776,7 @@ class SGDRegressor(RegressorMixin, _BaseSGD):
 
     def _partial_fit(self, X, y, max_iter, sample_weight, coef_init, intercept_init):
         first_call = getattr(self, "coef_", None) is None
-        X, y = validate_data(self, X, y, y_numeric=True, reset=first_call)
+        X, y = validate_data(self, X, y, y_numeric=True, reset=first_call, dtype=FLOAT_DTYPES)
         X, y = np.ascontiguousarray(X, dtype=np.float64), np.asarray(y, dtype=np.float64)
         n_samples, n_features = X.shape
         sample_weight = check_sample_weight(sample_weight, n_samples)
@@ -1007,7 +1007,7 @@ class SGDClassifier(ClassifierMixin, _BaseSGD):
 
     def _partial_fit(self, X, y, max_iter, classes, sample_weight, coef_init, intercept_init):
         first_call = not hasattr(self, "classes_")
-        X, y = validate_data(self, X, y, reset=first_call)
+        X, y = validate_data(self, X, y, reset=first_call, dtype=FLOAT_DTYPES)
         check_classification_targets(y)
         X = np.ascontiguousarray(X, dtype=np.float64)
         n_samples, n_features = X.shape

@@ -11,6 +11,7 @@ Checked against ``reference.metrics`` → ``sklearn.metrics``. Multilabel indica
 from __future__ import annotations
 
 import warnings
+from itertools import combinations
 from collections.abc import Sized
 from numbers import Integral, Real
 from typing import overload
@@ -19,9 +20,10 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._docstrings import fill_doc
-from .._param_validation import Interval, StrOptions, _validate_parameter_constraints
-from .._validation import (check_array, check_consistent_length, check_random_state,
-                          check_X_y, column_or_1d, type_of_target)
+from .._param_validation import Hidden, Interval, Options, StrOptions, validate_params
+from .._validation import (FLOAT_DTYPES, check_array, check_consistent_length,
+                          check_random_state, check_X_y, column_or_1d, float_dtype_of,
+                          type_of_target)
 from ..exceptions import UndefinedMetricWarning
 
 __all__ = ["mean_squared_error", "mean_absolute_error", "r2_score", "accuracy_score",
@@ -48,33 +50,45 @@ def _sample_weight(sample_weight: ArrayLike | None, n: int) -> NDArray[np.float6
 
 
 def _regression_targets(y_true, y_pred, sample_weight, multioutput):
-    """(y_true, y_pred, w) as (n, n_outputs) float arrays and the weights."""
+    """(y_true, y_pred, w, multioutput): the targets as (n, n_outputs) float arrays, the
+    weights, and custom output weights (an array-like `multioutput`) as an array."""
     check_consistent_length(y_true, y_pred, sample_weight)
-    y_true = check_array(y_true, ensure_2d=False)
-    y_pred = check_array(y_pred, ensure_2d=False)
+    # converted at once, as scikit-learn (a string: NumPy's "could not convert")
+    y_true = check_array(y_true, ensure_2d=False, dtype=FLOAT_DTYPES)
+    y_pred = check_array(y_pred, ensure_2d=False, dtype=FLOAT_DTYPES)
     y_true = y_true.reshape(-1, 1) if y_true.ndim == 1 else y_true
     y_pred = y_pred.reshape(-1, 1) if y_pred.ndim == 1 else y_pred
     if y_true.shape[1] != y_pred.shape[1]:
         raise ValueError("y_true and y_pred have different number of output "
                          f"({y_true.shape[1]}!={y_pred.shape[1]})")
-    return y_true, y_pred, _sample_weight(sample_weight, y_true.shape[0])
+    if multioutput is not None and not isinstance(multioutput, str):
+        multioutput = check_array(multioutput, ensure_2d=False)
+        if y_true.shape[1] == 1:
+            raise ValueError("Custom weights are useful only in multi-output cases.")
+        if y_true.shape[1] != len(multioutput):
+            raise ValueError(f"There must be equally many custom weights ({len(multioutput)}) "
+                             f"as outputs ({y_true.shape[1]}).")
+    return y_true, y_pred, _sample_weight(sample_weight, y_true.shape[0]), multioutput
 
 
-def _average_outputs(errors: NDArray[np.float64], multioutput: str,
-                     weights: NDArray[np.float64] | None = None):
-    """Per-output values as they are ('raw_values') or averaged to one float."""
-    if multioutput == "raw_values":
+def _average_outputs(errors: NDArray[np.float64], multioutput: str | NDArray[np.float64]):
+    """Per-output values as they are ('raw_values'), or averaged to one float: uniformly,
+    or with the custom output weights `multioutput` (an array)."""
+    if isinstance(multioutput, str) and multioutput == "raw_values":
         return errors
+    weights = None if isinstance(multioutput, str) else multioutput
     return float(np.average(errors, weights=weights))
 
 
-def _unique_labels(*ys: np.ndarray) -> np.ndarray:
-    """The sorted union of the labels; strings and numbers must not mix."""
-    is_str = {y.dtype.kind in "US" or (y.dtype == object and any(isinstance(v, str)
-                                                                 for v in y.ravel()))
-              for y in ys}
-    if len(is_str) > 1:
-        raise ValueError("Mix of label input types (string and number)")
+def _unique_labels(*ys) -> np.ndarray:
+    """The sorted union of the labels; strings and numbers must not mix (a list is read
+    value by value, as scikit-learn's ``unique_labels``)."""
+    values = set()
+    for y in ys:
+        values |= set(np.unique(y).tolist()) if hasattr(y, "__array__") else set(y)
+    if len({isinstance(v, str) for v in values}) > 1:
+        shown = " and ".join(str(np.unique(np.asarray(y))) for y in ys)
+        raise ValueError(f"Mix of label input types (string and number); Got {shown}.")
     return np.unique(np.concatenate([np.asarray(y).ravel() for y in ys]))
 
 
@@ -106,9 +120,12 @@ def _check_targets(y_true, y_pred, sample_weight=None):
 
 # --- regression ---------------------------------------------------------------------------------
 
-_MULTIOUTPUT = {"multioutput": [StrOptions({"raw_values", "uniform_average"})]}
+_REGRESSION_CONSTRAINTS: dict[str, list] = {
+    "y_true": ["array-like"], "y_pred": ["array-like"], "sample_weight": ["array-like", None],
+    "multioutput": [StrOptions({"raw_values", "uniform_average"}), "array-like"]}
 
 
+@validate_params(_REGRESSION_CONSTRAINTS)
 def mean_squared_error(y_true: ArrayLike, y_pred: ArrayLike, *,
                        sample_weight: ArrayLike | None = None,
                        multioutput: str = "uniform_average") -> float | NDArray[np.float64]:
@@ -123,8 +140,8 @@ def mean_squared_error(y_true: ArrayLike, y_pred: ArrayLike, *,
     y_true, y_pred : array-like of shape (n_samples,) or (n_samples, n_outputs)
     sample_weight : array-like of shape (n_samples,), optional
         :math:`w` (all ones by default).
-    multioutput : {'uniform_average', 'raw_values'}
-        Average over outputs, or one value per output.
+    multioutput : {'uniform_average', 'raw_values'} or array-like of shape (n_outputs,)
+        Average over outputs (uniformly, or with these weights), or one value per output.
 
     Returns
     -------
@@ -158,14 +175,13 @@ def mean_squared_error(y_true: ArrayLike, y_pred: ArrayLike, *,
     >>> mean_squared_error([3.0, -0.5, 2.0, 7.0], [2.5, 0.0, 2.0, 8.0])
     0.375
     """
-    _validate_parameter_constraints(_MULTIOUTPUT, {"multioutput": multioutput},
-                                    "mean_squared_error")
     # Step 1: validation.
-    y, y_hat, w = _regression_targets(y_true, y_pred, sample_weight, multioutput)
+    y, y_hat, w, multioutput = _regression_targets(y_true, y_pred, sample_weight, multioutput)
     # Step 2: weighted means.
     return _average_outputs(np.average((y - y_hat) ** 2, axis=0, weights=w), multioutput)
 
 
+@validate_params(_REGRESSION_CONSTRAINTS)
 def mean_absolute_error(y_true: ArrayLike, y_pred: ArrayLike, *,
                         sample_weight: ArrayLike | None = None,
                         multioutput: str = "uniform_average") -> float | NDArray[np.float64]:
@@ -179,7 +195,7 @@ def mean_absolute_error(y_true: ArrayLike, y_pred: ArrayLike, *,
     ----------
     y_true, y_pred : array-like of shape (n_samples,) or (n_samples, n_outputs)
     sample_weight : array-like of shape (n_samples,), optional
-    multioutput : {'uniform_average', 'raw_values'}
+    multioutput : {'uniform_average', 'raw_values'} or array-like of shape (n_outputs,)
 
     Returns
     -------
@@ -213,14 +229,15 @@ def mean_absolute_error(y_true: ArrayLike, y_pred: ArrayLike, *,
     >>> mean_absolute_error([3.0, -0.5, 2.0, 7.0], [2.5, 0.0, 2.0, 8.0])
     0.5
     """
-    _validate_parameter_constraints(_MULTIOUTPUT, {"multioutput": multioutput},
-                                    "mean_absolute_error")
     # Step 1: validation.
-    y, y_hat, w = _regression_targets(y_true, y_pred, sample_weight, multioutput)
+    y, y_hat, w, multioutput = _regression_targets(y_true, y_pred, sample_weight, multioutput)
     # Step 2: weighted means.
     return _average_outputs(np.average(np.abs(y_hat - y), axis=0, weights=w), multioutput)
 
 
+@validate_params({**_REGRESSION_CONSTRAINTS, "multioutput": [
+    StrOptions({"raw_values", "uniform_average", "variance_weighted"}), "array-like", None],
+    "force_finite": ["boolean"]})
 def r2_score(y_true: ArrayLike, y_pred: ArrayLike, *, sample_weight: ArrayLike | None = None,
              multioutput: str = "uniform_average",
              force_finite: bool = True) -> float | NDArray[np.float64]:
@@ -235,8 +252,10 @@ def r2_score(y_true: ArrayLike, y_pred: ArrayLike, *, sample_weight: ArrayLike |
     ----------
     y_true, y_pred : array-like of shape (n_samples,) or (n_samples, n_outputs)
     sample_weight : array-like of shape (n_samples,), optional
-    multioutput : {'uniform_average', 'raw_values', 'variance_weighted'}
-        'variance_weighted' weights each output by its denominator.
+    multioutput : {'uniform_average', 'raw_values', 'variance_weighted'}, array-like or None
+        'variance_weighted' weights each output by its denominator (uniformly when all
+        are 0); an array of shape (n_outputs,) gives each output's weight in the average;
+        None (kept by scikit-learn for compatibility) is 'uniform_average'.
     force_finite : bool, default=True
         A constant y_true (zero denominator) gives 1 for a perfect fit and 0 otherwise,
         instead of nan / -inf.
@@ -276,12 +295,9 @@ def r2_score(y_true: ArrayLike, y_pred: ArrayLike, *, sample_weight: ArrayLike |
     >>> r2_score([3.0, -0.5, 2.0, 7.0], [2.5, 0.0, 2.0, 8.0])
     0.9486081370449679
     """
-    _validate_parameter_constraints(
-        {"multioutput": [StrOptions({"raw_values", "uniform_average", "variance_weighted"})],
-         "force_finite": ["boolean"]},
-        {"multioutput": multioutput, "force_finite": force_finite}, "r2_score")
-    # Step 1: validation.
-    y, y_hat, w = _regression_targets(y_true, y_pred, sample_weight, multioutput)
+    # Step 1: validation (None, kept by scikit-learn for compatibility, averages uniformly).
+    multioutput = "uniform_average" if multioutput is None else multioutput
+    y, y_hat, w, multioutput = _regression_targets(y_true, y_pred, sample_weight, multioutput)
     if y.shape[0] < 2:
         warnings.warn("R^2 score is not well-defined with less than two samples.",
                       UndefinedMetricWarning, stacklevel=2)
@@ -293,10 +309,10 @@ def r2_score(y_true: ArrayLike, y_pred: ArrayLike, *, sample_weight: ArrayLike |
     # Step 3: the ratio and the conventions for zero sums.
     scores = _r2_ratio(numerator, denominator, force_finite)
     # Step 4: average.
-    if multioutput == "variance_weighted":
-        if not (denominator != 0).any():
-            return 1.0 if not (numerator != 0).any() or not force_finite else 0.0
-        return float(np.average(scores, weights=denominator))
+    if isinstance(multioutput, str) and multioutput == "variance_weighted":
+        # every denominator 0 (constant y_true): no variance to weigh by, a uniform mean
+        weights = denominator if (denominator != 0).any() else None
+        return float(np.average(scores, weights=weights))
     return _average_outputs(scores, multioutput)
 
 
@@ -313,6 +329,11 @@ def _r2_ratio(numerator, denominator, force_finite: bool) -> NDArray[np.float64]
 
 # --- classification -----------------------------------------------------------------------------
 
+_LABELS = ["array-like", "sparse matrix"]  # scikit-learn's; sparse is then refused as data
+
+
+@validate_params({"y_true": _LABELS, "y_pred": _LABELS, "normalize": ["boolean"],
+                  "sample_weight": ["array-like", None]})
 def accuracy_score(y_true: ArrayLike, y_pred: ArrayLike, *, normalize: bool = True,
                    sample_weight: ArrayLike | None = None) -> float:
     r"""Fraction (or weighted count) of correct predictions.
@@ -361,8 +382,6 @@ def accuracy_score(y_true: ArrayLike, y_pred: ArrayLike, *, normalize: bool = Tr
     >>> accuracy_score([0, 1, 2, 3], [0, 2, 1, 3])
     0.5
     """
-    _validate_parameter_constraints({"normalize": ["boolean"]}, {"normalize": normalize},
-                                    "accuracy_score")
     # Step 1: validation.
     _, _, y, y_hat = _check_targets(y_true, y_pred, sample_weight)
     w = _sample_weight(sample_weight, y.shape[0])
@@ -373,6 +392,9 @@ def accuracy_score(y_true: ArrayLike, y_pred: ArrayLike, *, normalize: bool = Tr
     return float(correct.sum() if w is None else correct @ w)
 
 
+@validate_params({"y_true": ["array-like"], "y_pred": ["array-like"],
+                  "labels": ["array-like", None], "sample_weight": ["array-like", None],
+                  "normalize": [StrOptions({"true", "pred", "all"}), None]})
 def confusion_matrix(y_true: ArrayLike, y_pred: ArrayLike, *, labels: ArrayLike | None = None,
                      sample_weight: ArrayLike | None = None,
                      normalize: str | None = None) -> NDArray:
@@ -430,14 +452,10 @@ def confusion_matrix(y_true: ArrayLike, y_pred: ArrayLike, *, labels: ArrayLike 
            [0, 0, 1],
            [1, 0, 2]])
     """
-    _validate_parameter_constraints(
-        {"y_true": ["array-like"], "y_pred": ["array-like"], "labels": ["array-like", None],
-         "sample_weight": ["array-like", None],
-         "normalize": [StrOptions({"true", "pred", "all"}), None]},
-        {"y_true": y_true, "y_pred": y_pred, "labels": labels, "sample_weight": sample_weight,
-         "normalize": normalize},
-        "confusion_matrix")
-    # Step 1: validation and label indices.
+    # Step 1: validation and label indices (both as arrays first, as scikit-learn: a ragged
+    # list or a 3-D array fails there).
+    y_true, y_pred = (check_array(y, dtype=None, ensure_2d=False, ensure_all_finite=False,
+                                  ensure_min_samples=0) for y in (y_true, y_pred))
     # scikit-learn checks the lengths with a vector of unit weights when none is given
     ones = None if sample_weight is not None or not isinstance(y_true, Sized) \
         else np.ones(len(y_true))
@@ -488,9 +506,14 @@ def _check_zero_division(zero_division) -> float:
     return 0.0 if isinstance(zero_division, str) else float(zero_division)
 
 
-_PRF_CONSTRAINTS = {
-    "average": [StrOptions({"micro", "macro", "weighted", "binary"}), None],
-    "zero_division": [StrOptions({"warn"}), Real],
+_PRF_CONSTRAINTS: dict[str, list] = {
+    "y_true": _LABELS, "y_pred": _LABELS, "labels": ["array-like", None],
+    "pos_label": [Real, str, "boolean", None],
+    # 'samples' is for multilabel targets, which mathml refuses: accepted here, then
+    # refused with scikit-learn's message for the other kinds of target
+    "average": [StrOptions({"micro", "macro", "samples", "weighted", "binary"}), None],
+    "sample_weight": ["array-like", None],
+    "zero_division": [Options(Real, {0.0, 1.0}), "nan", StrOptions({"warn"})],
 }
 
 
@@ -511,6 +534,9 @@ def _prf_divide(numerator, denominator, metric: str, modifier: str, zero_divisio
 def _prf_counts(y_true, y_pred, labels, pos_label, average, sample_weight):
     """True positives, predicted and true counts per label (summed for 'micro')."""
     y_type, present, y, y_hat = _check_targets(y_true, y_pred, sample_weight)
+    if average == "samples":
+        raise ValueError("Samplewise metrics are not available outside of multilabel "
+                         "classification.")
     if average == "binary":
         if y_type != "binary":
             raise ValueError(f"Target is {y_type} but average='binary'. Please choose another "
@@ -545,12 +571,8 @@ def _nanaverage(a: NDArray, weights: NDArray | None) -> float:
     return float(np.average(a[keep], weights=weights[keep]))
 
 
-def _prf(y_true, y_pred, labels, pos_label, average, sample_weight, zero_division, which,
-         caller):
+def _prf(y_true, y_pred, labels, pos_label, average, sample_weight, zero_division, which):
     """Precision, recall or F1 per label, then averaged as asked."""
-    _validate_parameter_constraints(_PRF_CONSTRAINTS,
-                                    {"average": average, "zero_division": zero_division},
-                                    caller)
     # Step 1: counts per label.
     tp, pred, true = _prf_counts(y_true, y_pred, labels, pos_label, average, sample_weight)
     # Step 2: the ratio per label.
@@ -585,7 +607,8 @@ _PRF_DOC = r"""{summary}
     average : {'binary', 'micro', 'macro', 'weighted'} or None, default='binary'
         'binary': the score of ``pos_label``; 'micro': of the summed counts; 'macro': the
         mean over labels; 'weighted': the mean weighted by the true count of each label;
-        None: the score per label.
+        None: the score per label. ('samples' is for multilabel targets, which mathml does
+        not take: it is refused with scikit-learn's message.)
     sample_weight : array-like of shape (n_samples,), optional
     zero_division : 'warn', 0.0, 1.0 or np.nan, default='warn'
         The value of a 0/0 ratio ('warn': 0 with an UndefinedMetricWarning); NaN values
@@ -628,6 +651,7 @@ _PRF_DOC = r"""{summary}
     """
 
 
+@validate_params(_PRF_CONSTRAINTS)
 @fill_doc(_PRF_DOC, summary="Precision: the fraction of predicted positives that are positive.",
           formula=r"P_\ell = \frac{tp}{tp + fp}", name="precision_score",
           example="0.6666666666666666")
@@ -636,9 +660,10 @@ def precision_score(y_true: ArrayLike, y_pred: ArrayLike, *, labels: ArrayLike |
                     sample_weight: ArrayLike | None = None,
                     zero_division: str | float = "warn") -> float | NDArray[np.float64]:
     return _prf(y_true, y_pred, labels, pos_label, average, sample_weight, zero_division,
-                "precision", "precision_score")
+                "precision")
 
 
+@validate_params(_PRF_CONSTRAINTS)
 @fill_doc(_PRF_DOC, summary="Recall: the fraction of positives predicted positive.",
           formula=r"R_\ell = \frac{tp}{tp + fn}", name="recall_score",
           example="0.6666666666666666")
@@ -647,9 +672,10 @@ def recall_score(y_true: ArrayLike, y_pred: ArrayLike, *, labels: ArrayLike | No
                  sample_weight: ArrayLike | None = None,
                  zero_division: str | float = "warn") -> float | NDArray[np.float64]:
     return _prf(y_true, y_pred, labels, pos_label, average, sample_weight, zero_division,
-                "recall", "recall_score")
+                "recall")
 
 
+@validate_params(_PRF_CONSTRAINTS)
 @fill_doc(_PRF_DOC, summary="F1 score: the harmonic mean of precision and recall.",
           formula=(r"F_\ell = \frac{2\,tp}{2\,tp + fp + fn}"
                    r" = \frac{2 P_\ell R_\ell}{P_\ell + R_\ell}"),
@@ -659,11 +685,15 @@ def f1_score(y_true: ArrayLike, y_pred: ArrayLike, *, labels: ArrayLike | None =
              sample_weight: ArrayLike | None = None,
              zero_division: str | float = "warn") -> float | NDArray[np.float64]:
     return _prf(y_true, y_pred, labels, pos_label, average, sample_weight, zero_division,
-                "f1", "f1_score")
+                "f1")
 
 
 # --- probabilistic classification ---------------------------------------------------------------
 
+# None passes (hidden: scikit-learn's deprecated y_pred spelling) and fails as NaN below
+@validate_params({"y_true": ["array-like"], "y_proba": ["array-like", Hidden(None)],
+                  "normalize": ["boolean"],
+                  "sample_weight": ["array-like", None], "labels": ["array-like", None]})
 def log_loss(y_true: ArrayLike, y_proba: ArrayLike, *, normalize: bool = True,
              sample_weight: ArrayLike | None = None, labels: ArrayLike | None = None) -> float:
     r"""Cross-entropy (logistic loss) of predicted class probabilities.
@@ -724,10 +754,8 @@ def log_loss(y_true: ArrayLike, y_proba: ArrayLike, *, normalize: bool = True,
     ...                [[.1, .9], [.9, .1], [.8, .2], [.35, .65]]), 5)
     0.21616
     """
-    _validate_parameter_constraints({"normalize": ["boolean"]}, {"normalize": normalize},
-                                    "log_loss")
     # Step 1: validation and one-hot targets.
-    P = check_array(y_proba, ensure_2d=False)
+    P = check_array(y_proba, ensure_2d=False, dtype=FLOAT_DTYPES)
     Y, P = _one_hot_and_probabilities(y_true, P, sample_weight, labels)
     w = _sample_weight(sample_weight, P.shape[0])
     # Step 2: keep log away from 0.
@@ -746,6 +774,13 @@ def _one_hot_and_probabilities(y_true, P, sample_weight, labels):
     if P.min() < 0:
         raise ValueError(f"y_prob contains values lower than 0: {P.min()}")
     check_consistent_length(P, y_true, sample_weight)
+    # scikit-learn's LabelBinarizer reads the targets first (its errors: NaN, bytes, a
+    # sequence of sequences, objects that are not labels)
+    kind = type_of_target(y_true if labels is None else labels, input_name="y")
+    if kind == "unknown":
+        raise ValueError(f"Unknown label type: {(y_true if labels is None else labels,)!r}")
+    if labels is None:
+        _unique_labels(y_true)
     y = column_or_1d(y_true, input_name="y_true")
     classes = _unique_labels(y) if labels is None else _unique_labels(np.asarray(labels))
     if labels is not None and not np.isin(y, classes).all():
@@ -814,6 +849,9 @@ def _binary_clf_curve(y_true, y_score, pos_label, sample_weight):
     return fps, tps, s[last]
 
 
+@validate_params({"y_true": ["array-like"], "y_score": ["array-like"],
+                  "pos_label": [Real, str, "boolean", None], "sample_weight": ["array-like", None],
+                  "drop_intermediate": ["boolean"]})
 def roc_curve(y_true: ArrayLike, y_score: ArrayLike, *, pos_label: object = None,
               sample_weight: ArrayLike | None = None, drop_intermediate: bool = True,
               ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
@@ -878,8 +916,6 @@ def roc_curve(y_true: ArrayLike, y_score: ArrayLike, *, pos_label: object = None
     (array([0. , 0. , 0.5, 0.5, 1. ]), array([0. , 0.5, 0.5, 1. , 1. ]),
      array([ inf, 0.8 , 0.4 , 0.35, 0.1 ]))
     """
-    _validate_parameter_constraints({"drop_intermediate": ["boolean"]},
-                                    {"drop_intermediate": drop_intermediate}, "roc_curve")
     # Step 1: counts at the thresholds.
     fps, tps, thresholds = _binary_clf_curve(y_true, y_score, pos_label, sample_weight)
     # Step 2: only the corners.
@@ -915,19 +951,29 @@ def _binary_roc_auc(y_true, y_score, sample_weight) -> float:
     return _auc(fpr, tpr)
 
 
+@validate_params({"y_true": ["array-like"], "y_score": ["array-like"],
+                  "average": [StrOptions({"micro", "macro", "samples", "weighted"}), None],
+                  "sample_weight": ["array-like", None],
+                  "multi_class": [StrOptions({"raise", "ovr", "ovo"})],
+                  "labels": ["array-like", None]})
 def roc_auc_score(y_true: ArrayLike, y_score: ArrayLike, *, average: str = "macro",
                   sample_weight: ArrayLike | None = None, multi_class: str = "raise",
                   labels: ArrayLike | None = None) -> float:
-    r"""Area under the ROC curve: binary, or multiclass one-vs-rest.
+    r"""Area under the ROC curve: binary, or multiclass one-vs-rest or one-vs-one.
 
     .. math::
 
         \mathrm{AUC} = \int_0^1 \mathrm{TPR}\, d\,\mathrm{FPR}
         \quad(\text{trapezoidal over the ROC points}), \qquad
-        \mathrm{AUC}_{\text{ovr}} = \sum_k a_k\,\mathrm{AUC}(y = \ell_k \text{ vs rest},\, s_{\cdot k})
+        \mathrm{AUC}_{\text{ovr}} = \sum_k a_k\,\mathrm{AUC}(y = \ell_k \text{ vs rest},\, s_{\cdot k}),
+        \qquad
+        \mathrm{AUC}_{\text{ovo}} = \sum_{j<k} b_{jk}\,\tfrac12\bigl(\mathrm{AUC}(j \mid k)
+            + \mathrm{AUC}(k \mid j)\bigr)
 
     with :math:`a_k = 1/c` ('macro') or proportional to the (weighted) count of class k
-    ('weighted').
+    ('weighted'); :math:`\mathrm{AUC}(j \mid k)` is the AUC of class j against class k on
+    their samples with the score of j, and :math:`b_{jk}` is uniform ('macro') or the share
+    of the samples in j or k ('weighted').
 
     Parameters
     ----------
@@ -935,23 +981,32 @@ def roc_auc_score(y_true: ArrayLike, y_score: ArrayLike, *, average: str = "macr
     y_score : array-like of shape (n_samples,) (binary) or (n_samples, n_classes)
         Binary: the score of the greater label. Multiclass: probabilities (rows sum to 1)
         of the sorted classes (or of ``labels``).
-    average : {'macro', 'weighted'}, default='macro'
-        The average of the one-vs-rest scores (multiclass).
+    average : {'macro', 'weighted', 'micro'} or None, default='macro'
+        The average of the per-class (or per-pair) scores (multiclass): 'micro' (ovr
+        only) pools every (sample, class) decision into one binary AUC; None (ovr only)
+        returns the score of each class. ('samples' is for multilabel targets, which
+        mathml does not take: refused with scikit-learn's message.) Ignored for binary
+        targets.
     sample_weight : array-like of shape (n_samples,), optional
-    multi_class : {'raise', 'ovr'}, default='raise'
-        Multiclass targets need 'ovr' (one-vs-one is not implemented in mathml).
+        Not with 'ovo'.
+    multi_class : {'raise', 'ovr', 'ovo'}, default='raise'
+        Multiclass targets need 'ovr' (one-vs-rest) or 'ovo' (one-vs-one, Hand & Till).
     labels : array-like, optional
         The classes indexing the columns of y_score (sorted).
 
     Returns
     -------
-    float (nan with UndefinedMetricWarning if y_true holds one class)
+    float (nan with UndefinedMetricWarning if y_true holds one class), or ndarray of shape
+    (n_classes,) for 'ovr' with ``average=None``
 
     Raises
     ------
     ValueError
-        Multiclass without multi_class='ovr'; scores not summing to 1; a number of
-        columns unlike the number of classes; NaN; different lengths.
+        Multiclass without multi_class; scores not summing to 1; a number of columns
+        unlike the number of classes; an average the multiclass method lacks; 'ovo' with
+        sample weights; NaN; different lengths.
+    NotImplementedError
+        'ovo' with ``average=None`` (as scikit-learn).
 
     Notes
     -----
@@ -959,9 +1014,11 @@ def roc_auc_score(y_true: ArrayLike, y_score: ArrayLike, *, average: str = "macr
 
     1. Binary: :func:`roc_curve`, then the trapezoidal rule.
     2. Multiclass 'ovr': the binary AUC of each class against the rest with its score
-       column, averaged with the weights above.
+       column, averaged with the weights above. 'ovo': for each pair of classes, the two
+       binary AUCs on the pair's samples, their mean, averaged over the pairs.
 
-    *Complexity*: O(c · n log n).
+    *Complexity*: O(c · n log n) ('ovr'), O(c · n log n) summed over the c(c − 1)/2 pairs
+    on their samples ('ovo').
 
     *Numerical stability*: a sum of at most n trapezoids of the unit square.
 
@@ -977,10 +1034,6 @@ def roc_auc_score(y_true: ArrayLike, y_score: ArrayLike, *, average: str = "macr
     >>> roc_auc_score([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])
     0.75
     """
-    _validate_parameter_constraints(
-        {"average": [StrOptions({"macro", "weighted"})],
-         "multi_class": [StrOptions({"raise", "ovr"})]},
-        {"average": average, "multi_class": multi_class}, "roc_auc_score")
     y_type = type_of_target(y_true, input_name="y_true")
     y = check_array(y_true, ensure_2d=False, dtype=None)
     S = check_array(y_score, ensure_2d=False)
@@ -988,31 +1041,62 @@ def roc_auc_score(y_true: ArrayLike, y_score: ArrayLike, *, average: str = "macr
     if y_type == "multiclass" or (y_type == "binary" and S.ndim == 2 and S.shape[1] > 2):
         if multi_class == "raise":
             raise ValueError("multi_class must be in ('ovo', 'ovr')")
-        return _ovr_roc_auc(y, S, labels, average, w)
+        return _multiclass_roc_auc(y, S, labels, multi_class, average, w)
     if y_type != "binary":
         raise ValueError(f"{y_type} format is not supported")
     # Step 1: binary, positive = the greater label.
     return _binary_roc_auc((y == np.unique(y)[-1]).astype(np.int64), S, w)
 
 
-def _ovr_roc_auc(y, S, labels, average, w) -> float:
+def _multiclass_roc_auc(y, S, labels, multi_class, average, w):
+    """The multiclass AUC, 'ovr' or 'ovo', with scikit-learn's checks in its order."""
     if S.ndim != 2:
         raise ValueError("`y_score` needs to be of shape `(n_samples, n_classes)`, since "
                          f"`y_true` contains multiple classes. Got `y_score.shape={S.shape}`.")
     if not np.allclose(1, S.sum(axis=1)):
         raise ValueError("Target scores need to be probabilities for multiclass roc_auc, "
                          "i.e. they should sum up to 1.0 over classes")
+    options = ("micro", "macro", "weighted", None) if multi_class == "ovr" else (
+        "macro", "weighted", None)
+    if average not in options:
+        raise ValueError(f"average must be one of {options} for multiclass problems")
+    if average is None and multi_class == "ovo":
+        raise NotImplementedError("average=None is not implemented for multi_class='ovo'.")
     classes = _ovr_classes(y, S, labels)
+    if multi_class == "ovo":
+        if w is not None:
+            raise ValueError("sample_weight is not supported for multiclass one-vs-one ROC "
+                             "AUC, 'sample_weight' must be None in this case.")
+        return _ovo_roc_auc(np.searchsorted(classes, y), S, average)
     check_consistent_length(y, S, w)
     # Step 2: each class against the rest, then the average.
     Y = (y[:, None] == classes[None, :]).astype(np.int64)
+    if average == "micro":  # every (sample, class) pair is one binary decision
+        return _binary_roc_auc(Y.ravel(), S.ravel(),
+                               None if w is None else np.repeat(w, classes.size))
     scores = np.array([_binary_roc_auc(Y[:, k], S[:, k], w) for k in range(classes.size)])
+    if average is None:
+        return scores
     if average == "weighted":
         a = Y.sum(axis=0) if w is None else w @ Y
         if np.isclose(a.sum(), 0):
             return 0.0
         return float(np.average(scores, weights=a))
     return float(np.average(scores))
+
+
+def _ovo_roc_auc(c: NDArray[np.intp], S: NDArray, average: str) -> float:
+    """Hand & Till's one-vs-one AUC: for each pair of classes (a, b), on the samples of a
+    or b, the mean of AUC(a vs b, score of a) and AUC(b vs a, score of b); the mean over
+    pairs ('macro') or weighted by the pair's share of the samples ('weighted')."""
+    pairs = list(combinations(range(np.unique(c).size), 2))
+    scores, share = np.empty(len(pairs)), np.empty(len(pairs))
+    for i, (a, b) in enumerate(pairs):
+        ab = (c == a) | (c == b)
+        share[i] = ab.mean()
+        scores[i] = (_binary_roc_auc((c[ab] == a).astype(np.int64), S[ab, a], None)
+                     + _binary_roc_auc((c[ab] == b).astype(np.int64), S[ab, b], None)) / 2
+    return float(np.average(scores, weights=share if average == "weighted" else None))
 
 
 def _ovr_classes(y, S, labels) -> np.ndarray:
@@ -1066,6 +1150,13 @@ def _euclidean_distances(A: NDArray[np.float64], B: NDArray[np.float64]) -> NDAr
     return np.sqrt(D2)
 
 
+# scikit-learn takes every metric of pairwise_distances (and callables); mathml the two its
+# silhouette computes: the message lists these two
+_SILHOUETTE_CONSTRAINTS: dict[str, list] = {"X": ["array-like", "sparse matrix"], "labels": ["array-like"],
+                           "metric": [StrOptions({"euclidean", "precomputed"})]}
+
+
+@validate_params(_SILHOUETTE_CONSTRAINTS)
 def silhouette_samples(X: ArrayLike, labels: ArrayLike, *,
                        metric: str = "euclidean") -> NDArray[np.float64]:
     r"""The silhouette coefficient of each sample.
@@ -1132,8 +1223,6 @@ def silhouette_samples(X: ArrayLike, labels: ArrayLike, *,
     >>> np.round(silhouette_samples(X, [0, 0, 1, 1]), 4)
     array([0.9048, 0.8947, 0.8947, 0.9048])
     """
-    _validate_parameter_constraints({"metric": [StrOptions({"euclidean", "precomputed"})]},
-                                    {"metric": metric}, "silhouette_samples")
     # Step 1: labels and cluster sizes.
     X_arr, c, k = _encode_clusters(X, labels)
     n = c.shape[0]
@@ -1157,9 +1246,13 @@ def silhouette_samples(X: ArrayLike, labels: ArrayLike, *,
         b = (S / sizes).min(axis=1)
         # Step 5: the coefficient; a singleton's 0/0 becomes 0.
         s = (b - a) / np.maximum(a, b)
-    return np.nan_to_num(s)
+    # float32 data gives float32 coefficients, as scikit-learn (computed in float64)
+    return np.nan_to_num(s).astype(float_dtype_of(X), copy=False)
 
 
+@validate_params({**_SILHOUETTE_CONSTRAINTS,
+                  "sample_size": [Interval(Integral, 1, None, closed="left"), None],
+                  "random_state": ["random_state"]})
 def silhouette_score(X: ArrayLike, labels: ArrayLike, *, metric: str = "euclidean",
                      sample_size: int | None = None, random_state: object = None) -> float:
     r"""The mean silhouette coefficient of the samples.
@@ -1209,10 +1302,6 @@ def silhouette_score(X: ArrayLike, labels: ArrayLike, *, metric: str = "euclidea
     >>> round(silhouette_score(X, [0, 0, 1, 1]), 4)
     0.8997
     """
-    _validate_parameter_constraints(
-        {"metric": [StrOptions({"euclidean", "precomputed"})],
-         "sample_size": [Interval(Integral, 1, None, closed="left"), None]},
-        {"metric": metric, "sample_size": sample_size}, "silhouette_score")
     if sample_size is not None:
         X_arr, y = check_X_y(X, labels)
         idx = check_random_state(random_state).permutation(X_arr.shape[0])[:sample_size]
@@ -1221,6 +1310,7 @@ def silhouette_score(X: ArrayLike, labels: ArrayLike, *, metric: str = "euclidea
     return float(silhouette_samples(X, labels, metric=metric).mean())
 
 
+@validate_params({"X": ["array-like"], "labels": ["array-like"]})
 def calinski_harabasz_score(X: ArrayLike, labels: ArrayLike) -> float:
     r"""The variance ratio criterion: dispersion between clusters over dispersion within.
 
@@ -1289,6 +1379,7 @@ def calinski_harabasz_score(X: ArrayLike, labels: ArrayLike) -> float:
     return 1.0 if W == 0.0 else B * (n - k) / (W * (k - 1.0))
 
 
+@validate_params({"X": ["array-like"], "labels": ["array-like"]})
 def davies_bouldin_score(X: ArrayLike, labels: ArrayLike) -> float:
     r"""The mean, over clusters, of the worst ratio of spreads to separation.
 
@@ -1363,6 +1454,7 @@ def davies_bouldin_score(X: ArrayLike, labels: ArrayLike) -> float:
     return float(R.max(axis=1).mean())
 
 
+@validate_params({"labels_true": ["array-like"], "labels_pred": ["array-like"]})
 def adjusted_rand_score(labels_true: ArrayLike, labels_pred: ArrayLike) -> float:
     r"""The Rand index of two clusterings, adjusted for chance (Hubert & Arabie).
 

@@ -31,26 +31,16 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._param_validation import Interval, StrOptions, _validate_parameter_constraints
-from .._validation import check_array, is_sparse
+from .._validation import check_array
 
 __all__ = ["euclidean_distances", "manhattan_distances", "linear_kernel", "polynomial_kernel",
            "rbf_kernel", "sigmoid_kernel", "cosine_similarity", "pairwise_distances",
            "pairwise_kernels"]
 
-class _SparseMatrices:
-    """The constraint "a sparse matrix" (scikit-learn's shorthand): a SciPy sparse matrix or
-    array, which mathml then refuses as data (it computes on dense arrays only)."""
-
-    def is_satisfied_by(self, value: Any) -> bool:
-        return is_sparse(value)
-
-    def __str__(self) -> str:
-        return "a sparse array or matrix"
-
-
 #: X and Y of every function here: scikit-learn refuses None for X, and a string for both,
 #: before looking at the data.
-_XY = {"X": ["array-like", _SparseMatrices()], "Y": ["array-like", _SparseMatrices(), None]}
+_XY: dict[str, list] = {"X": ["array-like", "sparse matrix"],
+                        "Y": ["array-like", "sparse matrix", None]}
 _GAMMA = [Interval(Real, 0, None, closed="left"), None]
 _COEF0 = [Interval(Real, None, None, closed="neither")]
 

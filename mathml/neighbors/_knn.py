@@ -9,7 +9,7 @@ from numbers import Integral, Real
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validation import check_classification_targets, validate_data
+from .._validation import check_classification_targets, column_or_1d, validate_data
 from ..base import (BaseEstimator, ClassifierMixin, Interval, RegressorMixin, StrOptions,
                     check_is_fitted)
 from ._kd_tree import KDTree, _metric_exponent, _rdist_to_dist, _reduced_distances
@@ -207,11 +207,14 @@ def _scikit_learn_ties(R: NDArray, index: NDArray[np.intp], k: int) -> NDArray[n
     return index
 
 
-def _neighbor_weights(dist: NDArray, weights: str) -> NDArray:
-    """Uniform weights, or 1/d; a point at distance 0 takes all the weight of its row
-    (shared equally among such points), as scikit-learn."""
-    if weights == "uniform":
+def _neighbor_weights(dist: NDArray, weights) -> NDArray:
+    """Uniform weights (also for None), 1/d, or a callable's weights of the distances;
+    for 1/d a point at distance 0 takes all the weight of its row (shared equally among
+    such points), as scikit-learn."""
+    if weights is None or (isinstance(weights, str) and weights == "uniform"):
         return np.ones_like(dist)
+    if callable(weights):
+        return np.asarray(weights(dist), dtype=np.float64)
     with np.errstate(divide="ignore"):
         w = 1.0 / dist
     exact = np.isinf(w)
@@ -266,13 +269,14 @@ def _is_scalar(y: object) -> bool:
 class _KNeighbors(BaseEstimator):
     """Storage of the training set and the neighbour search."""
 
-    # n_neighbors None passes fit (scikit-learn shares the constraint with its radius
-    # neighbours) and fails at the first query, as there
+    # scikit-learn's constraints also let n_neighbors and p be None: n_neighbors None passes
+    # fit (scikit-learn shares the constraint with its radius neighbours) and fails at the
+    # first query, p None fails at fit with the Minkowski metric (TypeErrors, as there)
     _parameter_constraints = {"n_neighbors": [Interval(Integral, 1, None, closed="left"), None],
-                              "weights": [StrOptions({"uniform", "distance"})],
+                              "weights": [StrOptions({"uniform", "distance"}), callable, None],
                               "algorithm": [StrOptions({"auto", "kd_tree", "brute"})],
                               "leaf_size": [Interval(Integral, 1, None, closed="left")],
-                              "p": [Interval(Real, 0, None, closed="right")],
+                              "p": [Interval(Real, 0, None, closed="right"), None],
                               "metric": [StrOptions(set(METRICS))]}
 
     def __init__(self, n_neighbors: int = 5, *, weights: str = "uniform",
@@ -287,15 +291,13 @@ class _KNeighbors(BaseEstimator):
 
     def _store(self, X, y, classifier: bool):
         self._validate_hyperparameters()
-        if y is not None and _is_scalar(y):
-            # scikit-learn counts y's samples after X's checks: a 0-d y is a TypeError
-            validate_data(self, X)
-            raise TypeError("Input should have at least 1 dimension i.e. satisfy "
-                            f"`len(x.shape) > 0`, got scalar `{np.asarray(y)!r}` instead.")
-        X, y = validate_data(self, X, y)
+        # checked as scikit-learn's (multi-output) targets, then one output only
+        X, y = validate_data(self, X, y, multi_output=True)
+        y = column_or_1d(y, warn=True)
         if classifier:
             check_classification_targets(y)
             self.classes_, y = np.unique(y, return_inverse=True)
+            self.outputs_2d_ = False  # y is 1-D here (multi-output is not supported)
         # scikit-learn's check of the metric against the algorithm (for 'auto', against
         # its ball tree's metrics when it has the metric, else brute force's)
         checked = self.algorithm
@@ -421,7 +423,8 @@ class KNeighborsClassifier(ClassifierMixin, _KNeighbors):
     ----------
     n_neighbors : int ≥ 1 or None, default 5
         None passes `fit` (as in scikit-learn) and is a TypeError at the first query.
-    weights : {'uniform', 'distance'}, default 'uniform'
+    weights : {'uniform', 'distance'}, callable or None, default 'uniform'
+        None is 'uniform'; a callable maps the array of distances to weights of its shape.
     algorithm : {'auto', 'kd_tree', 'brute'}, default 'auto'
         The neighbour search ('auto': scikit-learn's rule, see the module docstring).
         No 'ball_tree': mathml has no ball tree (for these metrics scikit-learn's 'auto'
@@ -510,7 +513,8 @@ class KNeighborsRegressor(RegressorMixin, _KNeighbors):
     ----------
     n_neighbors : int ≥ 1 or None, default 5
         None passes `fit` (as in scikit-learn) and is a TypeError at the first query.
-    weights : {'uniform', 'distance'}, default 'uniform'
+    weights : {'uniform', 'distance'}, callable or None, default 'uniform'
+        None is 'uniform'; a callable maps the array of distances to weights of its shape.
     algorithm : {'auto', 'kd_tree', 'brute'}, default 'auto'
     leaf_size : int ≥ 1, default 30
     p : float > 0, default 2

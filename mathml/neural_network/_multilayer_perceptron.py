@@ -50,7 +50,7 @@ from typing import Any, ClassVar
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validation import (check_random_state, check_sample_weight, column_or_1d,
+from .._validation import (FLOAT_DTYPES, check_random_state, check_sample_weight, column_or_1d,
                            type_of_target, validate_data)
 from ..base import (BaseEstimator, ClassifierMixin, Interval, RegressorMixin, StrOptions,
                     check_is_fitted)
@@ -718,7 +718,7 @@ class MLPClassifier(ClassifierMixin, BaseMultilayerPerceptron):
     loss = "log_loss"  # not a hyperparameter of the classifier
 
     def _validate_input(self, X, y, incremental: bool, reset: bool):
-        X, y = validate_data(self, X, y, multi_output=True, reset=reset)
+        X, y = validate_data(self, X, y, multi_output=True, reset=reset, dtype=FLOAT_DTYPES)
         if y.ndim == 2 and y.shape[1] == 1:
             y = column_or_1d(y, warn=True)
         if not hasattr(self, "classes_") or (not self.warm_start and not incremental):
@@ -898,7 +898,8 @@ class MLPRegressor(RegressorMixin, BaseMultilayerPerceptron):
     }
 
     def _validate_input(self, X, y, incremental: bool, reset: bool):
-        X, y = validate_data(self, X, y, multi_output=True, y_numeric=True, reset=reset)
+        X, y = validate_data(self, X, y, multi_output=True, y_numeric=True, reset=reset,
+                             dtype=FLOAT_DTYPES)
         if y.ndim == 2 and y.shape[1] == 1:
             y = column_or_1d(y, warn=True)
         return X, y

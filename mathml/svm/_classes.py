@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._validation import (check_array, check_classification_targets, check_consistent_length,
-                           check_random_state, column_or_1d, validate_data)
+                           check_random_state, column_or_1d, validate_data, FLOAT_DTYPES)
 from ..base import (BaseEstimator, ClassifierMixin, Interval, RegressorMixin, StrOptions,
                     check_is_fitted)
 from ..exceptions import ConvergenceWarning
@@ -250,7 +250,7 @@ class _BaseLibSVM(BaseEstimator):
             if K.shape[0] != K.shape[1]:
                 raise ValueError("X.shape[0] should be equal to X.shape[1]")
             return X, K, y
-        X, y = validate_data(self, X, y)
+        X, y = validate_data(self, X, y, dtype=FLOAT_DTYPES)
         return X, X, y
 
     def _set_gamma(self, X: NDArray) -> None:
@@ -348,7 +348,7 @@ class _BaseLibSVM(BaseEstimator):
                                  f"{self.shape_fit_[0]}, the number of samples at training "
                                  "time")
             return K[:, self.support_]
-        X = validate_data(self, X, reset=False)
+        X = validate_data(self, X, reset=False, dtype=FLOAT_DTYPES)
         if self.kernel == "precomputed":
             if X.shape[1] != self.shape_fit_[0]:
                 raise ValueError(f"X.shape[1] = {X.shape[1]} should be equal to "

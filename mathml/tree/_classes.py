@@ -18,7 +18,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .._validation import (check_array, check_classification_targets, check_random_state,
-                           check_sample_weight, validate_data)
+                           check_sample_weight, validate_data, FLOAT_DTYPES)
 from ..base import (BaseEstimator, ClassifierMixin, Interval, RegressorMixin, StrOptions,
                     check_is_fitted)
 from ._criterion import Criterion
@@ -166,7 +166,7 @@ class BaseDecisionTree(BaseEstimator):
     # --- fitting ---------------------------------------------------------------------------
     def _validate_X(self, X: ArrayLike, reset: bool) -> NDArray[np.float32]:
         """X as float32 (the precision every threshold is found in); infinities refused."""
-        X = validate_data(self, X, reset=reset) if not reset else X
+        X = validate_data(self, X, reset=reset, dtype=FLOAT_DTYPES) if not reset else X
         X32 = np.asarray(X, dtype=np.float32)
         if not np.isfinite(X32).all():
             raise ValueError("Input X contains infinity or a value too large for "
@@ -180,7 +180,7 @@ class BaseDecisionTree(BaseEstimator):
         if check_input:
             # X and y are checked separately, as scikit-learn's trees do (hence its message
             # for a length mismatch)
-            X = validate_data(self, X)
+            X = validate_data(self, X, dtype=FLOAT_DTYPES)
             X32 = self._validate_X(X, reset=True)
             if y is None:
                 raise ValueError(f"This {type(self).__name__} estimator requires y to be "
@@ -259,7 +259,7 @@ class BaseDecisionTree(BaseEstimator):
             build_best_first(tree, splitter, max_leaf_nodes=self.max_leaf_nodes, **limits)
         self.tree_ = tree
         if self._is_classifier and self.n_outputs_ == 1:
-            self.n_classes_ = int(self.n_classes_[0])
+            self.n_classes_ = self.n_classes_[0]  # np.intp, as scikit-learn
             self.classes_ = self.classes_[0]
         if self.ccp_alpha > 0.0:
             from ._prune import prune_ccp
@@ -286,7 +286,7 @@ class BaseDecisionTree(BaseEstimator):
                 raise ValueError(f"X has {X32.shape[1]} features, but {type(self).__name__} "
                                  f"is expecting {self.n_features_in_} features as input.")
             return X32
-        X = check_array(X, estimator=self, input_name="X")
+        X = check_array(X, estimator=self, input_name="X", dtype=FLOAT_DTYPES)
         if X.shape[1] != self.n_features_in_:
             raise ValueError(f"X has {X.shape[1]} features, but {type(self).__name__} is "
                              f"expecting {self.n_features_in_} features as input.")

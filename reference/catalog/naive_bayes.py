@@ -83,17 +83,27 @@ CONCEPTS = (
         comparison="exact", tolerance="bitwise",
         cases=_cases(counts=True) + _cases(counts=True, alpha=0.5, fit_prior=False)
         + (case(*classification_data(6, counts=True), class_prior=np.array([0.2, 0.8]),
-                label="class_prior"),)
+                label="class_prior"),
+           case(*classification_data(7, counts=True), alpha=[0.5, 1.0, 2.0],
+                label="one alpha per feature"))
         + _batched(counts=True) + _batched(counts=True, alpha=0.5, fit_prior=False)[:1],
         strategy=seeded(lambda s: classification_data(s, counts=True)),
         bad=estimator_bad(*classification_data(0, counts=True), classifier=True,
-                          invalid={"alpha": -1.0}),
+                          invalid={"alpha": -1.0})
+        + (bad(*classification_data(0, counts=True), alpha=[1.0, 2.0], raises=ValueError,
+               match="When alpha is an array, it should contains `n_features`. Got 2 elements "
+                     "instead of 3.", label="alpha per feature, one too few"),
+           bad(*classification_data(0, counts=True), alpha=[1.0, -2.0, 1.0], raises=ValueError,
+               match="All values in alpha must be greater than 0.",
+               label="a negative alpha among the features")),
         bench=_bench(counts=True),
         run=_run(COUNTS, METHODS)),
     Concept(
         name="naive_bayes.BernoulliNB", reference_call="sklearn.naive_bayes.BernoulliNB",
         comparison="exact", tolerance="bitwise",
-        cases=_cases() + _cases(alpha=0.3, binarize=0.5) + _batched(binarize=0.5),
+        cases=_cases() + _cases(alpha=0.3, binarize=0.5) + _batched(binarize=0.5)
+        + (case(*classification_data(8), alpha=[0.5, 1.0, 2.0],
+                label="one alpha per feature (the reference broadcasts 2α over the features)"),),
         strategy=seeded(classification_data),
         bad=estimator_bad(*classification_data(0), classifier=True, invalid={"alpha": -1.0})
         + (bad(*classification_data(0), binarize=-1.0, raises=ValueError,

@@ -147,6 +147,11 @@ TREE_NOTE = ("continuous inputs; distances are ρ = Σ|x_j − z_j|^p summed in 
              "order; the unsorted radius sets are compared as sets")
 
 
+def _gaussian_weights(dist):
+    """A callable ``weights``: exp(−d²) of each neighbour's distance."""
+    return np.exp(-dist ** 2)
+
+
 CONCEPTS = (
     Concept(
         name="neighbors.KDTree",
@@ -202,7 +207,10 @@ CONCEPTS = (
         + (case(*regression_data(7), n_neighbors=6, algorithm="kd_tree", leaf_size=2,
                 label="kd_tree, leaf_size=2, k above the leaf size"),
            case(*regression_data(8), n_neighbors=3, weights="distance", algorithm="brute",
-                label="brute force"))
+                label="brute force"),
+           case(*regression_data(9), n_neighbors=4, weights=None, label="weights=None: uniform"),
+           case(*regression_data(10), n_neighbors=4, weights=_gaussian_weights,
+                label="weights a callable of the distances"))
         + _metric_cases(regression_data),
         strategy=seeded(regression_data, weights="distance"),
         bad=estimator_bad(*regression_data(0), classifier=False, invalid={"n_neighbors": 0})

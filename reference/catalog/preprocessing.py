@@ -26,13 +26,14 @@ BATCHES = "_batches"  # a case keyword: fit by partial_fit on this many consecut
 # --- running an estimator ------------------------------------------------------------------------
 
 def _comparable(value):
-    """Arrays of strings or objects (categories, decoded rows) as nested tuples of str,
-    which the comparison matches exactly; everything else as it is."""
+    """Arrays of strings or objects (categories, decoded rows) as their dtype's kind and
+    nested tuples of str, which the comparison matches exactly (so '<U5' against object
+    is a difference); everything else as it is."""
     if isinstance(value, list):
         return [_comparable(v) for v in value]
     if isinstance(value, np.ndarray) and value.dtype.kind in "OUS":
-        return tuple(_comparable(v) for v in value) if value.ndim > 1 else \
-            tuple(str(v) for v in value)
+        return (value.dtype.kind, tuple(_comparable(v)[1] for v in value) if value.ndim > 1
+                else tuple(str(v) for v in value))
     return value
 
 
@@ -315,6 +316,10 @@ CONCEPTS = (
                  drop=[None, "x"], handle_unknown="ignore", label="drop None; unknown ignored"),
             case(_WITH_NONE, _WITH_NONE, min_frequency=2, label="None among rare categories"),
             case(_X3, _X3, dtype=np.float32, label="dtype=float32"),
+            case(_CATEGORIES.tolist(), _CATEGORIES_NEW.tolist(),
+                 label="a list of strings: object categories (an array of str keeps <U)"),
+            case([["a", 1], ["b", 2], ["a", 2]], [["b", 1]],
+                 label="a list of strings and ints: each column keeps its values' type"),
         ),
         strategy=lambda: _categorical(st.fixed_dictionaries({}, optional={
             "drop": st.sampled_from([None, "first", "if_binary"]),

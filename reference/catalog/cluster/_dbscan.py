@@ -57,7 +57,11 @@ def _bad():
                 label="invalid hyperparameter (min_samples = 0)"),
             bad(X, sample_weight=np.ones(3), raises=ValueError,
                 match=r"sample_weight.shape == \(3,\), expected \(105,\)!",
-                label="sample_weight of the wrong length"))
+                label="sample_weight of the wrong length"),
+            bad(X, p=0, raises=ValueError,
+                match=r"The 'p' parameter of NearestNeighbors must be a float in the range "
+                      r"\(0.0, inf\] or None. Got 0 instead.",
+                label="p = 0: DBSCAN's constraint takes it, its neighbour search does not"))
 
 
 def _bench(n, rng):

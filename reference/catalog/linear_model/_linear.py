@@ -32,6 +32,13 @@ def _bad_regression(invalid):
     return estimator_bad(*regression_data(0), classifier=False, invalid=invalid)
 
 
+def _near_collinear(seed: int):
+    """Regression data whose third column is the first plus 1e-8 noise: κ(X) ≈ 1e8."""
+    X, y, X_test = regression_data(seed)
+    X[:, 2] = X[:, 0] + 1e-8 * np.random.default_rng(seed).uniform(-1, 1, len(y))
+    return X, y, X_test
+
+
 def _two_targets(seed: int):
     """Regression data with a second target, 2·y − 1 plus noise: y of shape (n, 2)."""
     X, y, X_test = regression_data(seed)
@@ -219,14 +226,27 @@ CONCEPTS = (
                case(X5, Y5, X5, label="seed 002 data, all outputs"),
                case(*_seed_split(), label="seed 002: fit on the train_test_split, a column y"),
                *_regression_cases(),
-               case(*regression_data(3), fit_intercept=False, label="no intercept")),
+               case(*regression_data(3), fit_intercept=False, label="no intercept"),
+               case(*_near_collinear(10), label="κ(X) ≈ 1e8: σ below 1e-6·σ₁ counts as zero"),
+               case(*regression_data(11, n=5, p=8), label="p > n: minimum norm, rank n − 1")),
         strategy=seeded(regression_data),
-        bad=_bad_regression({"fit_intercept": "yes"}),
+        bad=_bad_regression({"fit_intercept": "yes"}) + (
+            bad(np.ones((3, 2)), np.float64(1.0), np.ones((2, 2)), raises=TypeError,
+                match="Input should have at least 1 dimension", label="a 0-d y"),
+            bad("abc", [1.0], np.ones((2, 2)), raises=ValueError,
+                match="Expected 2D array, got scalar array instead",
+                label="a string as X (numeric: the shape is checked first)"),
+            bad([[1.0, 2.0], [3.0]], [1.0, 2.0], np.ones((2, 2)), raises=ValueError,
+                match="inhomogeneous shape", label="a ragged X")),
         bench=_bench_regression(),
         seeds=(SEED,),
+        # rank_ and singular_ are compared in tests/test_linear_model.py: a learner's own
+        # LinearRegression checked against this concept need not have them
         run=estimator_run(("coef_", "intercept_", "n_features_in_"), REGRESSOR),
-        note="mathml: Householder QR (SVD fallback when rank deficient); scikit-learn: "
-             "LAPACK gelsd (SVD). Same least-squares solution within κ²·eps."),
+        note="mathml: Householder QR (SVD minimum norm when rank deficient); scikit-learn: "
+             "LAPACK gelsd (SVD). Same least-squares solution within κ²·eps; both count "
+             "σ ≤ 1e-6·σ₁ as zero (scikit-learn's default tol), so nearly collinear columns "
+             "give the same truncated solution."),
     Concept(
         name="linear_model.Ridge",
         reference_call="sklearn.linear_model.Ridge",
@@ -242,6 +262,9 @@ CONCEPTS = (
                *_iterative_ridge_cases()),
         strategy=seeded(regression_data, alpha=1.0),
         bad=_bad_regression({"alpha": -1.0}) + (
+            bad([["a", "b"], ["c", "d"]], [1.0, 2.0], np.ones((2, 2)), raises=ValueError,
+                match="could not convert string to float: 'a'",
+                label="strings in X (converted to float at once, as scikit-learn's Ridge)"),
             bad(*regression_data(0), alpha=1.0, solver="qr", raises=ValueError,
                 match="The 'solver' parameter of \\w+ must be", label="unknown solver"),
             bad(*_two_targets(0), alpha=[1.0, 2.0, 3.0], raises=ValueError,
@@ -282,7 +305,13 @@ CONCEPTS = (
             bad(*regression_data(0), precompute=np.eye(3), warns=UserWarning,
                 label="a Gram matrix with an intercept: recomputed on the centred X"),
             bad(*regression_data(0), alpha=0.0, warns=UserWarning,
-                label="alpha=0: use LinearRegression")),
+                label="alpha=0: use LinearRegression"),
+            bad(*regression_data(0), max_iter=None, raises=TypeError,
+                match="an integer is required",
+                label="max_iter=None passes the constraint, then fails"),
+            bad(*regression_data(0), precompute=[[1.0, 0.0], [0.0, 1.0]], raises=ValueError,
+                match="Precompute should be one of True, False, 'auto' or array-like",
+                label="a Gram matrix as a list")),
         bench=_bench_regression(alpha=0.1),
         run=estimator_run(("coef_", "intercept_", "n_features_in_"), REGRESSOR),
         note="coordinate descent in both (on the residual, or the Gram matrix with "

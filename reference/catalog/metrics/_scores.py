@@ -185,11 +185,33 @@ def _regression_bad():
             label="inf in y_pred"),
         bad(Y2_TRUE, Y2_PRED[:, :1], raises=ValueError,
             match="y_true and y_pred have different number of output", label="outputs differ"),
+        bad(None, [1.0], raises=ValueError,
+            match="The 'y_true' parameter of \\w+ must be an array-like. Got None instead.",
+            label="y_true None (InvalidParameterError)"),
+        bad([1.0, 2.0], "ab", raises=ValueError,
+            match="The 'y_pred' parameter of \\w+ must be an array-like. Got 'ab' instead.",
+            label="y_pred a string (InvalidParameterError)"),
+        bad(Y2_TRUE, Y2_PRED, multioutput=[1.0, 2.0, 3.0], raises=ValueError,
+            match="There must be equally many custom weights \\(3\\) as outputs \\(2\\)",
+            label="custom output weights, one too many"),
+        bad(Y_TRUE, Y_PRED, multioutput=[1.0], raises=ValueError,
+            match="Custom weights are useful only in multi-output cases",
+            label="custom output weights for one output"),
+        bad(["a", "b", "c"], [1.0, 2.0, 3.0], raises=ValueError,
+            match="could not convert string to float: 'a'", label="strings as targets"),
+        bad([[1.0, 2.0], [3.0], [4.0]], [1.0, 2.0, 3.0], raises=ValueError,
+            match="inhomogeneous shape", label="a ragged list"),
     )
 
 
 def _classification_bad():
     return (
+        bad(None, [1], raises=ValueError,
+            match="The 'y_true' parameter of \\w+ must be an array-like( or a sparse array or "
+                  "matrix)?. Got None instead.", label="y_true None (InvalidParameterError)"),
+        bad([0, 1], 1, raises=ValueError,
+            match="The 'y_pred' parameter of \\w+ must be an array-like( or a sparse array or "
+                  "matrix)?. Got 1 instead.", label="y_pred a number (InvalidParameterError)"),
         bad([0, 1, 1], [0, 1, 1, 0], raises=ValueError, match=_MISMATCH,
             label="length mismatch"),
         bad([0.5, 1.2, 3.3], [0, 1, 1], raises=ValueError,
@@ -201,6 +223,19 @@ def _classification_bad():
         bad([0, 1], [0, 1], sample_weight=[0.0, 0.0], raises=ValueError,
             match="Sample weights must contain at least one non-zero number",
             label="all weights zero"),
+        bad([[0, 1], [1], [0]], [0, 1, 0], raises=ValueError,
+            match="(You appear to be using a legacy multi-label data representation|"
+                  "inhomogeneous shape)",
+            label="a ragged list (confusion_matrix makes it an array first)"),
+        bad([b"a", b"b", b"a"], [b"a", b"b", b"b"], raises=TypeError,
+            match="Support for labels represented as bytes is not supported",
+            label="bytes labels"),
+        bad([0, None, 1], [0, 1, 1], raises=ValueError,
+            match="Classification metrics can't handle a mix of unknown and binary targets",
+            label="objects that are not labels (None)"),
+        bad(["a", "b", "a"], [0, 1, 0], raises=ValueError,
+            match=r"Mix of label input types \(string and number\); Got \['a' 'b'\] and "
+                  r"\[0 1\]", label="strings against numbers"),
     )
 
 
@@ -213,11 +248,20 @@ def _prf_bad(name):
         bad(B_TRUE, B_PRED, average="mean", raises=ValueError,
             match=f"The 'average' parameter of {name} must be",
             label="invalid average (InvalidParameterError)"),
+        bad(B_TRUE, B_PRED, zero_division=0.5, raises=ValueError,
+            match=f"The 'zero_division' parameter of {name} must be a float among",
+            label="zero_division=0.5: only 0.0, 1.0, nan or 'warn'"),
+        bad(C_TRUE, C_PRED, average="samples", raises=ValueError,
+            match="Samplewise metrics are not available outside of multilabel classification",
+            label="average='samples' on multiclass targets"),
     )
 
 
 def _roc_bad():
     return (
+        bad([0, 1, 1], None, raises=ValueError,
+            match="The 'y_score' parameter of \\w+ must be an array-like. Got None instead.",
+            label="y_score None (InvalidParameterError)"),
         bad([0, 1, 1], [0.1, 0.2, 0.3, 0.4], raises=ValueError, match=_MISMATCH,
             label="length mismatch"),
         bad([0, 1, 2], [0.1, 0.2, 0.3], raises=ValueError,
@@ -263,6 +307,7 @@ CONCEPTS = (
             case(Y_TRUE, Y_PRED, sample_weight=W, label="weighted"),
             case(Y2_TRUE, Y2_PRED, multioutput="raw_values", label="2 outputs, raw"),
             case(Y2_TRUE, Y2_PRED, label="2 outputs, averaged"),
+            case(Y2_TRUE, Y2_PRED, multioutput=[1.0, 3.0], label="2 outputs, custom weights"),
         ),
         strategy=_regression,
         bad=_regression_bad() + (
@@ -298,6 +343,14 @@ CONCEPTS = (
             case([2.0, 2.0, 2.0], [2.0, 2.5, 2.0], label="constant y, imperfect fit: 0"),
             case([2.0, 2.0, 2.0], [2.0, 2.5, 2.0], force_finite=False,
                  label="constant y, force_finite=False: -inf"),
+            case(Y2_TRUE, Y2_PRED, multioutput=None, label="multioutput=None: uniform average"),
+            case(Y2_TRUE, Y2_PRED, multioutput=[2.0, 1.0], label="custom output weights"),
+            case([[2.0, 1.0], [2.0, 1.0], [2.0, 1.0]], [[2.0, 1.0], [2.5, 1.0], [2.0, 1.0]],
+                 multioutput="variance_weighted",
+                 label="variance weighted, every output constant: the uniform mean, 0.5"),
+            case([[2.0, 1.0], [2.0, 1.0], [2.0, 1.0]], [[2.0, 1.0], [2.5, 1.0], [2.0, 1.0]],
+                 multioutput="variance_weighted", force_finite=False,
+                 label="variance weighted, every output constant, force_finite=False: nan"),
         ),
         strategy=_regression,
         bad=_regression_bad() + (
@@ -441,6 +494,15 @@ CONCEPTS = (
             bad(C_TRUE, PROBA3[:, :2], raises=ValueError,
                 match="y_true and y_prob contain different number of classes",
                 label="columns unlike classes"),
+            bad([0.0, np.nan, 1.0], [0.2, 0.3, 0.9], raises=ValueError,
+                match="Input y contains NaN", label="NaN in y_true"),
+            bad([0, None, 1], [0.2, 0.3, 0.9], raises=ValueError,
+                match="Unknown label type", label="None among the labels"),
+            bad(["a", 1, "a"], [0.2, 0.3, 0.9], raises=ValueError,
+                match=r"Mix of label input types \(string and number\)",
+                label="a list of strings and numbers"),
+            bad([0, 1, 1], ["a", "b", "c"], raises=ValueError,
+                match="could not convert string to float", label="strings as probabilities"),
         ),
         bench=Bench(300_000, _bench_proba),
         note="scikit-learn ≥ 1.5 clips probabilities to [eps, 1 − eps] with eps of the "
@@ -482,18 +544,41 @@ CONCEPTS = (
                  label="3 classes, one-vs-rest weighted"),
             case(np.array(["x", "y", "z", "x", "y", "z", "z", "y"]), PROBA3, **_MULTI,
                  labels=["x", "y", "z"], label="string classes, labels given"),
+            case(C_TRUE, PROBA3, **_MULTI, average="micro", label="one-vs-rest micro"),
+            case(C_TRUE, PROBA3, **_MULTI, average="micro", sample_weight=W.repeat(2),
+                 label="one-vs-rest micro, weighted"),
+            case(C_TRUE, PROBA3, **_MULTI, average=None, label="one-vs-rest, per class"),
+            case(C_TRUE, PROBA3, multi_class="ovo", label="one-vs-one (Hand & Till) macro"),
+            case(C_TRUE, PROBA3, multi_class="ovo", average="weighted",
+                 label="one-vs-one weighted by the pairs' shares"),
+            case(B_TRUE, B_SCORE, average=None, label="binary: average ignored"),
         ),
         strategy=_auc_cases,
-        bad=_roc_bad()[:1] + _roc_bad()[2:] + (
+        bad=_roc_bad()[:2] + _roc_bad()[3:] + (
             bad(C_TRUE, PROBA3, raises=ValueError, match="multi_class must be in",
                 label="multiclass without multi_class='ovr'"),
             bad(C_TRUE, PROBA3 * 2, **_MULTI, raises=ValueError,
                 match="Target scores need to be probabilities", label="scores not summing to 1"),
             bad([1, 1, 1], [0.1, 0.2, 0.3], warns=UserWarning, match="Only one class",
                 label="one class: nan with UndefinedMetricWarning"),
+            bad(C_TRUE, PROBA3, multi_class="ovo", sample_weight=W.repeat(2), raises=ValueError,
+                match="sample_weight is not supported for multiclass one-vs-one ROC AUC",
+                label="one-vs-one with sample weights"),
+            bad(C_TRUE, PROBA3, multi_class="ovo", average=None, raises=NotImplementedError,
+                match="average=None is not implemented for multi_class='ovo'",
+                label="one-vs-one, per pair"),
+            bad(C_TRUE, PROBA3, multi_class="ovo", average="micro", raises=ValueError,
+                match="average must be one of \\('macro', 'weighted', None\\) for multiclass",
+                label="one-vs-one micro"),
+            bad(C_TRUE, PROBA3, **_MULTI, average="samples", raises=ValueError,
+                match="average must be one of \\('micro', 'macro', 'weighted', None\\)",
+                label="'samples' is for multilabel targets"),
+            bad(C_TRUE, PROBA3, multi_class="ovx", raises=ValueError,
+                match="The 'multi_class' parameter of roc_auc_score must be",
+                label="unknown multi_class (InvalidParameterError)"),
         ),
         bench=Bench(1_000_000, _bench_scores),
-        note="one-vs-one (multi_class='ovo') and max_fpr are outside mathml's scope.",
+        note="max_fpr (the partial AUC) is outside mathml's scope.",
     ),
 )
 
