@@ -35,6 +35,7 @@ from .._validation import as_float_array
 from ..exceptions import LinAlgError
 from ..linalg import cholesky
 from ..special import _erfinv_core, _log_erfc
+from ..special import _log_beta as _special_log_beta
 from . import _sampling
 
 __all__ = ["norm", "uniform", "expon", "gamma", "beta", "bernoulli", "binom", "poisson",
@@ -53,10 +54,24 @@ def _out(y: Any) -> Any:
     return y[()] if y.ndim == 0 else y
 
 
+def _real(v: Any, name: str) -> NDArray[np.float64]:
+    """`v` as a float64 array. Strings, None and other objects raise TypeError (SciPy's
+    arithmetic raises its UFuncTypeError, a TypeError, on them); so does complex input,
+    which SciPy silently evaluates on (the reference wrapper refuses it as mathml does);
+    a ragged list raises NumPy's ValueError."""
+    arr = np.asarray(v)
+    if arr.dtype.kind in "USO" or arr.dtype.kind == "V":
+        raise TypeError(f"{name} must be numeric (an array of numbers), got "
+                        f"{type(v).__name__} {v!r:.40}")
+    if arr.dtype.kind == "c":
+        raise TypeError(f"complex input is not supported: pass a real array for {name}")
+    return arr.astype(np.float64, copy=False)
+
+
 def _domain_error(name: str) -> ValueError:
-    return ValueError(f"Domain error in arguments: invalid parameters for {name} (scale must "
-                      f"be positive and the shape parameters in their ranges); see the "
-                      f"docstring of mathml.stats.{name}")
+    return ValueError("Domain error in arguments. The `scale` parameter must be positive for "
+                      "all distributions, and many distributions have restrictions on shape "
+                      f"parameters. Please see the `mathml.stats.{name}` docstring for details.")
 
 
 # ---------------------------------------------------------------------------------------
@@ -259,45 +274,70 @@ class _Distribution:
         return self(*args, **kwds).rvs(size=size, random_state=random_state)
 
     # Parameter handling, once for all distributions.
+    shape_names: tuple[str, ...] = ()
+
     def _argcheck(self, *shapes: NDArray) -> NDArray:
         return np.asarray(True)
 
     def _params(self, shapes: tuple, loc: Any, scale: Any, *xs: Any) -> tuple:
         """Shapes, loc, scale and the arguments as float arrays broadcast together, and the
-        mask of valid parameters."""
-        arrays = np.broadcast_arrays(*(as_float_array(v) for v in (*shapes, loc, scale, *xs)))
+        mask of valid parameters: the shapes in range and scale > 0, as SciPy — loc is not
+        checked (an infinite loc moves every point to one end of the support, a NaN loc
+        makes z NaN), and an infinite scale is valid (z = x/∞ = 0)."""
+        names = (*self.shape_names, "loc", "scale", *("x" for _ in xs))
+        assert len(names) == len(shapes) + 2 + len(xs)
+        arrays = np.broadcast_arrays(*(_real(v, n) for v, n in
+                                       zip((*shapes, loc, scale, *xs), names)))
         *sh, loc, scale = arrays[:len(shapes) + 2]
-        valid = self._argcheck(*sh) & (scale > 0) & np.isfinite(loc) & np.isfinite(scale)
+        valid = self._argcheck(*sh) & (scale > 0)
         return sh, loc, scale, arrays[len(shapes) + 2:], valid
 
-    def _shapes_only(self, shapes: tuple, loc: Any, scale: Any) -> tuple:
-        sh, loc, scale, _, valid = self._params(shapes, loc, scale)
-        return sh, loc, scale, valid
+    def _stand_in(self, i: int) -> float:
+        """A valid value of shape parameter i, computed with in place of an invalid one
+        (whose result is masked to nan): no special function or search ever runs on an
+        invalid shape, where it could fail or not terminate."""
+        return 1.0 if i == 0 else 0.5
 
-    def _checked_for_rvs(self, shapes: tuple, loc: Any, scale: Any) -> tuple:
-        sh, loc, scale, valid = self._shapes_only(shapes, loc, scale)
-        if not np.all(valid):
-            raise _domain_error(self.name)
-        return sh, loc, scale
+    def _safe(self, sh: list, valid: NDArray) -> list:
+        return [np.where(valid, s, self._stand_in(i)) for i, s in enumerate(sh)]
+
+    def _shapes_only(self, shapes: tuple, loc: Any, scale: Any) -> tuple:
+        """As `_params`, for the moments, the entropy and the quantiles, where SciPy also
+        asks loc == loc (a NaN loc: nan)."""
+        sh, loc, scale, _, valid = self._params(shapes, loc, scale)
+        return sh, loc, scale, valid & ~np.isnan(loc)
 
     def _located_moments(self, shapes: tuple, loc: Any, scale: Any) -> tuple:
         sh, loc, scale, valid = self._shapes_only(shapes, loc, scale)
         with np.errstate(all="ignore"):
             m, v = self._stats(*sh)
-            mean = np.where(valid, loc + scale * m, np.nan)
-            var = np.where(valid, scale * scale * v, np.nan)
+            mean = np.where(valid, m * scale + loc, np.nan)
+            var = np.where(valid, v * scale * scale, np.nan)
         return _out(mean), _out(var)
 
     def _located_rvs(self, shapes: tuple, loc: Any, scale: Any, size: Any,
                      random_state: Any) -> Any:
-        sh, loc, scale = self._checked_for_rvs(shapes, loc, scale)
+        # SciPy's rules: the shapes in range and scale ≥ 0 (a scale of 0 gives loc itself).
+        self._check_rvs_types(*shapes)
+        sh, loc, scale, _, _ = self._params(shapes, loc, scale)
+        if not np.all(self._argcheck(*sh) & (scale >= 0)):
+            raise _domain_error(self.name)
+        shape = np.shape(loc) if size is None else _sampling.shape_of_size(size)
+        loc, scale = np.broadcast_to(loc, shape), np.broadcast_to(scale, shape)
+        if np.all(scale == 0):  # no randomness: no draw (SciPy: loc·ones(size))
+            return self._typed_variates(np.array(loc * np.ones(shape)), size)
         rng = _sampling.generator(random_state)
-        shape = np.shape(loc) if size is None else (
-            (int(size),) if np.ndim(size) == 0 else tuple(int(s) for s in size))
-        sh = [np.broadcast_to(s, shape) for s in sh]
-        z = self._rvs(rng, shape, *sh)
-        return _out(self._locate_variates(z, np.broadcast_to(loc, shape),
-                                          np.broadcast_to(scale, shape)))
+        z = self._rvs(rng, shape, *(np.broadcast_to(s, shape) for s in sh))
+        with np.errstate(invalid="ignore"):
+            return self._typed_variates(self._locate_variates(z, loc, scale), size)
+
+    def _check_rvs_types(self, *shapes: Any) -> None:
+        """Shape parameters that SciPy's sampler refuses by type (binom: a float n)."""
+
+    def _typed_variates(self, x: NDArray, size: Any) -> Any:
+        """Variates as SciPy returns them: a numpy float64 scalar for one continuous
+        variate, a numpy array otherwise."""
+        return _out(x)
 
 
 class _Continuous(_Distribution):
@@ -316,19 +356,22 @@ class _Continuous(_Distribution):
         return loc + scale * z
 
     def _standardise(self, shapes, loc, scale, x):
+        """z = (x − loc)/scale and the masks SciPy's methods use: `valid` parameters, `bad`
+        entries (invalid parameters or a NaN z: nan out)."""
         sh, loc, scale, (x,), valid = self._params(shapes, loc, scale, x)
+        sh = self._safe(sh, valid)
         a, b = self._support(*sh)
         with np.errstate(all="ignore"):
             z = (x - loc) / scale
-        return sh, z, scale, valid, (z >= a) & (z <= b), a, b
+        return sh, z, scale, valid, ~valid | np.isnan(z), a, b
 
     def _located_logpdf(self, shapes, loc, scale, x) -> Any:
-        sh, z, scale, valid, inside, a, b = self._standardise(shapes, loc, scale, x)
+        sh, z, scale, valid, bad, a, b = self._standardise(shapes, loc, scale, x)
+        inside = valid & (z >= a) & (z <= b)  # the closed support: the density at its ends
         with np.errstate(all="ignore"):
-            logp = np.where(inside, self._logpdf(np.where(inside, z, (a + b) / 2
-                                                          if np.isfinite(a + b) else 0.0), *sh)
-                            - np.log(scale), -np.inf)
-        return _out(np.where(valid & ~np.isnan(z), logp, np.nan))
+            logp = self._logpdf(np.where(inside, z, (a + b) / 2 if np.isfinite(a + b) else 0.0),
+                                *sh) - np.log(scale)
+        return _out(np.where(bad, np.nan, np.where(inside, logp, -np.inf)))
 
     def _located_pdf(self, shapes, loc, scale, x) -> Any:
         # pdf = exp(logpdf): one formula, the log-density, for both.
@@ -341,11 +384,7 @@ class _Continuous(_Distribution):
         return self._tail(shapes, loc, scale, x, self._sf, 1.0, 0.0)
 
     def _located_logcdf(self, shapes, loc, scale, x) -> Any:
-        sh, z, scale, valid, inside, a, b = self._standardise(shapes, loc, scale, x)
-        with np.errstate(all="ignore"):
-            inner = self._logcdf(np.clip(z, a, b), *sh)
-        out = np.where(z < a, -np.inf, np.where(z > b, 0.0, inner))
-        return _out(np.where(valid & ~np.isnan(z), out, np.nan))
+        return self._tail(shapes, loc, scale, x, self._logcdf, -np.inf, 0.0)
 
     def _logcdf(self, z: NDArray, *shapes: NDArray) -> NDArray:
         # Where F > 1/2, log F = log1p(−S): no rounding of F to 1 in the upper tail.
@@ -353,11 +392,14 @@ class _Continuous(_Distribution):
         return np.where(F > 0.5, np.log1p(-self._sf(z, *shapes)), np.log(F))
 
     def _tail(self, shapes, loc, scale, x, f, below, above) -> Any:
-        sh, z, scale, valid, inside, a, b = self._standardise(shapes, loc, scale, x)
+        """A tail function f of z inside the open support (a, b), its limits `below` at
+        z ≤ a and `above` at z ≥ b (SciPy's masks)."""
+        sh, z, scale, valid, bad, a, b = self._standardise(shapes, loc, scale, x)
+        inner = valid & (z > a) & (z < b)
         with np.errstate(all="ignore"):
-            inner = f(np.clip(z, a, b), *sh)
-        out = np.where(z < a, below, np.where(z > b, above, inner))
-        return _out(np.where(valid & ~np.isnan(z), out, np.nan))
+            y = f(np.where(inner, z, (a + b) / 2 if np.isfinite(a + b) else 0.0), *sh)
+        out = np.where(z <= a, below, np.where(z >= b, above, y))
+        return _out(np.where(bad, np.nan, out))
 
     def _located_ppf(self, shapes, loc, scale, q) -> Any:
         return self._quantile(shapes, loc, scale, q, self._ppf, lower_end=True)
@@ -367,17 +409,20 @@ class _Continuous(_Distribution):
 
     def _quantile(self, shapes, loc, scale, q, f, lower_end: bool) -> Any:
         sh, loc, scale, (q,), valid = self._params(shapes, loc, scale, q)
+        valid = valid & ~np.isnan(loc)
+        sh = self._safe(sh, valid)
         a, b = self._support(*sh)
-        inner = (q > 0) & (q < 1)
+        inner = (q > 0) & (q < 1) & valid
         with np.errstate(all="ignore"):
             z = f(np.where(inner, q, 0.5), *sh)
             z = np.where(q == 0, a if lower_end else b, np.where(q == 1, b if lower_end else a, z))
-            x = loc + scale * z
+            x = z * scale + loc
         ok = valid & (q >= 0) & (q <= 1)
         return _out(np.where(ok, x, np.nan))
 
     def _located_entropy(self, shapes, loc, scale) -> Any:
         sh, loc, scale, valid = self._shapes_only(shapes, loc, scale)
+        sh = self._safe(sh, valid)
         with np.errstate(all="ignore"):
             h = self._entropy(*sh) + np.log(scale)
         return _out(np.where(valid, h, np.nan))
@@ -414,20 +459,30 @@ class _Discrete(_Distribution):
         return np.zeros_like(shapes[0]), np.full_like(shapes[0], np.inf)
 
     def _locate_variates(self, k: NDArray, loc: NDArray, scale: NDArray) -> NDArray:
-        return (k + loc).astype(np.int64)
+        return k + loc
+
+    def _typed_variates(self, x: NDArray, size: Any) -> Any:
+        """Variates as SciPy returns them: a Python int for one variate (shape ()), an
+        int64 array otherwise (an infinite or NaN variate: Python's OverflowError or
+        ValueError from int(), as SciPy's)."""
+        if np.shape(x) == ():
+            return int(x)
+        with np.errstate(invalid="ignore"):
+            return np.asarray(x).astype(np.int64)
 
     def _integer_point(self, shapes, loc, x):
         sh, loc, _, (x,), valid = self._params(shapes, loc, 1.0, x)
-        a, b = self._support(*sh)
+        a, b = self._support(*sh)  # of the parameters as given (SciPy's masks use it)
+        sh = self._safe(sh, valid)
         k = x - loc
         return sh, k, valid, a, b
 
     def _located_logpdf(self, shapes, loc, scale, x) -> Any:
         sh, k, valid, a, b = self._integer_point(shapes, loc, x)
-        on = (k >= a) & (k <= b) & (np.floor(k) == k)
+        on = valid & (k >= a) & (k <= b) & (np.floor(k) == k)
         with np.errstate(all="ignore"):
-            logp = np.where(on, self._logpmf(np.where(on, k, a), *sh), -np.inf)
-        return _out(np.where(valid & ~np.isnan(k), logp, np.nan))
+            logp = self._logpmf(np.where(on, k, a), *sh)
+        return _out(np.where(~valid | np.isnan(k), np.nan, np.where(on, logp, -np.inf)))
 
     def _located_pdf(self, shapes, loc, scale, x) -> Any:
         return _out(np.exp(self._located_logpdf(shapes, loc, scale, x)))
@@ -439,19 +494,29 @@ class _Discrete(_Distribution):
         return self._step(shapes, loc, x, self._sf, 1.0, 0.0)
 
     def _located_logcdf(self, shapes, loc, scale, x) -> Any:
-        # Where F > 1/2, log F = log1p(−S): no rounding of F to 1 in the upper tail.
-        F = np.asarray(self._located_cdf(shapes, loc, scale, x))
-        S = np.asarray(self._located_sf(shapes, loc, scale, x))
-        with np.errstate(divide="ignore"):
-            return _out(np.where(F > 0.5, np.log1p(-S), np.log(F)))
+        sh, k, valid, a, b = self._integer_point(shapes, loc, x)
+        k = np.floor(k)
+        inner = valid & (k >= a) & (k < b)
+        with np.errstate(all="ignore"):
+            kk = np.where(inner, k, a)
+            F, S = self._cdf(kk, *sh), self._sf(kk, *sh)
+            # Where F > 1/2, log F = log1p(−S): no rounding of F to 1 in the upper tail.
+            y = np.where(F > 0.5, np.log1p(-S), np.log(F))
+        out = np.where(~valid | np.isnan(k), np.nan, np.where(inner, y, -np.inf))
+        # SciPy sets log F = 0 at k ≥ b after its nan mask, so even for invalid
+        # parameters (poisson(-1).logcdf(inf) = 0, where its cdf is nan): followed.
+        return _out(np.where(k >= b, 0.0, out))
 
     def _step(self, shapes, loc, x, f, below, above) -> Any:
+        """The cdf or sf, a step function: f(⌊k⌋) for a ≤ k < b, `below` under the support
+        (k = −∞ included), `above` at k ≥ b (k = +∞ when b is)."""
         sh, k, valid, a, b = self._integer_point(shapes, loc, x)
-        k = np.floor(k)  # the cdf is a step function: F(x) = F(⌊x⌋)
+        k = np.floor(k)
+        inner = valid & (k >= a) & (k < b) & np.isfinite(k)
         with np.errstate(all="ignore"):
-            inner = f(np.clip(k, a, np.where(np.isfinite(b), b, k)), *sh)
-        out = np.where(k < a, below, np.where(k >= b, above, inner))
-        return _out(np.where(valid & ~np.isnan(k), out, np.nan))
+            y = f(np.where(inner, k, a), *sh)
+        out = np.where(k < a, below, np.where(k >= b, above, y))
+        return _out(np.where(~valid | np.isnan(k), np.nan, out))
 
     def _located_ppf(self, shapes, loc, scale, q) -> Any:
         """The smallest k with F(k) ≥ q (SciPy's definition); ppf(0) = a − 1, ppf(1) = b."""
@@ -463,6 +528,7 @@ class _Discrete(_Distribution):
 
     def _quantile(self, shapes, loc, q, upper: bool) -> Any:
         sh, loc, _, (q,), valid = self._params(shapes, loc, 1.0, q)
+        valid = valid & ~np.isnan(loc)
         a, b = self._support(*sh)
         with np.errstate(all="ignore"):
             m, v = self._stats(*sh)
@@ -477,10 +543,6 @@ class _Discrete(_Distribution):
         k = np.where(q == 0, b if upper else a - 1, np.where(q == 1, a - 1 if upper else b, k))
         ok = valid & (q >= 0) & (q <= 1)
         return _out(np.where(ok, k + loc, np.nan))
-
-    def _stand_in(self, i: int) -> float:
-        """A valid value of shape parameter i, searched in place of an invalid one."""
-        return 1.0 if i == 0 else 0.5
 
     def _search(self, q: NDArray, sh: list, a: NDArray, b: NDArray, upper: bool) -> NDArray:
         """Bisection on the integers for the smallest k with F(k) ≥ q (or S(k) ≤ q):
@@ -804,6 +866,16 @@ class expon_gen(_Continuous):
         return lo, np.mean(x) - lo
 
 
+def _cornish_fisher(U: NDArray, mean: NDArray, sd: NDArray, skew: NDArray, lower: Any,
+                    upper: Any) -> NDArray:
+    """The Cornish–Fisher approximation of a discrete quantile, mean + sd·(z + γ(z² − 1)/6)
+    with z = Φ⁻¹(U) and skewness γ, rounded and clipped into the support: where the
+    sequential search of `rvs` starts, O(1) steps from the answer."""
+    z = _ndtri(np.clip(U, 1e-300, 1.0 - 1e-16))
+    k = np.floor(mean + sd * (z + skew * (z * z - 1.0) / 6.0) + 0.5)
+    return np.clip(np.nan_to_num(k, nan=0.0), lower, upper)
+
+
 def _digamma(x: NDArray) -> NDArray:
     """ψ(x) for x > 0: recurrence ψ(x) = ψ(x + 1) − 1/x up to x ≥ 10, then the asymptotic
     series log x − 1/(2x) − Σ B_2k/(2k x^{2k}) (A&S 6.3.5, 6.3.18)."""
@@ -834,6 +906,49 @@ def _trigamma(x: NDArray) -> NDArray:
     w = 1.0 / (x * x)
     series = (1 / 6 - w * (1 / 30 - w * (1 / 42 - w * (1 / 30 - w * 5 / 66)))) / (x * x * x)
     return shift + 1.0 / x + 0.5 * w + series
+
+
+#: Where the asymptotic (Stirling) series below are used: their first omitted term is
+#: ≲ 1/(1680 x⁷) < 1e-17 relative for x ≥ 100.
+ASYMPTOTIC_MIN = 100.0
+
+
+def _stirling_r(x: NDArray) -> NDArray:
+    """r(x) = log Γ(x) − [(x − ½) log x − x + ½ log 2π] = 1/(12x) − 1/(360x³) + 1/(1260x⁵) − …
+    (A&S 6.1.41), for x ≥ ASYMPTOTIC_MIN."""
+    w = 1.0 / (x * x)
+    return (1 / 12 - w * (1 / 360 - w * (1 / 1260 - w / 1680))) / x
+
+
+def _stirling_t(x: NDArray) -> NDArray:
+    """t(x) = log x − 1/(2x) − ψ(x) = 1/(12x²) − 1/(120x⁴) + 1/(252x⁶) − … (A&S 6.3.18)."""
+    w = 1.0 / (x * x)
+    return w * (1 / 12 - w * (1 / 120 - w * (1 / 252 - w / 240)))
+
+
+def _log_gamma_ratio(b: NDArray, a: NDArray) -> NDArray:
+    """D₁ = log Γ(b + a) − log Γ(b) for b ≥ ASYMPTOTIC_MIN by Stirling's series, the large
+    terms grouped so that nothing cancels: (b − ½) log1p(a/b) + a log(b + a) − a + r(b + a) − r(b).
+    (log Γ(b + a) and log Γ(b) are each ~b log b: their plain difference loses every digit
+    when b ≫ a.)"""
+    return (b - 0.5) * np.log1p(a / b) + a * np.log(b + a) - a + (_stirling_r(b + a) - _stirling_r(b))
+
+
+def _digamma_difference(b: NDArray, a: NDArray) -> NDArray:
+    """D₂ = ψ(b + a) − ψ(b) for b ≥ ASYMPTOTIC_MIN: log1p(a/b) + a/(2b(b + a)) + t(b) − t(b + a)."""
+    return np.log1p(a / b) + a / (2.0 * b * (b + a)) + (_stirling_t(b) - _stirling_t(b + a))
+
+
+def _log_beta(a: NDArray, b: NDArray) -> NDArray:
+    """log B(a, b) without underflow or cancellation: `special`'s grouped Stirling form when
+    both shapes are large; log Γ(a) − D₁(b, a) when one is below ASYMPTOTIC_MIN and the other
+    above it (plain log Γ sums would cancel ~b log b to leave ~a log b)."""
+    a, b = np.broadcast_arrays(np.asarray(a, dtype=float), np.asarray(b, dtype=float))
+    small, large = np.minimum(a, b), np.maximum(a, b)
+    mixed = (small < ASYMPTOTIC_MIN) & (large >= ASYMPTOTIC_MIN)
+    with np.errstate(all="ignore"):
+        lopsided = special.gammaln(small) - _log_gamma_ratio(np.where(mixed, large, 1e3), small)
+        return np.where(mixed, lopsided, _special_log_beta(a, b))
 
 
 def _invert_in_logs(G, g, phi, dphi, log_t: NDArray, u0: NDArray,
@@ -941,6 +1056,7 @@ class gamma_gen(_Continuous):
 
     name = "gamma"
     n_shapes = 1
+    shape_names = ("a",)
 
     def __call__(self, a: float, loc: float = 0.0, scale: float = 1.0) -> rv_frozen:
         return self._freeze(a, loc=loc, scale=scale)
@@ -995,7 +1111,16 @@ class gamma_gen(_Continuous):
         return a, a
 
     def _entropy(self, a):
-        return a + special.gammaln(a) + (1.0 - a) * _digamma(a)
+        # h = a + log Γ(a) + (1 − a) ψ(a); for large a its terms (~a log a) cancel to leave
+        # ~½ log a, so from a = 300 on the series ½ log(2πe a) − 1/(3a) − 1/(12a²)
+        # − 1/(90a³) + 1/(120a⁴) (Stirling's series for log Γ and ψ; next term O(a⁻⁵)).
+        big = a >= 300.0  # the series' error there: ≲ 1e-15 relative (vs mpmath)
+        A = np.where(big, a, 1.0)
+        series = (0.5 * np.log(2.0 * math.pi * math.e * A)
+                  - (1 / 3 + (1 / 12 + (1 / 90 - 1 / (120 * A)) / A) / A) / A)
+        A = np.where(big, 1.0, a)
+        exact = A + special.gammaln(A) + (1.0 - A) * _digamma(A)
+        return np.where(big, series, exact)
 
     def _rvs(self, rng, shape, a):
         # Step 4: Marsaglia–Tsang.
@@ -1075,6 +1200,7 @@ class beta_gen(_Continuous):
 
     name = "beta"
     n_shapes = 2
+    shape_names = ("a", "b")
 
     def __call__(self, a: float, b: float, loc: float = 0.0, scale: float = 1.0) -> rv_frozen:
         return self._freeze(a, b, loc=loc, scale=scale)
@@ -1086,9 +1212,9 @@ class beta_gen(_Continuous):
         return 0.0, 1.0
 
     def _logpdf(self, z, a, b):
-        # Step 1: the log-density (xlogy: the ends z = 0, 1 as SciPy).
-        log_B = np.log(special.beta(a, b))
-        return special.xlogy(a - 1.0, z) + special.xlogy(b - 1.0, 1.0 - z) - log_B
+        # Step 1: the log-density (xlogy: the ends z = 0, 1 as SciPy); log B(a, b) directly,
+        # as B underflows for large shapes (B(1e10, 1e10) = e^(−1.4e10)).
+        return special.xlogy(a - 1.0, z) + special.xlogy(b - 1.0, 1.0 - z) - _log_beta(a, b)
 
     def _cdf(self, z, a, b):
         # Step 2: the regularised incomplete beta function.
@@ -1125,9 +1251,38 @@ class beta_gen(_Continuous):
         return a / s, a * b / (s * s * (s + 1.0))
 
     def _entropy(self, a, b):
-        s = a + b
-        return (np.log(special.beta(a, b)) - (a - 1.0) * _digamma(a)
-                - (b - 1.0) * _digamma(b) + (s - 2.0) * _digamma(s))
+        """h = log B(a, b) − (a − 1)ψ(a) − (b − 1)ψ(b) + (a + b − 2)ψ(a + b), whose terms
+        cancel catastrophically for large shapes (beta(5, 1e50): h = −113 from terms of
+        ~1e52). Three regimes, by Stirling's series (r, t the remainders of log Γ and ψ):
+
+        - both ≥ ASYMPTOTIC_MIN: h = ½ log(2π ab/s³) + ½ − 1/(2a) − 1/(2b) + 1/s
+          + r(a) + r(b) − r(s) + (a − 1)t(a) + (b − 1)t(b) − (s − 2)t(s), s = a + b,
+          every term O(1) or smaller;
+        - a small, b large (or the reverse, h being symmetric): h = log Γ(a)
+          − (a − 1)(ψ(a) − ψ(s)) + (b − 1)D₂ − D₁ with D₁ = log Γ(s) − log Γ(b) and
+          D₂ = ψ(s) − ψ(b) in grouped form (`_log_gamma_ratio`, `_digamma_difference`);
+        - both small: the formula as written.
+        """
+        small, large = np.minimum(a, b), np.maximum(a, b)
+        both = small >= ASYMPTOTIC_MIN
+        mixed = (small < ASYMPTOTIC_MIN) & (large >= ASYMPTOTIC_MIN)
+        with np.errstate(all="ignore"):
+            A, B = np.where(both, small, 1e3), np.where(both, large, 1e3)
+            S = A + B
+            h_both = (0.5 * np.log(2.0 * math.pi * (A / S) * (B / S) / S) + 0.5
+                      - 0.5 / A - 0.5 / B + 1.0 / S
+                      + _stirling_r(A) + _stirling_r(B) - _stirling_r(S)
+                      + (A - 1.0) * _stirling_t(A) + (B - 1.0) * _stirling_t(B)
+                      - (S - 2.0) * _stirling_t(S))
+            A, B = np.where(mixed, small, 1.0), np.where(mixed, large, 1e3)
+            S = A + B
+            h_mixed = (special.gammaln(A) - (A - 1.0) * (_digamma(A) - _digamma(S))
+                       + (B - 1.0) * _digamma_difference(B, A) - _log_gamma_ratio(B, A))
+            A, B = np.where(both | mixed, 1.0, a), np.where(both | mixed, 1.0, b)
+            S = A + B
+            h_plain = (np.log(special.beta(A, B)) - (A - 1.0) * _digamma(A)
+                       - (B - 1.0) * _digamma(B) + (S - 2.0) * _digamma(S))
+        return np.where(both, h_both, np.where(mixed, h_mixed, h_plain))
 
     def _rvs(self, rng, shape, a, b):
         # Step 4: a ratio of gammas.
@@ -1192,7 +1347,9 @@ class bernoulli_gen(_Discrete):
     *Algorithm*
 
     1. log pmf = xlogy(k, p) + xlogy(1 − k, 1 − p); F(0) = 1 − p.
-    2. Variates by inversion: 1 when U < p (U uniform on [0, 1)).
+    2. Variates by inversion: 1 when U > 1 − p for p ≤ 1/2, when U ≤ p otherwise (U
+       uniform on [0, 1); NumPy's inversion for binomial(1, p), so a seed gives SciPy's
+       numbers).
 
     *Complexity*: O(1). *Numerical stability*: exact formulas.
 
@@ -1211,6 +1368,7 @@ class bernoulli_gen(_Discrete):
 
     name = "bernoulli"
     n_shapes = 1
+    shape_names = ("p",)
 
     def __call__(self, p: float, loc: int = 0) -> rv_frozen:
         return self._freeze(p, loc=loc)
@@ -1238,8 +1396,10 @@ class bernoulli_gen(_Discrete):
         return -special.xlogy(p, p) - special.xlogy(1.0 - p, 1.0 - p)
 
     def _rvs(self, rng, shape, p):
-        # Step 2: inversion.
-        return (rng.random(shape) < p).astype(float)
+        # Step 2: inversion, as NumPy's binomial(1, p) inverts (so a RandomState seed gives
+        # SciPy's very variates): for p ≤ 1/2, 1 when U > 1 − p; else 1 when U ≤ p.
+        U = rng.random(shape)
+        return np.where(p <= 0.5, U > 1.0 - p, U <= p).astype(float)
 
 
 @fill_doc(returns=_RETURNS_DISCRETE, raises=_RAISES_DISCRETE)
@@ -1289,6 +1449,7 @@ class binom_gen(_Discrete):
 
     name = "binom"
     n_shapes = 2
+    shape_names = ("n", "p")
 
     def __call__(self, n: int, p: float, loc: int = 0) -> rv_frozen:
         return self._freeze(n, p, loc=loc)
@@ -1317,20 +1478,43 @@ class binom_gen(_Discrete):
         return n * p, n * p * (1.0 - p)
 
     def _entropy(self, n, p):
-        return self._entropy_by_sum(np.zeros_like(n), n, n, p)
+        # A sum over the bulk, np ± (40σ + 40), clipped to {0, …, n}: the terms outside it
+        # are below e^(−800). Up to σ² = npq = 1e5 (≤ 25,400 terms); beyond, the asymptotic
+        # ½ log(2πe npq) − (1 − 4pq)/(12 npq) (the Edgeworth expansion's first correction,
+        # which is −γ₁²/12 with γ₁ the skewness; the next is O((npq)⁻²) ≲ 1e-11).
+        v = n * p * (1.0 - p)
+        big = v > 1e5
+        V = np.where(big, v, 1e5)
+        pq = p * (1.0 - p)
+        series = 0.5 * np.log(2.0 * math.pi * math.e * V) - (1.0 - 4.0 * pq) / (12.0 * V)
+        n_, p_ = np.where(big, 1.0, n), np.where(big, 0.5, p)
+        spread = 40.0 * np.sqrt(n_ * p_ * (1.0 - p_)) + 40.0
+        lo = np.maximum(np.floor(n_ * p_ - spread), 0.0)
+        hi = np.minimum(np.ceil(n_ * p_ + spread), n_)
+        summed = self._entropy_by_sum(lo, hi, n_, p_)
+        return np.where(big, series, summed)
 
-    def _rvs(self, rng, shape, n, p):
-        if not np.all(np.isfinite(n)):  # NumPy's sampler takes n as an int64: SciPy's error
+    def _check_rvs_types(self, n, p):
+        # NumPy's sampler casts n to int64 under the 'safe' rule: a float n, even 10.0 or
+        # inf, is SciPy's TypeError (the other methods take a float n that is an integer).
+        if np.asarray(n).dtype.kind == "f":
             raise TypeError("Cannot cast scalar from dtype('float64') to dtype('int64') "
                             "according to the rule 'safe'")
-        # Step 4: sequential search from the mode.
-        m = np.minimum(np.floor((n + 1.0) * p), n)
+
+    def _rvs(self, rng, shape, n, p):
+        # Step 4: sequential search from the normal approximation's quantile.
+        U = rng.random(shape)
         with np.errstate(all="ignore"):
-            F_m = np.where(m >= n, 1.0, self._cdf(m, n, p))
-            up = lambda k: (n - k) / (k + 1.0) * p / (1.0 - p)  # noqa: E731
-            down = lambda k: k / (n - k + 1.0) * (1.0 - p) / p  # noqa: E731
-            return _sampling.discrete_inversion(rng, shape, m, F_m, np.exp(self._logpmf(m, n, p)),
-                                                up, down, n).astype(float)
+            sd = np.sqrt(n * p * (1.0 - p))
+            skew = np.where(sd > 0, (1.0 - 2.0 * p) / sd, 0.0)
+            start = _cornish_fisher(U, n * p, sd, skew, 0.0, n)
+            return _sampling.discrete_inversion(
+                U, start, lambda k: np.where(k >= n, 1.0, self._cdf(k, n, p)),
+                lambda k: np.exp(self._logpmf(k, n, p)),
+                lambda k: (n - k) / (k + 1.0) * p / (1.0 - p),
+                lambda k: k / (n - k + 1.0) * (1.0 - p) / p, n,
+                lambda U, m: self._search(U[m], [n[m], p[m]], np.zeros(int(m.sum())), n[m],
+                                          upper=False))
 
 
 @fill_doc(returns=_RETURNS_DISCRETE, raises=_RAISES_DISCRETE)
@@ -1381,6 +1565,7 @@ class poisson_gen(_Discrete):
 
     name = "poisson"
     n_shapes = 1
+    shape_names = ("mu",)
 
     def __call__(self, mu: float, loc: int = 0) -> rv_frozen:
         return self._freeze(mu, loc=loc)
@@ -1403,22 +1588,30 @@ class poisson_gen(_Discrete):
         return mu, mu
 
     def _entropy(self, mu):
-        # Step 5: a sum over the bulk of the support.
-        spread = 40.0 * np.sqrt(mu) + 40.0
-        return self._entropy_by_sum(np.maximum(np.floor(mu - spread), 0.0),
-                                    np.ceil(mu + spread), mu)
+        # Step 5: a sum over the bulk of the support up to μ = 1e4 (≤ 8,100 terms); beyond,
+        # the asymptotic series ½ log(2πeμ) − 1/(12μ) − 1/(24μ²) − 19/(360μ³) (its next
+        # term is O(μ⁻⁴) < 1e-16), so the work no longer grows with μ; μ = ∞ gives ∞.
+        big = mu > 1e4
+        M = np.where(big, mu, 1e4)
+        series = 0.5 * np.log(2.0 * math.pi * math.e * M) - (1 / 12 + (1 / 24 + 19 / (360 * M)) / M) / M
+        m = np.where(big, 1.0, mu)
+        spread = 40.0 * np.sqrt(m) + 40.0
+        summed = self._entropy_by_sum(np.maximum(np.floor(m - spread), 0.0), np.ceil(m + spread), m)
+        return np.where(big, series, summed)
 
     def _rvs(self, rng, shape, mu):
         if np.any(mu > POISSON_LAM_MAX):  # NumPy's bound (variates must fit an int64)
             raise ValueError("lam value too large")
-        # Step 4: sequential search from the mode.
-        m = np.floor(mu)
+        # Step 4: sequential search from the normal approximation's quantile.
+        U = rng.random(shape)
         with np.errstate(all="ignore"):
-            up = lambda k: mu / (k + 1.0)  # noqa: E731
-            down = lambda k: k / mu  # noqa: E731
-            return _sampling.discrete_inversion(rng, shape, m, self._cdf(m, mu),
-                                                np.exp(self._logpmf(m, mu)), up, down,
-                                                np.full(shape, np.inf)).astype(float)
+            sd = np.sqrt(mu)
+            start = _cornish_fisher(U, mu, sd, np.where(sd > 0, 1.0 / sd, 0.0), 0.0, np.inf)
+            return _sampling.discrete_inversion(
+                U, start, lambda k: self._cdf(k, mu), lambda k: np.exp(self._logpmf(k, mu)),
+                lambda k: mu / (k + 1.0), lambda k: k / mu, np.full(shape, np.inf),
+                lambda U, m: self._search(U[m], [mu[m]], np.zeros(int(m.sum())),
+                                          np.full(int(m.sum()), np.inf), upper=False))
 
 
 # ---------------------------------------------------------------------------------------
