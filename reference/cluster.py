@@ -2,6 +2,7 @@
 `mathml.cluster`."""
 from __future__ import annotations
 
+import numpy as np
 import scipy.cluster.hierarchy as _sch
 import sklearn.cluster as _skc
 from sklearn.utils._param_validation import StrOptions
@@ -52,15 +53,28 @@ def linkage(y, method="single", metric="euclidean"):
     return _sch.linkage(y, method=method, metric=metric)
 
 
+def _check_indices(Z):
+    """SciPy's `is_valid_linkage` lets NaN and fractional cluster indices through to C code
+    that then reads out of bounds and crashes the interpreter: refuse them first, with
+    mathml's message."""
+    Z = np.asarray(Z)
+    if Z.ndim == 2 and Z.shape[1] == 4 and np.issubdtype(Z.dtype, np.number):
+        indices = Z[:, :2]
+        if not np.all(np.isfinite(indices) & (indices == np.round(indices))):
+            raise ValueError("Linkage 'Z' contains non-integer or non-finite cluster indices.")
+
+
 def fcluster(Z, t, criterion="inconsistent", depth=2, R=None):
     # mathml implements the 'inconsistent', 'distance' and 'maxclust' criteria (not SciPy's
     # 'monocrit' and 'maxclust_monocrit'); the wrapper takes the same three.
     if criterion not in ("inconsistent", "distance", "maxclust"):
         raise ValueError(f"Invalid cluster formation criterion: {criterion}")
+    _check_indices(Z)
     return _sch.fcluster(Z, t, criterion=criterion, depth=depth, R=R)
 
 
 def inconsistent(Z, d=2):
+    _check_indices(Z)
     return _sch.inconsistent(Z, d)
 
 

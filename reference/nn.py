@@ -3,11 +3,19 @@ through SciPy's closed forms (or an explicitly formed Jacobian).
 
 Every ``<layer>_backward`` takes the adjoint dy and then the forward's arguments, as in
 `mathml.nn`; the catalog runs the two passes together.
+
+SciPy checks nothing here, so the wrappers check for it, with mathml's wording: complex
+input and None (or any array of objects; NumPy would turn None into NaN) are a TypeError;
+NaN is a ValueError, and so is ±inf in the LSTM's arrays (the numerical backward is NaN or
+garbage around an infinite entry, and no gradient there is worth returning); a softmax of
+a 0-d array is NumPy's AxisError with NumPy's wording (SciPy's says "source: axis ..."). An
+empty batch gives an empty result, as PyTorch's layers do.
 """
 from __future__ import annotations
 
 import numpy as np
 import scipy.differentiate
+from numpy.lib.array_utils import normalize_axis_index
 from scipy import ndimage, signal, special
 
 __all__: list[str] = []
@@ -22,9 +30,12 @@ _NAN = "array must not contain infs or NaNs"
 
 
 def _float(a):
-    if np.iscomplexobj(a):  # NumPy would drop the imaginary part with a warning
+    A = np.asarray(a)
+    if np.iscomplexobj(A):  # NumPy would drop the imaginary part with a warning
         raise TypeError("complex input is not supported: pass a real array")
-    return np.asarray(a, dtype=np.float64)
+    if A.dtype == object:  # None would become NaN, a quiet NaN out of tanh or dropout
+        raise TypeError("input must be a numeric array, not an array of objects")
+    return A.astype(np.float64)
 
 
 def _array(a, name, ndim=None, what=""):
@@ -67,27 +78,45 @@ def _check_linear(x, W, b):
 
 def conv2d(x, w, b=None, *, stride=1, padding="valid"):
     xp, w, b, stride, _ = _check_conv(x, w, b, stride, padding)
-    N, O = xp.shape[0], w.shape[0]
-    # SciPy's correlate2d is the layer's cross-correlation; convolve2d would flip the kernel
-    y = np.array([[sum(signal.correlate2d(xp[n, c], w[o, c], "valid")
-                       for c in range(w.shape[1]))[::stride, ::stride]
-                   for o in range(O)] for n in range(N)])
+    (N, C), (O, _, kh, kw) = xp.shape[:2], w.shape
+    y = np.zeros((N, O, (xp.shape[2] - kh) // stride + 1, (xp.shape[3] - kw) // stride + 1))
+    for n in range(N):  # an empty batch: an empty result (as PyTorch)
+        for o in range(O):
+            # SciPy's correlate2d is the layer's cross-correlation (convolve2d would flip
+            # the kernel); 'valid' multiplies only entries the window covers
+            y[n, o] = sum(signal.correlate2d(xp[n, c], w[o, c], "valid")
+                          for c in range(C))[::stride, ::stride]
     return y + b[:, None, None] if b is not None else y
 
 
 def conv2d_backward(dy, x, w, b=None, *, stride=1, padding="valid"):
     xp, w, b, stride, (top, bottom, left, right) = _check_conv(x, w, b, stride, padding)
-    N, C = xp.shape[:2]
-    O, _, kh, kw = w.shape
-    # ȳ at the positions the stride kept, zeros between: the stride-1 adjoint formulas apply
-    dyd = np.zeros((N, O, xp.shape[2] - kh + 1, xp.shape[3] - kw + 1))
-    dyd[:, :, ::stride, ::stride] = dy
-    dxp = np.array([[sum(signal.convolve2d(dyd[n, o], w[o, c], "full") for o in range(O))
-                     for c in range(C)] for n in range(N)])
-    dw = np.array([[sum(signal.correlate2d(xp[n, c], dyd[n, o], "valid") for n in range(N))
-                    for c in range(C)] for o in range(O)])
+    (N, C), (O, _, kh, kw) = xp.shape[:2], w.shape
+    dy = _float(dy)
+    Ho, Wo = dy.shape[2:]
+    # By phases: kernel rows p = s·m + a meet input rows s·(i + m) + a only, so with
+    # w_ad = w[.., a::s, d::s] and x_ad = xp[.., a::s, d::s] the strided layer is the sum
+    # over (a, d) of stride-1 correlations of x_ad with w_ad, whose adjoints are SciPy's
+    # closed forms: x̄_ad = convolve2d(w_ad, ȳ, 'full'), w̄_ad = correlate2d(x_ad, ȳ, 'valid').
+    # (Dilating ȳ with zeros instead would multiply those zeros by an infinite weight or
+    # input, NaN where the gradient is finite; so would zero fill around the weights, which
+    # is why w_ad is convolve2d's first argument, the one it pads.)
+    dxp, dw = np.zeros(xp.shape), np.zeros(w.shape)
+    for a in range(min(stride, kh)):
+        for d in range(min(stride, kw)):
+            wa, xa = w[:, :, a::stride, d::stride], xp[:, :, a::stride, d::stride]
+            mh, mw = wa.shape[2:]
+            for n in range(N):
+                for c in range(C):
+                    dxp[n, c, a::stride, d::stride][:Ho + mh - 1, :Wo + mw - 1] += sum(
+                        signal.convolve2d(wa[o, c], dy[n, o], "full") for o in range(O))
+            for o in range(O):
+                for c in range(C):
+                    dw[o, c, a::stride, d::stride] = sum(
+                        (signal.correlate2d(xa[n, c], dy[n, o], "valid")[:mh, :mw]
+                         for n in range(N)), np.zeros((mh, mw)))
     dx = dxp[:, :, top:xp.shape[2] - bottom, left:xp.shape[3] - right]
-    return dx, dw, np.asarray(dy).sum(axis=(0, 2, 3))
+    return dx, dw, dy.sum(axis=(0, 2, 3))
 
 
 def _check_conv(x, w, b, stride, padding):
@@ -155,7 +184,7 @@ def max_pool2d_backward(dy, x, size=2, *, stride=None):
     for i in range(Ho):
         for j in range(Wo):
             window = x[:, :, stride * i:stride * i + size, stride * j:stride * j + size]
-            first = np.argmax(window.reshape(N, C, -1), axis=-1)  # argmax: the first maximum
+            first = np.argmax(window.reshape(N, C, size * size), axis=-1)  # the first maximum
             dx[n, c, stride * i + first // size, stride * j + first % size] += dy[:, :, i, j]
     return dx
 
@@ -163,8 +192,10 @@ def max_pool2d_backward(dy, x, size=2, *, stride=None):
 def avg_pool2d(x, size=2, *, stride=None):
     x, size, stride, Ho, Wo = _check_pool(x, size, stride)
     k = -(size // 2)
-    return _corners(ndimage.uniform_filter(x, (1, 1, size, size), origin=(0, 0, k, k)),
-                    stride, Ho, Wo)
+    # correlate with the box of 1/k², a direct sum per window: uniform_filter's running sums
+    # would carry an infinite entry into the next windows as inf − inf = NaN
+    box = np.full((1, 1, size, size), 1.0 / size ** 2)
+    return _corners(ndimage.correlate(x, box, origin=(0, 0, k, k)), stride, Ho, Wo)
 
 
 def avg_pool2d_backward(dy, x, size=2, *, stride=None):
@@ -219,8 +250,17 @@ def sigmoid_backward(dy, x):
     return _float(dy) * special.expit(x) * special.expit(-x)
 
 
+def _classes(x, axis):
+    """x as float64, with `axis` one of its axes: SciPy moves `axis` last and fails with
+    "source: axis ..."; NumPy's reductions take axis -1 of a 0-d array. Both backends
+    refuse it with NumPy's AxisError and its wording."""
+    x = _float(x)
+    normalize_axis_index(axis, x.ndim)
+    return x
+
+
 def softmax(x, axis=-1):
-    return special.softmax(_float(x), axis=axis)
+    return special.softmax(_classes(x, axis), axis=axis)
 
 
 def softmax_backward(dy, x, axis=-1):
@@ -232,7 +272,7 @@ def softmax_backward(dy, x, axis=-1):
 
 
 def log_softmax(x, axis=-1):
-    return special.log_softmax(_float(x), axis=axis)
+    return special.log_softmax(_classes(x, axis), axis=axis)
 
 
 def log_softmax_backward(dy, x, axis=-1):
@@ -320,7 +360,7 @@ def dropout_backward(dy, x, rate=0.5, *, random_state=None):
 
 # --- recurrent layers (embedding, lstm_cell, lstm): forward by SciPy's expit and numpy's tanh,
 # written as plain loops over time; backward by scipy.differentiate.jacobian of ⟨upstream,
-# output⟩ (the embedding's by its closed form, a one-hot matrix product) --------------------------
+# output⟩ (the embedding's by its closed form, the one-hot product as weighted counts) -----------
 
 __all__ += ["embedding", "lstm_cell", "lstm"]
 
@@ -331,11 +371,17 @@ def embedding(indices, weights):
 
 
 def embedding_backward(dy, indices, weights):
-    # ∂L/∂E = onehot(k)ᵀ ∂L/∂y: the lookup is a product with one-hot rows
+    # ∂L/∂E = onehot(k)ᵀ ∂L/∂y (the lookup is a product with one-hot rows): row v sums the
+    # upstream rows of the positions holding v, by numpy.bincount's weighted counts, one
+    # column at a time (the product itself would multiply an infinite ȳ by the zeros)
     k, E = _rnn_check_embedding(indices, weights)
-    dy = _rnn_upstream(dy, k.shape + E.shape[1:], "embedding")
-    onehot = (k.reshape(-1, 1) == np.arange(E.shape[0])).astype(float)
-    return onehot.T @ dy.reshape(-1, E.shape[1])
+    dy = _rnn_upstream(dy, k.shape + E.shape[1:], "embedding", finite=False)
+    V, d = E.shape
+    dY = dy.reshape(-1, d)
+    dE = np.zeros((V, d))
+    for j in range(d):
+        dE[:, j] = np.bincount(k.ravel(), weights=dY[:, j], minlength=V)
+    return dE
 
 
 def lstm_cell(x, h, c, kernel, recurrent_kernel, bias):
@@ -411,21 +457,23 @@ def _rnn_vjp(forward, args, upstream):
     return tuple(g.reshape(s) for g, s in zip(np.split(res.df[0], ends), shapes))
 
 
-def _rnn_array(a, name, ndim):
+def _rnn_array(a, name, ndim, finite=False):
     # NumPy would propagate NaN and accept any shape its broadcasting allows: the contract
-    # asks for the checks, so the wrapper makes them with mathml's wording
-    A = np.asarray(a, dtype=float)
-    if np.isnan(A).any():
-        raise ValueError(f"{name}: array must not contain infs or NaNs")
+    # asks for the checks, so the wrapper makes them with mathml's wording. The LSTM's
+    # arrays must be finite too (`finite`): the numerical backward of an infinite entry is
+    # NaN or garbage (the steps around inf), and no gradient of inf is worth returning
+    A = _float(a)
     if A.ndim != ndim:
         raise ValueError(f"{name} must be {ndim}-D, got shape {A.shape}")
+    if (np.isnan(A).any() if not finite else not np.isfinite(A).all()):
+        raise ValueError(f"{name}: array must not contain infs or NaNs")
     return A
 
 
 def _rnn_check_weights(x_name, x_shape, kernel, recurrent_kernel, bias):
-    W = _rnn_array(kernel, "kernel", 2)
-    U = _rnn_array(recurrent_kernel, "recurrent_kernel", 2)
-    b = _rnn_array(bias, "bias", 1)
+    W = _rnn_array(kernel, "kernel", 2, finite=True)
+    U = _rnn_array(recurrent_kernel, "recurrent_kernel", 2, finite=True)
+    b = _rnn_array(bias, "bias", 1, finite=True)
     u = U.shape[0]
     if U.shape[1] != 4 * u or u == 0:
         raise ValueError(f"recurrent_kernel has shape {U.shape}: it must be (u, 4u)")
@@ -441,7 +489,7 @@ def _rnn_check_weights(x_name, x_shape, kernel, recurrent_kernel, bias):
 
 
 def _rnn_check_cell(x, h, c, kernel, recurrent_kernel, bias):
-    x, h, c = _rnn_array(x, "x", 2), _rnn_array(h, "h", 2), _rnn_array(c, "c", 2)
+    x, h, c = (_rnn_array(a, name, 2, finite=True) for a, name in ((x, "x"), (h, "h"), (c, "c")))
     W, U, b = _rnn_check_weights("x", x.shape, kernel, recurrent_kernel, bias)
     for name, s in (("h", h), ("c", c)):
         if s.shape != (x.shape[0], U.shape[0]):
@@ -451,7 +499,7 @@ def _rnn_check_cell(x, h, c, kernel, recurrent_kernel, bias):
 
 
 def _rnn_check_sequence(X, kernel, recurrent_kernel, bias):
-    X = _rnn_array(X, "X", 3)
+    X = _rnn_array(X, "X", 3, finite=True)
     if X.shape[1] == 0:
         raise ValueError(f"X has shape {X.shape}: a sequence needs at least one step")
     return (X,) + _rnn_check_weights("X", X.shape, kernel, recurrent_kernel, bias)
@@ -474,8 +522,8 @@ def _rnn_check_embedding(indices, weights):
     return k, E
 
 
-def _rnn_upstream(d, shape, layer):
-    D = _rnn_array(d, "dy", np.ndim(d))
+def _rnn_upstream(d, shape, layer, finite=True):
+    D = _rnn_array(d, "dy", np.ndim(d), finite)
     if D.shape != shape:
         raise ValueError(f"the upstream gradient has shape {D.shape} but {layer}'s output "
                          f"has shape {shape}")

@@ -36,7 +36,7 @@ def test_show_opens_with_the_textbook_algorithm(name, capsys):
 def test_list_report_and_show_use_one_vocabulary(capsys):
     """The comparison is named the same way everywhere: the strategy's label."""
     svd = catalog.get("linalg.svd")
-    assert svd.compared_by == "sign: svd"
+    assert svd.compared_by == "sign: svd, sign: svd (dtype)"  # float32 cases: dtypes too
     # show fits the terminal: at a known width, so that its first line is not wrapped
     for command in (["list", "linalg"], ["report", "linalg"],
                     ["show", "linalg.svd", "--width", "160"]):

@@ -133,7 +133,7 @@ def test_an_entry_must_name_registered_rules(field, value):
 def test_the_kind_is_derived_from_the_strategies():
     assert catalog.get("linalg.inv").kind == "exact"
     assert catalog.get("linalg.svd").kind == "sign"
-    assert catalog.get("linalg.eig").compared_by == "perm: eig"
+    assert catalog.get("linalg.eig").compared_by == "perm: eig, perm: eig (dtype)"
     norm = catalog.get("stats.norm")  # pdf exactly, ppf as a quantile, rvs statistically
     assert set(norm.kind.split("+")) == {"exact", "stat"}
     assert {"exact", "exact: quantile", "stat: sampling"} <= set(norm.compared_by.split(", "))

@@ -6,7 +6,8 @@ import pytest
 import scipy.linalg
 
 import mathml.linalg as ml
-from reference import catalog
+import reference.linalg as rl
+from reference import catalog, compare
 
 EPS = np.finfo(float).eps
 SIZES = [1, 2, 7, 40, 130]
@@ -184,3 +185,118 @@ def test_matmul_keeps_integers_and_transpose_is_a_view():
 def test_matrix_power(n):
     A = np.array([[1.0, 2.0], [3.0, 4.0]])
     np.testing.assert_allclose(ml.matrix_power(A, n), np.linalg.matrix_power(A, n), rtol=1e-12)
+
+
+# --- NumPy's dtype rule, and its refusals, for every function (issue 16) -----------------
+
+SPD2 = np.array([[4.0, 1.0], [1.0, 3.0]])
+CALLS = {  # every public function on a 2×2 matrix of the dtype under test
+    "add": lambda A: (A, A), "scale": lambda A: (2.0, A), "dot": lambda A: (A, A),
+    "outer": lambda A: (A[0], A[1]), "matmul": lambda A: (A, A), "transpose": lambda A: (A,),
+    "trace": lambda A: (A,), "matrix_power": lambda A: (A, 3), "det": lambda A: (A,),
+    "slogdet": lambda A: (A,), "inv": lambda A: (A,), "solve": lambda A: (A, A[:, 0]),
+    "lu": lambda A: (A,), "cholesky": lambda A: (A,), "qr": lambda A: (A,),
+    "eigh": lambda A: (A,), "eigvalsh": lambda A: (A,), "eig": lambda A: (A,),
+    "eigvals": lambda A: (A,), "svd": lambda A: (A,), "pinv": lambda A: (A,),
+    "lstsq": lambda A: (A, A[:, 0]), "matrix_rank": lambda A: (A,), "cond": lambda A: (A,),
+    "norm": lambda A: (A,),
+}
+MORE = {"matrix_power, negative": ("matrix_power", lambda A: (A, -2)),
+        "norm, spectral": ("norm", lambda A: (A, 2)), "norm, nuclear": ("norm", lambda A: (A, "nuc")),
+        "cond, p=1": ("cond", lambda A: (A, 1)), "qr, r": ("qr", lambda A: (A, "r")),
+        "svd, values": ("svd", lambda A: (A, True, False)),
+        "solve, float64 b": ("solve", lambda A: (A, np.ones(2))),
+        "lstsq, float64 b": ("lstsq", lambda A: (A, np.ones(2)))}
+DTYPES = [np.float32, np.float64, np.int64, np.int32, np.int16, np.uint8, np.bool_, np.float16,
+          np.longdouble]
+
+
+def _outcome(func, args):
+    """The dtypes of every array of the answer, or the class of the exception."""
+    try:
+        result = func(*args)
+    except Exception as exc:
+        return type(exc).__name__
+    leaves = result if isinstance(result, tuple) else (result,)
+    return tuple(np.asarray(x).dtype for x in leaves)
+
+
+def test_every_public_function_is_swept():
+    assert set(CALLS) == set(ml.__all__)
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: np.dtype(d).name)
+@pytest.mark.parametrize("name", [*CALLS, *MORE])
+def test_dtype_of_the_answer_or_the_refusal_is_the_references(name, dtype):
+    """float32 in, float32 out; integers and booleans float64 (SciPy's lu: float32 for the
+    small ones); float16 and long double refused with TypeError where NumPy refuses them."""
+    function, make_args = MORE.get(name, (name, CALLS.get(name)))
+    args = make_args(SPD2.astype(dtype))
+    assert _outcome(getattr(ml, function), args) == _outcome(getattr(rl, function), args)
+
+
+def test_the_issues_reproducers():
+    assert ml.inv(np.eye(2, dtype=np.float32)).dtype == np.float32
+    with pytest.raises(TypeError, match="array type float16 is unsupported in linalg"):
+        ml.inv(np.eye(2, dtype=np.float16))
+    with pytest.raises(np.linalg.LinAlgError, match=r"Incompatible dimensions.*\(4, 2\).*\(5,\)"):
+        ml.lstsq(np.ones((4, 2)), np.ones(5))
+
+
+def test_float32_answers_are_the_float64_answers_rounded():
+    """mathml computes in float64 and rounds once: the float32 answer is the rounding of
+    the float64 one, entry by entry (NumPy does the same: LAPACK in double, then a cast)."""
+    A = _random(5, seed=3).astype(np.float32)
+    S = A @ A.T + np.eye(5, dtype=np.float32)
+    for func, M in ((ml.inv, A), (ml.pinv, A), (ml.cholesky, S), (ml.eigvalsh, S)):
+        np.testing.assert_array_equal(func(M), func(M.astype(np.float64)).astype(np.float32))
+
+
+@pytest.mark.parametrize("strategy", ["exact", "lu", "qr", "eigh", "eig", "svd", "lstsq"])
+def test_a_float32_case_fails_when_the_dtype_differs(strategy):
+    """The '(dtype)' strategies compare dtypes exactly: equal values in float64 where the
+    reference answers in float32 do not pass (the generic comparison checks only kinds)."""
+    concept = {"exact": "linalg.inv", "lu": "linalg.lu", "qr": "linalg.qr", "eigh": "linalg.eigh",
+               "eig": "linalg.eig", "svd": "linalg.svd", "lstsq": "linalg.lstsq"}[strategy]
+    c = catalog.get(concept)
+    case = next(k for k in c.cases if k.comparison == f"{strategy} (dtype)"
+                and "float32" in k.label and "float64" not in k.label)
+    expected = c.apply(c.reference, case)
+    assert c.agree(c.apply(c.mathml, case), expected, case).ok
+    leaves = expected if isinstance(expected, tuple) else (expected,)
+    assert any(np.asarray(x).dtype == np.float32 for x in leaves)
+    widened = tuple(np.asarray(x).astype(np.float64) if np.asarray(x).dtype == np.float32 else x
+                    for x in leaves)
+    widened = widened if isinstance(expected, tuple) else widened[0]
+    verdict = compare.STRATEGIES[f"{strategy} (dtype)"].compare(
+        widened, expected, case, compare.TOLERANCES[c.tolerance_of(case)], c)
+    assert not verdict.ok and "dtype float64 where the reference has float32" in verdict.detail
+    assert verdict.kinds_only  # the values agree: a learner's checker notes it, tests fail
+
+
+EDGES = {"0×0": np.zeros((0, 0)), "0×2": np.zeros((0, 2)), "2×0": np.zeros((2, 0)),
+         "1×1": np.ones((1, 1)), "0-d": np.array(0.0), "vector": np.array([0.0, 1.0])}
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.int64], ids=lambda d: np.dtype(d).name)
+@pytest.mark.parametrize("shape", list(EDGES))
+@pytest.mark.parametrize("name", [n for n in CALLS if n not in ("solve", "lstsq", "outer")])
+def test_edge_shapes_give_the_references_dtype_or_refusal(name, shape, dtype):
+    """Empty, 1×1, 0-d and 1-D inputs (SciPy's lu has a path of its own for 1×1, NumPy's
+    matrix_rank for vectors and scalars): the same dtypes, or the same exception class."""
+    args = CALLS[name](np.atleast_2d(EDGES[shape]).astype(dtype))
+    if shape in ("0-d", "vector"):
+        args = (EDGES[shape].astype(dtype),) + args[1:]
+    assert _outcome(getattr(ml, name), args) == _outcome(getattr(rl, name), args)
+
+
+@pytest.mark.parametrize("shapes", [((0, 0), (0, 0)), ((2, 0), (0, 3)), ((0,), (0,)),
+                                    ((2, 0), (0,)), ((0, 2), (2, 0))])
+def test_products_with_nothing_to_sum_are_numpys(shapes):
+    """K = 0 (or no rows): dot and matmul give NumPy's zeros of the right shape (dot's
+    reshape could not infer a −1 next to a 0)."""
+    a, b = np.zeros(shapes[0]), np.zeros(shapes[1])
+    for mine, ref in ((ml.dot, np.dot), (ml.matmul, np.matmul)):
+        got, want = mine(a, b), ref(a, b)
+        assert np.shape(got) == np.shape(want) and np.asarray(got).dtype == np.asarray(want).dtype
+        np.testing.assert_array_equal(got, want)

@@ -181,3 +181,37 @@ def test_verbose_prints_scikit_learns_lines(capsys):
         sk.MLPRegressor(**params).fit(X, y)
         theirs = capsys.readouterr().out
     assert ours == theirs and "Setting learning rate to" in ours
+
+
+@pytest.mark.parametrize("regression", [False, True])
+@pytest.mark.parametrize("batch_size", ["auto", 16])
+def test_float32_data_is_trained_in_float32_as_scikit_learns(regression, batch_size):
+    """scikit-learn computes in the data's precision: float32 X gives float32 weights and
+    predictions; the losses are float32 too, except the classifier's (SciPy's xlogy of a
+    boolean target is float64) and with a given batch_size (a float32 loss times NumPy's
+    integer count is float64). The values are float32 rounding apart: the same operations,
+    rounded to float32 at slightly different places (the logistic and the logarithms are
+    evaluated in float64 here), a few ulps of float32 (eps 1.2e-7) after five epochs."""
+    X, y, X_test = mlp_data(30, n=57, regression=regression)
+    X32, X_test32 = X.astype(np.float32), X_test.astype(np.float32)
+    y32 = y.astype(np.float32) if regression else y
+    params = dict(hidden_layer_sizes=(6,), activation="logistic", batch_size=batch_size,
+                  max_iter=5, random_state=0)
+    ours, theirs = ((MLPRegressor if regression else MLPClassifier)(**params),
+                    (sk.MLPRegressor if regression else sk.MLPClassifier)(**params))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ours.fit(X32, y32)
+        theirs.fit(X32, y32)
+    predict = "predict" if regression else "predict_proba"
+    pairs = [*zip(ours.coefs_ + ours.intercepts_, theirs.coefs_ + theirs.intercepts_),
+             (getattr(ours, predict)(X_test32), getattr(theirs, predict)(X_test32)),
+             (ours.loss_, theirs.loss_), (ours.best_loss_, theirs.best_loss_),
+             *zip(ours.loss_curve_, theirs.loss_curve_)]
+    for got, expected in pairs:
+        assert type(got) is type(expected) and np.asarray(got).dtype == np.asarray(expected).dtype
+        np.testing.assert_allclose(got, expected, rtol=0,
+                                   atol=4 * np.finfo(np.float32).eps * np.max(np.abs(expected)))
+    assert ours.coefs_[0].dtype == np.float32
+    # float64 test data on float32 weights: float64 out, as NumPy's promotion gives
+    assert getattr(ours, predict)(X_test).dtype == getattr(theirs, predict)(X_test).dtype

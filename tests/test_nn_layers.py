@@ -205,3 +205,44 @@ def test_each_layer_as_an_autodiff_operation_uses_its_backward(layer, args, kwar
     g = ad.grad(lambda x: ad.sum(layer(x, *args[1:], **kwargs) * c))(args[0])
     expected = getattr(nn, f"{layer.__name__}_backward")(c, *args, **kwargs)
     np.testing.assert_array_equal(g, expected)  # the same function, so the same numbers
+
+
+@pytest.mark.parametrize("backend", [nn, ref], ids=["mathml", "reference"])
+def test_an_empty_batch_or_no_filters_gives_an_empty_result(backend):
+    """PyTorch's convention: N = 0 images (or O = 0 filters) pass through with the
+    shapes the formulas give, and the gradients are empty or zero (nothing to add)."""
+    x, w = RNG.standard_normal((0, 2, 5, 4)), RNG.standard_normal((3, 2, 2, 2))
+    y = backend.conv2d(x, w, stride=2)
+    assert y.shape == (0, 3, 2, 2)
+    dx, dw, db = backend.conv2d_backward(np.zeros(y.shape), x, w, stride=2)
+    assert dx.shape == x.shape and not dw.any() and not db.any()
+    x1 = RNG.standard_normal((1, 2, 5, 4))
+    assert backend.conv2d(x1, w[:0]).shape == (1, 0, 4, 3)
+    assert not backend.conv2d_backward(np.zeros((1, 0, 4, 3)), x1, w[:0])[0].any()
+    for pool in (backend.max_pool2d, backend.avg_pool2d):
+        assert pool(x, 2).shape == (0, 2, 2, 2)
+    assert backend.max_pool2d_backward(np.zeros((0, 2, 2, 2)), x, 2).shape == x.shape
+
+
+@pytest.mark.parametrize("stride", [2, 3])
+def test_an_infinite_weight_or_input_leaves_the_positions_it_never_meets_finite(stride):
+    """x̄ at an input position sums ȳ·w over the windows covering it, w̄ sums ȳ·x over the
+    positions each weight meets: an infinite w[0, 0, 0, 0] (or x[0, 0, 0, 0]) enters only
+    those sums, and everything else stays as with a finite value in its place (the
+    reference works by stride phases so as not to multiply inf by a zero of a dilation)."""
+    x, w = RNG.standard_normal((1, 1, 7, 7)), RNG.standard_normal((1, 1, 2, 2))
+    dy = RNG.standard_normal(nn.conv2d(x, w, stride=stride).shape)
+    for backend in (nn, ref):
+        w_inf, x_inf = w.copy(), x.copy()
+        w_inf[0, 0, 0, 0] = x_inf[0, 0, 0, 0] = np.inf
+        dx, _, _ = backend.conv2d_backward(dy, x, w_inf, stride=stride)
+        finite_dx = nn.conv2d_backward(dy, x, w, stride=stride)[0]
+        # the positions w[.., 0, 0] meets are the stride grid's corners (s·i, s·j)
+        met = np.zeros(x.shape, dtype=bool)
+        met[:, :, :stride * dy.shape[2]:stride, :stride * dy.shape[3]:stride] = True
+        assert np.isinf(dx[met]).all()
+        np.testing.assert_allclose(dx[~met], finite_dx[~met], rtol=1e-12, atol=1e-12)
+        _, dw, _ = backend.conv2d_backward(dy, x_inf, w, stride=stride)
+        assert np.isinf(dw[0, 0, 0, 0])  # only w[0, 0, 0, 0] meets x[0, 0, 0, 0]
+        finite_dw = nn.conv2d_backward(dy, x, w, stride=stride)[1]
+        np.testing.assert_allclose(dw.ravel()[1:], finite_dw.ravel()[1:], rtol=1e-12)

@@ -511,6 +511,11 @@ def _check_linkage(Z: NDArray) -> None:
     m = Z.shape[0]
     if m == 0:
         raise ValueError("Linkage must be computed on at least two observations.")
+    indices = Z[:, :2]
+    if not np.all(np.isfinite(indices) & (indices == np.round(indices))):
+        # SciPy's check passes NaN indices on to C code that reads out of bounds (a crash of
+        # the interpreter); both backends refuse them here
+        raise ValueError("Linkage 'Z' contains non-integer or non-finite cluster indices.")
     if m < 2:
         return
     problems = ((np.any(Z[:, :2] < 0), "contains negative indices."),

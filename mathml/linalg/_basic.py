@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import math
 import operator
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validation import as_square_matrix
+from ._input import as_real, matrix
 from ._lu import inv
 
 __all__ = ["add", "scale", "dot", "outer", "matmul", "transpose", "trace", "matrix_power"]
@@ -94,7 +95,9 @@ def scale(alpha: float, x: ArrayLike) -> NDArray:
         raise ValueError(
             f"alpha must be a scalar, got an array of shape {np.shape(alpha)}; "
             "use add/matmul for arrays")
-    return np.asarray(alpha) * np.asarray(x)
+    # alpha as given, not as an array: a Python number then takes x's precision (float32
+    # stays float32), a NumPy scalar its own, as in np.multiply
+    return alpha * np.asarray(x)
 
 
 def dot(a: ArrayLike, b: ArrayLike) -> NDArray:
@@ -152,8 +155,9 @@ def dot(a: ArrayLike, b: ArrayLike) -> NDArray:
     # Step 1: (P, K) times (K, Q)
     b_k_first = np.moveaxis(b, -2, 0) if b.ndim >= 2 else b
     rest_shape = b_k_first.shape[1:]
-    A = a.reshape(-1, K_a)
-    B = b_k_first.reshape(K_a, -1)
+    # (sizes spelled out: with K = 0 a −1 could not be inferred)
+    A = a.reshape(math.prod(a.shape[:-1]), K_a)
+    B = b_k_first.reshape(K_a, math.prod(rest_shape))
     # Step 2 and Step 3
     C = _sum_of_products(A, B)
     out = C.reshape(a.shape[:-1] + rest_shape)
@@ -214,6 +218,8 @@ def matmul(x1: ArrayLike, x2: ArrayLike) -> NDArray:
     ------
     ValueError
         On a 0-d operand, unequal K, or batch axes that do not broadcast.
+    TypeError
+        On operands of strings or bytes (NumPy has no matmul loop for them).
 
     Notes
     -----
@@ -243,6 +249,9 @@ def matmul(x1: ArrayLike, x2: ArrayLike) -> NDArray:
            [43, 50]])
     """
     A, B = np.asarray(x1), np.asarray(x2)
+    if {A.dtype.kind, B.dtype.kind} & set("USV"):  # NumPy has no loop for these (TypeError)
+        raise TypeError(f"matmul: operands must hold numbers, got dtypes {A.dtype} and "
+                        f"{B.dtype}")
     if A.ndim == 0 or B.ndim == 0:
         raise ValueError("matmul: operands must be at least 1-D; use scale for a scalar")
     # Step 1
@@ -278,12 +287,16 @@ def _sum_of_products(A: NDArray, B: NDArray) -> NDArray:
     batch = np.broadcast_shapes(A.shape[:-2], B.shape[:-2])
     M, K = A.shape[-2:]
     N = B.shape[-1]
-    C = np.zeros(batch + (M, N), dtype=np.result_type(A, B))
+    dtype = np.result_type(A, B)
+    logical = dtype.kind == "b"
+    # booleans: the sum of products is "some k with a_ik and b_kj", NumPy's boolean
+    # product; count the k, then ask whether there is one
+    C = np.zeros(batch + (M, N), dtype=np.int64 if logical else dtype)
     kb = max(1, _BLOCK_ELEMENTS // max(1, math.prod(batch) * M * N))
     for k0 in range(0, K, kb):
         terms = A[..., :, k0:k0 + kb, None] * B[..., None, k0:k0 + kb, :]
         C += terms.sum(axis=-2)
-    return C
+    return C != 0 if logical else C
 
 
 def transpose(a: ArrayLike, axes: tuple[int, ...] | None = None) -> NDArray:
@@ -305,7 +318,12 @@ def transpose(a: ArrayLike, axes: tuple[int, ...] | None = None) -> NDArray:
     Raises
     ------
     ValueError
-        If `axes` is not a permutation of the axes of `a`.
+        If `axes` is not a permutation of the axes of `a` (too many or too few, or one
+        repeated).
+    numpy.exceptions.AxisError
+        If an axis is out of bounds (NumPy's error; an axis is never wrapped around).
+    TypeError
+        If an axis is not an integer.
 
     Notes
     -----
@@ -323,14 +341,28 @@ def transpose(a: ArrayLike, axes: tuple[int, ...] | None = None) -> NDArray:
            [2, 4]])
     """
     a = np.asarray(a)
-    if axes is None:
-        axes = tuple(range(a.ndim))[::-1]
-    axes = tuple(operator.index(ax) % a.ndim if a.ndim else ax for ax in axes)
-    if sorted(axes) != list(range(a.ndim)):
-        raise ValueError(f"axes {axes} don't match array of {a.ndim} dimensions")
+    axes = tuple(range(a.ndim))[::-1] if axes is None else _permutation(axes, a.ndim)
     shape = tuple(a.shape[ax] for ax in axes)
     strides = tuple(a.strides[ax] for ax in axes)
     return np.lib.stride_tricks.as_strided(a, shape=shape, strides=strides)
+
+
+def _permutation(axes: Any, ndim: int) -> tuple[int, ...]:
+    """`axes` as a permutation of range(ndim), refused in NumPy's order and words: each an
+    integer (TypeError), as many as the axes, each in bounds (AxisError), none repeated."""
+    items = tuple(axes) if isinstance(axes, (list, tuple, np.ndarray)) else (axes,)
+    if any(isinstance(ax, (bool, np.bool_)) for ax in items):
+        raise TypeError("an integer is required")
+    items = tuple(operator.index(ax) for ax in items)
+    if len(items) != ndim:
+        raise ValueError("axes don't match array")
+    for ax in items:
+        if not -ndim <= ax < ndim:
+            raise np.exceptions.AxisError(ax, ndim)
+    normalised = tuple(ax % ndim for ax in items)
+    if len(set(normalised)) != ndim:
+        raise ValueError("repeated axis in transpose")
+    return normalised
 
 
 def trace(a: ArrayLike, offset: int = 0, axis1: int = 0, axis2: int = 1) -> NDArray:
@@ -389,14 +421,18 @@ def matrix_power(a: ArrayLike, n: int) -> NDArray:
     Returns
     -------
     ndarray, shape (M, M)
-        Integer matrices stay integer for n ≥ 0.
+        Of the dtype of `a` for n ≥ 0 (integer matrices stay integer); for n < 0 that of
+        ``inv(a)`` (float32 for float32, float64 otherwise).
 
     Raises
     ------
     TypeError
-        If `n` is not an integer.
+        If `n` is not an integer; if `a` is complex or not numbers, or float16 or long
+        double with n < 0 (`inv`'s refusal).
     LinAlgError
         If `a` is not square, or is singular and n < 0.
+    ValueError
+        If n < 0 and `a` contains NaN or inf (`inv`'s refusal).
 
     Notes
     -----
@@ -417,22 +453,25 @@ def matrix_power(a: ArrayLike, n: int) -> NDArray:
     array([[89, 55],
            [55, 34]])
     """
+    a = as_real(a)
+    matrix(a, square=True, finite=False, half=True)  # shape and numbers only, as NumPy
     try:
         n = operator.index(n)
     except TypeError:
         raise TypeError("exponent must be an integer") from None
-    a = np.asarray(a)
-    as_square_matrix(a, finite=False)  # shape check only
-    # Step 1
+    # Step 1 (the inverse in float32 for float32; refuses float16, NaN and inf, as NumPy's)
     if n < 0:
         a, n = inv(a), -n
-    result = np.eye(a.shape[0], dtype=a.dtype)
-    # Step 2
+    if n == 0:
+        return np.eye(a.shape[0], dtype=a.dtype)
+    # Step 2: the first factor is A^(2^j) itself, not I·A^(2^j): 0·inf would be NaN
+    result: NDArray | None = None
     square = a
     while n > 0:
         if n & 1:
-            result = result @ square
+            result = square.copy() if result is None else result @ square
         n >>= 1
         if n:
             square = square @ square
+    assert result is not None  # n > 0 has a bit set
     return result

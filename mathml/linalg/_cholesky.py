@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from ..exceptions import LinAlgError
-from .._validation import as_square_matrix
+from ._input import matrix
 
 __all__ = ["cholesky"]
 
@@ -97,7 +97,8 @@ def cholesky(a: ArrayLike, /, *, upper: bool = False) -> NDArray[np.float64]:
     -------
     L : (N, N) ndarray of float64
         Lower triangular with a positive diagonal (upper triangular ``U`` when
-        ``upper=True``); zeros in the other triangle. 0×0 for a 0×0 matrix.
+        ``upper=True``); zeros in the other triangle. 0×0 for a 0×0 matrix. float32
+        for float32 input (NumPy's rule; computed in float64, rounded at the end).
 
     Raises
     ------
@@ -106,6 +107,8 @@ def cholesky(a: ArrayLike, /, *, upper: bool = False) -> NDArray[np.float64]:
         if a pivot ``a_jj − Σ l_jk²`` is not positive (zero, negative, or NaN).
     ValueError
         If `a` contains NaN or inf.
+    TypeError
+        If `a` is complex, float16 or long double (as NumPy), or not numbers.
 
     Notes
     -----
@@ -158,7 +161,7 @@ def cholesky(a: ArrayLike, /, *, upper: bool = False) -> NDArray[np.float64]:
     array([[2.    , 1.    ],
            [0.    , 1.4142]])
     """
-    A = as_square_matrix(a)
+    A, dtype = matrix(a, square=True)
     # Step 1: the triangle NumPy reads becomes the lower one; the other is never read.
     L = np.array(A.T if upper else A, order="C")
     n = L.shape[0]
@@ -169,7 +172,7 @@ def cholesky(a: ArrayLike, /, *, upper: bool = False) -> NDArray[np.float64]:
         # Step 2b: the diagonal block and everything below it, column by column.
         _cholesky_block_column(L[k:, k:e])
     # Step 3: clear what was left of the ignored triangle.
-    L = np.tril(L)
+    L = np.tril(L).astype(dtype, copy=False)
     return np.ascontiguousarray(L.T) if upper else L
 
 

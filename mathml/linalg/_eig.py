@@ -26,7 +26,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from ..exceptions import LinAlgError
-from .._validation import as_square_matrix
+from ._input import matrix
 from ._householder import _householder_vector
 from ._qr import _form_q, _reflect_left, _reflect_rows
 
@@ -189,7 +189,7 @@ def eig(a: ArrayLike) -> EigResult:
     ValueError
         If `a` contains NaN or inf.
     TypeError
-        If `a` is complex.
+        If `a` is complex, float16 or long double (as NumPy), or not numbers.
 
     Notes
     -----
@@ -264,10 +264,10 @@ def eig(a: ArrayLike) -> EigResult:
     >>> print(w)
     [0.+1.j 0.-1.j]
     """
-    A = as_square_matrix(a)
+    A, dtype = matrix(a, square=True)
     n = A.shape[0]
     if n == 0:
-        return EigResult(np.zeros(0), np.zeros((0, 0)))
+        return EigResult(np.zeros(0, dtype), np.zeros((0, 0), dtype))
     # Step 1: bring the largest entry into range.
     A, factor = _scale_into_range(A)
     # Step 2: balance.
@@ -284,9 +284,12 @@ def eig(a: ArrayLike) -> EigResult:
     V = _normalise(V, wi)
     # Step 7: undo the scaling.
     wr, wi = wr * factor, wi * factor
+    # (in the answer's dtype: float32 input gives float32, or complex64, as NumPy)
     if np.all(wi == 0.0):
-        return EigResult(wr, V)
-    return EigResult(wr + 1j * wi, V)
+        return EigResult(wr.astype(dtype, copy=False), V.astype(dtype, copy=False))
+    complex_dtype = np.result_type(dtype, np.complex64)
+    return EigResult((wr + 1j * wi).astype(complex_dtype, copy=False),
+                     V.astype(complex_dtype, copy=False))
 
 
 def eigvals(a: ArrayLike) -> NDArray:
@@ -314,7 +317,7 @@ def eigvals(a: ArrayLike) -> NDArray:
     ValueError
         If `a` contains NaN or inf.
     TypeError
-        If `a` is complex.
+        If `a` is complex, float16 or long double (as NumPy), or not numbers.
 
     Notes
     -----
@@ -348,10 +351,10 @@ def eigvals(a: ArrayLike) -> NDArray:
     >>> print(eigvals([[2, 0, 0], [0, 3, 4], [0, 4, 9]]))
     [11.  1.  2.]
     """
-    A = as_square_matrix(a)
+    A, dtype = matrix(a, square=True)
     n = A.shape[0]
     if n == 0:
-        return np.zeros(0)
+        return np.zeros(0, dtype)
     # Step 1: bring the largest entry into range.
     A, factor = _scale_into_range(A)
     # Step 2: balance.
@@ -363,8 +366,8 @@ def eigvals(a: ArrayLike) -> NDArray:
     # Step 5: undo the scaling.
     wr, wi = wr * factor, wi * factor
     if np.all(wi == 0.0):
-        return wr
-    return wr + 1j * wi
+        return wr.astype(dtype, copy=False)
+    return (wr + 1j * wi).astype(np.result_type(dtype, np.complex64), copy=False)
 
 
 # ---------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from ..exceptions import LinAlgError
-from .._validation import as_square_matrix
+from ._input import matrix
 from ._householder import _apply_reflectors, _householder_vector, _orthonormal_basis
 
 __all__ = ["eigh", "eigvalsh"]
@@ -525,14 +525,15 @@ def _largest_entry_positive(Z: NDArray[np.float64]) -> NDArray[np.float64]:
     return np.where(Z[first, np.arange(Z.shape[1])] < 0, -1.0, 1.0)
 
 
-def _symmetric_from_triangle(a: ArrayLike, UPLO: str) -> NDArray[np.float64]:
-    """The symmetric matrix stored in the lower ('L') or upper ('U') triangle of `a`."""
+def _symmetric_from_triangle(a: ArrayLike, UPLO: str) -> tuple[NDArray[np.float64], np.dtype]:
+    """The symmetric matrix stored in the lower ('L') or upper ('U') triangle of `a`, and
+    the dtype of the answer (float32 for float32 input, as NumPy)."""
     uplo = UPLO.upper() if isinstance(UPLO, str) else UPLO
     if uplo not in ("L", "U"):
         raise ValueError("UPLO argument must be 'L' or 'U'")
-    A = as_square_matrix(a)
+    A, dtype = matrix(a, square=True)
     triangle = np.tril(A) if uplo == "L" else np.triu(A)
-    return triangle + np.tril(triangle, -1).T + np.triu(triangle, 1).T
+    return triangle + np.tril(triangle, -1).T + np.triu(triangle, 1).T, dtype
 
 
 def eigh(a: ArrayLike, UPLO: str = "L") -> EighResult:
@@ -564,6 +565,8 @@ def eigh(a: ArrayLike, UPLO: str = "L") -> EighResult:
     ValueError
         If `UPLO` is not 'L' or 'U', or `a` contains NaN or inf (anywhere, the unread
         triangle included).
+    TypeError
+        If `a` is complex, float16 or long double (as NumPy), or not numbers.
 
     Notes
     -----
@@ -633,11 +636,12 @@ def eigh(a: ArrayLike, UPLO: str = "L") -> EighResult:
            [-0.7071,  0.7071]])
     """
     # Step 1: the symmetric matrix that one triangle stands for.
-    A = _symmetric_from_triangle(a, UPLO)
+    A, dtype = _symmetric_from_triangle(a, UPLO)
     if A.shape[0] == 0:
-        return EighResult(np.zeros(0), np.zeros((0, 0)))
+        return EighResult(np.zeros(0, dtype), np.zeros((0, 0), dtype))
     # Steps 2–6.
-    return EighResult(*_symmetric_eigh(A))
+    w, V = _symmetric_eigh(A)
+    return EighResult(w.astype(dtype, copy=False), V.astype(dtype, copy=False))
 
 
 def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
@@ -665,6 +669,8 @@ def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
         If `a` is not two-dimensional or not square.
     ValueError
         If `UPLO` is not 'L' or 'U', or `a` contains NaN or inf.
+    TypeError
+        If `a` is complex, float16 or long double (as NumPy), or not numbers.
 
     Notes
     -----
@@ -694,8 +700,8 @@ def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
     array([1., 3.])
     """
     # Step 1: the symmetric matrix that one triangle stands for.
-    A = _symmetric_from_triangle(a, UPLO)
+    A, dtype = _symmetric_from_triangle(a, UPLO)
     if A.shape[0] == 0:
-        return np.zeros(0)
+        return np.zeros(0, dtype)
     # Steps 2–4, as in `eigh`.
-    return _symmetric_eigh(A, vectors=False)[0]
+    return _symmetric_eigh(A, vectors=False)[0].astype(dtype, copy=False)

@@ -24,7 +24,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from ..exceptions import LinAlgError
-from .._validation import as_float_array, as_matrix, as_square_matrix, check_finite
+from ._input import matrix, result_dtype, right_hand_side
 
 __all__ = ["lu", "det", "slogdet", "inv", "solve"]
 
@@ -292,12 +292,14 @@ def lu(a: ArrayLike, permute_l: bool = False) -> tuple[NDArray[np.float64], ...]
 
     Returns
     -------
-    P : (M, M) ndarray of float64
-        Permutation matrix (only when ``permute_l`` is False).
-    L : (M, K) ndarray of float64
+    P : (M, M) ndarray of float64 or float32
+        Permutation matrix (only when ``permute_l`` is False). All three factors have
+        SciPy's dtype: float32 for float32, float16, boolean and 8- or 16-bit integer
+        input, float64 otherwise (computed in float64, rounded at the end).
+    L : (M, K) ndarray
         Unit lower trapezoidal; ``P @ L`` when ``permute_l`` is True. Every entry has
         absolute value at most 1 (the point of partial pivoting).
-    U : (K, N) ndarray of float64
+    U : (K, N) ndarray
         Upper trapezoidal.
 
     Raises
@@ -307,7 +309,7 @@ def lu(a: ArrayLike, permute_l: bool = False) -> tuple[NDArray[np.float64], ...]
     ValueError
         If `a` contains NaN or inf.
     TypeError
-        If `a` is complex.
+        If `a` is complex, or its entries are not numbers (strings, objects).
 
     Notes
     -----
@@ -359,28 +361,28 @@ def lu(a: ArrayLike, permute_l: bool = False) -> tuple[NDArray[np.float64], ...]
     array([[3.    , 4.    ],
            [0.    , 0.6667]])
     """
-    A = as_matrix(a)
+    A, dtype = matrix(a, half=True)
     m, n = A.shape
     k = min(m, n)
     if k == 0:
         # SciPy's convention for empty input, P included (0×0 whatever M is).
-        empty_LU = (np.zeros((m, k)), np.zeros((k, n)))
-        return empty_LU if permute_l else (np.zeros((0, 0)),) + empty_LU
+        empty_LU = (np.zeros((m, k), dtype), np.zeros((k, n), dtype))
+        return empty_LU if permute_l else (np.zeros((0, 0), dtype),) + empty_LU
     # Step 1: packed factors and row order.
     LU, perm = _lu_factor(A)
     # Step 2: unpack.
     L = np.tril(LU[:, :k], -1)
     np.fill_diagonal(L, 1.0)
-    U = np.triu(LU[:k])
+    U = np.triu(LU[:k]).astype(dtype, copy=False)
     if permute_l:
         # (P L)[perm] = L, so P L is L with its rows sent back to their places.
-        PL = np.empty_like(L)
+        PL = np.empty_like(L, dtype=dtype)
         PL[perm] = L
         return PL, U
     # Step 3: the permutation matrix.
-    P = np.zeros((m, m))
+    P = np.zeros((m, m), dtype)
     P[perm, np.arange(m)] = 1.0
-    return P, L, U
+    return P, L.astype(dtype, copy=False), U
 
 
 def det(a: ArrayLike) -> np.float64:
@@ -400,6 +402,7 @@ def det(a: ArrayLike) -> np.float64:
     -------
     det : numpy.float64
         The determinant; 0.0 for a singular matrix (no error), 1.0 for a 0×0 matrix.
+        numpy.float32 for float32 input (NumPy's rule; computed in float64, rounded once).
 
     Raises
     ------
@@ -407,6 +410,9 @@ def det(a: ArrayLike) -> np.float64:
         If `a` is not two-dimensional or not square.
     ValueError
         If `a` contains NaN or inf.
+    TypeError
+        If `a` is complex, float16 or long double ("array type float16 is unsupported in
+        linalg", as NumPy), or not numbers.
 
     Notes
     -----
@@ -441,20 +447,25 @@ def det(a: ArrayLike) -> np.float64:
     >>> print(det([[1, 2], [2, 4]]))
     0.0
     """
-    A = as_square_matrix(a)
+    A, dtype = matrix(a, square=True)
     # Step 1: factor.
     LU, perm = _lu_factor(A)
     u = np.diagonal(LU)
     # Step 2: product of the pivots.
     if (u == 0.0).any():
-        return np.float64(0.0)
+        return dtype.type(0.0)
     with np.errstate(over="ignore", under="ignore"):
         product = np.prod(u)
     if product == 0.0 or not np.isfinite(product):
         sign, logabsdet = _slogdet_from_lu(LU, perm)
-        return np.float64(sign * np.exp(logabsdet))
-    # Step 3: the sign of the row permutation.
-    return np.float64(_permutation_sign(perm) * product)
+        value = sign * np.exp(logabsdet)
+    else:
+        # Step 3: the sign of the row permutation.
+        value = _permutation_sign(perm) * product
+    # rounded once, to the answer's dtype (a float32 determinant overflows to inf where
+    # the float64 one does not, as NumPy's single-precision one does)
+    with np.errstate(over="ignore"):
+        return dtype.type(value)
 
 
 def slogdet(a: ArrayLike) -> SlogdetResult:
@@ -476,6 +487,7 @@ def slogdet(a: ArrayLike) -> SlogdetResult:
     SlogdetResult
         Named tuple ``(sign, logabsdet)`` of numpy.float64: ``sign`` is 1.0, -1.0, or 0.0
         for a singular matrix, whose ``logabsdet`` is ``-inf``. A 0×0 matrix gives (1, 0).
+        numpy.float32 for float32 input.
 
     Raises
     ------
@@ -483,6 +495,8 @@ def slogdet(a: ArrayLike) -> SlogdetResult:
         If `a` is not two-dimensional or not square.
     ValueError
         If `a` contains NaN or inf.
+    TypeError
+        If `a` is complex, float16 or long double, or not numbers (see `det`).
 
     Notes
     -----
@@ -512,11 +526,11 @@ def slogdet(a: ArrayLike) -> SlogdetResult:
     >>> print(sign, np.round(logabsdet, 6))
     -1.0 0.693147
     """
-    A = as_square_matrix(a)
+    A, dtype = matrix(a, square=True)
     # Step 1: factor.
     LU, perm = _lu_factor(A)
     sign, logabsdet = _slogdet_from_lu(LU, perm)
-    return SlogdetResult(np.float64(sign), np.float64(logabsdet))
+    return SlogdetResult(dtype.type(sign), dtype.type(logabsdet))
 
 
 def _slogdet_from_lu(LU: NDArray[np.float64], perm: NDArray[np.intp]) -> tuple[float, float]:
@@ -548,7 +562,8 @@ def inv(a: ArrayLike) -> NDArray[np.float64]:
     Returns
     -------
     ainv : (N, N) ndarray of float64
-        The inverse; 0×0 for a 0×0 matrix.
+        The inverse; 0×0 for a 0×0 matrix. float32 for float32 input (NumPy's rule;
+        computed in float64 and rounded).
 
     Raises
     ------
@@ -558,6 +573,8 @@ def inv(a: ArrayLike) -> NDArray[np.float64]:
         and no error, as in NumPy.
     ValueError
         If `a` contains NaN or inf.
+    TypeError
+        If `a` is complex, float16 or long double, or not numbers (see `det`).
 
     Notes
     -----
@@ -593,12 +610,12 @@ def inv(a: ArrayLike) -> NDArray[np.float64]:
     array([[-2. ,  1. ],
            [ 1.5, -0.5]])
     """
-    A = as_square_matrix(a)
+    A, dtype = matrix(a, square=True)
     # Step 1: factor; an exactly zero pivot means no inverse.
     LU, perm = _lu_factor(A)
     _raise_if_singular(LU)
     # Steps 2 and 3: the two triangular solves, with I as the right-hand sides.
-    return _lu_solve(LU, perm, np.eye(A.shape[0]))
+    return _lu_solve(LU, perm, np.eye(A.shape[0])).astype(dtype, copy=False)
 
 
 def solve(a: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
@@ -620,7 +637,7 @@ def solve(a: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
     Returns
     -------
     x : (M,) or (M, K) ndarray of float64
-        The solution, of the shape of `b`.
+        The solution, of the shape of `b`; float32 when both `a` and `b` are float32.
 
     Raises
     ------
@@ -629,6 +646,8 @@ def solve(a: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
     ValueError
         If `b` is not 1-D or 2-D or its length differs from the order of `a` (the message
         names both shapes), or if `a` or `b` contains NaN or inf.
+    TypeError
+        If `a` or `b` is complex, float16 or long double, or not numbers (see `det`).
 
     Notes
     -----
@@ -658,24 +677,12 @@ def solve(a: ArrayLike, b: ArrayLike) -> NDArray[np.float64]:
     >>> solve([[3, 1], [1, 2]], [9, 8])
     array([2., 3.])
     """
-    A = as_square_matrix(a)
-    B = check_finite(as_float_array(b))
+    A, _ = matrix(a, square=True)
     # Step 1: one right-hand side per column, and as many rows as A.
-    _check_right_hand_side(A, B)
+    B, b = right_hand_side(b, A, function="solve")
+    dtype = result_dtype(np.asarray(a), b)
     # Step 2: factor.
     LU, perm = _lu_factor(A)
     _raise_if_singular(LU)
     # Step 3: the two triangular solves.
-    return _lu_solve(LU, perm, B)
-
-
-def _check_right_hand_side(A: NDArray[np.float64], B: NDArray[np.float64]) -> None:
-    """Raise ValueError naming both shapes unless B is (M,) or (M, K) for an M×M A."""
-    M = A.shape[0]
-    if B.ndim not in (1, 2):
-        raise ValueError(
-            f"solve: a has shape {A.shape} but b has shape {B.shape}; b must be 1-D "
-            f"(one right-hand side) or 2-D (one right-hand side per column)")
-    if B.shape[0] != M:
-        raise ValueError(
-            f"solve: a has shape {A.shape} but b has shape {B.shape}; b must have {M} rows")
+    return _lu_solve(LU, perm, B).astype(dtype, copy=False)

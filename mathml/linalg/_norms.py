@@ -14,10 +14,11 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validation import as_float_array, as_matrix, check_finite
+from .._validation import FINITE_MESSAGE
+from ._input import as_real, check_dtype, matrix, real_parameter
 from ..exceptions import LinAlgError
 from ._lu import inv
-from ._svd import _EPS, svd
+from ._svd import svd
 
 __all__ = ["norm", "cond", "matrix_rank"]
 
@@ -50,6 +51,8 @@ def norm(x: ArrayLike, ord: float | str | None = None, axis: int | tuple[int, ..
     Returns
     -------
     float or ndarray
+        Of the input's floating dtype (float32 stays float32, float16 float16), float64
+        for integers, as NumPy.
 
     Raises
     ------
@@ -59,7 +62,8 @@ def norm(x: ArrayLike, ord: float | str | None = None, axis: int | tuple[int, ..
         For an axis out of bounds (NumPy's error and message).
     TypeError
         For complex input (``mathml.linalg`` works on real arrays), None entries, or an
-        axis that is neither an integer nor a tuple.
+        axis that is neither an integer nor a tuple; for a float16 or long double matrix
+        with ord 2, −2 or 'nuc' (an SVD: "array type float16 is unsupported in linalg").
 
     Notes
     -----
@@ -80,6 +84,11 @@ def norm(x: ArrayLike, ord: float | str | None = None, axis: int | tuple[int, ..
     x = np.asarray(x)
     if np.iscomplexobj(x):
         raise TypeError("complex input is not supported: pass a real array")
+    if isinstance(ord, (complex, np.complexfloating)):
+        raise TypeError(f"ord must be a real number, 'fro', 'f' or 'nuc', got {ord!r}")
+    if axis is None and ord is not None and x.ndim not in (1, 2):
+        # NumPy's first check, before it reads any entry (None is a 0-d array of objects)
+        raise ValueError("Improper number of dimensions to norm.")
     if x.dtype == object:  # convert entry by entry, so that None raises rather than turning NaN
         x = np.array([float(v) for v in x.flat]).reshape(x.shape)
     elif not np.issubdtype(x.dtype, np.inexact):
@@ -158,8 +167,8 @@ def _matrix_norm(x: NDArray, ord, axes: tuple[int, int]) -> NDArray:
             return np.zeros(np.delete(x.shape, axes), dtype=absx.dtype)
         s = _singular_values(np.moveaxis(x, axes, (-2, -1)))
         if ord == "nuc":
-            return s.sum(axis=-1)
-        return s[..., 0] if ord == 2 else s[..., -1]
+            return s.sum(axis=-1)[()]
+        return (s[..., 0] if ord == 2 else s[..., -1])[()]
     raise ValueError("Invalid norm order for matrices.")
 
 
@@ -189,7 +198,7 @@ def matrix_rank(A: ArrayLike, tol: float | None = None, hermitian: bool = False,
         If True, `A` is taken to be symmetric and its singular values come from `eigvalsh`.
     rtol : float, optional
         Relative threshold: tol = rtol·σ_max (default max(M, N)·eps). Only one of `tol`
-        and `rtol` may be given.
+        and `rtol` may be given. (eps is float32's for a float32 matrix, as NumPy.)
 
     Returns
     -------
@@ -203,6 +212,9 @@ def matrix_rank(A: ArrayLike, tol: float | None = None, hermitian: bool = False,
         If `A` has more than two dimensions (stacks are not supported).
     ValueError
         If both `tol` and `rtol` are given, or `A` contains NaN or inf.
+    TypeError
+        If `A` is complex or not numbers, or a float16 or long double matrix (as NumPy;
+        a float16 vector is counted).
 
     Notes
     -----
@@ -231,19 +243,24 @@ def matrix_rank(A: ArrayLike, tol: float | None = None, hermitian: bool = False,
     >>> int(matrix_rank([[1, 2], [2, 4]])), int(matrix_rank(np.eye(3)))
     (1, 3)
     """
+    tol, rtol = real_parameter(tol, "tol"), real_parameter(rtol, "rtol")
     if rtol is not None and tol is not None:
         raise ValueError("`tol` and `rtol` can't be both set.")
-    X = as_float_array(A)
-    # Step 1: a vector.
-    if X.ndim < 2:
-        return int(not np.all(check_finite(X) == 0))
-    X = as_matrix(X)
-    # Step 2: the singular values.
-    S = svd(X, compute_uv=False, hermitian=hermitian)
+    # Step 1: a vector (NumPy takes float16 here: no SVD is involved).
+    V = as_real(A, "A")
+    if V.ndim < 2:
+        check_dtype(V, half=True)
+        if not np.isfinite(V.astype(np.float64)).all():
+            raise ValueError(FINITE_MESSAGE)
+        return int(not np.all(V == 0))
+    X, dtype = matrix(V, name="A")
+    # Step 2: the singular values, in the answer's precision (float32 for float32, as
+    # NumPy's svd returns them: the default threshold is then float32's eps)
+    S = svd(X, compute_uv=False, hermitian=hermitian).astype(dtype, copy=False)
     # Step 3: count those above the threshold.
     if tol is None:
         if rtol is None:
-            rtol = max(X.shape) * _EPS
+            rtol = max(X.shape) * np.finfo(dtype).eps
         tol = np.max(S, initial=0.0) * rtol
     return np.count_nonzero(S > tol, axis=-1)
 
@@ -267,7 +284,8 @@ def cond(x: ArrayLike, p: float | str | None = None) -> np.float64:
     Returns
     -------
     c : numpy.float64
-        The condition number; inf for a singular matrix (as in NumPy, without warning).
+        The condition number; inf for a singular matrix (as in NumPy, without warning);
+        numpy.float32 for float32 input.
 
     Raises
     ------
@@ -275,6 +293,8 @@ def cond(x: ArrayLike, p: float | str | None = None) -> np.float64:
         If `x` is empty, not two-dimensional, or not square for a p that needs the inverse.
     ValueError
         If `x` contains NaN or inf, or `p` is not a matrix norm order.
+    TypeError
+        If `x` is complex, float16 or long double (as NumPy), or not numbers.
 
     Notes
     -----
@@ -305,21 +325,24 @@ def cond(x: ArrayLike, p: float | str | None = None) -> np.float64:
     >>> round(float(cond(A)), 10), round(float(cond(A, 1)), 10)
     (1.4142135624, 2.0)
     """
-    A = as_matrix(x)
+    # square unless the singular values answer (the checks in the reference's order)
+    A, dtype = matrix(x, square=p not in (None, 2, -2), name="x")
     if A.size == 0:
         raise LinAlgError("cond is not defined on empty arrays")
-    if p is None or p in (2, -2):
+    if p is None or p in {2, -2}:  # (a set, as NumPy: an unhashable p is a TypeError)
         # Step 1: the ratio of extreme singular values.
         s = svd(A, compute_uv=False)
         with np.errstate(all="ignore"):
             r = s[-1] / s[0] if p == -2 else s[0] / s[-1]
     else:
         # Step 2: through the inverse.
-        if A.shape[0] != A.shape[1]:
-            raise LinAlgError("Last 2 dimensions of the array must be square")
+        if p not in {1, -1, np.inf, -np.inf, "fro", "f", "nuc"}:
+            raise ValueError("Invalid norm order for matrices.")
         norm_A = norm(A, p)
         try:
             r = norm_A * norm(inv(A), p)
         except LinAlgError:
             r = np.inf
-    return np.float64(np.inf) if math.isnan(r) else np.float64(r)
+    # rounded once to the answer's dtype (float32 for float32 input, as NumPy)
+    with np.errstate(over="ignore"):
+        return dtype.type(np.inf) if math.isnan(r) else dtype.type(r)

@@ -36,7 +36,7 @@ from typing import Literal, NamedTuple, overload
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validation import as_matrix
+from ._input import matrix
 from ._householder import _householder_vector, _wy_factor
 
 __all__ = ["qr"]
@@ -304,7 +304,8 @@ def qr(a: ArrayLike, mode: str = "reduced"
     -------
     QRResult(Q, R) : tuple of ndarray of float64
         For 'reduced' and 'complete'. For 'r', the (K, N) array R; for 'raw', the tuple
-        ``(h, tau)`` with h (N, M) and tau (K,).
+        ``(h, tau)`` with h (N, M) and tau (K,). float32 for float32 input (NumPy's
+        rule; computed in float64, rounded at the end).
 
     Raises
     ------
@@ -313,7 +314,7 @@ def qr(a: ArrayLike, mode: str = "reduced"
     ValueError
         If `mode` is not recognised, or `a` contains NaN or inf.
     TypeError
-        If `a` is complex.
+        If `a` is complex, float16 or long double (as NumPy), or not numbers.
 
     Notes
     -----
@@ -382,22 +383,22 @@ def qr(a: ArrayLike, mode: str = "reduced"
      [4. 2.]]
     """
     mode = _check_mode(mode)
-    A = as_matrix(a)
+    A, dtype = matrix(a)
     m, n = A.shape
     # Step 1: factor (compact form, transposed as LAPACK stores it in column-major order).
     At, tau = _householder_qr(A)
     if mode == "raw":
-        return At, tau
+        return At.astype(dtype, copy=False), tau.astype(dtype, copy=False)
     if mode == "economic":
-        return At.T.copy()
+        return At.T.astype(dtype)
     # Step 2: R from the upper triangle; 'complete' with M > N keeps all M rows.
     rows = m if (mode == "complete" and m > n) else min(m, n)
-    R = np.triu(At.T[:rows])
+    R = np.triu(At.T[:rows]).astype(dtype, copy=False)
     if mode == "r":
         return R
     # Step 3: Q from the reflectors.
     Q = _form_q(At, tau, rows)
-    return QRResult(Q, R)
+    return QRResult(Q.astype(dtype, copy=False), R)
 
 
 def _check_mode(mode: str) -> str:

@@ -24,7 +24,8 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .._validation import as_float_array, as_matrix, check_finite
+from ..exceptions import LinAlgError
+from ._input import matrix, real_parameter, result_dtype, right_hand_side
 from ._eigh import (_largest_entry_positive, _power_of_two_scale, _tridiagonal_eigh, eigh,
                     eigvalsh)
 from ._householder import _apply_reflectors, _householder_vector, _orthonormal_basis
@@ -242,14 +243,14 @@ def _svd_tall(A: NDArray[np.float64], full_matrices: bool = True, compute_uv: bo
     return U, s / scale, V.T
 
 
-def _empty_svd(M: int, N: int, full_matrices: bool, compute_uv: bool):
+def _empty_svd(M: int, N: int, full_matrices: bool, compute_uv: bool, dtype: np.dtype):
     """NumPy's shapes when min(M, N) = 0: an empty S, and identities for full U or Vh."""
-    S = np.zeros(0)
+    S = np.zeros(0, dtype)
     if not compute_uv:
         return S
     if full_matrices:
-        return SVDResult(np.eye(M), S, np.eye(N))
-    return SVDResult(np.zeros((M, 0)), S, np.zeros((0, N)))
+        return SVDResult(np.eye(M, dtype=dtype), S, np.eye(N, dtype=dtype))
+    return SVDResult(np.zeros((M, 0), dtype), S, np.zeros((0, N), dtype))
 
 
 def _hermitian_svd(a: ArrayLike, compute_uv: bool):
@@ -295,7 +296,8 @@ def svd(a: ArrayLike, full_matrices: bool = True, compute_uv: bool = True,
         ``U`` : (M, M) or (M, K) ndarray of float64, orthonormal columns.
         ``S`` : (K,) ndarray of float64, descending.
         ``Vh`` : (N, N) or (K, N) ndarray of float64, orthonormal rows.
-        Only ``S`` when `compute_uv` is False.
+        Only ``S`` when `compute_uv` is False. All float32 for float32 input (NumPy's
+        rule; computed in float64, rounded at the end).
 
     Raises
     ------
@@ -303,6 +305,8 @@ def svd(a: ArrayLike, full_matrices: bool = True, compute_uv: bool = True,
         If `a` is not two-dimensional (or not square with `hermitian`).
     ValueError
         If `a` contains NaN or inf (NumPy raises LinAlgError or returns NaN instead).
+    TypeError
+        If `a` is complex, float16 or long double (as NumPy), or not numbers.
 
     Notes
     -----
@@ -373,10 +377,10 @@ def svd(a: ArrayLike, full_matrices: bool = True, compute_uv: bool = True,
     """
     if hermitian:
         return _hermitian_svd(a, compute_uv)
-    A = as_matrix(a)
+    A, dtype = matrix(a)
     M, N = A.shape
     if min(M, N) == 0:
-        return _empty_svd(M, N, full_matrices, compute_uv)
+        return _empty_svd(M, N, full_matrices, compute_uv, dtype)
     # Steps 1–5, on Aᵀ if A is wide (then U and V trade places).
     if M >= N:
         U, S, Vh = _svd_tall(A, full_matrices, compute_uv)
@@ -384,7 +388,7 @@ def svd(a: ArrayLike, full_matrices: bool = True, compute_uv: bool = True,
         V, S, Uh = _svd_tall(A.T, full_matrices, compute_uv)
         U, Vh = (None, None) if V is None else (Uh.T, V.T)
     if not compute_uv:
-        return S
+        return S.astype(dtype, copy=False)
     # Step 6: one sign per singular pair, then the completing vectors on their own
     # (S was unscaled in step 5; + 0.0 turns −0.0 into 0.0).
     K = S.size
@@ -392,7 +396,9 @@ def svd(a: ArrayLike, full_matrices: bool = True, compute_uv: bool = True,
     U = np.concatenate((U[:, :K] * sign, U[:, K:] * _largest_entry_positive(U[:, K:])), axis=1)
     Vh = np.concatenate((Vh[:K] * sign[:, None],
                          Vh[K:] * _largest_entry_positive(Vh[K:].T)[:, None]))
-    return SVDResult(U + 0.0, S, Vh + 0.0)
+    # (the answer in the input's precision: float32 for float32, as NumPy)
+    return SVDResult((U + 0.0).astype(dtype, copy=False), S.astype(dtype, copy=False),
+                     (Vh + 0.0).astype(dtype, copy=False))
 
 
 def pinv(a: ArrayLike, rcond: float | None = None, hermitian: bool = False, *,
@@ -422,7 +428,7 @@ def pinv(a: ArrayLike, rcond: float | None = None, hermitian: bool = False, *,
     Returns
     -------
     B : (N, M) ndarray of float64
-        The pseudo-inverse.
+        The pseudo-inverse; float32 for float32 input (as NumPy).
 
     Raises
     ------
@@ -430,6 +436,8 @@ def pinv(a: ArrayLike, rcond: float | None = None, hermitian: bool = False, *,
         If `a` is not two-dimensional (or not square with `hermitian`).
     ValueError
         If both `rcond` and `rtol` are given, or `a` contains NaN or inf.
+    TypeError
+        If `a` is complex, float16 or long double (as NumPy), or not numbers.
 
     Notes
     -----
@@ -459,20 +467,21 @@ def pinv(a: ArrayLike, rcond: float | None = None, hermitian: bool = False, *,
            [0.08, 0.16]])
     """
     # Step 1: NumPy's rules for the two names of the cutoff.
+    rcond, rtol = real_parameter(rcond, "rcond"), real_parameter(rtol, "rtol")
     if rcond is None:
         rcond = 1e-15 if rtol is None else rtol
     elif rtol is not None:
         raise ValueError("`rtol` and `rcond` can't be both set.")
-    A = as_matrix(a)
+    A, dtype = matrix(a)
     M, N = A.shape
-    if A.size == 0:
-        return np.zeros((N, M))
+    if A.size == 0:  # NumPy's: an empty array of the input's own dtype
+        return np.zeros((N, M), np.asarray(a).dtype)
     # Step 2: the thin SVD.
     U, s, Vh = svd(A, full_matrices=False, hermitian=hermitian)
     # Step 3: invert only the singular values above the cutoff.
     large = s > rcond * np.max(s)
     s_plus = np.divide(1.0, s, out=np.zeros_like(s), where=large)
-    return Vh.T @ (s_plus[:, None] * U.T)
+    return (Vh.T @ (s_plus[:, None] * U.T)).astype(dtype, copy=False)
 
 
 def lstsq(a: ArrayLike, b: ArrayLike, rcond: float | None = None):
@@ -491,7 +500,8 @@ def lstsq(a: ArrayLike, b: ArrayLike, rcond: float | None = None):
         Right-hand side(s).
     rcond : float, optional
         Singular values ≤ rcond·σ_max are treated as zero. Default eps·max(M, N);
-        a negative value means eps.
+        outside (0, 1) it means LAPACK's unit roundoff eps/2 (``gelsd``'s rule, which
+        NumPy inherits: rcond = 0, 1, −1 or inf all mean eps/2); NaN keeps every value.
 
     Returns
     -------
@@ -503,15 +513,19 @@ def lstsq(a: ArrayLike, b: ArrayLike, rcond: float | None = None):
     rank : numpy.int32
         The numerical rank of `a` (the number of singular values above the cutoff).
     s : (min(M, N),) ndarray of float64
-        The singular values of `a`, descending.
+        The singular values of `a`, descending. x, residuals and s are float32 when both
+        `a` and `b` are float32 (NumPy's rule; computed in float64, rounded at the end).
 
     Raises
     ------
     numpy.linalg.LinAlgError
-        If `a` is not two-dimensional.
+        If `a` is not two-dimensional, or `b` is not 1-D or 2-D or its rows do not match
+        the rows of `a` (NumPy's "Incompatible dimensions", with both shapes; LinAlgError
+        is a ValueError, the contract's class for a shape mismatch).
     ValueError
-        If `b` is not 1-D or 2-D, its rows do not match the rows of `a` (NumPy raises
-        LinAlgError), or either contains NaN or inf.
+        If either contains NaN or inf.
+    TypeError
+        If `a` or `b` is complex, float16 or long double (as NumPy), or not numbers.
 
     Notes
     -----
@@ -543,21 +557,22 @@ def lstsq(a: ArrayLike, b: ArrayLike, rcond: float | None = None):
     >>> np.round(x, 10), np.round(residuals, 10), int(rank)
     (array([ 1.  , -0.95]), array([0.05]), 2)
     """
-    # Step 1: shapes, in the contract's words.
-    A = as_matrix(a)
-    b_arr = as_float_array(b)
-    if b_arr.ndim not in (1, 2) or b_arr.shape[0] != A.shape[0]:
-        raise ValueError(f"lstsq: a has shape {A.shape} but b has shape {b_arr.shape}; "
-                         f"b must have {A.shape[0]} rows")
-    B = check_finite(b_arr[:, None] if b_arr.ndim == 1 else b_arr)
+    # Step 1: shapes, NumPy's LinAlgError ("Incompatible dimensions") naming both.
+    rcond = real_parameter(rcond, "rcond")
+    A, _ = matrix(a)
+    B, b_arr = right_hand_side(b, A, function="Incompatible dimensions in lstsq",
+                               error=LinAlgError)
+    dtype = result_dtype(np.asarray(a), b_arr)
+    B = B[:, None] if B.ndim == 1 else B
     M, N = A.shape
     if rcond is None:
         rcond = _EPS * max(M, N)
-    elif rcond < 0:
-        rcond = _EPS
-    # Step 2: the SVD and the numerical rank.
+    elif rcond <= 0 or rcond >= 1:  # (NaN is neither)
+        rcond = _EPS / 2  # LAPACK's gelsd: its unit roundoff
+    # Step 2: the SVD and the numerical rank (σ_i ≤ rcond·σ_1 dropped: LAPACK's test, under
+    # which a NaN rcond drops nothing).
     U, s, Vh = svd(A, full_matrices=False)
-    r = int(np.count_nonzero(s > rcond * s[0])) if s.size else 0
+    r = int(np.count_nonzero(~(s <= rcond * s[0]))) if s.size else 0
     # Step 3: x = V_r Σ_r⁻¹ U_rᵀ b.
     x = Vh[:r].T @ ((U[:, :r].T @ B) / s[:r, None])
     # Step 4: residuals only for a full-rank overdetermined problem (LAPACK's convention).
@@ -567,4 +582,5 @@ def lstsq(a: ArrayLike, b: ArrayLike, rcond: float | None = None):
         residuals = np.zeros(0)
     if b_arr.ndim == 1:
         x = x[:, 0]
-    return x, residuals, np.int32(r), s
+    return (x.astype(dtype, copy=False), residuals.astype(dtype, copy=False), np.int32(r),
+            s.astype(dtype, copy=False))

@@ -150,7 +150,8 @@ def poisson_loss(y: NDArray, y_pred: NDArray, sample_weight: NDArray | None = No
     """Half the Poisson deviance, (1/n) Σ_i [y log(y/ŷ) − y + ŷ], summed over the outputs
     (y log(y/ŷ) = 0 where y = 0)."""
     ratio = y / y_pred
-    ylogy = np.where(np.isnan(ratio), np.nan, 0.0)
+    ylogy = np.zeros_like(ratio)  # in the data's precision (float32 stays float32)
+    ylogy[np.isnan(ratio)] = np.nan
     nonzero = y != 0
     ylogy[nonzero] = y[nonzero] * _c_log(ratio[nonzero])
     return _mean_over_samples(ylogy - y + y_pred, sample_weight).sum()

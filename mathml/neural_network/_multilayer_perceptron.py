@@ -65,6 +65,14 @@ __all__ = ["MLPClassifier", "MLPRegressor"]
 _STOCHASTIC_SOLVERS = ("sgd", "adam")
 
 
+def _in_precision(A: NDArray, X: ArrayLike) -> NDArray:
+    """The validated array `A` (float64) back in float32 when the input `X` was float32:
+    scikit-learn's MLP validates with ``dtype=(np.float64, np.float32)`` and computes in
+    that precision (weights, activations, losses); any other input is float64. The cast
+    is exact: A holds X's float32 values."""
+    return A.astype(np.float32) if getattr(X, "dtype", None) == np.float32 else A
+
+
 def _textbook_MLPClassifier(X: ArrayLike, y: ArrayLike, n_hidden: int = 10,
                             learning_rate: float = 0.5, n_epochs: int = 500,
                             random_state: int = 0) -> tuple[list[NDArray], list[float]]:
@@ -236,7 +244,7 @@ class BaseMultilayerPerceptron(BaseEstimator):
     def _forward_pass_fast(self, X: ArrayLike, check_input: bool = True) -> NDArray:
         """The output A_L for X, keeping no intermediate layer."""
         if check_input:
-            X = validate_data(self, X, reset=False)
+            X = _in_precision(validate_data(self, X, reset=False), X)
         A = np.asarray(X)
         f = ACTIVATIONS[self.activation]
         for ell in range(self.n_layers_ - 1):
@@ -292,7 +300,7 @@ class BaseMultilayerPerceptron(BaseEstimator):
 
     # --- initialisation ---------------------------------------------------------------------
 
-    def _initialize(self, Y: NDArray, layer_units: list[int]) -> None:
+    def _initialize(self, Y: NDArray, layer_units: list[int], dtype: np.dtype) -> None:
         self.n_iter_ = 0
         self.t_ = 0
         self.n_outputs_ = Y.shape[1]
@@ -305,7 +313,7 @@ class BaseMultilayerPerceptron(BaseEstimator):
             self.out_activation_ = "logistic"
         self.coefs_, self.intercepts_ = [], []
         for fan_in, fan_out in zip(layer_units[:-1], layer_units[1:]):
-            W, b = self._init_coef(fan_in, fan_out)
+            W, b = self._init_coef(fan_in, fan_out, dtype)
             self.coefs_.append(W)
             self.intercepts_.append(b)
         self._best_coefs = [W.copy() for W in self.coefs_]
@@ -322,14 +330,16 @@ class BaseMultilayerPerceptron(BaseEstimator):
                 self.validation_scores_ = None
                 self.best_validation_score_ = None
 
-    def _init_coef(self, fan_in: int, fan_out: int) -> tuple[NDArray, NDArray]:
+    def _init_coef(self, fan_in: int, fan_out: int, dtype: np.dtype
+                   ) -> tuple[NDArray, NDArray]:
         """Glorot & Bengio's uniform initialisation: W and b uniform on [−r, r] with
-        r = √(6/(fan_in + fan_out)) (√(2/…) for the logistic), W drawn first."""
+        r = √(6/(fan_in + fan_out)) (√(2/…) for the logistic), W drawn first; in the
+        data's precision."""
         factor = 2.0 if self.activation == "logistic" else 6.0
         r = np.sqrt(factor / (fan_in + fan_out))
         W = self._random_state.uniform(-r, r, (fan_in, fan_out))
         b = self._random_state.uniform(-r, r, fan_out)
-        return W, b
+        return W.astype(dtype, copy=False), b.astype(dtype, copy=False)
 
     # --- training ---------------------------------------------------------------------------
 
@@ -346,14 +356,16 @@ class BaseMultilayerPerceptron(BaseEstimator):
                 "L-BFGS-B, which mathml does not reproduce; use solver='adam' or 'sgd'.")
         first_pass = not hasattr(self, "coefs_") or (not self.warm_start and not incremental)
         X_, Y = self._validate_input(X, y, incremental, reset=first_pass)
-        sw = None if sample_weight is None else check_sample_weight(sample_weight, X_.shape[0])
+        X_ = _in_precision(X_, X)  # float32 data: trained in float32, as scikit-learn
+        sw = None if sample_weight is None else check_sample_weight(
+            sample_weight, X_.shape[0]).astype(X_.dtype, copy=False)
         if Y.ndim == 1:
             Y = Y.reshape((-1, 1))
         self.n_outputs_ = Y.shape[1]
         layer_units = [X_.shape[1], *hidden, self.n_outputs_]
         self._random_state = check_random_state(self.random_state)
         if first_pass:
-            self._initialize(Y, layer_units)
+            self._initialize(Y, layer_units, X_.dtype)
         self._fit_stochastic(X_, Y, sw, incremental)
         if not all(np.isfinite(P).all() for P in self.coefs_ + self.intercepts_):
             raise ValueError("Solver produced non-finite parameter weights. The input data "
@@ -399,7 +411,11 @@ class BaseMultilayerPerceptron(BaseEstimator):
             if self.batch_size > n:
                 warnings.warn("Got `batch_size` less than 1 or larger than sample size. It "
                               "is going to be clipped", stacklevel=4)
-            batch_size = int(np.clip(self.batch_size, 1, n))
+            batch_size = np.clip(self.batch_size, 1, n)
+        # scikit-learn counts a minibatch's rows in batch_size's integer type: a Python int
+        # for 'auto', a NumPy integer (np.clip's) for a given size, and a float32 loss times
+        # a NumPy integer is float64: so are loss_ and loss_curve_ then (NumPy's promotion)
+        count = type(batch_size)
         order = np.arange(n, dtype=int)
         activations: list[Any] = [X_train] + [None] * (self.n_layers_ - 1)
         try:
@@ -417,7 +433,7 @@ class BaseMultilayerPerceptron(BaseEstimator):
                     batch_loss, coef_grads, intercept_grads = self._backprop(
                         X_batch, Y_train[batch],
                         None if sw_train is None else sw_train[batch], activations)
-                    total += batch_loss * (rows.stop - rows.start)
+                    total += batch_loss * count(rows.stop - rows.start)
                     self._optimizer.update(params, coef_grads + intercept_grads)
                 if self._end_epoch(total / n, n, X_val, y_val, sw_val, incremental):
                     break
@@ -567,7 +583,8 @@ _PARAMETERS = """
 
 _ATTRIBUTES = """
     coefs_ : list of ndarray, the ℓ-th of shape (u_ℓ, u_{ℓ+1})
-        The weight matrices W.
+        The weight matrices W, float32 for float32 X (trained in float32 then, as
+        scikit-learn's), float64 otherwise; likewise the intercepts and predictions.
     intercepts_ : list of ndarray, the ℓ-th of shape (u_{ℓ+1},)
         The bias vectors b.
     loss_ : float

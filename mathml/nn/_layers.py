@@ -23,6 +23,7 @@ from typing import Any
 from collections.abc import Callable
 
 import numpy as np
+from numpy.lib.array_utils import normalize_axis_index
 from numpy.lib.stride_tricks import sliding_window_view
 from numpy.typing import ArrayLike, NDArray
 
@@ -77,13 +78,25 @@ def _layer(*differentiable: str) -> Callable[[Callable], Callable]:
 
 # --- input checks ---------------------------------------------------------------------------------
 
-def _array(a: ArrayLike, name: str, ndim: int | None = None, what: str = "") -> Array:
-    """`a` as float64, with `ndim` dimensions, without NaN."""
+def _array(a: ArrayLike, name: str, ndim: int | None = None, what: str = "",
+           finite: bool = False) -> Array:
+    """`a` as float64, with `ndim` dimensions, without NaN (nor ±inf if `finite`)."""
     x = as_float_array(a)
     if ndim is not None and x.ndim != ndim:
         raise ValueError(f"{name} must be {ndim}-dimensional {what}, got shape {x.shape}")
-    if np.isnan(x.sum()) and np.isnan(x).any():  # the cheap sum first; inf − inf is not NaN
+    if finite:
+        if not np.isfinite(x).all():
+            raise ValueError(f"{name}: {FINITE_MESSAGE}")
+    elif np.isnan(x.sum()) and np.isnan(x).any():  # the cheap sum first; inf − inf ≠ NaN
         raise ValueError(f"{name}: {FINITE_MESSAGE}")
+    return x
+
+
+def _classes(a: ArrayLike, axis: Any) -> Array:
+    """`a` as float64, `axis` one of its axes (the classes'): NumPy's AxisError otherwise,
+    also for a 0-d array, whose axis -1 NumPy's reductions would quietly accept."""
+    x = as_float_array(a)
+    normalize_axis_index(axis, x.ndim)
     return x
 
 
@@ -280,8 +293,9 @@ def conv2d(x: ArrayLike, w: ArrayLike, b: ArrayLike | None = None, *, stride: in
 
     Checked against ``reference.nn.conv2d`` → ``scipy.signal.correlate2d``,
     ``convolve2d``: a loop over (n, o, c) of ``correlate2d(x, w, 'valid')``; backward by
-    ``convolve2d(dy, w, 'full')`` and ``correlate2d(x, dy, 'valid')`` on dy dilated by
-    the stride. The sums run in another order: equal to rounding.
+    ``convolve2d(w, dy, 'full')`` and ``correlate2d(x, dy, 'valid')`` per stride phase
+    (the kernel's and the input's rows and columns p ≡ a mod s). The sums run in another
+    order: equal to rounding.
 
     Examples
     --------
@@ -294,7 +308,7 @@ def conv2d(x: ArrayLike, w: ArrayLike, b: ArrayLike | None = None, *, stride: in
     # Steps 1–2: X̂ (N, C·kh·kw, Ho·Wo), column (i, j) of X̂ₙ the window at (si, sj)
     X, (Ho, Wo) = _im2col(np.pad(x, ((0, 0), (0, 0), pads[:2], pads[2:])), w.shape[2:], stride)
     # Step 3: yₙ = Ŵ X̂ₙ, Ŵ = w as (O, C·kh·kw)
-    y = (w.reshape(w.shape[0], -1) @ X).reshape(x.shape[0], w.shape[0], Ho, Wo)
+    y = (w.reshape(w.shape[0], X.shape[1]) @ X).reshape(x.shape[0], w.shape[0], Ho, Wo)
     if b is not None:
         y += b[:, None, None]
     return y
@@ -314,7 +328,7 @@ def conv2d_backward(dy: ArrayLike, x: ArrayLike, w: ArrayLike, b: ArrayLike | No
     dY = dy.reshape(N, O, Ho * Wo)
     dw = (dY @ X.transpose(0, 2, 1)).sum(axis=0).reshape(w.shape)  # w̄ = Σₙ ȳₙ X̂ₙᵀ
     db = dY.sum(axis=(0, 2))                                        # b̄ = Σ ȳ
-    dX = (w.reshape(O, -1).T @ dY).reshape(N, C, kh, kw, Ho, Wo)    # X̂̄ₙ = Ŵᵀ ȳₙ
+    dX = (w.reshape(O, X.shape[1]).T @ dY).reshape(N, C, kh, kw, Ho, Wo)    # X̂̄ₙ = Ŵᵀ ȳₙ
     dxp = np.zeros_like(xp)
     for p in range(kh):          # col2im: window offset (p, q) came from x[.., s·i+p, s·j+q]
         for q in range(kw):
@@ -475,7 +489,7 @@ def avg_pool2d(x: ArrayLike, size: int = 2, *, stride: int | None = None) -> Arr
 
     References: Goodfellow, Bengio & Courville, *Deep Learning*, §9.3.
 
-    Checked against ``reference.nn.avg_pool2d`` → ``scipy.ndimage.uniform_filter``,
+    Checked against ``reference.nn.avg_pool2d`` → ``scipy.ndimage.correlate`` with the box,
     sampled at the window corners; backward by ``scipy.signal.convolve2d`` of the
     dilated ȳ with the k×k box. The sums run in another order: equal to rounding.
 
@@ -721,13 +735,16 @@ def log_softmax(x: ArrayLike, axis: int = -1) -> Array:
     ------
     TypeError
         For complex input.
+    numpy.exceptions.AxisError
+        If `axis` is not an axis of x (a 0-d x has none).
 
     Notes
     -----
     *Algorithm*: shift by the maximum m (so every exponent is ≤ 0 and nothing overflows),
     y = (x − m) − log Σ e^{x−m}. ``log_softmax_backward(dy, x, axis)`` is the closed form
     above. *Complexity*: O(n) each way. *Numerical stability*: the shift makes the largest
-    term e⁰ = 1, so the sum is ≥ 1 and its logarithm never −∞.
+    term e⁰ = 1, so the sum is ≥ 1 and its logarithm never −∞. A maximum of ±inf is not
+    subtracted (SciPy's rule): a row holding +inf gives NaN there and −inf elsewhere.
 
     References: Goodfellow, Bengio & Courville, *Deep Learning*, §4.1 and §6.2.2.3.
 
@@ -738,15 +755,17 @@ def log_softmax(x: ArrayLike, axis: int = -1) -> Array:
     >>> np.round(log_softmax(np.array([0.0, 0.0])), 6)
     array([-0.693147, -0.693147])
     """
-    x = as_float_array(x)
-    shifted = x - np.max(x, axis=axis, keepdims=True)
+    x = _classes(x, axis)
+    m = np.max(x, axis=axis, keepdims=True)
+    m[~np.isfinite(m)] = 0.0  # a maximum of ±inf is not subtracted (as SciPy): a row with
+    shifted = x - m           # +inf gives NaN there (inf − inf) and −inf at its finite entries
     return shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
 
 
 def log_softmax_backward(dy: ArrayLike, x: ArrayLike, axis: int = -1) -> Array:
     r"""The backward pass of `log_softmax`: :math:`\bar y - \mathrm{softmax}(x)\sum_k \bar y_k`."""
     dy = as_float_array(dy)
-    return dy - np.exp(log_softmax(x, axis)) * np.sum(dy, axis=axis, keepdims=True)
+    return dy - softmax(x, axis) * np.sum(dy, axis=axis, keepdims=True)
 
 
 @_layer("x")
@@ -772,6 +791,8 @@ def softmax(x: ArrayLike, axis: int = -1) -> Array:
     ------
     TypeError
         For complex input.
+    numpy.exceptions.AxisError
+        If `axis` is not an axis of x (a 0-d x has none).
 
     Notes
     -----
@@ -789,7 +810,7 @@ def softmax(x: ArrayLike, axis: int = -1) -> Array:
     >>> softmax(np.array([0.0, 0.0]))
     array([0.5, 0.5])
     """
-    x = as_float_array(x)
+    x = _classes(x, axis)
     e = np.exp(x - np.max(x, axis=axis, keepdims=True))
     return e / np.sum(e, axis=axis, keepdims=True)
 

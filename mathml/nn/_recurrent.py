@@ -108,7 +108,7 @@ def embedding_backward(dy: ArrayLike, indices: ArrayLike,
         ∂L/∂E: zero rows for words that do not occur.
     """
     k, E = _check_embedding(indices, weights)
-    dY = _upstream(dy, k.shape + E.shape[1:], "embedding")
+    dY = _upstream(dy, k.shape + E.shape[1:], "embedding", finite=False)
     dE = np.zeros_like(E)
     np.add.at(dE, k, dY)  # ∂L/∂E_v = Σ over the positions holding v
     return dE
@@ -193,7 +193,8 @@ def lstm_cell(x: ArrayLike, h: ArrayLike, c: ArrayLike, kernel: ArrayLike,
     Raises
     ------
     ValueError
-        Shapes that do not fit together (both shapes named), or a NaN.
+        Shapes that do not fit together (both shapes named), or a NaN or ±inf in an
+        argument or the upstream gradient (no gradient of an infinite input is meaningful).
 
     Notes
     -----
@@ -303,7 +304,8 @@ def lstm(X: ArrayLike, kernel: ArrayLike, recurrent_kernel: ArrayLike, bias: Arr
     Raises
     ------
     ValueError
-        Shapes that do not fit together (both shapes named), an empty sequence, or a NaN.
+        Shapes that do not fit together (both shapes named), an empty sequence, or a NaN
+        or ±inf in an argument or the upstream gradient.
 
     Notes
     -----
@@ -445,9 +447,9 @@ def _check_weights(n_in: int, x_name: str, x_shape: tuple, kernel: ArrayLike,
                    recurrent_kernel: ArrayLike, bias: ArrayLike) -> tuple[Array, Array, Array]:
     """kernel (n_in, 4u), recurrent_kernel (u, 4u), bias (4u,): each mismatch names both
     shapes."""
-    W = _array(kernel, "kernel", 2)
-    U = _array(recurrent_kernel, "recurrent_kernel", 2)
-    b = _array(bias, "bias", 1)
+    W = _array(kernel, "kernel", 2, finite=True)
+    U = _array(recurrent_kernel, "recurrent_kernel", 2, finite=True)
+    b = _array(bias, "bias", 1, finite=True)
     u = U.shape[0]
     if U.shape[1] != 4 * u or u == 0:
         raise ValueError(f"recurrent_kernel has shape {U.shape}: it must be (u, 4u) "
@@ -466,7 +468,7 @@ def _check_weights(n_in: int, x_name: str, x_shape: tuple, kernel: ArrayLike,
 
 def _check_cell(x: ArrayLike, h: ArrayLike, c: ArrayLike, kernel: ArrayLike,
                 recurrent_kernel: ArrayLike, bias: ArrayLike) -> tuple[Array, ...]:
-    x, h, c = _array(x, "x", 2), _array(h, "h", 2), _array(c, "c", 2)
+    x, h, c = (_array(a, name, 2, finite=True) for a, name in ((x, "x"), (h, "h"), (c, "c")))
     W, U, b = _check_weights(x.shape[1], "x", x.shape, kernel, recurrent_kernel, bias)
     for name, s in (("h", h), ("c", c)):
         if s.shape != (x.shape[0], U.shape[0]):
@@ -478,7 +480,7 @@ def _check_cell(x: ArrayLike, h: ArrayLike, c: ArrayLike, kernel: ArrayLike,
 
 def _check_sequence(X: ArrayLike, kernel: ArrayLike, recurrent_kernel: ArrayLike,
                     bias: ArrayLike) -> tuple[Array, Array, Array, Array]:
-    X = _array(X, "X", 3)
+    X = _array(X, "X", 3, finite=True)
     if X.shape[1] == 0:
         raise ValueError(f"X has shape {X.shape}: a sequence needs at least one step")
     W, U, b = _check_weights(X.shape[2], "X", X.shape, kernel, recurrent_kernel, bias)
@@ -502,8 +504,9 @@ def _check_embedding(indices: ArrayLike, weights: ArrayLike) -> tuple[NDArray[np
     return k, E
 
 
-def _upstream(d: ArrayLike, shape: tuple, layer: str) -> NDArray[np.float64]:
-    D = _array(d, "dy")
+def _upstream(d: ArrayLike, shape: tuple, layer: str, finite: bool = True
+              ) -> NDArray[np.float64]:
+    D = _array(d, "dy", finite=finite)
     if D.shape != shape:
         raise ValueError(f"the upstream gradient has shape {D.shape} but {layer}'s output "
                          f"has shape {shape}")

@@ -24,7 +24,9 @@ NOTE = ("the same Glorot-uniform draws, early-stopping split and per-epoch shuff
         "same RandomState, the same minibatches (the last one smaller), the losses and "
         "updates in scikit-learn's order; the logistic is 1/(1 + exp(−z)) and the losses' "
         "logarithms are C's log (math.exp, math.log), as SciPy's expit and xlogy, so every "
-        "weight and loss is bitwise equal; solver='lbfgs' is not compared (mathml refuses it)")
+        "weight and loss is bitwise equal; solver='lbfgs' is not compared (mathml refuses it). "
+        "float32 data is trained in float32, as scikit-learn's, with its types (tests/"
+        "test_mlp.py compares those within float32 rounding; these cases are float64)")
 
 ATTRIBUTES = ("coefs_", "intercepts_", "loss_", "loss_curve_", "best_loss_",
               "validation_scores_", "best_validation_score_", "n_iter_", "t_", "n_layers_",

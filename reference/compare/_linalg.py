@@ -1,12 +1,22 @@
-"""Strategies and defining properties of linear algebra (the factorisations' freedoms)."""
+"""Strategies and defining properties of linear algebra (the factorisations' freedoms).
+
+Answers in single precision (NumPy's float32 in, float32 out) are judged by the same rules
+counted in float32's units: the properties' bounds with float32's eps, and the strategies
+``<name> (dtype)``, which first require every array of the answer to have the reference's
+dtype exactly (the generic comparison checks only the kind: float against integer).
+"""
 from __future__ import annotations
+
+from dataclasses import replace
 
 import numpy as np
 
 from ._agree import Agreement, agree
 from ._canon import canon_qr
-from ._strategy import properties, strategy
-from ._tolerances import EPS, Tolerance, condition_number
+from ._strategy import STRATEGIES, properties, strategy
+from ._tolerances import EPS, TOLERANCES, Tolerance, condition_number
+
+EPS32 = float(np.finfo(np.float32).eps)
 
 
 def _rel(x: float, scale: float) -> float:
@@ -30,7 +40,76 @@ def _vector_norm(v) -> float:
 def _orthonormal_columns(Q, name="QᵀQ − I") -> dict:
     Q = np.asarray(Q)
     k = Q.shape[1]
-    return {name: (float(np.abs(Q.conj().T @ Q - np.eye(k)).max(initial=0.0)), 1e3 * EPS * max(k, 1))}
+    return {name: (float(np.abs(Q.conj().T @ Q - np.eye(k)).max(initial=0.0)),
+                   1e3 * _eps(Q) * max(k, 1))}
+
+
+def _leaves(x):
+    """The arrays of an answer (tuples, named tuples and lists of arrays walked)."""
+    if isinstance(x, (tuple, list)):
+        for item in x:
+            yield from _leaves(item)
+    else:
+        yield np.asarray(x)
+
+
+def _eps(result) -> float:
+    """The machine epsilon of an answer: float32's when it holds a single-precision array
+    (float32 or complex64), float64's otherwise."""
+    single = any(a.dtype in (np.float32, np.complex64) for a in _leaves(result))
+    return EPS32 if single else EPS
+
+
+def in_precision(tol: Tolerance, eps: float) -> Tolerance:
+    """`tol` for answers of machine epsilon `eps`: the same rule counted in units of `eps`
+    instead of float64's (each term of an entry is a multiple of eps: its condition term
+    c·cond^p·eps, its floor a few hundred ulps), the floor capped at 1000 ulps of `eps`
+    (the floors far above eps stand for accuracies the float64 algorithms reach, 1e-9 for
+    gap-limited eigenvectors; in float32 the rounding of the answer dominates them)."""
+    if eps == EPS:
+        return tol
+    ratio = eps / EPS
+    return replace(tol, rtol=min(tol.rtol * ratio, 1e3 * eps), atol=tol.atol * ratio,
+                   cond_factor=tol.cond_factor * ratio,
+                   reason=f"{tol.reason} (counted in units of eps = {eps:.3g})")
+
+
+def _dtype_difference(got, expected) -> str:
+    """Where an array of `got` has another dtype than the reference's ('' if none)."""
+    for i, (g, e) in enumerate(zip(_leaves(got), _leaves(expected))):
+        if g.dtype != e.dtype:
+            return f"result leaf {i}: dtype {g.dtype} where the reference has {e.dtype}"
+    return ""
+
+
+def _with_dtype(base: str) -> None:
+    """Register ``<base> (dtype)``: the dtypes of the answer exactly as the reference's,
+    then `base` under the concept's tolerance counted in the answer's precision."""
+    rule = STRATEGIES[base]
+
+    def compare(got, expected, c, tol, concept):
+        wrong = _dtype_difference(got, expected)
+        # the rule reads the input's values (its condition number, its canonical form) in
+        # float64, which holds float32, float16 and integers exactly
+        c64 = replace(c, args=tuple(np.asarray(a, dtype=np.float64)
+                                    if isinstance(a, np.ndarray) and a.dtype.kind in "biuf"
+                                    else a for a in c.args))
+        verdict = rule.compare(got, expected, c64, in_precision(tol, _eps(expected)), concept)
+        if not wrong:
+            return verdict
+        if not verdict.ok:  # the values first: the dtype is the lesser difference
+            return replace(verdict, detail=f"{verdict.detail}; and {wrong}")
+        # as `agree` does for a kind of dtype: the tests fail on it, a learner's checker
+        # notes it (equal values computed in float64 for a float32 input are not wrong)
+        note = f"{wrong}, equal values"
+        return replace(verdict, ok=False, detail=note, notes=(*verdict.notes, note),
+                       kinds_only=True)
+    compare.__doc__ = (
+        "NumPy's dtype rule (float32 in, float32 out; integers give float64): every array "
+        "of the answer must have the reference's dtype exactly, and the values are then "
+        f"compared as {base!r} with the tolerance counted in units of the answer's eps "
+        "(float32's for a single-precision answer). " + rule.reason)
+    strategy(f"{base} (dtype)", rule.kind)(compare)
 
 
 # --- defining properties, checked on each answer ------------------------------------------
@@ -40,7 +119,7 @@ def _inv_properties(c, X):
     A = np.asarray(c.args[0], dtype=float)
     n = A.shape[0]
     return {"‖AX − I‖ / (‖A‖‖X‖)":
-            (_rel(_norm(A @ X - np.eye(n)), _norm(A) * _norm(X)), 1e3 * EPS * max(n, 1))}
+            (_rel(_norm(A @ X - np.eye(n)), _norm(A) * _norm(X)), 1e3 * _eps(X) * max(n, 1))}
 
 
 @properties("solve")
@@ -48,7 +127,7 @@ def _solve_properties(c, x):
     A, b = (np.asarray(v, dtype=float) for v in c.args)
     scale = _norm(A) * _norm(x) + _norm(b)
     return {"backward error ‖Ax − b‖ / (‖A‖‖x‖ + ‖b‖)":
-            (_rel(_norm(A @ x - b), scale), 1e3 * EPS * A.shape[0])}
+            (_rel(_norm(A @ x - b), scale), 1e3 * _eps(x) * A.shape[0])}
 
 
 @properties("lu")
@@ -60,14 +139,14 @@ def _lu_properties(c, result):
     else:
         P, L, U = result
         residual = P @ L @ U - A
-    return {"‖PLU − A‖ / ‖A‖": (_rel(_norm(residual), _norm(A)), 1e3 * EPS * max(A.shape))}
+    return {"‖PLU − A‖ / ‖A‖": (_rel(_norm(residual), _norm(A)), 1e3 * _eps(result) * max(A.shape))}
 
 
 @properties("cholesky")
 def _cholesky_properties(c, L):
     A = np.asarray(c.args[0], dtype=float)
     R = L.T @ L if c.kwargs.get("upper") else L @ L.T
-    return {"‖LLᵀ − A‖ / ‖A‖": (_rel(_norm(R - A), _norm(A)), 1e3 * EPS * A.shape[0])}
+    return {"‖LLᵀ − A‖ / ‖A‖": (_rel(_norm(R - A), _norm(A)), 1e3 * _eps(L) * A.shape[0])}
 
 
 @properties("qr")
@@ -76,7 +155,8 @@ def _qr_properties(c, result):
     if c.kwargs.get("mode") == "r":
         return {}
     Q, R = result
-    return {"‖QR − A‖ / ‖A‖": (_rel(_norm(Q @ R - A), _norm(A)), 1e3 * EPS * max(A.shape, default=1)),
+    return {"‖QR − A‖ / ‖A‖": (_rel(_norm(Q @ R - A), _norm(A)),
+                               1e3 * _eps(result) * max(A.shape, default=1)),
             **_orthonormal_columns(Q)}
 
 
@@ -84,7 +164,7 @@ def _qr_properties(c, result):
 def _eigh_properties(c, result):
     A = np.asarray(c.args[0], dtype=float)
     w, V = result
-    return {"‖AV − VΛ‖ / ‖A‖": (_rel(_norm(A @ V - V * w), _norm(A)), 1e3 * EPS * A.shape[0]),
+    return {"‖AV − VΛ‖ / ‖A‖": (_rel(_norm(A @ V - V * w), _norm(A)), 1e3 * _eps(result) * A.shape[0]),
             **_orthonormal_columns(V, "VᵀV − I")}
 
 
@@ -92,9 +172,9 @@ def _eigh_properties(c, result):
 def _eig_properties(c, result):
     A = np.asarray(c.args[0], dtype=float)
     w, V = result
-    return {"‖AV − VΛ‖ / ‖A‖": (_rel(_norm(A @ V - V * w), _norm(A)), 1e3 * EPS * A.shape[0]),
+    return {"‖AV − VΛ‖ / ‖A‖": (_rel(_norm(A @ V - V * w), _norm(A)), 1e3 * _eps(result) * A.shape[0]),
             "max | ‖v_i‖ − 1 |": (float(np.abs(np.linalg.norm(V, axis=0) - 1).max(initial=0)),
-                                  1e3 * EPS)}
+                                  1e3 * _eps(result))}
 
 
 @properties("svd")
@@ -105,7 +185,7 @@ def _svd_properties(c, result):
     U, S, Vh = result
     k = S.shape[0]
     US = U[:, :k] * S
-    return {"‖U S Vh − A‖ / ‖A‖": (_rel(_norm(US @ Vh[:k] - A), _norm(A)), 1e3 * EPS * max(A.shape)),
+    return {"‖U S Vh − A‖ / ‖A‖": (_rel(_norm(US @ Vh[:k] - A), _norm(A)), 1e3 * _eps(result) * max(A.shape)),
             **_orthonormal_columns(U, "UᵀU − I"), **_orthonormal_columns(Vh.T, "V Vᵀ − I")}
 
 
@@ -113,7 +193,7 @@ def _svd_properties(c, result):
 def _pinv_properties(c, X):
     A = np.asarray(c.args[0], dtype=float)
     return {"‖A X A − A‖ / ‖A‖ (Penrose 1)": (_rel(_norm(A @ X @ A - A), _norm(A)),
-                                             1e4 * EPS * max(A.shape))}
+                                             1e4 * _eps(X) * max(A.shape))}
 
 
 @strategy("lu", "exact")
@@ -131,17 +211,19 @@ def _lu(got, expected, c, tol, concept):
     A = np.asarray(c.args[0], dtype=float)
     k = min(A.shape)
     U_ref = np.asarray(expected[-1])
+    eps = _eps(expected)  # SciPy factors float32 in single precision: ties at its rounding
+    tie = max(1e-10, 1e3 * eps)
     if c.kwargs.get("permute_l"):
         entries = np.abs(np.asarray(expected[0])).ravel()
-        near_one = int((np.abs(entries - 1.0) < 1e-10).sum()) - k  # less the unit diagonal
+        near_one = int((np.abs(entries - 1.0) < tie).sum()) - k  # less the unit diagonal
     else:
         below = np.abs(np.tril(np.asarray(expected[1]), -1))
-        near_one = int((np.abs(below[below > 0] - 1.0) < 1e-10).sum())
+        near_one = int((np.abs(below[below > 0] - 1.0) < tie).sum())
     # a pivot so small that rounding in its column, amplified by ‖A‖/|u_jj| in L below it,
     # exceeds the tolerance (at rounding level every candidate is noise, and so is the
     # choice): there the factors are defined only as well as the pivot is
     rtol, _ = tol.effective(c.args)
-    small_pivot = k and np.abs(np.diag(U_ref)[:k]).min() * rtol <= EPS * max(_norm(A), 1e-300)
+    small_pivot = k and np.abs(np.diag(U_ref)[:k]).min() * rtol <= eps * max(_norm(A), 1e-300)
     if not small_pivot and near_one == 0:
         return agree(got, expected, tol, args=c.args)
     if c.kwargs.get("permute_l"):
@@ -169,7 +251,7 @@ def _qr(got, expected, c, tol, concept):
     A = np.asarray(c.args[0], dtype=float)
     R = np.asarray(expected if c.kwargs.get("mode") == "r" else expected[1])
     k = min(A.shape)
-    if k and np.abs(np.diag(R)[:k]).min() <= 1e3 * EPS * max(_norm(A), np.finfo(float).tiny):
+    if k and np.abs(np.diag(R)[:k]).min() <= 1e3 * _eps(expected) * max(_norm(A), np.finfo(float).tiny):
         structure = np.allclose(np.tril(np.asarray(got if c.kwargs.get("mode") == "r" else got[1]), -1), 0)
         return Agreement(structure, detail="" if structure else "R is not upper triangular")
     return agree(got, expected, tol, args=c.args, canon=canon_qr)
@@ -195,7 +277,8 @@ def _lstsq(got, expected, c, tol, concept):
     verdict = agree(got[0], expected[0], Tolerance(
         rtol_x, atol_x, "least-squares solution, relative and absolute terms", normwise=True))
     verdict = verdict.worse(agree(got[2], expected[2], "identical"))
-    verdict = verdict.worse(agree(got[3], expected[3], "spectrum"))
+    verdict = verdict.worse(agree(got[3], expected[3],
+                                  in_precision(TOLERANCES["spectrum"], _eps(expected))))
     bound = ls.cond_factor * condition_number((A,)) \
         * EPS * max(_vector_norm(b), np.finfo(float).tiny)
     norms = Tolerance(0.0, bound, "residual norms, absolutely (see the 'lstsq' strategy)")
@@ -207,3 +290,5 @@ def _lstsq(got, expected, c, tol, concept):
                                np.sqrt(np.maximum(exp_res, 0)), norms))
 
 
+for _base in ("exact", "lu", "qr", "eigh", "eig", "svd", "lstsq"):
+    _with_dtype(_base)

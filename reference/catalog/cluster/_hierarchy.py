@@ -64,6 +64,14 @@ def _tree(X, method):
     return sch.linkage(X, method=method)
 
 
+def _nan_index(Z):
+    """A linkage matrix whose first merge names cluster NaN: SciPy's validation lets it
+    through to C code that reads out of bounds (the interpreter dies)."""
+    Z = Z.copy()
+    Z[0, 0] = np.nan
+    return Z
+
+
 def _fcluster_cases():
     criteria = ("maxclust", "distance", "inconsistent")
 
@@ -208,7 +216,9 @@ CONCEPTS = (
              bad(_tree(_X, "single"), 2, "inconsistency", raises=ValueError,
                  match="Invalid cluster formation criterion", label="invalid criterion"),
              bad(_tree(_X, "single"), 1.0, "inconsistent", R=np.ones((29, 3)), raises=ValueError,
-                 match="must have 4 columns", label="R with 3 columns")),
+                 match="must have 4 columns", label="R with 3 columns"),
+             bad(_nan_index(_tree(_X, "single")), 2, "maxclust", raises=ValueError,
+                 match="non-finite cluster indices", label="NaN index (SciPy crashes)")),
         bench=Bench(2000, lambda n, rng: case(_tree(rng.normal(size=(n, 10)), "ward"), 8,
                                               "maxclust")),
         note="the cut's depth-first numbering of SciPy's cluster_monocrit, ported"),
@@ -228,7 +238,9 @@ CONCEPTS = (
              bad(_tree(_X, "single"), -1, raises=ValueError, match="nonnegative integer",
                  label="negative depth"),
              bad(_tree(_X, "single"), 1.5, raises=ValueError, match="nonnegative integer",
-                 label="fractional depth")),
+                 label="fractional depth"),
+             bad(_nan_index(_tree(_X, "single")), raises=ValueError,
+                 match="non-finite cluster indices", label="NaN index (SciPy crashes)")),
         bench=Bench(2000, lambda n, rng: case(_tree(rng.normal(size=(n, 10)), "ward"), 2)),
         note="heights summed children first (left, right, then the merge), the deviation as "
              "SciPy forms it: identical to the bit"),

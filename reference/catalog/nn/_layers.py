@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 import numpy as np
 from hypothesis import strategies as st
+from numpy.exceptions import AxisError
 
 from .._core import Bench, Case, Concept, bad, case
 
@@ -190,6 +191,10 @@ TIES = np.array([[[[1.0, 1.0, 0.0, 2.0], [1.0, 0.0, 2.0, 2.0],
                    [3.0, 3.0, 3.0, 3.0], [3.0, 3.0, 3.0, 3.0]]]])
 NAN_X = X.copy()
 NAN_X[0, 1, 2, 3] = np.nan
+INF_W = W3[:, :, :1, :1].copy()   # an infinite weight of a 1×1 kernel
+INF_W[0, 0, 0, 0] = np.inf
+INF_X = X[:1, :1].copy()
+INF_X[0, 0, 0, 0] = np.inf
 LOGITS = np.array([[2.0, 1.0, 0.1], [0.5, 2.5, -1.0], [-1.0, 0.0, 3.0], [1.0, 1.0, 1.0]])
 LABELS = np.array([0, 1, 2, 1])
 
@@ -243,7 +248,10 @@ CONCEPTS = (
          case(X, R.standard_normal((2, 3, 2, 4)), padding="same",
               label="'same' with an even kernel: the extra zeros at the bottom and right"),
          case(X[:1], W3[:, :, :1, :1], stride=3, label="1×1 kernel, stride 3, batch of 1"),
-         case(X, R.standard_normal((1, 3, 6, 5)), label="kernel as large as the input")),
+         case(X, R.standard_normal((1, 3, 6, 5)), label="kernel as large as the input"),
+         case(X[:1], INF_W, stride=3,
+              label="an infinite weight at stride 3: x̄ is 0 where no window reaches, not "
+                    "0·inf = NaN")),
         _conv_cases, CONV_BAD, Bench(64, _bench_conv), ("dx", "dw", "db"), seeded=True,
         note="Cross-correlation (no kernel flip), NCHW, weights (out, in, kh, kw). "
              + _ADJOINT_NOTE + " Sums over channels and kernel entries run in BLAS's order "
@@ -262,13 +270,16 @@ CONCEPTS = (
              "(PyTorch's rule). " + _ADJOINT_NOTE + " Overlapping windows add their "
              "gradients in another order: 'products'."),
     _concept(
-        "avg_pool2d", "scipy.ndimage.uniform_filter", "vjp",
+        "avg_pool2d", "scipy.ndimage.correlate", "vjp",
         (case(X, 2, label="2×2, stride 2"),
          case(X, 3, stride=1, label="3×3 overlapping"),
-         case(X[:1, :1], 2, stride=3, label="gaps between windows, batch of 1")),
+         case(X[:1, :1], 2, stride=3, label="gaps between windows, batch of 1"),
+         case(INF_X, 2, label="an infinite entry: its window's mean is inf, the others "
+                              "finite (no running sum carries it on)")),
         _pool_cases, POOL_BAD, Bench(64, _bench_pool),
-        note="ndimage averages along one axis, then the other (a window of ties can average "
-             "to 1e-17 there and 0 here): 'vjp'. " + _ADJOINT_NOTE),
+        note="The reference correlates with the box of 1/k² (ndimage.correlate, a direct sum "
+             "per window; uniform_filter's running sums would turn an inf into NaN in the "
+             "next windows): other sums than mathml's mean, 'vjp'. " + _ADJOINT_NOTE),
     _concept(
         "linear", "numpy.matmul", "products",
         (case(R.standard_normal((3, 576)), R.standard_normal((576, 64)) / 24,
@@ -284,7 +295,9 @@ CONCEPTS = (
                     label="bias of the wrong length"),
          _shape_bad(np.ones(3), np.ones((3, 2)), match="2-dimensional", label="x 1-D"),
          _shape_bad(np.array([[np.nan, 1.0]]), np.ones((2, 2)), match="NaN",
-                    label="NaN in x")),
+                    label="NaN in x"),
+         bad(np.ones((2, 3)), None, raises=TypeError, match="not an array of objects",
+             label="W None")),
         Bench(64, _bench_linear), ("dx", "dW", "db"), seeded=True, note=_ADJOINT_NOTE),
     _concept(
         "flatten", "numpy.reshape", "exact",
@@ -308,7 +321,9 @@ CONCEPTS = (
         (case(np.array([-30.0, -5.0, 0.0, 0.5, 19.0, 25.0]),
               label="large |x|: sech² kept to full relative accuracy"),),
         _elementwise_cases(6.0),
-        (bad(np.array([1j]), raises=TypeError, match="complex", label="complex"),),
+        (bad(np.array([1j]), raises=TypeError, match="complex", label="complex"),
+         bad(None, raises=TypeError, match="not an array of objects",
+             label="None (NumPy would make it NaN)")),
         Bench(64, _bench_array),
         note="The reference's backward is 1/cosh²x; mathml's 4z/(1+z)², z = e^(−2|x|): "
              "the same sech²x, both accurate to a few ulps. " + _ADJOINT_NOTE),
@@ -324,16 +339,24 @@ CONCEPTS = (
          case(np.array([1000.0, 0.0, -1000.0]), label="no overflow"),
          case(LOGITS, axis=0, label="along axis 0")),
         _softmax_cases,
-        (bad(np.array([1j]), raises=TypeError, match="complex", label="complex"),),
+        (bad(np.array([1j]), raises=TypeError, match="complex", label="complex"),
+         bad(np.array(1.0), raises=AxisError,
+             match="axis -1 is out of bounds for array of dimension 0",
+             label="0-d: no axis of classes")),
         Bench(64, _bench_softmax), seeded=True,
         note="The reference applies the Jacobian diag(s) − s sᵀ, formed; mathml its closed "
              "form s ⊙ (ȳ − ⟨ȳ, s⟩): other sums, 'vjp'. " + _ADJOINT_NOTE),
     _concept(
         "log_softmax", "scipy.special.log_softmax", "vjp",
         (case(LOGITS, label="rows of logits"),
-         case(np.array([1000.0, 0.0, -1000.0]), label="no overflow, −2000 exactly")),
+         case(np.array([1000.0, 0.0, -1000.0]), label="no overflow, −2000 exactly"),
+         case(np.array([np.inf, 1.0, 2.0]),
+              label="+inf: NaN there, −inf at the finite entries (SciPy's rule)")),
         _softmax_cases,
-        (bad(np.array([1j]), raises=TypeError, match="complex", label="complex"),),
+        (bad(np.array([1j]), raises=TypeError, match="complex", label="complex"),
+         bad(np.array(1.0), axis=-1, raises=AxisError,
+             match="axis -1 is out of bounds for array of dimension 0",
+             label="0-d: no axis of classes")),
         Bench(64, _bench_softmax),
         note="The reference applies the Jacobian I − 1 sᵀ, formed: 'vjp'. " + _ADJOINT_NOTE),
     _concept(

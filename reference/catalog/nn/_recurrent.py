@@ -3,9 +3,10 @@
 A case holds the forward's arguments and, as ``dy``, the adjoint ȳ = ∂L/∂y of its output;
 `_forward_backward` runs the layer and its ``<layer>_backward`` on it, so one concept checks
 both passes. The references: the embedding as ``numpy.take`` and its backward as the one-hot
-matrix product; the LSTM as a plain loop over time with SciPy's ``expit`` and numpy's
-``tanh``, its backward as ``scipy.differentiate.jacobian`` of ⟨ȳ, y⟩ with respect to every
-argument (strategy 'forward_numerical_backward', tolerance 'numerical_vjp').
+matrix product onehot(k)ᵀ·ȳ, summed by ``numpy.bincount`` with weights; the LSTM as a plain
+loop over time with SciPy's ``expit`` and numpy's ``tanh``, its backward as
+``scipy.differentiate.jacobian`` of ⟨ȳ, y⟩ with respect to every argument (strategy
+'forward_numerical_backward', tolerance 'numerical_vjp').
 
 The seed's case (seed 002, Keras's text model): three sentences tokenised by Keras's
 ``Tokenizer(oov_token="<OOV>")`` — ids by decreasing word count, ties in order of first
@@ -72,7 +73,10 @@ def _embedding_cases():
             case(np.array([0]), np.array([[1.5, -2.0]]), dy=np.array([[1.0, 1.0]]),
                  label="batch 1, vocabulary 1"),
             case(np.array([[1.0, 0.0]]), np.eye(2), dy=np.ones((1, 2, 2)),
-                 label="ids given as floats holding integers (as Keras accepts them)"))
+                 label="ids given as floats holding integers (as Keras accepts them)"),
+            case(np.array([[2, 0]]), np.arange(6.0).reshape(3, 2),
+                 dy=np.array([[[np.inf, 1.0], [2.0, -np.inf]]]),
+                 label="an infinite adjoint reaches only its word's row (row 1 stays 0)"))
 
 
 def _embedding_bad():
@@ -88,7 +92,11 @@ def _embedding_bad():
             bad(np.array([1]), np.array([[1.0, np.nan]]), raises=ValueError,
                 match="must not contain infs or NaNs", label="NaN in the weights"),
             bad(np.array([[0, 1]]), E, dy=np.ones((1, 3, 2)), raises=ValueError,
-                match=r"\(1, 3, 2\).*\(1, 2, 2\)", label="an adjoint of the wrong shape"))
+                match=r"\(1, 3, 2\).*\(1, 2, 2\)", label="an adjoint of the wrong shape"),
+            bad(np.array([1]), E + 1j, raises=TypeError, match="complex",
+                label="complex weights (NumPy would drop the imaginary part)"),
+            bad(np.array([1]), None, raises=TypeError, match="not an array of objects",
+                label="weights None (NumPy would make it NaN)"))
 
 
 # --- one LSTM step ----------------------------------------------------------------------------
@@ -134,7 +142,15 @@ def _cell_bad():
             bad(np.array([[1.0, np.nan, 0.0], [0.0, 0.0, 0.0]]), s, s, W, U, b,
                 raises=ValueError, match="must not contain infs or NaNs", label="NaN in x"),
             bad(x, s, s, W, U, b, dy=(np.ones((2, 3)), s), raises=ValueError,
-                match=r"\(2, 3\).*\(2, 2\)", label="an adjoint of the wrong shape"))
+                match=r"\(2, 3\).*\(2, 2\)", label="an adjoint of the wrong shape"),
+            bad(x, s, s, np.where(W > 0.5, np.inf, W), U, b, raises=ValueError,
+                match="kernel: array must not contain infs or NaNs",
+                label="inf in the kernel (the gradient of an infinite input means nothing)"),
+            bad(x, s, s, W, U, b, dy=(np.full((2, 2), -np.inf), s), raises=ValueError,
+                match="dy: array must not contain infs or NaNs", label="inf in the adjoint"),
+            bad(x, s + 1j, s, W, U, b, raises=TypeError, match="complex", label="complex h"),
+            bad(x, s, None, W, U, b, raises=TypeError, match="not an array of objects",
+                label="c None"))
 
 
 # --- an LSTM over a sequence ------------------------------------------------------------------
@@ -189,12 +205,17 @@ def _lstm_bad():
                 match="must not contain infs or NaNs", label="NaN in X"),
             bad(X, W, U, b, dy=np.ones((2, 4, 2)), raises=ValueError,
                 match=r"\(2, 4, 2\).*\(2, 2\)",
-                label="an adjoint of the sequence for the last state only"))
+                label="an adjoint of the sequence for the last state only"),
+            bad(np.full((2, 4, 3), np.inf), W, U, b, raises=ValueError,
+                match="X: array must not contain infs or NaNs", label="inf in X"),
+            bad(X, W, U, b + 1j, raises=TypeError, match="complex", label="complex bias"))
 
 
 _NOTE = ("One case checks both passes: the forward against the reference's (exact), then "
          "`<layer>_backward` on the case's adjoint dy against the reference's numerical "
-         "derivative. The LSTM's weights are in Keras's layout, gate order i, f, c, o.")
+         "derivative. The LSTM's weights are in Keras's layout, gate order i, f, c, o. "
+         "Both refuse NaN, None and complex arrays; the LSTM's also ±inf (its gradient at an "
+         "infinite input means nothing, and the reference's numerical one is NaN there).")
 
 CONCEPTS = (
     Concept(
@@ -208,7 +229,8 @@ CONCEPTS = (
         seeds=(SEED,), run=_forward_backward,
         note="The forward is a gather (bitwise the same rows); the backward adds each "
              "upstream row into its word's row, np.add.at in mathml, the one-hot product "
-             "onehot(k)ᵀ·ȳ in the reference: the same sums in another order ('products'). "
+             "onehot(k)ᵀ·ȳ in the reference as numpy.bincount's weighted counts (a formed "
+             "product would make 0·inf = NaN of an infinite ȳ): the same sums ('products'). "
              + _NOTE),
     Concept(
         "nn.lstm_cell", "scipy.special.expit, numpy.tanh; scipy.differentiate.jacobian",
