@@ -88,18 +88,7 @@ OPEN: dict[str, str] = {
         "arg1:None arg1:nan arg1:string"
     ),
     "stats.chi2_contingency": "arg0:0-d arg0:complex arg0:string",
-    "stats.norm": "arg1.loc:inf arg1.loc:string arg1.scale:string",
-    "stats.uniform": "arg1.loc:inf arg1.loc:string arg1.scale:inf arg1.scale:string",
-    "stats.expon": "arg1.loc:inf arg1.loc:string arg1.scale:inf arg1.scale:string",
-    "stats.gamma": "arg1.a:string",
-    "stats.beta": "arg1.a:string arg1.b:string",
-    "stats.bernoulli": "arg1.p:complex arg1.p:string",
-    "stats.binom": "arg1.n:string arg1.p:complex arg1.p:string",
-    "stats.poisson": "arg1.mu:string",
-    "stats.multivariate_normal": (
-        "arg1.cov:None arg1.mean:complex arg1.mean:inf arg1.mean:nan arg2:0-d "
-        "arg2:3-D arg2:None arg2:complex arg2:empty"
-    ),
+    "stats.multivariate_normal": "arg2:None",
 
     # probability
     "probability.marginal": "arg0:None axis:0-d",
