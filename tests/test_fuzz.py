@@ -91,11 +91,7 @@ OPEN: dict[str, str] = {
     "stats.multivariate_normal": "arg2:None",
 
     # probability
-    "probability.marginal": "arg0:None axis:0-d",
-    "probability.chain_rule": "arg0:None arg0:complex",
-    "probability.are_independent": "arg0:None",
-    "probability.expectation": "arg0:None arg1:None",
-    "probability.variance": "arg0:None arg1:None",
+    "probability.marginal": "axis:0-d",
 
     # metrics
     "metrics.mean_squared_error": "arg0:None arg0:string arg1:None arg1:string",
