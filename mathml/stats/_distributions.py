@@ -46,6 +46,9 @@ LOG_SQRT_2PI = 0.5 * math.log(2.0 * math.pi)
 SQRT2 = math.sqrt(2.0)
 MAX_NEWTON = 100
 POISSON_LAM_MAX = 9.223372006484771e18  # NumPy's: 2⁶³ − 10·√(2⁶³), so rvs fit an int64
+#: From this mean on, Poisson variates by PTRS: the sequential search needs F(k₀) from the
+#: incomplete gamma function, whose cost and error grow with its arguments.
+PTRS_MIN = 1e4
 MAX_DOUBLINGS = 1100  # 2·hi + 1 overflows a float after ~1024 doublings
 
 
@@ -1096,6 +1099,12 @@ class gamma_gen(_Continuous):
         return self._invert(q, a, upper=True)
 
     def _invert(self, q, a, upper: bool):
+        # a = ∞ has no finite inner quantile: nan, as SciPy (Newton would run off to ∞)
+        finite = np.isfinite(a)
+        a = np.where(finite, a, 1.0)
+        return np.where(finite, self._invert_finite(q, a, upper), np.nan)
+
+    def _invert_finite(self, q, a, upper: bool):
         use_sf, t = _tail_target(q, upper)
         G = lambda z: np.where(use_sf, special.gammaincc(a, z), special.gammainc(a, z))  # noqa: E731
         g = lambda z: np.where(use_sf, -1.0, 1.0) * np.exp(self._logpdf(z, a))  # noqa: E731
@@ -1217,14 +1226,16 @@ class beta_gen(_Continuous):
         return special.xlogy(a - 1.0, z) + special.xlogy(b - 1.0, 1.0 - z) - _log_beta(a, b)
 
     def _cdf(self, z, a, b):
-        # Step 2: the regularised incomplete beta function.
-        return special.betainc(a, b, z)
+        # Step 2: the regularised incomplete beta function; a = b = ∞ (a point mass at an
+        # undetermined place) is nan inside (0, 1), as SciPy.
+        both = np.isinf(a) & np.isinf(b)
+        return np.where(both, np.nan, special.betainc(a, b, z))
 
     def _sf(self, z, a, b):
         # I_{1−z}(b, a) forms 1 − z, which loses the low bits of a small z (relative
         # ~eps/z); where F ≤ 1/2, 1 − F is as accurate and needs no 1 − z.
-        F = special.betainc(a, b, z)
-        return np.where(F <= 0.5, 1.0 - F, special.betainc(b, a, 1.0 - z))
+        F = self._cdf(z, a, b)
+        return np.where(np.isnan(F) | (F <= 0.5), 1.0 - F, special.betainc(b, a, 1.0 - z))
 
     def _ppf(self, q, a, b):
         # Step 3: Newton on I_z(a, b) = q, or on the complement for q > 1/2.
@@ -1427,10 +1438,12 @@ class binom_gen(_Discrete):
     1. log pmf = log Γ(n+1) − log Γ(k+1) − log Γ(n−k+1) + xlogy(k, p) + xlogy(n−k, 1−p).
     2. F(k) = I_{1−p}(n − k, k + 1), S(k) = I_p(k + 1, n − k) (`special.betainc`).
     3. Quantiles by bisection on the integers with F (or S).
-    4. Variates: inversion by sequential search from the mode, the pmf carried by its
-       ratio (n − k)/(k + 1)·p/(1 − p) — exact in distribution, O(√(npq)) steps.
+    4. Variates: inversion by sequential search from the Cornish–Fisher quantile, the pmf
+       carried by its ratio (n − k)/(k + 1)·p/(1 − p) — exact in distribution, O(1) steps
+       (capped; bisection finishes what the cap leaves).
+    5. Entropy: −Σ p log p over np ± (40σ + 40), or the asymptotic series for npq > 1e5.
 
-    *Complexity*: O(log n) incomplete-beta evaluations per quantile; entropy O(n).
+    *Complexity*: O(log n) incomplete-beta evaluations per quantile; entropy O(min(σ, 1e3)).
 
     *Numerical stability*: as `special.betainc` (≲ 1e-13 relative for n ≤ 200).
 
@@ -1541,10 +1554,12 @@ class poisson_gen(_Discrete):
     1. log pmf = xlogy(k, μ) − μ − log Γ(k + 1).
     2. F(k) = Q(k + 1, μ) = `special.gammaincc`, S(k) = P(k + 1, μ).
     3. Quantiles by bisection on the integers (the bracket doubled until it holds).
-    4. Variates: inversion by sequential search from the mode ⌊μ⌋, the pmf carried by its
-       ratio μ/(k + 1) — exact in distribution, O(√μ) steps, for small and large means
-       alike (the chop-down search from 0 would take O(μ) steps).
-    5. Entropy: −Σ p log p over the k where p is not negligible (μ ± 40√μ + 40).
+    4. Variates: inversion by sequential search from the Cornish–Fisher quantile, the pmf
+       carried by its ratio μ/(k + 1) — exact in distribution, O(1) steps (the chop-down
+       search from 0 would take O(μ)); b. for μ ≥ 1e4 Hörmann's PTRS (NumPy's method),
+       a rejection from uniform draws with O(1) work whatever μ.
+    5. Entropy: −Σ p log p over the k where p is not negligible (μ ± 40√μ + 40) up to
+       μ = 1e4, the asymptotic series beyond (bounded work, ∞ at μ = ∞).
 
     *Complexity*: O(log μ) incomplete-gamma evaluations per quantile.
 
@@ -1602,6 +1617,13 @@ class poisson_gen(_Discrete):
     def _rvs(self, rng, shape, mu):
         if np.any(mu > POISSON_LAM_MAX):  # NumPy's bound (variates must fit an int64)
             raise ValueError("lam value too large")
+        big = mu >= PTRS_MIN
+        if big.any():  # Step 4b: transformed rejection, O(1) work per variate
+            k = np.empty(shape)
+            k[big] = _sampling.poisson_ptrs(rng, mu[big], lambda k: special.gammaln(k + 1.0))
+            if not big.all():
+                k[~big] = self._rvs(rng, (int((~big).sum()),), mu[~big])
+            return k
         # Step 4: sequential search from the normal approximation's quantile.
         U = rng.random(shape)
         with np.errstate(all="ignore"):

@@ -22,7 +22,10 @@ and whose methods are the unfrozen calls. Where SciPy's behaviour differs from t
 - Where mathml deliberately differs (its docstrings say why): ``poisson.entropy`` for
   μ ≳ 1e5 (SciPy's generic sum stops after 1000 terms: 2.77 at μ = 1e6 where the entropy
   is 8.33, 0.0 at μ = 1e12 and ∞; mathml's asymptotic series gives 8.33 and ∞), and
-  ``binom(n=inf).var()`` (SciPy's n·p − n·p² is ∞ − ∞ = nan; mathml's n·p·(1 − p) is ∞).
+  ``binom(n=inf).var()`` (SciPy's n·p − n·p² is ∞ − ∞ = nan; mathml's n·p·(1 − p) is ∞),
+  and ``binom.entropy`` at an infinite or NaN n (SciPy sums over ``np.r_[0:n + 1]`` and
+  raises "arange: cannot compute length"; mathml: nan for invalid parameters as the
+  contract says, ∞ for n = ∞).
 """
 from __future__ import annotations
 
