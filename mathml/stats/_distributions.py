@@ -15,10 +15,17 @@ How it is built (SciPy's design, ``scipy.stats._distn_infrastructure``):
   ``norm.pdf(x, loc=1, scale=2)`` is the same call unfrozen (it freezes, then calls).
   ``norm.fit(data)`` returns the maximum-likelihood parameters as SciPy's ``fit`` does.
 - Invalid parameters (scale ≤ 0, p ∉ [0, 1], a ≤ 0, a non-integer n): every method returns
-  nan, as SciPy; `rvs` raises ValueError.
-- ``random_state``: None, an int seed (``numpy.random.default_rng(seed)``) or a
-  ``numpy.random.Generator``. Variates come from uniform draws only (see `_sampling`), so
-  they are not SciPy's numbers — they are compared with SciPy statistically.
+  nan, as SciPy; `rvs` raises ValueError (scale = 0 is allowed there: the variates are loc).
+  loc is not checked, as in SciPy: an infinite loc moves every point to one end of the
+  support (``norm(loc=inf).pdf(0)`` = 0), a NaN loc gives nan; an infinite scale is valid.
+  The masks are SciPy's, method by method (which end of the support gives 0 or 1, where
+  nan wins); shape computations never run on invalid shapes (a stand-in is masked).
+- ``random_state``: SciPy's convention — None is NumPy's global RandomState, an int seeds a
+  new ``numpy.random.RandomState``, a RandomState or a ``Generator`` is used as is.
+  Variates come from its uniform draws only (see `_sampling`): for uniform, expon and
+  bernoulli these are NumPy's own samplers, so a seed gives SciPy's very numbers; the
+  other distributions are compared with SciPy statistically. ``size`` is checked as NumPy
+  checks it (a float or bool size is a TypeError); one discrete variate is a Python int.
 """
 from __future__ import annotations
 
