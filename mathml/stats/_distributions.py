@@ -440,7 +440,7 @@ class _Continuous(_Distribution):
     def fit(self, data: ArrayLike) -> tuple:
         """Maximum-likelihood parameters for `data` (1-D, finite, non-empty), in the order
         of the call's parameters; see each distribution's docstring for what is fixed."""
-        x = as_float_array(data).ravel()
+        x = _real(data, "data").ravel()
         if x.size == 0:
             raise ValueError("fit needs at least one observation: data is empty")
         if not np.isfinite(x).all():

@@ -113,7 +113,10 @@ class _Discrete(_Wrapped):
 
 def _sample(data: ArrayLike, low: float | None = None, high: float | None = None) -> np.ndarray:
     """The contract's checks before SciPy's fit (see the module docstring)."""
-    x = np.asarray(data, dtype=float).ravel()
+    x = np.asarray(data)
+    if x.dtype.kind not in "biuf":  # SciPy: TypeError from isfinite; complex refused
+        raise TypeError(f"data must be numeric (an array of numbers), got {type(data).__name__}")
+    x = x.astype(float).ravel()
     if x.size == 0:
         raise ValueError("fit needs at least one observation: data is empty")
     if not np.isfinite(x).all():

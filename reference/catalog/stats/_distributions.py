@@ -282,7 +282,11 @@ _ENTRIES: tuple[Concept, ...] = (
         strategy=lambda: _strategy(_located(), _around, _CONT_METHODS + ("fit",)).map(
             lambda c: c if c.args[0] != "fit" else case("fit", {}, FIT_NORMAL * c.args[1]["scale"]
                                                         + c.args[1]["loc"])),
-        bad=(_rvs_bad({"scale": -1.0}), _empty_fit()) + _size_bad({}),
+        bad=(_rvs_bad({"scale": -1.0}), _empty_fit(),
+             bad("fit", {}, None, raises=TypeError, label="fit of None (SciPy's TypeError)"),
+             bad("fit", {}, np.array(["1.0", "2.0"]), raises=TypeError,
+                 label="fit of strings (SciPy's TypeError; mathml converted them)"))
+        + _size_bad({}),
         bench=_bench({"loc": 0.0, "scale": 1.0}, -5, 5),
         run=_run,
         seeds=(SEED,),
