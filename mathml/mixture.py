@@ -638,7 +638,7 @@ class GaussianMixture(DensityMixin, BaseEstimator):
         cumulative = np.cumsum(self.weights_)
         u = rng.random_sample(n_samples) * cumulative[-1]
         y = np.sort(np.minimum(np.searchsorted(cumulative, u, side="right"), K - 1))
-        Z = standard_normal(rng, (n_samples, p))  # type: ignore[arg-type]
+        Z = standard_normal(rng, (n_samples, p))
         Sigma = self.covariances_
         if self.covariance_type == "full":
             A = np.stack([cholesky(Sigma_k) for Sigma_k in Sigma])

@@ -15,12 +15,23 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validation import as_float_array, check_finite
+from ._validation import check_finite
 
 __all__ = ["joint_independent", "conditional", "marginal", "bayes", "chain_rule",
            "are_independent", "expectation", "variance"]
 
 _SUM_TOL = 1e-9
+
+
+def _numeric(a: ArrayLike, name: str) -> np.ndarray:
+    """`a` as a float64 array; None, strings and other objects, and complex numbers, are a
+    TypeError naming the argument (a ragged list is NumPy's ValueError)."""
+    arr = np.asarray(a)
+    if np.iscomplexobj(arr):
+        raise TypeError(f"{name}: complex input is not supported: pass a real array")
+    if arr.dtype.kind not in "biuf":
+        raise TypeError(f"{name} must be an array of numbers, got {type(a).__name__}")
+    return arr.astype(np.float64)
 
 
 def _probability(p: float, name: str) -> float:
@@ -33,7 +44,7 @@ def _probability(p: float, name: str) -> float:
 
 def _probabilities(p: ArrayLike, name: str) -> NDArray[np.float64]:
     """An array of probabilities in [0, 1] summing to 1, not empty."""
-    P = check_finite(as_float_array(p))
+    P = check_finite(_numeric(p, name))
     if P.size == 0:
         raise ValueError(f"{name} is empty: pass at least one probability")
     if np.any((P < 0) | (P > 1)):
@@ -288,7 +299,7 @@ def chain_rule(probs: ArrayLike) -> float:
     0.32
     """
     # Step 1
-    p = check_finite(as_float_array(probs))
+    p = check_finite(_numeric(probs, "probs"))
     if p.ndim != 1 or p.size == 0:
         raise ValueError("probs must be a non-empty 1-D sequence of probabilities")
     if np.any((p < 0) | (p > 1)):
@@ -349,7 +360,7 @@ def are_independent(joint: ArrayLike, *, atol: float = 1e-9) -> bool:
 
 
 def _finite_variable(values: ArrayLike, probs: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
-    x = check_finite(as_float_array(values))
+    x = check_finite(_numeric(values, "values"))
     p = _probabilities(probs, "probs")
     if x.ndim != 1 or p.ndim != 1 or x.shape != p.shape:
         raise ValueError(f"values and probs must be 1-D of the same length, got shapes "

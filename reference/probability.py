@@ -27,6 +27,17 @@ def _q(p: float) -> sympy.Rational:
     return sympy.Rational(float(p))
 
 
+def _numeric(a: ArrayLike, name: str) -> np.ndarray:
+    """`a` as a float64 array; None, strings and other objects, and complex numbers, are a
+    TypeError naming the argument (a ragged list is NumPy's ValueError)."""
+    arr = np.asarray(a)
+    if np.iscomplexobj(arr):
+        raise TypeError(f"{name}: complex input is not supported: pass a real array")
+    if arr.dtype.kind not in "biuf":
+        raise TypeError(f"{name} must be an array of numbers, got {type(a).__name__}")
+    return arr.astype(np.float64)
+
+
 def _probability(p: float, name: str) -> float:
     value = float(p)
     if not 0.0 <= value <= 1.0:
@@ -35,10 +46,7 @@ def _probability(p: float, name: str) -> float:
 
 
 def _probabilities(p: ArrayLike, name: str) -> np.ndarray:
-    P = np.asarray(p)
-    if np.iscomplexobj(P):
-        raise TypeError("complex input is not supported: pass a real array")
-    P = P.astype(np.float64)
+    P = _numeric(p, name)
     if not np.isfinite(P).all():
         raise ValueError("array must not contain infs or NaNs")
     if P.size == 0:
@@ -110,7 +118,7 @@ def bayes(p_b_given_a: float, p_a: float, p_b: float) -> float:
 
 
 def chain_rule(probs: ArrayLike) -> float:
-    p = np.asarray(probs, dtype=np.float64)
+    p = _numeric(probs, "probs")
     if p.ndim != 1 or p.size == 0:
         raise ValueError("probs must be a non-empty 1-D sequence of probabilities")
     if not np.isfinite(p).all():
@@ -137,10 +145,7 @@ def are_independent(joint: ArrayLike, *, atol: float = 1e-9) -> bool:
 
 
 def _finite_variable(values: ArrayLike, probs: ArrayLike):
-    x = np.asarray(values)
-    if np.iscomplexobj(x):
-        raise TypeError("complex input is not supported: pass a real array")
-    x = x.astype(np.float64)
+    x = _numeric(values, "values")
     if not np.isfinite(x).all():
         raise ValueError("array must not contain infs or NaNs")
     p = _probabilities(probs, "probs")

@@ -24,29 +24,14 @@ OPEN: dict[str, str] = {
     "optimize.minimize": "options.gtol:0-d options.gtol:complex options.gtol:ragged",
 
     # stats
-    "stats.norm": "arg1.loc:inf arg1.loc:string arg1.scale:string",
-    "stats.uniform": "arg1.loc:inf arg1.loc:string arg1.scale:inf arg1.scale:string",
-    "stats.expon": "arg1.loc:inf arg1.loc:string arg1.scale:inf arg1.scale:string",
-    "stats.gamma": "arg1.a:string",
-    "stats.beta": "arg1.a:string arg1.b:string",
-    "stats.bernoulli": "arg1.p:complex arg1.p:string",
-    "stats.binom": "arg1.n:string arg1.p:complex arg1.p:string",
-    "stats.poisson": "arg1.mu:string",
-    "stats.multivariate_normal": (
-        "arg1.cov:None arg1.mean:complex arg1.mean:inf arg1.mean:nan arg2:0-d "
-        "arg2:3-D arg2:None arg2:complex arg2:empty"
-    ),
+    "stats.multivariate_normal": "arg2:None",
 
     # probability
-    "probability.marginal": "arg0:None axis:0-d",
-    "probability.chain_rule": "arg0:None arg0:complex",
-    "probability.are_independent": "arg0:None",
-    "probability.expectation": "arg0:None arg1:None",
-    "probability.variance": "arg0:None arg1:None",
+    "probability.marginal": "axis:0-d",
 
     # linear_model
-    "linear_model.enet_path": "tol:0-d tol:inf tol:nan",
-    "linear_model.lasso_path": "tol:0-d tol:inf tol:nan",
+    "linear_model.enet_path": "tol:0-d tol:inf",
+    "linear_model.lasso_path": "tol:0-d tol:inf",
 }
 
 #: concept -> {label: why mathml deliberately does not do what the reference does}.

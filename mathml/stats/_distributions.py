@@ -15,10 +15,17 @@ How it is built (SciPy's design, ``scipy.stats._distn_infrastructure``):
   ``norm.pdf(x, loc=1, scale=2)`` is the same call unfrozen (it freezes, then calls).
   ``norm.fit(data)`` returns the maximum-likelihood parameters as SciPy's ``fit`` does.
 - Invalid parameters (scale ≤ 0, p ∉ [0, 1], a ≤ 0, a non-integer n): every method returns
-  nan, as SciPy; `rvs` raises ValueError.
-- ``random_state``: None, an int seed (``numpy.random.default_rng(seed)``) or a
-  ``numpy.random.Generator``. Variates come from uniform draws only (see `_sampling`), so
-  they are not SciPy's numbers — they are compared with SciPy statistically.
+  nan, as SciPy; `rvs` raises ValueError (scale = 0 is allowed there: the variates are loc).
+  loc is not checked, as in SciPy: an infinite loc moves every point to one end of the
+  support (``norm(loc=inf).pdf(0)`` = 0), a NaN loc gives nan; an infinite scale is valid.
+  The masks are SciPy's, method by method (which end of the support gives 0 or 1, where
+  nan wins); shape computations never run on invalid shapes (a stand-in is masked).
+- ``random_state``: SciPy's convention — None is NumPy's global RandomState, an int seeds a
+  new ``numpy.random.RandomState``, a RandomState or a ``Generator`` is used as is.
+  Variates come from its uniform draws only (see `_sampling`): for uniform, expon and
+  bernoulli these are NumPy's own samplers, so a seed gives SciPy's very numbers; the
+  other distributions are compared with SciPy statistically. ``size`` is checked as NumPy
+  checks it (a float or bool size is a TypeError); one discrete variate is a Python int.
 """
 from __future__ import annotations
 
@@ -33,8 +40,9 @@ from .. import special
 from .._docstrings import fill_doc
 from .._validation import as_float_array
 from ..exceptions import LinAlgError
-from ..linalg import cholesky
+from ..linalg import cholesky, eigh
 from ..special import _erfinv_core, _log_erfc
+from ..special import _log_beta as _special_log_beta
 from . import _sampling
 
 __all__ = ["norm", "uniform", "expon", "gamma", "beta", "bernoulli", "binom", "poisson",
@@ -45,6 +53,9 @@ LOG_SQRT_2PI = 0.5 * math.log(2.0 * math.pi)
 SQRT2 = math.sqrt(2.0)
 MAX_NEWTON = 100
 POISSON_LAM_MAX = 9.223372006484771e18  # NumPy's: 2⁶³ − 10·√(2⁶³), so rvs fit an int64
+#: From this mean on, Poisson variates by PTRS: the sequential search needs F(k₀) from the
+#: incomplete gamma function, whose cost and error grow with its arguments.
+PTRS_MIN = 1e4
 MAX_DOUBLINGS = 1100  # 2·hi + 1 overflows a float after ~1024 doublings
 
 
@@ -53,10 +64,24 @@ def _out(y: Any) -> Any:
     return y[()] if y.ndim == 0 else y
 
 
+def _real(v: Any, name: str) -> NDArray[np.float64]:
+    """`v` as a float64 array. Strings, None and other objects raise TypeError (SciPy's
+    arithmetic raises its UFuncTypeError, a TypeError, on them); so does complex input,
+    which SciPy silently evaluates on (the reference wrapper refuses it as mathml does);
+    a ragged list raises NumPy's ValueError."""
+    arr = np.asarray(v)
+    if arr.dtype.kind in "USO" or arr.dtype.kind == "V":
+        raise TypeError(f"{name} must be numeric (an array of numbers), got "
+                        f"{type(v).__name__} {v!r:.40}")
+    if arr.dtype.kind == "c":
+        raise TypeError(f"complex input is not supported: pass a real array for {name}")
+    return arr.astype(np.float64, copy=False)
+
+
 def _domain_error(name: str) -> ValueError:
-    return ValueError(f"Domain error in arguments: invalid parameters for {name} (scale must "
-                      f"be positive and the shape parameters in their ranges); see the "
-                      f"docstring of mathml.stats.{name}")
+    return ValueError("Domain error in arguments. The `scale` parameter must be positive for "
+                      "all distributions, and many distributions have restrictions on shape "
+                      f"parameters. Please see the `mathml.stats.{name}` docstring for details.")
 
 
 # ---------------------------------------------------------------------------------------
@@ -259,45 +284,70 @@ class _Distribution:
         return self(*args, **kwds).rvs(size=size, random_state=random_state)
 
     # Parameter handling, once for all distributions.
+    shape_names: tuple[str, ...] = ()
+
     def _argcheck(self, *shapes: NDArray) -> NDArray:
         return np.asarray(True)
 
     def _params(self, shapes: tuple, loc: Any, scale: Any, *xs: Any) -> tuple:
         """Shapes, loc, scale and the arguments as float arrays broadcast together, and the
-        mask of valid parameters."""
-        arrays = np.broadcast_arrays(*(as_float_array(v) for v in (*shapes, loc, scale, *xs)))
+        mask of valid parameters: the shapes in range and scale > 0, as SciPy — loc is not
+        checked (an infinite loc moves every point to one end of the support, a NaN loc
+        makes z NaN), and an infinite scale is valid (z = x/∞ = 0)."""
+        names = (*self.shape_names, "loc", "scale", *("x" for _ in xs))
+        assert len(names) == len(shapes) + 2 + len(xs)
+        arrays = np.broadcast_arrays(*(_real(v, n) for v, n in
+                                       zip((*shapes, loc, scale, *xs), names)))
         *sh, loc, scale = arrays[:len(shapes) + 2]
-        valid = self._argcheck(*sh) & (scale > 0) & np.isfinite(loc) & np.isfinite(scale)
+        valid = self._argcheck(*sh) & (scale > 0)
         return sh, loc, scale, arrays[len(shapes) + 2:], valid
 
-    def _shapes_only(self, shapes: tuple, loc: Any, scale: Any) -> tuple:
-        sh, loc, scale, _, valid = self._params(shapes, loc, scale)
-        return sh, loc, scale, valid
+    def _stand_in(self, i: int) -> float:
+        """A valid value of shape parameter i, computed with in place of an invalid one
+        (whose result is masked to nan): no special function or search ever runs on an
+        invalid shape, where it could fail or not terminate."""
+        return 1.0 if i == 0 else 0.5
 
-    def _checked_for_rvs(self, shapes: tuple, loc: Any, scale: Any) -> tuple:
-        sh, loc, scale, valid = self._shapes_only(shapes, loc, scale)
-        if not np.all(valid):
-            raise _domain_error(self.name)
-        return sh, loc, scale
+    def _safe(self, sh: list, valid: NDArray) -> list:
+        return [np.where(valid, s, self._stand_in(i)) for i, s in enumerate(sh)]
+
+    def _shapes_only(self, shapes: tuple, loc: Any, scale: Any) -> tuple:
+        """As `_params`, for the moments, the entropy and the quantiles, where SciPy also
+        asks loc == loc (a NaN loc: nan)."""
+        sh, loc, scale, _, valid = self._params(shapes, loc, scale)
+        return sh, loc, scale, valid & ~np.isnan(loc)
 
     def _located_moments(self, shapes: tuple, loc: Any, scale: Any) -> tuple:
         sh, loc, scale, valid = self._shapes_only(shapes, loc, scale)
         with np.errstate(all="ignore"):
             m, v = self._stats(*sh)
-            mean = np.where(valid, loc + scale * m, np.nan)
-            var = np.where(valid, scale * scale * v, np.nan)
+            mean = np.where(valid, m * scale + loc, np.nan)
+            var = np.where(valid, v * scale * scale, np.nan)
         return _out(mean), _out(var)
 
     def _located_rvs(self, shapes: tuple, loc: Any, scale: Any, size: Any,
                      random_state: Any) -> Any:
-        sh, loc, scale = self._checked_for_rvs(shapes, loc, scale)
+        # SciPy's rules: the shapes in range and scale ≥ 0 (a scale of 0 gives loc itself).
+        self._check_rvs_types(*shapes)
+        sh, loc, scale, _, _ = self._params(shapes, loc, scale)
+        if not np.all(self._argcheck(*sh) & (scale >= 0)):
+            raise _domain_error(self.name)
+        shape = np.shape(loc) if size is None else _sampling.shape_of_size(size)
+        loc, scale = np.broadcast_to(loc, shape), np.broadcast_to(scale, shape)
+        if np.all(scale == 0):  # no randomness: no draw (SciPy: loc·ones(size))
+            return self._typed_variates(np.array(loc * np.ones(shape)), size)
         rng = _sampling.generator(random_state)
-        shape = np.shape(loc) if size is None else (
-            (int(size),) if np.ndim(size) == 0 else tuple(int(s) for s in size))
-        sh = [np.broadcast_to(s, shape) for s in sh]
-        z = self._rvs(rng, shape, *sh)
-        return _out(self._locate_variates(z, np.broadcast_to(loc, shape),
-                                          np.broadcast_to(scale, shape)))
+        z = self._rvs(rng, shape, *(np.broadcast_to(s, shape) for s in sh))
+        with np.errstate(invalid="ignore"):
+            return self._typed_variates(self._locate_variates(z, loc, scale), size)
+
+    def _check_rvs_types(self, *shapes: Any) -> None:
+        """Shape parameters that SciPy's sampler refuses by type (binom: a float n)."""
+
+    def _typed_variates(self, x: NDArray, size: Any) -> Any:
+        """Variates as SciPy returns them: a numpy float64 scalar for one continuous
+        variate, a numpy array otherwise."""
+        return _out(x)
 
 
 class _Continuous(_Distribution):
@@ -316,19 +366,22 @@ class _Continuous(_Distribution):
         return loc + scale * z
 
     def _standardise(self, shapes, loc, scale, x):
+        """z = (x − loc)/scale and the masks SciPy's methods use: `valid` parameters, `bad`
+        entries (invalid parameters or a NaN z: nan out)."""
         sh, loc, scale, (x,), valid = self._params(shapes, loc, scale, x)
+        sh = self._safe(sh, valid)
         a, b = self._support(*sh)
         with np.errstate(all="ignore"):
             z = (x - loc) / scale
-        return sh, z, scale, valid, (z >= a) & (z <= b), a, b
+        return sh, z, scale, valid, ~valid | np.isnan(z), a, b
 
     def _located_logpdf(self, shapes, loc, scale, x) -> Any:
-        sh, z, scale, valid, inside, a, b = self._standardise(shapes, loc, scale, x)
+        sh, z, scale, valid, bad, a, b = self._standardise(shapes, loc, scale, x)
+        inside = valid & (z >= a) & (z <= b)  # the closed support: the density at its ends
         with np.errstate(all="ignore"):
-            logp = np.where(inside, self._logpdf(np.where(inside, z, (a + b) / 2
-                                                          if np.isfinite(a + b) else 0.0), *sh)
-                            - np.log(scale), -np.inf)
-        return _out(np.where(valid & ~np.isnan(z), logp, np.nan))
+            logp = self._logpdf(np.where(inside, z, (a + b) / 2 if np.isfinite(a + b) else 0.0),
+                                *sh) - np.log(scale)
+        return _out(np.where(bad, np.nan, np.where(inside, logp, -np.inf)))
 
     def _located_pdf(self, shapes, loc, scale, x) -> Any:
         # pdf = exp(logpdf): one formula, the log-density, for both.
@@ -341,11 +394,7 @@ class _Continuous(_Distribution):
         return self._tail(shapes, loc, scale, x, self._sf, 1.0, 0.0)
 
     def _located_logcdf(self, shapes, loc, scale, x) -> Any:
-        sh, z, scale, valid, inside, a, b = self._standardise(shapes, loc, scale, x)
-        with np.errstate(all="ignore"):
-            inner = self._logcdf(np.clip(z, a, b), *sh)
-        out = np.where(z < a, -np.inf, np.where(z > b, 0.0, inner))
-        return _out(np.where(valid & ~np.isnan(z), out, np.nan))
+        return self._tail(shapes, loc, scale, x, self._logcdf, -np.inf, 0.0)
 
     def _logcdf(self, z: NDArray, *shapes: NDArray) -> NDArray:
         # Where F > 1/2, log F = log1p(−S): no rounding of F to 1 in the upper tail.
@@ -353,11 +402,14 @@ class _Continuous(_Distribution):
         return np.where(F > 0.5, np.log1p(-self._sf(z, *shapes)), np.log(F))
 
     def _tail(self, shapes, loc, scale, x, f, below, above) -> Any:
-        sh, z, scale, valid, inside, a, b = self._standardise(shapes, loc, scale, x)
+        """A tail function f of z inside the open support (a, b), its limits `below` at
+        z ≤ a and `above` at z ≥ b (SciPy's masks)."""
+        sh, z, scale, valid, bad, a, b = self._standardise(shapes, loc, scale, x)
+        inner = valid & (z > a) & (z < b)
         with np.errstate(all="ignore"):
-            inner = f(np.clip(z, a, b), *sh)
-        out = np.where(z < a, below, np.where(z > b, above, inner))
-        return _out(np.where(valid & ~np.isnan(z), out, np.nan))
+            y = f(np.where(inner, z, (a + b) / 2 if np.isfinite(a + b) else 0.0), *sh)
+        out = np.where(z <= a, below, np.where(z >= b, above, y))
+        return _out(np.where(bad, np.nan, out))
 
     def _located_ppf(self, shapes, loc, scale, q) -> Any:
         return self._quantile(shapes, loc, scale, q, self._ppf, lower_end=True)
@@ -367,17 +419,20 @@ class _Continuous(_Distribution):
 
     def _quantile(self, shapes, loc, scale, q, f, lower_end: bool) -> Any:
         sh, loc, scale, (q,), valid = self._params(shapes, loc, scale, q)
+        valid = valid & ~np.isnan(loc)
+        sh = self._safe(sh, valid)
         a, b = self._support(*sh)
-        inner = (q > 0) & (q < 1)
+        inner = (q > 0) & (q < 1) & valid
         with np.errstate(all="ignore"):
             z = f(np.where(inner, q, 0.5), *sh)
             z = np.where(q == 0, a if lower_end else b, np.where(q == 1, b if lower_end else a, z))
-            x = loc + scale * z
+            x = z * scale + loc
         ok = valid & (q >= 0) & (q <= 1)
         return _out(np.where(ok, x, np.nan))
 
     def _located_entropy(self, shapes, loc, scale) -> Any:
         sh, loc, scale, valid = self._shapes_only(shapes, loc, scale)
+        sh = self._safe(sh, valid)
         with np.errstate(all="ignore"):
             h = self._entropy(*sh) + np.log(scale)
         return _out(np.where(valid, h, np.nan))
@@ -385,7 +440,7 @@ class _Continuous(_Distribution):
     def fit(self, data: ArrayLike) -> tuple:
         """Maximum-likelihood parameters for `data` (1-D, finite, non-empty), in the order
         of the call's parameters; see each distribution's docstring for what is fixed."""
-        x = as_float_array(data).ravel()
+        x = _real(data, "data").ravel()
         if x.size == 0:
             raise ValueError("fit needs at least one observation: data is empty")
         if not np.isfinite(x).all():
@@ -414,20 +469,30 @@ class _Discrete(_Distribution):
         return np.zeros_like(shapes[0]), np.full_like(shapes[0], np.inf)
 
     def _locate_variates(self, k: NDArray, loc: NDArray, scale: NDArray) -> NDArray:
-        return (k + loc).astype(np.int64)
+        return k + loc
+
+    def _typed_variates(self, x: NDArray, size: Any) -> Any:
+        """Variates as SciPy returns them: a Python int for one variate (shape ()), an
+        int64 array otherwise (an infinite or NaN variate: Python's OverflowError or
+        ValueError from int(), as SciPy's)."""
+        if np.shape(x) == ():
+            return int(x)
+        with np.errstate(invalid="ignore"):
+            return np.asarray(x).astype(np.int64)
 
     def _integer_point(self, shapes, loc, x):
         sh, loc, _, (x,), valid = self._params(shapes, loc, 1.0, x)
-        a, b = self._support(*sh)
+        a, b = self._support(*sh)  # of the parameters as given (SciPy's masks use it)
+        sh = self._safe(sh, valid)
         k = x - loc
         return sh, k, valid, a, b
 
     def _located_logpdf(self, shapes, loc, scale, x) -> Any:
         sh, k, valid, a, b = self._integer_point(shapes, loc, x)
-        on = (k >= a) & (k <= b) & (np.floor(k) == k)
+        on = valid & (k >= a) & (k <= b) & (np.floor(k) == k)
         with np.errstate(all="ignore"):
-            logp = np.where(on, self._logpmf(np.where(on, k, a), *sh), -np.inf)
-        return _out(np.where(valid & ~np.isnan(k), logp, np.nan))
+            logp = self._logpmf(np.where(on, k, a), *sh)
+        return _out(np.where(~valid | np.isnan(k), np.nan, np.where(on, logp, -np.inf)))
 
     def _located_pdf(self, shapes, loc, scale, x) -> Any:
         return _out(np.exp(self._located_logpdf(shapes, loc, scale, x)))
@@ -439,19 +504,29 @@ class _Discrete(_Distribution):
         return self._step(shapes, loc, x, self._sf, 1.0, 0.0)
 
     def _located_logcdf(self, shapes, loc, scale, x) -> Any:
-        # Where F > 1/2, log F = log1p(−S): no rounding of F to 1 in the upper tail.
-        F = np.asarray(self._located_cdf(shapes, loc, scale, x))
-        S = np.asarray(self._located_sf(shapes, loc, scale, x))
-        with np.errstate(divide="ignore"):
-            return _out(np.where(F > 0.5, np.log1p(-S), np.log(F)))
+        sh, k, valid, a, b = self._integer_point(shapes, loc, x)
+        k = np.floor(k)
+        inner = valid & (k >= a) & (k < b)
+        with np.errstate(all="ignore"):
+            kk = np.where(inner, k, a)
+            F, S = self._cdf(kk, *sh), self._sf(kk, *sh)
+            # Where F > 1/2, log F = log1p(−S): no rounding of F to 1 in the upper tail.
+            y = np.where(F > 0.5, np.log1p(-S), np.log(F))
+        out = np.where(~valid | np.isnan(k), np.nan, np.where(inner, y, -np.inf))
+        # SciPy sets log F = 0 at k ≥ b after its nan mask, so even for invalid
+        # parameters (poisson(-1).logcdf(inf) = 0, where its cdf is nan): followed.
+        return _out(np.where(k >= b, 0.0, out))
 
     def _step(self, shapes, loc, x, f, below, above) -> Any:
+        """The cdf or sf, a step function: f(⌊k⌋) for a ≤ k < b, `below` under the support
+        (k = −∞ included), `above` at k ≥ b (k = +∞ when b is)."""
         sh, k, valid, a, b = self._integer_point(shapes, loc, x)
-        k = np.floor(k)  # the cdf is a step function: F(x) = F(⌊x⌋)
+        k = np.floor(k)
+        inner = valid & (k >= a) & (k < b) & np.isfinite(k)
         with np.errstate(all="ignore"):
-            inner = f(np.clip(k, a, np.where(np.isfinite(b), b, k)), *sh)
-        out = np.where(k < a, below, np.where(k >= b, above, inner))
-        return _out(np.where(valid & ~np.isnan(k), out, np.nan))
+            y = f(np.where(inner, k, a), *sh)
+        out = np.where(k < a, below, np.where(k >= b, above, y))
+        return _out(np.where(~valid | np.isnan(k), np.nan, out))
 
     def _located_ppf(self, shapes, loc, scale, q) -> Any:
         """The smallest k with F(k) ≥ q (SciPy's definition); ppf(0) = a − 1, ppf(1) = b."""
@@ -463,6 +538,7 @@ class _Discrete(_Distribution):
 
     def _quantile(self, shapes, loc, q, upper: bool) -> Any:
         sh, loc, _, (q,), valid = self._params(shapes, loc, 1.0, q)
+        valid = valid & ~np.isnan(loc)
         a, b = self._support(*sh)
         with np.errstate(all="ignore"):
             m, v = self._stats(*sh)
@@ -477,10 +553,6 @@ class _Discrete(_Distribution):
         k = np.where(q == 0, b if upper else a - 1, np.where(q == 1, a - 1 if upper else b, k))
         ok = valid & (q >= 0) & (q <= 1)
         return _out(np.where(ok, k + loc, np.nan))
-
-    def _stand_in(self, i: int) -> float:
-        """A valid value of shape parameter i, searched in place of an invalid one."""
-        return 1.0 if i == 0 else 0.5
 
     def _search(self, q: NDArray, sh: list, a: NDArray, b: NDArray, upper: bool) -> NDArray:
         """Bisection on the integers for the smallest k with F(k) ≥ q (or S(k) ≤ q):
@@ -804,6 +876,16 @@ class expon_gen(_Continuous):
         return lo, np.mean(x) - lo
 
 
+def _cornish_fisher(U: NDArray, mean: NDArray, sd: NDArray, skew: NDArray, lower: Any,
+                    upper: Any) -> NDArray:
+    """The Cornish–Fisher approximation of a discrete quantile, mean + sd·(z + γ(z² − 1)/6)
+    with z = Φ⁻¹(U) and skewness γ, rounded and clipped into the support: where the
+    sequential search of `rvs` starts, O(1) steps from the answer."""
+    z = _ndtri(np.clip(U, 1e-300, 1.0 - 1e-16))
+    k = np.floor(mean + sd * (z + skew * (z * z - 1.0) / 6.0) + 0.5)
+    return np.clip(np.nan_to_num(k, nan=0.0), lower, upper)
+
+
 def _digamma(x: NDArray) -> NDArray:
     """ψ(x) for x > 0: recurrence ψ(x) = ψ(x + 1) − 1/x up to x ≥ 10, then the asymptotic
     series log x − 1/(2x) − Σ B_2k/(2k x^{2k}) (A&S 6.3.5, 6.3.18)."""
@@ -834,6 +916,49 @@ def _trigamma(x: NDArray) -> NDArray:
     w = 1.0 / (x * x)
     series = (1 / 6 - w * (1 / 30 - w * (1 / 42 - w * (1 / 30 - w * 5 / 66)))) / (x * x * x)
     return shift + 1.0 / x + 0.5 * w + series
+
+
+#: Where the asymptotic (Stirling) series below are used: their first omitted term is
+#: ≲ 1/(1680 x⁷) < 1e-17 relative for x ≥ 100.
+ASYMPTOTIC_MIN = 100.0
+
+
+def _stirling_r(x: NDArray) -> NDArray:
+    """r(x) = log Γ(x) − [(x − ½) log x − x + ½ log 2π] = 1/(12x) − 1/(360x³) + 1/(1260x⁵) − …
+    (A&S 6.1.41), for x ≥ ASYMPTOTIC_MIN."""
+    w = 1.0 / (x * x)
+    return (1 / 12 - w * (1 / 360 - w * (1 / 1260 - w / 1680))) / x
+
+
+def _stirling_t(x: NDArray) -> NDArray:
+    """t(x) = log x − 1/(2x) − ψ(x) = 1/(12x²) − 1/(120x⁴) + 1/(252x⁶) − … (A&S 6.3.18)."""
+    w = 1.0 / (x * x)
+    return w * (1 / 12 - w * (1 / 120 - w * (1 / 252 - w / 240)))
+
+
+def _log_gamma_ratio(b: NDArray, a: NDArray) -> NDArray:
+    """D₁ = log Γ(b + a) − log Γ(b) for b ≥ ASYMPTOTIC_MIN by Stirling's series, the large
+    terms grouped so that nothing cancels: (b − ½) log1p(a/b) + a log(b + a) − a + r(b + a) − r(b).
+    (log Γ(b + a) and log Γ(b) are each ~b log b: their plain difference loses every digit
+    when b ≫ a.)"""
+    return (b - 0.5) * np.log1p(a / b) + a * np.log(b + a) - a + (_stirling_r(b + a) - _stirling_r(b))
+
+
+def _digamma_difference(b: NDArray, a: NDArray) -> NDArray:
+    """D₂ = ψ(b + a) − ψ(b) for b ≥ ASYMPTOTIC_MIN: log1p(a/b) + a/(2b(b + a)) + t(b) − t(b + a)."""
+    return np.log1p(a / b) + a / (2.0 * b * (b + a)) + (_stirling_t(b) - _stirling_t(b + a))
+
+
+def _log_beta(a: NDArray, b: NDArray) -> NDArray:
+    """log B(a, b) without underflow or cancellation: `special`'s grouped Stirling form when
+    both shapes are large; log Γ(a) − D₁(b, a) when one is below ASYMPTOTIC_MIN and the other
+    above it (plain log Γ sums would cancel ~b log b to leave ~a log b)."""
+    a, b = np.broadcast_arrays(np.asarray(a, dtype=float), np.asarray(b, dtype=float))
+    small, large = np.minimum(a, b), np.maximum(a, b)
+    mixed = (small < ASYMPTOTIC_MIN) & (large >= ASYMPTOTIC_MIN)
+    with np.errstate(all="ignore"):
+        lopsided = special.gammaln(small) - _log_gamma_ratio(np.where(mixed, large, 1e3), small)
+        return np.where(mixed, lopsided, _special_log_beta(a, b))
 
 
 def _invert_in_logs(G, g, phi, dphi, log_t: NDArray, u0: NDArray,
@@ -941,6 +1066,7 @@ class gamma_gen(_Continuous):
 
     name = "gamma"
     n_shapes = 1
+    shape_names = ("a",)
 
     def __call__(self, a: float, loc: float = 0.0, scale: float = 1.0) -> rv_frozen:
         return self._freeze(a, loc=loc, scale=scale)
@@ -980,6 +1106,12 @@ class gamma_gen(_Continuous):
         return self._invert(q, a, upper=True)
 
     def _invert(self, q, a, upper: bool):
+        # a = ∞ has no finite inner quantile: nan, as SciPy (Newton would run off to ∞)
+        finite = np.isfinite(a)
+        a = np.where(finite, a, 1.0)
+        return np.where(finite, self._invert_finite(q, a, upper), np.nan)
+
+    def _invert_finite(self, q, a, upper: bool):
         use_sf, t = _tail_target(q, upper)
         G = lambda z: np.where(use_sf, special.gammaincc(a, z), special.gammainc(a, z))  # noqa: E731
         g = lambda z: np.where(use_sf, -1.0, 1.0) * np.exp(self._logpdf(z, a))  # noqa: E731
@@ -995,7 +1127,16 @@ class gamma_gen(_Continuous):
         return a, a
 
     def _entropy(self, a):
-        return a + special.gammaln(a) + (1.0 - a) * _digamma(a)
+        # h = a + log Γ(a) + (1 − a) ψ(a); for large a its terms (~a log a) cancel to leave
+        # ~½ log a, so from a = 300 on the series ½ log(2πe a) − 1/(3a) − 1/(12a²)
+        # − 1/(90a³) + 1/(120a⁴) (Stirling's series for log Γ and ψ; next term O(a⁻⁵)).
+        big = a >= 300.0  # the series' error there: ≲ 1e-15 relative (vs mpmath)
+        A = np.where(big, a, 1.0)
+        series = (0.5 * np.log(2.0 * math.pi * math.e * A)
+                  - (1 / 3 + (1 / 12 + (1 / 90 - 1 / (120 * A)) / A) / A) / A)
+        A = np.where(big, 1.0, a)
+        exact = A + special.gammaln(A) + (1.0 - A) * _digamma(A)
+        return np.where(big, series, exact)
 
     def _rvs(self, rng, shape, a):
         # Step 4: Marsaglia–Tsang.
@@ -1075,6 +1216,7 @@ class beta_gen(_Continuous):
 
     name = "beta"
     n_shapes = 2
+    shape_names = ("a", "b")
 
     def __call__(self, a: float, b: float, loc: float = 0.0, scale: float = 1.0) -> rv_frozen:
         return self._freeze(a, b, loc=loc, scale=scale)
@@ -1086,19 +1228,21 @@ class beta_gen(_Continuous):
         return 0.0, 1.0
 
     def _logpdf(self, z, a, b):
-        # Step 1: the log-density (xlogy: the ends z = 0, 1 as SciPy).
-        log_B = np.log(special.beta(a, b))
-        return special.xlogy(a - 1.0, z) + special.xlogy(b - 1.0, 1.0 - z) - log_B
+        # Step 1: the log-density (xlogy: the ends z = 0, 1 as SciPy); log B(a, b) directly,
+        # as B underflows for large shapes (B(1e10, 1e10) = e^(−1.4e10)).
+        return special.xlogy(a - 1.0, z) + special.xlogy(b - 1.0, 1.0 - z) - _log_beta(a, b)
 
     def _cdf(self, z, a, b):
-        # Step 2: the regularised incomplete beta function.
-        return special.betainc(a, b, z)
+        # Step 2: the regularised incomplete beta function; a = b = ∞ (a point mass at an
+        # undetermined place) is nan inside (0, 1), as SciPy.
+        both = np.isinf(a) & np.isinf(b)
+        return np.where(both, np.nan, special.betainc(a, b, z))
 
     def _sf(self, z, a, b):
         # I_{1−z}(b, a) forms 1 − z, which loses the low bits of a small z (relative
         # ~eps/z); where F ≤ 1/2, 1 − F is as accurate and needs no 1 − z.
-        F = special.betainc(a, b, z)
-        return np.where(F <= 0.5, 1.0 - F, special.betainc(b, a, 1.0 - z))
+        F = self._cdf(z, a, b)
+        return np.where(np.isnan(F) | (F <= 0.5), 1.0 - F, special.betainc(b, a, 1.0 - z))
 
     def _ppf(self, q, a, b):
         # Step 3: Newton on I_z(a, b) = q, or on the complement for q > 1/2.
@@ -1125,9 +1269,38 @@ class beta_gen(_Continuous):
         return a / s, a * b / (s * s * (s + 1.0))
 
     def _entropy(self, a, b):
-        s = a + b
-        return (np.log(special.beta(a, b)) - (a - 1.0) * _digamma(a)
-                - (b - 1.0) * _digamma(b) + (s - 2.0) * _digamma(s))
+        """h = log B(a, b) − (a − 1)ψ(a) − (b − 1)ψ(b) + (a + b − 2)ψ(a + b), whose terms
+        cancel catastrophically for large shapes (beta(5, 1e50): h = −113 from terms of
+        ~1e52). Three regimes, by Stirling's series (r, t the remainders of log Γ and ψ):
+
+        - both ≥ ASYMPTOTIC_MIN: h = ½ log(2π ab/s³) + ½ − 1/(2a) − 1/(2b) + 1/s
+          + r(a) + r(b) − r(s) + (a − 1)t(a) + (b − 1)t(b) − (s − 2)t(s), s = a + b,
+          every term O(1) or smaller;
+        - a small, b large (or the reverse, h being symmetric): h = log Γ(a)
+          − (a − 1)(ψ(a) − ψ(s)) + (b − 1)D₂ − D₁ with D₁ = log Γ(s) − log Γ(b) and
+          D₂ = ψ(s) − ψ(b) in grouped form (`_log_gamma_ratio`, `_digamma_difference`);
+        - both small: the formula as written.
+        """
+        small, large = np.minimum(a, b), np.maximum(a, b)
+        both = small >= ASYMPTOTIC_MIN
+        mixed = (small < ASYMPTOTIC_MIN) & (large >= ASYMPTOTIC_MIN)
+        with np.errstate(all="ignore"):
+            A, B = np.where(both, small, 1e3), np.where(both, large, 1e3)
+            S = A + B
+            h_both = (0.5 * np.log(2.0 * math.pi * (A / S) * (B / S) / S) + 0.5
+                      - 0.5 / A - 0.5 / B + 1.0 / S
+                      + _stirling_r(A) + _stirling_r(B) - _stirling_r(S)
+                      + (A - 1.0) * _stirling_t(A) + (B - 1.0) * _stirling_t(B)
+                      - (S - 2.0) * _stirling_t(S))
+            A, B = np.where(mixed, small, 1.0), np.where(mixed, large, 1e3)
+            S = A + B
+            h_mixed = (special.gammaln(A) - (A - 1.0) * (_digamma(A) - _digamma(S))
+                       + (B - 1.0) * _digamma_difference(B, A) - _log_gamma_ratio(B, A))
+            A, B = np.where(both | mixed, 1.0, a), np.where(both | mixed, 1.0, b)
+            S = A + B
+            h_plain = (np.log(special.beta(A, B)) - (A - 1.0) * _digamma(A)
+                       - (B - 1.0) * _digamma(B) + (S - 2.0) * _digamma(S))
+        return np.where(both, h_both, np.where(mixed, h_mixed, h_plain))
 
     def _rvs(self, rng, shape, a, b):
         # Step 4: a ratio of gammas.
@@ -1192,7 +1365,9 @@ class bernoulli_gen(_Discrete):
     *Algorithm*
 
     1. log pmf = xlogy(k, p) + xlogy(1 − k, 1 − p); F(0) = 1 − p.
-    2. Variates by inversion: 1 when U < p (U uniform on [0, 1)).
+    2. Variates by inversion: 1 when U > 1 − p for p ≤ 1/2, when U ≤ p otherwise (U
+       uniform on [0, 1); NumPy's inversion for binomial(1, p), so a seed gives SciPy's
+       numbers).
 
     *Complexity*: O(1). *Numerical stability*: exact formulas.
 
@@ -1211,6 +1386,7 @@ class bernoulli_gen(_Discrete):
 
     name = "bernoulli"
     n_shapes = 1
+    shape_names = ("p",)
 
     def __call__(self, p: float, loc: int = 0) -> rv_frozen:
         return self._freeze(p, loc=loc)
@@ -1238,8 +1414,10 @@ class bernoulli_gen(_Discrete):
         return -special.xlogy(p, p) - special.xlogy(1.0 - p, 1.0 - p)
 
     def _rvs(self, rng, shape, p):
-        # Step 2: inversion.
-        return (rng.random(shape) < p).astype(float)
+        # Step 2: inversion, as NumPy's binomial(1, p) inverts (so a RandomState seed gives
+        # SciPy's very variates): for p ≤ 1/2, 1 when U > 1 − p; else 1 when U ≤ p.
+        U = rng.random(shape)
+        return np.where(p <= 0.5, U > 1.0 - p, U <= p).astype(float)
 
 
 @fill_doc(returns=_RETURNS_DISCRETE, raises=_RAISES_DISCRETE)
@@ -1267,10 +1445,12 @@ class binom_gen(_Discrete):
     1. log pmf = log Γ(n+1) − log Γ(k+1) − log Γ(n−k+1) + xlogy(k, p) + xlogy(n−k, 1−p).
     2. F(k) = I_{1−p}(n − k, k + 1), S(k) = I_p(k + 1, n − k) (`special.betainc`).
     3. Quantiles by bisection on the integers with F (or S).
-    4. Variates: inversion by sequential search from the mode, the pmf carried by its
-       ratio (n − k)/(k + 1)·p/(1 − p) — exact in distribution, O(√(npq)) steps.
+    4. Variates: inversion by sequential search from the Cornish–Fisher quantile, the pmf
+       carried by its ratio (n − k)/(k + 1)·p/(1 − p) — exact in distribution, O(1) steps
+       (capped; bisection finishes what the cap leaves).
+    5. Entropy: −Σ p log p over np ± (40σ + 40), or the asymptotic series for npq > 1e5.
 
-    *Complexity*: O(log n) incomplete-beta evaluations per quantile; entropy O(n).
+    *Complexity*: O(log n) incomplete-beta evaluations per quantile; entropy O(min(σ, 1e3)).
 
     *Numerical stability*: as `special.betainc` (≲ 1e-13 relative for n ≤ 200).
 
@@ -1289,6 +1469,7 @@ class binom_gen(_Discrete):
 
     name = "binom"
     n_shapes = 2
+    shape_names = ("n", "p")
 
     def __call__(self, n: int, p: float, loc: int = 0) -> rv_frozen:
         return self._freeze(n, p, loc=loc)
@@ -1317,20 +1498,43 @@ class binom_gen(_Discrete):
         return n * p, n * p * (1.0 - p)
 
     def _entropy(self, n, p):
-        return self._entropy_by_sum(np.zeros_like(n), n, n, p)
+        # A sum over the bulk, np ± (40σ + 40), clipped to {0, …, n}: the terms outside it
+        # are below e^(−800). Up to σ² = npq = 1e5 (≤ 25,400 terms); beyond, the asymptotic
+        # ½ log(2πe npq) − (1 − 4pq)/(12 npq) (the Edgeworth expansion's first correction,
+        # which is −γ₁²/12 with γ₁ the skewness; the next is O((npq)⁻²) ≲ 1e-11).
+        v = n * p * (1.0 - p)
+        big = v > 1e5
+        V = np.where(big, v, 1e5)
+        pq = p * (1.0 - p)
+        series = 0.5 * np.log(2.0 * math.pi * math.e * V) - (1.0 - 4.0 * pq) / (12.0 * V)
+        n_, p_ = np.where(big, 1.0, n), np.where(big, 0.5, p)
+        spread = 40.0 * np.sqrt(n_ * p_ * (1.0 - p_)) + 40.0
+        lo = np.maximum(np.floor(n_ * p_ - spread), 0.0)
+        hi = np.minimum(np.ceil(n_ * p_ + spread), n_)
+        summed = self._entropy_by_sum(lo, hi, n_, p_)
+        return np.where(big, series, summed)
 
-    def _rvs(self, rng, shape, n, p):
-        if not np.all(np.isfinite(n)):  # NumPy's sampler takes n as an int64: SciPy's error
+    def _check_rvs_types(self, n, p):
+        # NumPy's sampler casts n to int64 under the 'safe' rule: a float n, even 10.0 or
+        # inf, is SciPy's TypeError (the other methods take a float n that is an integer).
+        if np.asarray(n).dtype.kind == "f":
             raise TypeError("Cannot cast scalar from dtype('float64') to dtype('int64') "
                             "according to the rule 'safe'")
-        # Step 4: sequential search from the mode.
-        m = np.minimum(np.floor((n + 1.0) * p), n)
+
+    def _rvs(self, rng, shape, n, p):
+        # Step 4: sequential search from the normal approximation's quantile.
+        U = rng.random(shape)
         with np.errstate(all="ignore"):
-            F_m = np.where(m >= n, 1.0, self._cdf(m, n, p))
-            up = lambda k: (n - k) / (k + 1.0) * p / (1.0 - p)  # noqa: E731
-            down = lambda k: k / (n - k + 1.0) * (1.0 - p) / p  # noqa: E731
-            return _sampling.discrete_inversion(rng, shape, m, F_m, np.exp(self._logpmf(m, n, p)),
-                                                up, down, n).astype(float)
+            sd = np.sqrt(n * p * (1.0 - p))
+            skew = np.where(sd > 0, (1.0 - 2.0 * p) / sd, 0.0)
+            start = _cornish_fisher(U, n * p, sd, skew, 0.0, n)
+            return _sampling.discrete_inversion(
+                U, start, lambda k: np.where(k >= n, 1.0, self._cdf(k, n, p)),
+                lambda k: np.exp(self._logpmf(k, n, p)),
+                lambda k: (n - k) / (k + 1.0) * p / (1.0 - p),
+                lambda k: k / (n - k + 1.0) * (1.0 - p) / p, n,
+                lambda U, m: self._search(U[m], [n[m], p[m]], np.zeros(int(m.sum())), n[m],
+                                          upper=False))
 
 
 @fill_doc(returns=_RETURNS_DISCRETE, raises=_RAISES_DISCRETE)
@@ -1357,10 +1561,12 @@ class poisson_gen(_Discrete):
     1. log pmf = xlogy(k, μ) − μ − log Γ(k + 1).
     2. F(k) = Q(k + 1, μ) = `special.gammaincc`, S(k) = P(k + 1, μ).
     3. Quantiles by bisection on the integers (the bracket doubled until it holds).
-    4. Variates: inversion by sequential search from the mode ⌊μ⌋, the pmf carried by its
-       ratio μ/(k + 1) — exact in distribution, O(√μ) steps, for small and large means
-       alike (the chop-down search from 0 would take O(μ) steps).
-    5. Entropy: −Σ p log p over the k where p is not negligible (μ ± 40√μ + 40).
+    4. Variates: inversion by sequential search from the Cornish–Fisher quantile, the pmf
+       carried by its ratio μ/(k + 1) — exact in distribution, O(1) steps (the chop-down
+       search from 0 would take O(μ)); b. for μ ≥ 1e4 Hörmann's PTRS (NumPy's method),
+       a rejection from uniform draws with O(1) work whatever μ.
+    5. Entropy: −Σ p log p over the k where p is not negligible (μ ± 40√μ + 40) up to
+       μ = 1e4, the asymptotic series beyond (bounded work, ∞ at μ = ∞).
 
     *Complexity*: O(log μ) incomplete-gamma evaluations per quantile.
 
@@ -1381,6 +1587,7 @@ class poisson_gen(_Discrete):
 
     name = "poisson"
     n_shapes = 1
+    shape_names = ("mu",)
 
     def __call__(self, mu: float, loc: int = 0) -> rv_frozen:
         return self._freeze(mu, loc=loc)
@@ -1403,22 +1610,37 @@ class poisson_gen(_Discrete):
         return mu, mu
 
     def _entropy(self, mu):
-        # Step 5: a sum over the bulk of the support.
-        spread = 40.0 * np.sqrt(mu) + 40.0
-        return self._entropy_by_sum(np.maximum(np.floor(mu - spread), 0.0),
-                                    np.ceil(mu + spread), mu)
+        # Step 5: a sum over the bulk of the support up to μ = 1e4 (≤ 8,100 terms); beyond,
+        # the asymptotic series ½ log(2πeμ) − 1/(12μ) − 1/(24μ²) − 19/(360μ³) (its next
+        # term is O(μ⁻⁴) < 1e-16), so the work no longer grows with μ; μ = ∞ gives ∞.
+        big = mu > 1e4
+        M = np.where(big, mu, 1e4)
+        series = 0.5 * np.log(2.0 * math.pi * math.e * M) - (1 / 12 + (1 / 24 + 19 / (360 * M)) / M) / M
+        m = np.where(big, 1.0, mu)
+        spread = 40.0 * np.sqrt(m) + 40.0
+        summed = self._entropy_by_sum(np.maximum(np.floor(m - spread), 0.0), np.ceil(m + spread), m)
+        return np.where(big, series, summed)
 
     def _rvs(self, rng, shape, mu):
         if np.any(mu > POISSON_LAM_MAX):  # NumPy's bound (variates must fit an int64)
             raise ValueError("lam value too large")
-        # Step 4: sequential search from the mode.
-        m = np.floor(mu)
+        big = mu >= PTRS_MIN
+        if big.any():  # Step 4b: transformed rejection, O(1) work per variate
+            k = np.empty(shape)
+            k[big] = _sampling.poisson_ptrs(rng, mu[big], lambda k: special.gammaln(k + 1.0))
+            if not big.all():
+                k[~big] = self._rvs(rng, (int((~big).sum()),), mu[~big])
+            return k
+        # Step 4: sequential search from the normal approximation's quantile.
+        U = rng.random(shape)
         with np.errstate(all="ignore"):
-            up = lambda k: mu / (k + 1.0)  # noqa: E731
-            down = lambda k: k / mu  # noqa: E731
-            return _sampling.discrete_inversion(rng, shape, m, self._cdf(m, mu),
-                                                np.exp(self._logpmf(m, mu)), up, down,
-                                                np.full(shape, np.inf)).astype(float)
+            sd = np.sqrt(mu)
+            start = _cornish_fisher(U, mu, sd, np.where(sd > 0, 1.0 / sd, 0.0), 0.0, np.inf)
+            return _sampling.discrete_inversion(
+                U, start, lambda k: self._cdf(k, mu), lambda k: np.exp(self._logpmf(k, mu)),
+                lambda k: mu / (k + 1.0), lambda k: k / mu, np.full(shape, np.inf),
+                lambda U, m: self._search(U[m], [mu[m]], np.zeros(int(m.sum())),
+                                          np.full(int(m.sum()), np.inf), upper=False))
 
 
 # ---------------------------------------------------------------------------------------
@@ -1426,44 +1648,170 @@ class poisson_gen(_Discrete):
 # ---------------------------------------------------------------------------------------
 
 class multivariate_normal_frozen:
-    """N(mean, cov) with its Cholesky factor computed once: pdf, logpdf, rvs, mean, cov,
-    entropy."""
+    """N(mean, cov) with its factor computed once: pdf, logpdf, rvs, mean, cov, entropy.
 
-    def __init__(self, mean: Any, cov: Any):
+    Σ = A Aᵀ with A the Cholesky factor L (d × d); with ``allow_singular=True`` A = U_r S_r^½
+    from the eigenvectors of the r eigenvalues above SciPy's cutoff 1e6·eps·max|λ| (a
+    density on the r-dimensional support μ + range(Σ), zero off it)."""
+
+    def __init__(self, mean: Any, cov: Any, allow_singular: bool = False):
         self.mean, self.cov = _mvn_parameters(mean, cov)
         self.dim = self.mean.shape[0]
-        self._L = _mvn_cholesky(self.cov)
-        self._log_det = 2.0 * float(np.sum(np.log(np.diag(self._L))))
+        self.allow_singular = bool(allow_singular)
+        self._L: NDArray | None
+        self._null: NDArray | None
+        if self.allow_singular:
+            self._A, self._null, self._log_det = _mvn_eigen_factor(self.cov)
+            self._L = None
+        else:
+            self._L = _mvn_cholesky(self.cov)
+            self._A, self._null = self._L, None
+            self._log_det = 2.0 * float(np.sum(np.log(np.diag(self._L))))
+        self.rank = self._A.shape[1]
+
+    def _mahalanobis(self, D: NDArray) -> NDArray:
+        """‖A⁺(x − μ)‖² for the rows of D = x − μ: a triangular solve with L, or the
+        projection on the scaled eigenvectors (A⁺ = S_r^{−½} U_rᵀ)."""
+        if self._L is not None:
+            Z = _forward_substitution(self._L, D.T)
+            return np.sum(Z * Z, axis=0)
+        Z = D @ (self._A / np.sum(self._A * self._A, axis=0))
+        return np.sum(Z * Z, axis=1)
 
     def logpdf(self, x: ArrayLike) -> Any:
-        """log f(x) at each row of `x` (shape (d,) or (n, d))."""
-        X = as_float_array(x)
-        squeeze = X.ndim == 1 and self.dim > 1 or X.ndim == 0
-        X = X.reshape(-1, self.dim)
-        # Mahalanobis distance through the triangular factor: ‖L⁻¹(x − μ)‖².
-        Z = _forward_substitution(self._L, (X - self.mean).T)
-        maha = np.sum(Z * Z, axis=0)
-        out = -0.5 * (self.dim * math.log(2.0 * math.pi) + self._log_det + maha)
-        return _out(out[0] if squeeze else out)
+        """log f(x) at each point of `x`, whose last axis holds the d coordinates (SciPy's
+        shapes: x of shape (d,) gives a scalar, (..., d) an array of shape (...))."""
+        X = _mvn_quantiles(x, self.dim)
+        D = (X - self.mean).reshape(-1, self.dim)
+        with np.errstate(invalid="ignore", over="ignore"):
+            maha = self._mahalanobis(D)
+            out = -0.5 * (self.rank * math.log(2.0 * math.pi) + self._log_det + maha)
+            if self._null is not None and self._null.shape[1]:
+                off = np.sqrt(np.sum((D @ self._null) ** 2, axis=1)) >= self._cutoff()
+                out = np.where(off, -np.inf, out)
+        out = out.reshape(X.shape[:-1])
+        return _out(np.squeeze(out))
+
+    def _cutoff(self) -> float:
+        return 1e6 * EPS * float(np.max(np.abs(np.sum(self._A * self._A, axis=0)), initial=0.0))
 
     def pdf(self, x: ArrayLike) -> Any:
-        """f(x) at each row of `x` (shape (d,) or (n, d))."""
+        """f(x) at each point of `x` (shapes as `logpdf`)."""
         return _out(np.exp(self.logpdf(x)))
 
+    def cdf(self, x: ArrayLike) -> Any:
+        """F(x) = P(X ≤ x coordinatewise) at each point of `x` (shapes as `logpdf`): exact
+        through `norm` for d = 1, else Genz's quasi-Monte Carlo integration (`_genz_cdf`),
+        to an absolute error below ~1e-6 (3 standard errors over random lattice shifts)."""
+        X = _mvn_quantiles(x, self.dim)
+        B = (X - self.mean).reshape(-1, self.dim)
+        if self.dim == 1:
+            F = norm.cdf(B[:, 0] / math.sqrt(self.cov[0, 0]))
+        else:
+            if self._L is None:
+                if self.rank < self.dim:
+                    raise ValueError("cdf of a singular multivariate normal (rank "
+                                     f"{self.rank} < {self.dim}) is not implemented")
+                L = _mvn_cholesky(self.cov)
+            else:
+                L = self._L
+            F = np.array([_genz_cdf(b, L) for b in B])
+        return _out(np.squeeze(np.asarray(F).reshape(X.shape[:-1])))
+
+    def logcdf(self, x: ArrayLike) -> Any:
+        """log F(x) (the log of `cdf`'s estimate, as SciPy)."""
+        with np.errstate(divide="ignore"):
+            return _out(np.log(self.cdf(x)))
+
     def entropy(self) -> float:
-        """The differential entropy ½ (d (1 + log 2π) + log det Σ), in nats."""
-        return float(0.5 * (self.dim * (1.0 + math.log(2.0 * math.pi)) + self._log_det))
+        """The differential entropy ½ (r (1 + log 2π) + log det Σ), in nats (r = d unless
+        singular: the entropy on the support, with the pseudo-determinant)."""
+        return float(0.5 * (self.rank * (1.0 + math.log(2.0 * math.pi)) + self._log_det))
 
     def rvs(self, size: int | tuple[int, ...] | None = None, random_state: Any = None) -> Any:
         """Variates of shape size + (d,) (squeezed as SciPy), from `random_state`."""
+        shape = () if size is None else _sampling.shape_of_size(size)
         rng = _sampling.generator(random_state)
-        size_or_shape: Any = size  # an int or a tuple of ints (mypy cannot follow np.ndim)
-        shape = () if size_or_shape is None else (
-            (int(size_or_shape),) if np.ndim(size_or_shape) == 0 else tuple(size_or_shape))
-        Z = _sampling.standard_normal(rng, shape + (self.dim,))
-        X = self.mean + Z @ self._L.T
+        Z = _sampling.standard_normal(rng, shape + (self.rank,))
+        X = self.mean + Z @ self._A.T
         # SciPy squeezes: size=None gives one vector; a 1-D distribution gives scalars.
         return _out(np.squeeze(X, axis=-1) if self.dim == 1 else X)
+
+
+#: Genz's integration: lattice points per shift and per dimension, and random shifts.
+GENZ_POINTS, GENZ_SHIFTS = 10_000, 10
+_RICHTMYER = np.sqrt(np.array([2.0, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53,
+                               59, 61, 67, 71, 73, 79, 83, 89, 97, 101, 103, 107, 109, 113]))
+
+
+def _genz_cdf(b: NDArray, L: NDArray) -> float:
+    """P(X ≤ μ + b) for X ~ N(μ, L Lᵀ) by Genz's separation of variables (Genz 1992; Genz &
+    Bretz, *Computation of Multivariate Normal and t Probabilities*, 2009, §4.1.1): with
+    X − μ = L y, y standard normal, the probability is the integral over the unit cube
+    [0, 1]^{d−1} of f(w) = e₁ e₂ ⋯ e_d, where
+
+        e₁ = Φ(b₁/l₁₁),  y_{i−1} = Φ⁻¹(w_{i−1} e_{i−1}),
+        e_i = Φ((b_i − Σ_{j<i} l_ij y_j)/l_ii)   (i = 2, …, d).
+
+    Step 1: the integrand is smooth and the cube of dimension d − 1, so a randomly shifted
+    Richtmyer lattice w_k = frac(k √p + Δ) (p the first primes) with the baker's transform
+    |2w − 1| integrates it with error ~1/n rather than Monte Carlo's 1/√n.
+    Step 2: the mean over GENZ_SHIFTS independent shifts Δ (uniform draws of a fixed-seed
+    Generator: the result is deterministic); their spread estimates the error (≲ 1e-6)."""
+    d = b.shape[0]
+    if d - 1 > _RICHTMYER.size:
+        raise ValueError(f"cdf is implemented up to dimension {_RICHTMYER.size + 1}")
+    if np.any(np.isnan(b)):
+        return float("nan")
+    rng = np.random.default_rng(0)
+    k = np.arange(1, GENZ_POINTS + 1, dtype=float)[:, None]
+    # Step 1: all shifted lattices at once (rows: shift-major), periodised by the baker's
+    # transform.
+    shifts = rng.random((GENZ_SHIFTS, 1, d - 1))
+    w = np.abs(2.0 * ((k * _RICHTMYER[:d - 1] + shifts) % 1.0) - 1.0).reshape(-1, d - 1)
+    n = w.shape[0]
+    e = np.full(n, 0.5 * special.erfc(-b[0] / L[0, 0] / SQRT2))
+    f = e.copy()
+    y = np.zeros((n, d - 1))
+    with np.errstate(all="ignore"):
+        for i in range(1, d):
+            y[:, i - 1] = _ndtri(np.clip(w[:, i - 1] * e, 1e-300, 1.0 - 1e-16))
+            e = 0.5 * special.erfc(-(b[i] - y[:, :i] @ L[i, :i]) / L[i, i] / SQRT2)
+            f = f * e
+    # Step 2: the mean of the shifts' means.
+    return float(np.mean(f.reshape(GENZ_SHIFTS, GENZ_POINTS)))
+
+
+def _mvn_quantiles(x: Any, d: int) -> NDArray:
+    """The points as SciPy reads them (``_process_quantiles``): float conversion (None is
+    nan, a string that is not a number ValueError), a scalar or a length-1 vector repeated
+    over the d coordinates, a vector of length d one point; the last axis must have length
+    d (or 1, broadcast): an empty x is SciPy's ValueError, not an IndexError."""
+    if np.iscomplexobj(x):
+        raise TypeError("complex input is not supported: pass a real array")
+    X = np.asarray(x, dtype=float)
+    if X.ndim == 0:
+        X = X[np.newaxis]
+    elif X.ndim == 1:
+        X = X[:, np.newaxis] if d == 1 else X[np.newaxis, :]
+    if X.shape[-1] not in (d, 1):
+        raise ValueError(f"operands could not be broadcast together: x of shape {X.shape} "
+                         f"against a mean of shape ({d},); the last axis of x holds the "
+                         f"{d} coordinates")
+    return np.broadcast_to(X, X.shape[:-1] + (d,))
+
+
+def _mvn_eigen_factor(C: NDArray) -> tuple[NDArray, NDArray, float]:
+    """A = U_r S_r^½ (Σ = A Aᵀ), the null-space eigenvectors and log pdet Σ, as SciPy's
+    ``_PSD``: eigenvalues ≤ 1e6·eps·max|λ| are zero, below its negative a ValueError."""
+    if not np.allclose(C, C.T, rtol=1e-12, atol=1e-14):
+        raise ValueError("the covariance matrix must be symmetric positive semidefinite")
+    lam, U = eigh(C)
+    cut = 1e6 * EPS * float(np.max(np.abs(lam)))
+    if np.min(lam) < -cut:
+        raise ValueError("the input matrix must be positive semidefinite")
+    keep = lam > cut
+    return U[:, keep] * np.sqrt(lam[keep]), U[:, ~keep], float(np.sum(np.log(lam[keep])))
 
 
 def _forward_substitution(L: NDArray, B: NDArray) -> NDArray:
@@ -1476,6 +1824,7 @@ def _forward_substitution(L: NDArray, B: NDArray) -> NDArray:
 
 
 def _mvn_parameters(mean: Any, cov: Any) -> tuple[NDArray, NDArray]:
+    cov = 1.0 if cov is None else cov  # SciPy's default, also when given as None
     mu = np.atleast_1d(as_float_array(0.0 if mean is None else mean))
     if mu.ndim != 1:
         raise ValueError(f"mean must be 1-D, got shape {mu.shape}")
@@ -1489,7 +1838,8 @@ def _mvn_parameters(mean: Any, cov: Any) -> tuple[NDArray, NDArray]:
     if C.shape != (d, d):
         raise ValueError(f"Array 'cov' must be of shape {(d, d)} to match mean of "
                          f"shape {mu.shape}, got {C.shape}")
-    if not (np.isfinite(mu).all() and np.isfinite(C).all()):
+    # An infinite or NaN mean gives densities 0 or nan as SciPy; the covariance is factored
+    if not np.isfinite(C).all():
         raise ValueError("array must not contain infs or NaNs")
     return mu, C
 
@@ -1513,16 +1863,21 @@ class multivariate_normal_gen:
     .. math:: f(x) = (2\\pi)^{-d/2} \\det(\\Sigma)^{-1/2}
               \\exp\\bigl(-\\tfrac12 (x-\\mu)^\\top \\Sigma^{-1} (x-\\mu)\\bigr)
 
-    ``multivariate_normal(mean=None, cov=1.0)`` freezes (cov a scalar, a vector of
-    variances or a d×d matrix, as SciPy); methods ``logpdf(x)``, ``pdf(x)`` (x of shape
-    (d,) or (n, d)), ``entropy()``, ``rvs(size, random_state)``; attributes ``mean``,
-    ``cov``. Unfrozen: ``multivariate_normal.pdf(x, mean, cov)``. No ``cdf``: SciPy's is a
-    numerical integration (Genz), not a closed form; it is left out.
+    ``multivariate_normal(mean=None, cov=1.0, allow_singular=False)`` freezes (cov a
+    scalar, a vector of variances or a d×d matrix, as SciPy); methods ``logpdf(x)``,
+    ``pdf(x)``, ``cdf(x)``, ``logcdf(x)`` (x of shape (d,) or (..., d)), ``entropy()``,
+    ``rvs(size, random_state)``; attributes ``mean``, ``cov``. Unfrozen:
+    ``multivariate_normal.pdf(x, mean, cov)``. The cdf is Genz's numerical integration,
+    as SciPy's (an estimate within ~1e-5, not a closed form).
 
     Parameters
     ----------
-    mean : array_like of shape (d,), default 0 (then d from `cov`).
+    mean : array_like of shape (d,), default 0 (then d from `cov`); an infinite or NaN
+        mean gives densities 0 or nan, as SciPy.
     cov : scalar, array_like of shape (d,) (variances) or (d, d), default 1.
+    allow_singular : bool, default False
+        Allow a singular Σ: the density on its support μ + range(Σ) (rank r), with the
+        pseudo-determinant, and 0 off it — SciPy's eigenvalue cutoff 1e6·eps·max|λ|.
 
     Returns
     -------
@@ -1534,7 +1889,8 @@ class multivariate_normal_gen:
     Raises
     ------
     ValueError
-        A covariance that is not symmetric positive definite, or shapes that differ.
+        A covariance that is not symmetric positive definite (semidefinite with
+        ``allow_singular``), shapes that differ, or points whose last axis is not d.
 
     Notes
     -----
@@ -1545,6 +1901,10 @@ class multivariate_normal_gen:
        ValueError, for singular Σ with ``allow_singular=False``).
     2. log f = −½ (d log 2π + log det Σ + ‖L⁻¹(x − μ)‖²), log det Σ = 2 Σ log L_ii.
     3. Variates: μ + L z with z standard normal (Box–Muller).
+    4. ``allow_singular``: Σ = U Λ Uᵀ (`mathml.linalg.eigh`); A = U_r Λ_r^½ replaces L,
+       log det becomes the log pseudo-determinant, d becomes r in the constant.
+    5. cdf: Genz's separation of variables on a randomly shifted Richtmyer lattice
+       (`_genz_cdf`); d = 1 exactly through `norm`.
 
     *Complexity*: O(d³) once, then O(d²) per point.
 
@@ -1570,16 +1930,29 @@ class multivariate_normal_gen:
     __wrapped__ = _SourceOfInstance()
     name = "multivariate_normal"
 
-    def __call__(self, mean: Any = None, cov: Any = 1.0) -> multivariate_normal_frozen:
-        return multivariate_normal_frozen(mean, cov)
+    def __call__(self, mean: Any = None, cov: Any = 1.0,
+                 allow_singular: bool = False) -> multivariate_normal_frozen:
+        return multivariate_normal_frozen(mean, cov, allow_singular)
 
-    def logpdf(self, x: ArrayLike, mean: Any = None, cov: Any = 1.0) -> Any:
+    def logpdf(self, x: ArrayLike, mean: Any = None, cov: Any = 1.0,
+               allow_singular: bool = False) -> Any:
         """log f(x), unfrozen: ``multivariate_normal.logpdf(x, mean, cov)``."""
-        return self(mean, cov).logpdf(x)
+        return self(mean, cov, allow_singular).logpdf(x)
 
-    def pdf(self, x: ArrayLike, mean: Any = None, cov: Any = 1.0) -> Any:
+    def pdf(self, x: ArrayLike, mean: Any = None, cov: Any = 1.0,
+            allow_singular: bool = False) -> Any:
         """The density f(x), unfrozen: ``multivariate_normal.pdf(x, mean, cov)``."""
-        return self(mean, cov).pdf(x)
+        return self(mean, cov, allow_singular).pdf(x)
+
+    def cdf(self, x: ArrayLike, mean: Any = None, cov: Any = 1.0,
+            allow_singular: bool = False) -> Any:
+        """F(x), unfrozen: ``multivariate_normal.cdf(x, mean, cov)``."""
+        return self(mean, cov, allow_singular).cdf(x)
+
+    def logcdf(self, x: ArrayLike, mean: Any = None, cov: Any = 1.0,
+               allow_singular: bool = False) -> Any:
+        """log F(x), unfrozen: ``multivariate_normal.logcdf(x, mean, cov)``."""
+        return self(mean, cov, allow_singular).logcdf(x)
 
     def entropy(self, mean: Any = None, cov: Any = 1.0) -> float:
         """The entropy in nats, unfrozen: ``multivariate_normal.entropy(mean, cov)``."""

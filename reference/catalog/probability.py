@@ -75,13 +75,19 @@ _TABLE_BAD = (bad(np.array([[0.5, 0.6], [0.1, 0.1]]), raises=ValueError, match="
                   label="does not sum to 1"),
               bad(np.array([[1.5, -0.5], [0.0, 0.0]]), raises=ValueError, match="outside",
                   label="entries outside [0, 1]"),
-              bad(np.array([0.5, 0.5]), raises=ValueError, match="2-D", label="1-D"))
+              bad(np.array([0.5, 0.5]), raises=ValueError, match="2-D", label="1-D"),
+              bad(None, raises=TypeError, match="joint must be an array of numbers",
+                  label="None (issue 16: a TypeError naming the argument)"))
 _VARIABLE_BAD = (bad(np.array([1.0, 2.0]), np.array([0.5, 0.6]), raises=ValueError,
                      match="sum to 1", label="does not sum to 1"),
                  bad(np.array([1.0, 2.0, 3.0]), np.array([0.5, 0.5]), raises=ValueError,
                      match="same length", label="lengths differ"),
                  bad(np.array([1.0, 2.0]), np.array([1.5, -0.5]), raises=ValueError,
                      match="outside", label="negative probability"),
+                 bad(None, np.array([0.5, 0.5]), raises=TypeError,
+                     match="values must be an array of numbers", label="values None"),
+                 bad(np.array([1.0, 2.0]), None, raises=TypeError,
+                     match="probs must be an array of numbers", label="probs None"),
                  bad(np.array([]), np.array([]), raises=ValueError, match="empty",
                      label="empty"))
 
@@ -147,7 +153,10 @@ CONCEPTS = (
                case([0.9], label="one event")),
         strategy=lambda: st.lists(_P, min_size=1, max_size=6).map(lambda p: case(p)),
         bad=(bad([0.4, 1.5], raises=ValueError, match="outside", label="above 1"),
-             bad([], raises=ValueError, match="non-empty", label="empty")),
+             bad([], raises=ValueError, match="non-empty", label="empty"),
+             bad(None, raises=TypeError, match="probs must be an array of numbers", label="None"),
+             bad(np.array([0.5 + 0j, 0.4]), raises=TypeError, match="complex",
+                 label="complex (the reference used to drop the imaginary part)")),
         bench=Bench(6, lambda n, rng: case(rng.uniform(size=n))), seeds=(SEED,)),
     Concept(
         "probability.are_independent", "sympy.stats.P(cell) vs P(row)·P(column)",

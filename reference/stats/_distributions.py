@@ -13,8 +13,19 @@ and whose methods are the unfrozen calls. Where SciPy's behaviour differs from t
 - `multivariate_normal` with a covariance that is not positive definite: SciPy raises
   ValueError when it is indefinite and its LinAlgError (a ValueError subclass) when it is
   singular; the contract has one class for both, ValueError, so the wrapper re-raises.
-- ``random_state``: passed through (SciPy reads an int as a legacy RandomState seed; mathml
-  as ``default_rng(seed)``) — variates are compared statistically, never number by number.
+- ``random_state``: passed through; mathml follows SciPy's convention (None: NumPy's global
+  RandomState, an int: a new RandomState, a RandomState or Generator as is). uniform, expon
+  and bernoulli draw SciPy's very numbers; the others are compared statistically.
+- Complex parameters: SciPy evaluates its formulas on them (``bernoulli(1j).pmf`` returns
+  numbers); mathml's distributions are real, so `_real` refuses complex parameters with
+  TypeError, as mathml does.
+- Where mathml deliberately differs (its docstrings say why): ``poisson.entropy`` for
+  μ ≳ 1e5 (SciPy's generic sum stops after 1000 terms: 2.77 at μ = 1e6 where the entropy
+  is 8.33, 0.0 at μ = 1e12 and ∞; mathml's asymptotic series gives 8.33 and ∞), and
+  ``binom(n=inf).var()`` (SciPy's n·p − n·p² is ∞ − ∞ = nan; mathml's n·p·(1 − p) is ∞),
+  and ``binom.entropy`` at an infinite or NaN n (SciPy sums over ``np.r_[0:n + 1]`` and
+  raises "arange: cannot compute length"; mathml: nan for invalid parameters as the
+  contract says, ∞ for n = ∞).
 """
 from __future__ import annotations
 
@@ -26,6 +37,13 @@ from numpy.typing import ArrayLike
 
 __all__ = ["norm", "uniform", "expon", "gamma", "beta", "bernoulli", "binom", "poisson",
            "multivariate_normal"]
+
+
+def _real(*values: Any) -> None:
+    """Refuse complex parameters (see the module docstring)."""
+    for v in values:
+        if np.iscomplexobj(v):
+            raise TypeError("complex input is not supported: pass a real array")
 
 
 class _SourceOfInstance:
@@ -95,7 +113,10 @@ class _Discrete(_Wrapped):
 
 def _sample(data: ArrayLike, low: float | None = None, high: float | None = None) -> np.ndarray:
     """The contract's checks before SciPy's fit (see the module docstring)."""
-    x = np.asarray(data, dtype=float).ravel()
+    x = np.asarray(data)
+    if x.dtype.kind not in "biuf":  # SciPy: TypeError from isfinite; complex refused
+        raise TypeError(f"data must be numeric (an array of numbers), got {type(data).__name__}")
+    x = x.astype(float).ravel()
     if x.size == 0:
         raise ValueError("fit needs at least one observation: data is empty")
     if not np.isfinite(x).all():
@@ -107,6 +128,7 @@ def _sample(data: ArrayLike, low: float | None = None, high: float | None = None
 
 class norm_gen(_Wrapped):
     def __call__(self, loc: float = 0.0, scale: float = 1.0) -> Any:
+        _real(loc, scale)
         return scipy.stats.norm(loc=loc, scale=scale)
 
     def fit(self, data: ArrayLike) -> tuple:
@@ -115,6 +137,7 @@ class norm_gen(_Wrapped):
 
 class uniform_gen(_Wrapped):
     def __call__(self, loc: float = 0.0, scale: float = 1.0) -> Any:
+        _real(loc, scale)
         return scipy.stats.uniform(loc=loc, scale=scale)
 
     def fit(self, data: ArrayLike) -> tuple:
@@ -123,6 +146,7 @@ class uniform_gen(_Wrapped):
 
 class expon_gen(_Wrapped):
     def __call__(self, loc: float = 0.0, scale: float = 1.0) -> Any:
+        _real(loc, scale)
         return scipy.stats.expon(loc=loc, scale=scale)
 
     def fit(self, data: ArrayLike) -> tuple:
@@ -131,6 +155,7 @@ class expon_gen(_Wrapped):
 
 class gamma_gen(_Wrapped):
     def __call__(self, a: float, loc: float = 0.0, scale: float = 1.0) -> Any:
+        _real(a, loc, scale)
         return scipy.stats.gamma(a, loc=loc, scale=scale)
 
     def fit(self, data: ArrayLike) -> tuple:
@@ -140,6 +165,7 @@ class gamma_gen(_Wrapped):
 
 class beta_gen(_Wrapped):
     def __call__(self, a: float, b: float, loc: float = 0.0, scale: float = 1.0) -> Any:
+        _real(a, b, loc, scale)
         return scipy.stats.beta(a, b, loc=loc, scale=scale)
 
     def fit(self, data: ArrayLike) -> tuple:
@@ -150,34 +176,52 @@ class beta_gen(_Wrapped):
 
 class bernoulli_gen(_Discrete):
     def __call__(self, p: float, loc: int = 0) -> Any:
+        _real(p, loc)
         return scipy.stats.bernoulli(p, loc=loc)
 
 
 class binom_gen(_Discrete):
     def __call__(self, n: int, p: float, loc: int = 0) -> Any:
+        _real(n, p, loc)
         return scipy.stats.binom(n, p, loc=loc)
 
 
 class poisson_gen(_Discrete):
     def __call__(self, mu: float, loc: int = 0) -> Any:
+        _real(mu, loc)
         return scipy.stats.poisson(mu, loc=loc)
 
 
 class multivariate_normal_gen:
     __wrapped__ = _SourceOfInstance()
 
-    def __call__(self, mean: Any = None, cov: Any = 1.0) -> Any:
+    def __call__(self, mean: Any = None, cov: Any = 1.0, allow_singular: bool = False) -> Any:
+        _real(mean, cov)
         try:
-            return scipy.stats.multivariate_normal(mean, cov)
+            return scipy.stats.multivariate_normal(mean, cov, allow_singular=allow_singular)
         except np.linalg.LinAlgError as exc:
             # A singular covariance: SciPy's LinAlgError, the contract's ValueError.
             raise ValueError(str(exc)) from None
 
-    def logpdf(self, x: ArrayLike, mean: Any = None, cov: Any = 1.0) -> Any:
-        return self(mean, cov).logpdf(x)
+    def logpdf(self, x: ArrayLike, mean: Any = None, cov: Any = 1.0,
+               allow_singular: bool = False) -> Any:
+        _real(x)
+        return self(mean, cov, allow_singular).logpdf(x)
 
-    def pdf(self, x: ArrayLike, mean: Any = None, cov: Any = 1.0) -> Any:
-        return self(mean, cov).pdf(x)
+    def pdf(self, x: ArrayLike, mean: Any = None, cov: Any = 1.0,
+            allow_singular: bool = False) -> Any:
+        _real(x)
+        return self(mean, cov, allow_singular).pdf(x)
+
+    def cdf(self, x: ArrayLike, mean: Any = None, cov: Any = 1.0,
+            allow_singular: bool = False) -> Any:
+        _real(x)
+        return self(mean, cov, allow_singular).cdf(x)
+
+    def logcdf(self, x: ArrayLike, mean: Any = None, cov: Any = 1.0,
+               allow_singular: bool = False) -> Any:
+        _real(x)
+        return self(mean, cov, allow_singular).logcdf(x)
 
     def entropy(self, mean: Any = None, cov: Any = 1.0) -> float:
         return self(mean, cov).entropy()

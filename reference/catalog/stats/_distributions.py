@@ -50,12 +50,14 @@ BY_METHOD = {
 #: gamma and beta fit by Newton's method, SciPy by its root finders
 NEWTON_FIT = {"fit": ("exact", "mle_newton")}
 #: log F(k) of a discrete distribution: subnormal probabilities carry no relative precision
-LOG_TAIL = {"logcdf": ("log_tail_probability", "log_density")}
+LOG_TAIL = {"logcdf": ("log_tail_probability", "log_density"),
+            "cdf": ("tail_probability", "exact")}
 #: SciPy's binomial variance n·p − n·p² cancels as p → 1 (mathml: n·p·(1 − p))
 BINOMIAL_VARIANCE = {**LOG_TAIL, "var": ("binomial_variance", "exact"),
                      "std": ("binomial_variance", "exact")}
 MULTIVARIATE = {"pdf": ("gaussian_density", "gaussian_density"),
                 "logpdf": ("gaussian_log_density", "gaussian_density"),
+                "cdf": ("exact", "genz"), "logcdf": ("exact", "genz_log"),
                 "rvs": ("sampling_multivariate", "sampling")}
 
 
@@ -67,6 +69,12 @@ def _by_method(cases, exceptions=None):
     def one(c: Case) -> Case:
         method = c.args[0]
         label = c.label if c.label.startswith(method) else f"{method}: {c.label}".rstrip(": ")
+        if method == "rvs" and np.all(np.asarray(c.args[1].get("scale", 1.0)) == 0):
+            return replace(c, label=label).compared("exact", "exact")  # no randomness: loc
+        if c.args[1].get("allow_singular") and method in ("pdf", "logpdf"):
+            # the 'gaussian_density' bound needs a Cholesky factor; Σ = [[1, 1], [1, 1]] has
+            # none: compared as a closed form (an eigendecomposition in both backends)
+            return replace(c, label=label).compared("exact", "exact")
         return replace(c, label=label).compared(*table[method.split(".")[-1]])
     return one(cases) if isinstance(cases, Case) else tuple(one(c) for c in cases)
 
@@ -200,6 +208,45 @@ def _edge_quantiles(params):
             case("isf", params, q, label=f"isf at {params}: no search on this bulk"))
 
 
+def _infinite_loc_scale(params):
+    """Issue 16: loc is not a parameter check in SciPy (an infinite loc moves every point to
+    one end: norm(loc=inf).pdf(0) = 0, was nan), an infinite scale is valid (z = 0), and a
+    NaN loc gives nan."""
+    x = np.array([0.0, 1.0, np.inf, -np.inf, np.nan])
+    q = np.array([0.0, 0.3, 1.0])
+    out = ()
+    for loc, scale in ((np.inf, 1.0), (-np.inf, 1.0), (0.0, np.inf), (np.nan, 1.0)):
+        p = {**params, "loc": loc, "scale": scale}
+        out += tuple(case(m, p, x, label=f"{m} at loc={loc}, scale={scale}")
+                     for m in ("pdf", "logpdf", "cdf", "logcdf", "sf"))
+        out += tuple(case(m, p, q, label=f"{m} at loc={loc}, scale={scale}") for m in ("ppf", "isf"))
+        out += tuple(case(m, p, label=f"{m} at loc={loc}, scale={scale}")
+                     for m in ("mean", "var", "entropy"))
+    return out
+
+
+def _rvs_edges(params, discrete=False):
+    """Issue 16: scale 0 gives loc (SciPy; mathml raised), a RandomState is accepted (was
+    refused), size must be an integer as NumPy's (2.5 and True were truncated)."""
+    out = (case("rvs", params, size=N_STAT, random_state=np.random.RandomState(4),
+                label="rvs from a RandomState"),)
+    if not discrete:
+        out += (case("rvs", {**params, "loc": 3.0, "scale": 0.0}, size=4, random_state=0,
+                     label="rvs with scale 0: loc (no draw)"),)
+    return out
+
+
+def _size_bad(params):
+    return (bad("rvs", params, size=2.5, random_state=0, raises=TypeError,
+                match="cannot be interpreted as an integer", label="rvs with size=2.5"),
+            bad("rvs", params, size=True, random_state=0, raises=TypeError,
+                match="an integer is required", label="rvs with size=True"),
+            bad("rvs", params, size=-1, random_state=0, raises=ValueError,
+                match="negative dimensions", label="rvs with size=-1"),
+            bad("rvs", params, size=3, random_state=1.5, raises=ValueError,
+                match="cannot be used to seed", label="rvs with random_state=1.5"))
+
+
 Q = np.array([0.0, 1e-100, 1e-10, 0.01, 0.3, 0.5, 0.9, 1 - 1e-10, 1.0, -0.5, 1.5])
 QD = np.array([0.0, 0.001, 0.1, 0.3, 0.5, 0.77, 0.999, 1.0, -0.5])
 _data = np.random.default_rng(7)
@@ -230,11 +277,16 @@ _ENTRIES: tuple[Concept, ...] = (
         + (case("unfrozen.pdf", {"loc": 1.0, "scale": 2.0}, _NORM_X, label="unfrozen pdf"),
            case("unfrozen.ppf", {}, Q, label="unfrozen ppf, standard"),
            case("fit", {}, FIT_NORMAL, label="fit (MLE, closed form)"))
-        + _invalid({"loc": 0.0, "scale": -1.0}),
+        + _invalid({"loc": 0.0, "scale": -1.0})
+        + _infinite_loc_scale({}) + _rvs_edges({"loc": 1.0, "scale": 2.0}),
         strategy=lambda: _strategy(_located(), _around, _CONT_METHODS + ("fit",)).map(
             lambda c: c if c.args[0] != "fit" else case("fit", {}, FIT_NORMAL * c.args[1]["scale"]
                                                         + c.args[1]["loc"])),
-        bad=(_rvs_bad({"scale": -1.0}), _empty_fit()),
+        bad=(_rvs_bad({"scale": -1.0}), _empty_fit(),
+             bad("fit", {}, None, raises=TypeError, label="fit of None (SciPy's TypeError)"),
+             bad("fit", {}, np.array(["1.0", "2.0"]), raises=TypeError,
+                 label="fit of strings (SciPy's TypeError; mathml converted them)"))
+        + _size_bad({}),
         bench=_bench({"loc": 0.0, "scale": 1.0}, -5, 5),
         run=_run,
         seeds=(SEED,),
@@ -245,7 +297,8 @@ _ENTRIES: tuple[Concept, ...] = (
         cases=_every_method({"loc": -1.0, "scale": 3.0}, np.array([-2.0, -1.0, 0.0, 1.5, 2.0, 3.0]), Q)
         + (case("unfrozen.cdf", {"loc": 2.0, "scale": 4.0}, np.array([3.0]), label="unfrozen cdf"),
            case("fit", {}, FIT_UNIFORM, label="fit (min, max − min)"))
-        + _invalid({"loc": 0.0, "scale": 0.0}),
+        + _invalid({"loc": 0.0, "scale": 0.0})
+        + _infinite_loc_scale({}) + _rvs_edges({"loc": -1.0, "scale": 3.0}),
         strategy=lambda: _strategy(_located(), lambda p: _around(p, 1.5), _CONT_METHODS),
         bad=(_rvs_bad({"scale": -1.0}), _empty_fit()),
         bench=_bench({"loc": 0.0, "scale": 1.0}, -0.5, 1.5),
@@ -255,7 +308,8 @@ _ENTRIES: tuple[Concept, ...] = (
         cases=_every_method({"loc": 0.5, "scale": 2.0}, np.array([-1.0, 0.5, 0.5001, 1.0, 5.0, 100.0]), Q)
         + (case("unfrozen.sf", {"scale": 2.0}, np.array([1.0, 3.0]), label="unfrozen sf"),
            case("fit", {}, FIT_EXPON, label="fit (min, mean − min)"))
-        + _invalid({"loc": 0.0, "scale": -2.0}),
+        + _invalid({"loc": 0.0, "scale": -2.0})
+        + _infinite_loc_scale({}) + _rvs_edges({"loc": 0.5, "scale": 2.0}),
         strategy=lambda: _strategy(_located(), lambda p: _points(p["loc"] - p["scale"],
                                                                  p["loc"] + 40 * p["scale"]),
                                    _CONT_METHODS),
@@ -272,7 +326,12 @@ _ENTRIES: tuple[Concept, ...] = (
            case("fit", {}, FIT_GAMMA, label="fit (a by Newton on the digamma equation)"))
         + _invalid({"a": -1.0})
         + (case("entropy", {"a": -np.inf}, label="a = −inf: nan (ψ's recurrence hung)"),
-           case("entropy", {"a": 1e-300}, label="a = 1e-300: ψ's recurrence, 10 steps")),
+           case("entropy", {"a": 1e-300}, label="a = 1e-300: ψ's recurrence, 10 steps"),
+           case("entropy", {"a": 1e20}, label="a = 1e20: the asymptotic series (terms ~1e21 "
+                "cancelled to 0 before)"),
+           case("entropy", {"a": np.inf}, label="a = inf: inf"),
+           case("ppf", {"a": np.inf}, np.array([0.0, 0.3, 1.0]), label="a = inf: nan inside"))
+        + _infinite_loc_scale({"a": 2.5}) + _rvs_edges({"a": 2.5}),
         strategy=lambda: _strategy(
             st.fixed_dictionaries({"a": _reals(0.1, 50), "loc": _reals(-5, 5),
                                    "scale": _reals(0.1, 10)}),
@@ -304,7 +363,16 @@ _ENTRIES: tuple[Concept, ...] = (
                 label="the same stop, in the isf"))
         + _invalid({"a": 1.0, "b": -1.0})
         + (case("entropy", {"a": -np.inf, "b": 1.0}, label="a = −inf: nan (ψ's recurrence hung)"),
-           case("entropy", {"a": np.nan, "b": 2.0}, label="a = nan: nan")),
+           case("entropy", {"a": np.nan, "b": 2.0}, label="a = nan: nan"),
+           case("entropy", {"a": 5.0, "b": 1e50}, label="beta.entropy(5, 1e50) = −112.98 "
+                "(was 0.0: terms ~1e52 cancelled); grouped Stirling differences"),
+           case("entropy", {"a": 0.5, "b": 1e15}, label="one shape large (was −32.0)"),
+           case("logpdf", {"a": 1e10, "b": 1e10}, np.array([0.3]),
+                label="log B(a, b) directly (B underflowed: logpdf was +inf); where the "
+                      "density's terms cancel to O(1), as at x = 0.5, both backends keep only "
+                      "~eps·1e10: not compared there"),
+           case("pdf", {"a": np.inf, "b": np.inf}, np.array([0.3]), label="a = b = inf"))
+        + _infinite_loc_scale({"a": 2.0, "b": 3.0}) + _rvs_edges({"a": 2.0, "b": 3.0}),
         strategy=lambda: _strategy(
             st.fixed_dictionaries({"a": _reals(0.1, 50), "b": _reals(0.1, 50)}),
             # SciPy (Boost's ibeta_derivative) raises OverflowError on x near the smallest
@@ -326,7 +394,8 @@ _ENTRIES: tuple[Concept, ...] = (
         + _every_method({"p": 0.7}, np.array([-1.0, 0.0, 0.5, 1.0, 2.0]), QD, discrete=True)
         + _every_method({"p": 0.0}, np.array([0.0, 1.0]), QD, discrete=True)[:3]
         + (case("unfrozen.pmf", {"p": 0.3}, np.array([0.0, 1.0]), label="unfrozen pmf"),)
-        + _invalid({"p": 1.5}),
+        + _invalid({"p": 1.5}) + _rvs_edges({"p": 0.3}, discrete=True)
+        + (case("rvs", {"p": 0.3}, random_state=0, label="one variate: a Python int"),),
         strategy=lambda: _strategy(st.fixed_dictionaries({"p": _P}),
                                    lambda p: _integers_around(0, 1), _DISC_METHODS),
         bad=(_rvs_bad({"p": -0.1}),),
@@ -353,13 +422,23 @@ _ENTRIES: tuple[Concept, ...] = (
         + _edge_quantiles({"n": np.inf, "p": 0.4}) + _edge_quantiles({"n": -1.0, "p": 0.4})
         + (case("cdf", {"n": np.inf, "p": 0.4}, np.array([3.0]), label="n = inf: cdf nan"),
            case("sf", {"n": np.inf, "p": 0.4}, np.array([3.0]), label="n = inf: sf nan"),
-           case("pmf", {"n": np.inf, "p": 0.4}, np.array([3.0]), label="n = inf: pmf nan")),
+           case("pmf", {"n": np.inf, "p": 0.4}, np.array([3.0]), label="n = inf: pmf nan"),
+           case("entropy", {"n": 10**6, "p": 0.3}, label="npq = 2.1e5: the asymptotic series "
+                "(SciPy sums over 0…n: at n = 1e12 it cannot allocate, mathml's work is bounded)"),
+           case("pmf", {"n": 5, "p": 0.3, "loc": np.inf}, np.array([0.0, np.inf]),
+                label="loc = inf: 0 and nan as SciPy"),
+           case("rvs", {"n": 10**6, "p": 0.3}, size=N_STAT, random_state=2,
+                label="rvs, large n (the search starts at the Cornish–Fisher quantile)"))
+        + _rvs_edges({"n": 20, "p": 0.3}, discrete=True),
         strategy=lambda: _strategy(
             st.fixed_dictionaries({"n": st.integers(0, 200), "p": _P}),
             lambda p: _integers_around(0, p["n"]), _DISC_METHODS),
         bad=(_rvs_bad({"n": 5, "p": 1.5}),
              bad("rvs", {"n": np.inf, "p": 0.4}, size=3, random_state=0, raises=TypeError,
-                 match="Cannot cast scalar", label="rvs with n = inf (NumPy's int64 cast)")),
+                 match="Cannot cast scalar", label="rvs with n = inf (NumPy's int64 cast)"),
+             bad("rvs", {"n": 10.0, "p": 0.4}, size=3, random_state=0, raises=TypeError,
+                 match="Cannot cast scalar", label="rvs with a float n, even 10.0 (SciPy)"))
+        + _size_bad({"n": 5, "p": 0.3}),
         bench=_bench_discrete({"n": 100, "p": 0.3}, 100),
         run=_run,
         seeds=(SEED,),
@@ -381,7 +460,11 @@ _ENTRIES: tuple[Concept, ...] = (
         + (case("ppf", {"mu": 1e308}, np.array([0.0, 1.0]), label="ppf at mu = 1e308: the ends"),
            case("isf", {"mu": 1e308}, np.array([0.0, 1.0]), label="isf at mu = 1e308: the ends"))
         + (case("entropy", {"mu": -1.0}, label="mu < 0: nan (the support sum failed)"),
-           case("entropy", {"mu": np.nan}, label="mu nan: nan")),
+           case("entropy", {"mu": np.nan}, label="mu nan: nan"),
+           case("rvs", {"mu": 1e6}, size=N_STAT, random_state=2,
+                label="rvs, mean 1e6 (the search starts at the Cornish–Fisher quantile)"),
+           case("rvs", {"mu": 2.0}, random_state=0, label="one variate: a Python int"))
+        + _rvs_edges({"mu": 4.5}, discrete=True),
         strategy=lambda: _strategy(st.fixed_dictionaries({"mu": _reals(1e-3, 100.0)}),
                                    lambda p: _integers_around(0, 2 * p["mu"] + 10), _DISC_METHODS),
         bad=(_rvs_bad({"mu": -1.0}),
@@ -395,7 +478,10 @@ _ENTRIES: tuple[Concept, ...] = (
              "means alike; SciPy uses NumPy's PTRS for large means. SciPy's quantiles at "
              "mu = 0 and for q ≲ 1e-30 are nan (its inverse fails); mathml returns the "
              "smallest k with F(k) ≥ q (S(k) ≤ q): those inputs are left out of the "
-             "generated cases"),
+             "generated cases. Deliberately not followed: SciPy's entropy for μ ≳ 1e5 (its "
+             "generic sum stops after 1000 terms: 2.77 at μ = 1e6 for 8.33, 0.0 at 1e12 and "
+             "at inf); mathml's asymptotic series ½ log(2πeμ) − 1/(12μ) − … is right there "
+             "(tests/test_distributions.py checks it)"),
     Concept(
         "stats.multivariate_normal", "scipy.stats.multivariate_normal", "exact", "exact",
         cases=(case("pdf", {"mean": np.array([1.0, 2.0]), "cov": np.array([[2.0, 0.5], [0.5, 1.0]])},
@@ -410,17 +496,44 @@ _ENTRIES: tuple[Concept, ...] = (
                             "cov": np.array([[2.0, 0.5, 0.1], [0.5, 1.0, 0.2], [0.1, 0.2, 0.5]])},
                     size=N_STAT, random_state=5, label="rvs through the Cholesky factor"),
                case("unfrozen.logpdf", {"mean": np.zeros(2), "cov": 2.0}, np.array([1.0, 1.0]),
-                    label="unfrozen logpdf, scalar cov")),
+                    label="unfrozen logpdf, scalar cov"),
+               case("pdf", {"mean": np.zeros(2), "cov": np.array([[1.0, 1.0], [1.0, 1.0]]),
+                            "allow_singular": True}, np.array([[0.0, 0.0], [1.0, 1.0], [1.0, 0.0]]),
+                    label="allow_singular: 0.282 on the support, 0 off it (issue 16)"),
+               case("entropy", {"mean": np.zeros(3), "cov": np.diag([1.0, 2.0, 0.0]),
+                                "allow_singular": True}, label="allow_singular entropy (pseudo-det)"),
+               case("pdf", {"mean": np.array([1.0, 2.0]), "cov": np.array([[2.0, 0.5], [0.5, 1.0]])},
+                    np.ones((2, 3, 2)), label="x of shape (2, 3, 2): densities of shape (2, 3)"),
+               case("pdf", {"mean": np.array([np.inf, 0.0]), "cov": np.eye(2)}, np.zeros(2),
+                    label="an infinite mean: density 0 (was refused)"),
+               case("cdf", {"mean": np.zeros(2), "cov": np.array([[1.0, 0.5], [0.5, 1.0]])},
+                    np.zeros(2), label="cdf: the orthant 1/3 (Genz's method in both)"),
+               case("cdf", {"mean": np.array([1.0, 2.0]), "cov": np.array([[2.0, 0.5], [0.5, 1.0]])},
+                    np.array([[0.0, 0.0], [3.0, 1.0]]), label="cdf, two points"),
+               case("cdf", {"mean": np.zeros(3), "cov": np.array([[1.0, 0.3, 0.2], [0.3, 1.0, 0.4],
+                                                                  [0.2, 0.4, 1.0]])},
+                    np.array([0.5, -0.2, 1.0]), label="cdf in three dimensions"),
+               case("logcdf", {"mean": np.zeros(2), "cov": np.array([[1.0, -0.9], [-0.9, 1.0]])},
+                    np.array([1.0, 1.5]), label="logcdf, strong negative correlation"),
+               case("rvs", {"mean": np.zeros(2), "cov": np.array([[2.0, 0.5], [0.5, 1.0]])},
+                    size=N_STAT, random_state=np.random.RandomState(7),
+                    label="rvs from a RandomState (was refused)")),
         strategy=lambda: _mvn_strategy(),
         bad=(bad("pdf", {"mean": np.zeros(2), "cov": np.array([[1.0, 2.0], [2.0, 1.0]])},
                  np.zeros(2), raises=ValueError, label="indefinite covariance"),
              bad("pdf", {"mean": np.zeros(2), "cov": np.array([[1.0, 1.0], [1.0, 1.0]])},
-                 np.zeros(2), raises=ValueError, label="singular covariance")),
+                 np.zeros(2), raises=ValueError, label="singular covariance"),
+             bad("logpdf", {"mean": np.zeros(2), "cov": np.eye(2)}, np.empty(0),
+                 raises=ValueError, label="an empty x: SciPy's ValueError (was IndexError)"),
+             bad("pdf", {"mean": np.zeros(2), "cov": np.eye(2)}, np.ones((1, 3)),
+                 raises=ValueError, label="points of the wrong dimension")),
         bench=Bench(10_000, lambda n, rng: case(
             "logpdf", {"mean": np.zeros(3), "cov": np.diag([1.0, 2.0, 3.0])},
             rng.normal(size=(n, 3)))),
         run=_run,
-        note="no cdf (SciPy's is a numerical integration); a covariance that is not "
+        note="cdf/logcdf by Genz's quasi-Monte Carlo integration in both (compared within "
+             "the two methods' errors, 'genz'); allow_singular through the eigendecomposition "
+             "as SciPy (the cdf of a singular one is not implemented); a covariance that is not "
              "positive definite raises ValueError in both (SciPy's singular case raises its "
              "LinAlgError, a ValueError: the reference re-raises); mathml also refuses a "
              "non-symmetric covariance, which SciPy silently symmetrises"),
