@@ -263,7 +263,7 @@ def smallest_case(concept: Concept) -> Case:
     return min(concept.cases, key=_size)
 
 
-def fuzz_concept(concept: Concept, seconds: float = 10.0) -> dict[str, str]:
+def fuzz_concept(concept: Concept, seconds: float = 30.0) -> dict[str, str]:
     """Every mutant of the concept's smallest example, by label, with what differs (only
     the mutants where mathml's outcome is not the reference's)."""
     found = {}

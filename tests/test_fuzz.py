@@ -28,10 +28,6 @@ OPEN: dict[str, str] = {
 
     # probability
     "probability.marginal": "axis:0-d",
-
-    # linear_model
-    "linear_model.enet_path": "tol:0-d tol:inf",
-    "linear_model.lasso_path": "tol:0-d tol:inf",
 }
 
 #: concept -> {label: why mathml deliberately does not do what the reference does}.

@@ -84,7 +84,12 @@ def _coordinate_descent(X: NDArray, y: NDArray, l1: float, l2: float, max_iter: 
         R = y - X @ w
         norms = np.einsum("ij,ij->j", X, X)
     tol_scaled = tol * float(y @ y)
-    gap = np.inf
+    # A start that already meets the tolerance (a warm start along a path, a large tol) is
+    # returned untouched after 0 sweeps, as scikit-learn checks before its first sweep.
+    XtR = q - Gw if gram is not None else X.T @ R
+    gap = _duality_gap(y - X @ w if gram is not None else R, XtR, y, w, l1, l2, positive)
+    if gap <= tol_scaled:
+        return w, gap, 0
     sweeps = _coordinate_order(p, random_state, random)
     for n_iter in range(1, max_iter + 1):
         w_max = dw_max = 0.0

@@ -168,7 +168,9 @@ def _path_cases(l1_ratio: float | None):
             case(*_path_data(54), alphas=5, precompute=False, label="no Gram matrix",
                  **tight),
             case(*_path_data(55), alphas=5, selection="random", random_state=2,
-                 label="random selection", **tight))
+                 label="random selection", **tight),
+            case(*_path_data(57), alphas=5, tol=1.0, label="tol = 1: every warm start already "
+                 "meets the gap, no sweep at all", **ratio))
 
 
 def _path_bad(f_kwargs):
