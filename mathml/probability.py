@@ -12,6 +12,8 @@ with ``sympy.stats`` in exact rational arithmetic.
 """
 from __future__ import annotations
 
+import operator
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
@@ -194,6 +196,7 @@ def marginal(joint: ArrayLike, axis: int = 0) -> NDArray[np.float64]:
     """
     # Step 1
     P = _table(joint)
+    axis = operator.index(axis)  # an integer, as NumPy's axes: 1.0 is a TypeError
     if axis not in (0, 1):
         raise ValueError(f"axis must be 0 (rows, X) or 1 (columns, Y), got {axis!r}")
     # Step 2: the variable kept is `axis`; the other one is summed out

@@ -216,8 +216,12 @@ def _identical(a: Any, b: Any) -> bool:
         return bool(np.array_equal(a, b)) if a.dtype != object else repr(a) == repr(b)
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
         return False
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, (float, np.floating)) and np.isnan(a):
+        return bool(np.isnan(b))
     try:
-        return bool(a == b) and type(a) is type(b)
+        return bool(a == b)
     except Exception:
         return False
 

@@ -11,6 +11,8 @@ a table or distribution not summing to 1 within 1e-9, inconsistent probabilities
 """
 from __future__ import annotations
 
+import operator
+
 import numpy as np
 import sympy
 from numpy.typing import ArrayLike
@@ -93,6 +95,7 @@ def conditional(p_a_and_b: float, p_b: float) -> float:
 
 def marginal(joint: ArrayLike, axis: int = 0) -> np.ndarray:
     P = _table(joint)
+    axis = operator.index(axis)  # an integer, as NumPy's axes: 1.0 is a TypeError
     if axis not in (0, 1):
         raise ValueError(f"axis must be 0 (rows, X) or 1 (columns, Y), got {axis!r}")
     Z, index = _cells(P), np.arange(P.size).reshape(P.shape)

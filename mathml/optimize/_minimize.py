@@ -151,6 +151,8 @@ def minimize(fun: Callable, x0: ArrayLike, args: tuple = (), method: str | None 
     if tol is not None:
         for name in _TOL_OPTIONS[meth]:
             options.setdefault(name, tol)
+    for name in _TOLERANCES & options.keys():
+        _check_tolerance(name, options[name])
     if meth == "slsqp":
         stop = _Callback(callback)
         res = _minimize_slsqp(fun, x0, args, jac, bounds, constraints, tol,
@@ -190,6 +192,17 @@ def _as_x0(x0: ArrayLike) -> NDArray[np.float64]:
     if np.iscomplexobj(x):
         raise TypeError("x0 must be real")
     return x.astype(float)
+
+
+#: Every method's tolerance options.
+_TOLERANCES = {name for names in _TOL_OPTIONS.values() for name in names}
+
+
+def _check_tolerance(name: str, value: Any) -> None:
+    """A tolerance is a real number: a ragged sequence fails in NumPy's conversion
+    (ValueError, as in SciPy), a complex one is refused (TypeError)."""
+    if np.iscomplexobj(np.asarray(value)):
+        raise TypeError(f"minimize: the option {name} must be a real number, got {value!r}")
 
 
 def _result_dtype(x0: ArrayLike) -> np.dtype:

@@ -129,7 +129,9 @@ CONCEPTS = (
         strategy=lambda: st.tuples(_table(), st.sampled_from([0, 1])).map(
             lambda t: case(t[0], axis=t[1])),
         bad=_TABLE_BAD + (bad(_TABLE, axis=2, raises=ValueError, match="axis",
-                              label="axis 2"),),
+                              label="axis 2"),
+                          bad(_TABLE, axis=np.array(1.0), raises=TypeError,
+                              label="a float axis (NumPy's TypeError)")),
         bench=Bench(4, _bench_table)),
     Concept(
         "probability.bayes", "sympy.stats.P(A, given=B)", "exact", "exact",

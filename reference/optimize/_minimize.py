@@ -2,8 +2,9 @@
 
 SciPy's results and failures are the contract's (an objective returning NaN ends with
 ``success=False``, an unknown method or an x0 that is not 1-D raise ValueError), with three
-exceptions adjusted below: bounds of the wrong length, a complex x0 (refused with
-TypeError: the minimisers work over real x), and SLSQP given a float32 (or any
+exceptions adjusted below: bounds of the wrong length, a complex x0 or a complex tolerance
+option (refused with TypeError: the minimisers work over real numbers, and SciPy compares
+a complex gtol as if real), and SLSQP given a float32 (or any
 non-float64 floating) x0, which SciPy 1.17 passes on to its compiled core uncast and
 which then fails ("All inputs to slsqp must be of type numpy.float64"): the wrapper casts
 x0 to float64 there, so SLSQP returns float64 as its core computes (mathml likewise).
@@ -18,6 +19,9 @@ import scipy.optimize
 from numpy.typing import ArrayLike
 
 __all__ = ["minimize"]
+
+#: The methods' tolerance options (a complex value is refused, as mathml refuses it).
+_TOLERANCES = ("xatol", "fatol", "gtol", "xtol", "ftol")
 
 
 def minimize(fun: Callable, x0: ArrayLike, args: tuple = (), method: str | None = None,
@@ -35,6 +39,9 @@ def minimize(fun: Callable, x0: ArrayLike, args: tuple = (), method: str | None 
     # Contract: x is real; SciPy would iterate in complex arithmetic from a complex x0.
     if np.iscomplexobj(x0):
         raise TypeError("x0 must be real")
+    for name, value in (options or {}).items():
+        if name in _TOLERANCES and np.iscomplexobj(value):
+            raise TypeError(f"minimize: the option {name} must be a real number, got {value!r}")
     method_name = method if method is not None else (
         "SLSQP" if constraints else "L-BFGS-B" if bounds is not None else "BFGS")
     if isinstance(method_name, str) and method_name.lower() == "slsqp":
