@@ -50,11 +50,7 @@ DELIBERATE: dict[str, dict[str, str]] = {
 
 #: concepts whose float32 input still comes back with other floating types than the
 #: reference's (issue 16's dtype rule).
-DTYPE_OPEN: set[str] = {
-    # linear_model
-    "linear_model.SGDRegressor",
-    "linear_model.SGDClassifier",
-}
+DTYPE_OPEN: set[str] = set()
 
 CONCEPTS = [pytest.param(c, id=c.name) for c in catalog.all_concepts()]
 

@@ -45,7 +45,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from .._docstrings import fill_doc
 from .._validation import (FLOAT_DTYPES, check_classification_targets, check_random_state,
-                           check_sample_weight, validate_data)
+                           check_sample_weight, float_dtype_of, validate_data)
 from ..base import (BaseEstimator, ClassifierMixin, Interval, RegressorMixin, StrOptions,
                     check_is_fitted)
 from ..exceptions import ConvergenceWarning
@@ -516,6 +516,16 @@ class _BaseSGD(BaseEstimator):
     _average_coef: Any
     _average_intercept: Any
 
+    def _partial_fit_in(self, X: ArrayLike, *args: Any) -> Any:
+        """`_partial_fit` in float64, mathml's working precision, with ``coef_`` left in the
+        data's floating type, as scikit-learn's (float32 for float32 X; the intercept and
+        the predictions stay float64 there too)."""
+        if getattr(self, "coef_", None) is not None:
+            self.coef_ = np.asarray(self.coef_, dtype=np.float64)
+        self._partial_fit(X, *args)
+        self.coef_ = self.coef_.astype(float_dtype_of(X), copy=False)
+        return self
+
     def _check_sgd_params(self, for_partial_fit: bool = False) -> None:
         self._validate_hyperparameters()
         if self.early_stopping and for_partial_fit:
@@ -763,7 +773,7 @@ class SGDRegressor(RegressorMixin, _BaseSGD):
             self.coef_ = None
             self.intercept_ = None
         self.t_ = 1.0
-        self._partial_fit(X, y, self.max_iter, sample_weight, coef_init, intercept_init)
+        self._partial_fit_in(X, y, self.max_iter, sample_weight, coef_init, intercept_init)
         self._warn_if_unfinished()
         return self
 
@@ -772,7 +782,7 @@ class SGDRegressor(RegressorMixin, _BaseSGD):
         """One epoch over (X, y), continuing from the current coefficients; returns self."""
         if not hasattr(self, "coef_"):
             self._check_sgd_params(for_partial_fit=True)
-        return self._partial_fit(X, y, 1, sample_weight, None, None)
+        return self._partial_fit_in(X, y, 1, sample_weight, None, None)
 
     def _partial_fit(self, X, y, max_iter, sample_weight, coef_init, intercept_init):
         first_call = getattr(self, "coef_", None) is None
@@ -984,7 +994,7 @@ class SGDClassifier(ClassifierMixin, _BaseSGD):
             self._standard_coef, self._standard_intercept = self.coef_, self.intercept_
             self._average_coef = self._average_intercept = None
         self.t_ = 1.0
-        self._partial_fit(X, y, self.max_iter, classes, sample_weight, coef_init,
+        self._partial_fit_in(X, y, self.max_iter, classes, sample_weight, coef_init,
                           intercept_init)
         self._warn_if_unfinished()
         return self
@@ -1003,7 +1013,7 @@ class SGDClassifier(ClassifierMixin, _BaseSGD):
                     "of the full training set target to properly estimate the class "
                     "frequency distributions. Pass the resulting weights as the "
                     "class_weight parameter.")
-        return self._partial_fit(X, y, 1, classes, sample_weight, None, None)
+        return self._partial_fit_in(X, y, 1, classes, sample_weight, None, None)
 
     def _partial_fit(self, X, y, max_iter, classes, sample_weight, coef_init, intercept_init):
         first_call = not hasattr(self, "classes_")
