@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validation import FLOAT_DTYPES, check_array, validate_data
+from ._validation import FLOAT_DTYPES, check_array, float_dtype_of, validate_data
 from .base import (BaseEstimator, ClassNamePrefixFeaturesOutMixin, Interval, StrOptions,
                    TransformerMixin, check_is_fitted)
 from .linalg import eigh, inv, slogdet, svd
@@ -213,7 +213,7 @@ class PCA(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEstimator):
                                           NDArray[np.float64]]:
         """Steps 1–6 of the Notes; returns (U or None, S, X) for ``fit_transform``."""
         self._validate_hyperparameters()
-        X_type = _floating_type(X)
+        X_type = float_dtype_of(X)
         X = validate_data(self, X, reset=True, dtype=FLOAT_DTYPES)
         n, p = X.shape
         k = min(n, p) if self.n_components is None else self.n_components
@@ -258,7 +258,7 @@ class PCA(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEstimator):
     def _output_type(self, X: ArrayLike) -> np.dtype:
         """The type of a result for data X: float32 when X and the fit are (scikit-learn's
         products of the two), float64 otherwise."""
-        return np.result_type(_floating_type(X), self.components_.dtype)
+        return np.result_type(float_dtype_of(X), self.components_.dtype)
 
     def _choose_solver(self, n: int, p: int, k: float) -> str:
         """scikit-learn's 'auto' rule: the covariance for tall, narrow data, else the SVD.
@@ -377,11 +377,6 @@ class PCA(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEstimator):
     def score(self, X: ArrayLike, y: object = None) -> float:
         """The mean log-likelihood of the samples of `X`."""
         return float(self.score_samples(X).mean())
-
-
-def _floating_type(X: ArrayLike) -> type:
-    """float32 for float32 data, float64 for any other: the type scikit-learn's PCA keeps."""
-    return np.float32 if np.asarray(X).dtype == np.float32 else np.float64
 
 
 def _covariance_eigh(X: NDArray[np.float64], mu: NDArray[np.float64]

@@ -27,7 +27,7 @@ from typing import Any, ClassVar
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validation import check_sample_weight, validate_data
+from ._validation import check_sample_weight, float_dtype_of, validate_data
 from .base import BaseEstimator, Interval, RegressorMixin, StrOptions, check_is_fitted
 from .exceptions import LinAlgError
 from .linalg import cholesky, lstsq, solve
@@ -202,7 +202,7 @@ class KernelRidge(RegressorMixin, BaseEstimator):
             validate_data(self, X)
             raise TypeError("Input should have at least 1 dimension i.e. satisfy "
                             f"`len(x.shape) > 0`, got scalar `{np.asarray(y)!r}` instead.")
-        X_type, y_type = _floating_type(X), _floating_type(y)
+        X_type, y_type = float_dtype_of(X), float_dtype_of(y)
         X, y = validate_data(self, X, y, multi_output=True, y_numeric=True)
         if sample_weight is not None and not isinstance(sample_weight, float):
             sample_weight = check_sample_weight(sample_weight, X.shape[0])
@@ -226,7 +226,7 @@ class KernelRidge(RegressorMixin, BaseEstimator):
         """f(x) = Σ_i a_i k(x, x_i) for each row of X (for 'precomputed', X is the kernel
         between the new samples and the training ones, shape (n_samples, n_samples_fit))."""
         check_is_fitted(self)
-        X_type = _floating_type(X)
+        X_type = float_dtype_of(X)
         X = validate_data(self, X, reset=False)
         K = self._get_kernel(X, self.X_fit_.astype(np.float64))
         # float64 arithmetic; the result in scikit-learn's type: that of K (float32 when
@@ -234,12 +234,6 @@ class KernelRidge(RegressorMixin, BaseEstimator):
         K_type = np.result_type(X_type, self.X_fit_.dtype)
         return np.dot(K, self.dual_coef_.astype(np.float64)).astype(
             np.result_type(K_type, self.dual_coef_.dtype))
-
-
-def _floating_type(A: ArrayLike) -> type:
-    """float32 for float32 data, float64 for any other: the working type scikit-learn
-    keeps (its kernels are float32 only when their inputs are)."""
-    return np.float32 if np.asarray(A).dtype == np.float32 else np.float64
 
 
 def _solve_cholesky_kernel(K: np.ndarray, y: np.ndarray, alpha: np.ndarray,

@@ -27,7 +27,8 @@ from time import time
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validation import FLOAT_DTYPES, check_array, check_random_state, validate_data
+from ._validation import (FLOAT_DTYPES, check_array, check_random_state, float_dtype_of,
+                          validate_data)
 from .base import BaseEstimator, DensityMixin, Interval, StrOptions, check_is_fitted
 from .cluster import KMeans, kmeans_plusplus
 from .exceptions import ConvergenceWarning, LinAlgError
@@ -96,12 +97,6 @@ def _textbook_GaussianMixture(X: ArrayLike, n_components: int, random_state=None
 
 
 # --- the user's initial parameters, checked as scikit-learn checks them ------------------------
-
-def _floating_type(X: ArrayLike) -> type:
-    """float32 for float32 data, float64 for any other: the type scikit-learn's mixture
-    keeps (mathml runs EM in float64 and rounds the fitted parameters to it)."""
-    return np.float32 if np.asarray(X).dtype == np.float32 else np.float64
-
 
 def _check_shape(param: NDArray, shape: tuple, name: str) -> None:
     if param.shape != shape:
@@ -437,7 +432,7 @@ class GaussianMixture(DensityMixin, BaseEstimator):
     def fit_predict(self, X: ArrayLike, y=None) -> NDArray[np.intp]:
         """Fit by EM, then the most probable component of each sample of `X`."""
         self._validate_hyperparameters()
-        X_type = _floating_type(X)
+        X_type = float_dtype_of(X)
         X = validate_data(self, X, ensure_min_samples=2, dtype=FLOAT_DTYPES)
         if X.shape[0] < self.n_components:
             raise ValueError("Expected n_samples >= n_components but got n_components = "
@@ -581,7 +576,7 @@ class GaussianMixture(DensityMixin, BaseEstimator):
 
     def _output_type(self, X: ArrayLike) -> np.dtype:
         """scikit-learn's type of a result for data X: float32 when X and the fit are."""
-        return np.result_type(_floating_type(X), self.means_.dtype)
+        return np.result_type(float_dtype_of(X), self.means_.dtype)
 
     def score_samples(self, X: ArrayLike) -> NDArray[np.floating]:
         """log p(x_i) under the fitted mixture, shape (n_samples,)."""

@@ -15,7 +15,8 @@ from typing import ClassVar
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validation import check_classification_targets, column_or_1d, validate_data
+from ._validation import (check_classification_targets, column_or_1d, float_dtype_of,
+                          validate_data)
 from .base import BaseEstimator, ClassifierMixin, Interval, check_is_fitted
 from .special import logsumexp
 
@@ -89,12 +90,6 @@ class _BaseNB(ClassifierMixin, BaseEstimator):
     def _checked(self, X: ArrayLike) -> NDArray:
         check_is_fitted(self)
         return validate_data(self, X, reset=False)
-
-
-def _floating_type(X: ArrayLike) -> type:
-    """float32 for float32 data, float64 for any other: the type scikit-learn's Gaussian
-    naive Bayes keeps."""
-    return np.float32 if np.asarray(X).dtype == np.float32 else np.float64
 
 
 def _variance(X: NDArray) -> NDArray:
@@ -212,7 +207,7 @@ class GaussianNB(_BaseNB):
         first = self._first_partial_fit(classes)
         # scikit-learn keeps the types of the first batch: float32 for float32 X (mathml
         # computes in float64 and stores the results in that type)
-        batch_type = _floating_type(X)
+        batch_type = float_dtype_of(X)
         X, y = validate_data(self, X, y, reset=first)
         # Step 2's ε from this batch alone (as scikit-learn: its variance, not the pooled one).
         epsilon = self.var_smoothing * _variance(X).max()
@@ -261,7 +256,7 @@ class GaussianNB(_BaseNB):
 
     def _joint_log_likelihood(self, X: ArrayLike) -> NDArray:
         # Step 3: log P(c) − ½ Σ_j [log 2πσ² + (x − θ)²/σ²].
-        jll_type = np.result_type(_floating_type(X), getattr(self, "theta_", np.empty(0)))
+        jll_type = np.result_type(float_dtype_of(X), getattr(self, "theta_", np.empty(0)))
         X = self._checked(X)
         theta, var, prior = (np.asarray(a, dtype=np.float64) for a in
                              (self.theta_, self.var_, self.class_prior_))

@@ -31,7 +31,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from .._param_validation import _validate_parameter_constraints
 from .._validation import (FLOAT_DTYPES, check_array, check_random_state, check_sample_weight,
-                           validate_data)
+                           float_dtype_of, validate_data)
 from ..base import (BaseEstimator, ClassNamePrefixFeaturesOutMixin, ClusterMixin, Interval,
                     StrOptions, TransformerMixin, check_is_fitted)
 from ..exceptions import ConvergenceWarning
@@ -262,7 +262,7 @@ def kmeans_plusplus(X: ArrayLike, n_clusters: int, *, sample_weight: ArrayLike |
         {"X": X, "n_clusters": n_clusters, "sample_weight": sample_weight,
          "x_squared_norms": x_squared_norms, "random_state": random_state,
          "n_local_trials": n_local_trials}, "kmeans_plusplus")
-    X_type = _floating_type(X)
+    X_type = float_dtype_of(X)
     X = check_array(X)  # scikit-learn keeps X's memory layout here (no copy to C order)
     w = check_sample_weight(sample_weight, X.shape[0])
     if X.shape[0] < n_clusters:
@@ -280,12 +280,6 @@ def kmeans_plusplus(X: ArrayLike, n_clusters: int, *, sample_weight: ArrayLike |
 
 
 # --- Lloyd's iterations -----------------------------------------------------------------------
-
-def _floating_type(X: ArrayLike) -> type:
-    """The type scikit-learn's k-means works in and returns: float32 for float32 data,
-    float64 for any other (mathml computes in float64 and rounds the results to it)."""
-    return np.float32 if np.asarray(X).dtype == np.float32 else np.float64
-
 
 def _assign_labels(X: NDArray, centers: NDArray) -> NDArray[np.int32]:
     """The nearest centre of each sample (the first one on ties).
@@ -527,7 +521,7 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
     def fit(self, X: ArrayLike, y=None, sample_weight: ArrayLike | None = None) -> KMeans:
         """Cluster X (y is ignored); returns self."""
         self._validate_hyperparameters()
-        X_type = _floating_type(X)
+        X_type = float_dtype_of(X)
         X = _c_order(validate_data(self, X, dtype=FLOAT_DTYPES))
         if X.shape[0] < self.n_clusters:
             raise ValueError(f"n_samples={X.shape[0]} should be >= "
@@ -578,7 +572,7 @@ class KMeans(ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, Ba
         """Distances ‖x_i − μ_j‖ to every centre, shape (n_samples, n_clusters); float32
         when X and the centres are (scikit-learn's type), computed in float64."""
         X_checked = self._checked(X)
-        D_type = np.result_type(_floating_type(X), self.cluster_centers_.dtype)
+        D_type = np.result_type(float_dtype_of(X), self.cluster_centers_.dtype)
         X = X_checked
         mu = self._centers()
         return np.sqrt(_squared_distances(X, mu, _squared_norms(mu))).astype(D_type)

@@ -39,6 +39,7 @@ import warnings
 from fractions import Fraction
 from numbers import Integral, Real
 from typing import Any
+from collections.abc import Callable
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -515,6 +516,7 @@ class _BaseSGD(BaseEstimator):
     _standard_intercept: Any
     _average_coef: Any
     _average_intercept: Any
+    _partial_fit: Callable[..., Any]  # each estimator's one pass of the stopping rule
 
     def _partial_fit_in(self, X: ArrayLike, *args: Any) -> Any:
         """`_partial_fit` in float64, mathml's working precision, with ``coef_`` left in the
