@@ -18,34 +18,12 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from ._param_validation import Interval, StrOptions, _validate_parameter_constraints
-from ._validation import check_random_state, type_of_target
+from ._validation import _num_samples, check_consistent_length, check_random_state, type_of_target
 from .base import clone
 from .exceptions import FitFailedWarning, InvalidParameterError
 from .metrics import accuracy_score, mean_absolute_error, mean_squared_error, r2_score
 
 __all__ = ["train_test_split", "KFold", "StratifiedKFold", "cross_val_score", "learning_curve"]
-
-
-def _num_samples(x: Any) -> int:
-    """scikit-learn's ``_num_samples``: the rows of an array, the length of a sequence (a
-    string is a sequence of characters); a 0-d array has none (TypeError)."""
-    if hasattr(x, "shape"):
-        if len(x.shape) == 0:
-            raise TypeError("Input should have at least 1 dimension i.e. satisfy "
-                            f"`len(x.shape) > 0`, got scalar `{x!r}` instead.")
-        return int(x.shape[0])
-    if not hasattr(x, "__len__"):
-        raise TypeError(f"Expected sequence or array-like, got {type(x)}")
-    return len(x)
-
-
-def _check_consistent_length(*arrays) -> None:
-    """scikit-learn's ``check_consistent_length``: every array that is not None has the same
-    number of samples (rows)."""
-    lengths = [_num_samples(a) for a in arrays if a is not None]
-    if len(set(lengths)) > 1:
-        raise ValueError("Found input variables with inconsistent numbers of samples: "
-                         f"{[int(n) for n in lengths]!r}")
 
 
 class _HasMethods:
@@ -229,7 +207,7 @@ def train_test_split(*arrays: ArrayLike, test_size: float | int | None = None,
         raise ValueError("At least one array required as input")
     # None passes the length check (scikit-learn's rule) but cannot be split (step 3).
     arrs = tuple(None if a is None else np.asarray(a) for a in arrays)
-    _check_consistent_length(*arrs)
+    check_consistent_length(*arrs)
     if arrs[0] is None:
         raise TypeError("Expected sequence or array-like, got <class 'NoneType'>")
     # Step 1: sizes.
@@ -293,7 +271,7 @@ class _KFoldBase:
         """Yield (train indices, test indices) for each fold, in fold order."""
         if self._needs_y:
             y = np.asarray(y)                    # None becomes a 0-d array, refused below
-        _check_consistent_length(X, y, groups)
+        check_consistent_length(X, y, groups)
         n = _num_samples(X)
         if self.n_splits > n:
             raise ValueError(f"Cannot have number of splits n_splits={self.n_splits} greater "
@@ -495,7 +473,7 @@ def _check_cv_inputs(caller: str, estimator, X, y, cv, extra: dict[str, tuple[li
     for name, (constraint, value) in extra.items():
         constraints[name], params[name] = constraint, value
     _validate_parameter_constraints(constraints, params, caller)
-    _check_consistent_length(X, y)
+    check_consistent_length(X, y)
     return np.asarray(X), None if y is None else np.asarray(y)
 
 
