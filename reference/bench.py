@@ -23,7 +23,7 @@ __all__ = ["Timing", "Scaling", "time_pair", "time_concept", "scale_concept",
            "MAX_BYTES"]
 
 MAX_ROUNDS = 200   # a fast concept stops here even if budget is left
-MAX_BYTES = 2 ** 29  # --scale stops before an input larger than this (512 MiB)
+MAX_BYTES = 2 ** 28  # --scale stops before an input larger than this (256 MiB)
 FULL_ROUNDS = 5    # below this many rounds the output says the budget cut the rounds short
 
 Clock = Callable[[], float]
