@@ -6,6 +6,7 @@
     mathml check FILE.py:FUNC AREA.NAME   your own function against a concept
     mathml exercise AREA.NAME [-o FILE]   a stub to fill in, graded by `mathml check`
     mathml bench [AREA ...]           mathml / reference timings, interleaved
+    mathml bench --scale AREA.NAME    both timings over a series of sizes, and their growth
 
 Exit status: 0 when everything agrees, 1 on a disagreement, 2 on a usage error (one line on
 stderr saying what was wrong and what to type instead).
@@ -19,7 +20,6 @@ import importlib.util
 import inspect
 import math
 import os
-import statistics
 import sys
 import time
 import warnings
@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 
-from . import catalog, exercise, show
+from . import bench, catalog, exercise, show
 from .check import check
 from .runner import ConceptResult, run_concept
 
@@ -199,57 +199,82 @@ def load_function(target: str, command: str) -> Callable:
 # --- bench -------------------------------------------------------------------------------------
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.scale is not None:
+        if args.areas or args.concept:
+            raise UsageError("--scale times one concept: give only `--scale AREA.NAME`")
+        return _bench_scale(resolve_concept(args.scale), args)
+    budget = 1.0 if args.seconds is None else args.seconds
+    if budget <= 0:
+        raise UsageError(f"--seconds must be positive, not {budget}")
     concepts = _concepts_of(args.areas)
     if args.concept:
         concepts = [resolve_concept(n) for n in args.concept]
-    rows = [("concept", "size", "mathml", "reference", "ratio")]
+    rows = [("concept", "size", "rounds", "mathml median (min–max)",
+             "reference median (min–max)", "ratio")]
+    short = []
+    started = time.perf_counter()
     for c in concepts:
         if sys.stderr.isatty():
             print(f"\r{c.name:<40}", end="", file=sys.stderr, flush=True)
-        t_m, t_r = _time_interleaved(c, args.seconds)
-        rows.append((c.name, str(c.bench.size), _seconds(t_m), _seconds(t_r), f"{t_m / t_r:.2f}×"))
+        t, case = bench.time_concept(c, budget)
+        if t.rounds < bench.FULL_ROUNDS:
+            short.append(f"{c.name} ({t.rounds})")
+        rows.append((c.name, bench.describe_size(c.bench.size, case), str(t.rounds),
+                     bench.spread(t.mathml), bench.spread(t.reference), f"{t.ratio:.2f}×"))
+    total = time.perf_counter() - started
     if sys.stderr.isatty():
         print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
-    if args.markdown:
+    _print_rows(rows, args.markdown)
+    print(f"\nratio = median mathml time / median reference time; the two run alternately "
+          f"(order swapped each round) after one warm-up call each, {budget:g} s per concept.")
+    if short:
+        print(f"Fewer than {bench.FULL_ROUNDS} rounds where one call is slow against the "
+              f"budget (at least 1): {', '.join(short)}.")
+    print(f"{len(concepts)} concept{'s' if len(concepts) != 1 else ''} in "
+          f"{bench.format_time(total)} (budget {bench.format_time(budget * len(concepts))}).")
+    return 0
+
+
+def _bench_scale(c: catalog.Concept, args: argparse.Namespace) -> int:
+    budget = 20.0 if args.seconds is None else args.seconds
+    if budget <= 0:
+        raise UsageError(f"--seconds must be positive, not {budget}")
+
+    def progress(size: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\r{c.name} n={size:<30}", end="", file=sys.stderr, flush=True)
+
+    started = time.perf_counter()
+    s = bench.scale_concept(c, budget, progress=progress)
+    total = time.perf_counter() - started
+    if sys.stderr.isatty():
+        print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
+    rows = [("n", "size", "rounds", "mathml median (min–max)", "reference median (min–max)",
+             "ratio")]
+    for n, shape, t in zip(s.sizes, s.shapes, s.timings):
+        rows.append((str(n), shape, str(t.rounds), bench.spread(t.mathml),
+                     bench.spread(t.reference), f"{t.ratio:.2f}×"))
+    print(f"{c.name}: both backends at a geometric series of sizes of its benchmark input")
+    _print_rows(rows, args.markdown)
+    k_m, k_r = s.exponents
+    print(f"\ngrowth exponent k (time ∝ nᵏ; least squares of log min time on log n, "
+          f"n = {s.sizes[0]}…{s.sizes[-1]}):")
+    print(_table([("  mathml", f"k = {k_m:.2f}"), ("  reference", f"k = {k_r:.2f}")]))
+    print(f"At small n a fixed cost per call (validation, Python overhead) flattens the curve: "
+          f"k is the exponent over these sizes, not the asymptotic one.\n"
+          f"{len(s.sizes)} sizes in {bench.format_time(total)} (budget "
+          f"{bench.format_time(budget)}; n/4, n/2 and n are always run).")
+    return 0
+
+
+def _print_rows(rows: Sequence[Sequence[str]], markdown: bool) -> None:
+    if markdown:
         print("| " + " | ".join(rows[0]) + " |")
         print("|" + "---|" * len(rows[0]))
         for r in rows[1:]:
             print("| " + " | ".join(r) + " |")
     else:
-        print(_table(rows))
-    print("\nratio = median mathml time / median reference time, measured alternately in one run.")
-    return 0
-
-
-def _time_interleaved(c: catalog.Concept, budget: float) -> tuple[float, float]:
-    """Median times of both backends, run alternately (order swapped each round) until each
-    has at least 5 runs and the time budget is spent, or 200 rounds (quietly: a warning
-    is the tests' business, and printing it would be timed too)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return _time_alternately(c, budget)
-
-
-def _time_alternately(c: catalog.Concept, budget: float) -> tuple[float, float]:
-    case = c.bench.case()
-    funcs = {"mathml": c.mathml, "reference": c.reference}
-    times: dict[str, list[float]] = {"mathml": [], "reference": []}
-    for f in funcs.values():  # warm-up: imports, caches
-        c.apply(f, case)
-    start = time.perf_counter()
-    for round_ in range(200):
-        order = ("mathml", "reference") if round_ % 2 == 0 else ("reference", "mathml")
-        for backend in order:
-            t0 = time.perf_counter()
-            c.apply(funcs[backend], case)
-            times[backend].append(time.perf_counter() - t0)
-        if round_ >= 4 and time.perf_counter() - start > budget:
-            break
-    return statistics.median(times["mathml"]), statistics.median(times["reference"])
-
-
-def _seconds(t: float) -> str:
-    return f"{t * 1e3:.3g} ms" if t >= 1e-3 else f"{t * 1e6:.3g} µs"
+        print(_table([tuple(r) for r in rows]))
 
 
 # --- exercise ----------------------------------------------------------------------------------
@@ -337,7 +362,11 @@ def _run(argv: Sequence[str] | None) -> int:
     p = sub.add_parser("bench", help="time mathml against the reference")
     p.add_argument("areas", nargs="*", metavar="AREA")
     p.add_argument("--concept", action="append", metavar="AREA.NAME", help="only these")
-    p.add_argument("--seconds", type=float, default=1.0, help="time budget per concept")
+    p.add_argument("--seconds", type=float, default=None,
+                   help="time budget per concept (default 1; with --scale, for the whole "
+                        "series, default 20)")
+    p.add_argument("--scale", metavar="AREA.NAME",
+                   help="time one concept at n/4, n/2, n, 2n, ... and fit time ∝ nᵏ")
     p.add_argument("--markdown", action="store_true", help="print a Markdown table")
     p.set_defaults(run=cmd_bench)
     args = parser.parse_args(argv)
