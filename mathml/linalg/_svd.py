@@ -26,8 +26,8 @@ from numpy.typing import ArrayLike, NDArray
 
 from ..exceptions import LinAlgError
 from ._input import matrix, real_parameter, result_dtype, right_hand_side
-from ._eigh import (_largest_entry_positive, _power_of_two_scale, _tridiagonal_eigh, eigh,
-                    eigvalsh)
+from ._eigh import (_CLUSTER_GAP, _largest_entry_positive, _power_of_two_scale,
+                    _tridiagonal_eigh, eigh, eigvalsh)
 from ._householder import _apply_reflectors, _householder_vector, _orthonormal_basis
 
 __all__ = ["svd", "pinv", "lstsq"]
@@ -179,19 +179,24 @@ def _bidiagonal_svd(d: NDArray[np.float64], f: NDArray[np.float64],
     came from) need no pairing.
     """
     N = d.size
-    # The N largest eigenvalues of the Golub–Kahan matrix are the singular values. Its
-    # vectors are computed for −σ too: inverse iteration on a tight cluster relies on the
-    # other eigenvectors of its block (`_refine_cluster`), and those include the partners.
+    # The N largest eigenvalues of the Golub–Kahan matrix are the singular values.
     top = slice(N, 2 * N)
-    w, Z = _tridiagonal_eigh(np.zeros(2 * N), _golub_kahan_offdiagonal(d, f),
-                             vectors=compute_uv, select=None if compute_uv else top)
-    s = np.abs(w[-N:])
+    off = _golub_kahan_offdiagonal(d, f)
+    if compute_uv and not _partners_apart(off):
+        # Some σ is so small that its partner −σ shares its cluster: inverse iteration on
+        # the cluster relies on the other eigenvectors of its block (`_refine_cluster`),
+        # and those include the partners, so the vectors are computed for −σ too.
+        w, Z = _tridiagonal_eigh(np.zeros(2 * N), off, vectors=True)
+        w, Z = w[top], (None if Z is None else Z[:, top])
+    else:
+        w, Z = _tridiagonal_eigh(np.zeros(2 * N), off, vectors=compute_uv, select=top)
+    s = np.abs(w)
     order = np.argsort(-s, kind="stable")
     s = s[order]
     if not compute_uv:
         return s, None, None
     assert Z is not None  # computed when compute_uv is True
-    Z = Z[:, top][:, order]
+    Z = Z[:, order]
     # the halves of each (v, u)/√2, for the singular values that are not small
     g = int(np.count_nonzero(s > _SMALL_SIGMA * _EPS * s[0])) if s[0] > 0 else 0
     V_B = _orthonormal_basis(Z[0::2, :g], complete=True, polar=True)
@@ -199,6 +204,36 @@ def _bidiagonal_svd(d: NDArray[np.float64], f: NDArray[np.float64],
     if 0 < g < N:
         _pair_small_singular_vectors(d, f, U_B, V_B, g, max(floor, _EPS * s[0]))
     return s, U_B, V_B
+
+
+def _partners_apart(off: NDArray[np.float64]) -> bool:
+    """Whether every σ is outside the cluster of its partner −σ in the Golub–Kahan matrix.
+
+    Its eigenvalues come in pairs ±σ; `_tridiagonal_eigh` groups eigenvalues closer than
+    ``_CLUSTER_GAP·‖T‖`` into clusters. When every σ is farther than that from −σ, the
+    clusters of the positive half are the same whether or not the negative half is
+    computed, and every −σ' is at least that far from every σ: inverse iteration leaves a
+    vector of σ with a component of about eps‖T‖/(σ + σ') ≤ 1e3·eps along the vector of
+    −σ', the accuracy it has everywhere outside clusters. The negative half (half of the
+    bisection, half of the inverse iteration) can then be skipped.
+
+    One Sturm count tells: all σ exceed x > 0 when exactly N of the 2N eigenvalues lie
+    below x (the −σ and none of the σ). x is taken 1 % above half the cluster gap, for the
+    rounding of the count.
+    """
+    radius = np.zeros(off.size + 1)
+    radius[:-1] += np.abs(off)
+    radius[1:] += np.abs(off)
+    tnorm = float(np.max(radius))
+    x = 0.505 * _CLUSTER_GAP * tnorm
+    if not x > 0.0:
+        return False
+    # pivots of T − xI = L D Lᵀ, T with zero diagonal: q₀ = −x, q_i = −x − e²_{i−1}/q_{i−1}
+    q, below = -x, 1
+    for e in off.tolist():
+        q = -x - e * e / q if q != 0.0 else -math.inf
+        below += q < 0.0
+    return below == (off.size + 1) // 2
 
 
 def _pair_small_singular_vectors(d: NDArray[np.float64], f: NDArray[np.float64],
