@@ -26,8 +26,8 @@ from numpy.typing import ArrayLike, NDArray
 
 from ..exceptions import LinAlgError
 from ._input import matrix, real_parameter, result_dtype, right_hand_side
-from ._eigh import (_largest_entry_positive, _power_of_two_scale, _tridiagonal_eigh, eigh,
-                    eigvalsh)
+from ._eigh import (_CLUSTER_GAP, _largest_entry_positive, _power_of_two_scale,
+                    _tridiagonal_eigh, eigh, eigvalsh)
 from ._householder import _apply_reflectors, _householder_vector, _orthonormal_basis
 
 __all__ = ["svd", "pinv", "lstsq"]
@@ -118,6 +118,8 @@ _JACOBI_SWEEPS = 30
 # small σ mixes (v, u) with its partner (v, −u) of −σ by about eps‖B‖/σ, so its u and v
 # halves are not trusted; those singular vectors come from the complement instead.
 _SMALL_SIGMA = 1e3
+# Columns per panel of the blocked bidiagonalisation (as LAPACK's dgebrd).
+_PANEL_BRD = 32
 
 
 class SVDResult(NamedTuple):
@@ -138,24 +140,49 @@ def _bidiagonalize(A: NDArray[np.float64]) -> tuple:
     Reflector k from the left zeroes column k below the diagonal; reflector k from the
     right zeroes row k beyond the superdiagonal. Returns (d, f, (VL, betaL), (VR, betaR))
     with ``U₁ = H₀ ⋯ H_{N−1}`` and ``V₁ = G₀ ⋯ G_{N−3}`` in the form of `_apply_reflectors`.
+
+    Blocked, as LAPACK's ``dgebrd``/``dlabrd``: the reflectors of a panel of `_PANEL_BRD`
+    columns are made one by one, but the matrix is not updated after each of them. The
+    panel keeps L = [V X] and R = [Y U] with
+
+        (the panel's reflectors applied to A) = A − L Rᵀ = A − V Yᵀ − X Uᵀ,
+
+    V the left reflectors' vectors and U the right ones' (as columns); column j of Y is
+    β_j·Aᵀv_j and column j of X is β_j·A u_j, for the A of the moment. Column k and row k
+    are brought up to date just before their reflectors are made (one product each), and
+    the rest of the matrix receives the whole panel at once, by one matrix product.
     """
     A = np.array(A, dtype=np.float64)
     M, N = A.shape
     d, f = np.zeros(N), np.zeros(max(N - 1, 0))
     VL, betaL = np.zeros((M, N)), np.zeros(N)
     VR, betaR = np.zeros((N, max(N - 2, 0))), np.zeros(max(N - 2, 0))
-    for k in range(N):
-        v, b, d[k] = _householder_vector(A[k:, k])
-        if b:
-            A[k:, k + 1:] -= (b * v)[:, None] * (v @ A[k:, k + 1:])
-        VL[k:, k], betaL[k] = v, b
-        if k < N - 2:
-            v, b, f[k] = _householder_vector(A[k, k + 1:])
-            if b:
-                A[k + 1:, k + 1:] -= (A[k + 1:, k + 1:] @ v)[:, None] * (b * v)
-            VR[k + 1:, k], betaR[k] = v, b
-        elif k == N - 2:
-            f[k] = A[k, k + 1]
+    for p in range(0, N, _PANEL_BRD):
+        b = min(_PANEL_BRD, N - p)
+        L, R = np.zeros((M, 2 * b)), np.zeros((N, 2 * b))  # [V X], [Y U]; zero until made
+        for i in range(b):
+            k = p + i
+            # column k, then its reflector from the left
+            A[k:, k] -= L[k:] @ R[k]
+            v, beta, d[k] = _householder_vector(A[k:, k])
+            L[k:, i] = VL[k:, k] = v
+            betaL[k] = beta
+            if k == N - 1:
+                break
+            R[k + 1:, i] = beta * (A[k:, k + 1:].T @ v - R[k + 1:] @ (L[k:].T @ v))
+            # row k, then its reflector from the right (none for the last superdiagonal)
+            A[k, k + 1:] -= R[k + 1:] @ L[k]
+            if k == N - 2:
+                f[k] = A[k, k + 1]
+                continue
+            u, beta, f[k] = _householder_vector(A[k, k + 1:])
+            R[k + 1:, b + i] = VR[k + 1:, k] = u
+            betaR[k] = beta
+            L[k + 1:, b + i] = beta * (A[k + 1:, k + 1:] @ u - L[k + 1:] @ (R[k + 1:].T @ u))
+        # the rest of the matrix receives the whole panel
+        q = p + b
+        if q < N:
+            A[q:, q:] -= L[q:] @ R[q:].T
     return d, f, (VL, betaL), (VR, betaR)
 
 
@@ -179,19 +206,24 @@ def _bidiagonal_svd(d: NDArray[np.float64], f: NDArray[np.float64],
     came from) need no pairing.
     """
     N = d.size
-    # The N largest eigenvalues of the Golub–Kahan matrix are the singular values. Its
-    # vectors are computed for −σ too: inverse iteration on a tight cluster relies on the
-    # other eigenvectors of its block (`_refine_cluster`), and those include the partners.
+    # The N largest eigenvalues of the Golub–Kahan matrix are the singular values.
     top = slice(N, 2 * N)
-    w, Z = _tridiagonal_eigh(np.zeros(2 * N), _golub_kahan_offdiagonal(d, f),
-                             vectors=compute_uv, select=None if compute_uv else top)
-    s = np.abs(w[-N:])
+    off = _golub_kahan_offdiagonal(d, f)
+    if compute_uv and not _partners_apart(off):
+        # Some σ is so small that its partner −σ shares its cluster: inverse iteration on
+        # the cluster relies on the other eigenvectors of its block (`_refine_cluster`),
+        # and those include the partners, so the vectors are computed for −σ too.
+        w, Z = _tridiagonal_eigh(np.zeros(2 * N), off, vectors=True)
+        w, Z = w[top], (None if Z is None else Z[:, top])
+    else:
+        w, Z = _tridiagonal_eigh(np.zeros(2 * N), off, vectors=compute_uv, select=top)
+    s = np.abs(w)
     order = np.argsort(-s, kind="stable")
     s = s[order]
     if not compute_uv:
         return s, None, None
     assert Z is not None  # computed when compute_uv is True
-    Z = Z[:, top][:, order]
+    Z = Z[:, order]
     # the halves of each (v, u)/√2, for the singular values that are not small
     g = int(np.count_nonzero(s > _SMALL_SIGMA * _EPS * s[0])) if s[0] > 0 else 0
     V_B = _orthonormal_basis(Z[0::2, :g], complete=True, polar=True)
@@ -199,6 +231,36 @@ def _bidiagonal_svd(d: NDArray[np.float64], f: NDArray[np.float64],
     if 0 < g < N:
         _pair_small_singular_vectors(d, f, U_B, V_B, g, max(floor, _EPS * s[0]))
     return s, U_B, V_B
+
+
+def _partners_apart(off: NDArray[np.float64]) -> bool:
+    """Whether every σ is outside the cluster of its partner −σ in the Golub–Kahan matrix.
+
+    Its eigenvalues come in pairs ±σ; `_tridiagonal_eigh` groups eigenvalues closer than
+    ``_CLUSTER_GAP·‖T‖`` into clusters. When every σ is farther than that from −σ, the
+    clusters of the positive half are the same whether or not the negative half is
+    computed, and every −σ' is at least that far from every σ: inverse iteration leaves a
+    vector of σ with a component of about eps‖T‖/(σ + σ') ≤ 1e3·eps along the vector of
+    −σ', the accuracy it has everywhere outside clusters. The negative half (half of the
+    bisection, half of the inverse iteration) can then be skipped.
+
+    One Sturm count tells: all σ exceed x > 0 when exactly N of the 2N eigenvalues lie
+    below x (the −σ and none of the σ). x is taken 1 % above half the cluster gap, for the
+    rounding of the count.
+    """
+    radius = np.zeros(off.size + 1)
+    radius[:-1] += np.abs(off)
+    radius[1:] += np.abs(off)
+    tnorm = float(np.max(radius))
+    x = 0.505 * _CLUSTER_GAP * tnorm
+    if not x > 0.0:
+        return False
+    # pivots of T − xI = L D Lᵀ, T with zero diagonal: q₀ = −x, q_i = −x − e²_{i−1}/q_{i−1}
+    q, below = -x, 1
+    for e in off.tolist():
+        q = -x - e * e / q if q != 0.0 else -math.inf
+        below += q < 0.0
+    return below == (off.size + 1) // 2
 
 
 def _pair_small_singular_vectors(d: NDArray[np.float64], f: NDArray[np.float64],
@@ -314,12 +376,14 @@ def svd(a: ArrayLike, full_matrices: bool = True, compute_uv: bool = True,
 
     1. Scale A by a power of two (exactly) so that max |a_ij| is in [0.5, 1).
     2. Bidiagonalise, ``A = U₁ B V₁ᵀ``, with Householder reflections from the left and
-       the right in turn (Golub–Kahan); B is upper bidiagonal with diagonal d and
-       superdiagonal f.
+       the right in turn (Golub–Kahan), blocked as LAPACK's ``dgebrd`` (each panel of 32
+       columns updates the rest of A by one matrix product); B is upper bidiagonal with
+       diagonal d and superdiagonal f.
     3. The Golub–Kahan matrix of B — [[0, B], [Bᵀ, 0]] with its unknowns interleaved — is
        symmetric tridiagonal with zero diagonal and off-diagonal (d₁, f₁, d₂, …, d_N);
        its eigenvalues are ±σ_i. Its N largest eigenvalues and their eigenvectors
-       (v_i, u_i)/√2 come from bisection and inverse iteration, as in `eigh`.
+       (v_i, u_i)/√2 come from bisection and inverse iteration, as in `eigh` (the −σ_i
+       and their vectors too, when some σ_i is close enough to −σ_i to share a cluster).
     4. Split each eigenvector into u_i and v_i. For σ_i above 1e3·eps·σ_max these are
        trusted: normalised, then made orthonormal by a few Newton–Schulz steps (the
        polar factor; a symmetric correction that keeps B v_i ≈ σ_i u_i). The vectors of
