@@ -129,6 +129,8 @@ _PERTOL = 10.0
 _RESOLVED_GAP = 1e-8
 # Seed of inverse iteration's start vectors: fixed, so that results are reproducible.
 _SEED = 20240607
+# Columns per panel of the blocked tridiagonalisation (`_tridiagonalize`).
+_TRIDIAGONAL_PANEL = 16
 # The sign convention treats entries this close in magnitude as tied (the first one wins).
 _SIGN_TIE = 1e-9
 
@@ -145,24 +147,44 @@ class EighResult(NamedTuple):
 # ---------------------------------------------------------------------------------------
 
 def _tridiagonalize(A: NDArray[np.float64]) -> tuple[NDArray[np.float64], ...]:
-    """``A = Q T Qᵀ``: T's diagonal d and off-diagonal e, and Q's reflectors (V, beta)."""
+    """``A = Q T Qᵀ``: T's diagonal d and off-diagonal e, and Q's reflectors (V, beta).
+
+    Blocked as LAPACK's ``dsytrd``/``dlatrd``: the reflectors of a panel of `_TRIDIAGONAL_PANEL`
+    columns are made one at a time, each from its column brought up to date with the panel's
+    earlier rank-2 updates ``V Wᵀ + W Vᵀ`` (never applied to the rest of A); the trailing
+    matrix then takes all of them in one matrix product, ``A22 ← A22 − V Wᵀ − W Vᵀ``.
+    """
     A = np.array(A, dtype=np.float64)
     n = A.shape[0]
     e = np.zeros(max(n - 1, 0))
     V = np.zeros((n, max(n - 2, 0)))
     beta = np.zeros(max(n - 2, 0))
-    vw = np.empty((2, n))  # rows v and w, reused: one matrix product per rank-2 update
-    for k in range(n - 2):
-        v, b, e[k] = _householder_vector(A[k + 1:, k])
-        if b == 0.0:
-            continue
-        A22 = A[k + 1:, k + 1:]
-        # H A22 H = A22 − v wᵀ − w vᵀ with p = β A22 v and w = p − (β/2)(pᵀv) v
-        p = b * (A22 @ v)
-        P = vw[:, :n - k - 1]
-        P[0], P[1] = v, p - (0.5 * b * float(p @ v)) * v
-        A22 -= P.T @ P[::-1]
-        V[k + 1:, k], beta[k] = v, b
+    for k0 in range(0, n - 2, _TRIDIAGONAL_PANEL):
+        k1 = min(k0 + _TRIDIAGONAL_PANEL, n - 2)
+        # the panel's v_j and w_j, as columns, on rows k0..n−1 (zero above their own row)
+        Vp = np.zeros((n - k0, k1 - k0))
+        Wp = np.zeros((n - k0, k1 - k0))
+        for j, k in enumerate(range(k0, k1)):
+            r = k - k0
+            column = A[k:, k]
+            if j:  # column k of (A − V Wᵀ − W Vᵀ), on rows k..n−1
+                column -= Vp[r:, :j] @ Wp[r, :j] + Wp[r:, :j] @ Vp[r, :j]
+            v, b, e[k] = _householder_vector(column[1:])
+            V[k + 1:, k], beta[k] = v, b
+            if b == 0.0:
+                continue
+            # H A22 H = A22 − v wᵀ − w vᵀ with p = β A22 v and w = p − (β/2)(pᵀv) v,
+            # where A22 is the trailing matrix with the panel's updates so far
+            s = r + 1
+            p = A[k + 1:, k + 1:] @ v
+            if j:
+                p -= Vp[s:, :j] @ (Wp[s:, :j].T @ v) + Wp[s:, :j] @ (Vp[s:, :j].T @ v)
+            p *= b
+            Vp[s:, j] = v
+            Wp[s:, j] = p - (0.5 * b * float(p @ v)) * v
+        # the rest of A takes the panel's updates at once
+        Vt, Wt = Vp[k1 - k0:], Wp[k1 - k0:]
+        A[k1:, k1:] -= Vt @ Wt.T + Wt @ Vt.T
     if n >= 2:
         e[n - 2] = A[n - 1, n - 2]
     return np.diagonal(A).copy(), e, V, beta
