@@ -196,6 +196,10 @@ def _tridiagonalize(A: NDArray[np.float64]) -> tuple[NDArray[np.float64], ...]:
 
 #: Parts each bisection pass cuts an interval into (3 halvings per pass).
 _SECTIONS = 8
+#: Width (relative to ‖T‖) to which bisection narrows the intervals before Newton's steps.
+_NEWTON_WIDTH = 1e-4
+#: Newton steps at most (from 1e-4‖T‖, quadratic convergence needs about four).
+_NEWTON_STEPS = 8
 
 
 def _power_of_two_scale(amax: float) -> float:
@@ -237,26 +241,56 @@ def _sturm_pivots(d: NDArray[np.float64], e: NDArray[np.float64], k: int):
     return pivots
 
 
-def _bisect(pivots, many_pivots, j: NDArray[np.intp], lower: float, upper: float,
-            tnorm: float) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """Intervals (lo_j, hi_j] of width ≤ eps‖T‖ holding the j-th eigenvalues, all j at once.
+def _sturm_newton(d: NDArray[np.float64], e: NDArray[np.float64], k: int):
+    r"""A function σ ↦ (Sturm counts, Newton steps on det(T − σ_j I)) for k shifts at once.
 
-    `pivots` takes one shift per eigenvalue, `many_pivots` `_SECTIONS` − 1 per eigenvalue."""
-    # one pass at k evenly spaced points puts every eigenvalue in one of k + 1 cells
-    # (log2(k + 1) halvings for the price of one)
+    .. math::
+
+        f(σ) = \det(T - σI) = \prod_i q_i, \qquad
+        q_i' = -1 + \frac{e_{i-1}^2}{q_{i-1}^2}\, q_{i-1}', \qquad
+        -\frac{f}{f'} = -\Big(\sum_i \frac{q_i'}{q_i}\Big)^{-1},
+
+    the pivots q_i of `_sturm_pivots` and their derivatives, in the same pass over T's rows.
+    """
+    n = d.size
+    q = np.empty((n, k))
+    dq = np.empty((n, k))
+    tmp = np.empty(k)
+    chain = [(i, float(e[i - 1]) ** 2) for i in range(1, n) if e[i - 1] != 0.0]
+
+    def counts_and_steps(sigma: NDArray[np.float64]) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
+        np.subtract(d[:, None], sigma, out=q)
+        dq.fill(-1.0)
+        with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
+            for i, e2 in chain:
+                np.divide(e2, q[i - 1], out=tmp)       # e²/q_{i−1}
+                np.subtract(q[i], tmp, out=q[i])
+                np.divide(tmp, q[i - 1], out=tmp)      # e²/q²_{i−1}
+                np.multiply(tmp, dq[i - 1], out=tmp)
+                np.add(dq[i], tmp, out=dq[i])
+            steps = -1.0 / np.sum(dq / q, axis=0)
+        return np.count_nonzero(q < 0, axis=0), steps
+
+    return counts_and_steps
+
+
+def _multisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.intp],
+               lo: NDArray[np.float64], hi: NDArray[np.float64],
+               width: float) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """The intervals (lo_j, hi_j] ∋ λ_j cut down to `width` or less, all j at once.
+
+    Each pass cuts every interval into _SECTIONS equal parts and keeps the one holding λ_j,
+    log2(_SECTIONS) halvings for one pass over the rows of T (a pass costs numpy calls per
+    row, nearly whatever the number of shifts).
+    """
     k = j.size
-    edges = lower + (upper - lower) * np.arange(k + 2) / (k + 1)
-    below = np.count_nonzero(pivots(edges[1:-1]) < 0, axis=0)
-    below = np.concatenate(([0], np.maximum.accumulate(below), [np.iinfo(np.intp).max]))
-    cell = np.searchsorted(below, j, side="right")  # below[cell − 1] ≤ j < below[cell]
-    lo, hi = edges[cell - 1], edges[cell]
-    # Multisection: each pass cuts every interval into _SECTIONS equal parts and keeps the
-    # one holding λ_j, log2(_SECTIONS) halvings for one pass over the rows of T (a pass costs
-    # numpy calls per row, nearly whatever the number of shifts); stop at eps‖T‖ wide.
+    widest = float(np.max(hi - lo)) if k else 0.0
+    if widest <= width:
+        return lo, hi
+    many_pivots = _sturm_pivots(d, e, k * (_SECTIONS - 1))
     fractions = np.arange(1, _SECTIONS) / _SECTIONS
-    passes = math.ceil(math.log2((upper - lower) / (k + 1) / (_EPS * tnorm)) / math.log2(_SECTIONS))
     rows = np.arange(k)
-    for _ in range(max(0, passes)):
+    for _ in range(math.ceil(math.log2(widest / width) / math.log2(_SECTIONS))):
         points = lo[:, None] + (hi - lo)[:, None] * fractions          # (k, S − 1)
         # more than j eigenvalues below a point ⇔ λ_j < point: the first such point is the
         # new upper end, the one before it the new lower end
@@ -265,6 +299,61 @@ def _bisect(pivots, many_pivots, j: NDArray[np.intp], lower: float, upper: float
         first = np.where(right.any(axis=1), np.argmax(right, axis=1), _SECTIONS - 1)
         lo = np.where(first > 0, points[rows, np.maximum(first - 1, 0)], lo)
         hi = np.where(first < _SECTIONS - 1, points[rows, np.minimum(first, _SECTIONS - 2)], hi)
+    return lo, hi
+
+
+def _bisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.intp],
+            lower: float, upper: float,
+            tnorm: float) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Intervals (lo_j, hi_j] of width ≤ eps‖T‖ holding the j-th eigenvalues, all j at once.
+
+    Bisection (multisection) until the intervals are `_NEWTON_WIDTH`‖T‖ wide; then, if
+    most eigenvalues are alone in their interval, safeguarded Newton steps on det(T − σI)
+    for those (quadratic convergence instead of three halvings per pass), each step's
+    Sturm count shrinking the interval too, and a step outside it replaced by its
+    midpoint; a converged σ_j gets the interval (σ_j − eps‖T‖/2, σ_j + eps‖T‖/2] if the
+    Sturm counts at its ends confirm it. Every other eigenvalue is bisected to the end.
+    """
+    # one pass at k evenly spaced points puts every eigenvalue in one of k + 1 cells
+    # (log2(k + 1) halvings for the price of one)
+    k = j.size
+    edges = lower + (upper - lower) * np.arange(k + 2) / (k + 1)
+    below = np.count_nonzero(_sturm_pivots(d, e, k)(edges[1:-1]) < 0, axis=0)
+    below = np.concatenate(([0], np.maximum.accumulate(below), [np.iinfo(np.intp).max]))
+    cell = np.searchsorted(below, j, side="right")  # below[cell − 1] ≤ j < below[cell]
+    lo, hi = _multisect(d, e, j, edges[cell - 1], edges[cell], _NEWTON_WIDTH * tnorm)
+    width = _EPS * tnorm
+    # the intervals are cells of one grid: equal or disjoint; alone = unlike its neighbours'
+    shared = np.zeros(k, dtype=bool)
+    shared[1:] |= lo[1:] == lo[:-1]
+    shared[:-1] |= lo[:-1] == lo[1:]
+    active = np.flatnonzero(~shared)
+    if 2 * active.size >= k:
+        sigma = 0.5 * (lo + hi)
+        for step_number in range(_NEWTON_STEPS):
+            ja, sa, la, ha = j[active], sigma[active], lo[active], hi[active]
+            count, step = _sturm_newton(d, e, active.size)(sa)
+            right = count > ja                        # λ_j < σ_j
+            ha = np.where(right, np.minimum(ha, sa), ha)
+            la = np.where(right, la, np.maximum(la, sa))
+            new = sa + step
+            inside = np.isfinite(new) & (new >= la - 0.5 * width) & (new <= ha + 0.5 * width)
+            converged = inside & (np.abs(step) <= 0.5 * width)
+            sigma[active] = np.where(inside, new, 0.5 * (la + ha))
+            lo[active], hi[active] = la, ha
+            active = active[~converged]
+            # stop when nearly all have converged, or when Newton has stalled
+            if 16 * active.size <= k or (step_number >= 3 and np.count_nonzero(converged) < active.size):
+                break
+        # confirm σ_j by the Sturm counts at σ_j ∓ eps‖T‖/2
+        ends = np.concatenate((sigma - 0.5 * width, sigma + 0.5 * width))
+        below = np.count_nonzero(_sturm_pivots(d, e, 2 * k)(ends) < 0, axis=0)
+        lo = np.where(below[:k] <= j, np.maximum(lo, ends[:k]), lo)
+        hi = np.where(below[k:] > j, np.minimum(hi, ends[k:]), hi)
+    # everything else by multisection
+    rest = np.flatnonzero(hi - lo > width)
+    if rest.size:
+        lo[rest], hi[rest] = _multisect(d, e, j[rest], lo[rest], hi[rest], width)
     return lo, hi
 
 
@@ -499,9 +588,8 @@ def _tridiagonal_eigh(d: ArrayLike, e: ArrayLike, *, vectors: bool = True,
     # Gershgorin's interval, widened so that the Sturm counts at its ends are 0 and n
     pad = 2.1 * n * _EPS * tnorm
     lower, upper = float(np.min(d - radius)) - pad, float(np.max(d + radius)) + pad
+    lo, hi = _bisect(d, e, j, lower, upper, tnorm)
     pivots = _sturm_pivots(d, e, j.size)
-    lo, hi = _bisect(pivots, _sturm_pivots(d, e, j.size * (_SECTIONS - 1)), j, lower, upper,
-                     tnorm)
     w = 0.5 * (lo + hi)
     # a 1×1 block is its own eigenvalue, exactly (diagonal matrices, exact zeros)
     block = _owning_blocks(pivots, starts, j, lo, hi)
