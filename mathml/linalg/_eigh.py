@@ -250,24 +250,22 @@ def _sturm_newton(d: NDArray[np.float64], e: NDArray[np.float64], k: int):
         q_i' = -1 + \frac{e_{i-1}^2}{q_{i-1}^2}\, q_{i-1}', \qquad
         -\frac{f}{f'} = -\Big(\sum_i \frac{q_i'}{q_i}\Big)^{-1},
 
-    the pivots q_i of `_sturm_pivots` and their derivatives, in the same pass over T's rows.
+    the pivots q_i of `_sturm_pivots`, then their derivatives in a second pass over T's rows
+    (a linear recurrence: two numpy calls per row).
     """
     n = d.size
-    q = np.empty((n, k))
-    dq = np.empty((n, k))
-    tmp = np.empty(k)
-    chain = [(i, float(e[i - 1]) ** 2) for i in range(1, n) if e[i - 1] != 0.0]
+    dq = np.full((n, k), -1.0)
+    e2 = np.append(0.0, e * e)[:, None]
+    pivots = _sturm_pivots(d, e, k)
+    chain = [i for i in range(1, n) if e[i - 1] != 0.0]
 
     def counts_and_steps(sigma: NDArray[np.float64]) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
-        np.subtract(d[:, None], sigma, out=q)
-        dq.fill(-1.0)
+        q = pivots(sigma)
         with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
-            for i, e2 in chain:
-                np.divide(e2, q[i - 1], out=tmp)       # e²/q_{i−1}
-                np.subtract(q[i], tmp, out=q[i])
-                np.divide(tmp, q[i - 1], out=tmp)      # e²/q²_{i−1}
-                np.multiply(tmp, dq[i - 1], out=tmp)
-                np.add(dq[i], tmp, out=dq[i])
+            ratio = e2[1:] / q[:-1] / q[:-1]         # e²_{i−1}/q²_{i−1}, row i − 1
+            for i in chain:
+                np.multiply(ratio[i - 1], dq[i - 1], out=dq[i])
+                np.subtract(dq[i], 1.0, out=dq[i])
             steps = -1.0 / np.sum(dq / q, axis=0)
         return np.count_nonzero(q < 0, axis=0), steps
 
@@ -330,20 +328,24 @@ def _bisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.intp],
     active = np.flatnonzero(~shared)
     if 2 * active.size >= k:
         sigma = 0.5 * (lo + hi)
+        newton = _sturm_newton(d, e, active.size)
+        ja = j[active]
+        pending = np.ones(active.size, dtype=bool)
         for step_number in range(_NEWTON_STEPS):
-            ja, sa, la, ha = j[active], sigma[active], lo[active], hi[active]
-            count, step = _sturm_newton(d, e, active.size)(sa)
+            sa, la, ha = sigma[active], lo[active], hi[active]
+            count, step = newton(sa)
             right = count > ja                        # λ_j < σ_j
             ha = np.where(right, np.minimum(ha, sa), ha)
             la = np.where(right, la, np.maximum(la, sa))
             new = sa + step
             inside = np.isfinite(new) & (new >= la - 0.5 * width) & (new <= ha + 0.5 * width)
-            converged = inside & (np.abs(step) <= 0.5 * width)
-            sigma[active] = np.where(inside, new, 0.5 * (la + ha))
+            converged = pending & inside & (np.abs(step) <= 0.5 * width)
+            sigma[active] = np.where(pending, np.where(inside, new, 0.5 * (la + ha)), sa)
             lo[active], hi[active] = la, ha
-            active = active[~converged]
+            pending &= ~converged
             # stop when nearly all have converged, or when Newton has stalled
-            if 16 * active.size <= k or (step_number >= 3 and np.count_nonzero(converged) < active.size):
+            left = np.count_nonzero(pending)
+            if 16 * left <= k or (step_number >= 3 and np.count_nonzero(converged) < left):
                 break
         # confirm σ_j by the Sturm counts at σ_j ∓ eps‖T‖/2
         ends = np.concatenate((sigma - 0.5 * width, sigma + 0.5 * width))
@@ -589,10 +591,12 @@ def _tridiagonal_eigh(d: ArrayLike, e: ArrayLike, *, vectors: bool = True,
     pad = 2.1 * n * _EPS * tnorm
     lower, upper = float(np.min(d - radius)) - pad, float(np.max(d + radius)) + pad
     lo, hi = _bisect(d, e, j, lower, upper, tnorm)
-    pivots = _sturm_pivots(d, e, j.size)
     w = 0.5 * (lo + hi)
     # a 1×1 block is its own eigenvalue, exactly (diagonal matrices, exact zeros)
-    block = _owning_blocks(pivots, starts, j, lo, hi)
+    if starts.size == 1:  # one unreduced block: it owns every eigenvalue
+        block = np.zeros(j.size, dtype=np.intp)
+    else:
+        block = _owning_blocks(_sturm_pivots(d, e, j.size), starts, j, lo, hi)
     single = np.diff(np.append(starts, n))[block] == 1
     w[single] = d[starts[block[single]]]
     order = np.argsort(w, kind="stable")
