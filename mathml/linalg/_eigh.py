@@ -165,30 +165,30 @@ def _tridiagonalize(A: NDArray[np.float64]) -> tuple[NDArray[np.float64], ...]:
     beta = np.zeros(max(n - 2, 0))
     for k0 in range(0, n - 2, _TRIDIAGONAL_PANEL):
         k1 = min(k0 + _TRIDIAGONAL_PANEL, n - 2)
-        # the panel's v_j and w_j, as columns, on rows k0..n−1 (zero above their own row)
-        Vp = np.zeros((n - k0, k1 - k0))
-        Wp = np.zeros((n - k0, k1 - k0))
+        # the panel's v_j and w_j on rows k0..n−1 (zero above their own row), interleaved
+        # in U = [v_0 w_0 v_1 w_1 …] and U' = [w_0 v_0 w_1 v_1 …]: V Wᵀ + W Vᵀ = U U'ᵀ
+        U = np.zeros((n - k0, 2 * (k1 - k0)))
+        U_swapped = np.zeros((n - k0, 2 * (k1 - k0)))
         for j, k in enumerate(range(k0, k1)):
-            r = k - k0
+            r, s = k - k0, k - k0 + 1
             column = A[k:, k]
             if j:  # column k of (A − V Wᵀ − W Vᵀ), on rows k..n−1
-                column -= Vp[r:, :j] @ Wp[r, :j] + Wp[r:, :j] @ Vp[r, :j]
+                column -= U[r:, :2 * j] @ U_swapped[r, :2 * j]
             v, b, e[k] = _householder_vector(column[1:])
             V[k + 1:, k], beta[k] = v, b
             if b == 0.0:
                 continue
             # H A22 H = A22 − v wᵀ − w vᵀ with p = β A22 v and w = p − (β/2)(pᵀv) v,
             # where A22 is the trailing matrix with the panel's updates so far
-            s = r + 1
             p = A[k + 1:, k + 1:] @ v
             if j:
-                p -= Vp[s:, :j] @ (Wp[s:, :j].T @ v) + Wp[s:, :j] @ (Vp[s:, :j].T @ v)
+                p -= U[s:, :2 * j] @ (U_swapped[s:, :2 * j].T @ v)
             p *= b
-            Vp[s:, j] = v
-            Wp[s:, j] = p - (0.5 * b * float(p @ v)) * v
+            w = p - (0.5 * b * float(p @ v)) * v
+            U[s:, 2 * j], U[s:, 2 * j + 1] = v, w
+            U_swapped[s:, 2 * j], U_swapped[s:, 2 * j + 1] = w, v
         # the rest of A takes the panel's updates at once
-        Vt, Wt = Vp[k1 - k0:], Wp[k1 - k0:]
-        A[k1:, k1:] -= Vt @ Wt.T + Wt @ Vt.T
+        A[k1:, k1:] -= U[k1 - k0:] @ U_swapped[k1 - k0:].T
     if n >= 2:
         e[n - 2] = A[n - 1, n - 2]
     return np.diagonal(A).copy(), e, V, beta
