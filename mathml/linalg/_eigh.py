@@ -1,13 +1,14 @@
-"""Symmetric eigenproblem: Householder tridiagonalisation, bisection, inverse iteration.
+"""Symmetric eigenproblem: Householder tridiagonalisation, bisection, twisted factorisations.
 
-``A = Q T Qᵀ`` (Householder reflections, Q orthogonal, T tridiagonal), then the eigenvalues
-of T by bisection on Sturm counts and its eigenvectors by inverse iteration, then
+``A = Q T Qᵀ`` (blocked Householder reflections, Q orthogonal, T tridiagonal), then the
+eigenvalues of T by bisection on Sturm counts finished by Newton's steps, its eigenvectors
+from twisted factorisations (inverse iteration where those are not accurate enough), then
 ``V = Q Z``. Every stage is vectorised across all eigenvalues at once: the Python loops run
 over the rows of T (or the columns of A), never over eigenvalues.
 
 The module opens with ``_textbook_eigh``, the algorithm as a textbook writes it;
-`eigh` makes the same reduction, then finds T's eigenpairs by bisection and inverse
-iteration instead of QR steps, vectorised across all eigenvalues (see its Notes).
+`eigh` makes the same reduction, then finds T's eigenpairs by bisection and twisted
+factorisations instead of QR steps, vectorised across all eigenvalues (see its Notes).
 
 Private helpers other modules may import:
 
@@ -755,14 +756,25 @@ def eigh(a: ArrayLike, UPLO: str = "L") -> EighResult:
     1. Build the symmetric matrix from the triangle named by `UPLO`.
     2. Scale it by a power of two (exactly) so that max |a_ij| is in [0.5, 1).
     3. Tridiagonalise, ``A = Q T Qᵀ``, with n − 2 Householder reflections applied from
-       both sides; each is a symmetric rank-2 update of the trailing matrix.
+       both sides; each is a symmetric rank-2 update of the trailing matrix. Within a
+       panel of 16 reflectors each update reaches only the next column (and, implicitly,
+       the products with A); the rest of A takes the panel's 16 updates at once, by one
+       matrix product (LAPACK's dsytrd).
     4. Eigenvalues of T by bisection: the number of negative pivots of the LDLᵀ
        factorisation of T − σI counts the eigenvalues below σ (Sturm sequence). One
        pass at n evenly spaced shifts puts each eigenvalue in a cell of Gershgorin's
        interval; then all n cells are cut into 8 together (three halvings in one pass
-       over T's rows, 7n shifts), until they are eps‖T‖ wide. Off-diagonal entries below eps‖T‖ split T
-       into blocks first.
-    5. Eigenvectors of T by inverse iteration, all at once: a pivoted LU of T − σ_j I for
+       over T's rows, 7n shifts), until they are 1e-4‖T‖ wide. If most eigenvalues are
+       then alone in their cell, Newton's steps on det(T − σI) (whose derivative is a
+       second recurrence over the pivots) finish those, each step's Sturm count keeping
+       the interval, and the counts at σ ∓ eps‖T‖/2 confirm the result; the others are
+       cut into 8 until eps‖T‖ wide. Off-diagonal entries below eps‖T‖ split T into
+       blocks first.
+    5. Eigenvectors of T, all at once. For an unreduced T with no eigenvalues closer than
+       1e-8‖T‖: from the twisted factorisation of T − λ_j I (pivots from the top and from
+       the bottom, twisted at the row where the eigenvector is largest), one bidiagonal
+       solve each, then one Newton–Schulz step for orthonormality; kept if every residual
+       is of order eps‖T‖. Otherwise by inverse iteration: a pivoted LU of T − σ_j I for
        every j (vectorised over j), three solves from random starts, and after each a
        Householder QR inside every cluster of eigenvalues closer than 1e-3‖T‖, so that
        repeated eigenvalues still get orthonormal vectors. In clusters too tight for
@@ -775,24 +787,27 @@ def eigh(a: ArrayLike, UPLO: str = "L") -> EighResult:
     *The textbook algorithm* `_textbook_eigh` makes the same reduction (step 3, with the
     same reflectors) and then diagonalises T by implicit QR steps with Wilkinson's shift,
     accumulating every rotation into Q. This fast path computes the same Λ and V (each
-    column up to sign) with the work reordered: the reduction as one symmetric rank-2
-    update per column; T's eigenvalues by bisection and its eigenvectors by inverse
-    iteration, each vectorised across all eigenvalues instead of a chain of rotations
-    followed one at a time; Q applied to them once, at the end, in compact WY form.
+    column up to sign) with the work reordered: the reduction in panels with a matrix
+    product for the trailing update; T's eigenvalues by bisection and Newton's steps and
+    its eigenvectors by twisted factorisations, each vectorised across all eigenvalues
+    instead of a chain of rotations followed one at a time; Q applied to them once, at the
+    end, in compact WY form.
 
     Sign convention: eigenvectors are defined up to sign; each column's entry of largest
     magnitude is made positive (the first such entry if several are equal to within a
     relative 1e-9). No simple rule reproduces LAPACK's signs (NumPy's): on random matrices
     the largest, first or last entry is positive in about half of the columns.
 
-    *Complexity*: 4n³/3 flops for step 3 and about 2n³ for step 6; steps 4–5 are O(n²)
-    flops (about 16 multisection passes over n rows, three solves), plus O(n c²) for each
+    *Complexity*: 4n³/3 flops for step 3 and about 2n³ for step 6, plus 4n³ for the
+    Newton–Schulz step of step 5; otherwise steps 4–5 are O(n²) flops (about four
+    multisection and four Newton passes over n rows, then two pivot passes and two
+    bidiagonal solves; with inverse iteration three solves), plus O(n c²) for each
     cluster of size c. Their Python loops over rows dominate the time for n below a few
     hundred.
 
     *Numerical stability*: Householder reduction is backward stable; bisection returns
-    each eigenvalue of T to within eps‖T‖; inverse iteration gives residuals
-    ‖T z − λ z‖ ≈ eps‖T‖. So ‖A V − V Λ‖ and ‖VᵀV − I‖ are of order n·eps‖A‖ and n·eps,
+    each eigenvalue of T to within eps‖T‖; twisted factorisations and inverse iteration
+    give residuals ‖T z − λ z‖ ≈ eps‖T‖. So ‖A V − V Λ‖ and ‖VᵀV − I‖ are of order n·eps‖A‖ and n·eps,
     and each eigenvalue is within a modest multiple of eps‖A‖ of the exact one (Weyl).
     Small eigenvalues are accurate relative to ‖A‖, not to themselves.
 
@@ -800,7 +815,9 @@ def eigh(a: ArrayLike, UPLO: str = "L") -> EighResult:
     ----------
     Golub & Van Loan, *Matrix Computations*, 4th ed., §8.3.1 (Householder
     tridiagonalisation), §8.4.1 (Sturm sequences and bisection), §8.2.2 and §8.4.2
-    (inverse iteration); Demmel, *Applied Numerical Linear Algebra*, §5.3.4.
+    (inverse iteration); Demmel, *Applied Numerical Linear Algebra*, §5.3.4; Parlett &
+    Dhillon, "Fernando's solution to Wilkinson's problem", *Linear Algebra Appl.* 267
+    (1997) (twisted factorisations).
 
     Checked against ``reference.linalg.eigh`` → ``numpy.linalg.eigh``: equal eigenvalues;
     eigenvectors equal up to the sign of each column (and, for repeated eigenvalues, up to
@@ -858,8 +875,10 @@ def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
 
     1. Build the symmetric matrix from the triangle named by `UPLO`.
     2. Scale it by a power of two (exactly) so that max |a_ij| is in [0.5, 1).
-    3. Tridiagonalise, ``A = Q T Qᵀ``, with Householder reflections (Q is not formed).
-    4. Bisection on Sturm counts for all eigenvalues of T at once (as in `eigh`).
+    3. Tridiagonalise, ``A = Q T Qᵀ``, with Householder reflections in panels (Q is not
+       formed).
+    4. Bisection on Sturm counts, finished by Newton's steps, for all eigenvalues of T
+       at once (as in `eigh`).
 
     *Complexity*: 4n³/3 flops for step 3 and O(n²) for step 4; no eigenvectors, so
     about half the time of `eigh`.
