@@ -246,6 +246,14 @@ def _sturm_pivots(d: NDArray[np.float64], e: NDArray[np.float64], k: int):
     return pivots
 
 
+def _negatives(q: NDArray[np.float64]) -> NDArray[np.intp]:
+    """The number of negative entries of each column of q (the Sturm counts).
+
+    Summed as bytes into 32-bit integers: the same count as ``np.count_nonzero(q < 0,
+    axis=0)`` at half its cost (numpy's boolean reduction along axis 0 is slow)."""
+    return np.add.reduce((q < 0).view(np.int8), axis=0, dtype=np.int32).astype(np.intp)
+
+
 def _sturm_newton(d: NDArray[np.float64], e: NDArray[np.float64], k: int):
     r"""A function σ ↦ (Sturm counts, Newton steps on det(T − σ_j I)) for k shifts at once.
 
@@ -272,7 +280,7 @@ def _sturm_newton(d: NDArray[np.float64], e: NDArray[np.float64], k: int):
                 np.multiply(ratio[i - 1], dq[i - 1], out=dq[i])
                 np.subtract(dq[i], 1.0, out=dq[i])
             steps = -1.0 / np.sum(dq / q, axis=0)
-        return np.count_nonzero(q < 0, axis=0), steps
+        return _negatives(q), steps
 
     return counts_and_steps
 
@@ -297,7 +305,7 @@ def _multisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.int
         points = lo[:, None] + (hi - lo)[:, None] * fractions          # (k, S − 1)
         # more than j eigenvalues below a point ⇔ λ_j < point: the first such point is the
         # new upper end, the one before it the new lower end
-        right = (np.count_nonzero(many_pivots(points.ravel()) < 0, axis=0).reshape(k, -1)
+        right = (_negatives(many_pivots(points.ravel())).reshape(k, -1)
                  > j[:, None])
         first = np.where(right.any(axis=1), np.argmax(right, axis=1), _SECTIONS - 1)
         lo = np.where(first > 0, points[rows, np.maximum(first - 1, 0)], lo)
@@ -321,7 +329,7 @@ def _bisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.intp],
     # (log2(k + 1) halvings for the price of one)
     k = j.size
     edges = lower + (upper - lower) * np.arange(k + 2) / (k + 1)
-    below = np.count_nonzero(_sturm_pivots(d, e, k)(edges[1:-1]) < 0, axis=0)
+    below = _negatives(_sturm_pivots(d, e, k)(edges[1:-1]))
     below = np.concatenate(([0], np.maximum.accumulate(below), [np.iinfo(np.intp).max]))
     cell = np.searchsorted(below, j, side="right")  # below[cell − 1] ≤ j < below[cell]
     lo, hi = _multisect(d, e, j, edges[cell - 1], edges[cell], _NEWTON_WIDTH * tnorm)
@@ -354,7 +362,7 @@ def _bisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.intp],
                 break
         # confirm σ_j by the Sturm counts at σ_j ∓ eps‖T‖/2
         ends = np.concatenate((sigma - 0.5 * width, sigma + 0.5 * width))
-        below = np.count_nonzero(_sturm_pivots(d, e, 2 * k)(ends) < 0, axis=0)
+        below = _negatives(_sturm_pivots(d, e, 2 * k)(ends))
         lo = np.where(below[:k] <= j, np.maximum(lo, ends[:k]), lo)
         hi = np.where(below[k:] > j, np.minimum(hi, ends[k:]), hi)
     # everything else by multisection
