@@ -356,17 +356,22 @@ def _bisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.intp],
             sigma[active] = np.where(pending, np.where(inside, new, 0.5 * (la + ha)), sa)
             lo[active], hi[active] = la, ha
             pending &= ~converged
-            # stop when nearly all have converged, or when Newton has stalled
+            # stop when all have converged, or when Newton has stalled (a step costs a
+            # pass over T's rows however few are left, as does a bisection pass)
             left = np.count_nonzero(pending)
-            if 16 * left <= k or (step_number >= 3 and np.count_nonzero(converged) < left):
+            if left == 0 or (step_number >= 3 and np.count_nonzero(converged) < left):
                 break
-        # confirm σ_j by the Sturm counts at σ_j ∓ eps‖T‖/2
+        # confirm σ_j by the Sturm counts at σ_j ∓ eps‖T‖/2 (whose difference may round
+        # to a little more than eps‖T‖: confirmed is done)
         ends = np.concatenate((sigma - 0.5 * width, sigma + 0.5 * width))
         below = _negatives(_sturm_pivots(d, e, 2 * k)(ends))
         lo = np.where(below[:k] <= j, np.maximum(lo, ends[:k]), lo)
         hi = np.where(below[k:] > j, np.minimum(hi, ends[k:]), hi)
+        done = (below[:k] <= j) & (below[k:] > j)
+    else:
+        done = np.zeros(k, dtype=bool)
     # everything else by multisection
-    rest = np.flatnonzero(hi - lo > width)
+    rest = np.flatnonzero(~done & (hi - lo > width))
     if rest.size:
         lo[rest], hi[rest] = _multisect(d, e, j[rest], lo[rest], hi[rest], width)
     return lo, hi
