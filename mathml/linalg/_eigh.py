@@ -1,13 +1,14 @@
-"""Symmetric eigenproblem: Householder tridiagonalisation, bisection, inverse iteration.
+"""Symmetric eigenproblem: Householder tridiagonalisation, bisection, twisted factorisations.
 
-``A = Q T Qᵀ`` (Householder reflections, Q orthogonal, T tridiagonal), then the eigenvalues
-of T by bisection on Sturm counts and its eigenvectors by inverse iteration, then
+``A = Q T Qᵀ`` (blocked Householder reflections, Q orthogonal, T tridiagonal), then the
+eigenvalues of T by bisection on Sturm counts finished by Newton's steps, its eigenvectors
+from twisted factorisations (inverse iteration where those are not accurate enough), then
 ``V = Q Z``. Every stage is vectorised across all eigenvalues at once: the Python loops run
 over the rows of T (or the columns of A), never over eigenvalues.
 
 The module opens with ``_textbook_eigh``, the algorithm as a textbook writes it;
-`eigh` makes the same reduction, then finds T's eigenpairs by bisection and inverse
-iteration instead of QR steps, vectorised across all eigenvalues (see its Notes).
+`eigh` makes the same reduction, then finds T's eigenpairs by bisection and twisted
+factorisations instead of QR steps, vectorised across all eigenvalues (see its Notes).
 
 Private helpers other modules may import:
 
@@ -127,8 +128,14 @@ _PERTOL = 10.0
 # Inside a cluster, gaps above this fraction of ‖T‖ let inverse iteration resolve each
 # vector on its own (mixing ≈ eps/1e-8 per solve); closer ones need `_refine_cluster`.
 _RESOLVED_GAP = 1e-8
+# Twisted-factorisation eigenvectors are kept if every residual is below this many
+# √n·eps‖T‖ (about 1–4 in practice) and their Gram matrix within this of I.
+_TWISTED_RESIDUAL = 8.0
+_TWISTED_DEPARTURE = 1e-6
 # Seed of inverse iteration's start vectors: fixed, so that results are reproducible.
 _SEED = 20240607
+# Columns per panel of the blocked tridiagonalisation (`_tridiagonalize`).
+_TRIDIAGONAL_PANEL = 16
 # The sign convention treats entries this close in magnitude as tied (the first one wins).
 _SIGN_TIE = 1e-9
 
@@ -145,24 +152,44 @@ class EighResult(NamedTuple):
 # ---------------------------------------------------------------------------------------
 
 def _tridiagonalize(A: NDArray[np.float64]) -> tuple[NDArray[np.float64], ...]:
-    """``A = Q T Qᵀ``: T's diagonal d and off-diagonal e, and Q's reflectors (V, beta)."""
+    """``A = Q T Qᵀ``: T's diagonal d and off-diagonal e, and Q's reflectors (V, beta).
+
+    Blocked as LAPACK's ``dsytrd``/``dlatrd``: the reflectors of a panel of `_TRIDIAGONAL_PANEL`
+    columns are made one at a time, each from its column brought up to date with the panel's
+    earlier rank-2 updates ``V Wᵀ + W Vᵀ`` (never applied to the rest of A); the trailing
+    matrix then takes all of them in one matrix product, ``A22 ← A22 − V Wᵀ − W Vᵀ``.
+    """
     A = np.array(A, dtype=np.float64)
     n = A.shape[0]
     e = np.zeros(max(n - 1, 0))
     V = np.zeros((n, max(n - 2, 0)))
     beta = np.zeros(max(n - 2, 0))
-    vw = np.empty((2, n))  # rows v and w, reused: one matrix product per rank-2 update
-    for k in range(n - 2):
-        v, b, e[k] = _householder_vector(A[k + 1:, k])
-        if b == 0.0:
-            continue
-        A22 = A[k + 1:, k + 1:]
-        # H A22 H = A22 − v wᵀ − w vᵀ with p = β A22 v and w = p − (β/2)(pᵀv) v
-        p = b * (A22 @ v)
-        P = vw[:, :n - k - 1]
-        P[0], P[1] = v, p - (0.5 * b * float(p @ v)) * v
-        A22 -= P.T @ P[::-1]
-        V[k + 1:, k], beta[k] = v, b
+    for k0 in range(0, n - 2, _TRIDIAGONAL_PANEL):
+        k1 = min(k0 + _TRIDIAGONAL_PANEL, n - 2)
+        # the panel's v_j and w_j on rows k0..n−1 (zero above their own row), interleaved
+        # in U = [v_0 w_0 v_1 w_1 …] and U' = [w_0 v_0 w_1 v_1 …]: V Wᵀ + W Vᵀ = U U'ᵀ
+        U = np.zeros((n - k0, 2 * (k1 - k0)))
+        U_swapped = np.zeros((n - k0, 2 * (k1 - k0)))
+        for j, k in enumerate(range(k0, k1)):
+            r, s = k - k0, k - k0 + 1
+            column = A[k:, k]
+            if j:  # column k of (A − V Wᵀ − W Vᵀ), on rows k..n−1
+                column -= U[r:, :2 * j] @ U_swapped[r, :2 * j]
+            v, b, e[k] = _householder_vector(column[1:])
+            V[k + 1:, k], beta[k] = v, b
+            if b == 0.0:
+                continue
+            # H A22 H = A22 − v wᵀ − w vᵀ with p = β A22 v and w = p − (β/2)(pᵀv) v,
+            # where A22 is the trailing matrix with the panel's updates so far
+            p = A[k + 1:, k + 1:] @ v
+            if j:
+                p -= U[s:, :2 * j] @ (U_swapped[s:, :2 * j].T @ v)
+            p *= b
+            w = p - (0.5 * b * float(p @ v)) * v
+            U[s:, 2 * j], U[s:, 2 * j + 1] = v, w
+            U_swapped[s:, 2 * j], U_swapped[s:, 2 * j + 1] = w, v
+        # the rest of A takes the panel's updates at once
+        A[k1:, k1:] -= U[k1 - k0:] @ U_swapped[k1 - k0:].T
     if n >= 2:
         e[n - 2] = A[n - 1, n - 2]
     return np.diagonal(A).copy(), e, V, beta
@@ -174,6 +201,10 @@ def _tridiagonalize(A: NDArray[np.float64]) -> tuple[NDArray[np.float64], ...]:
 
 #: Parts each bisection pass cuts an interval into (3 halvings per pass).
 _SECTIONS = 8
+#: Width (relative to ‖T‖) to which bisection narrows the intervals before Newton's steps.
+_NEWTON_WIDTH = 1e-4
+#: Newton steps at most (from 1e-4‖T‖, quadratic convergence needs about four).
+_NEWTON_STEPS = 8
 
 
 def _power_of_two_scale(amax: float) -> float:
@@ -215,34 +246,134 @@ def _sturm_pivots(d: NDArray[np.float64], e: NDArray[np.float64], k: int):
     return pivots
 
 
-def _bisect(pivots, many_pivots, j: NDArray[np.intp], lower: float, upper: float,
-            tnorm: float) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """Intervals (lo_j, hi_j] of width ≤ eps‖T‖ holding the j-th eigenvalues, all j at once.
+def _negatives(q: NDArray[np.float64]) -> NDArray[np.intp]:
+    """The number of negative entries of each column of q (the Sturm counts).
 
-    `pivots` takes one shift per eigenvalue, `many_pivots` `_SECTIONS` − 1 per eigenvalue."""
-    # one pass at k evenly spaced points puts every eigenvalue in one of k + 1 cells
-    # (log2(k + 1) halvings for the price of one)
+    Summed as bytes into 32-bit integers: the same count as ``np.count_nonzero(q < 0,
+    axis=0)`` at half its cost (numpy's boolean reduction along axis 0 is slow)."""
+    return np.add.reduce((q < 0).view(np.int8), axis=0, dtype=np.int32).astype(np.intp)
+
+
+def _sturm_newton(d: NDArray[np.float64], e: NDArray[np.float64], k: int):
+    r"""A function σ ↦ (Sturm counts, Newton steps on det(T − σ_j I)) for k shifts at once.
+
+    .. math::
+
+        f(σ) = \det(T - σI) = \prod_i q_i, \qquad
+        q_i' = -1 + \frac{e_{i-1}^2}{q_{i-1}^2}\, q_{i-1}', \qquad
+        -\frac{f}{f'} = -\Big(\sum_i \frac{q_i'}{q_i}\Big)^{-1},
+
+    the pivots q_i of `_sturm_pivots`, then their derivatives in a second pass over T's rows
+    (a linear recurrence: two numpy calls per row).
+    """
+    n = d.size
+    dq = np.full((n, k), -1.0)
+    e2 = np.append(0.0, e * e)[:, None]
+    pivots = _sturm_pivots(d, e, k)
+    chain = [i for i in range(1, n) if e[i - 1] != 0.0]
+
+    def counts_and_steps(sigma: NDArray[np.float64]) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
+        q = pivots(sigma)
+        with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
+            ratio = e2[1:] / q[:-1] / q[:-1]         # e²_{i−1}/q²_{i−1}, row i − 1
+            for i in chain:
+                np.multiply(ratio[i - 1], dq[i - 1], out=dq[i])
+                np.subtract(dq[i], 1.0, out=dq[i])
+            steps = -1.0 / np.sum(dq / q, axis=0)
+        return _negatives(q), steps
+
+    return counts_and_steps
+
+
+def _multisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.intp],
+               lo: NDArray[np.float64], hi: NDArray[np.float64],
+               width: float) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """The intervals (lo_j, hi_j] ∋ λ_j cut down to `width` or less, all j at once.
+
+    Each pass cuts every interval into _SECTIONS equal parts and keeps the one holding λ_j,
+    log2(_SECTIONS) halvings for one pass over the rows of T (a pass costs numpy calls per
+    row, nearly whatever the number of shifts).
+    """
     k = j.size
-    edges = lower + (upper - lower) * np.arange(k + 2) / (k + 1)
-    below = np.count_nonzero(pivots(edges[1:-1]) < 0, axis=0)
-    below = np.concatenate(([0], np.maximum.accumulate(below), [np.iinfo(np.intp).max]))
-    cell = np.searchsorted(below, j, side="right")  # below[cell − 1] ≤ j < below[cell]
-    lo, hi = edges[cell - 1], edges[cell]
-    # Multisection: each pass cuts every interval into _SECTIONS equal parts and keeps the
-    # one holding λ_j, log2(_SECTIONS) halvings for one pass over the rows of T (a pass costs
-    # numpy calls per row, nearly whatever the number of shifts); stop at eps‖T‖ wide.
+    widest = float(np.max(hi - lo)) if k else 0.0
+    if widest <= width:
+        return lo, hi
+    many_pivots = _sturm_pivots(d, e, k * (_SECTIONS - 1))
     fractions = np.arange(1, _SECTIONS) / _SECTIONS
-    passes = math.ceil(math.log2((upper - lower) / (k + 1) / (_EPS * tnorm)) / math.log2(_SECTIONS))
     rows = np.arange(k)
-    for _ in range(max(0, passes)):
+    for _ in range(math.ceil(math.log2(widest / width) / math.log2(_SECTIONS))):
         points = lo[:, None] + (hi - lo)[:, None] * fractions          # (k, S − 1)
         # more than j eigenvalues below a point ⇔ λ_j < point: the first such point is the
         # new upper end, the one before it the new lower end
-        right = (np.count_nonzero(many_pivots(points.ravel()) < 0, axis=0).reshape(k, -1)
+        right = (_negatives(many_pivots(points.ravel())).reshape(k, -1)
                  > j[:, None])
         first = np.where(right.any(axis=1), np.argmax(right, axis=1), _SECTIONS - 1)
         lo = np.where(first > 0, points[rows, np.maximum(first - 1, 0)], lo)
         hi = np.where(first < _SECTIONS - 1, points[rows, np.minimum(first, _SECTIONS - 2)], hi)
+    return lo, hi
+
+
+def _bisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.intp],
+            lower: float, upper: float,
+            tnorm: float) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Intervals (lo_j, hi_j] of width ≤ eps‖T‖ holding the j-th eigenvalues, all j at once.
+
+    Bisection (multisection) until the intervals are `_NEWTON_WIDTH`‖T‖ wide; then, if
+    most eigenvalues are alone in their interval, safeguarded Newton steps on det(T − σI)
+    for those (quadratic convergence instead of three halvings per pass), each step's
+    Sturm count shrinking the interval too, and a step outside it replaced by its
+    midpoint; a converged σ_j gets the interval (σ_j − eps‖T‖/2, σ_j + eps‖T‖/2] if the
+    Sturm counts at its ends confirm it. Every other eigenvalue is bisected to the end.
+    """
+    # one pass at k evenly spaced points puts every eigenvalue in one of k + 1 cells
+    # (log2(k + 1) halvings for the price of one)
+    k = j.size
+    edges = lower + (upper - lower) * np.arange(k + 2) / (k + 1)
+    below = _negatives(_sturm_pivots(d, e, k)(edges[1:-1]))
+    below = np.concatenate(([0], np.maximum.accumulate(below), [np.iinfo(np.intp).max]))
+    cell = np.searchsorted(below, j, side="right")  # below[cell − 1] ≤ j < below[cell]
+    lo, hi = _multisect(d, e, j, edges[cell - 1], edges[cell], _NEWTON_WIDTH * tnorm)
+    width = _EPS * tnorm
+    # the intervals are cells of one grid: equal or disjoint; alone = unlike its neighbours'
+    shared = np.zeros(k, dtype=bool)
+    shared[1:] |= lo[1:] == lo[:-1]
+    shared[:-1] |= lo[:-1] == lo[1:]
+    active = np.flatnonzero(~shared)
+    if 2 * active.size >= k:
+        sigma = 0.5 * (lo + hi)
+        newton = _sturm_newton(d, e, active.size)
+        ja = j[active]
+        pending = np.ones(active.size, dtype=bool)
+        for step_number in range(_NEWTON_STEPS):
+            sa, la, ha = sigma[active], lo[active], hi[active]
+            count, step = newton(sa)
+            right = count > ja                        # λ_j < σ_j
+            ha = np.where(right, np.minimum(ha, sa), ha)
+            la = np.where(right, la, np.maximum(la, sa))
+            new = sa + step
+            inside = np.isfinite(new) & (new >= la - 0.5 * width) & (new <= ha + 0.5 * width)
+            converged = pending & inside & (np.abs(step) <= 0.5 * width)
+            sigma[active] = np.where(pending, np.where(inside, new, 0.5 * (la + ha)), sa)
+            lo[active], hi[active] = la, ha
+            pending &= ~converged
+            # stop when all have converged, or when Newton has stalled (a step costs a
+            # pass over T's rows however few are left, as does a bisection pass)
+            left = np.count_nonzero(pending)
+            if left == 0 or (step_number >= 3 and np.count_nonzero(converged) < left):
+                break
+        # confirm σ_j by the Sturm counts at σ_j ∓ eps‖T‖/2 (whose difference may round
+        # to a little more than eps‖T‖: confirmed is done)
+        ends = np.concatenate((sigma - 0.5 * width, sigma + 0.5 * width))
+        below = _negatives(_sturm_pivots(d, e, 2 * k)(ends))
+        lo = np.where(below[:k] <= j, np.maximum(lo, ends[:k]), lo)
+        hi = np.where(below[k:] > j, np.minimum(hi, ends[k:]), hi)
+        done = (below[:k] <= j) & (below[k:] > j)
+    else:
+        done = np.zeros(k, dtype=bool)
+    # everything else by multisection
+    rest = np.flatnonzero(~done & (hi - lo > width))
+    if rest.size:
+        lo[rest], hi[rest] = _multisect(d, e, j[rest], lo[rest], hi[rest], width)
     return lo, hi
 
 
@@ -377,6 +508,65 @@ def _inverse_iteration(d: NDArray[np.float64], e: NDArray[np.float64], w: NDArra
     return X
 
 
+def _twisted_vectors(d: NDArray[np.float64], e: NDArray[np.float64], w: NDArray[np.float64],
+                     tnorm: float) -> NDArray[np.float64] | None:
+    r"""Eigenvectors of an unreduced T from twisted factorisations, or None if not accurate.
+
+    .. math::
+
+        T - λI = L_+ D_+ L_+^\mathsf{T} = U_- D_- U_-^\mathsf{T}, \qquad
+        γ_r = q_r + p_r - (d_r - λ), \qquad (T - λI)\, z = γ_r e_r,
+
+    with q the pivots from the top (`_sturm_pivots`), p those from the bottom, and r the
+    row of the smallest |γ_r| (where the eigenvector is large). With z_r = 1 the other
+    entries follow from the bidiagonal factors, ``z_i = −(e_i/q_i) z_{i+1}`` above r and
+    ``z_{i+1} = −(e_i/p_{i+1}) z_i`` below: one solve, no iteration, four numpy calls per
+    row for all eigenvalues at once (Parlett & Dhillon 1997). The residual of each z is of
+    order eps‖T‖, so its angle to the exact vector is eps‖T‖/gap; one Newton–Schulz step
+    ``Z ← Z (I − ½(ZᵀZ − I))`` then makes Z orthonormal to rounding, mixing vectors i and j
+    by about eps‖T‖/|λ_i − λ_j| and so keeping the residuals of order eps‖T‖.
+
+    None (use `_inverse_iteration`) when eigenvalues are closer than 1e-8‖T‖, or a
+    residual exceeds `_TWISTED_RESIDUAL`·√n·eps‖T‖, or Z is far from orthonormal.
+    """
+    n, k = d.size, w.size
+    if k > 1 and float(np.min(np.diff(w))) <= _RESOLVED_GAP * tnorm:
+        return None
+    with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
+        q = _sturm_pivots(d, e, k)(w).copy()
+        p = _sturm_pivots(d[::-1], e[::-1], k)(w)[::-1]
+        gamma = np.abs(q + p - (d[:, None] - w))
+        r = np.argmin(np.where(np.isfinite(gamma), gamma, np.inf), axis=0)
+        rows = np.arange(n)[:, None]
+        up = np.where(rows[:-1] < r, -e[:, None] / q[:-1], 0.0)     # z_i = up_i z_{i+1}
+        down = np.where(rows[1:] > r, -e[:, None] / p[1:], 0.0)     # z_{i+1} = down_i z_i
+        Z = np.zeros((n, k))
+        Z[r, np.arange(k)] = 1.0
+        tmp = np.empty(k)
+        for i in range(n - 2, -1, -1):
+            np.multiply(up[i], Z[i + 1], out=tmp)
+            np.add(Z[i], tmp, out=Z[i])
+        for i in range(1, n):
+            np.multiply(down[i - 1], Z[i - 1], out=tmp)
+            np.add(Z[i], tmp, out=Z[i])
+        Z /= np.sqrt(np.sum(Z * Z, axis=0))
+        R = (d[:, None] - w) * Z
+        R[:-1] += e[:, None] * Z[1:]
+        R[1:] += e[:, None] * Z[:-1]
+        residual = float(np.max(np.abs(R), initial=0.0))
+    if not residual <= _TWISTED_RESIDUAL * math.sqrt(n) * _EPS * tnorm:  # NaN fails too
+        return None
+    for _ in range(2):
+        G = Z.T @ Z - np.eye(k)
+        departure = float(np.max(np.abs(G), initial=0.0))
+        if departure > _TWISTED_DEPARTURE:
+            return None
+        Z -= 0.5 * (Z @ G)
+        if departure < 1e-8:  # the step just taken left rounding errors only
+            break
+    return Z
+
+
 def _needs_refinement(w: NDArray[np.float64], tight: bool, tnorm: float) -> bool:
     """Whether a cluster's vectors need `_refine_cluster` after inverse iteration.
 
@@ -477,19 +667,23 @@ def _tridiagonal_eigh(d: ArrayLike, e: ArrayLike, *, vectors: bool = True,
     # Gershgorin's interval, widened so that the Sturm counts at its ends are 0 and n
     pad = 2.1 * n * _EPS * tnorm
     lower, upper = float(np.min(d - radius)) - pad, float(np.max(d + radius)) + pad
-    pivots = _sturm_pivots(d, e, j.size)
-    lo, hi = _bisect(pivots, _sturm_pivots(d, e, j.size * (_SECTIONS - 1)), j, lower, upper,
-                     tnorm)
+    lo, hi = _bisect(d, e, j, lower, upper, tnorm)
     w = 0.5 * (lo + hi)
     # a 1×1 block is its own eigenvalue, exactly (diagonal matrices, exact zeros)
-    block = _owning_blocks(pivots, starts, j, lo, hi)
+    if starts.size == 1:  # one unreduced block: it owns every eigenvalue
+        block = np.zeros(j.size, dtype=np.intp)
+    else:
+        block = _owning_blocks(_sturm_pivots(d, e, j.size), starts, j, lo, hi)
     single = np.diff(np.append(starts, n))[block] == 1
     w[single] = d[starts[block[single]]]
     order = np.argsort(w, kind="stable")
     w, block = w[order], block[order]
     if not vectors:
         return w / scale, None
-    return w / scale, _inverse_iteration(d, e, w, block, starts, tnorm)
+    Z = _twisted_vectors(d, e, w, tnorm) if starts.size == 1 else None
+    if Z is None:
+        Z = _inverse_iteration(d, e, w, block, starts, tnorm)
+    return w / scale, Z
 
 
 def _symmetric_eigh(A: NDArray[np.float64], vectors: bool = True):
@@ -575,14 +769,25 @@ def eigh(a: ArrayLike, UPLO: str = "L") -> EighResult:
     1. Build the symmetric matrix from the triangle named by `UPLO`.
     2. Scale it by a power of two (exactly) so that max |a_ij| is in [0.5, 1).
     3. Tridiagonalise, ``A = Q T Qᵀ``, with n − 2 Householder reflections applied from
-       both sides; each is a symmetric rank-2 update of the trailing matrix.
+       both sides; each is a symmetric rank-2 update of the trailing matrix. Within a
+       panel of 16 reflectors each update reaches only the next column (and, implicitly,
+       the products with A); the rest of A takes the panel's 16 updates at once, by one
+       matrix product (LAPACK's dsytrd).
     4. Eigenvalues of T by bisection: the number of negative pivots of the LDLᵀ
        factorisation of T − σI counts the eigenvalues below σ (Sturm sequence). One
        pass at n evenly spaced shifts puts each eigenvalue in a cell of Gershgorin's
        interval; then all n cells are cut into 8 together (three halvings in one pass
-       over T's rows, 7n shifts), until they are eps‖T‖ wide. Off-diagonal entries below eps‖T‖ split T
-       into blocks first.
-    5. Eigenvectors of T by inverse iteration, all at once: a pivoted LU of T − σ_j I for
+       over T's rows, 7n shifts), until they are 1e-4‖T‖ wide. If most eigenvalues are
+       then alone in their cell, Newton's steps on det(T − σI) (whose derivative is a
+       second recurrence over the pivots) finish those, each step's Sturm count keeping
+       the interval, and the counts at σ ∓ eps‖T‖/2 confirm the result; the others are
+       cut into 8 until eps‖T‖ wide. Off-diagonal entries below eps‖T‖ split T into
+       blocks first.
+    5. Eigenvectors of T, all at once. For an unreduced T with no eigenvalues closer than
+       1e-8‖T‖: from the twisted factorisation of T − λ_j I (pivots from the top and from
+       the bottom, twisted at the row where the eigenvector is largest), one bidiagonal
+       solve each, then one Newton–Schulz step for orthonormality; kept if every residual
+       is of order eps‖T‖. Otherwise by inverse iteration: a pivoted LU of T − σ_j I for
        every j (vectorised over j), three solves from random starts, and after each a
        Householder QR inside every cluster of eigenvalues closer than 1e-3‖T‖, so that
        repeated eigenvalues still get orthonormal vectors. In clusters too tight for
@@ -595,24 +800,27 @@ def eigh(a: ArrayLike, UPLO: str = "L") -> EighResult:
     *The textbook algorithm* `_textbook_eigh` makes the same reduction (step 3, with the
     same reflectors) and then diagonalises T by implicit QR steps with Wilkinson's shift,
     accumulating every rotation into Q. This fast path computes the same Λ and V (each
-    column up to sign) with the work reordered: the reduction as one symmetric rank-2
-    update per column; T's eigenvalues by bisection and its eigenvectors by inverse
-    iteration, each vectorised across all eigenvalues instead of a chain of rotations
-    followed one at a time; Q applied to them once, at the end, in compact WY form.
+    column up to sign) with the work reordered: the reduction in panels with a matrix
+    product for the trailing update; T's eigenvalues by bisection and Newton's steps and
+    its eigenvectors by twisted factorisations, each vectorised across all eigenvalues
+    instead of a chain of rotations followed one at a time; Q applied to them once, at the
+    end, in compact WY form.
 
     Sign convention: eigenvectors are defined up to sign; each column's entry of largest
     magnitude is made positive (the first such entry if several are equal to within a
     relative 1e-9). No simple rule reproduces LAPACK's signs (NumPy's): on random matrices
     the largest, first or last entry is positive in about half of the columns.
 
-    *Complexity*: 4n³/3 flops for step 3 and about 2n³ for step 6; steps 4–5 are O(n²)
-    flops (about 16 multisection passes over n rows, three solves), plus O(n c²) for each
+    *Complexity*: 4n³/3 flops for step 3 and about 2n³ for step 6, plus 4n³ for the
+    Newton–Schulz step of step 5; otherwise steps 4–5 are O(n²) flops (about four
+    multisection and four Newton passes over n rows, then two pivot passes and two
+    bidiagonal solves; with inverse iteration three solves), plus O(n c²) for each
     cluster of size c. Their Python loops over rows dominate the time for n below a few
     hundred.
 
     *Numerical stability*: Householder reduction is backward stable; bisection returns
-    each eigenvalue of T to within eps‖T‖; inverse iteration gives residuals
-    ‖T z − λ z‖ ≈ eps‖T‖. So ‖A V − V Λ‖ and ‖VᵀV − I‖ are of order n·eps‖A‖ and n·eps,
+    each eigenvalue of T to within eps‖T‖; twisted factorisations and inverse iteration
+    give residuals ‖T z − λ z‖ ≈ eps‖T‖. So ‖A V − V Λ‖ and ‖VᵀV − I‖ are of order n·eps‖A‖ and n·eps,
     and each eigenvalue is within a modest multiple of eps‖A‖ of the exact one (Weyl).
     Small eigenvalues are accurate relative to ‖A‖, not to themselves.
 
@@ -620,7 +828,9 @@ def eigh(a: ArrayLike, UPLO: str = "L") -> EighResult:
     ----------
     Golub & Van Loan, *Matrix Computations*, 4th ed., §8.3.1 (Householder
     tridiagonalisation), §8.4.1 (Sturm sequences and bisection), §8.2.2 and §8.4.2
-    (inverse iteration); Demmel, *Applied Numerical Linear Algebra*, §5.3.4.
+    (inverse iteration); Demmel, *Applied Numerical Linear Algebra*, §5.3.4; Parlett &
+    Dhillon, "Fernando's solution to Wilkinson's problem", *Linear Algebra Appl.* 267
+    (1997) (twisted factorisations).
 
     Checked against ``reference.linalg.eigh`` → ``numpy.linalg.eigh``: equal eigenvalues;
     eigenvectors equal up to the sign of each column (and, for repeated eigenvalues, up to
@@ -678,8 +888,10 @@ def eigvalsh(a: ArrayLike, UPLO: str = "L") -> NDArray[np.float64]:
 
     1. Build the symmetric matrix from the triangle named by `UPLO`.
     2. Scale it by a power of two (exactly) so that max |a_ij| is in [0.5, 1).
-    3. Tridiagonalise, ``A = Q T Qᵀ``, with Householder reflections (Q is not formed).
-    4. Bisection on Sturm counts for all eigenvalues of T at once (as in `eigh`).
+    3. Tridiagonalise, ``A = Q T Qᵀ``, with Householder reflections in panels (Q is not
+       formed).
+    4. Bisection on Sturm counts, finished by Newton's steps, for all eigenvalues of T
+       at once (as in `eigh`).
 
     *Complexity*: 4n³/3 flops for step 3 and O(n²) for step 4; no eigenvectors, so
     about half the time of `eigh`.
