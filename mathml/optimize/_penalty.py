@@ -292,30 +292,35 @@ def _bfgs(Q: Callable, grad: Callable, x: NDArray[np.float64], H: NDArray | None
     g = grad(x)
     H, stalled = (np.eye(x.size) if H is None else H), 0
     for _ in range(maxiter):
-        finite = np.isfinite(q) and np.isfinite(g).all()
-        if not finite or np.abs(g).max() <= gtol * max(1.0, abs(q)):
+        if not (np.isfinite(q) and np.isfinite(g).all()) \
+                or np.abs(g).max() <= gtol * max(1.0, abs(q)):
             break
-        p = -H @ g
-        if g @ p >= 0:  # H lost positive definiteness to rounding: restart along −∇Q
+        p = -(H @ g)
+        slope = float(g @ p)  # ∇Qᵀp = −∇QᵀH∇Q
+        if slope >= 0:  # H lost positive definiteness to rounding: restart along −∇Q
             H, p = np.eye(x.size), -g
-        if -(g @ p) <= 4 * _EPS * max(1.0, abs(q)):
+            slope = -float(g @ g)
+        noise = 4 * _EPS * max(1.0, abs(q))  # the rounding error of Q
+        if -slope <= noise:
             break
-        alpha, q_new = _armijo(Q, x, q, g, p)
-        stalled = stalled + 1 if q - q_new <= 4 * _EPS * max(1.0, abs(q)) else 0
+        alpha, q_new = _armijo(Q, x, q, p, slope)
+        stalled = stalled + 1 if q - q_new <= noise else 0
         if alpha == 0.0 or stalled == 3:
             break
         s = alpha * p
-        g_new = grad(x + s)
+        x_new = x + s
+        g_new = grad(x_new)
         y = g_new - g
         if y @ s > 1e-14 * np.sqrt((y @ y) * (s @ s)):
             H = _bfgs_inverse_update(H, s, y)
-        x, q, g = x + s, q_new, g_new
+        x, q, g = x_new, q_new, g_new
     return x, q, H
 
 
-def _armijo(Q: Callable, x, q: float, g, p, c1: float = 1e-4) -> tuple[float, float]:
+def _armijo(Q: Callable, x, q: float, p, slope: float,
+            c1: float = 1e-4) -> tuple[float, float]:
     """The first α in 1, ½, ¼, … with Q(x + αp) ≤ Q(x) + c1·α·∇Qᵀp; (0, Q(x)) if none."""
-    alpha, slope = 1.0, g @ p
+    alpha = 1.0
     for _ in range(40):
         q_new = Q(x + alpha * p)
         if q_new <= q + c1 * alpha * slope:
