@@ -251,3 +251,21 @@ def test_erf_and_erfc_against_mpmath_on_a_grid():
         got = ours(x)
         worst = max(rel(g, exact(mpmath.mpf(float(v)))) for g, v in zip(got, x))
         assert worst < tol
+
+
+def test_erfinv_against_mpmath_on_a_grid():
+    # The centre (one Halley step from Giles' guess), the tail and the far tail (up to
+    # three steps from the asymptotic guess), both signs.
+    y = np.concatenate([np.linspace(-0.999, 0.999, 400), 1 - np.geomspace(1e-16, 0.1, 200),
+                        -(1 - np.geomspace(1e-16, 0.1, 50)), np.geomspace(1e-300, 0.5, 50)])
+    y = y[y != 0]
+    got = special.erfinv(y)
+    assert max(rel(g, mpmath.erfinv(mpmath.mpf(float(v)))) for g, v in zip(got, y)) < 1e-15
+
+
+@pytest.mark.parametrize("q", [1e-300, 1e-200, 1e-100, 1e-30, 1e-12])
+def test_erfcinv_core_far_below_eps(q):
+    # stats.norm.ppf at tiny tails: erfc(x) = q with q far below eps (s = 1 − q rounds to 1)
+    from mathml.special import _erfinv_core
+    x = _erfinv_core(np.array([1.0 - q]), np.array([q]))[0]
+    assert rel(mpmath.erfc(mpmath.mpf(float(x))), q) < 1e-13
