@@ -269,3 +269,11 @@ def test_erfcinv_core_far_below_eps(q):
     from mathml.special import _erfinv_core
     x = _erfinv_core(np.array([1.0 - q]), np.array([q]))[0]
     assert rel(mpmath.erfc(mpmath.mpf(float(x))), q) < 1e-13
+
+
+def test_gammaln_against_mpmath_on_a_grid():
+    # every branch: (0, 1/2), the series around 1 and 2, the recurrence to 10, Stirling
+    x = np.concatenate([np.linspace(0.01, 12.0, 601), np.geomspace(1e-300, 1e300, 200)])
+    x = x[(x != 1) & (x != 2)]
+    got = special.gammaln(x)
+    assert max(rel(g, mpmath.loggamma(mpmath.mpf(float(v)))) for g, v in zip(got, x)) < 1e-15
