@@ -223,7 +223,8 @@ _CHEB_ERFC_4_INF = (0.9853526361287724, -0.014339740271774976, 0.000297361692202
 
 def _chebyshev(c: tuple[float, ...], s: NDArray) -> NDArray:
     """Σ_k c_k T_k(s) by Clenshaw's recurrence b_k = c_k + 2s·b_{k+1} − b_{k+2} (stable
-    for |s| ≤ 1: the rounding errors add up to ~eps·Σ|c_k|, no growth)."""
+    for |s| ≤ 1: the rounding errors add up to ~eps·Σ|c_k|, no growth): the readable
+    form; `_horner` on `_monomial(c)` computes the same sum in two thirds the time."""
     b1 = np.zeros_like(s)
     b2 = np.zeros_like(s)
     two_s = 2.0 * s
@@ -232,21 +233,58 @@ def _chebyshev(c: tuple[float, ...], s: NDArray) -> NDArray:
     return c[0] + s * b1 - b2
 
 
+def _monomial(c: tuple[float, ...]) -> tuple[float, ...]:
+    """The coefficients a_j of Σ_k c_k T_k(s) = Σ_j a_j s^j, from T_0 = 1, T_1 = s,
+    T_{k+1} = 2s T_k − T_{k−1}. T_k's coefficients grow like 2^{k−1}, but our c_k decay
+    faster (by ≥ 6 per degree), so Σ|a_j| stays within a few percent of Σ|c_k| and Horner's
+    rule on the a_j is as accurate as Clenshaw's recurrence."""
+    a = [0.0] * len(c)
+    T_prev, T = [1.0], [0.0, 1.0]
+    a[0] = c[0]
+    for k in range(1, len(c)):
+        for j, t in enumerate(T):
+            a[j] += c[k] * t
+        T_next = [2.0 * t for t in [0.0] + T]  # 2s T_k
+        for j, t in enumerate(T_prev):
+            T_next[j] -= t
+        T_prev, T = T, T_next
+    return tuple(a)
+
+
+def _horner(a: tuple[float, ...], s: NDArray) -> NDArray:
+    """Σ_j a_j s^j by Horner's rule."""
+    p = np.full_like(s, a[-1])
+    for aj in a[-2::-1]:
+        p = p * s + aj
+    return p
+
+
+#: The expansions as polynomials in s, for Horner's rule.
+_POLY_ERF, _POLY_ERFC_1_2, _POLY_ERFC_2_4, _POLY_ERFC_4_INF = (
+    _monomial(c) for c in (_CHEB_ERF, _CHEB_ERFC_1_2, _CHEB_ERFC_2_4, _CHEB_ERFC_4_INF))
+
+
+def _apply(mask: NDArray, f, x: NDArray, out: NDArray) -> None:
+    """out[mask] = f(x[mask]), through the integer positions of the mask: NumPy's boolean
+    indexing of a scattered mask costs ~10 arithmetic operations, take/put ~2."""
+    i = np.flatnonzero(mask)
+    if i.size:
+        out.put(i, f(x.take(i)))
+
+
 def _erf_small(x: NDArray) -> NDArray:
     """erf x for |x| ≤ 1: x · (2/√π) · E(x²), E from its Chebyshev expansion."""
-    return x * (2.0 / SQRT_PI) * _chebyshev(_CHEB_ERF, 2.0 * (x * x) - 1.0)
+    return x * (2.0 / SQRT_PI) * _horner(_POLY_ERF, 2.0 * (x * x) - 1.0)
 
 
 def _erfc_scaled(x: NDArray) -> NDArray:
     """G(x) = √π x e^{x²} erfc(x) for x ≥ 1 (nan stays nan), from three expansions."""
     G = np.empty_like(x)
-    near, middle = x < 2.0, (x >= 2.0) & (x < 4.0)
-    far = ~(near | middle)  # nan included
-    G[near] = _chebyshev(_CHEB_ERFC_1_2, 2.0 * x[near] - 3.0)
-    u = 1.0 / (x[middle] * x[middle])
-    G[middle] = _chebyshev(_CHEB_ERFC_2_4, (u - 5 / 32) * (32 / 3))
-    u = 1.0 / (x[far] * x[far])
-    G[far] = _chebyshev(_CHEB_ERFC_4_INF, 32.0 * u - 1.0)
+    near, beyond = x < 2.0, x >= 4.0
+    _apply(near, lambda x: _horner(_POLY_ERFC_1_2, 2.0 * x - 3.0), x, G)
+    _apply(~(near | beyond),  # [2, 4), and nan
+           lambda x: _horner(_POLY_ERFC_2_4, (1.0 / (x * x) - 5 / 32) * (32 / 3)), x, G)
+    _apply(beyond, lambda x: _horner(_POLY_ERFC_4_INF, 32.0 / (x * x) - 1.0), x, G)
     return G
 
 
@@ -273,8 +311,8 @@ def _erfc_nonnegative(x: NDArray) -> NDArray:
     most a factor ~6 in relative error), e^{−x²} G(x)/(√π x) from 1 on."""
     out = np.empty_like(x)
     small = x < ERFC_SPLIT
-    out[small] = 1.0 - _erf_small(x[small])
-    out[~small] = _erfc_large(x[~small])
+    _apply(small, lambda x: 1.0 - _erf_small(x), x, out)
+    _apply(~small, _erfc_large, x, out)
     return out
 
 
@@ -334,11 +372,13 @@ def erf(z: ArrayLike) -> Any:
     fraction for erfc above) is ``_textbook_erf``: the same values with a number of terms
     that depends on z (≤ ~40 and ~60), where the expansions take a fixed 13–19.
 
-    *Complexity*: one Clenshaw recurrence of 13–19 steps per entry, vectorised over all
-    entries of a region at once (no loop that depends on the data).
+    *Complexity*: one polynomial of degree 12–18 per entry (the expansion rewritten in
+    powers of s, by Horner's rule), vectorised over all entries of a region at once (no
+    loop that depends on the data).
 
-    *Numerical stability*: Clenshaw's recurrence is stable on [−1, 1] (its rounding errors
-    sum to ~eps·Σ|c_k|, with Σ|c_k| ≈ 1); the expansions' truncation is < 2e-18.
+    *Numerical stability*: the coefficients decay fast enough that the power form's
+    Σ|a_j| is within 3% of the Chebyshev form's Σ|c_k| ≈ 1, so Horner's rule is as stable
+    as Clenshaw's recurrence (rounding ~eps·Σ|a_j|); the expansions' truncation is < 2e-18.
 
     *Accuracy* (relative): against SciPy on [−6, 6]: 5.6e-16, on ±[1e-300, 100] (a log
     grid): 5.5e-16; against mpmath on [−6, 27] and that grid: 3.4e-16.
@@ -363,9 +403,9 @@ def erf(z: ArrayLike) -> Any:
     out = np.empty_like(a)
     # Step 1: the expansion near 0.
     small = a < ERFC_SPLIT
-    out[small] = _erf_small(a[small])
+    _apply(small, _erf_small, a, out)
     # Step 2: the tail through erfc (nan propagates).
-    out[~small] = 1.0 - _erfc_large(a[~small])
+    _apply(~small, lambda a: 1.0 - _erfc_large(a), a, out)
     # Step 3: odd symmetry.
     return _out(np.copysign(out, z), dtype)
 
@@ -408,7 +448,7 @@ def erfc(x: ArrayLike) -> Any:
     The textbook path (the series; Laplace's fraction by the modified Lentz method, ≤ ~200
     terms at x = 1) is ``_textbook_erfc``.
 
-    *Complexity*: one Clenshaw recurrence of 13–19 steps per entry and two exponentials,
+    *Complexity*: one polynomial of degree 12–18 per entry and two exponentials,
     vectorised over the entries of each region.
 
     *Numerical stability*: the expansions are good to < 2e-18; the split x² leaves
@@ -437,7 +477,8 @@ def erfc(x: ArrayLike) -> Any:
     (x,), dtype = _ufunc_args("erfc", x)
     # Steps 1–2 on |x|, then Step 3: reflection for negative x.
     q = _erfc_nonnegative(np.abs(x))
-    return _out(np.where(x < 0, 2.0 - q, q), dtype)
+    _apply(x < 0, lambda q: 2.0 - q, q, q)
+    return _out(q, dtype)
 
 
 # Giles (2010), "Approximating the erfinv function": two polynomials in w = −log(1 − y²),
