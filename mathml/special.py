@@ -306,6 +306,16 @@ def _erfc_large(x: NDArray) -> NDArray:
     return _exp_minus_square(x) * _erfc_scaled(x) / (SQRT_PI * x)
 
 
+def _erf_nonnegative(a: NDArray) -> NDArray:
+    """erf on a ≥ 0 (and nan): the expansion below 1 (Step 1 of `erf`), 1 − erfc from 1
+    on (Step 2; erf ≥ 0.84 there, the subtraction loses nothing)."""
+    out = np.empty_like(a)
+    small = a < ERFC_SPLIT
+    _apply(small, _erf_small, a, out)
+    _apply(~small, lambda a: 1.0 - _erfc_large(a), a, out)  # nan propagates
+    return out
+
+
 def _erfc_nonnegative(x: NDArray) -> NDArray:
     """erfc on x ≥ 0: 1 − erf below 1 (erfc ≥ 0.157 there, so the subtraction costs at
     most a factor ~6 in relative error), e^{−x²} G(x)/(√π x) from 1 on."""
@@ -399,15 +409,8 @@ def erf(z: ArrayLike) -> Any:
     0.8427007929
     """
     (z,), dtype = _ufunc_args("erf", z)
-    a = np.abs(z)
-    out = np.empty_like(a)
-    # Step 1: the expansion near 0.
-    small = a < ERFC_SPLIT
-    _apply(small, _erf_small, a, out)
-    # Step 2: the tail through erfc (nan propagates).
-    _apply(~small, lambda a: 1.0 - _erfc_large(a), a, out)
-    # Step 3: odd symmetry.
-    return _out(np.copysign(out, z), dtype)
+    # Steps 1–2 on |z|, then Step 3: odd symmetry.
+    return _out(np.copysign(_erf_nonnegative(np.abs(z)), z), dtype)
 
 
 def erfc(x: ArrayLike) -> Any:
@@ -570,12 +573,13 @@ def erfinv(y: ArrayLike) -> Any:
     """
     (y,), dtype = _ufunc_args("erfinv", y)
     a = np.abs(y)
-    inside = a < 1.0
-    s = np.where(inside, a, 0.5)
+    outside = np.flatnonzero(~(a < 1.0))  # nan included
+    s = np.array(a, dtype=np.float64)  # an array (and a copy) for a 0-d `a` as well
+    s.put(outside, 0.5)
     # Steps 1–2 (1 − s is exact for s > 1/2, where the tail iteration uses it).
     x = _erfinv_core(s, 1.0 - s)
     # Step 3: the ends and outside the domain.
-    x = np.where(a == 1.0, np.inf, np.where(inside, x, np.nan))
+    x.put(outside, np.where(a.take(outside) == 1.0, np.inf, np.nan))
     return _out(np.copysign(x, y), dtype)
 
 
@@ -586,11 +590,11 @@ def _erfinv_core(s: NDArray, q: NDArray) -> NDArray:
     # Steps 1–2, the centre: Giles' guess, then Halley's method on erf(x) − s.
     tail = s > ERF_ONE  # the root beyond x = 1
     x = np.empty_like(s)
-    s_c = s[~tail]
-    x[~tail] = _halley(_erfinv_guess_central(s_c), s_c, _erf_step)
+    _apply(~tail, lambda s_c: _halley(_erfinv_guess_central(s_c), s_c, _erf_step), s, x)
     # The tail: the guess (for q < 1e-11, the asymptotic x² ≈ −log(q x √π)), then Halley's
     # method on erfc(x) − q through its relative residual.
-    s_t, q_t = s[tail], q[tail]
+    i = np.flatnonzero(tail)
+    s_t, q_t = s.take(i), q.take(i)
     with np.errstate(divide="ignore", invalid="ignore"):  # s = 1 where q < eps/2: far
         x_t = _erfinv_guess(s_t)
     far = -np.log(q_t * (2.0 - q_t)) >= 25.0
@@ -598,7 +602,7 @@ def _erfinv_core(s: NDArray, q: NDArray) -> NDArray:
         with np.errstate(divide="ignore", invalid="ignore"):
             L = -np.log(q_t[far]) - math.log(SQRT_PI)
             x_t[far] = np.sqrt(np.maximum(L - 0.5 * np.log(np.maximum(L, 1.0)), 0.25))
-    x[tail] = _halley(x_t, q_t, _erfc_step)
+    x.put(i, _halley(x_t, q_t, _erfc_step))
     return x
 
 
@@ -625,11 +629,7 @@ def _halley(x: NDArray, target: NDArray, step) -> NDArray:
 
 def _erf_step(x: NDArray, s: NDArray) -> NDArray:
     """u = (erf x − s)/erf'(x), erf' = (2/√π) e^{−x²}: the residual's error is ~eps·s."""
-    a = np.abs(x)
-    beyond = a >= ERFC_SPLIT  # rarely: the centre's roots are below 1
-    e = _erf_small(np.where(beyond, 0.5, a))
-    if beyond.any():
-        e[beyond] = 1.0 - _erfc_large(a[beyond])
+    e = _erf_nonnegative(np.abs(x))
     return (np.copysign(e, x) - s) * (SQRT_PI / 2.0) * np.exp(x * x)
 
 
@@ -646,15 +646,20 @@ def _log_erfc_and_ratio(x: NDArray) -> tuple[NDArray, NDArray]:
     G = √π x e^{x²} erfc(x) (log erfc = −x² + log(G/(√π x)), ρ = G/(2x)), relatively
     accurate to an ulp or two; below 1 from 1 − erf (erfc ≥ 0.157 there: the subtraction
     costs a factor ≤ 6)."""
+    log_e, ratio = np.empty_like(x), np.empty_like(x)
     big = x >= ERFC_SPLIT
-    xb = np.minimum(np.where(big, x, ERFC_SPLIT), 1e150)  # x² finite; G(1e150) = 1
-    G = _erfc_scaled(xb)
-    xs = np.where(big, ERFC_SPLIT / 2.0, x)
+    i = np.flatnonzero(big)
+    xb = x.take(i)
+    x_G = np.minimum(xb, 1e150)  # x² finite; G(1e150) = 1
+    G = _erfc_scaled(x_G)
+    with np.errstate(over="ignore"):  # −x² = −inf beyond 1e154: log erfc = −inf
+        log_e.put(i, -(xb * xb) + np.log(G / (SQRT_PI * x_G)))
+    ratio.put(i, G / (2.0 * x_G))
+    i = np.flatnonzero(~big)  # nan included
+    xs = x.take(i)
     e_small = 1.0 - _erf_small(xs)
-    with np.errstate(over="ignore"):
-        log_big = -(np.where(big, x, ERFC_SPLIT) ** 2) + np.log(G / (SQRT_PI * xb))
-    log_e = np.where(big, log_big, np.log(e_small))
-    ratio = np.where(big, G / (2.0 * xb), e_small * (SQRT_PI / 2.0) * np.exp(xs * xs))
+    log_e.put(i, np.log(e_small))
+    ratio.put(i, e_small * (SQRT_PI / 2.0) * np.exp(xs * xs))
     return log_e, ratio
 
 
