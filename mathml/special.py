@@ -718,9 +718,10 @@ def _gamma_recurrence(x: NDArray) -> NDArray:
     sum left ~5e-15 near x = 9)."""
     n = np.floor(x - 1.5)  # x − n in [3/2, 5/2)
     g = np.exp(_lgamma_near_2(x - n - 2.0))
-    for k in range(1, 9):
-        g = np.where(n >= k, g * (x - k), g)
-    return np.where(n < 0, g / x, g)
+    for k in range(1, 9):  # g ← g·(x − k) where n ≥ k, in place
+        np.multiply(g, x - k, out=g, where=n >= k)
+    np.divide(g, x, out=g, where=n < 0)
+    return g
 
 
 def _gamma_positive(x: NDArray) -> NDArray:
@@ -802,22 +803,22 @@ def gamma(z: ArrayLike) -> Any:
     out = np.empty_like(z)
     right = z >= 0.5
     large = z >= STIRLING_MIN
-    # Step 1: the recurrence from [3/2, 5/2) on [1/2, 10), Stirling's series beyond.
-    with np.errstate(over="ignore", invalid="ignore"):
-        out[right & ~large] = _gamma_recurrence(z[right & ~large])
-        out[large] = _gamma_stirling(z[large])
-    # Step 2: reflection on the left.
-    zl = z[~right]
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        out[~right] = math.pi / (_sinpi(zl) * _gamma_positive(1.0 - zl))
-    # Step 3: the positive integers exactly; poles (negative integers, −inf) give nan; ±0
-    # gives ±inf; overflow gives inf.
-    integer = (z >= 1) & (z <= 171) & (np.floor(z) == z)
-    out[integer] = _FACTORIALS[z[integer].astype(int) - 1]
-    pole = (z < 0) & (np.floor(z) == z)
-    out = np.where(pole | (z == -np.inf), np.nan, out)
-    out = np.where(z == 0, np.copysign(np.inf, z), out)
-    out = np.where(z > 171.7, np.inf, out)
+    with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
+        # Step 1: the recurrence from [3/2, 5/2) on [1/2, 10), Stirling's series beyond.
+        _apply(right & ~large, _gamma_recurrence, z, out)
+        _apply(large, _gamma_stirling, z, out)
+        # Step 2: reflection on the left (nan included).
+        _apply(~right, lambda zl: math.pi / (_sinpi(zl) * _gamma_positive(1.0 - zl)), z, out)
+        # Step 3: the positive integers exactly; poles (negative integers, −inf) give nan;
+        # ±0 gives ±inf; overflow gives inf.
+        integer = (z >= 1) & (z <= 171) & (np.floor(z) == z)
+        _apply(integer, lambda zi: _FACTORIALS[zi.astype(int) - 1], z, out)
+        i = np.flatnonzero(~(z > 0) | (z > 171.7))
+        if i.size:
+            zi, oi = z.take(i), out.take(i)
+            oi = np.where((zi < 0) & (np.floor(zi) == zi), np.nan, oi)  # −inf included
+            oi = np.where(zi == 0, np.copysign(np.inf, zi), oi)
+            out.put(i, np.where(zi > 171.7, np.inf, oi))
     return _out(out, dtype)
 
 
@@ -1038,9 +1039,11 @@ INT_MAX = 2.0 ** 31 - 1
 
 def _beta(a: NDArray, b: NDArray) -> NDArray:
     """B(a, b) on float64 arrays of one shape: the poles first, then the rest."""
-    out = np.full(a.shape, np.nan)
     pole_a = (a <= 0) & (np.floor(a) == a)
     pole_b = ~pole_a & (b <= 0) & (np.floor(b) == b)
+    if not (pole_a.any() or pole_b.any()):
+        return _beta_at_infinity(a, b, _beta_regular(a, b))
+    out = np.full(a.shape, np.nan)
     rest = ~pole_a & ~pole_b
     out[pole_a] = _beta_pole(a[pole_a], b[pole_a])
     out[pole_b] = _beta_pole(b[pole_b], a[pole_b])
@@ -1075,26 +1078,28 @@ def _beta_regular(a: NDArray, b: NDArray) -> NDArray:
         out = np.full(a.shape, np.nan)
         # Step 1: the gamma ratio (for the signed arguments below as well).
         ratio = np.full(a.shape, np.nan)
-        go = small | ~positive
-        ratio[go] = _gamma_ratio(a[go], b[go])
-        out[small] = ratio[small]
+        i = np.flatnonzero(small | ~positive)
+        ratio.put(i, _gamma_ratio(a.take(i), b.take(i)))
+        i = np.flatnonzero(small)
+        out.put(i, ratio.take(i))
         # Step 2: positive arguments by size. Both below 10, the ratio overflowing (one
         # tiny): Γ(x) = Γ(x + 1)/x thrice, so that Γ(s) ≈ 1/s cannot overflow
         # (beta(1e-200, 1e-200) = 2e200).
-        go = positive & (l < STIRLING_MIN) & ~np.isfinite(ratio)
-        if go.any():
-            out[go] = _beta_shifted(s[go], l[go])
+        i = np.flatnonzero(positive & (l < STIRLING_MIN) & ~np.isfinite(ratio))
+        if i.size:
+            out.put(i, _beta_shifted(s.take(i), l.take(i)))
         # One of 10 or more: Γ(s) · Γ(l)/Γ(l + s), the ratio from Stirling's series.
-        go = positive & (l >= STIRLING_MIN) & ((s < 1) | ~small)
-        if go.any():
-            out[go] = np.asarray(gamma(s[go])) * np.exp(_log_gamma_ratio(l[go], s[go]))
+        i = np.flatnonzero(positive & (l >= STIRLING_MIN) & ((s < 1) | ~small))
+        if i.size:
+            s_i, l_i = s.take(i), l.take(i)
+            out.put(i, np.asarray(gamma(s_i)) * np.exp(_log_gamma_ratio(l_i, s_i)))
         # Both of 10 or more: Stirling's series with its large terms grouped.
-        go = positive & (s >= STIRLING_MIN) & ~small
-        if go.any():
-            out[go] = np.exp(_log_beta(a[go], b[go]))
-        go = ~positive
-        if go.any():
-            out[go] = _beta_signed(a[go], b[go], ratio[go])
+        i = np.flatnonzero(positive & (s >= STIRLING_MIN) & ~small)
+        if i.size:
+            out.put(i, np.exp(_log_beta(a.take(i), b.take(i))))
+        i = np.flatnonzero(~positive)  # nan included
+        if i.size:
+            out.put(i, _beta_signed(a.take(i), b.take(i), ratio.take(i)))
         # 1/Γ(a + b) = 0 at the poles a + b = 0, −1, … (Γ(a), Γ(b) finite), as SciPy.
         return np.where((c <= 0) & (np.floor(c) == c), 0.0, out)
 
