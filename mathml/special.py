@@ -884,9 +884,8 @@ def _lgamma_positive(x: NDArray) -> NDArray:
         if not small.any():
             return np.where(x == np.inf, np.inf, _lgamma_stirling(x))
         out = np.empty_like(x)
-        xl = x[~small]
-        out[~small] = np.where(xl == np.inf, np.inf, _lgamma_stirling(xl))
-    out[small] = _lgamma_small(x[small])
+        _apply(~small, lambda xl: np.where(xl == np.inf, np.inf, _lgamma_stirling(xl)), x, out)
+    _apply(small, _lgamma_small, x, out)
     return out
 
 
@@ -953,14 +952,18 @@ def gammaln(x: ArrayLike) -> Any:
     if pos.all():  # Steps 1–3: the positive half-line
         return _out(_lgamma_positive(x), dtype)
     out = np.empty_like(x)
-    out[pos] = _lgamma_positive(x[pos])
-    # Step 4: reflection (nan included); inf at the poles, −inf at −inf (as SciPy).
-    xn = x[~pos]
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        reflected = np.log(math.pi / np.abs(_sinpi(xn))) - _lgamma_positive(1.0 - xn)
-        reflected = np.where(np.floor(xn) == xn, np.inf, reflected)
-    out[~pos] = np.where(xn == -np.inf, -np.inf, reflected)
+    _apply(pos, _lgamma_positive, x, out)
+    # Step 4: reflection (nan included).
+    _apply(~pos, _lgamma_reflected, x, out)
     return _out(out, dtype)
+
+
+def _lgamma_reflected(x: NDArray) -> NDArray:
+    """log|Γ(x)| for x ≤ 0 by reflection; inf at the poles, −inf at −inf (as SciPy)."""
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        reflected = np.log(math.pi / np.abs(_sinpi(x))) - _lgamma_positive(1.0 - x)
+        reflected = np.where(np.floor(x) == x, np.inf, reflected)
+    return np.where(x == -np.inf, -np.inf, reflected)
 
 
 def beta(a: ArrayLike, b: ArrayLike) -> Any:
