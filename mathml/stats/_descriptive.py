@@ -26,6 +26,7 @@ from typing import Any, NamedTuple, cast
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from .._docstrings import fill_doc
 from .._result import ResultTuple
 from .._validation import as_float_array
 from ..exceptions import ConstantInputWarning, NearConstantInputWarning, SmallSampleWarning
@@ -667,6 +668,26 @@ def _degenerate(x: np.ndarray, axis: int | None, m2: np.ndarray) -> np.ndarray:
     return m2 <= (np.finfo(np.float64).eps * m) ** 2
 
 
+#: The Raises and Warns sections of `skew` and `kurtosis`, SciPy's rules for both.
+_MOMENT_RAISES_WARNS = """
+    Raises
+    ------
+    ValueError
+        `a` is None (SciPy's class).
+    TypeError
+        Text or complex numbers.
+
+    Warns
+    -----
+    SmallSampleWarning
+        An empty sample: nan, as SciPy.
+    RuntimeWarning
+        A sample constant to rounding (SciPy's "Precision loss occurred in moment
+        calculation"): nan.
+"""
+
+
+@fill_doc(raises_warns=_MOMENT_RAISES_WARNS)
 def skew(a: ArrayLike, axis: int | None = 0, bias: bool = True, *,
          keepdims: bool = False) -> NDArray[np.float64]:
     r"""Sample skewness: the third standardised central moment.
@@ -690,20 +711,7 @@ def skew(a: ArrayLike, axis: int | None = 0, bias: bool = True, *,
     ndarray or float
         `a`'s shape without `axis`; nan where the sample is constant.
 
-    Raises
-    ------
-    ValueError
-        `a` is None (SciPy's class).
-    TypeError
-        Text or complex numbers.
-
-    Warns
-    -----
-    SmallSampleWarning
-        An empty sample: nan, as SciPy.
-    RuntimeWarning
-        A sample constant to rounding (SciPy's "Precision loss occurred in moment
-        calculation"): nan.
+    {raises_warns}
 
     Notes
     -----
@@ -743,6 +751,7 @@ def skew(a: ArrayLike, axis: int | None = 0, bias: bool = True, *,
     return _restore(np.asarray(g), x, axis, keepdims, _float_type(a))
 
 
+@fill_doc(raises_warns=_MOMENT_RAISES_WARNS)
 def kurtosis(a: ArrayLike, axis: int | None = 0, fisher: bool = True, bias: bool = True, *,
              keepdims: bool = False) -> NDArray[np.float64]:
     r"""Sample kurtosis: the fourth standardised central moment (minus 3 for Fisher's).
@@ -769,20 +778,7 @@ def kurtosis(a: ArrayLike, axis: int | None = 0, fisher: bool = True, bias: bool
     ndarray or float
         `a`'s shape without `axis`; nan where the sample is constant.
 
-    Raises
-    ------
-    ValueError
-        `a` is None (SciPy's class).
-    TypeError
-        Text or complex numbers.
-
-    Warns
-    -----
-    SmallSampleWarning
-        An empty sample: nan, as SciPy.
-    RuntimeWarning
-        A sample constant to rounding (SciPy's "Precision loss occurred in moment
-        calculation"): nan.
+    {raises_warns}
 
     Notes
     -----
