@@ -384,3 +384,12 @@ def check_sample_weight(sample_weight: ArrayLike | None, n_samples: int) -> NDAr
     if np.all(w == 0):
         raise ValueError("Sample weights must contain at least one non-zero number.")
     return w
+
+
+def refuse_scalar_y(estimator: object, X: ArrayLike, y: object, **check_params: Any) -> None:
+    """The TypeError of a y without samples (a number, a string, a 0-d array), raised after
+    X's checks: the order of the estimators that scikit-learn checks y for as multi-output
+    after X (kernel ridge, the ensembles)."""
+    if np.isscalar(y) or (isinstance(y, np.ndarray) and y.ndim == 0):
+        validate_data(estimator, X, **check_params)
+        _num_samples(np.asarray(y))

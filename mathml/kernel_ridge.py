@@ -27,7 +27,7 @@ from typing import Any, ClassVar
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._validation import check_sample_weight, float_dtype_of, validate_data
+from ._validation import check_sample_weight, float_dtype_of, refuse_scalar_y, validate_data
 from .base import BaseEstimator, Interval, RegressorMixin, StrOptions, check_is_fitted
 from .exceptions import LinAlgError
 from .linalg import cholesky, lstsq, solve
@@ -197,11 +197,7 @@ class KernelRidge(RegressorMixin, BaseEstimator):
     def fit(self, X: ArrayLike, y: ArrayLike, sample_weight: Any = None) -> KernelRidge:
         """Solve for the dual coefficients; returns self."""
         self._validate_hyperparameters()
-        if np.isscalar(y) or (isinstance(y, np.ndarray) and y.ndim == 0):
-            # scikit-learn checks y as multi-output after X: no samples is a TypeError
-            validate_data(self, X)
-            raise TypeError("Input should have at least 1 dimension i.e. satisfy "
-                            f"`len(x.shape) > 0`, got scalar `{np.asarray(y)!r}` instead.")
+        refuse_scalar_y(self, X, y)
         X_type, y_type = float_dtype_of(X), float_dtype_of(y)
         X, y = validate_data(self, X, y, multi_output=True, y_numeric=True)
         if sample_weight is not None and not isinstance(sample_weight, float):

@@ -29,13 +29,13 @@ from numpy.typing import ArrayLike, NDArray
 
 from .._docstrings import fill_doc
 from .._validation import (check_classification_targets, check_random_state,
-                           check_sample_weight, type_of_target, validate_data)
+                           check_sample_weight, refuse_scalar_y, type_of_target,
+                           validate_data)
 from ..base import (BaseEstimator, ClassifierMixin, Interval, RegressorMixin, StrOptions,
                     check_is_fitted)
 from ..exceptions import DataConversionWarning
 from ..metrics import r2_score
 from ..tree import DecisionTreeClassifier, DecisionTreeRegressor
-from ..tree._classes import _refuse_scalar_y
 
 __all__ = ["RandomForestClassifier", "RandomForestRegressor"]
 
@@ -271,7 +271,7 @@ class _BaseForest(BaseEstimator):
                           'removed in 1.11. It maps to `"squared_error"` as both were always '
                           'equivalent. Use `criterion="squared_error"` to remove this '
                           'warning.', FutureWarning, stacklevel=2)
-        _refuse_scalar_y(self, X, y, dtype=np.float32)
+        refuse_scalar_y(self, X, y, dtype=np.float32)
         X, y = validate_data(self, X, y, multi_output=True, dtype=np.float32)
         n_samples = X.shape[0]
         sw = None if sample_weight is None else check_sample_weight(sample_weight, n_samples)

@@ -35,11 +35,11 @@ from numpy.typing import ArrayLike, NDArray
 from .._docstrings import fill_doc
 from .._param_validation import _validate_parameter_constraints
 from .._validation import (check_classification_targets, check_random_state,
-                           check_sample_weight, column_or_1d, validate_data)
+                           check_sample_weight, column_or_1d, refuse_scalar_y,
+                           validate_data)
 from ..base import (BaseEstimator, ClassifierMixin, Interval, RegressorMixin, StrOptions,
                     check_is_fitted)
 from ..tree import DecisionTreeRegressor
-from ..tree._classes import _refuse_scalar_y
 
 __all__ = ["GradientBoostingClassifier", "GradientBoostingRegressor"]
 
@@ -501,7 +501,7 @@ class _BaseGradientBoosting(BaseEstimator):
             warnings.warn("The parameter `criterion` is deprecated and will be removed in 1.11. "
                           "It has no effect. Leave it to its default value to avoid this "
                           "warning.", FutureWarning, stacklevel=2)
-        _refuse_scalar_y(self, X, y, dtype=np.float32)
+        refuse_scalar_y(self, X, y, dtype=np.float32)
         # scikit-learn's trees split float32 features: the same thresholds need the same view.
         X, y = validate_data(self, X, y, dtype=np.float32, multi_output=True)
         y = column_or_1d(y, warn=True)  # scikit-learn's order: targets checked, then 1-D

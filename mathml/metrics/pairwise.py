@@ -72,12 +72,9 @@ def _check_pairwise_arrays(X: Any, Y: Any, *, precomputed: bool = False,
         dtype = _float_dtype(X, Y)
 
     def check(A: np.ndarray) -> np.ndarray:
-        A = check_array(A, dtype=dtype, ensure_all_finite=ensure_all_finite,
-                        estimator="check_pairwise_arrays", ensure_2d=ensure_2d)
-        if A.ndim == 0:  # only without ensure_2d: scikit-learn then counts its samples
-            raise TypeError("Input should have at least 1 dimension i.e. satisfy "
-                            f"`len(x.shape) > 0`, got scalar `{A!r}` instead.")
-        return A
+        # without ensure_2d a 0-d array is check_array's TypeError (it counts the samples)
+        return check_array(A, dtype=dtype, ensure_all_finite=ensure_all_finite,
+                           estimator="check_pairwise_arrays", ensure_2d=ensure_2d)
 
     if Y is None or Y is X:
         X = Y = check(X)

@@ -261,10 +261,6 @@ def _choose_algorithm(algorithm: str, shape: tuple[int, int], n_neighbors: int |
     return "kd_tree"
 
 
-def _is_scalar(y: object) -> bool:
-    """A number, a string or a 0-d array: a y without samples."""
-    return np.isscalar(y) or (isinstance(y, np.ndarray) and y.ndim == 0)
-
 
 class _KNeighbors(BaseEstimator):
     """Storage of the training set and the neighbour search."""

@@ -65,22 +65,6 @@ def _textbook_DecisionTreeClassifier(X: NDArray, y: NDArray, depth: int = 0,
 
 
 
-def _check_y_has_samples(y: np.ndarray) -> np.ndarray:
-    """`y` unless it is 0-d (a number, a string): scikit-learn's ``check_array`` then counts
-    its samples and raises this TypeError (mathml's shared check does not count them)."""
-    if y.ndim == 0:
-        raise TypeError("Input should have at least 1 dimension i.e. satisfy "
-                        f"`len(x.shape) > 0`, got scalar `{y!r}` instead.")
-    return y
-
-
-def _refuse_scalar_y(estimator: Any, X: ArrayLike, y: Any, **check_params: Any) -> None:
-    """The TypeError of `_check_y_has_samples` for a number, string or 0-d y, after X's
-    checks: the order of scikit-learn's ensembles, which check y as multi-output after X."""
-    if np.isscalar(y) or (isinstance(y, np.ndarray) and y.ndim == 0):
-        validate_data(estimator, X, **check_params)
-        _check_y_has_samples(np.asarray(y))
-
 class RealNotInt(Real, metaclass=ABCMeta):
     """A real number that is not an integer (scikit-learn's constraint type)."""
 
@@ -185,8 +169,7 @@ class BaseDecisionTree(BaseEstimator):
             if y is None:
                 raise ValueError(f"This {type(self).__name__} estimator requires y to be "
                                  "passed, but the target y is None.")
-            y = _check_y_has_samples(check_array(y, ensure_2d=False, dtype=None,
-                                                 input_name="y"))
+            y = check_array(y, ensure_2d=False, dtype=None, input_name="y")
         else:  # the caller (a forest, boosting) has checked X and y already
             X32 = np.asarray(X, dtype=np.float32)
             self.n_features_in_ = X32.shape[1]
