@@ -653,6 +653,19 @@ def percentile(a: ArrayLike, q: ArrayLike, axis: int | None = None, *, method: s
 
 # --- shape ------------------------------------------------------------------------------------
 
+def _moment_sample(a: ArrayLike, axis: int | None, keepdims: bool) -> tuple[np.ndarray, Any]:
+    """The sample of `skew` and `kurtosis` (a number is a sample of one, as SciPy), and
+    their nan result when it is empty (SmallSampleWarning), else None; SciPy's precision-loss
+    warning for a sample constant to rounding."""
+    _scipy_axis(axis)
+    x = np.atleast_1d(_sample(a, none=ValueError))
+    if _too_small(_last(x, axis)):
+        return x, _restore(np.full(_last(x, axis).shape[:-1], np.nan), x, axis, keepdims,
+                           _float_type(a))
+    _precision_warning(_last(x, axis))
+    return x, None
+
+
 def _moments23(x: np.ndarray, axis: int | None) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
     """Biased central moments m2, m3, m4 along the axis, and n."""
     d, n = _central(x, axis)
@@ -733,12 +746,9 @@ def skew(a: ArrayLike, axis: int | None = 0, bias: bool = True, *,
     >>> round(float(skew([1, 2, 3, 10])), 6)
     1.018234
     """
-    _scipy_axis(axis)
-    x = np.atleast_1d(_sample(a, none=ValueError))  # SciPy: a number is a sample of one
-    if _too_small(_last(x, axis)):
-        return _restore(np.full(_last(x, axis).shape[:-1], np.nan), x, axis, keepdims,
-                        _float_type(a))
-    _precision_warning(_last(x, axis))
+    x, empty = _moment_sample(a, axis, keepdims)
+    if empty is not None:
+        return empty
     # Step 1
     m2, m3, _, n = _moments23(x, axis)
     # Step 2
@@ -798,12 +808,9 @@ def kurtosis(a: ArrayLike, axis: int | None = 0, fisher: bool = True, bias: bool
     >>> round(float(kurtosis([1, 2, 3, 4, 5])), 6)
     -1.3
     """
-    _scipy_axis(axis)
-    x = np.atleast_1d(_sample(a, none=ValueError))  # SciPy: a number is a sample of one
-    if _too_small(_last(x, axis)):
-        return _restore(np.full(_last(x, axis).shape[:-1], np.nan), x, axis, keepdims,
-                        _float_type(a))
-    _precision_warning(_last(x, axis))
+    x, empty = _moment_sample(a, axis, keepdims)
+    if empty is not None:
+        return empty
     # Step 1
     m2, _, m4, n = _moments23(x, axis)
     # Step 2
