@@ -12,7 +12,7 @@ deviation bands.
 ``ml.datasets.make_regression`` are mathml's from scratch and scikit-learn's behind the same
 names. mathml's trees are grown in NumPy, one node at a time, about ten times slower than
 scikit-learn's compiled ones: the seed's call (100 trees, 10 training sizes, 5 folds: 5000
-trees) would take minutes, so this gallery grows 10 trees per forest at 5 training sizes.
+trees) would take minutes, so this gallery grows 5 trees per forest at 5 training sizes.
 The forests are the same forests in both backends, tree for tree (the catalog compares them
 bitwise), so the curves must be identical; ``tests/test_forest.py`` runs the seed's whole
 call through both (about 4 minutes, with ``MATHML_SLOW=1``).
@@ -24,7 +24,7 @@ import mathml
 import reference
 
 BACKENDS = {"mathml": mathml, "reference": reference}
-N_ESTIMATORS = 10                                 # the seed's 100, scaled down (see above)
+N_ESTIMATORS = 5                                  # the seed's 100, scaled down (see above)
 TRAIN_SIZES = np.linspace(0.1, 1.0, 5)            # the seed's np.linspace(0.1, 1.0, 10)
 
 # %%
