@@ -6,7 +6,7 @@ Seed file: ``000_dd9bfe186c948157.txt`` (seed 000), "1. Linear Algebra": vector 
 scalar multiplication, the dot product, the matrix product, the transpose and the inverse.
 
 The seed writes each with NumPy (``vector1 + vector2``, ``np.dot``, ``np.matmul``,
-``np.transpose``, ``np.linalg.inv``); here each is the concept of `mathml.linalg` of the same
+``np.transpose``, ``np.linalg.inv``); here each is the concept of ``mathml.linalg`` of the same
 name (``add``, ``scale``, ``dot``, ``matmul``, ``transpose``, ``inv``), run once with
 ``import mathml as ml`` (written from scratch) and once with ``import reference as ml``
 (NumPy behind the same names). Every output the seed prints is checked, to the digits it
