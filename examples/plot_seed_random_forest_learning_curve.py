@@ -10,7 +10,7 @@ deviation bands.
 
 ``ml.model_selection.learning_curve``, ``ml.ensemble.RandomForestRegressor`` and
 ``ml.datasets.make_regression`` are mathml's from scratch and scikit-learn's behind the same
-names. mathml's trees are grown in NumPy, one node at a time, about ten times slower than
+names. mathml's trees are grown in NumPy, one node at a time, ten to twenty times slower than
 scikit-learn's compiled ones: the seed's call (100 trees, 10 training sizes, 5 folds: 5000
 trees) would take minutes, so this gallery grows 5 trees per forest at 5 training sizes.
 The forests are the same forests in both backends, tree for tree (the catalog compares them
