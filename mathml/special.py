@@ -1221,18 +1221,31 @@ def _log_beta(a: NDArray, b: NDArray) -> NDArray:
     """log B(a, b) for a, b > 0. When both are ≥ 10, Stirling's series with the large
     terms grouped as (a − ½) log(a/(a+b)) + (b − ½) log(b/(a+b)) − ½ log(a+b): rounding
     error ~eps·|log B| instead of ~eps·(a + b) log(a + b); when one is ≥ 10, log Γ of the
-    other plus `_log_gamma_ratio`; both below 10, the three log Γ."""
+    other plus `_log_gamma_ratio`; both below 10, the three log Γ. Each on its own entries."""
+    a, b = np.broadcast_arrays(np.asarray(a, dtype=float), np.asarray(b, dtype=float))
+    shape = a.shape
+    a, b = a.ravel(), b.ravel()
     s, l = np.minimum(a, b), np.maximum(a, b)
+    out = np.empty_like(s)
     with np.errstate(all="ignore"):
-        plain = np.asarray(gammaln(a)) + np.asarray(gammaln(b)) - np.asarray(gammaln(a + b))
-        one_large = np.asarray(gammaln(s)) + _log_gamma_ratio(l, s)
-        c = a + b
-        # log(l/c) = log1p(−s/c): l/c rounds to 1 when l ≫ s, and (l − ½)·log of it would
-        # multiply that rounding by l (beta(40.75, 3.6e7) was 4e-10 off)
-        grouped = (LOG_SQRT_2PI + (s - 0.5) * np.log(s / c) + (l - 0.5) * np.log1p(-s / c)
-                   - 0.5 * np.log(c) + _stirling_correction(a) + _stirling_correction(b)
-                   - _stirling_correction(c))
-    return np.where(s >= STIRLING_MIN, grouped, np.where(l >= STIRLING_MIN, one_large, plain))
+        both = s >= STIRLING_MIN
+        one = ~both & (l >= STIRLING_MIN)
+        _apply_to(~(both | one),  # nan included
+                  lambda a, b: (np.asarray(gammaln(a)) + np.asarray(gammaln(b))
+                                - np.asarray(gammaln(a + b))), out, a, b)
+        _apply_to(one, lambda s, l: np.asarray(gammaln(s)) + _log_gamma_ratio(l, s), out, s, l)
+        _apply_to(both, _log_beta_stirling, out, s, l)
+    return out.reshape(shape)
+
+
+def _log_beta_stirling(s: NDArray, l: NDArray) -> NDArray:
+    """log B(s, l) for s, l ≥ 10, Stirling's series with the large terms grouped."""
+    c = s + l
+    # log(l/c) = log1p(−s/c): l/c rounds to 1 when l ≫ s, and (l − ½)·log of it would
+    # multiply that rounding by l (beta(40.75, 3.6e7) was 4e-10 off)
+    return (LOG_SQRT_2PI + (s - 0.5) * np.log(s / c) + (l - 0.5) * np.log1p(-s / c)
+            - 0.5 * np.log(c) + _stirling_correction(s) + _stirling_correction(l)
+            - _stirling_correction(c))
 
 
 # ---------------------------------------------------------------------------------------
@@ -1607,15 +1620,15 @@ def _betainc_fraction(a: NDArray, b: NDArray, x: NDArray,
                       terms: NDArray | None = None) -> NDArray:
     """I_x(a, b) = x^a (1−x)^b / (a B(a, b)) · 1/(1 + d1/(1 + d2/(1 + …))), with
     d_{2m+1} = −(a+m)(a+b+m)x/((a+2m)(a+2m+1)), d_{2m} = m(b−m)x/((a+2m−1)(a+2m));
-    it converges fast for x < (a+1)/(a+b+2)."""
-    def d(n: int) -> NDArray:
+    it converges fast for x < (a+1)/(a+b+2). On 1-D entries."""
+    def step(n: int, a: NDArray, b: NDArray, x: NDArray) -> tuple[NDArray, float]:
         m = n // 2
         if n % 2:
             # as two quotients, which cannot overflow for a, b up to 1e308
-            return -((a + m) / (a + 2 * m)) * ((a + b + m) / (a + 2 * m + 1)) * x
-        return (m / (a + 2 * m - 1)) * ((b - m) / (a + 2 * m)) * x
+            return -((a + m) / (a + 2 * m)) * ((a + b + m) / (a + 2 * m + 1)) * x, 1.0
+        return (m / (a + 2 * m - 1)) * ((b - m) / (a + 2 * m)) * x, 1.0
 
-    cf = _lentz(d, lambda n: 1.0, np.ones_like(x), x.shape, terms)
+    cf = _continued_fraction(step, np.ones_like(x), a, b, x, terms=terms)
     return np.exp(_log_beta_prefactor(a, b, x)) / (a * cf)
 
 
@@ -1630,26 +1643,38 @@ def _log_beta_prefactor(a: NDArray, b: NDArray, x: NDArray) -> NDArray:
     whose rounding error is ~eps·(1 + a|d/p|), the conditioning of u in x, instead of
     ~eps·(a|log x| + b|log(1−x)| + |log B|) (1e-10 at a = b = 5e5)."""
     with np.errstate(all="ignore"):
-        plain = a * np.log(x) + b * np.log1p(-x) - _log_beta(a, b)
-        c = a + b
-        p, q = a / c, b / c
-        d = x - p
-        # where |d/p| > ½ the logarithms directly, log(x/p) and log((1−x)/q): forming
-        # 1 + d/p would cancel when x ≪ p
-        La = np.where(np.abs(d / p) <= 0.5, _log1pmx(np.clip(d / p, -0.5, 0.5)), np.log(x / p) - d / p)
-        Lb = np.where(np.abs(d / q) <= 0.5, _log1pmx(np.clip(-d / q, -0.5, 0.5)),
-                      np.log1p(-x) - np.log(q) + d / q)
-        grouped = (a * La + b * Lb
-                   + 0.5 * np.log(a * (b / c)) - LOG_SQRT_2PI
-                   - _stirling_correction(a) - _stirling_correction(b) + _stirling_correction(c))
-        # The rounding of p = a/c moves d by ~eps·p, which the grouped form multiplies by
-        # a·(|t_a|/(1 + t_a) + |t_b|/(1 + t_b)) (t_a = d/p, t_b = −d/q): far from the peak
-        # with b ≪ a (x = 0.999, a = 1e6, b = 92) the plain form's error is the smaller.
-        err_plain = a * np.abs(np.log(x)) + b * np.abs(np.log1p(-x))
-        ta, tb = d / p, -d / q
-        err_grouped = a * (np.abs(ta) / (1.0 + ta) + np.abs(tb) / (1.0 + tb))
-        use = (a >= STIRLING_MIN) & (b >= STIRLING_MIN) & (err_grouped < err_plain)
-    return np.where(use, grouped, plain)
+        u = a * np.log(x) + b * np.log1p(-x) - _log_beta(a, b)
+        _apply_to((a >= STIRLING_MIN) & (b >= STIRLING_MIN), _log_beta_prefactor_grouped,
+                  u, a, b, x, u)
+    return u
+
+
+def _log_beta_prefactor_grouped(a: NDArray, b: NDArray, x: NDArray, plain: NDArray) -> NDArray:
+    """The prefactor's logarithm for a, b ≥ 10 around the peak, where that is the more
+    accurate of it and `plain`."""
+    c = a + b
+    p, q = a / c, b / c
+    d = x - p
+    ta, tb = d / p, -d / q
+    # where |d/p| > ½ the logarithms directly, log(x/p) and log((1−x)/q): forming
+    # 1 + d/p would cancel when x ≪ p
+    La = np.empty_like(a)
+    near = np.abs(ta) <= 0.5
+    _apply_to(near, _log1pmx, La, ta)
+    _apply_to(~near, lambda x, p, ta: np.log(x / p) - ta, La, x, p, ta)
+    Lb = np.empty_like(a)
+    near = np.abs(tb) <= 0.5
+    _apply_to(near, _log1pmx, Lb, tb)
+    _apply_to(~near, lambda x, q, tb: np.log1p(-x) - np.log(q) - tb, Lb, x, q, tb)
+    grouped = (a * La + b * Lb
+               + 0.5 * np.log(a * (b / c)) - LOG_SQRT_2PI
+               - _stirling_correction(a) - _stirling_correction(b) + _stirling_correction(c))
+    # The rounding of p = a/c moves d by ~eps·p, which the grouped form multiplies by
+    # a·(|t_a|/(1 + t_a) + |t_b|/(1 + t_b)): far from the peak with b ≪ a (x = 0.999,
+    # a = 1e6, b = 92) the plain form's error is the smaller.
+    err_plain = a * np.abs(np.log(x)) + b * np.abs(np.log1p(-x))
+    err_grouped = a * (np.abs(ta) / (1.0 + ta) + np.abs(tb) / (1.0 + tb))
+    return np.where(err_grouped < err_plain, grouped, plain)
 
 
 def betainc(a: ArrayLike, b: ArrayLike, x: ArrayLike) -> Any:
@@ -1720,40 +1745,45 @@ def betainc(a: ArrayLike, b: ArrayLike, x: ArrayLike) -> Any:
     """
     (a, b, x), dtype = _ufunc_args("betainc", a, b, x)
     a, b, x = np.broadcast_arrays(a, b, x)
+    shape = a.shape
+    a, b, x = a.ravel(), b.ravel(), x.ravel()
     out = np.full(a.shape, np.nan)
     # Step 1: the domain and its edges.
-    ok = (a > 0) & (b > 0) & (x > 0) & (x < 1) & np.isfinite(a) & np.isfinite(b)
     with np.errstate(invalid="ignore"):  # inf/inf outside `ok`
+        ok = (a > 0) & (b > 0) & (x > 0) & (x < 1) & (a < np.inf) & (b < np.inf)
         flip = ok & (x >= (a + 1.0) / (a + b + 2.0))
-    direct = ok & ~flip
     terms = np.zeros(a.shape)
     with np.errstate(all="ignore"):
         # Step 2: the fraction where it converges fast.
-        n = np.zeros(int(direct.sum()))
-        out[direct] = _betainc_fraction(a[direct], b[direct], x[direct], n)
-        terms[direct] = n
+        i = np.flatnonzero(ok & ~flip)
+        n = np.zeros(i.size)
+        out.put(i, _betainc_fraction(a.take(i), b.take(i), x.take(i), n))
+        terms.put(i, n)
         # Step 3: the symmetry elsewhere, 1 − J.
-        n = np.zeros(int(flip.sum()))
-        out[flip] = 1.0 - _betainc_fraction(b[flip], a[flip], 1.0 - x[flip], n)
-        terms[flip] = n
+        i = np.flatnonzero(flip)
+        n = np.zeros(i.size)
+        out.put(i, 1.0 - _betainc_fraction(b.take(i), a.take(i), 1.0 - x.take(i), n))
+        terms.put(i, n)
         # Step 4: a value below 0.2 left as 1 − J (small b) carries J's rounding times
         # J/(1 − J); the direct fraction converges there too, more slowly, adding about an
         # ulp per term: keep it where it took fewer terms than that factor.
-        redo = flip & (out < 0.2)
-        n = np.zeros(int(redo.sum()))
-        again = _betainc_fraction(a[redo], b[redo], x[redo], n)
-        I_flip = out[redo]
-        out[redo] = np.where((n < MAX_ITERATIONS) & (n * I_flip < 1.0 - I_flip), again, I_flip)
+        i = np.flatnonzero(flip & (out < 0.2))
+        if i.size:
+            n = np.zeros(i.size)
+            again = _betainc_fraction(a.take(i), b.take(i), x.take(i), n)
+            I_flip = out.take(i)
+            out.put(i, np.where((n < MAX_ITERATIONS) & (n * I_flip < 1.0 - I_flip), again, I_flip))
     # Step 5: a fraction that did not converge (a, b ≳ 1e8 near the peak a/(a + b), where
     # it needs ~√a terms) has no accurate value to give: nan, not a plausible number;
     # rounding may leave 1 − J a hair outside [0, 1] (b ≈ 1e-300, x ≈ 1): clipped.
     out = np.where(ok & (terms >= MAX_ITERATIONS), np.nan, np.clip(out, 0.0, 1.0))
-    valid = ((a >= 0) & (b >= 0) & ~((a == 0) & (b == 0)) & ~(np.isinf(a) & np.isinf(b))
-             & (x >= 0) & (x <= 1))
-    edge = valid & ~ok
-    one = (x == 1) | (a == 0) | ((b == np.inf) & (a > 0))
-    out = np.where(edge, np.where(one & (x > 0), 1.0, 0.0), out)
-    return _out(out, dtype)
+    if not ok.all():
+        valid = ((a >= 0) & (b >= 0) & ~((a == 0) & (b == 0)) & ~(np.isinf(a) & np.isinf(b))
+                 & (x >= 0) & (x <= 1))
+        edge = valid & ~ok
+        one = (x == 1) | (a == 0) | ((b == np.inf) & (a > 0))
+        out = np.where(edge, np.where(one & (x > 0), 1.0, 0.0), out)
+    return _out(out.reshape(shape), dtype)
 
 
 # ---------------------------------------------------------------------------------------
