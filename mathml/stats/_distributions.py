@@ -42,6 +42,7 @@ from .._validation import as_float_array
 from ..exceptions import LinAlgError
 from ..linalg import cholesky, eigh
 from ..special import _erfinv_core, _log_erfc
+from ..special import _incomplete_gamma
 from ..special import _log_beta as _special_log_beta
 from . import _sampling
 
@@ -1113,7 +1114,11 @@ class gamma_gen(_Continuous):
 
     def _invert_finite(self, q, a, upper: bool):
         use_sf, t = _tail_target(q, upper)
-        G = lambda z: np.where(use_sf, special.gammaincc(a, z), special.gammainc(a, z))  # noqa: E731
+
+        def G(z):  # P or Q, both from one pass of the incomplete gamma function
+            P, Q = _incomplete_gamma(*np.broadcast_arrays(a, z))
+            return np.where(use_sf, Q, P)
+
         g = lambda z: np.where(use_sf, -1.0, 1.0) * np.exp(self._logpdf(z, a))  # noqa: E731
         x0 = self._guess(q, a, upper)
         # log z for the lower tail (P ≈ c z^a), z itself for the upper one (Q ≈ c e^{−z}).
@@ -1253,7 +1258,16 @@ class beta_gen(_Continuous):
 
     def _invert(self, q, a, b, upper: bool):
         use_sf, t = _tail_target(q, upper)
-        G = lambda z: np.where(use_sf, self._sf(z, a, b), self._cdf(z, a, b))  # noqa: E731
+
+        def G(z):  # as _cdf and _sf, with I_{1−z}(b, a) only where the sf needs it
+            F = self._cdf(z, a, b)
+            out = np.where(use_sf, 1.0 - F, F)
+            i = np.flatnonzero(use_sf & (F > 0.5))
+            if i.size:
+                a_, b_, z_ = (np.broadcast_to(v, out.shape).flat[i] for v in (a, b, z))
+                out.flat[i] = special.betainc(b_, a_, 1.0 - z_)
+            return out
+
         g = lambda z: np.where(use_sf, -1.0, 1.0) * np.exp(self._logpdf(z, a, b))  # noqa: E731
         # z = e^u for the lower tail, z = 1 − e^u for the upper one.
         phi = lambda u: np.where(use_sf, -np.expm1(u), np.exp(u))  # noqa: E731
