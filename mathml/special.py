@@ -919,9 +919,17 @@ def _lgamma_small(x: NDArray) -> NDArray:
     return _lgamma_near_2(z) + shift
 
 
+def _constant(x: NDArray) -> bool:
+    """Whether the array holds one value many times (a frozen distribution's shape
+    parameter broadcast over its points), so that a function of it is computed once."""
+    return bool(x.size > 1 and x.flat[0] == x.flat[-1] and (x == x.flat[0]).all())
+
+
 def _lgamma_positive(x: NDArray) -> NDArray:
     """log Γ(x) for x > 0 (and +inf, nan): the recurrence and series below 10, Stirling's
-    series from there, each on its own entries."""
+    series from there, each on its own entries (once for an array of one value)."""
+    if _constant(x):
+        return np.full(x.shape, _lgamma_positive(x.ravel()[:1])[0])
     small = x < STIRLING_MIN
     with np.errstate(invalid="ignore", over="ignore"):  # 1/x² underflows to 0: harmless
         if not small.any():
@@ -1225,6 +1233,8 @@ def _log_beta(a: NDArray, b: NDArray) -> NDArray:
     a, b = np.broadcast_arrays(np.asarray(a, dtype=float), np.asarray(b, dtype=float))
     shape = a.shape
     a, b = a.ravel(), b.ravel()
+    if _constant(a) and _constant(b):  # a frozen distribution's shapes: computed once
+        return np.full(shape, _log_beta(a[:1], b[:1])[0])
     s, l = np.minimum(a, b), np.maximum(a, b)
     out = np.empty_like(s)
     with np.errstate(all="ignore"):
