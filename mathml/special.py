@@ -153,6 +153,49 @@ def _lentz(a_n, b_n, b0: NDArray, shape: tuple, terms: NDArray | None = None) ->
     return f
 
 
+def _continued_fraction(step, b0: NDArray, *params: NDArray,
+                        terms: NDArray | None = None) -> NDArray:
+    """The continued fraction b0 + a1/(b1 + a2/(b2 + …)) of 1-D entries by the modified
+    Lentz method, as `_lentz`, over the entries still converging only.
+
+    ``step(n, *params)`` gives the n-th partial numerators and denominators of the entries
+    whose parameters it is passed. An entry leaves the loop as soon as its factor C·D is
+    within eps of 1, and the loop carries on with the others' parameters only: each entry
+    costs its own number of terms, not the slowest entry's. `terms`, when given, receives
+    the number of terms each entry took (MAX_ITERATIONS where it did not converge)."""
+    f = np.where(b0 == 0, TINY, b0)
+    out = f.copy()
+    used = np.full(f.shape, MAX_ITERATIONS)
+    live = np.flatnonzero(np.isfinite(f))  # a non-finite b0 is its own value
+    f = f.take(live)
+    params = tuple(p.take(live) for p in params)
+    C, D = f.copy(), np.zeros_like(f)
+    for n in range(1, MAX_ITERATIONS):
+        if not live.size:
+            break
+        a, b = step(n, *params)
+        D = b + a * D
+        C = b + a / C
+        if not (D.all() and C.all()):  # Lentz's stand-in for a zero denominator
+            D[D == 0] = TINY
+            C[C == 0] = TINY
+        D = 1.0 / D
+        delta = C * D
+        f *= delta
+        finished = ~(np.abs(delta - 1.0) > EPS)  # nan included
+        if finished.any():
+            k = np.flatnonzero(finished)
+            out.put(live.take(k), f.take(k))
+            used.put(live.take(k), n)
+            k = np.flatnonzero(~finished)
+            live, f, C, D = live.take(k), f.take(k), C.take(k), D.take(k)
+            params = tuple(p.take(k) for p in params)
+    out.put(live, f)  # those that did not converge
+    if terms is not None:
+        terms[...] = used
+    return out
+
+
 # ---------------------------------------------------------------------------------------
 # The error function
 # ---------------------------------------------------------------------------------------
@@ -876,9 +919,17 @@ def _lgamma_small(x: NDArray) -> NDArray:
     return _lgamma_near_2(z) + shift
 
 
+def _constant(x: NDArray) -> bool:
+    """Whether the array holds one value many times (a frozen distribution's shape
+    parameter broadcast over its points), so that a function of it is computed once."""
+    return bool(x.size > 1 and x.flat[0] == x.flat[-1] and (x == x.flat[0]).all())
+
+
 def _lgamma_positive(x: NDArray) -> NDArray:
     """log Γ(x) for x > 0 (and +inf, nan): the recurrence and series below 10, Stirling's
-    series from there, each on its own entries."""
+    series from there, each on its own entries (once for an array of one value)."""
+    if _constant(x):
+        return np.full(x.shape, _lgamma_positive(x.ravel()[:1])[0])
     small = x < STIRLING_MIN
     with np.errstate(invalid="ignore", over="ignore"):  # 1/x² underflows to 0: harmless
         if not small.any():
@@ -1178,37 +1229,60 @@ def _log_beta(a: NDArray, b: NDArray) -> NDArray:
     """log B(a, b) for a, b > 0. When both are ≥ 10, Stirling's series with the large
     terms grouped as (a − ½) log(a/(a+b)) + (b − ½) log(b/(a+b)) − ½ log(a+b): rounding
     error ~eps·|log B| instead of ~eps·(a + b) log(a + b); when one is ≥ 10, log Γ of the
-    other plus `_log_gamma_ratio`; both below 10, the three log Γ."""
+    other plus `_log_gamma_ratio`; both below 10, the three log Γ. Each on its own entries."""
+    a, b = np.broadcast_arrays(np.asarray(a, dtype=float), np.asarray(b, dtype=float))
+    shape = a.shape
+    a, b = a.ravel(), b.ravel()
+    if _constant(a) and _constant(b):  # a frozen distribution's shapes: computed once
+        return np.full(shape, _log_beta(a[:1], b[:1])[0])
     s, l = np.minimum(a, b), np.maximum(a, b)
+    out = np.empty_like(s)
     with np.errstate(all="ignore"):
-        plain = np.asarray(gammaln(a)) + np.asarray(gammaln(b)) - np.asarray(gammaln(a + b))
-        one_large = np.asarray(gammaln(s)) + _log_gamma_ratio(l, s)
-        c = a + b
-        # log(l/c) = log1p(−s/c): l/c rounds to 1 when l ≫ s, and (l − ½)·log of it would
-        # multiply that rounding by l (beta(40.75, 3.6e7) was 4e-10 off)
-        grouped = (LOG_SQRT_2PI + (s - 0.5) * np.log(s / c) + (l - 0.5) * np.log1p(-s / c)
-                   - 0.5 * np.log(c) + _stirling_correction(a) + _stirling_correction(b)
-                   - _stirling_correction(c))
-    return np.where(s >= STIRLING_MIN, grouped, np.where(l >= STIRLING_MIN, one_large, plain))
+        both = s >= STIRLING_MIN
+        one = ~both & (l >= STIRLING_MIN)
+        _apply_to(~(both | one),  # nan included
+                  lambda a, b: (np.asarray(gammaln(a)) + np.asarray(gammaln(b))
+                                - np.asarray(gammaln(a + b))), out, a, b)
+        _apply_to(one, lambda s, l: np.asarray(gammaln(s)) + _log_gamma_ratio(l, s), out, s, l)
+        _apply_to(both, _log_beta_stirling, out, s, l)
+    return out.reshape(shape)
+
+
+def _log_beta_stirling(s: NDArray, l: NDArray) -> NDArray:
+    """log B(s, l) for s, l ≥ 10, Stirling's series with the large terms grouped."""
+    c = s + l
+    # log(l/c) = log1p(−s/c): l/c rounds to 1 when l ≫ s, and (l − ½)·log of it would
+    # multiply that rounding by l (beta(40.75, 3.6e7) was 4e-10 off)
+    return (LOG_SQRT_2PI + (s - 0.5) * np.log(s / c) + (l - 0.5) * np.log1p(-s / c)
+            - 0.5 * np.log(c) + _stirling_correction(s) + _stirling_correction(l)
+            - _stirling_correction(c))
 
 
 # ---------------------------------------------------------------------------------------
 # The incomplete gamma and beta integrals
 # ---------------------------------------------------------------------------------------
 
+#: 1/3, 1/5, …, 1/33: (artanh t − t)/t³ = Σ_{k≥1} t^{2k−2}/(2k + 1), to |t| ≤ 1/3.
+_ARTANH_SERIES = tuple(1.0 / (2 * k + 1) for k in range(1, 17))
+
+
 def _log1pmx(d: NDArray) -> NDArray:
     """log(1 + d) − d for |d| ≤ 1/2 without the cancellation of log1p(d) − d (~eps/|d|
     relative near 0): with t = d/(2 + d), log(1 + d) = 2 artanh t = 2(t + t³/3 + t⁵/5 + …)
     and 2t − d = −d·t, so log(1 + d) − d = −d·t + 2(t³/3 + t⁵/5 + …): the first term is
-    −d²/2 to leading order, the sum ~d³/12 (|t| ≤ 1/3: 16 terms reach eps)."""
+    −d²/2 to leading order, the sum ~d³/12 (|t| ≤ 1/3: 16 terms reach eps, summed by
+    Horner's rule in t²)."""
     t = d / (2.0 + d)
     t2 = t * t
-    total = np.zeros_like(d)
-    power = t * t2
-    for k in range(1, 17):
-        total = total + power / (2 * k + 1)
-        power = power * t2
-    return -d * t + 2.0 * total
+    return -d * t + 2.0 * (t * t2) * _horner(_ARTANH_SERIES, t2)
+
+
+def _apply_to(mask: NDArray, f, out: NDArray, *args: NDArray) -> None:
+    """out[mask] = f(*(arg[mask] for arg in args)), through integer positions (`_apply`
+    for several arguments)."""
+    i = np.flatnonzero(mask)
+    if i.size:
+        out.put(i, f(*(arg.take(i) for arg in args)))
 
 
 def _log_gamma_prefactor(a: NDArray, x: NDArray) -> NDArray:
@@ -1217,36 +1291,56 @@ def _log_gamma_prefactor(a: NDArray, x: NDArray) -> NDArray:
     For a ≥ 10, Stirling's log Γ(a) is substituted and the large terms cancelled
     analytically: a log x − x − log Γ(a) = a (log1p(d) − d) + ½ log a − ½ log 2π − S(a),
     d = (x − a)/a, with log1p(d) − d by `_log1pmx`: rounding error ~eps·|u| instead of
-    ~eps·a log x."""
-    with np.errstate(all="ignore"):
-        plain = a * np.log(x) - x - np.asarray(gammaln(a))
-        d = (x - a) / a
-        # a(log1p(d) − d) near x = a; a log(x/a) + (a − x) further out, where 1 + d would
-        # be formed with cancellation (x ≪ a).
-        near = a * _log1pmx(np.clip(d, -0.5, 0.5))
-        far = a * np.log(x / a) + (a - x)
-        stirling = (np.where(np.abs(d) < 0.5, near, far) + 0.5 * np.log(a) - LOG_SQRT_2PI
-                    - _stirling_correction(a))
-    return np.where(a >= STIRLING_MIN, stirling, plain)
+    ~eps·a log x. Each form on its own entries (1-D arrays)."""
+    u = np.empty_like(a)
+    _apply_to(a < STIRLING_MIN, lambda a, x: a * np.log(x) - x - _lgamma_positive(a), u, a, x)
+    _apply_to(a >= STIRLING_MIN, _log_gamma_prefactor_stirling, u, a, x)
+    return u
+
+
+def _log_gamma_prefactor_stirling(a: NDArray, x: NDArray) -> NDArray:
+    """The prefactor's logarithm for a ≥ 10: a(log1p(d) − d) near x = a (|d| < ½), and
+    a log(x/a) + (a − x) further out, where 1 + d would be formed with cancellation (x ≪ a)."""
+    d = (x - a) / a
+    near = np.abs(d) < 0.5
+    L = np.empty_like(a)
+    _apply_to(near, lambda a, d: a * _log1pmx(d), L, a, d)
+    _apply_to(~near, lambda a, x: a * np.log(x / a) + (a - x), L, a, x)
+    return L + 0.5 * np.log(a) - LOG_SQRT_2PI - _stirling_correction(a)
 
 
 def _gammainc_series(a: NDArray, x: NDArray) -> NDArray:
-    """P(a, x) = x^a e^{−x}/Γ(a+1) · Σ_n xⁿ/((a+1)…(a+n)), for x < a + 1 (positive terms)."""
+    """P(a, x) = x^a e^{−x}/Γ(a+1) · Σ_n xⁿ/((a+1)…(a+n)), for x < a + 1 (positive terms),
+    on 1-D entries: an entry leaves the sum once its term is below eps of its total (checked
+    every 4 terms: the few terms added past that point are each below eps of the total),
+    and the loop goes on with the others only."""
+    sums = np.empty_like(x)
+    live = np.arange(x.size)
+    al, xl = a, x
     term = np.ones_like(x)
     total = np.ones_like(x)
     for n in range(1, MAX_ITERATIONS):
-        term = term * x / (a + n)
+        term = term * xl / (al + n)
         total = total + term
-        if np.all(term <= EPS * total):
-            break
-    return np.exp(_log_gamma_prefactor(a, x)) * total / a
+        if n % 4:
+            continue
+        finished = term <= EPS * total
+        if finished.any():
+            k = np.flatnonzero(finished)
+            sums.put(live.take(k), total.take(k))
+            k = np.flatnonzero(~finished)
+            live, al, xl, term, total = (v.take(k) for v in (live, al, xl, term, total))
+            if not live.size:
+                break
+    sums.put(live, total)
+    return np.exp(_log_gamma_prefactor(a, x)) * sums / a
 
 
 def _gammaincc_fraction(a: NDArray, x: NDArray) -> NDArray:
     """Q(a, x) = x^a e^{−x}/Γ(a) · 1/(x + 1 − a − 1·(1−a)/(x + 3 − a − 2·(2−a)/(x + 5 − a − …))),
-    for x ≥ a + 1 (Legendre's continued fraction in its even form)."""
+    for x ≥ a + 1 (Legendre's continued fraction in its even form), on 1-D entries."""
     b0 = x + 1.0 - a
-    cf = _lentz(lambda n: -n * (n - a), lambda n: b0 + 2.0 * n, b0, x.shape)
+    cf = _continued_fraction(lambda n, a, b0: (-n * (n - a), b0 + 2.0 * n), b0, a, b0)
     return np.exp(_log_gamma_prefactor(a, x)) / cf
 
 
@@ -1315,18 +1409,22 @@ _TEMME_D = _temme_coefficients(TEMME_K, TEMME_N)
 
 
 def _incomplete_gamma_temme(a: NDArray, x: NDArray) -> tuple[NDArray, NDArray]:
-    """(P, Q) by Temme's expansion, for a ≥ TEMME_MIN_A and |x/a − 1| ≤ TEMME_WIDTH. The
-    one of P, Q that is below ½ is computed directly (no cancellation: its erfc term and
-    R_a have the same sign), the other as 1 minus it."""
+    """(P, Q) by Temme's expansion, for a ≥ TEMME_MIN_A and |x/a − 1| ≤ TEMME_WIDTH (1-D
+    arrays). The one of P, Q that is below ½ is computed directly (no cancellation: its
+    erfc term and R_a have the same sign), the other as 1 minus it."""
     mu = (x - a) / a
     half_eta2 = -_log1pmx(mu)  # λ − 1 − log λ, without cancellation near λ = 1
     eta = np.copysign(np.sqrt(2.0 * half_eta2), mu)
-    # c_k(η) by Horner in η, then Σ_k c_k a^{−k} by Horner in 1/a.
-    c = np.zeros((TEMME_K,) + a.shape)
-    for n in range(TEMME_N - 1, -1, -1):
-        c = c * eta + _TEMME_D[:, n].reshape((-1,) + (1,) * a.ndim)
-    total = np.zeros_like(a)
-    for k in range(TEMME_K - 1, -1, -1):
+    # c_k(η) = Σ_n d_{k,n} ηⁿ for every k at once: the matrix (d_{k,n}) times the powers
+    # of η (|η| ≤ 0.37: the terms fall by ≥ 10 each, summed in any order alike)
+    powers = np.empty((TEMME_N,) + eta.shape)
+    powers[0] = 1.0
+    powers[1:] = eta
+    np.cumprod(powers, axis=0, out=powers)
+    c = _TEMME_D @ powers
+    # Σ_k c_k a^{−k} by Horner in 1/a
+    total = c[TEMME_K - 1]
+    for k in range(TEMME_K - 2, -1, -1):
         total = total / a + c[k]
     R = np.exp(-a * half_eta2) / np.sqrt(2.0 * math.pi * a) * total
     # The smaller one: Q = ½ erfc(y) + R for η ≥ 0; P = ½ erfc(|y|) − R for η < 0.
@@ -1355,29 +1453,45 @@ def _gammaincc_small_a(a: NDArray, x: NDArray) -> NDArray:
 
 
 def _incomplete_gamma(a: NDArray, x: NDArray) -> tuple[NDArray, NDArray]:
-    """(P, Q) with the one of them that is computed directly kept relatively accurate."""
+    """(P, Q) with the one of them that is computed directly kept relatively accurate:
+    each method on the entries of its region (flattened, through their positions)."""
+    shape = a.shape
+    a, x = a.ravel(), x.ravel()
     P = np.full(a.shape, np.nan)
     Q = np.full(a.shape, np.nan)
-    ok = (a > 0) & (x > 0) & np.isfinite(a) & np.isfinite(x)
-    temme = ok & (a >= TEMME_MIN_A) & (np.abs(x - a) <= TEMME_WIDTH * a)
-    series = ok & ~temme & (x < a + 1.0)
-    fraction = ok & ~temme & ~series
-    small_a = series & (a < 0.5)
+    with np.errstate(invalid="ignore"):
+        ok = (a > 0) & (x > 0) & (a < np.inf) & (x < np.inf)
+        temme = ok & (a >= TEMME_MIN_A) & (np.abs(x - a) <= TEMME_WIDTH * a)
+        series = ok & ~temme & (x < a + 1.0)
+        fraction = ok & ~(temme | series)
     with np.errstate(all="ignore"):
-        P[series] = _gammainc_series(a[series], x[series])
-        Q[series] = 1.0 - P[series]
-        Q[small_a] = _gammaincc_small_a(a[small_a], x[small_a])
-        Q[fraction] = _gammaincc_fraction(a[fraction], x[fraction])
-        P[fraction] = 1.0 - Q[fraction]
-        P[temme], Q[temme] = _incomplete_gamma_temme(a[temme], x[temme])
-    # The edges, as SciPy: x = 0 → P = 0; x = inf → P = 1; a = 0 (x > 0) → P = 1;
-    # a = inf (x finite) → P = 0.
-    valid = (a >= 0) & (x >= 0) & ~((a == 0) & (x == 0))
-    edge = valid & ~ok
-    P_edge = np.where((x == np.inf) | (a == 0), 1.0, 0.0)
-    P = np.where(edge & ~(np.isinf(a) & np.isinf(x)), P_edge, P)
-    Q = np.where(edge & ~(np.isinf(a) & np.isinf(x)), 1.0 - P_edge, Q)
-    return P, Q
+        i = np.flatnonzero(series)
+        if i.size:
+            a_i, x_i = a.take(i), x.take(i)
+            P_i = _gammainc_series(a_i, x_i)
+            Q_i = 1.0 - P_i
+            _apply_to(a_i < 0.5, _gammaincc_small_a, Q_i, a_i, x_i)
+            P.put(i, P_i)
+            Q.put(i, Q_i)
+        i = np.flatnonzero(fraction)
+        if i.size:
+            Q_i = _gammaincc_fraction(a.take(i), x.take(i))
+            Q.put(i, Q_i)
+            P.put(i, 1.0 - Q_i)
+        i = np.flatnonzero(temme)
+        if i.size:
+            P_i, Q_i = _incomplete_gamma_temme(a.take(i), x.take(i))
+            P.put(i, P_i)
+            Q.put(i, Q_i)
+    if not ok.all():
+        # The edges, as SciPy: x = 0 → P = 0; x = inf → P = 1; a = 0 (x > 0) → P = 1;
+        # a = inf (x finite) → P = 0.
+        valid = (a >= 0) & (x >= 0) & ~((a == 0) & (x == 0))
+        edge = valid & ~ok & ~(np.isinf(a) & np.isinf(x))
+        P_edge = np.where((x == np.inf) | (a == 0), 1.0, 0.0)
+        P = np.where(edge, P_edge, P)
+        Q = np.where(edge, 1.0 - P_edge, Q)
+    return P.reshape(shape), Q.reshape(shape)
 
 
 _INCOMPLETE_GAMMA_NOTES = """
@@ -1403,7 +1517,9 @@ _INCOMPLETE_GAMMA_NOTES = """
        there, so the smaller of P, Q is relatively accurate.
 
     *Complexity*: per entry, series terms until xⁿ/((a+1)⋯(a+n)) < eps, a few dozen
-    fraction terms, or 12 × 30 coefficients of Temme's expansion, vectorised over entries.
+    fraction terms, or 12 × 30 coefficients of Temme's expansion (one matrix product for
+    all entries), vectorised over entries: each method on its own entries, and an entry
+    leaves the series' or the fraction's loop once it has converged.
 
     *Numerical stability*: the prefactor x^a e^{−x}/Γ(a) is evaluated as exp(u) with
     u = a log x − x − log Γ(a); the absolute error of u becomes the relative error of the
@@ -1517,15 +1633,15 @@ def _betainc_fraction(a: NDArray, b: NDArray, x: NDArray,
                       terms: NDArray | None = None) -> NDArray:
     """I_x(a, b) = x^a (1−x)^b / (a B(a, b)) · 1/(1 + d1/(1 + d2/(1 + …))), with
     d_{2m+1} = −(a+m)(a+b+m)x/((a+2m)(a+2m+1)), d_{2m} = m(b−m)x/((a+2m−1)(a+2m));
-    it converges fast for x < (a+1)/(a+b+2)."""
-    def d(n: int) -> NDArray:
+    it converges fast for x < (a+1)/(a+b+2). On 1-D entries."""
+    def step(n: int, a: NDArray, b: NDArray, x: NDArray) -> tuple[NDArray, float]:
         m = n // 2
         if n % 2:
             # as two quotients, which cannot overflow for a, b up to 1e308
-            return -((a + m) / (a + 2 * m)) * ((a + b + m) / (a + 2 * m + 1)) * x
-        return (m / (a + 2 * m - 1)) * ((b - m) / (a + 2 * m)) * x
+            return -((a + m) / (a + 2 * m)) * ((a + b + m) / (a + 2 * m + 1)) * x, 1.0
+        return (m / (a + 2 * m - 1)) * ((b - m) / (a + 2 * m)) * x, 1.0
 
-    cf = _lentz(d, lambda n: 1.0, np.ones_like(x), x.shape, terms)
+    cf = _continued_fraction(step, np.ones_like(x), a, b, x, terms=terms)
     return np.exp(_log_beta_prefactor(a, b, x)) / (a * cf)
 
 
@@ -1540,26 +1656,38 @@ def _log_beta_prefactor(a: NDArray, b: NDArray, x: NDArray) -> NDArray:
     whose rounding error is ~eps·(1 + a|d/p|), the conditioning of u in x, instead of
     ~eps·(a|log x| + b|log(1−x)| + |log B|) (1e-10 at a = b = 5e5)."""
     with np.errstate(all="ignore"):
-        plain = a * np.log(x) + b * np.log1p(-x) - _log_beta(a, b)
-        c = a + b
-        p, q = a / c, b / c
-        d = x - p
-        # where |d/p| > ½ the logarithms directly, log(x/p) and log((1−x)/q): forming
-        # 1 + d/p would cancel when x ≪ p
-        La = np.where(np.abs(d / p) <= 0.5, _log1pmx(np.clip(d / p, -0.5, 0.5)), np.log(x / p) - d / p)
-        Lb = np.where(np.abs(d / q) <= 0.5, _log1pmx(np.clip(-d / q, -0.5, 0.5)),
-                      np.log1p(-x) - np.log(q) + d / q)
-        grouped = (a * La + b * Lb
-                   + 0.5 * np.log(a * (b / c)) - LOG_SQRT_2PI
-                   - _stirling_correction(a) - _stirling_correction(b) + _stirling_correction(c))
-        # The rounding of p = a/c moves d by ~eps·p, which the grouped form multiplies by
-        # a·(|t_a|/(1 + t_a) + |t_b|/(1 + t_b)) (t_a = d/p, t_b = −d/q): far from the peak
-        # with b ≪ a (x = 0.999, a = 1e6, b = 92) the plain form's error is the smaller.
-        err_plain = a * np.abs(np.log(x)) + b * np.abs(np.log1p(-x))
-        ta, tb = d / p, -d / q
-        err_grouped = a * (np.abs(ta) / (1.0 + ta) + np.abs(tb) / (1.0 + tb))
-        use = (a >= STIRLING_MIN) & (b >= STIRLING_MIN) & (err_grouped < err_plain)
-    return np.where(use, grouped, plain)
+        u = a * np.log(x) + b * np.log1p(-x) - _log_beta(a, b)
+        _apply_to((a >= STIRLING_MIN) & (b >= STIRLING_MIN), _log_beta_prefactor_grouped,
+                  u, a, b, x, u)
+    return u
+
+
+def _log_beta_prefactor_grouped(a: NDArray, b: NDArray, x: NDArray, plain: NDArray) -> NDArray:
+    """The prefactor's logarithm for a, b ≥ 10 around the peak, where that is the more
+    accurate of it and `plain`."""
+    c = a + b
+    p, q = a / c, b / c
+    d = x - p
+    ta, tb = d / p, -d / q
+    # where |d/p| > ½ the logarithms directly, log(x/p) and log((1−x)/q): forming
+    # 1 + d/p would cancel when x ≪ p
+    La = np.empty_like(a)
+    near = np.abs(ta) <= 0.5
+    _apply_to(near, _log1pmx, La, ta)
+    _apply_to(~near, lambda x, p, ta: np.log(x / p) - ta, La, x, p, ta)
+    Lb = np.empty_like(a)
+    near = np.abs(tb) <= 0.5
+    _apply_to(near, _log1pmx, Lb, tb)
+    _apply_to(~near, lambda x, q, tb: np.log1p(-x) - np.log(q) - tb, Lb, x, q, tb)
+    grouped = (a * La + b * Lb
+               + 0.5 * np.log(a * (b / c)) - LOG_SQRT_2PI
+               - _stirling_correction(a) - _stirling_correction(b) + _stirling_correction(c))
+    # The rounding of p = a/c moves d by ~eps·p, which the grouped form multiplies by
+    # a·(|t_a|/(1 + t_a) + |t_b|/(1 + t_b)): far from the peak with b ≪ a (x = 0.999,
+    # a = 1e6, b = 92) the plain form's error is the smaller.
+    err_plain = a * np.abs(np.log(x)) + b * np.abs(np.log1p(-x))
+    err_grouped = a * (np.abs(ta) / (1.0 + ta) + np.abs(tb) / (1.0 + tb))
+    return np.where(err_grouped < err_plain, grouped, plain)
 
 
 def betainc(a: ArrayLike, b: ArrayLike, x: ArrayLike) -> Any:
@@ -1630,40 +1758,45 @@ def betainc(a: ArrayLike, b: ArrayLike, x: ArrayLike) -> Any:
     """
     (a, b, x), dtype = _ufunc_args("betainc", a, b, x)
     a, b, x = np.broadcast_arrays(a, b, x)
+    shape = a.shape
+    a, b, x = a.ravel(), b.ravel(), x.ravel()
     out = np.full(a.shape, np.nan)
     # Step 1: the domain and its edges.
-    ok = (a > 0) & (b > 0) & (x > 0) & (x < 1) & np.isfinite(a) & np.isfinite(b)
     with np.errstate(invalid="ignore"):  # inf/inf outside `ok`
+        ok = (a > 0) & (b > 0) & (x > 0) & (x < 1) & (a < np.inf) & (b < np.inf)
         flip = ok & (x >= (a + 1.0) / (a + b + 2.0))
-    direct = ok & ~flip
     terms = np.zeros(a.shape)
     with np.errstate(all="ignore"):
         # Step 2: the fraction where it converges fast.
-        n = np.zeros(int(direct.sum()))
-        out[direct] = _betainc_fraction(a[direct], b[direct], x[direct], n)
-        terms[direct] = n
+        i = np.flatnonzero(ok & ~flip)
+        n = np.zeros(i.size)
+        out.put(i, _betainc_fraction(a.take(i), b.take(i), x.take(i), n))
+        terms.put(i, n)
         # Step 3: the symmetry elsewhere, 1 − J.
-        n = np.zeros(int(flip.sum()))
-        out[flip] = 1.0 - _betainc_fraction(b[flip], a[flip], 1.0 - x[flip], n)
-        terms[flip] = n
+        i = np.flatnonzero(flip)
+        n = np.zeros(i.size)
+        out.put(i, 1.0 - _betainc_fraction(b.take(i), a.take(i), 1.0 - x.take(i), n))
+        terms.put(i, n)
         # Step 4: a value below 0.2 left as 1 − J (small b) carries J's rounding times
         # J/(1 − J); the direct fraction converges there too, more slowly, adding about an
         # ulp per term: keep it where it took fewer terms than that factor.
-        redo = flip & (out < 0.2)
-        n = np.zeros(int(redo.sum()))
-        again = _betainc_fraction(a[redo], b[redo], x[redo], n)
-        I_flip = out[redo]
-        out[redo] = np.where((n < MAX_ITERATIONS) & (n * I_flip < 1.0 - I_flip), again, I_flip)
+        i = np.flatnonzero(flip & (out < 0.2))
+        if i.size:
+            n = np.zeros(i.size)
+            again = _betainc_fraction(a.take(i), b.take(i), x.take(i), n)
+            I_flip = out.take(i)
+            out.put(i, np.where((n < MAX_ITERATIONS) & (n * I_flip < 1.0 - I_flip), again, I_flip))
     # Step 5: a fraction that did not converge (a, b ≳ 1e8 near the peak a/(a + b), where
     # it needs ~√a terms) has no accurate value to give: nan, not a plausible number;
     # rounding may leave 1 − J a hair outside [0, 1] (b ≈ 1e-300, x ≈ 1): clipped.
     out = np.where(ok & (terms >= MAX_ITERATIONS), np.nan, np.clip(out, 0.0, 1.0))
-    valid = ((a >= 0) & (b >= 0) & ~((a == 0) & (b == 0)) & ~(np.isinf(a) & np.isinf(b))
-             & (x >= 0) & (x <= 1))
-    edge = valid & ~ok
-    one = (x == 1) | (a == 0) | ((b == np.inf) & (a > 0))
-    out = np.where(edge, np.where(one & (x > 0), 1.0, 0.0), out)
-    return _out(out, dtype)
+    if not ok.all():
+        valid = ((a >= 0) & (b >= 0) & ~((a == 0) & (b == 0)) & ~(np.isinf(a) & np.isinf(b))
+                 & (x >= 0) & (x <= 1))
+        edge = valid & ~ok
+        one = (x == 1) | (a == 0) | ((b == np.inf) & (a > 0))
+        out = np.where(edge, np.where(one & (x > 0), 1.0, 0.0), out)
+    return _out(out.reshape(shape), dtype)
 
 
 # ---------------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ from .._validation import as_float_array
 from ..exceptions import LinAlgError
 from ..linalg import cholesky, eigh
 from ..special import _erfinv_core, _log_erfc
+from ..special import _incomplete_gamma
 from ..special import _log_beta as _special_log_beta
 from . import _sampling
 
@@ -963,7 +964,7 @@ def _log_beta(a: NDArray, b: NDArray) -> NDArray:
 
 def _invert_in_logs(G, g, phi, dphi, log_t: NDArray, u0: NDArray,
                     rising: NDArray | bool = True, positive: NDArray | bool = False,
-                    negative: NDArray | bool = False) -> NDArray:
+                    negative: NDArray | bool = False, params: tuple = ()) -> NDArray:
     """Solve G(z) = t for a monotone tail function G (a cdf or an sf) with density ±g,
     by Newton's method on h(u) = log G(φ(u)) − log t in a log variable z = φ(u)
     (z = e^u near 0, z = 1 − e^u near 1). A tail behaves like c·z^a there, so h is nearly
@@ -976,31 +977,45 @@ def _invert_in_logs(G, g, phi, dphi, log_t: NDArray, u0: NDArray,
     a support [0, 1]). An entry stops when its step is below 4 eps relative, when the
     step no longer changes z, or when a step already below 1e-8 relative fails to shrink:
     there G's rounding (e.g. of 1 − z in an sf near z = 1) is the noise Newton chases, and
-    z is as good as G allows. At most MAX_NEWTON steps."""
-    u = u0.copy()
-    active = np.ones(np.shape(u), dtype=bool)
-    prev = np.full(np.shape(u), np.inf)
+    z is as good as G allows. At most MAX_NEWTON steps.
+
+    G, g, φ and φ' are called as ``f(z or u, *params)`` with the `params` (arrays of u0's
+    shape) of the entries still iterating only: the stopped ones cost nothing more."""
+    shape = np.shape(u0)
+
+    def flat(v: ArrayLike) -> NDArray:
+        return np.broadcast_to(v, shape).ravel()
+
+    u = flat(u0).copy()
+    flags = [flat(v) for v in (log_t, rising, positive, negative)]
+    params = tuple(flat(p) for p in params)
+    prev = np.full(u.shape, np.inf)
+    live = np.arange(u.size)  # the entries still iterating
     for _ in range(MAX_NEWTON):
+        p = tuple(v.take(live) for v in params)
+        u_l = u.take(live)
+        log_t_l, rising_l, positive_l, negative_l = (v.take(live) for v in flags)
         with np.errstate(all="ignore"):
-            z = phi(u)
-            Gz = G(z)
-            step = (np.log(Gz) - log_t) / (g(z) * dphi(u) / Gz)
-            back = np.where(positive, u / 2.0, np.where(rising, -math.log(2.0), math.log(2.0)))
+            z = phi(u_l, *p)
+            Gz = G(z, *p)
+            step = (np.log(Gz) - log_t_l) / (g(z, *p) * dphi(u_l, *p) / Gz)
+            back = np.where(positive_l, u_l / 2.0,
+                            np.where(rising_l, -math.log(2.0), math.log(2.0)))
             step = np.where(Gz == 0, back, np.where(np.isfinite(step), step, 0.0))
             step = np.clip(step, -30.0, 30.0)
-        u_new = u - step
-        u_new = np.where(positive & (u_new <= 0), u / 2.0, u_new)
-        u_new = np.where(negative & (u_new >= 0), u / 2.0, u_new)
+        u_new = u_l - step
+        u_new = np.where(positive_l & (u_new <= 0), u_l / 2.0, u_new)
+        u_new = np.where(negative_l & (u_new >= 0), u_l / 2.0, u_new)
         size = np.abs(step) / np.maximum(np.abs(u_new), 1.0)
         with np.errstate(all="ignore"):
-            still = phi(u_new) == phi(u)
-        stop = (size <= 4 * EPS) | still | ((size < 1e-8) & (np.abs(step) >= prev))
-        u = np.where(active, u_new, u)
-        prev = np.where(active, np.abs(step), prev)
-        active = active & ~stop
-        if not active.any():
+            still = phi(u_new, *p) == z
+        stop = (size <= 4 * EPS) | still | ((size < 1e-8) & (np.abs(step) >= prev.take(live)))
+        u.put(live, u_new)
+        prev.put(live, np.abs(step))
+        live = live[~stop]
+        if not live.size:
             break
-    return phi(u)
+    return phi(u, *params).reshape(shape)
 
 
 def _tail_target(q: NDArray, upper: bool) -> tuple[NDArray, NDArray]:
@@ -1113,15 +1128,21 @@ class gamma_gen(_Continuous):
 
     def _invert_finite(self, q, a, upper: bool):
         use_sf, t = _tail_target(q, upper)
-        G = lambda z: np.where(use_sf, special.gammaincc(a, z), special.gammainc(a, z))  # noqa: E731
-        g = lambda z: np.where(use_sf, -1.0, 1.0) * np.exp(self._logpdf(z, a))  # noqa: E731
+
+        def G(z, use_sf, a):  # P or Q, both from one pass of the incomplete gamma function
+            P, Q = _incomplete_gamma(a, z)
+            return np.where(use_sf, Q, P)
+
+        def g(z, use_sf, a):
+            return np.where(use_sf, -1.0, 1.0) * np.exp(self._logpdf(z, a))
+
         x0 = self._guess(q, a, upper)
         # log z for the lower tail (P ≈ c z^a), z itself for the upper one (Q ≈ c e^{−z}).
-        phi = lambda u: np.where(use_sf, u, np.exp(u))  # noqa: E731
-        dphi = lambda u: np.where(use_sf, 1.0, np.exp(u))  # noqa: E731
+        phi = lambda u, use_sf, a: np.where(use_sf, u, np.exp(u))  # noqa: E731
+        dphi = lambda u, use_sf, a: np.where(use_sf, 1.0, np.exp(u))  # noqa: E731
         u0 = np.where(use_sf, x0, np.log(x0))
         return _invert_in_logs(G, g, phi, dphi, np.log(t), u0, rising=~use_sf,
-                               positive=use_sf)
+                               positive=use_sf, params=(use_sf, a))
 
     def _stats(self, a):
         return a, a
@@ -1253,16 +1274,27 @@ class beta_gen(_Continuous):
 
     def _invert(self, q, a, b, upper: bool):
         use_sf, t = _tail_target(q, upper)
-        G = lambda z: np.where(use_sf, self._sf(z, a, b), self._cdf(z, a, b))  # noqa: E731
-        g = lambda z: np.where(use_sf, -1.0, 1.0) * np.exp(self._logpdf(z, a, b))  # noqa: E731
+
+        def G(z, use_sf, a, b):  # as _cdf and _sf, with I_{1−z}(b, a) only where needed
+            F = self._cdf(z, a, b)
+            out = np.where(use_sf, 1.0 - F, F)
+            i = np.flatnonzero(use_sf & (F > 0.5))
+            if i.size:
+                out.put(i, special.betainc(b.take(i), a.take(i), 1.0 - z.take(i)))
+            return out
+
+        def g(z, use_sf, a, b):
+            return np.where(use_sf, -1.0, 1.0) * np.exp(self._logpdf(z, a, b))
+
         # z = e^u for the lower tail, z = 1 − e^u for the upper one.
-        phi = lambda u: np.where(use_sf, -np.expm1(u), np.exp(u))  # noqa: E731
-        dphi = lambda u: np.where(use_sf, -np.exp(u), np.exp(u))  # noqa: E731
+        phi = lambda u, use_sf, a, b: np.where(use_sf, -np.expm1(u), np.exp(u))  # noqa: E731
+        dphi = lambda u, use_sf, a, b: np.where(use_sf, -np.exp(u), np.exp(u))  # noqa: E731
         m, v = self._stats(a, b)
         zq = np.where(upper, -_ndtri(q), _ndtri(q))
         x0 = np.clip(m + zq * np.sqrt(v), 0.01 * m, 1.0 - 0.01 * (1.0 - m))
         u0 = np.where(use_sf, np.log1p(-x0), np.log(x0))
-        return _invert_in_logs(G, g, phi, dphi, np.log(t), u0, negative=True)
+        return _invert_in_logs(G, g, phi, dphi, np.log(t), u0, negative=True,
+                               params=(use_sf, a, b))
 
     def _stats(self, a, b):
         s = a + b
