@@ -269,6 +269,17 @@ def _sequential_sum(v: NDArray) -> float:
     return float(np.add.accumulate(v)[-1]) if v.size else 0.0
 
 
+def _row_sums(A: NDArray) -> NDArray[np.float64]:
+    """Each row of A summed left to right (`_sequential_sum` of every row): a running
+    sum along the rows for a few, a column at a time for many (faster there)."""
+    if A.shape[0] < 128 or A.shape[1] == 0:
+        return np.add.accumulate(A, axis=1)[:, -1] if A.shape[1] else np.zeros(A.shape[0])
+    total = A[:, 0].copy()
+    for j in range(1, A.shape[1]):
+        total += A[:, j]
+    return total
+
+
 def _fused_multiply_add(a: float, x: NDArray, y: NDArray) -> NDArray:
     """a·x + y with one rounding per entry: BLAS daxpy's kernel uses fused multiply-add
     instructions, and exact rational arithmetic rounded once reproduces them."""
@@ -309,6 +320,8 @@ def _epoch_permutation(n: int, seed: int) -> NDArray[np.intp]:
 
 #: Steps per block: the block's rows, step sizes and weights' snapshots are arrays.
 _BLOCK = 4096
+#: The most dot products taken ahead at once (while v does not change).
+_AHEAD = 256
 
 
 def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
@@ -390,7 +403,7 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
             shrink = (1.0 - l1_ratio) * etas * alpha
             shrink = np.where(1.0 - shrink > 0.0, 1.0 - shrink, 0.0)
             if passive_aggressive:
-                row_sq_norms = accumulate(rows * rows, axis=1)[:, -1].tolist()
+                row_sq_norms = _row_sums(rows * rows).tolist()
             # with the objective tracked: each step's prediction, each added-to v copied
             predictions: list[float] = []
             added: list[int] = []  # the steps whose update was added ...
@@ -398,10 +411,26 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
             skipped: list[int] = []  # pa1 steps on a zero row (no step, no t)
             snapshots = np.empty((m, n_features)) if penalised else None
             next_snapshot = iter(snapshots) if snapshots is not None else None
+            ready: list[float] = []  # vᵀx of the coming steps, taken while v stays put
+            n_ready = used = unchanged = 0
             for k, (x, yk, weight, eta_k, c) in enumerate(
                     zip(rows, ys, weights, etas.tolist(), shrink.tolist())):
-                multiply(v, x, out=product)
-                p = accumulate(product, out=partial_sums).item(-1) * scale + intercept
+                # vᵀx summed left to right. Steps without an update (most, once a
+                # classifier fits) leave v as it is: after a run of `unchanged` such steps,
+                # the next as many products are taken at once, each row summed as alone
+                if used < n_ready:
+                    dot = ready[used]
+                    used += 1
+                elif unchanged < 2:
+                    multiply(v, x, out=product)
+                    dot = accumulate(product, out=partial_sums).item(-1)
+                else:
+                    ahead = rows[k:k + min(unchanged, _AHEAD)] * v
+                    ready = _row_sums(ahead).tolist()
+                    n_ready, used = len(ready), 1
+                    dot = ready[0]
+                unchanged += 1
+                p = dot * scale + intercept
                 if track_objective:
                     predictions.append(p)
                 if passive_aggressive:
@@ -433,6 +462,7 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
                             average_coef *= 1.0 / average_b
                             average_a, average_b = 0.0, 1.0
                         v = v * scale  # a new array: a snapshot of v stays as it was
+                        unchanged = n_ready = 0
                         scale = 1.0
                 if update != 0.0:
                     multiply(x, update / scale, out=product)  # w ← w + update·x
@@ -444,6 +474,7 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
                         added_scales.append(scale)
                     else:
                         add(v, product, out=v)
+                    unchanged = n_ready = 0
                     if fit_intercept:
                         intercept += update
                 if 0 < average <= t:
@@ -467,6 +498,7 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
                                  np.where(scale * z < 0.0, np.minimum(0.0, z + (u - q) / scale),
                                           z))
                     q += scale * (v - z)
+                    unchanged = n_ready = 0
                 t += 1
             if track_objective:
                 objective_sum, sq_norm, l1_norm = _objective_sum(
@@ -547,8 +579,8 @@ def _objective_sum(total: float, loss: _Loss, ys: NDArray, predictions: list,
     n_added = len(added)
     scales = np.array(added_scales)
     done = snapshots[:n_added]
-    sq_added = np.add.accumulate(done * done, axis=1)[:, -1] * (scales * scales)
-    l1_added = np.add.accumulate(np.abs(done), axis=1)[:, -1] * scales
+    sq_added = _row_sums(done * done) * (scales * scales)
+    l1_added = _row_sums(np.abs(done)) * scales
     sq_factors, l1_factors = np.ones(m), np.ones(m)
     if shrink is not None:
         sq_factors, l1_factors = shrink * shrink, np.abs(shrink)
