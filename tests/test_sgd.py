@@ -47,16 +47,20 @@ _BLOCK_CASES = [
     ("classifier", {}), ("classifier", {"loss": "log_loss", "penalty": "l1", "average": True}),
     ("classifier", {"learning_rate": "pa1", "eta0": 0.5}),
     ("classifier", {"loss": "modified_huber", "early_stopping": True}),
+    ("classifier", {"loss": "squared_hinge", "alpha": 2.0, "learning_rate": "constant",
+                    "eta0": 0.1}),  # the scale falls below 1e-9 inside runs: rescaled
 ]
 
 
 @pytest.mark.filterwarnings("ignore:Maximum number of iteration")
 @pytest.mark.parametrize("kind, params", _BLOCK_CASES)
 def test_blocks_of_steps_change_nothing(monkeypatch, kind, params):
-    """The loop prepares its steps (rows, step sizes, the objective's sums) in blocks:
-    blocks of 7 steps, which end inside epochs, still give scikit-learn's fit bit for bit
-    (a zero row too: a pa1 step skips it)."""
+    """The loop prepares its steps (rows, step sizes, the objective's sums) in blocks and
+    takes runs of steps without an update together: blocks of 7 steps, which end inside
+    epochs, and runs cut at 3 steps still give scikit-learn's fit bit for bit (a zero row
+    too: a pa1 step skips it)."""
     monkeypatch.setattr(sgd, "_BLOCK", 7)
+    monkeypatch.setattr(sgd, "_AHEAD", 3)
     rows = X.copy()
     rows[5] = 0.0
     weight = np.random.default_rng(2).uniform(0.5, 2.0, len(rows))

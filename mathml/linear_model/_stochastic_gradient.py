@@ -114,6 +114,11 @@ class _Loss:
         """`loss` of each pair (the same operations, entry by entry)."""
         return np.array(list(map(self.loss, y.tolist(), p.tolist())), dtype=np.float64)
 
+    def dlosses(self, y: NDArray, p: NDArray) -> NDArray[np.float64] | None:
+        """`dloss` of each pair in array operations (the same ones), or None where
+        they would differ (a vectorised exp is not the C library's)."""
+        return None
+
 
 class _Hinge(_Loss):
     """max(0, θ − yp): the SVM's loss (θ = 1) or the perceptron's (θ = 0); y ∈ {−1, 1}."""
@@ -132,6 +137,9 @@ class _Hinge(_Loss):
         z = p * y
         return np.where(z <= self.threshold, self.threshold - z, 0.0)
 
+    def dlosses(self, y, p):
+        return np.where(p * y <= self.threshold, -y, 0.0)
+
 
 class _SquaredHinge(_Loss):
     """max(0, 1 − yp)²; y ∈ {−1, 1}."""
@@ -143,6 +151,10 @@ class _SquaredHinge(_Loss):
     def dloss(self, y, p):
         z = 1.0 - p * y
         return -2 * y * z if z > 0 else 0.0
+
+    def dlosses(self, y, p):
+        z = 1.0 - p * y
+        return np.where(z > 0, -2 * y * z, 0.0)
 
 
 class _ModifiedHuber(_Loss):
@@ -159,6 +171,10 @@ class _ModifiedHuber(_Loss):
         if z >= 1.0:
             return 0.0
         return 2.0 * (1.0 - z) * -y if z >= -1.0 else -4.0 * y
+
+    def dlosses(self, y, p):
+        z = p * y
+        return np.where(z >= 1.0, 0.0, np.where(z >= -1.0, 2.0 * (1.0 - z) * -y, -4.0 * y))
 
 
 class _HalfBinomial(_Loss):
@@ -194,6 +210,9 @@ class _HalfSquared(_Loss):
     def losses(self, y, p):
         return 0.5 * (p - y) * (p - y)
 
+    def dlosses(self, y, p):
+        return p - y
+
 
 class _Huber(_Loss):
     """½r² for |r| ≤ ε, ε(|r| − ε/2) beyond (r = p − y): squared near, linear far."""
@@ -226,6 +245,9 @@ class _EpsilonInsensitive(_Loss):
         if y - p > self.epsilon:
             return -1.0
         return 1.0 if p - y > self.epsilon else 0.0
+
+    def dlosses(self, y, p):
+        return np.where(y - p > self.epsilon, -1.0, np.where(p - y > self.epsilon, 1.0, 0.0))
 
 
 class _SquaredEpsilonInsensitive(_Loss):
@@ -375,6 +397,9 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
     permutation = _epoch_permutation(n_samples, seed) if shuffle else None
     order = np.arange(n_samples)
     dloss, loss_value = loss.dloss, loss.loss
+    # runs of steps without an update can be taken together (they change only the scale)
+    run_ahead = (loss.dlosses(np.zeros(0), np.zeros(0)) is not None and not passive_aggressive
+                 and not average and not cumulative_l1)
     multiply, add, accumulate = np.multiply, np.add, np.add.accumulate
     product, partial_sums = np.empty(n_features), np.empty(n_features)
     best_objective, best_score = math.inf, -math.inf
@@ -391,8 +416,8 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
             rows = X[block]
             y_block = y[block]
             ys = y_block.tolist()
-            weights = (np.where(y_block > 0.0, weight_pos, weight_neg)
-                       * sample_weight[block]).tolist()
+            weight_array = np.where(y_block > 0.0, weight_pos, weight_neg) * sample_weight[block]
+            weights = weight_array.tolist()
             if learning_rate == OPTIMAL:
                 etas = 1.0 / (alpha * (optimal_init + (t + np.arange(m)) - 1))
             elif learning_rate == INVSCALING:
@@ -412,22 +437,42 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
             snapshots = np.empty((m, n_features)) if penalised else None
             next_snapshot = iter(snapshots) if snapshots is not None else None
             ready: list[float] = []  # vᵀx of the coming steps, taken while v stays put
-            n_ready = used = unchanged = 0
-            for k, (x, yk, weight, eta_k, c) in enumerate(
-                    zip(rows, ys, weights, etas.tolist(), shrink.tolist())):
+            n_ready = used = unchanged = last_run = 0
+            eta_list, shrink_list = etas.tolist(), shrink.tolist()
+            k = -1
+            while k + 1 < m:
+                k += 1
+                x, yk, weight, eta_k, c = rows[k], ys[k], weights[k], eta_list[k], shrink_list[k]
                 # vᵀx summed left to right. Steps without an update (most, once a
-                # classifier fits) leave v as it is: after a run of `unchanged` such steps,
-                # the next as many products are taken at once, each row summed as alone
+                # classifier fits) leave v as it is: when runs of such steps are seen,
+                # the next products (as many as the longer of this run so far and the
+                # last) are taken at once, each row summed as alone
                 if used < n_ready:
                     dot = ready[used]
                     used += 1
-                elif unchanged < 2:
+                elif unchanged < 2 and last_run < 2:
                     multiply(v, x, out=product)
                     dot = accumulate(product, out=partial_sums).item(-1)
                 else:
-                    ahead = rows[k:k + min(unchanged, _AHEAD)] * v
-                    ready = _row_sums(ahead).tolist()
-                    n_ready, used = len(ready), 1
+                    ahead = _row_sums(rows[k:k + min(max(unchanged, last_run), _AHEAD)] * v)
+                    n_ready, used = ahead.shape[0], 1
+                    run = None
+                    if run_ahead:
+                        # ... and, where the derivative has an array form, the steps up to
+                        # the next update (or rescaling) taken together: they only shrink
+                        run = _steps_without_update(
+                            loss, ahead, scale, intercept, y_block[k:k + n_ready],
+                            etas[k:k + n_ready], weight_array[k:k + n_ready],
+                            shrink[k:k + n_ready] if shrinking else None)
+                    ready = ahead.tolist()
+                    if run is not None:
+                        n_run, run_predictions, scale = run
+                        predictions.extend(run_predictions)
+                        t += n_run
+                        unchanged += n_run
+                        used = n_run
+                        k += n_run - 1
+                        continue
                     dot = ready[0]
                 unchanged += 1
                 p = dot * scale + intercept
@@ -474,7 +519,7 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
                         added_scales.append(scale)
                     else:
                         add(v, product, out=v)
-                    unchanged = n_ready = 0
+                    last_run, unchanged, n_ready = unchanged, 0, 0
                     if fit_intercept:
                         intercept += update
                 if 0 < average <= t:
@@ -531,6 +576,33 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
         average_coef[:] = _fused_multiply_add(average_a, v, average_coef)
         average_coef *= 1.0 / average_b
     return v * scale, intercept, average_coef, average_intercept, epoch + 1
+
+
+def _steps_without_update(loss: _Loss, dots: NDArray, scale: float, intercept: float,
+                          y: NDArray, etas: NDArray, weights: NDArray,
+                          shrink: NDArray | None) -> tuple[int, list[float], float] | None:
+    """The coming steps while v stays: their predictions p = vᵀx·scale + b, derivatives and
+    updates as the loop forms them, entry by entry. Returns (the number of steps before the
+    first with an update or a rescaling, their predictions, the scale after them), or None
+    when that number is 0."""
+    if shrink is None:
+        before = np.full(dots.shape[0], scale)
+        rescale = np.zeros(dots.shape[0], dtype=bool)
+        after = before
+    else:
+        scales = np.multiply.accumulate(np.concatenate([[scale], shrink]))
+        before, after = scales[:-1], scales[1:]
+        rescale = after < WSCALE_RESET
+    p = dots * before + intercept
+    gradient = loss.dlosses(y, p)
+    assert gradient is not None
+    gradient = np.where(gradient < -MAX_DLOSS, -MAX_DLOSS,
+                        np.where(gradient > MAX_DLOSS, MAX_DLOSS, gradient))
+    stop = ((-etas * gradient) * weights != 0.0) | rescale
+    n = int(np.argmax(stop)) if stop.any() else dots.shape[0]
+    if n == 0:
+        return None
+    return n, p[:n].tolist(), float(after[n - 1])
 
 
 def _chain(start: float, factors: NDArray, resets: NDArray, reset_values: NDArray
