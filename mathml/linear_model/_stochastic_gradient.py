@@ -286,14 +286,9 @@ _CLASSIFICATION_LOSSES = ("hinge", "log_loss", "modified_huber", "squared_hinge"
 # The SGD loop (scikit-learn's _plain_sgd on dense data)
 # ---------------------------------------------------------------------------------------
 
-def _sequential_sum(v: NDArray) -> float:
-    """v₀ + v₁ + … left to right (a C loop's order, where numpy's sum is pairwise)."""
-    return float(np.add.accumulate(v)[-1]) if v.size else 0.0
-
-
 def _row_sums(A: NDArray) -> NDArray[np.float64]:
-    """Each row of A summed left to right (`_sequential_sum` of every row): a running
-    sum along the rows for a few, a column at a time for many (faster there)."""
+    """Each row of A summed left to right, as a C loop sums (numpy's sum is pairwise): a
+    running sum along the rows for a few rows, a column at a time for many (faster)."""
     if A.shape[0] < 128 or A.shape[1] == 0:
         return np.add.accumulate(A, axis=1)[:, -1] if A.shape[1] else np.zeros(A.shape[0])
     total = A[:, 0].copy()
