@@ -84,8 +84,8 @@ def _metric_bad(X, y, X_test):
 
 def _bench(make):
     # 50 features, as users fit: 'auto' is brute force there (more than 15) in both. The run
-    # also asks every training point's neighbours, an n × n search: n = 2000 keeps that to
-    # seconds (10000 took 25 s a call)
+    # also asks every training point's neighbours, an n × n search: n = 2000 keeps a call
+    # under a second (10000 takes many seconds a call, on both sides)
     return Bench(2000, lambda n, rng: case(*make(int(rng.integers(1 << 30)), n=max(n, 8),
                                                  p=50)))
 
