@@ -40,6 +40,39 @@ def test_fused_multiply_add_is_blas_axpy():
     np.testing.assert_array_equal(sgd._fused_multiply_add(a, x, y), daxpy(x, y.copy(), a=a))
 
 
+_BLOCK_CASES = [
+    ("regressor", {}), ("regressor", {"penalty": "elasticnet", "l1_ratio": 0.3}),
+    ("regressor", {"average": 10}), ("regressor", {"loss": "huber", "learning_rate": "adaptive"}),
+    ("regressor", {"loss": "epsilon_insensitive", "learning_rate": "pa1"}),
+    ("classifier", {}), ("classifier", {"loss": "log_loss", "penalty": "l1", "average": True}),
+    ("classifier", {"learning_rate": "pa1", "eta0": 0.5}),
+    ("classifier", {"loss": "modified_huber", "early_stopping": True}),
+    ("classifier", {"loss": "squared_hinge", "alpha": 2.0, "learning_rate": "constant",
+                    "eta0": 0.1}),  # the scale falls below 1e-9 inside runs: rescaled
+]
+
+
+@pytest.mark.filterwarnings("ignore:Maximum number of iteration")
+@pytest.mark.parametrize("kind, params", _BLOCK_CASES)
+def test_blocks_of_steps_change_nothing(monkeypatch, kind, params):
+    """The loop prepares its steps (rows, step sizes, the objective's sums) in blocks and
+    takes runs of steps without an update together: blocks of 7 steps, which end inside
+    epochs, and runs cut at 3 steps still give scikit-learn's fit bit for bit (a zero row
+    too: a pa1 step skips it)."""
+    monkeypatch.setattr(sgd, "_BLOCK", 7)
+    monkeypatch.setattr(sgd, "_AHEAD", 3)
+    rows = X.copy()
+    rows[5] = 0.0
+    weight = np.random.default_rng(2).uniform(0.5, 2.0, len(rows))
+    ours, theirs = (SGDRegressor, sk.SGDRegressor) if kind == "regressor" else \
+        (SGDClassifier, sk.SGDClassifier)
+    target = Y if kind == "regressor" else LABELS
+    fits = [cls(random_state=4, max_iter=30, tol=1e-4, **params).fit(rows, target,
+                                                                       sample_weight=weight)
+            for cls in (ours, theirs)]
+    _same_fit(*fits)
+
+
 def test_textbook_form_is_the_same_algorithm():
     """Without shuffling, the textbook loop and SGDRegressor take the same steps (the
     estimator stores w as scale × vector: rounding only)."""

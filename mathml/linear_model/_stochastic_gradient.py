@@ -34,6 +34,7 @@ scikit-learn's coefficients.
 """
 from __future__ import annotations
 
+import itertools
 import math
 import warnings
 from fractions import Fraction
@@ -109,6 +110,15 @@ class _Loss:
     def dloss(self, y: float, p: float) -> float:
         raise NotImplementedError
 
+    def losses(self, y: NDArray, p: NDArray) -> NDArray[np.float64]:
+        """`loss` of each pair (the same operations, entry by entry)."""
+        return np.array(list(map(self.loss, y.tolist(), p.tolist())), dtype=np.float64)
+
+    def dlosses(self, y: NDArray, p: NDArray) -> NDArray[np.float64] | None:
+        """`dloss` of each pair in array operations (the same ones), or None where
+        they would differ (a vectorised exp is not the C library's)."""
+        return None
+
 
 class _Hinge(_Loss):
     """max(0, θ − yp): the SVM's loss (θ = 1) or the perceptron's (θ = 0); y ∈ {−1, 1}."""
@@ -123,6 +133,13 @@ class _Hinge(_Loss):
     def dloss(self, y, p):
         return -y if p * y <= self.threshold else 0.0
 
+    def losses(self, y, p):
+        z = p * y
+        return np.where(z <= self.threshold, self.threshold - z, 0.0)
+
+    def dlosses(self, y, p):
+        return np.where(p * y <= self.threshold, -y, 0.0)
+
 
 class _SquaredHinge(_Loss):
     """max(0, 1 − yp)²; y ∈ {−1, 1}."""
@@ -134,6 +151,10 @@ class _SquaredHinge(_Loss):
     def dloss(self, y, p):
         z = 1.0 - p * y
         return -2 * y * z if z > 0 else 0.0
+
+    def dlosses(self, y, p):
+        z = 1.0 - p * y
+        return np.where(z > 0, -2 * y * z, 0.0)
 
 
 class _ModifiedHuber(_Loss):
@@ -150,6 +171,10 @@ class _ModifiedHuber(_Loss):
         if z >= 1.0:
             return 0.0
         return 2.0 * (1.0 - z) * -y if z >= -1.0 else -4.0 * y
+
+    def dlosses(self, y, p):
+        z = p * y
+        return np.where(z >= 1.0, 0.0, np.where(z >= -1.0, 2.0 * (1.0 - z) * -y, -4.0 * y))
 
 
 class _HalfBinomial(_Loss):
@@ -180,6 +205,12 @@ class _HalfSquared(_Loss):
         return 0.5 * (p - y) * (p - y)
 
     def dloss(self, y, p):
+        return p - y
+
+    def losses(self, y, p):
+        return 0.5 * (p - y) * (p - y)
+
+    def dlosses(self, y, p):
         return p - y
 
 
@@ -214,6 +245,9 @@ class _EpsilonInsensitive(_Loss):
         if y - p > self.epsilon:
             return -1.0
         return 1.0 if p - y > self.epsilon else 0.0
+
+    def dlosses(self, y, p):
+        return np.where(y - p > self.epsilon, -1.0, np.where(p - y > self.epsilon, 1.0, 0.0))
 
 
 class _SquaredEpsilonInsensitive(_Loss):
@@ -252,9 +286,15 @@ _CLASSIFICATION_LOSSES = ("hinge", "log_loss", "modified_huber", "squared_hinge"
 # The SGD loop (scikit-learn's _plain_sgd on dense data)
 # ---------------------------------------------------------------------------------------
 
-def _sequential_sum(v: NDArray) -> float:
-    """v₀ + v₁ + … left to right (a C loop's order, where numpy's sum is pairwise)."""
-    return float(np.add.accumulate(v)[-1]) if v.size else 0.0
+def _row_sums(A: NDArray) -> NDArray[np.float64]:
+    """Each row of A summed left to right, as a C loop sums (numpy's sum is pairwise): a
+    running sum along the rows for a few rows, a column at a time for many (faster)."""
+    if A.shape[0] < 128 or A.shape[1] == 0:
+        return np.add.accumulate(A, axis=1)[:, -1] if A.shape[1] else np.zeros(A.shape[0])
+    total = A[:, 0].copy()
+    for j in range(1, A.shape[1]):
+        total += A[:, j]
+    return total
 
 
 def _fused_multiply_add(a: float, x: NDArray, y: NDArray) -> NDArray:
@@ -286,56 +326,19 @@ def _shuffle(index: list, seed: int) -> None:
         index[i], index[j] = index[j], index[i]
 
 
-class _Weights:
-    """w = scale·v: the L2 shrinkage w ← c·w multiplies the scale only (O(1)), and the
-    averaged weights of ASGD kept in Bottou's form ā = (v_a + a·v)/b."""
+def _epoch_permutation(n: int, seed: int) -> NDArray[np.intp]:
+    """The positions `_shuffle` moves: every epoch starts the generator from the same seed,
+    so every epoch applies the same permutation P to the order the previous one left
+    (order ← order[P]); drawn once instead of once per epoch."""
+    positions = list(range(n))
+    _shuffle(positions, seed)
+    return np.array(positions, dtype=np.intp)
 
-    def __init__(self, v: NDArray, average: NDArray | None, track_sq_norm: bool,
-                 track_l1_norm: bool) -> None:
-        self.v, self.scale = v, 1.0
-        # ‖w‖² and ‖w‖₁ for the objective, recomputed after each add when the penalty
-        # needs them (sequentially, as scikit-learn: they decide when to stop)
-        self.sq_norm = float(v @ v)
-        self.l1_norm = float(np.abs(v).sum())
-        self.track_sq_norm, self.track_l1_norm = track_sq_norm, track_l1_norm
-        self.average = average
-        self.average_a, self.average_b = 0.0, 1.0
 
-    def dot(self, x: NDArray) -> float:
-        return _sequential_sum(self.v * x) * self.scale
-
-    def add(self, x: NDArray, c: float) -> None:
-        """w ← w + c·x."""
-        self.v += x * (c / self.scale)
-        if self.track_sq_norm:
-            self.sq_norm = _sequential_sum(self.v * self.v) * (self.scale * self.scale)
-        if self.track_l1_norm:
-            self.l1_norm = _sequential_sum(np.abs(self.v)) * self.scale
-
-    def add_average(self, x: NDArray, c: float, num_iter: float) -> None:
-        """ā ← ā + (w − ā)/num_iter, after w ← w + c·x, in O(nnz(x))."""
-        mu = 1.0 / num_iter
-        assert self.average is not None
-        self.average += self.average_a * x * (-c / self.scale)
-        if num_iter > 1:
-            self.average_b /= (1.0 - mu)
-        self.average_a += mu * self.average_b * self.scale
-
-    def shrink(self, c: float) -> None:
-        """w ← c·w."""
-        self.scale *= c
-        self.sq_norm *= c * c
-        self.l1_norm *= abs(c)
-        if self.scale < WSCALE_RESET:
-            self.reset_scale()
-
-    def reset_scale(self) -> None:
-        if self.average is not None:
-            self.average[:] = _fused_multiply_add(self.average_a, self.v, self.average)
-            self.average *= 1.0 / self.average_b
-            self.average_a, self.average_b = 0.0, 1.0
-        self.v *= self.scale
-        self.scale = 1.0
+#: Steps per block: the block's rows, step sizes and weights' snapshots are arrays.
+_BLOCK = 4096
+#: The most dot products taken ahead at once (while v does not change).
+_AHEAD = 256
 
 
 def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
@@ -346,21 +349,37 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
                weight_neg: float, learning_rate: int, eta0: float, power_t: float, t: float,
                average: int) -> tuple[NDArray, float, NDArray | None, float, int]:
     """Epochs of per-sample steps on (X, y) from (coef, intercept); returns
-    (coef, intercept, average_coef, average_intercept, epochs run)."""
+    (coef, intercept, average_coef, average_intercept, epochs run).
+
+    The weights are w = scale·v: the L2 shrinkage w ← c·w multiplies the scale only (O(1)),
+    and the averaged weights of ASGD are kept in Bottou's form ā = (v_a + a·v)/b. The steps
+    are sequential; what does not depend on the previous step is computed for a block of
+    steps at once: the rows in the epoch's order, the step sizes η_t, the shrink factors,
+    the weights (class × sample); and the objective that decides when to stop (the mean of
+    L(y_i, p_i) + αR(w) over the epoch) is summed after the block from the recorded
+    predictions and copies of v, in scikit-learn's order.
+    """
     n_samples, n_features = X.shape
     early_stopping = score is not None
     track_objective = not early_stopping
-    train_count = n_samples - int(np.sum(validation_mask))
+    train = ~np.asarray(validation_mask, dtype=bool)
+    train_count = int(np.count_nonzero(train))
     is_hinge = isinstance(loss, _Hinge)
     if penalty == L2:
         l1_ratio = 0.0
     elif penalty == L1:
         l1_ratio = 1.0
-    # the objective's penalty α((1−ρ)½‖w‖² + ρ‖w‖₁) needs a norm only if its factor is not 0
+    # the objective's penalty α((1−ρ)½‖w‖² + ρ‖w‖₁) needs the norms of w
     penalised = track_objective and penalty > 0 and learning_rate < PA1
-    w = _Weights(coef, average_coef, track_sq_norm=penalised and l1_ratio != 1.0,
-                 track_l1_norm=penalised and l1_ratio != 0.0)
-    q = np.zeros(n_features) if penalty in (L1, ELASTICNET) else None
+    shrinking = penalty >= L2
+    passive_aggressive = learning_rate >= PA1
+    cumulative_l1 = penalty in (L1, ELASTICNET)
+    v, scale = coef, 1.0
+    sq_norm = float(v @ v)  # ‖w‖², ‖w‖₁ as the objective sees them
+    l1_norm = float(np.abs(v).sum())
+    average_a, average_b = 0.0, 1.0
+    averaged = average_coef if average_coef is not None else np.zeros(0)  # ā's vector
+    q = np.zeros(n_features) if cumulative_l1 else None
     u = 0.0
     eta = eta0
     optimal_init = 0.0
@@ -370,76 +389,170 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
         typw = math.sqrt(1.0 / math.sqrt(alpha))
         initial_eta0 = typw / max(1.0, loss.dloss(1.0, -typw))
         optimal_init = 1.0 / (initial_eta0 * alpha)
-    rows, ys = list(X), y.tolist()
-    weights, mask = sample_weight.tolist(), validation_mask.tolist()
-    index = list(range(n_samples))
+    permutation = _epoch_permutation(n_samples, seed) if shuffle else None
+    order = np.arange(n_samples)
+    dloss, loss_value = loss.dloss, loss.loss
+    # runs of steps without an update can be taken together (they change only the scale)
+    run_ahead = (loss.dlosses(np.zeros(0), np.zeros(0)) is not None and not passive_aggressive
+                 and not average and not cumulative_l1)
+    multiply, add, accumulate = np.multiply, np.add, np.add.accumulate
+    product, partial_sums = np.empty(n_features), np.empty(n_features)
     best_objective, best_score = math.inf, -math.inf
     no_improvement = 0
     epoch = 0
     for epoch in range(max_iter):
         objective_sum = 0.0
-        if shuffle:
-            _shuffle(index, seed)
-        for i in index:
-            if mask[i]:
-                continue  # the validation set does not train
-            x, yi = rows[i], ys[i]
-            p = w.dot(x) + intercept
+        if permutation is not None:
+            order = order[permutation]
+        steps = order[train[order]]  # the validation set does not train
+        for start in range(0, steps.shape[0], _BLOCK):
+            block = steps[start:start + _BLOCK]
+            m = block.shape[0]
+            rows = X[block]
+            y_block = y[block]
+            ys = y_block.tolist()
+            weight_array = np.where(y_block > 0.0, weight_pos, weight_neg) * sample_weight[block]
+            weights = weight_array.tolist()
             if learning_rate == OPTIMAL:
-                eta = 1.0 / (alpha * (optimal_init + t - 1))
+                etas = 1.0 / (alpha * (optimal_init + (t + np.arange(m)) - 1))
             elif learning_rate == INVSCALING:
-                eta = eta0 / t ** power_t
-            if track_objective:
-                objective_sum += loss.loss(yi, p)
-                if penalised:
-                    objective_sum += alpha * ((1 - l1_ratio) * 0.5 * math.sqrt(w.sq_norm) ** 2
-                                              + l1_ratio * w.l1_norm)
-            class_weight = weight_pos if yi > 0.0 else weight_neg
-            if learning_rate == PA1:
-                norm2 = _sequential_sum(x * x)
-                if norm2 == 0:
-                    continue
-                update = min(eta0, loss.loss(yi, p) / norm2)
-            elif learning_rate == PA2:
-                update = loss.loss(yi, p) / (_sequential_sum(x * x) + 0.5 / eta0)
+                etas = np.array([eta0 / ti ** power_t for ti in (t + np.arange(m)).tolist()])
             else:
-                dloss = min(max(loss.dloss(yi, p), -MAX_DLOSS), MAX_DLOSS)
-                update = -eta * dloss
-            if learning_rate >= PA1:
-                if is_hinge:
-                    update *= yi
-                elif yi - p < 0:
-                    update *= -1
-            update *= class_weight * weights[i]
-            if penalty >= L2:
-                # the L2 part of the penalty: w ← (1 − ηα(1−ρ)) w, never below 0
-                w.shrink(max(0.0, 1.0 - ((1.0 - l1_ratio) * eta * alpha)))
-            if update != 0.0:
-                w.add(x, update)
-            if fit_intercept and update != 0:
-                intercept += update
-            if 0 < average <= t:
-                w.add_average(x, update, t - average + 1)
-                average_intercept += (intercept - average_intercept) / (t - average + 1)
-            if q is not None:
-                # the L1 part: Tsuruoka et al.'s cumulative penalty — u is the total L1
-                # shrinkage each weight could have received so far, q what it did receive;
-                # each weight moves towards 0 by the difference, never across it
-                u += l1_ratio * eta * alpha
-                z = w.v.copy()
-                s = w.scale
-                w.v = np.where(s * z > 0.0, np.maximum(0.0, z - (u + q) / s),
-                               np.where(s * z < 0.0, np.minimum(0.0, z + (u - q) / s), z))
-                q += s * (w.v - z)
-            t += 1
-        if not math.isfinite(intercept) or not np.isfinite(w.v).all():
+                etas = np.full(m, eta)
+            # the L2 part of the penalty: w ← (1 − ηα(1−ρ)) w, never below 0
+            shrink = (1.0 - l1_ratio) * etas * alpha
+            shrink = np.where(1.0 - shrink > 0.0, 1.0 - shrink, 0.0)
+            if passive_aggressive:
+                row_sq_norms = _row_sums(rows * rows).tolist()
+            # with the objective tracked: each step's prediction, each added-to v copied
+            predictions: list[float] = []
+            added: list[int] = []  # the steps whose update was added ...
+            added_scales: list[float] = []  # ... and the scale at that moment
+            skipped: list[int] = []  # pa1 steps on a zero row (no step, no t)
+            snapshots = np.empty((m, n_features)) if penalised else None
+            next_snapshot = iter(snapshots) if snapshots is not None else None
+            ready: list[float] = []  # vᵀx of the coming steps, taken while v stays put
+            n_ready = used = unchanged = last_run = 0
+            eta_list, shrink_list = etas.tolist(), shrink.tolist()
+            k = -1
+            while k + 1 < m:
+                k += 1
+                x, yk, weight, eta_k, c = rows[k], ys[k], weights[k], eta_list[k], shrink_list[k]
+                # vᵀx summed left to right. Steps without an update (most, once a
+                # classifier fits) leave v as it is: when runs of such steps are seen,
+                # the next products (as many as the longer of this run so far and the
+                # last) are taken at once, each row summed as alone
+                if used < n_ready:
+                    dot = ready[used]
+                    used += 1
+                elif unchanged < 2 and last_run < 2:
+                    multiply(v, x, out=product)
+                    dot = accumulate(product, out=partial_sums).item(-1)
+                else:
+                    ahead = _row_sums(rows[k:k + min(max(unchanged, last_run), _AHEAD)] * v)
+                    n_ready, used = ahead.shape[0], 1
+                    run = None
+                    if run_ahead:
+                        # ... and, where the derivative has an array form, the steps up to
+                        # the next update (or rescaling) taken together: they only shrink
+                        run = _steps_without_update(
+                            loss, ahead, scale, intercept, y_block[k:k + n_ready],
+                            etas[k:k + n_ready], weight_array[k:k + n_ready],
+                            shrink[k:k + n_ready] if shrinking else None)
+                    ready = ahead.tolist()
+                    if run is not None:
+                        n_run, run_predictions, scale = run
+                        predictions.extend(run_predictions)
+                        t += n_run
+                        unchanged += n_run
+                        used = n_run
+                        k += n_run - 1
+                        continue
+                    dot = ready[0]
+                unchanged += 1
+                p = dot * scale + intercept
+                if track_objective:
+                    predictions.append(p)
+                if passive_aggressive:
+                    norm2 = row_sq_norms[k]
+                    if learning_rate == PA1:
+                        if norm2 == 0:
+                            skipped.append(k)
+                            continue
+                        update = min(eta0, loss_value(yk, p) / norm2)
+                    else:
+                        update = loss_value(yk, p) / (norm2 + 0.5 / eta0)
+                    if is_hinge:
+                        update *= yk
+                    elif yk - p < 0:
+                        update *= -1
+                else:
+                    gradient = dloss(yk, p)
+                    if gradient < -MAX_DLOSS:  # clipped to ±MAX_DLOSS
+                        gradient = -MAX_DLOSS
+                    elif gradient > MAX_DLOSS:
+                        gradient = MAX_DLOSS
+                    update = -eta_k * gradient
+                update *= weight
+                if shrinking:
+                    scale *= c
+                    if scale < WSCALE_RESET:  # fold the scale into v (and the average)
+                        if average_coef is not None:
+                            average_coef[:] = _fused_multiply_add(average_a, v, average_coef)
+                            average_coef *= 1.0 / average_b
+                            average_a, average_b = 0.0, 1.0
+                        v = v * scale  # a new array: a snapshot of v stays as it was
+                        unchanged = n_ready = 0
+                        scale = 1.0
+                if update != 0.0:
+                    multiply(x, update / scale, out=product)  # w ← w + update·x
+                    if next_snapshot is not None:
+                        snapshot = next(next_snapshot)
+                        add(v, product, out=snapshot)
+                        v = snapshot
+                        added.append(k)
+                        added_scales.append(scale)
+                    else:
+                        add(v, product, out=v)
+                    last_run, unchanged, n_ready = unchanged, 0, 0
+                    if fit_intercept:
+                        intercept += update
+                if 0 < average <= t:
+                    # ā ← ā + (w − ā)/num_iter, done even when the update is 0
+                    num_iter = t - average + 1
+                    multiply(x, average_a, out=product)
+                    multiply(product, -update / scale, out=product)
+                    add(averaged, product, out=averaged)
+                    mu = 1.0 / num_iter
+                    if num_iter > 1:
+                        average_b /= (1.0 - mu)
+                    average_a += mu * average_b * scale
+                    average_intercept += (intercept - average_intercept) / num_iter
+                if q is not None:
+                    # the L1 part: Tsuruoka et al.'s cumulative penalty — u is the total L1
+                    # shrinkage each weight could have received so far, q what it did
+                    # receive; each weight moves towards 0 by the difference, never across
+                    u += l1_ratio * eta_k * alpha
+                    z = v
+                    v = np.where(scale * z > 0.0, np.maximum(0.0, z - (u + q) / scale),
+                                 np.where(scale * z < 0.0, np.minimum(0.0, z + (u - q) / scale),
+                                          z))
+                    q += scale * (v - z)
+                    unchanged = n_ready = 0
+                t += 1
+            if track_objective:
+                objective_sum, sq_norm, l1_norm = _objective_sum(
+                    objective_sum, loss, y_block, predictions, penalised, alpha, l1_ratio,
+                    shrink if shrinking else None, skipped, added, added_scales, snapshots,
+                    sq_norm, l1_norm)
+        if not math.isfinite(intercept) or not np.isfinite(v).all():
             raise ValueError(f"Floating-point under-/overflow occurred at epoch #{epoch + 1}. "
                              "Scaling input data with StandardScaler or MinMaxScaler might "
                              "help.")
         if early_stopping:
             # scikit-learn scores the stored vector v, not w = scale·v (they differ only
             # while the scale is not 1, under the L2 penalty)
-            current = score(w.v, intercept)
+            current = score(v, intercept)
             no_improvement = no_improvement + 1 if tol > -math.inf and \
                 current < best_score + tol else 0
             best_score = max(best_score, current)
@@ -454,8 +567,101 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
                 no_improvement = 0
             else:
                 break
-    w.reset_scale()
-    return w.v, intercept, w.average, average_intercept, epoch + 1
+    if average_coef is not None:
+        average_coef[:] = _fused_multiply_add(average_a, v, average_coef)
+        average_coef *= 1.0 / average_b
+    return v * scale, intercept, average_coef, average_intercept, epoch + 1
+
+
+def _steps_without_update(loss: _Loss, dots: NDArray, scale: float, intercept: float,
+                          y: NDArray, etas: NDArray, weights: NDArray,
+                          shrink: NDArray | None) -> tuple[int, list[float], float] | None:
+    """The coming steps while v stays: their predictions p = vᵀx·scale + b, derivatives and
+    updates as the loop forms them, entry by entry. Returns (the number of steps before the
+    first with an update or a rescaling, their predictions, the scale after them), or None
+    when that number is 0."""
+    if shrink is None:
+        before = np.full(dots.shape[0], scale)
+        rescale = np.zeros(dots.shape[0], dtype=bool)
+        after = before
+    else:
+        scales = np.multiply.accumulate(np.concatenate([[scale], shrink]))
+        before, after = scales[:-1], scales[1:]
+        rescale = after < WSCALE_RESET
+    p = dots * before + intercept
+    gradient = loss.dlosses(y, p)
+    assert gradient is not None
+    gradient = np.where(gradient < -MAX_DLOSS, -MAX_DLOSS,
+                        np.where(gradient > MAX_DLOSS, MAX_DLOSS, gradient))
+    stop = ((-etas * gradient) * weights != 0.0) | rescale
+    n = int(np.argmax(stop)) if stop.any() else dots.shape[0]
+    if n == 0:
+        return None
+    return n, p[:n].tolist(), float(after[n - 1])
+
+
+def _chain(start: float, factors: NDArray, resets: NDArray, reset_values: NDArray
+           ) -> NDArray[np.float64]:
+    """The states of the loop s ← s·factorₖ (k = 0 … m−1) from s = start, where after a
+    step k in `resets` s is the matching reset value instead: the m + 1 values s takes,
+    each product rounded left to right as the loop rounds it.
+
+    Each run between resets is one row of a sequential ``multiply.accumulate``; runs of
+    similar length share a padded matrix (padded with 1.0, which changes no product)."""
+    m = factors.shape[0]
+    starts = np.concatenate([[0], resets + 1])
+    values = np.concatenate([[start], reset_values])
+    lengths = np.append(starts[1:], m + 1) - starts  # ≥ 1 state per run
+    states = np.empty(m + 1)
+    size_class = np.frexp(lengths)[1]  # runs of length in [2^(c−1), 2^c) together
+    for c in np.unique(size_class):
+        chosen = size_class == c
+        run_starts, run_lengths = starts[chosen], lengths[chosen]
+        width = int(run_lengths.max())
+        column = np.arange(width)
+        inside = column < run_lengths[:, None]
+        table = np.ones((run_starts.shape[0], width))
+        table[:, 0] = values[chosen]
+        steps = np.minimum(run_starts[:, None] + column[:-1], m - 1)
+        table[:, 1:] = np.where(inside[:, 1:], factors[steps], 1.0)
+        table = np.multiply.accumulate(table, axis=1)
+        states[(run_starts[:, None] + column)[inside]] = table[inside]
+    return states
+
+
+def _objective_sum(total: float, loss: _Loss, ys: NDArray, predictions: list,
+                   penalised: bool, alpha: float, l1_ratio: float, shrink: NDArray | None,
+                   skipped: list, added: list, added_scales: list, snapshots: NDArray | None,
+                   sq_norm: float, l1_norm: float) -> tuple[float, float, float]:
+    """total + Σ_k [L(y_k, p_k) + α((1−ρ)½‖w_k‖² + ρ‖w_k‖₁)] left to right over a block's
+    steps, w_k the weights before step k; returns (total, ‖w‖², ‖w‖₁ after the block).
+
+    The norms follow scikit-learn's bookkeeping: a shrink by c multiplies ‖w‖² by c² and
+    ‖w‖₁ by |c|; an add recomputes both from v (sequential sums, times the scale)."""
+    losses = loss.losses(ys, np.array(predictions))
+    m = losses.shape[0]
+    if not penalised:
+        return float(np.add.accumulate(np.concatenate([[total], losses]))[-1]), sq_norm, l1_norm
+    assert snapshots is not None
+    n_added = len(added)
+    scales = np.array(added_scales)
+    done = snapshots[:n_added]
+    sq_added = _row_sums(done * done) * (scales * scales)
+    l1_added = _row_sums(np.abs(done)) * scales
+    sq_factors, l1_factors = np.ones(m), np.ones(m)
+    if shrink is not None:
+        sq_factors, l1_factors = shrink * shrink, np.abs(shrink)
+        sq_factors[skipped] = l1_factors[skipped] = 1.0
+    resets = np.array(added, dtype=np.intp)
+    sq = _chain(sq_norm, sq_factors, resets, sq_added)
+    l1 = _chain(l1_norm, l1_factors, resets, l1_added)
+    # (1−ρ)½ · sqrt(‖w‖²)² with the C library's pow, as scikit-learn's ``w.norm() ** 2``
+    squares = np.array(list(map(pow, np.sqrt(sq[:m]).tolist(), itertools.repeat(2.0))))
+    terms = np.empty(2 * m + 1)
+    terms[0] = total
+    terms[1::2] = losses
+    terms[2::2] = alpha * ((1 - l1_ratio) * 0.5 * squares + l1_ratio * l1[:m])
+    return float(np.add.accumulate(terms)[-1]), float(sq[m]), float(l1[m])
 
 
 # ---------------------------------------------------------------------------------------

@@ -126,8 +126,8 @@ def _wide():
 
 
 def _bench(n, rng):
-    """n × min(100, n/2): 5000×100 at the benchmark size ('auto' → 'covariance_eigh')."""
-    p = max(1, min(100, n // 2))
+    """n × min(50, n/2): 10000×50 at the benchmark size ('auto' → 'covariance_eigh')."""
+    p = max(1, min(50, n // 2))
     X = rng.uniform(-1, 1, (n, p)) * np.linspace(1, 3, p)
     return case(X, X[:5], outputs=("components_", "explained_variance_"))
 
@@ -203,7 +203,7 @@ CONCEPTS = (
         ),
         strategy=lambda: _generated(),
         bad=_bad(),
-        bench=Bench(5000, _bench),
+        bench=Bench(10000, _bench),
         seeds=(SEED,),
         run=_run,
         note="the same solver and scikit-learn's sign rule in both, so components are "

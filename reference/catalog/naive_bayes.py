@@ -55,8 +55,8 @@ def _cases(counts=False, **params):
 
 
 def _bench(counts=False):
-    return Bench(1000, lambda n, rng: case(*classification_data(int(rng.integers(1 << 30)),
-                                                                n=max(n, 8), p=10, k=3,
+    return Bench(10000, lambda n, rng: case(*classification_data(int(rng.integers(1 << 30)),
+                                                                 n=max(n, 8), p=50, k=3,
                                                                 counts=counts)))
 
 

@@ -217,13 +217,13 @@ def _bad(regression: bool):
 
 
 def _bench(regression: bool, epochs: int):
-    """1000 × 20, one hidden layer of 100 relu units, adam, `epochs` epochs."""
+    """10000 × 50, one hidden layer of 100 relu units, adam, `epochs` epochs."""
     def make(n, rng):
-        X = rng.normal(size=(n, 20))
+        X = rng.normal(size=(n, 50))
         y = X[:, 0] - 2 * X[:, 1] + 0.5 * rng.normal(size=n)
         return case(X, y if regression else (y > 0).astype(int), X[:100],
                     hidden_layer_sizes=(100,), max_iter=epochs, random_state=0)
-    return Bench(1000, make)
+    return Bench(10000, make)
 
 
 CONCEPTS = (

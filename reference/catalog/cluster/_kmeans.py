@@ -74,7 +74,7 @@ def _plusplus_case(seed: int):
 
 
 def _bench_kmeans(n, rng):
-    X, X_test = blobs(int(rng.integers(1 << 30)), n, 10, 8, 4.0)
+    X, X_test = blobs(int(rng.integers(1 << 30)), n, 50, 8, 4.0)
     return case(X, None, X_test, n_clusters=8, random_state=0)
 
 
@@ -174,7 +174,7 @@ CONCEPTS = (
                  match="The 'sample_weight' parameter of kmeans_plusplus must be an "
                        "array-like or None. Got 'abc' instead.",
                  label="sample_weight a string (InvalidParameterError)")),
-        bench=Bench(10000, lambda n, rng: case(blobs(int(rng.integers(1 << 30)), n, 10, 8,
+        bench=Bench(10000, lambda n, rng: case(blobs(int(rng.integers(1 << 30)), n, 50, 8,
                                                      4.0)[0], 8, random_state=0)),
         run=None,
         note="the same draws as scikit-learn: the first centre by inverting the cumulative "

@@ -23,8 +23,9 @@ def _regression_cases(**params):
 
 
 def _bench_regression(**params):
-    return Bench(500, lambda n, rng: case(*regression_data(int(rng.integers(1 << 30)), n=n,
-                                                           p=min(max(n // 4, 1), 20)),
+    # 10000×50, what users fit (p = n/4 below 200 samples: a small input stays determined)
+    return Bench(10000, lambda n, rng: case(*regression_data(int(rng.integers(1 << 30)), n=n,
+                                                             p=min(max(n // 4, 1), 50)),
                                           **params))
 
 
@@ -371,9 +372,9 @@ CONCEPTS = (
             _stops_early(classification_data(0), max_iter=1, tol=1e-12),
             _stops_early(classification_data(0), solver="saga", max_iter=1, tol=1e-12),
             *_logistic_bad_cases()),
-        bench=Bench(500, lambda n, rng: case(*classification_data(int(rng.integers(1 << 30)),
-                                                                  n=n, p=5), tol=1e-10,
-                                                                  max_iter=10000)),
+        bench=Bench(10000, lambda n, rng: case(*classification_data(
+            int(rng.integers(1 << 30)), n=n, p=min(max(n // 4, 1), 50)), tol=1e-10,
+            max_iter=10000)),
         seeds=(SEED,),
         run=estimator_run(("classes_", "coef_", "intercept_", "n_features_in_"), CLASSIFIER),
         note="every solver name in both (mathml's own algorithm for each, said in its "

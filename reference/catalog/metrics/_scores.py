@@ -504,7 +504,7 @@ CONCEPTS = (
             bad([0, 1, 1], ["a", "b", "c"], raises=ValueError,
                 match="could not convert string to float", label="strings as probabilities"),
         ),
-        bench=Bench(300_000, _bench_proba),
+        bench=Bench(1_000_000, _bench_proba),
         note="scikit-learn ≥ 1.5 clips probabilities to [eps, 1 − eps] with eps of the "
              "input's float type and has no eps argument; mathml does the same.",
     ),
@@ -709,7 +709,7 @@ CONCEPTS += (
         ),
         strategy=_cluster_cases,
         bad=_cluster_score_bad("calinski_harabasz_score"),
-        bench=Bench(100_000, _bench_blobs),
+        bench=Bench(1_000_000, _bench_blobs),
     ),
     Concept(
         name="metrics.davies_bouldin_score",
@@ -724,7 +724,7 @@ CONCEPTS += (
         ),
         strategy=_cluster_cases,
         bad=_cluster_score_bad("davies_bouldin_score"),
-        bench=Bench(100_000, _bench_blobs),
+        bench=Bench(1_000_000, _bench_blobs),
     ),
     Concept(
         name="metrics.adjusted_rand_score",
