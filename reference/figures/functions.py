@@ -1,0 +1,200 @@
+"""A function and its derivative, from each backend: the special functions (derivative by
+each backend's `differentiate.derivative`), the neural-network activations (derivative by
+each backend's ``*_backward``), the elementary functions of `autodiff` (derivative by each
+backend's `autodiff.grad`), and the information measures of a two-outcome distribution."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ._common import LINE, Hook, backends, new_figure
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+FIGURES: dict[str, Hook] = {}
+
+
+@dataclass(frozen=True)
+class Curve:
+    """A real function of one variable, built from a backend: ``make(backend)`` returns
+    the vectorised function; `label` is its formula, `domain` the interval drawn."""
+
+    label: str
+    domain: tuple[float, float]
+    make: Callable[[Any], Callable[[np.ndarray], np.ndarray]]
+
+
+def _pair(s: Any, f: str) -> Callable[[np.ndarray], np.ndarray]:
+    """x ↦ f((x, 0)) along the first axis, first component: a function of a vector seen
+    along one coordinate (softmax((x, 0))₀ is the sigmoid, logsumexp((x, 0)) the softplus)."""
+    def g(x: np.ndarray) -> np.ndarray:
+        z = np.stack([x, np.zeros_like(x)])
+        out = getattr(s, f)(z, axis=0)
+        return out if f == "logsumexp" else out[0]
+    return g
+
+
+SPECIAL: dict[str, Curve] = {
+    "special.erf": Curve("erf(x)", (-3, 3), lambda b: b.special.erf),
+    "special.erfc": Curve("erfc(x)", (-3, 3), lambda b: b.special.erfc),
+    "special.erfinv": Curve("erf⁻¹(x)", (-0.98, 0.98), lambda b: b.special.erfinv),
+    "special.gamma": Curve("Γ(x)", (0.15, 4.5), lambda b: b.special.gamma),
+    "special.gammaln": Curve("log Γ(x)", (0.1, 8), lambda b: b.special.gammaln),
+    "special.beta": Curve("B(x, 2)", (0.3, 4), lambda b: lambda x: b.special.beta(x, 2.0)),
+    "special.gammainc": Curve("P(2, x)", (0.05, 8),
+                              lambda b: lambda x: b.special.gammainc(2.0, x)),
+    "special.gammaincc": Curve("Q(2, x)", (0.05, 8),
+                               lambda b: lambda x: b.special.gammaincc(2.0, x)),
+    "special.betainc": Curve("I_x(2, 3)", (0.02, 0.98),
+                             lambda b: lambda x: b.special.betainc(2.0, 3.0, x)),
+    "special.expit": Curve("expit(x) = 1/(1 + e⁻ˣ)", (-8, 8), lambda b: b.special.expit),
+    "special.logit": Curve("logit(x) = log(x/(1 − x))", (0.02, 0.98),
+                           lambda b: b.special.logit),
+    "special.xlogy": Curve("xlogy(x, x) = x log x", (0.02, 2),
+                           lambda b: lambda x: b.special.xlogy(x, x)),
+    "special.logsumexp": Curve("logsumexp((x, 0)) = log(eˣ + 1)", (-6, 6),
+                               lambda b: _pair(b.special, "logsumexp")),
+    "special.softmax": Curve("softmax((x, 0))₀", (-6, 6),
+                             lambda b: _pair(b.special, "softmax")),
+    "special.log_softmax": Curve("log_softmax((x, 0))₀", (-6, 6),
+                                 lambda b: _pair(b.special, "log_softmax")),
+}
+
+
+def _special(name: str) -> Figure:
+    curve = SPECIAL[name]
+    lo, hi = curve.domain
+    x = np.linspace(lo, hi, 241)
+    h = (hi - lo) / 100  # a first step inside the domain from every point drawn
+    fig, (ax_f, ax_d) = new_figure()
+    for b, module in backends():
+        f = curve.make(module)
+        ax_f.plot(x, f(x), label=b, **LINE[b])
+        df = module.differentiate.derivative(f, x, initial_step=h).df
+        ax_d.plot(x, df, label=b, **LINE[b])
+    _label(fig, ax_f, ax_d, name, curve.label, "each backend's differentiate.derivative")
+    return fig
+
+
+def _label(fig: Figure, ax_f: Any, ax_d: Any, name: str, formula: str, how: str) -> None:
+    ax_f.set(title=formula, xlabel="x", ylabel="f(x)")
+    ax_d.set(title=f"the derivative, by {how}", xlabel="x", ylabel="f′(x)")
+    ax_d.title.set_fontsize("small")
+    for ax in (ax_f, ax_d):
+        ax.legend()
+        ax.grid(alpha=0.3)
+    fig.suptitle(name)
+
+
+#: the activations: name → (formula, domain)
+ACTIVATIONS = {"nn.relu": ("relu(x) = max(x, 0)", (-3, 3)),
+               "nn.tanh": ("tanh(x)", (-4, 4)),
+               "nn.sigmoid": ("σ(x) = 1/(1 + e⁻ˣ)", (-8, 8)),
+               "nn.softmax": ("softmax((x, 0))₀", (-6, 6)),
+               "nn.log_softmax": ("log_softmax((x, 0))₀", (-6, 6))}
+
+
+def _activation(name: str) -> Figure:
+    formula, (lo, hi) = ACTIVATIONS[name]
+    x = np.linspace(lo, hi, 241)
+    layer = name.split(".")[1]
+    vector = layer in ("softmax", "log_softmax")
+    z = np.stack([x, np.zeros_like(x)], axis=1) if vector else x  # rows (x, 0)
+    dy = np.stack([np.ones_like(x), np.zeros_like(x)], axis=1) if vector else np.ones_like(x)
+    fig, (ax_f, ax_d) = new_figure()
+    for b, module in backends():
+        y = np.asarray(getattr(module.nn, layer)(z))
+        dx = np.asarray(getattr(module.nn, f"{layer}_backward")(dy, z))
+        ax_f.plot(x, y[:, 0] if vector else y, label=b, **LINE[b])
+        ax_d.plot(x, dx[:, 0] if vector else dx, label=b, **LINE[b])
+    _label(fig, ax_f, ax_d, name, formula, f"nn.{layer}_backward(1, x)")
+    return fig
+
+
+#: the elementary functions of autodiff: name → (formula, domain)
+ELEMENTARY = {"autodiff.exp": ("exp(x)", (-2, 2)), "autodiff.log": ("log(x)", (0.1, 4)),
+              "autodiff.sin": ("sin(x)", (-np.pi, np.pi)),
+              "autodiff.cos": ("cos(x)", (-np.pi, np.pi)),
+              "autodiff.tanh": ("tanh(x)", (-3, 3)),
+              "autodiff.sigmoid": ("σ(x)", (-6, 6)),
+              "autodiff.relu": ("relu(x)", (-2, 2))}
+
+
+def _elementary(name: str) -> Figure:
+    formula, (lo, hi) = ELEMENTARY[name]
+    # reference's autodiff differentiates by SymPy, one symbol per entry: 41 points keep it
+    # well under a second
+    x = np.linspace(lo, hi, 41)
+    op = name.split(".")[1]
+    fig, (ax_f, ax_d) = new_figure()
+    for b, module in backends():
+        f = getattr(module.autodiff, op)
+        ax_f.plot(x, f(x).value, label=b, marker="." if b == "reference" else None, **LINE[b])
+        dfdx = module.autodiff.grad(lambda t, f=f, ad=module.autodiff: ad.sum(f(t)))(x)
+        ax_d.plot(x, dfdx, label=b, marker="." if b == "reference" else None, **LINE[b])
+    _label(fig, ax_f, ax_d, name, formula, "autodiff.grad of Σ f(xᵢ)")
+    return fig
+
+
+def _derivative(name: str) -> Figure:
+    """differentiate.derivative of a fixed function, against its closed-form derivative."""
+    x = np.linspace(-4, 4, 161)
+    fig, (ax_f, ax_d) = new_figure()
+
+    def f(t: np.ndarray) -> np.ndarray:
+        return np.sin(2 * t) * np.exp(-t ** 2 / 8)
+
+    ax_f.plot(x, f(x), color="0.3", label="f")
+    ax_d.plot(x, (2 * np.cos(2 * x) - x / 4 * np.sin(2 * x)) * np.exp(-x ** 2 / 8),
+              color="0.75", linewidth=6, label="exact f′")
+    for b, module in backends():
+        ax_d.plot(x, module.differentiate.derivative(f, x).df, label=b, **LINE[b])
+    _label(fig, ax_f, ax_d, name, "f(x) = sin(2x) exp(−x²/8)",
+           "differentiate.derivative")
+    return fig
+
+
+def _bernoulli(p: np.ndarray) -> np.ndarray:
+    """The two-outcome distributions (p, 1 − p), one per column (the measures' axis 0)."""
+    return np.stack([p, 1 - p])
+
+
+#: the information measures of the two-outcome distribution (p, 1 − p)
+INFORMATION = {
+    "information.entropy": ("H(p) = −p log₂ p − (1 − p) log₂(1 − p)",
+                            lambda i, p: i.entropy(_bernoulli(p), base=2)),
+    "information.kl_divergence": ("KL((p, 1 − p) ‖ (0.3, 0.7)) in bits",
+                                  lambda i, p: i.kl_divergence(
+                                      _bernoulli(p), _bernoulli(np.full_like(p, 0.3)), base=2)),
+    "information.cross_entropy": ("cross-entropy of (0.3, 0.7) under (p, 1 − p), bits",
+                                  lambda i, p: i.cross_entropy(
+                                      _bernoulli(np.full_like(p, 0.3)), _bernoulli(p), base=2)),
+    "information.js_divergence": ("JS((p, 1 − p), (0.3, 0.7)) in bits",
+                                  lambda i, p: i.js_divergence(
+                                      _bernoulli(p), _bernoulli(np.full_like(p, 0.3)), base=2)),
+}
+
+
+def _information(name: str) -> Figure:
+    formula, measure = INFORMATION[name]
+    p = np.linspace(0.005, 0.995, 199)
+    fig, (ax,) = new_figure(1, width=5.6)
+    for b, module in backends():
+        ax.plot(p, measure(module.information, p), label=b, **LINE[b])
+    ax.set(title=formula, xlabel="p", ylabel="bits")
+    ax.title.set_fontsize("small")
+    ax.legend()
+    ax.grid(alpha=0.3)
+    fig.suptitle(name)
+    return fig
+
+
+for table, hook in ((SPECIAL, _special), (ACTIVATIONS, _activation),
+                    (ELEMENTARY, _elementary), (INFORMATION, _information)):
+    for concept in table:
+        FIGURES[concept] = hook
+FIGURES["differentiate.derivative"] = _derivative
