@@ -17,11 +17,13 @@ Hook = Callable[[str], "Figure"]
 BACKENDS = ("mathml", "reference")
 #: mathml a solid line under reference's dashed one: where the two agree both show, where
 #: they differ the dashes leave the solid line.
-LINE: dict[str, dict[str, Any]] = {"mathml": {"color": "C0", "linestyle": "-", "linewidth": 2.4},
-        "reference": {"color": "C3", "linestyle": "--", "linewidth": 1.6}}
+LINE: dict[str, dict[str, Any]] = {
+    "mathml": {"color": "C0", "linestyle": "-", "linewidth": 2.4},
+    "reference": {"color": "C3", "linestyle": "--", "linewidth": 1.6}}
 #: points: mathml's open circles around reference's crosses
-POINTS: dict[str, dict[str, Any]] = {"mathml": {"marker": "o", "facecolors": "none", "edgecolors": "C0", "s": 36},
-          "reference": {"marker": "x", "color": "C3", "s": 18}}
+POINTS: dict[str, dict[str, Any]] = {
+    "mathml": {"marker": "o", "facecolors": "none", "edgecolors": "C0", "s": 36},
+    "reference": {"marker": "x", "color": "C3", "s": 18}}
 INSTALL = ("mathml plot needs matplotlib: pip install matplotlib (or the docs extra: "
            "pip install -e '.[docs]')")
 
