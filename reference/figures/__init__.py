@@ -42,7 +42,8 @@ if TYPE_CHECKING:
 __all__ = ["has_figure", "draw", "names", "MatplotlibMissing"]
 
 #: The modules of hooks, each with its ``FIGURES`` mapping.
-_MODULES = ("functions", "distributions", "optimization", "estimators", "clustering")
+_MODULES = ("functions", "distributions", "optimization", "estimators", "clustering",
+            "evaluation")
 
 
 @cache
