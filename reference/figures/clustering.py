@@ -43,9 +43,9 @@ def _matched(labels: np.ndarray, to: np.ndarray) -> np.ndarray:
 
 def _scatter_labels(ax: Axes, X: np.ndarray, labels: np.ndarray) -> None:
     for k in np.unique(labels):
-        style = {"color": "0.6", "marker": "x", "label": "noise"} if k < 0 else \
-            {"color": f"C{k % 10}", "marker": "o", "label": f"cluster {k}"}
-        ax.scatter(*X[labels == k].T, s=16, **style)
+        style: dict[str, Any] = {"color": "0.6", "marker": "x", "label": "noise"} if k < 0 \
+            else {"color": f"C{k % 10}", "marker": "o", "label": f"cluster {k}"}
+        ax.scatter(X[labels == k][:, 0], X[labels == k][:, 1], s=16, **style)
     ax.set(xlabel="x₁", ylabel="x₂")
     ax.legend(fontsize="x-small", loc="upper left")
 
@@ -101,12 +101,12 @@ def _inertia(ax: Axes, X: np.ndarray) -> None:
 def _kmeans_plusplus(name: str) -> Figure:
     X = blobs()
     fig, (ax,) = new_figure(1, width=5.2)
-    ax.scatter(*X.T, s=10, color="0.6", label="data")
+    ax.scatter(X[:, 0], X[:, 1], s=10, color="0.6", label="data")
     for b, marker in zip(BACKENDS, ("o", "X")):
         centres, _ = member(b, name)(X, 3, random_state=0)
-        ax.scatter(*centres.T, s=140, marker=marker, facecolors="none" if b == "mathml" else
-                   LINE[b]["color"], edgecolors=LINE[b]["color"], linewidths=2,
-                   label=f"{b}: chosen centres")
+        ax.scatter(centres[:, 0], centres[:, 1], s=140, marker=marker,
+                   facecolors="none" if b == "mathml" else LINE[b]["color"],
+                   edgecolors=LINE[b]["color"], linewidths=2, label=f"{b}: chosen centres")
     ax.set(title="three centres seeded by k-means++ (random_state=0)", xlabel="x₁",
            ylabel="x₂")
     ax.legend(fontsize="small")

@@ -42,7 +42,7 @@ def _distribution(name: str) -> Figure:
     ref_dist = member("reference", name)(**params)
     lo, hi = ref_dist.ppf(0.001), ref_dist.ppf(0.999)
     x = np.arange(lo, hi + 1) if discrete else np.linspace(lo, hi, 301)
-    edges = np.arange(lo, hi + 2) - 0.5 if discrete else np.linspace(lo, hi, 41)
+    edges: Any = np.arange(lo, hi + 2) - 0.5 if discrete else np.linspace(lo, hi, 41)
     for b in BACKENDS:
         dist = member(b, name)(**params)
         sample = dist.rvs(size=N_SAMPLES, random_state=0)

@@ -83,8 +83,8 @@ def _classifier(name: str) -> Figure:
                     alpha=0.25)
         ax.contour(g1, g2, predicted[b], levels=[0.5], colors="k", linewidths=1)
         for k, marker in ((0, "o"), (1, "s")):
-            ax.scatter(*X[y == k].T, c=f"C{k}", marker=marker, s=14, edgecolors="k",
-                       linewidths=0.3, label=f"class {k}")
+            ax.scatter(X[y == k][:, 0], X[y == k][:, 1], c=f"C{k}", marker=marker, s=14,
+                       edgecolors="k", linewidths=0.3, label=f"class {k}")
         ax.set(title=f"{b}: training accuracy {model.score(X, y):.2f}", xlabel="x₁",
                ylabel="x₂")
         ax.legend(fontsize="small", loc="upper right")

@@ -47,7 +47,7 @@ def _pca(name: str) -> Figure:
         ax_v.plot(k, np.cumsum(pca.explained_variance_ratio_), marker=".",
                   label=f"{b}: cumulative", **LINE[b])
         Z = pca.transform(X)[:, :2]
-        ax_p.scatter(*Z.T, label=b, **{**POINTS[b], "s": 20 if b == "mathml" else 12})
+        ax_p.scatter(Z[:, 0], Z[:, 1], label=b, **{**POINTS[b], "s": 20 if b == "mathml" else 12})
     _finish(ax_v, "explained variance ratio", "component", "fraction of the variance")
     _finish(ax_p, "the data projected on the first two components", "component 1",
             "component 2")
@@ -114,8 +114,9 @@ def _train_test_split(name: str) -> Figure:
     fig, axes = new_figure(2, width=4.0)
     for ax, b in zip(axes, BACKENDS):
         train, test = member(b, name)(X, test_size=0.25, random_state=0)
-        ax.scatter(*train.T, s=14, color="C0", label=f"train ({len(train)})")
-        ax.scatter(*test.T, s=30, marker="x", color="C3", label=f"test ({len(test)})")
+        ax.scatter(train[:, 0], train[:, 1], s=14, color="C0", label=f"train ({len(train)})")
+        ax.scatter(test[:, 0], test[:, 1], s=30, marker="x", color="C3",
+                   label=f"test ({len(test)})")
         _finish(ax, b, "x₁", "x₂")
     fig.suptitle(f"{name}(X, test_size=0.25, random_state=0)")
     return fig
@@ -225,7 +226,8 @@ def _generator(name: str) -> Figure:
             _finish(ax, b, "x", "y", legend=False)
         else:
             for k in np.unique(y):
-                ax.scatter(*X[y == k].T, s=12, color=f"C{k}", label=f"class {k}")
+                ax.scatter(X[y == k][:, 0], X[y == k][:, 1], s=12, color=f"C{k}",
+                           label=f"class {k}")
             _finish(ax, b, "x₁", "x₂")
     fig.suptitle(f"{name}({', '.join(f'{k}={v!r}' for k, v in params.items())})",
                  fontsize="medium")

@@ -24,8 +24,8 @@ def _contours(ax: Axes, backend: str = "reference", **style: Any) -> None:
     """The Rosenbrock function's level sets (logarithmically spaced) and its minimum (1, 1)."""
     g1, g2 = np.linspace(-2, 2, 161), np.linspace(-1, 3, 161)
     Z = member(backend, "optimize.rosen")(np.stack(np.meshgrid(g1, g2)))
-    ax.contour(g1, g2, Z, levels=np.logspace(-1, 3.5, 12), **({"colors": "0.7",
-                                                                 "linewidths": 0.8} | style))
+    default: dict[str, Any] = {"colors": "0.7", "linewidths": 0.8}
+    ax.contour(g1, g2, Z, levels=np.logspace(-1, 3.5, 12), **(default | style))
     ax.plot(1, 1, marker="*", color="k", markersize=12, linestyle="none")
     ax.set(xlabel="x₁", ylabel="x₂")
 
