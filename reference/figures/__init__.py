@@ -15,6 +15,7 @@ well under two seconds and is the same on every run.
 The hooks are grouped by the kind of picture, one module each: `functions` (a function
 and its derivative), `distributions` (pdf or pmf, cdf and histograms of ``rvs``),
 `optimization` (paths on the Rosenbrock contours, root finders, convergence),
+`geometry` (a matrix acting on the unit circle, scalers, quadrature rules),
 `estimators` (decision boundaries, fitted curves, loss per iteration), `clustering`
 (clusterings side by side, the dendrogram), `evaluation` (PCA, learning curves, confusion
 matrices, ROC curves, cross-validation splits). Each module holds ``FIGURES``, a mapping
@@ -43,7 +44,7 @@ __all__ = ["has_figure", "draw", "names", "MatplotlibMissing"]
 
 #: The modules of hooks, each with its ``FIGURES`` mapping.
 _MODULES = ("functions", "distributions", "optimization", "estimators", "clustering",
-            "evaluation")
+            "evaluation", "geometry")
 
 
 @cache
