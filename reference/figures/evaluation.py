@@ -256,3 +256,54 @@ FIGURES.update({
     "stats.histogram": _histogram})
 for concept in GENERATORS:
     FIGURES[concept] = _generator
+
+
+#: pairwise function → keyword arguments
+PAIRWISE: dict[str, dict[str, Any]] = {
+    "metrics.pairwise.euclidean_distances": {},
+    "metrics.pairwise.manhattan_distances": {},
+    "metrics.pairwise.cosine_similarity": {},
+    "metrics.pairwise.linear_kernel": {},
+    "metrics.pairwise.polynomial_kernel": {"degree": 2},
+    "metrics.pairwise.rbf_kernel": {"gamma": 0.2},
+    "metrics.pairwise.sigmoid_kernel": {"gamma": 0.05},
+    "metrics.pairwise.pairwise_distances": {"metric": "euclidean"},
+    "metrics.pairwise.pairwise_kernels": {"metric": "rbf", "gamma": 0.2},
+}
+
+
+def _pairwise(name: str) -> Figure:
+    X = blobs(30)  # ten points of each blob, in order: the blocks are the clusters
+    params = PAIRWISE[name]
+    fig, axes = new_figure(2, width=3.9)
+    matrices = {b: np.asarray(member(b, name)(X, **params)) for b in BACKENDS}
+    lo, hi = min(m.min() for m in matrices.values()), max(m.max() for m in matrices.values())
+    for ax, (b, M) in zip(axes, matrices.items()):
+        ax.imshow(M, cmap="viridis", vmin=lo, vmax=hi)
+        ax.set(title=b, xlabel="point j", ylabel="point i")
+    worst = float(np.max(np.abs(matrices["mathml"] - matrices["reference"])))
+    args = "".join(f", {k}={v!r}" for k, v in params.items())
+    fig.suptitle(f"{name}(X{args}) of three blobs of 10 points\nvalues {lo:.3g} (dark) "
+                 f"to {hi:.3g} (light); largest difference {worst:.2g}", fontsize="medium")
+    return fig
+
+
+def _correlation(name: str) -> Figure:
+    rng = np.random.default_rng(0)
+    x = rng.uniform(0, 3, 60)
+    y = np.exp(x) + rng.normal(0, 1.5, 60)  # monotone, far from a line
+    fig, (ax,) = new_figure(1, width=5.4)
+    ax.scatter(x, y, s=14, color="0.4", label="y = eˣ + noise")
+    for b in BACKENDS:
+        r = member(b, name)(x, y)
+        ax.plot([], [], label=f"{b}: statistic {r.statistic:.6f}, p-value {r.pvalue:.2g}",
+                **LINE[b])
+    kind = "Pearson (linear)" if name == "stats.pearsonr" else "Spearman (rank)"
+    _finish(ax, f"{kind} correlation of 60 points", "x", "y")
+    fig.suptitle(name)
+    return fig
+
+
+for concept in PAIRWISE:
+    FIGURES[concept] = _pairwise
+FIGURES.update({"stats.pearsonr": _correlation, "stats.spearmanr": _correlation})

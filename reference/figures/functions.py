@@ -198,3 +198,40 @@ for table, hook in ((SPECIAL, _special), (ACTIVATIONS, _activation),
     for concept in table:
         FIGURES[concept] = hook
 FIGURES["differentiate.derivative"] = _derivative
+
+
+#: the losses: name → (formula, domain, the loss of one point as (layer, its inputs))
+LOSSES = {
+    "nn.binary_cross_entropy": ("BCE(p, y = 1) = −log p", (0.02, 0.98)),
+    "nn.softmax_cross_entropy": ("softmax cross-entropy of logits (x, 0), label 0", (-6, 6)),
+}
+
+
+def _loss(name: str) -> Figure:
+    """A loss of one example as its input varies, and its derivative by ``*_backward``."""
+    formula, (lo, hi) = LOSSES[name]
+    x = np.linspace(lo, hi, 121)
+    layer = name.split(".")[1]
+    fig, (ax_f, ax_d) = new_figure()
+    for b, module in backends():
+        forward, backward = getattr(module.nn, layer), getattr(module.nn, f"{layer}_backward")
+        if layer == "binary_cross_entropy":
+            y = np.ones(1)
+            values = [forward(np.array([xi]), y) for xi in x]
+            slopes = [backward(1.0, np.array([xi]), y)[0] for xi in x]
+        else:
+            label = np.array([0])
+            values = [forward(np.array([[xi, 0.0]]), label) for xi in x]
+            slopes = [backward(1.0, np.array([[xi, 0.0]]), label)[0, 0] for xi in x]
+        ax_f.plot(x, np.ravel(values), label=b, **LINE[b])
+        ax_d.plot(x, np.ravel(slopes), label=b, **LINE[b])
+    _label(fig, ax_f, ax_d, name, formula, f"nn.{layer}_backward(1, …)")
+    ax_f.set_xlabel("p" if layer == "binary_cross_entropy" else "x")
+    ax_f.set_ylabel("loss")
+    ax_d.set_xlabel(ax_f.get_xlabel())
+    ax_d.set_ylabel("∂loss/∂" + ax_f.get_xlabel())
+    return fig
+
+
+for concept in LOSSES:
+    FIGURES[concept] = _loss

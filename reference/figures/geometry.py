@@ -119,3 +119,62 @@ FIGURES.update({"linalg.svd": _svd, "linalg.eigh": _eigh,
                 "preprocessing.StandardScaler": _scaler,
                 "preprocessing.MinMaxScaler": _scaler,
                 "integrate.trapezoid": _quadrature, "integrate.simpson": _quadrature})
+
+
+def image(n: int = 16) -> np.ndarray:
+    """A 1 × 1 × n × n image (batch, channel, rows, columns): a bright square and a
+    diagonal stroke on a dark ground."""
+    x = np.zeros((n, n))
+    x[3:9, 3:9] = 1.0
+    x[np.arange(n), np.arange(n)[::-1]] = 0.6
+    return x[None, None]
+
+
+#: a vertical-edge detector (Sobel)
+SOBEL = np.array([[[[1.0, 0.0, -1.0], [2.0, 0.0, -2.0], [1.0, 0.0, -1.0]]]])
+
+
+def _image_layer(name: str) -> Figure:
+    x = image()
+    fig, axes = new_figure(3, width=3.4, height=3.4)
+    axes[0].imshow(x[0, 0], cmap="gray")
+    axes[0].set(title="input, 16 × 16", xlabel="column", ylabel="row")
+    layer = name.split(".")[1]
+    for ax, b in zip(axes[1:], BACKENDS):
+        out = np.asarray(member(b, name)(x, SOBEL) if layer == "conv2d"
+                         else member(b, name)(x, 2))[0, 0]
+        ax.imshow(out, cmap="RdBu" if layer == "conv2d" else "gray")
+        ax.set(title=f"{b}: output, {out.shape[0]} × {out.shape[1]}", xlabel="column",
+               ylabel="row")
+    how = "with a Sobel filter (vertical edges)" if layer == "conv2d" else "size 2"
+    fig.suptitle(f"{name} {how}")
+    return fig
+
+
+def _points_evaluated(name: str) -> Figure:
+    """The adaptive (quad) or fixed (fixed_quad) points where each backend evaluates f."""
+    fine = np.linspace(0, 4, 400)
+    fig, (ax,) = new_figure(1, width=6.0)
+    ax.plot(fine, _f(fine), color="k", linewidth=1, label="f(x) = 1 + e^(−x/2) sin 2x")
+    for row, b in enumerate(BACKENDS):
+        seen: list[np.ndarray] = []
+
+        def f(x: np.ndarray, seen: list = seen) -> np.ndarray:
+            seen.append(np.ravel(np.asarray(x, dtype=float)).copy())  # a point or a batch
+            return _f(x)
+
+        value = member(b, name)(f, 0.0, 4.0)[0]
+        xs = np.concatenate(seen)
+        ax.plot(xs, np.full(len(xs), -0.1 - 0.12 * row), linestyle="none", marker="|",
+                markersize=9, color=LINE[b]["color"],
+                label=f"{b}: {len(xs)} evaluations, ∫ ≈ {value:.12f}")
+    ax.set(title="where each backend evaluates f on [0, 4]", xlabel="x", ylabel="f(x)")
+    ax.legend(fontsize="small", loc="upper right")
+    ax.grid(alpha=0.3)
+    fig.suptitle(name)
+    return fig
+
+
+FIGURES.update({"nn.conv2d": _image_layer, "nn.max_pool2d": _image_layer,
+                "nn.avg_pool2d": _image_layer, "integrate.quad": _points_evaluated,
+                "integrate.fixed_quad": _points_evaluated})

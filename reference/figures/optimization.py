@@ -171,8 +171,69 @@ def _update_rule(name: str) -> Figure:
     return fig
 
 
+def _line_search(name: str) -> Figure:
+    """φ(α) = f(x₀ + α p) along steepest descent from Rosenbrock's start, the sufficient
+    decrease line, and the step each backend accepts (with the steps it tried)."""
+    rosen, rosen_der = member("reference", "optimize.rosen"), member("reference",
+                                                                     "optimize.rosen_der")
+    p = -rosen_der(X0)
+    alpha = np.logspace(-5, 0, 300)
+    phi = rosen(X0[:, None] + np.outer(p, alpha))
+    phi0, slope = rosen(X0), rosen_der(X0) @ p
+    fig, (ax,) = new_figure(1, width=6.0)
+    ax.loglog(alpha, phi, color="k", linewidth=1, label="φ(α) = f(x₀ + α p)")
+    ax.loglog(alpha, phi0 + 1e-4 * alpha * slope, color="0.6", linestyle=":",
+              label="sufficient decrease: φ(0) + c₁ α φ′(0)")
+    for b in BACKENDS:
+        tried: list[np.ndarray] = []
+        step = member(b, name)(_recorded(member(b, "optimize.rosen"), tried),
+                               member(b, "optimize.rosen_der"), X0, p)[0]
+        steps = np.array([(t - X0) @ p / (p @ p) for t in tried])
+        steps = steps[steps > 0]  # α = 0 is φ(0), off a logarithmic axis
+        ax.plot(steps, rosen(X0[:, None] + np.outer(p, steps)), linestyle="none",
+                marker="o" if b == "mathml" else "x", color=LINE[b]["color"],
+                markerfacecolor="none", label=f"{b}: steps tried")
+        ax.axvline(step, label=f"{b}: accepted α = {step:.3g}", **LINE[b])
+    ax.set(title="a Wolfe step along p = −∇f(x₀), x₀ = (−1.2, 1), on Rosenbrock",
+           xlabel="α", ylabel="φ(α)")
+    ax.legend(fontsize="small")
+    ax.grid(alpha=0.3)
+    fig.suptitle(name)
+    return fig
+
+
+#: maximise x₁ + 2x₂ subject to x₁ + x₂ ≤ 4, x₁ + 3x₂ ≤ 6, x₁ ≤ 3, x ≥ 0
+C = np.array([-1.0, -2.0])
+A_UB = np.array([[1.0, 1.0], [1.0, 3.0], [1.0, 0.0]])
+B_UB = np.array([4.0, 6.0, 3.0])
+
+
+def _linprog(name: str) -> Figure:
+    g = np.linspace(-0.3, 4.3, 231)
+    X1, X2 = np.meshgrid(g, g)
+    P = np.stack([X1.ravel(), X2.ravel()])
+    feasible = np.all(A_UB @ P <= B_UB[:, None], axis=0) & np.all(P >= 0, axis=0)
+    fig, (ax,) = new_figure(1, width=5.2, height=4.6)
+    ax.contourf(g, g, feasible.reshape(X1.shape), levels=[0.5, 1.5], colors=["C2"],
+                alpha=0.2)
+    ax.contour(g, g, (-C @ P).reshape(X1.shape), levels=8, colors="0.7", linewidths=0.7)
+    for b, marker in zip(BACKENDS, ("o", "x")):
+        res = member(b, name)(C, A_ub=A_UB, b_ub=B_UB)
+        ax.plot(*res.x, marker=marker, markersize=14 if b == "mathml" else 10,
+                markerfacecolor="none", markeredgewidth=2, color=LINE[b]["color"],
+                linestyle="none", label=f"{b}: x = ({res.x[0]:.3g}, {res.x[1]:.3g}), "
+                                        f"value {-res.fun:.4g}")
+    ax.set(title="the feasible polygon (green), level sets of x₁ + 2x₂", xlabel="x₁",
+           ylabel="x₂")
+    ax.legend(fontsize="small", loc="upper right")
+    fig.suptitle(f"{name}: maximise x₁ + 2x₂\nsubject to x₁ + x₂ ≤ 4, x₁ + 3x₂ ≤ 6, "
+                 "x₁ ≤ 3, x ≥ 0", fontsize="medium")
+    return fig
+
+
 FIGURES.update({"optimize.minimize": _minimize, "optimize.gradient_descent": _gradient_descent,
                 "optimize.rosen": _rosen, "optimize.rosen_der": _rosen_der,
                 "optimize.newton": _root_finder, "optimize.bisect": _root_finder,
                 "optimize.brentq": _root_finder, "optimize.sgd": _update_rule,
-                "optimize.adam": _update_rule})
+                "optimize.adam": _update_rule, "optimize.line_search": _line_search,
+                "optimize.linprog": _linprog})
