@@ -235,3 +235,80 @@ def _loss(name: str) -> Figure:
 
 for concept in LOSSES:
     FIGURES[concept] = _loss
+
+
+def _autodiff_grad(name: str) -> Figure:
+    """grad (or value_and_grad) of f(x) = x² sin x, traced through autodiff's operations
+    elementwise, against the closed form 2x sin x + x² cos x."""
+    x = np.linspace(-3, 5, 41)
+    fig, (ax_f, ax_d) = new_figure()
+    ax_f.plot(x, x ** 2 * np.sin(x), color="0.3", label="f")
+    ax_d.plot(x, 2 * x * np.sin(x) + x ** 2 * np.cos(x), color="0.75", linewidth=6,
+              label="exact f′")
+    for b, module in backends():
+        ad = module.autodiff
+
+        def total(t: Any, ad: Any = ad) -> Any:  # Σ f(xᵢ): its gradient is f′ at each xᵢ
+            return ad.sum(ad.sin(t) * t * t)
+
+        dfdx = getattr(ad, name.split(".")[1])(total)(x)
+        if name == "autodiff.value_and_grad":
+            value, dfdx = dfdx
+            ax_f.axhline(value / len(x), label=f"{b}: value / n = {value / len(x):.6f}",
+                         **LINE[b])
+        ax_d.plot(x, dfdx, label=b, marker="." if b == "reference" else None, **LINE[b])
+    _label(fig, ax_f, ax_d, name, "f(x) = x² sin x", f"{name} of Σ f(xᵢ)")
+    return fig
+
+
+def _gradient_field(name: str) -> Figure:
+    """differentiate.gradient of f(x) = sin x₁ cos x₂ + x₁²/4 on a grid, over its contours."""
+    def f(x: np.ndarray) -> np.ndarray:
+        return np.sin(x[0]) * np.cos(x[1]) + x[0] ** 2 / 4
+
+    g = np.linspace(-3, 3, 121)
+    fig, (ax,) = new_figure(1, width=5.4, height=4.8)
+    ax.contour(g, g, f(np.stack(np.meshgrid(g, g))), levels=12, colors="0.7",
+               linewidths=0.8)
+    P = np.stack(np.meshgrid(np.linspace(-2.7, 2.7, 11), np.linspace(-2.7, 2.7, 11)))
+    for b, module in backends():
+        G = module.differentiate.gradient(f, P)
+        ax.quiver(P[0], P[1], G[0], G[1], color=LINE[b]["color"], label=f"{b}: ∇f",
+                  width=0.007 if b == "mathml" else 0.003, angles="xy")
+    ax.set(title="f(x) = sin x₁ cos x₂ + x₁²/4: its level sets and gradient",
+           xlabel="x₁", ylabel="x₂", aspect="equal")
+    ax.title.set_fontsize("small")
+    ax.legend(fontsize="small", loc="upper right")
+    fig.suptitle(name)
+    return fig
+
+
+def _lstm(name: str) -> Figure:
+    """The hidden state of an LSTM of 3 units, random fixed weights, reading a sine."""
+    rng = np.random.default_rng(0)
+    units, T = 3, 40
+    t = np.linspace(0, 4 * np.pi, T)
+    X = np.sin(t)[None, :, None]  # (batch, time, features)
+    kernel, recurrent = rng.normal(0, 1, (1, 4 * units)), rng.normal(0, 0.5, (units, 4 * units))
+    bias = np.zeros(4 * units)
+    fig, (ax_x, ax_h) = new_figure()
+    ax_x.plot(np.arange(T), X[0, :, 0], color="0.3")
+    ax_x.set(title="the input sequence x_t = sin t", xlabel="time step t", ylabel="x_t")
+    for b, module in backends():
+        H = np.asarray(module.nn.lstm(X, kernel, recurrent, bias, return_sequences=True))[0]
+        for j in range(units):
+            ax_h.plot(np.arange(T), H[:, j], label=b if j == 0 else None,
+                      **{**LINE[b], "color": f"C{j}" if b == "mathml" else "k"})
+    ax_h.set(title="each unit's hidden state h_t (colours mathml, black reference)",
+             xlabel="time step t", ylabel="h_t")
+    ax_h.title.set_fontsize("small")
+    ax_h.legend()
+    for ax in (ax_x, ax_h):
+        ax.grid(alpha=0.3)
+    fig.suptitle(f"{name}(X, kernel, recurrent_kernel, bias, return_sequences=True), "
+                 f"{units} units", fontsize="medium")
+    return fig
+
+
+FIGURES.update({"autodiff.grad": _autodiff_grad, "autodiff.value_and_grad": _autodiff_grad,
+                "differentiate.gradient": _gradient_field, "nn.lstm": _lstm})
