@@ -51,7 +51,8 @@ def _distribution(name: str) -> Figure:
                   label=f"{b}: histogram of rvs")
         if discrete:
             ax_f.scatter(x, dist.pmf(x), label=f"{b}: pmf", zorder=3, **POINTS[b])
-            ax_c.step(x, dist.cdf(x), where="post", label=b, **LINE[b])
+            k = np.arange(lo - 1, hi + 2)  # a step beyond each end: the jumps show
+            ax_c.step(k, dist.cdf(k), where="post", label=b, **LINE[b])
         else:
             ax_f.plot(x, dist.pdf(x), label=f"{b}: pdf", **LINE[b])
             ax_c.plot(x, dist.cdf(x), label=b, **LINE[b])

@@ -175,7 +175,9 @@ def _silhouette(name: str) -> Figure:
                              color=f"C{k}", label=f"cluster {k}")
             bottom += len(values) + 3
         ax.axvline(s.mean(), color="k", linestyle=":", label=f"mean {s.mean():.3f}")
-        _finish(ax, b, "silhouette s(i)", "samples, sorted in each cluster")
+        ax.set_xlim(min(-0.1, s.min() - 0.05), 1.3)  # room on the right for the legend
+        _finish(ax, b, "silhouette s(i)", "samples, sorted in each cluster", legend=False)
+        ax.legend(fontsize="small", loc="center right")
     fig.suptitle(f"{name} of three blobs")
     return fig
 
