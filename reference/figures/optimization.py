@@ -231,9 +231,83 @@ def _linprog(name: str) -> Figure:
     return fig
 
 
+def _constrained(name: str) -> Figure:
+    """The seed's problem (the catalog's first case: min x² + y² subject to x + y = 1, or
+    x + y ≥ 1): mathml's outer iterates (the answer after 1, 2, … outer iterations; the
+    penalty method approaches from outside the feasible set, the barrier from inside) and
+    reference's answer (SciPy's SLSQP)."""
+    from .. import catalog
+    case = catalog.get(name).cases[0]
+    f, x0 = case.args
+    constraint = case.kwargs["constraints"]
+    g = np.linspace(-0.3, 1.3, 161)
+    P = np.stack(np.meshgrid(g, g))
+    fig, (ax, ax_e) = new_figure()
+    ax.contour(g, g, f(P), levels=10, colors="0.7", linewidths=0.8)
+    if constraint["type"] == "ineq":
+        ax.contourf(g, g, constraint["fun"](P), levels=[0, np.inf], colors=["C2"], alpha=0.15)
+    ax.contour(g, g, constraint["fun"](P), levels=[0], colors="C2", linewidths=1.5)
+    outer = np.arange(1, 9)
+    optimum = np.array([0.5, 0.5])
+    for b in BACKENDS:
+        solve = member(b, name)
+        path = np.array([solve(f, x0, **{**case.kwargs, "maxiter": int(k)}).x for k in outer])
+        final = solve(f, x0, **case.kwargs)
+        if b == "mathml":
+            path = np.vstack([x0, path])
+            ax.plot(path[:, 0], path[:, 1], marker="o", markersize=4, label=f"{b}: outer "
+                    "iterates", **LINE[b])
+            ax_e.semilogy(outer, np.linalg.norm(path[1:] - optimum, axis=1), marker="o",
+                          label=b, **LINE[b])
+        ax.plot(*final.x, marker="*" if b == "mathml" else "x", markersize=12,
+                color=LINE[b]["color"], linestyle="none",
+                label=f"{b}: x = ({final.x[0]:.6f}, {final.x[1]:.6f})")
+        if b == "reference":
+            ax_e.axhline(max(np.linalg.norm(final.x - optimum), 1e-17), label=f"{b} (SLSQP)",
+                         **LINE[b])
+    relation = "=" if constraint["type"] == "eq" else "≥"
+    ax.set(title=f"min x² + y² subject to x + y {relation} 1 (green), from {list(x0)}",
+           xlabel="x", ylabel="y", aspect="equal")
+    ax.title.set_fontsize("small")
+    ax.legend(fontsize="x-small", loc="upper right")
+    ax_e.set(title="distance to the optimum (0.5, 0.5)", xlabel="outer iterations (maxiter)",
+             ylabel="‖x − x*‖")
+    ax_e.legend()
+    ax_e.grid(alpha=0.3)
+    fig.suptitle(f"{name}: seed 000's constrained problem")
+    return fig
+
+
+def _lagrange(name: str) -> Figure:
+    """The seed's problem min x² + y² s.t. x + y = 1 as ½xᵀQx + cᵀx, A x = b: the solution
+    of each backend, where ∇f is parallel to the constraint's normal (∇f = −λ Aᵀ)."""
+    Q, c, A, b_eq = np.eye(2) * 2, np.zeros(2), np.array([[1.0, 1.0]]), np.array([1.0])
+    g = np.linspace(-0.3, 1.3, 161)
+    P = np.stack(np.meshgrid(g, g))
+    fig, (ax,) = new_figure(1, width=5.2, height=4.8)
+    ax.contour(g, g, P[0] ** 2 + P[1] ** 2, levels=10, colors="0.7", linewidths=0.8)
+    ax.plot(g, 1 - g, color="C2", label="x + y = 1")
+    for b in BACKENDS:
+        res = member(b, name)(Q, c, A, b_eq)
+        grad = Q @ res.x + c
+        ax.annotate("", xy=tuple(res.x + 0.25 * grad), xytext=tuple(res.x),
+                    arrowprops={"arrowstyle": "->", "color": LINE[b]["color"],
+                                "linewidth": LINE[b]["linewidth"]})
+        ax.plot(*res.x, marker="o" if b == "mathml" else "x", markersize=10,
+                markerfacecolor="none", color=LINE[b]["color"], linestyle="none",
+                label=f"{b}: x = ({res.x[0]:.3g}, {res.x[1]:.3g}), λ = {res.multipliers[0]:.3g}")
+    ax.set(title="the solution and ∇f there (arrows): normal to the constraint",
+           xlabel="x", ylabel="y", aspect="equal", xlim=(-0.3, 1.3), ylim=(-0.3, 1.3))
+    ax.title.set_fontsize("small")
+    ax.legend(fontsize="small", loc="upper right")
+    fig.suptitle(f"{name}: seed 000's min x² + y² subject to x + y = 1")
+    return fig
+
+
 FIGURES.update({"optimize.minimize": _minimize, "optimize.gradient_descent": _gradient_descent,
                 "optimize.rosen": _rosen, "optimize.rosen_der": _rosen_der,
                 "optimize.newton": _root_finder, "optimize.bisect": _root_finder,
                 "optimize.brentq": _root_finder, "optimize.sgd": _update_rule,
                 "optimize.adam": _update_rule, "optimize.line_search": _line_search,
-                "optimize.linprog": _linprog})
+                "optimize.linprog": _linprog, "optimize.penalty": _constrained,
+                "optimize.barrier": _constrained, "optimize.lagrange": _lagrange})
