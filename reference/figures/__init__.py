@@ -13,14 +13,16 @@ well under two seconds and is the same on every run.
     >>> fig.savefig("special.erf.png")         # doctest: +SKIP
 
 The hooks are grouped by the kind of picture, one module each: `functions` (a function
-and its derivative), `distributions` (pdf or pmf, cdf and histograms of ``rvs``),
-`optimization` (paths on the Rosenbrock contours, root finders, convergence),
-`geometry` (a matrix acting on the unit circle, scalers, quadrature rules),
-`estimators` (decision boundaries, fitted curves, loss per iteration), `clustering`
-(clusterings side by side, the dendrogram), `evaluation` (PCA, learning curves, confusion
-matrices, ROC curves, cross-validation splits). Each module holds ``FIGURES``, a mapping
-from concept name to a hook ``hook(name) -> Figure``; a generic hook serves every concept
-of its kind (every classifier, every distribution).
+and its derivative: special functions, activations, losses, autodiff; information
+measures), `distributions` (pdf or pmf, cdf and histograms of ``rvs``), `optimization`
+(paths on the Rosenbrock contours, root finders, line search, linear and constrained
+programs, sgd/adam), `geometry` (a matrix acting on the unit circle, scalers, quadrature
+rules, convolution and pooling of an image), `estimators` (decision regions, fitted curves,
+loss per iteration), `clustering` (clusterings side by side, the dendrogram), `evaluation`
+(PCA, learning curves, cross-validation, confusion matrices, ROC curves, silhouettes,
+regularisation paths, pairwise matrices). Each module holds ``FIGURES``, a mapping from
+concept name to a hook ``hook(name) -> Figure``; a generic hook serves every concept of
+its kind (every classifier, every distribution), driven by a table of the module.
 
 matplotlib is an optional dependency: this package imports it only inside `draw` (never
 on ``import reference`` or ``import mathml``), and uses `matplotlib.figure.Figure`
