@@ -343,6 +343,8 @@ def cmd_plot(args: argparse.Namespace) -> int:
         if "is not supported" not in str(exc):
             raise
         raise UsageError(f"{out}: {exc}; give a .png, .svg or .pdf file") from None
+    except OSError as exc:  # no such folder, no permission
+        raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
     print(f"wrote {out}: {concept.name}, mathml and reference")
     return 0
 

@@ -134,3 +134,9 @@ def test_plot_to_an_unknown_format(tmp_path, capsys):
     pytest.importorskip("matplotlib")
     assert main(["plot", "special.erf", "-o", str(tmp_path / "f.xyz")]) == 2
     assert "not supported" in capsys.readouterr().err
+
+
+def test_plot_into_a_missing_folder(tmp_path, capsys):
+    pytest.importorskip("matplotlib")
+    assert main(["plot", "special.erf", "-o", str(tmp_path / "no" / "f.png")]) == 2
+    assert "cannot write" in capsys.readouterr().err
