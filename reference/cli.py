@@ -7,6 +7,7 @@
     mathml exercise AREA.NAME [-o FILE]   a stub to fill in, graded by `mathml check`
     mathml bench [AREA ...]           mathml / reference timings, interleaved
     mathml bench --scale AREA.NAME    both timings over a series of sizes, and their growth
+    mathml plot AREA.NAME [-o FILE]   a figure of both backends (needs matplotlib)
 
 Exit status: 0 when everything agrees, 1 on a disagreement, 2 on a usage error (one line on
 stderr saying what was wrong and what to type instead).
@@ -307,6 +308,47 @@ def cmd_exercise(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- plot --------------------------------------------------------------------------------------
+
+def cmd_plot(args: argparse.Namespace) -> int:
+    """Draw a concept's figure (`reference.figures`) into a file: AREA.NAME.png in the
+    current folder unless -o names another (its suffix picks the format: .png, .svg, .pdf)."""
+    from . import figures  # not at the top: the other commands never need it
+    if args.list:
+        if args.name is not None:
+            raise UsageError("give either AREA.NAME or --list, not both")
+        by_area: dict[str, list[str]] = collections.defaultdict(list)
+        for name in figures.names():
+            area, function_name = name.split(".", 1)
+            by_area[area].append(function_name)
+        print(_table([("area", "concepts with a figure")]
+                     + [(a, " ".join(ns)) for a, ns in by_area.items()]))
+        print(f"\n{sum(map(len, by_area.values()))} concepts have a figure: "
+              "`mathml plot AREA.NAME` draws one")
+        return 0
+    if args.name is None:
+        raise UsageError("give the concept to draw, e.g. `mathml plot special.erf`, or "
+                         "`mathml plot --list` for the concepts that have a figure")
+    concept = resolve_concept(args.name)
+    if not figures.has_figure(concept.name):
+        raise UsageError(f"{concept.name} has no figure: `mathml plot --list` names the "
+                         "concepts that have one")
+    out = Path(args.output or f"{concept.name}.png")
+    try:
+        fig = figures.draw(concept.name)
+        fig.savefig(out, dpi=args.dpi)
+    except figures.MatplotlibMissing as exc:
+        raise UsageError(str(exc)) from None
+    except ValueError as exc:  # matplotlib's "Format 'xyz' is not supported"
+        if "is not supported" not in str(exc):
+            raise
+        raise UsageError(f"{out}: {exc}; give a .png, .svg or .pdf file") from None
+    except OSError as exc:  # no such folder, no permission
+        raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
+    print(f"wrote {out}: {concept.name}, mathml and reference")
+    return 0
+
+
 # --- entry point -------------------------------------------------------------------------------
 
 class _Parser(argparse.ArgumentParser):
@@ -359,6 +401,13 @@ def _run(argv: Sequence[str] | None) -> int:
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     p.add_argument("--list", metavar="AREA", help="the area's concepts in a suggested order")
     p.set_defaults(run=cmd_exercise)
+    p = sub.add_parser("plot", help="draw a concept's figure, both backends (needs matplotlib)")
+    p.add_argument("name", metavar="AREA.NAME", nargs="?")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="where to save it; the suffix picks the format (default: AREA.NAME.png)")
+    p.add_argument("--dpi", type=float, default=100, help="resolution of a .png (default 100)")
+    p.add_argument("--list", action="store_true", help="the concepts that have a figure")
+    p.set_defaults(run=cmd_plot)
     p = sub.add_parser("bench", help="time mathml against the reference")
     p.add_argument("areas", nargs="*", metavar="AREA")
     p.add_argument("--concept", action="append", metavar="AREA.NAME", help="only these")

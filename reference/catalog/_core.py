@@ -155,6 +155,15 @@ class Concept:
     def function_name(self) -> str:
         return self.name.split(".", 1)[1]
 
+    @property
+    def figure(self) -> Callable[[], Any] | None:
+        """A function drawing the concept's figure (both backends on one matplotlib
+        `Figure`: `reference.figures`) where a picture teaches; None otherwise."""
+        from .. import figures  # imported when asked: matplotlib only when a figure is drawn
+        if not figures.has_figure(self.name):
+            return None
+        return functools.partial(figures.draw, self.name)
+
     def implementation(self, backend: str) -> Callable:
         """``mathml.<area>.<name>`` or ``reference.<area>.<name>``; the name may go through a
         submodule (``metrics.pairwise.rbf_kernel``)."""
