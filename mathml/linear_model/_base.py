@@ -73,11 +73,15 @@ def _least_squares(X: NDArray, y: NDArray, rcond: float = RCOND) -> tuple[NDArra
     its singular values, as LAPACK's gelsd. w by Householder QR when X has full column
     rank, else the SVD's minimum-norm solution over the σ above the cutoff."""
     n, p = X.shape
-    s = svd(X, compute_uv=False)
+    if n <= p:
+        s = svd(X, compute_uv=False)
+        return lstsq(X, y, rcond=rcond)[0], int(np.count_nonzero(s > rcond * s[0])), s
+    # QR of [X | y]: its R is [[R, Qᵀy], [0, ·]], so Q is never formed. X = QR with Q
+    # orthonormal, so X and the small p × p R have the same singular values.
+    R_aug = qr(np.hstack([X, y.reshape(n, -1)]), mode="r")
+    R, Qty = R_aug[:p, :p], R_aug[:p, p:]
+    s = svd(R, compute_uv=False)
     rank = int(np.count_nonzero(s > rcond * s[0]))
-    if n > p and rank == p:
-        # QR of [X | y]: its R is [[R, Qᵀy], [0, ·]], so Q is never formed; R w = Qᵀ y.
-        R_aug = qr(np.hstack([X, y.reshape(n, -1)]), mode="r")
-        R, Qty = R_aug[:p, :p], R_aug[:p, p:]
+    if rank == p:
         return _solve_triangular(R, Qty, lower=False).reshape((p,) + y.shape[1:]), rank, s
     return lstsq(X, y, rcond=rcond)[0], rank, s
