@@ -119,7 +119,8 @@ def _strategy_ref(name: str) -> str:
 # --- the docstrings as reStructuredText -----------------------------------------------------
 
 #: what reStructuredText must leave alone on a line: literals, roles, interpreted text
-_KEEP = re.compile(r"``.+?``|:[\w:+-]+:`[^`]*`|`[^`]+`_{0,2}")
+_KEEP = re.compile(r"``.+?``|:[\w:+-]+:`[^`]*`|`[^`]+`_{0,2}"
+                   r"|\*\*[^*\s](?:[^*]*[^*\s])?\*\*|\*[^*\s](?:[^*]*[^*\s])?\*(?!\*)")
 #: directives whose body is code or math, not prose
 _VERBATIM = re.compile(r"\.\.\s+(math|code-block|code|sourcecode|literalinclude|highlight)::")
 
@@ -128,7 +129,7 @@ def prose_as_rst(lines: list[str]) -> None:
     """Make a docstring's prose, as numpydoc hands it to Sphinx, valid reStructuredText in
     the two habits of the terminal it was written for (``mathml show`` prints it): ``|x|``
     is an absolute value or a norm, not a substitution, and ``coef_`` is an attribute, not a
-    hyperlink reference; an unmatched ``*`` (``(*shape, d)``) is a star, not emphasis.
+    hyperlink reference; a ``*`` outside emphasis (``(*shape, d)``) is a star.
     Literals, roles, math and code blocks, and doctests are left as they are. `lines` is
     changed in place (Sphinx's ``autodoc-process-docstring``)."""
     skip_indent: int | None = None
@@ -165,9 +166,7 @@ def _prose_line(line: str) -> str:
 def _escape_prose(text: str) -> str:
     text = text.replace("|", "\\|")
     text = re.sub(r"(?<=\w)_(?![\w])", r"\\_", text)
-    if text.count("*") % 2:  # one star without its pair: not emphasis
-        text = re.sub(r"(?<![*\\])\*(?=[\w(])(?![^*]*\*)", r"\\*", text)
-    return text
+    return text.replace("*", "\\*")  # a star outside emphasis and strong: a star
 
 
 # --- one concept -----------------------------------------------------------------------------
