@@ -78,7 +78,8 @@ html_title = "mathml"
 html_static_path = ["_static"]
 html_css_files = ["mathml.css"]
 html_theme_options = {
-    "page_width": "min(96%, 1500px)",
+    "page_width": "1240px",            # below it, alabaster's one-column layout
+    "body_max_width": "none",          # the two sources need the width
     "sidebar_width": "230px",
     "description": "The mathematics of machine learning from scratch, checked against "
                    "NumPy, SciPy, scikit-learn and SymPy.",

@@ -499,6 +499,11 @@ def generate(out: Path = API, names: Sequence[str] | None = None, *, measure: bo
         written.append(path)
     for stale in set(out.glob("*.rst")) - set(written):
         stale.unlink()
+    drawn = {f"{c.name}.png" for c, text in zip(concepts, pages)
+             if f".. figure:: figures/{c.name}.png" in text}
+    for png in out.glob("figures/*.png"):
+        if png.name not in drawn:
+            png.unlink()
     log(f"reference.docs: {len(concepts)} concept pages in {out} "
         f"({'agreement measured' if measure else 'agreement not measured'}, "
         f"{time.perf_counter() - started:.0f} s)")
