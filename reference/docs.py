@@ -521,7 +521,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("-j", "--jobs", default="2", help="Sphinx's and the measurement's "
                    "processes (default 2)")
     p.add_argument("--concepts", metavar="AREA.NAME,...",
-                   help="only these concept pages (a quick look; links to the others warn)")
+                   help="only these concept pages (a quick look: links to the others are not "
+                        "checked)")
     p.add_argument("--no-agreement", action="store_true",
                    help="do not measure the agreement (a faster build; the pages say so)")
     p.add_argument("--no-gallery", action="store_true",
