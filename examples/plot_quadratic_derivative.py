@@ -13,12 +13,20 @@ import numpy as np
 import mathml
 import reference
 
+# %%
+# Both backends estimate the slope at 41 points
+# ---------------------------------------------
+
 x = np.linspace(-2.0, 2.0, 41)
 slopes = {name: backend.differentiate.derivative(lambda t: t ** 2, x).df
           for name, backend in (("mathml", mathml), ("reference", reference))}
 print(f"largest difference between the backends: "
       f"{np.max(np.abs(slopes['mathml'] - slopes['reference'])):.2g}")
 print(f"largest error against 2x: {np.max(np.abs(slopes['mathml'] - 2 * x)):.2g}")
+
+# %%
+# The estimates over the exact derivative
+# ---------------------------------------
 
 fig, ax = plt.subplots(figsize=(6, 3.5))
 ax.plot(x, x ** 2, color="0.6", label="f(x) = x²")
