@@ -1,4 +1,6 @@
-"""The seed's CNN, from scratch, on scikit-learn's 8×8 digits.
+"""
+The seed's CNN, from scratch, on scikit-learn's 8×8 digits
+==========================================================
 
 Seed 002 builds a Keras CNN for 28×28×1 images: Conv2D(32, 3×3, relu) → MaxPooling2D(2) →
 Conv2D(64, 3×3, relu) → MaxPooling2D(2) → Conv2D(64, 3×3, relu) → Flatten → Dense(64, relu)

@@ -1,4 +1,6 @@
-"""The seed's LSTM text model, from scratch, on a generated sentiment-like sequence task.
+"""
+The seed's LSTM text model, from scratch, on a generated sentiment-like sequence task
+=====================================================================================
 
 Seed 002 builds a Keras model for tokenised, padded sentences: Embedding(vocab_size, 16,
 input_length=10) → LSTM(32) → Dense(24, relu) → Dense(1, sigmoid), with vocab_size = 15.

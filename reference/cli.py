@@ -6,6 +6,7 @@
     mathml check FILE.py:FUNC AREA.NAME   your own function against a concept
     mathml exercise AREA.NAME [-o FILE]   a stub to fill in, graded by `mathml check`
     mathml bench [AREA ...]           mathml / reference timings, interleaved
+    mathml bench --record FILE.json   ... and the ratios kept in FILE.json (the site reads it)
     mathml bench --scale AREA.NAME    both timings over a series of sizes, and their growth
     mathml plot AREA.NAME [-o FILE]   a figure of both backends (needs matplotlib)
 
@@ -201,7 +202,7 @@ def load_function(target: str, command: str) -> Callable:
 
 def cmd_bench(args: argparse.Namespace) -> int:
     if args.scale is not None:
-        if args.areas or args.concept:
+        if args.areas or args.concept or args.record:
             raise UsageError("--scale times one concept: give only `--scale AREA.NAME`")
         return _bench_scale(resolve_concept(args.scale), args)
     budget = 1.0 if args.seconds is None else args.seconds
@@ -213,6 +214,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     rows = [("concept", "size", "rounds", "mathml median (min–max)",
              "reference median (min–max)", "ratio")]
     short = []
+    recorded: dict[str, dict] = {}
     started = time.perf_counter()
     for c in concepts:
         if sys.stderr.isatty():
@@ -222,6 +224,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
             short.append(f"{c.name} ({t.rounds})")
         rows.append((c.name, bench.describe_size(c.bench.size, case), str(t.rounds),
                      bench.spread(t.mathml), bench.spread(t.reference), f"{t.ratio:.2f}×"))
+        recorded[c.name] = {"ratio": round(t.ratio, 4), "size": rows[-1][1],
+                            "rounds": t.rounds, "seconds": budget}
     total = time.perf_counter() - started
     if sys.stderr.isatty():
         print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
@@ -233,7 +237,29 @@ def cmd_bench(args: argparse.Namespace) -> int:
               f"budget (at least 1): {', '.join(short)}.")
     print(f"{len(concepts)} concept{'s' if len(concepts) != 1 else ''} in "
           f"{bench.format_time(total)} (budget {bench.format_time(budget * len(concepts))}).")
+    if args.record:
+        _record_bench(Path(args.record), recorded)
     return 0
+
+
+def _record_bench(path: Path, recorded: dict[str, dict]) -> None:
+    """Merge this run's ratios into the JSON file `path` (concept → ratio, size, rounds,
+    seconds, date), keeping the concepts this run did not time: the documentation site shows
+    each concept's last recorded ratio with its date."""
+    import datetime
+    import json
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"--record: {path} is not JSON ({exc}); remove it or choose another "
+                         "file") from None
+    today = datetime.date.today().isoformat()
+    threads = os.environ.get("OPENBLAS_NUM_THREADS", "")
+    for name, entry in recorded.items():
+        data[name] = {**entry, "date": today, "blas_threads": threads}
+    path.write_text(json.dumps(dict(sorted(data.items())), indent=1, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    print(f"recorded {len(recorded)} ratio{'s' if len(recorded) != 1 else ''} in {path}")
 
 
 def _bench_scale(c: catalog.Concept, args: argparse.Namespace) -> int:
@@ -417,6 +443,8 @@ def _run(argv: Sequence[str] | None) -> int:
     p.add_argument("--scale", metavar="AREA.NAME",
                    help="time one concept at n/4, n/2, n, 2n, ... and fit time ∝ nᵏ")
     p.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    p.add_argument("--record", metavar="FILE.json",
+                   help="also merge the ratios into FILE.json (docs/bench.json: the site's)")
     p.set_defaults(run=cmd_bench)
     args = parser.parse_args(argv)
     try:

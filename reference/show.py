@@ -389,7 +389,7 @@ def _source_with_helpers(func: Callable) -> str:
             continue
         seen.append(f)
         try:
-            tree = ast.parse(textwrap.dedent(inspect.getsource(f)))
+            tree = ast.parse(textwrap.dedent(_getsource(f)))
         except (OSError, TypeError, SyntaxError):
             continue
         names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id.startswith("_")}
@@ -399,7 +399,22 @@ def _source_with_helpers(func: Callable) -> str:
             if (inspect.isfunction(g) or inspect.isclass(g)) \
                     and (g.__module__ or "").split(".")[0] == package:
                 todo.append(g)
-    return "\n\n".join(_strip_docstring(inspect.getsource(f)) for f in seen)
+    return "\n\n".join(_strip_docstring(_getsource(f)) for f in seen)
+
+
+_SOURCES: dict = {}
+
+
+def _getsource(obj) -> str:
+    """`inspect.getsource`, once per object: the site's pages (``reference.docs``) ask for
+    the same helpers again and again, and finding a class's source parses its module."""
+    try:
+        return _SOURCES[obj]
+    except KeyError:
+        source = _SOURCES[obj] = inspect.getsource(obj)
+        return source
+    except TypeError:  # unhashable
+        return inspect.getsource(obj)
 
 
 def _backward_of(func: Callable) -> list[Callable]:

@@ -532,7 +532,7 @@ def quantile(a: ArrayLike, q: ArrayLike, axis: int | None = None, *, method: str
     Returns
     -------
     ndarray or float
-        ``q.shape + `` `a`'s shape without `axis` (q's dimensions first, as NumPy).
+        ``q.shape`` followed by `a`'s shape without `axis` (q's dimensions first, as NumPy).
 
     Raises
     ------
