@@ -28,6 +28,7 @@ from numpy.typing import ArrayLike, NDArray
 from ..exceptions import LinAlgError
 from ._input import matrix
 from ._householder import _householder_vector
+from ._hessenberg_qr import _SPACING, _multishift_sweep
 from ._qr import _form_q, _reflect_left, _reflect_rows
 
 __all__ = ["eig", "eigvals"]
@@ -141,6 +142,11 @@ _SMALLNUM = math.sqrt(_SAFMIN) / _EPS
 _BIGNUM = 1.0 / _SMALLNUM
 # dlahqr: exceptional shifts every _KEXSH iterations without deflation, built from these.
 _KEXSH = 10
+# Blocks up to this order go to dlahqr's double-shift iteration; larger ones get
+# multishift sweeps (LAPACK's nmin is 75).
+_NMIN = 100
+_MIN_SHIFTS = 4
+_MAX_STALLED = 10
 _DAT1, _DAT2 = 0.75, -0.4375
 # dgebal: scaling factors are powers of _RADIX; a column is rescaled only when that
 # lowers its row+column norm below _FACTOR times its old value.
@@ -276,7 +282,7 @@ def eig(a: ArrayLike) -> EigResult:
     H, Q = _hessenberg(B, ilo, ihi, want_q=True)
     # Step 4: real Schur form T (in H) and Schur vectors Z (kept as Zᵀ).
     Zt = np.ascontiguousarray(Q.T)
-    wr, wi = _francis_qr(H, Zt, ilo, ihi, want_t=True)
+    wr, wi = _real_schur(H, Zt, ilo, ihi, want_t=True)
     # Step 5: eigenvectors of T, mapped back by Z (one column per eigenvalue).
     V = _schur_eigenvectors(H, wr, wi, Zt.T)
     # Step 6: undo the balancing, then normalise.
@@ -362,7 +368,7 @@ def eigvals(a: ArrayLike) -> NDArray:
     # Step 3: Hessenberg form (no Q).
     H, _ = _hessenberg(B, ilo, ihi, want_q=False)
     # Step 4: QR iteration, transforming the active block only.
-    wr, wi = _francis_qr(H, None, ilo, ihi, want_t=False)
+    wr, wi = _real_schur(H, None, ilo, ihi, want_t=False)
     # Step 5: undo the scaling.
     wr, wi = wr * factor, wi * factor
     if np.all(wi == 0.0):
@@ -619,6 +625,184 @@ def _francis_qr(H: NDArray[np.float64], Zt: NDArray[np.float64] | None, ilo: int
         H[...] = Hc
         Zt[...] = C[:, n:]
     return wr, wi
+
+
+def _real_schur(H: NDArray[np.float64], Zt: NDArray[np.float64] | None, ilo: int, ihi: int,
+                *, want_t: bool) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    r"""Real Schur form of the Hessenberg H in place, as `_francis_qr` (same arguments).
+
+    Blocks of order ≤ _NMIN go to `_francis_qr` (``dlahqr``). A larger active block is
+    worked on as LAPACK's ``dlaqr0`` does, from the bottom:
+
+    1. Aggressive early deflation (`_early_deflation`) on a trailing window of order
+       nw: its converged eigenvalues split off; the others are the next shifts.
+    2. One small-bulge multishift sweep (``_hessenberg_qr._multishift_sweep``) with ns
+       of those shifts. (The first sweep uses the eigenvalues of the trailing ns×ns block,
+       trailing ns×ns block, since a window of a fresh Hessenberg matrix rarely deflates.)
+    3. Zero the negligible subdiagonal entries; once the bottom block is of order
+       ≤ _NMIN, `_francis_qr` finishes it, and the next block up is taken.
+
+    Why: a Francis double-shift sweep is one Python step per row for two shifts; a
+    multishift sweep is one (vectorised) step per row for ns shifts, and early deflation
+    finds converged eigenvalues sweeps before a subdiagonal entry becomes negligible.
+    """
+    n = H.shape[0]
+    if ihi - ilo + 1 <= _NMIN:
+        return _francis_qr(H, Zt, ilo, ihi, want_t=want_t)
+    # W = [H 0 | Zᵀ] with 4 zero rows below: room for the sweep's reshaped views.
+    pad = _SPACING
+    W = np.zeros((n + pad, n + pad + (n if Zt is not None else 0)))
+    W[:n, :n] = np.triu(H, -1)
+    if Zt is not None:
+        W[:n, n + pad:] = Zt
+    Hp, Hn = W[:, :n + pad], W[:n, :n]
+    Zn = W[:n, n + pad:] if Zt is not None else None
+    wr, wi = np.diag(H).copy(), np.zeros(n)
+    smlnum = _SAFMIN * ((ihi - ilo + 1) / _EPS)
+    i, stalled, last = ihi, 0, (-1, -1)
+    fresh = True                           # no sweep yet: the Hessenberg form as reduced
+    while i >= ilo:
+        l = _split_all(Hn, ilo, i, smlnum)
+        stalled = stalled + 1 if (l, i) == last else 0
+        last = (l, i)
+        if i - l + 1 <= _NMIN or stalled >= _MAX_STALLED:
+            wr_b, wi_b = _francis_qr(Hn, Zn, l, i, want_t=want_t)
+            wr[l:i + 1], wi[l:i + 1] = wr_b[l:i + 1], wi_b[l:i + 1]
+            i = l - 1
+            continue
+        nh = i - l + 1
+        ns = _shift_count(nh)
+        if fresh:
+            S = Hn[i - ns + 1:i + 1, i - ns + 1:i + 1].copy()
+            try:
+                sr, si = _real_schur(S, None, 0, ns - 1, want_t=False)
+            except LinAlgError:
+                sr, si = np.diag(S).copy(), np.zeros(ns)
+        else:
+            nw = min(nh - 1, _window_size(nh))
+            i, (sr, si) = _early_deflation(Hn, Zn, l, i, nw, want_t, wr, wi, smlnum)
+            if i - l + 1 <= _NMIN or sr.size < 2:
+                continue
+        fresh = False
+        shifts = _pair_shifts(sr[-ns:], si[-ns:])
+        row_start, col_end = (0, W.shape[1]) if want_t else (l, i + 1)
+        _multishift_sweep(W, Hp, l, i, shifts, row_start, col_end)
+    H[...] = Hn
+    if Zt is not None:
+        Zt[...] = Zn
+    return wr, wi
+
+
+def _split_all(H: NDArray[np.float64], ilo: int, i: int, smlnum: float) -> int:
+    """Zero every negligible subdiagonal entry of rows ilo+1..i; return where the bottom
+    unreduced block starts (the tests of `_find_split`, for all entries at once)."""
+    d = H.diagonal()
+    sub = H.diagonal(-1)[ilo:i]                             # H[k, k−1], k = ilo+1..i
+    sup = H.diagonal(1)[ilo:i]                              # H[k−1, k]
+    hkk1, hk1k = np.abs(sub), np.abs(sup)
+    dk1, dk = d[ilo:i], d[ilo + 1:i + 1]
+    ab, ba = np.maximum(hkk1, hk1k), np.minimum(hkk1, hk1k)
+    gap = np.abs(dk1 - dk)
+    aa, bb = np.maximum(np.abs(dk), gap), np.minimum(np.abs(dk), gap)
+    s = aa + ab
+    s = np.where(s == 0.0, 1.0, s)
+    small = (hkk1 <= smlnum) | (ba * (ab / s) <= np.maximum(smlnum, _EPS * (bb * (aa / s))))
+    small &= hkk1 <= np.maximum(_EPS * (np.abs(dk1) + np.abs(dk)), smlnum)
+    k = np.flatnonzero(small)
+    if k.size == 0:
+        return ilo
+    H[ilo + 1 + k, ilo + k] = 0.0
+    return ilo + 1 + int(k[-1])
+
+
+def _early_deflation(H: NDArray[np.float64], Zt: NDArray[np.float64] | None, l: int, i: int,
+                     nw: int, want_t: bool, wr: NDArray[np.float64], wi: NDArray[np.float64],
+                     smlnum: float):
+    r"""Aggressive early deflation (Braman, Byers & Mathias 2002; LAPACK's ``dlaqr3``).
+
+    The trailing nw×nw window H[k:i+1, k:i+1] (k = i − nw + 1) is brought to real Schur
+    form, T = Vᵀ H_w V. In the similarity diag(I, V) the single entry s = H[k, k−1] that
+    couples the window to the rest becomes the "spike" s·Vᵀe₁ in column k−1; an
+    eigenvalue at the bottom of T whose spike entries are below ulp·|λ| is then
+    converged even though no subdiagonal entry of H is small, and deflates. (This
+    version deflates from the bottom until the first eigenvalue that does not; LAPACK
+    also reorders the Schur form to try the ones above it.) If any deflate, the rest of
+    the window, with its spike, is reduced back to Hessenberg form and the window's
+    orthogonal transformation is applied to the rest of H (and Z) with ``@``.
+
+    Returns the new bottom row i of the active block, and the undeflated eigenvalues of
+    the window (real and imaginary parts), the shifts for the next sweep.
+    """
+    k = i - nw + 1
+    s = float(H[k, k - 1])
+    T = H[k:i + 1, k:i + 1].copy()
+    Vt = np.eye(nw)
+    try:
+        tr, ti = _real_schur(T, Vt, 0, nw - 1, want_t=True)
+    except LinAlgError:
+        return i, (np.zeros(0), np.zeros(0))
+    spike = s * Vt[:, 0]
+    # Deflation test, from the bottom: one 1×1 or 2×2 block of T at a time.
+    j = nw - 1
+    while j >= 0:
+        top = j - 1 if j > 0 and T[j, j - 1] != 0.0 else j
+        size = abs(T[j, j]) + (math.sqrt(abs(T[j, j - 1])) * math.sqrt(abs(T[j - 1, j]))
+                               if top < j else 0.0)
+        if size == 0.0:
+            size = abs(s)
+        if max(abs(spike[top]), abs(spike[j])) > max(smlnum, _EPS * size):
+            break
+        j = top - 1
+    m = j + 1                                      # undeflated: T[:m, :m]
+    if m == nw:
+        return i, (tr, ti)
+    spike[m:] = 0.0
+    if m > 1:
+        # Back to Hessenberg form: the reflectors of [spike | T11] (row 0 is a dummy).
+        M = np.zeros((m + 1, m + 1))
+        M[1:, 0], M[1:, 1:] = spike[:m], T[:m, :m]
+        M, Q = _hessenberg(M, 0, m, want_q=True)
+        Q = Q[1:, 1:]
+        spike[:m], T[:m, :m] = M[1:, 0], M[1:, 1:]
+        T[:m, m:] = Q.T @ T[:m, m:]
+        Vt[:m] = Q.T @ Vt[:m]
+    H[k:i + 1, k:i + 1] = np.triu(T, -1)
+    H[k:i + 1, k - 1] = spike
+    row_start, col_end = (0, H.shape[1]) if want_t else (l, i + 1)
+    H[k:i + 1, i + 1:col_end] = Vt @ H[k:i + 1, i + 1:col_end]
+    H[row_start:k, k:i + 1] = H[row_start:k, k:i + 1] @ Vt.T
+    if Zt is not None:
+        Zt[k:i + 1] = Vt @ Zt[k:i + 1]
+    wr[k + m:i + 1], wi[k + m:i + 1] = tr[m:], ti[m:]
+    if m > 0:
+        H[k + m, k + m - 1] = 0.0
+    return k + m - 1, (tr[:m], ti[:m])
+
+
+def _pair_shifts(sr: NDArray[np.float64], si: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Shifts as (nb, 4) pairs (Re σ₁, Im σ₁, Re σ₂, Im σ₂): conjugates together, the
+    reals two by two (a lone real, or half a pair cut off at the front, is dropped)."""
+    if si.size and si[0] < 0.0:
+        sr, si = sr[1:], si[1:]
+    cplx = np.flatnonzero(si > 0.0)
+    real = np.flatnonzero(si == 0.0)
+    if real.size % 2:
+        real = real[1:]
+    pairs = np.empty((cplx.size + real.size // 2, 4))
+    pairs[:cplx.size] = np.column_stack([sr[cplx], si[cplx], sr[cplx], -si[cplx]])
+    pairs[cplx.size:] = np.column_stack([sr[real[0::2]], np.zeros(real.size // 2),
+                                         sr[real[1::2]], np.zeros(real.size // 2)])
+    return pairs
+
+
+def _window_size(nh: int) -> int:
+    """Order of the deflation window for an active block of order nh (after ``iparmq``)."""
+    return _shift_count(nh)
+
+
+def _shift_count(nh: int) -> int:
+    """Number of shifts per multishift sweep on a block of order nh (after ``iparmq``)."""
+    return max(_MIN_SHIFTS, 2 * int(1.5 * nh / (2 * max(1.0, math.log2(nh)))))
 
 
 def _find_split(H: NDArray[np.float64], l: int, i: int, ilo: int, ihi: int,
