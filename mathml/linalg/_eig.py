@@ -153,6 +153,9 @@ _MIN_SHIFTS = 4
 # After this many multishift iterations without a deflation, dlahqr (with its
 # exceptional shifts) takes over the block.
 _MAX_STALLED = 10
+# The first sweeps on a fresh Hessenberg matrix take the eigenvalues of the trailing 2×2
+# blocks as shifts (free), not a window's: early deflation finds nothing converged yet.
+_WARMUP_SWEEPS = 2
 _DAT1, _DAT2 = 0.75, -0.4375
 # dgebal: scaling factors are powers of _RADIX; a column is rescaled only when that
 # lowers its row+column norm below _FACTOR times its old value.
@@ -649,8 +652,9 @@ def _real_schur(H: NDArray[np.float64], Zt: NDArray[np.float64] | None, ilo: int
     1. Aggressive early deflation (`_early_deflation`) on a trailing window of order
        nw: its converged eigenvalues split off; the others are the next shifts.
     2. One small-bulge multishift sweep (``_hessenberg_qr._multishift_sweep``) with ns
-       of those shifts. (The first sweep uses the eigenvalues of the trailing ns×ns block,
-       trailing ns×ns block, since a window of a fresh Hessenberg matrix rarely deflates.)
+       of those shifts. (The first _WARMUP_SWEEPS sweeps use the eigenvalues of the
+       trailing 2×2 blocks instead: a window of a fresh Hessenberg matrix rarely deflates,
+       and its eigenvalues cost as much as a sweep.)
     3. Zero the negligible subdiagonal entries; once the bottom block is of order
        ≤ _NMIN, `_francis_qr` finishes it, and the next block up is taken.
 
@@ -672,7 +676,7 @@ def _real_schur(H: NDArray[np.float64], Zt: NDArray[np.float64] | None, ilo: int
     wr, wi = np.diag(H).copy(), np.zeros(n)
     smlnum = _SAFMIN * ((ihi - ilo + 1) / _EPS)
     i, stalled, last = ihi, 0, (-1, -1)
-    fresh = True                           # no sweep yet: the Hessenberg form as reduced
+    warmup = _WARMUP_SWEEPS
     while i >= ilo:
         l = _split_all(Hn, ilo, i, smlnum)
         stalled = stalled + 1 if (l, i) == last else 0
@@ -684,18 +688,14 @@ def _real_schur(H: NDArray[np.float64], Zt: NDArray[np.float64] | None, ilo: int
             continue
         nh = i - l + 1
         ns = _shift_count(nh)
-        if fresh:
-            S = Hn[i - ns + 1:i + 1, i - ns + 1:i + 1].copy()
-            try:
-                sr, si = _real_schur(S, None, 0, ns - 1, want_t=False)
-            except LinAlgError:
-                sr, si = np.diag(S).copy(), np.zeros(ns)
+        if warmup:
+            sr, si = _trailing_2x2_shifts(Hn, i, ns)
         else:
             nw = min(nh - 1, _window_size(nh))
             i, (sr, si) = _early_deflation(Hn, Zn, l, i, nw, want_t, wr, wi, smlnum)
             if i - l + 1 <= _NMIN or sr.size < 2:
                 continue
-        fresh = False
+        warmup = max(warmup - 1, 0)
         shifts = _pair_shifts(sr[-ns:], si[-ns:])
         row_start, col_end = (0, W.shape[1]) if want_t else (l, i + 1)
         _multishift_sweep(W, Hp, l, i, shifts, row_start, col_end)
@@ -789,6 +789,24 @@ def _early_deflation(H: NDArray[np.float64], Zt: NDArray[np.float64] | None, l: 
     if m > 0:
         H[k + m, k + m - 1] = 0.0
     return k + m - 1, (tr[:m], ti[:m])
+
+
+def _trailing_2x2_shifts(H: NDArray[np.float64], i: int, ns: int):
+    """ns shifts for a warm-up sweep: the eigenvalues of the diagonal 2×2 blocks of the
+    trailing ns rows, ending at row i (the roots of λ² − (a + d)λ + (ad − bc) for each),
+    as (real parts, imaginary parts)."""
+    j = np.arange(i, i - ns + 1, -2)
+    a, b, c, d = H[j - 1, j - 1], H[j - 1, j], H[j, j - 1], H[j, j]
+    mean = 0.5 * (a + d)
+    disc = (0.5 * (a - d)) ** 2 + b * c
+    root = np.sqrt(np.abs(disc))
+    real = disc >= 0
+    sr, si = np.empty(2 * j.size), np.empty(2 * j.size)
+    sr[0::2] = np.where(real, mean + root, mean)
+    sr[1::2] = np.where(real, mean - root, mean)
+    si[0::2] = np.where(real, 0.0, root)
+    si[1::2] = np.where(real, 0.0, -root)
+    return sr, si
 
 
 def _pair_shifts(sr: NDArray[np.float64], si: NDArray[np.float64]) -> NDArray[np.float64]:
