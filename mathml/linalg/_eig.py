@@ -153,6 +153,8 @@ _MIN_SHIFTS = 4
 # After this many multishift iterations without a deflation, dlahqr (with its
 # exceptional shifts) takes over the block.
 _MAX_STALLED = 10
+# Columns per panel of the blocked Hessenberg reduction (for blocks above _NMIN).
+_PANEL = 32
 # The first sweeps on a fresh Hessenberg matrix take the eigenvalues of the trailing 2×2
 # blocks as shifts (free), not a window's: early deflation finds nothing converged yet.
 _WARMUP_SWEEPS = 2
@@ -553,6 +555,10 @@ def _hessenberg(B: NDArray[np.float64], ilo: int, ihi: int, *, want_q: bool):
     size = ihi - ilo                        # order of the orthogonal block of Q
     Vt = np.zeros((size, size))
     tau = np.zeros(size)
+    if ihi - ilo + 1 > _NMIN:               # large: blocked (same reflectors, other rounding)
+        for j0 in range(ilo, ihi - 1, _PANEL):
+            _hessenberg_panel(H, ilo, ihi, j0, min(_PANEL, ihi - 1 - j0), Vt, tau)
+        return H, _form_hessenberg_q(Vt, tau, n, ilo, ihi) if want_q else None
     for i in range(ilo, ihi - 1):
         v, t, H[i + 1, i] = _householder_vector(H[i + 1:ihi + 1, i])
         H[i + 2:ihi + 1, i] = 0.0
@@ -566,10 +572,60 @@ def _hessenberg(B: NDArray[np.float64], ilo: int, ihi: int, *, want_q: bool):
         _reflect_left(H[i + 1:ihi + 1, i + 1:], v, t)
     if not want_q:
         return H, None
+    return H, _form_hessenberg_q(Vt, tau, n, ilo, ihi)
+
+
+def _form_hessenberg_q(Vt: NDArray[np.float64], tau: NDArray[np.float64], n: int, ilo: int,
+                       ihi: int) -> NDArray[np.float64]:
+    """Q of the Hessenberg reduction: the identity but for rows/columns ilo+1..ihi."""
     Q = np.eye(n)
+    size = ihi - ilo
     if size > 0:
         Q[ilo + 1:ihi + 1, ilo + 1:ihi + 1] = _form_q(Vt, tau, size)
-    return H, Q
+    return Q
+
+
+def _hessenberg_panel(H: NDArray[np.float64], ilo: int, ihi: int, j0: int, nb: int,
+                      Vt: NDArray[np.float64], tau: NDArray[np.float64]) -> None:
+    r"""Reflectors for columns j0..j0+nb−1 of H, then their update of the rest, by ``@``.
+
+    The blocked Hessenberg reduction of LAPACK's ``dgehrd``/``dlahr2``, in our words. The
+    panel's reflectors multiply to ``P = I − V T Vᵀ`` (compact WY form, T upper
+    triangular), and ``Pᵀ A P = (I − V Tᵀ Vᵀ)(A − Y Vᵀ)`` with ``Y = A V T``, A the matrix
+    at the start of the panel. Column j of the panel needs the previous reflectors of the
+    panel applied from both sides before its own is computed — from the right, through
+    Y's columns so far; from the left, through V and T — and each new reflector v adds
+    a column to A V (one matrix-vector product with the still untouched columns right
+    of j) and one to T. The columns right of the panel are
+    then updated by two products: ``A ← A − Y Vᵀ`` and ``A ← (I − V Tᵀ Vᵀ) A``.
+    Fills the rows j0−ilo.. of Vt and tau, in `_hessenberg`'s layout.
+    """
+    rows = slice(0, ihi + 1)
+    V = np.zeros((ihi + 1, nb))                  # reflector jj: rows j0+jj+1..ihi
+    T = np.zeros((nb, nb))
+    AV = np.zeros((ihi + 1, nb))                 # A V, so that Y = A V T
+    below = slice(j0 + 1, ihi + 1)
+    for jj in range(nb):
+        j = j0 + jj
+        col = H[rows, j].copy()
+        if jj:
+            col -= AV[:, :jj] @ (T[:jj, :jj] @ V[j, :jj])        # from the right: Y Vᵀ
+            w = T[:jj, :jj].T @ (V[below, :jj].T @ col[below])  # from the left
+            col[below] -= V[below, :jj] @ w
+        v, t, alpha = _householder_vector(col[j + 1:])
+        col[j + 1], col[j + 2:] = alpha, 0.0
+        H[rows, j] = col
+        V[j + 1:, jj] = v
+        Vt[j - ilo, j - ilo + 1:] = v[1:]
+        tau[j - ilo] = t
+        T[:jj, jj] = -t * (T[:jj, :jj] @ (V[below, :jj].T @ V[below, jj]))
+        T[jj, jj] = t
+        AV[:, jj] = H[rows, j + 1:ihi + 1] @ v
+    # The rest: columns j0+nb.. (the panel's columns are done).
+    right = slice(j0 + nb, ihi + 1)
+    H[rows, right] -= (AV @ T) @ V[right].T
+    W = T.T @ (V[below].T @ H[below, j0 + nb:])
+    H[below, j0 + nb:] -= V[below] @ W
 
 
 # ---------------------------------------------------------------------------------------
