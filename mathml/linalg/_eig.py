@@ -549,6 +549,11 @@ def _hessenberg(B: NDArray[np.float64], ilo: int, ihi: int, *, want_q: bool):
     (``dlarf``, with its skipping of zeros, so that exact zeros keep LAPACK's signs).
     Returns H (entries below the subdiagonal exactly zero) and Q (or None); Q is the
     identity outside rows/columns ilo+1..ihi (``dorghr``).
+
+    Blocks of order > _NMIN are reduced by the same reflectors in panels of _PANEL
+    columns (`_hessenberg_panel`, ``dgehrd``): most of the work becomes matrix products,
+    at the price of a different rounding (their eigenvalues come out in another order
+    than NumPy's anyway).
     """
     H = B
     n = H.shape[0]
