@@ -7,9 +7,11 @@ with NumPy's signs, up to decisions that fall at rounding level:
 
 1. ``_balance`` (``dgebal``): permute to isolate eigenvalues, scale by powers of 2.
 2. ``_hessenberg`` (``dgehrd`` + ``dorghr``): H = Qᵀ A Q by Householder reflectors.
-3. ``_francis_qr`` (``dlahqr``): the Francis implicit double-shift QR iteration drives H to
-   real Schur form T = Zᵀ H Z; ``_standardize_2x2`` (``dlanv2``) puts each 2×2 block of a
-   complex-conjugate pair in standard form.
+3. ``_real_schur`` drives H to real Schur form T = Zᵀ H Z: blocks of order ≤ 100 by
+   ``_francis_qr`` (``dlahqr``), the Francis implicit double-shift QR iteration; larger
+   ones first by small-bulge multishift sweeps with aggressive early deflation (``dlaqr0``,
+   its bulge chase vectorised in ``_hessenberg_qr``). ``_standardize_2x2`` (``dlanv2``)
+   puts each 2×2 block of a complex-conjugate pair in standard form.
 4. ``_schur_eigenvectors`` (``dtrevc3``): back substitution on T, for all eigenvectors at
    once, then multiplied by Z.
 5. ``_unbalance`` (``dgebak``) and ``_normalise`` (the end of ``dgeev``).
@@ -28,6 +30,7 @@ from numpy.typing import ArrayLike, NDArray
 from ..exceptions import LinAlgError
 from ._input import matrix
 from ._householder import _householder_vector
+from ._hessenberg_qr import _SPACING, _multishift_sweep
 from ._qr import _form_q, _reflect_left, _reflect_rows
 
 __all__ = ["eig", "eigvals"]
@@ -141,6 +144,20 @@ _SMALLNUM = math.sqrt(_SAFMIN) / _EPS
 _BIGNUM = 1.0 / _SMALLNUM
 # dlahqr: exceptional shifts every _KEXSH iterations without deflation, built from these.
 _KEXSH = 10
+# Blocks up to this order go to dlahqr's double-shift iteration; larger ones get
+# multishift sweeps. (LAPACK's nmin is 75; here a double-shift step costs less, relative
+# to a vectorised multishift step, so the crossover, measured, is higher.)
+_NMIN = 100
+# A multishift sweep uses at least this many shifts (two per bulge).
+_MIN_SHIFTS = 4
+# After this many multishift iterations without a deflation, dlahqr (with its
+# exceptional shifts) takes over the block.
+_MAX_STALLED = 10
+# Columns per panel of the blocked Hessenberg reduction (for blocks above _NMIN).
+_PANEL = 32
+# The first sweeps on a fresh Hessenberg matrix take the eigenvalues of the trailing 2×2
+# blocks as shifts (free), not a window's: early deflation finds nothing converged yet.
+_WARMUP_SWEEPS = 2
 _DAT1, _DAT2 = 0.75, -0.4375
 # dgebal: scaling factors are powers of _RADIX; a column is rescaled only when that
 # lowers its row+column norm below _FACTOR times its old value.
@@ -200,10 +217,13 @@ def eig(a: ArrayLike) -> EigResult:
        scale rows and columns by powers of 2 to even out their norms: B = D⁻¹PᵀAPD.
     3. Reduce B to upper Hessenberg form H = QᵀBQ by Householder reflectors (``dgehrd``),
        and form Q (``dorghr``).
-    4. Francis double-shift QR iteration (``dlahqr``) on H, accumulating the
-       transformations into Z (which starts as Q), until H is in real Schur form
-       T = ZᵀBZ: upper triangular but for 2×2 blocks
-       ``[[a, b], [c, a]]`` (bc < 0), each holding a conjugate pair a ± i√(−bc).
+    4. QR iteration on H, accumulating the transformations into Z (which starts as Q),
+       until H is in real Schur form T = ZᵀBZ: upper triangular but for 2×2 blocks
+       ``[[a, b], [c, a]]`` (bc < 0), each holding a conjugate pair a ± i√(−bc). A block
+       of order ≤ 100 gets Francis double-shift steps (``dlahqr``); a larger one first
+       gets multishift sweeps — a chain of many double-shift bulges chased together,
+       with the eigenvalues of a trailing window as shifts — and aggressive early
+       deflation, which splits off the converged eigenvalues of that window (``dlaqr0``).
     5. Eigenvectors of T by back substitution (``dtrevc3``): for λ_k on T's diagonal,
        solve (T − λ_k I) x = 0 with x_k = 1 (x = 0 below); v = Z x.
     6. Undo the balancing (v ← P D v) and normalise each v to unit 2-norm; rotate a
@@ -218,8 +238,10 @@ def eig(a: ArrayLike) -> EigResult:
     and eigenvectors by back substitution on the Schur form.
 
     *Complexity*: about 25 N³ flops with eigenvectors, 10 N³ without (Golub & Van Loan
-    §7.5.6); the iteration takes O(1) sweeps per eigenvalue. The bulge chase runs one
-    Python step per reflector (O(N²) steps, each a few vector operations).
+    §7.5.6); the iteration takes O(1) sweeps per eigenvalue. The double-shift bulge
+    chase runs one Python step per reflector (O(N²) steps, each a few vector
+    operations); a multishift sweep moves its whole chain of bulges one row per step,
+    so that large matrices need O(N²/ns) steps for ns shifts per sweep.
 
     *Numerical stability*: backward stable: the computed Schur form is that of A + E with
     ‖E‖ = O(ε‖A‖). An eigenvalue's forward error is about ε‖A‖ times its condition number
@@ -235,7 +257,8 @@ def eig(a: ArrayLike) -> EigResult:
     the clustered interior eigenvalues of symmetric matrices — can take one sweep more or
     less than NumPy's, which flips the sign of a Schur vector or reorders eigenvalues.
     For N > 75 LAPACK runs the multishift QR with aggressive early deflation
-    (``dlaqr0``), which orders the eigenvalues differently.
+    (``dlaqr0``), which orders the eigenvalues differently; so does this function's own
+    multishift iteration for N > 100, in yet another order.
 
     References
     ----------
@@ -276,7 +299,7 @@ def eig(a: ArrayLike) -> EigResult:
     H, Q = _hessenberg(B, ilo, ihi, want_q=True)
     # Step 4: real Schur form T (in H) and Schur vectors Z (kept as Zᵀ).
     Zt = np.ascontiguousarray(Q.T)
-    wr, wi = _francis_qr(H, Zt, ilo, ihi, want_t=True)
+    wr, wi = _real_schur(H, Zt, ilo, ihi, want_t=True)
     # Step 5: eigenvectors of T, mapped back by Z (one column per eigenvalue).
     V = _schur_eigenvectors(H, wr, wi, Zt.T)
     # Step 6: undo the balancing, then normalise.
@@ -328,8 +351,8 @@ def eigvals(a: ArrayLike) -> NDArray:
     1. Scale A into range.
     2. Balance.
     3. Reduce to Hessenberg form.
-    4. Francis double-shift QR iteration on the active block until every eigenvalue has
-       deflated.
+    4. QR iteration (double-shift, or multishift with early deflation for blocks of
+       order > 100) on the active block until every eigenvalue has deflated.
     5. Undo the scaling.
 
     *Complexity*: about 10 N³ flops.
@@ -362,7 +385,7 @@ def eigvals(a: ArrayLike) -> NDArray:
     # Step 3: Hessenberg form (no Q).
     H, _ = _hessenberg(B, ilo, ihi, want_q=False)
     # Step 4: QR iteration, transforming the active block only.
-    wr, wi = _francis_qr(H, None, ilo, ihi, want_t=False)
+    wr, wi = _real_schur(H, None, ilo, ihi, want_t=False)
     # Step 5: undo the scaling.
     wr, wi = wr * factor, wi * factor
     if np.all(wi == 0.0):
@@ -526,12 +549,21 @@ def _hessenberg(B: NDArray[np.float64], ilo: int, ihi: int, *, want_q: bool):
     (``dlarf``, with its skipping of zeros, so that exact zeros keep LAPACK's signs).
     Returns H (entries below the subdiagonal exactly zero) and Q (or None); Q is the
     identity outside rows/columns ilo+1..ihi (``dorghr``).
+
+    Blocks of order > _NMIN are reduced by the same reflectors in panels of _PANEL
+    columns (`_hessenberg_panel`, ``dgehrd``): most of the work becomes matrix products,
+    at the price of a different rounding (their eigenvalues come out in another order
+    than NumPy's anyway).
     """
     H = B
     n = H.shape[0]
     size = ihi - ilo                        # order of the orthogonal block of Q
     Vt = np.zeros((size, size))
     tau = np.zeros(size)
+    if ihi - ilo + 1 > _NMIN:               # large: blocked (same reflectors, other rounding)
+        for j0 in range(ilo, ihi - 1, _PANEL):
+            _hessenberg_panel(H, ilo, ihi, j0, min(_PANEL, ihi - 1 - j0), Vt, tau)
+        return H, _form_hessenberg_q(Vt, tau, n, ilo, ihi) if want_q else None
     for i in range(ilo, ihi - 1):
         v, t, H[i + 1, i] = _householder_vector(H[i + 1:ihi + 1, i])
         H[i + 2:ihi + 1, i] = 0.0
@@ -545,10 +577,60 @@ def _hessenberg(B: NDArray[np.float64], ilo: int, ihi: int, *, want_q: bool):
         _reflect_left(H[i + 1:ihi + 1, i + 1:], v, t)
     if not want_q:
         return H, None
+    return H, _form_hessenberg_q(Vt, tau, n, ilo, ihi)
+
+
+def _form_hessenberg_q(Vt: NDArray[np.float64], tau: NDArray[np.float64], n: int, ilo: int,
+                       ihi: int) -> NDArray[np.float64]:
+    """Q of the Hessenberg reduction: the identity but for rows/columns ilo+1..ihi."""
     Q = np.eye(n)
+    size = ihi - ilo
     if size > 0:
         Q[ilo + 1:ihi + 1, ilo + 1:ihi + 1] = _form_q(Vt, tau, size)
-    return H, Q
+    return Q
+
+
+def _hessenberg_panel(H: NDArray[np.float64], ilo: int, ihi: int, j0: int, nb: int,
+                      Vt: NDArray[np.float64], tau: NDArray[np.float64]) -> None:
+    r"""Reflectors for columns j0..j0+nb−1 of H, then their update of the rest, by ``@``.
+
+    The blocked Hessenberg reduction of LAPACK's ``dgehrd``/``dlahr2``, in our words. The
+    panel's reflectors multiply to ``P = I − V T Vᵀ`` (compact WY form, T upper
+    triangular), and ``Pᵀ A P = (I − V Tᵀ Vᵀ)(A − Y Vᵀ)`` with ``Y = A V T``, A the matrix
+    at the start of the panel. Column j of the panel needs the previous reflectors of the
+    panel applied from both sides before its own is computed — from the right, through
+    Y's columns so far; from the left, through V and T — and each new reflector v adds
+    a column to A V (one matrix-vector product with the still untouched columns right
+    of j) and one to T. The columns right of the panel are
+    then updated by two products: ``A ← A − Y Vᵀ`` and ``A ← (I − V Tᵀ Vᵀ) A``.
+    Fills the rows j0−ilo.. of Vt and tau, in `_hessenberg`'s layout.
+    """
+    rows = slice(0, ihi + 1)
+    V = np.zeros((ihi + 1, nb))                  # reflector jj: rows j0+jj+1..ihi
+    T = np.zeros((nb, nb))
+    AV = np.zeros((ihi + 1, nb))                 # A V, so that Y = A V T
+    below = slice(j0 + 1, ihi + 1)
+    for jj in range(nb):
+        j = j0 + jj
+        col = H[rows, j].copy()
+        if jj:
+            col -= AV[:, :jj] @ (T[:jj, :jj] @ V[j, :jj])        # from the right: Y Vᵀ
+            w = T[:jj, :jj].T @ (V[below, :jj].T @ col[below])  # from the left
+            col[below] -= V[below, :jj] @ w
+        v, t, alpha = _householder_vector(col[j + 1:])
+        col[j + 1], col[j + 2:] = alpha, 0.0
+        H[rows, j] = col
+        V[j + 1:, jj] = v
+        Vt[j - ilo, j - ilo + 1:] = v[1:]
+        tau[j - ilo] = t
+        T[:jj, jj] = -t * (T[:jj, :jj] @ (V[below, :jj].T @ V[below, jj]))
+        T[jj, jj] = t
+        AV[:, jj] = H[rows, j + 1:ihi + 1] @ v
+    # The rest: columns j0+nb.. (the panel's columns are done).
+    right = slice(j0 + nb, ihi + 1)
+    H[rows, right] -= (AV @ T) @ V[right].T
+    W = T.T @ (V[below].T @ H[below, j0 + nb:])
+    H[below, j0 + nb:] -= V[below] @ W
 
 
 # ---------------------------------------------------------------------------------------
@@ -619,6 +701,199 @@ def _francis_qr(H: NDArray[np.float64], Zt: NDArray[np.float64] | None, ilo: int
         H[...] = Hc
         Zt[...] = C[:, n:]
     return wr, wi
+
+
+def _real_schur(H: NDArray[np.float64], Zt: NDArray[np.float64] | None, ilo: int, ihi: int,
+                *, want_t: bool) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    r"""Real Schur form of the Hessenberg H in place, as `_francis_qr` (same arguments).
+
+    Blocks of order ≤ _NMIN go to `_francis_qr` (``dlahqr``). A larger active block is
+    worked on as LAPACK's ``dlaqr0`` does, from the bottom:
+
+    1. Aggressive early deflation (`_early_deflation`) on a trailing window of order
+       nw: its converged eigenvalues split off; the others are the next shifts.
+    2. One small-bulge multishift sweep (``_hessenberg_qr._multishift_sweep``) with ns
+       of those shifts. (The first _WARMUP_SWEEPS sweeps use the eigenvalues of the
+       trailing 2×2 blocks instead: a window of a fresh Hessenberg matrix rarely deflates,
+       and its eigenvalues cost as much as a sweep.)
+    3. Zero the negligible subdiagonal entries; once the bottom block is of order
+       ≤ _NMIN, `_francis_qr` finishes it, and the next block up is taken.
+
+    Why: a Francis double-shift sweep is one Python step per row for two shifts; a
+    multishift sweep is one (vectorised) step per row for ns shifts, and early deflation
+    finds converged eigenvalues sweeps before a subdiagonal entry becomes negligible.
+    """
+    n = H.shape[0]
+    if ihi - ilo + 1 <= _NMIN:
+        return _francis_qr(H, Zt, ilo, ihi, want_t=want_t)
+    # W = [H 0 | Zᵀ] with 4 zero rows below: room for the sweep's reshaped views.
+    pad = _SPACING
+    W = np.zeros((n + pad, n + pad + (n if Zt is not None else 0)))
+    W[:n, :n] = np.triu(H, -1)
+    if Zt is not None:
+        W[:n, n + pad:] = Zt
+    Hp, Hn = W[:, :n + pad], W[:n, :n]
+    Zn = W[:n, n + pad:] if Zt is not None else None
+    wr, wi = np.diag(H).copy(), np.zeros(n)
+    smlnum = _SAFMIN * ((ihi - ilo + 1) / _EPS)
+    i, stalled, last = ihi, 0, (-1, -1)
+    warmup = _WARMUP_SWEEPS
+    while i >= ilo:
+        l = _split_all(Hn, ilo, i, smlnum)
+        stalled = stalled + 1 if (l, i) == last else 0
+        last = (l, i)
+        if i - l + 1 <= _NMIN or stalled >= _MAX_STALLED:
+            wr_b, wi_b = _francis_qr(Hn, Zn, l, i, want_t=want_t)
+            wr[l:i + 1], wi[l:i + 1] = wr_b[l:i + 1], wi_b[l:i + 1]
+            i = l - 1
+            continue
+        nh = i - l + 1
+        ns = _shift_count(nh)
+        if warmup:
+            sr, si = _trailing_2x2_shifts(Hn, i, ns)
+        else:
+            nw = min(nh - 1, _window_size(nh))
+            i, (sr, si) = _early_deflation(Hn, Zn, l, i, nw, want_t, wr, wi, smlnum)
+            if i - l + 1 <= _NMIN or sr.size < 2:
+                continue
+        warmup = max(warmup - 1, 0)
+        shifts = _pair_shifts(sr[-ns:], si[-ns:])
+        row_start, col_end = (0, W.shape[1]) if want_t else (l, i + 1)
+        _multishift_sweep(W, Hp, l, i, shifts, row_start, col_end)
+    H[...] = Hn
+    if Zt is not None:
+        Zt[...] = Zn
+    return wr, wi
+
+
+def _split_all(H: NDArray[np.float64], ilo: int, i: int, smlnum: float) -> int:
+    """Zero every negligible subdiagonal entry of rows ilo+1..i; return where the bottom
+    unreduced block starts (the tests of `_find_split`, for all entries at once)."""
+    d = H.diagonal()
+    sub = H.diagonal(-1)[ilo:i]                             # H[k, k−1], k = ilo+1..i
+    sup = H.diagonal(1)[ilo:i]                              # H[k−1, k]
+    hkk1, hk1k = np.abs(sub), np.abs(sup)
+    dk1, dk = d[ilo:i], d[ilo + 1:i + 1]
+    ab, ba = np.maximum(hkk1, hk1k), np.minimum(hkk1, hk1k)
+    gap = np.abs(dk1 - dk)
+    aa, bb = np.maximum(np.abs(dk), gap), np.minimum(np.abs(dk), gap)
+    s = aa + ab
+    s = np.where(s == 0.0, 1.0, s)
+    small = (hkk1 <= smlnum) | (ba * (ab / s) <= np.maximum(smlnum, _EPS * (bb * (aa / s))))
+    small &= hkk1 <= np.maximum(_EPS * (np.abs(dk1) + np.abs(dk)), smlnum)
+    k = np.flatnonzero(small)
+    if k.size == 0:
+        return ilo
+    H[ilo + 1 + k, ilo + k] = 0.0
+    return ilo + 1 + int(k[-1])
+
+
+def _early_deflation(H: NDArray[np.float64], Zt: NDArray[np.float64] | None, l: int, i: int,
+                     nw: int, want_t: bool, wr: NDArray[np.float64], wi: NDArray[np.float64],
+                     smlnum: float):
+    r"""Aggressive early deflation (Braman, Byers & Mathias 2002; LAPACK's ``dlaqr3``).
+
+    The trailing nw×nw window H[k:i+1, k:i+1] (k = i − nw + 1) is brought to real Schur
+    form, T = Vᵀ H_w V. In the similarity diag(I, V) the single entry s = H[k, k−1] that
+    couples the window to the rest becomes the "spike" s·Vᵀe₁ in column k−1; an
+    eigenvalue at the bottom of T whose spike entries are below ulp·|λ| is then
+    converged even though no subdiagonal entry of H is small, and deflates. (This
+    version deflates from the bottom until the first eigenvalue that does not; LAPACK
+    also reorders the Schur form to try the ones above it.) If any deflate, the rest of
+    the window, with its spike, is reduced back to Hessenberg form and the window's
+    orthogonal transformation is applied to the rest of H (and Z) with ``@``.
+
+    Returns the new bottom row i of the active block, and the undeflated eigenvalues of
+    the window (real and imaginary parts), the shifts for the next sweep.
+    """
+    k = i - nw + 1
+    s = float(H[k, k - 1])
+    T = H[k:i + 1, k:i + 1].copy()
+    Vt = np.eye(nw)
+    try:
+        tr, ti = _real_schur(T, Vt, 0, nw - 1, want_t=True)
+    except LinAlgError:
+        return i, (np.zeros(0), np.zeros(0))
+    spike = s * Vt[:, 0]
+    # Deflation test, from the bottom: one 1×1 or 2×2 block of T at a time.
+    j = nw - 1
+    while j >= 0:
+        top = j - 1 if j > 0 and T[j, j - 1] != 0.0 else j
+        size = abs(T[j, j]) + (math.sqrt(abs(T[j, j - 1])) * math.sqrt(abs(T[j - 1, j]))
+                               if top < j else 0.0)
+        if size == 0.0:
+            size = abs(s)
+        if max(abs(spike[top]), abs(spike[j])) > max(smlnum, _EPS * size):
+            break
+        j = top - 1
+    m = j + 1                                      # undeflated: T[:m, :m]
+    if m == nw:
+        return i, (tr, ti)
+    spike[m:] = 0.0
+    if m > 1:
+        # Back to Hessenberg form: the reflectors of [spike | T11] (row 0 is a dummy).
+        M = np.zeros((m + 1, m + 1))
+        M[1:, 0], M[1:, 1:] = spike[:m], T[:m, :m]
+        M, Q = _hessenberg(M, 0, m, want_q=True)
+        Q = Q[1:, 1:]
+        spike[:m], T[:m, :m] = M[1:, 0], M[1:, 1:]
+        T[:m, m:] = Q.T @ T[:m, m:]
+        Vt[:m] = Q.T @ Vt[:m]
+    H[k:i + 1, k:i + 1] = np.triu(T, -1)
+    H[k:i + 1, k - 1] = spike
+    row_start, col_end = (0, H.shape[1]) if want_t else (l, i + 1)
+    H[k:i + 1, i + 1:col_end] = Vt @ H[k:i + 1, i + 1:col_end]
+    H[row_start:k, k:i + 1] = H[row_start:k, k:i + 1] @ Vt.T
+    if Zt is not None:
+        Zt[k:i + 1] = Vt @ Zt[k:i + 1]
+    wr[k + m:i + 1], wi[k + m:i + 1] = tr[m:], ti[m:]
+    if m > 0:
+        H[k + m, k + m - 1] = 0.0
+    return k + m - 1, (tr[:m], ti[:m])
+
+
+def _trailing_2x2_shifts(H: NDArray[np.float64], i: int, ns: int):
+    """ns shifts for a warm-up sweep: the eigenvalues of the diagonal 2×2 blocks of the
+    trailing ns rows, ending at row i (the roots of λ² − (a + d)λ + (ad − bc) for each),
+    as (real parts, imaginary parts)."""
+    j = np.arange(i, i - ns + 1, -2)
+    a, b, c, d = H[j - 1, j - 1], H[j - 1, j], H[j, j - 1], H[j, j]
+    mean = 0.5 * (a + d)
+    disc = (0.5 * (a - d)) ** 2 + b * c
+    root = np.sqrt(np.abs(disc))
+    real = disc >= 0
+    sr, si = np.empty(2 * j.size), np.empty(2 * j.size)
+    sr[0::2] = np.where(real, mean + root, mean)
+    sr[1::2] = np.where(real, mean - root, mean)
+    si[0::2] = np.where(real, 0.0, root)
+    si[1::2] = np.where(real, 0.0, -root)
+    return sr, si
+
+
+def _pair_shifts(sr: NDArray[np.float64], si: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Shifts as (nb, 4) pairs (Re σ₁, Im σ₁, Re σ₂, Im σ₂): conjugates together, the
+    reals two by two (a lone real, or half a pair cut off at the front, is dropped)."""
+    if si.size and si[0] < 0.0:
+        sr, si = sr[1:], si[1:]
+    cplx = np.flatnonzero(si > 0.0)
+    real = np.flatnonzero(si == 0.0)
+    if real.size % 2:
+        real = real[1:]
+    pairs = np.empty((cplx.size + real.size // 2, 4))
+    pairs[:cplx.size] = np.column_stack([sr[cplx], si[cplx], sr[cplx], -si[cplx]])
+    pairs[cplx.size:] = np.column_stack([sr[real[0::2]], np.zeros(real.size // 2),
+                                         sr[real[1::2]], np.zeros(real.size // 2)])
+    return pairs
+
+
+def _window_size(nh: int) -> int:
+    """Order of the deflation window for an active block of order nh (after ``iparmq``)."""
+    return _shift_count(nh)
+
+
+def _shift_count(nh: int) -> int:
+    """Number of shifts per multishift sweep on a block of order nh (after ``iparmq``)."""
+    return max(_MIN_SHIFTS, 2 * int(1.5 * nh / (2 * max(1.0, math.log2(nh)))))
 
 
 def _find_split(H: NDArray[np.float64], l: int, i: int, ilo: int, ihi: int,
@@ -755,7 +1030,8 @@ def _double_shift_sweep(C: NDArray[np.float64], H: NDArray[np.float64], l: int, 
         else:
             beta, t1, v2, v3 = _reflector3(alpha, x2, x3)
         if k > m:
-            H[k:k + 3, k - 1] = (beta, 0.0, 0.0)
+            H[k, k - 1] = beta
+            H[k + 1, k - 1] = H[k + 2, k - 1] = 0.0
         elif m > l:
             # Not −H[k, k−1]: stays right when v2 and v3 underflow (LAPACK's comment).
             H[k, k - 1] *= 1.0 - t1
@@ -765,9 +1041,10 @@ def _double_shift_sweep(C: NDArray[np.float64], H: NDArray[np.float64], l: int, 
         G[0, 0], G[0, 1], G[0, 2] = 1.0 - t1, -t2, -t3
         G[1, 0], G[1, 1], G[1, 2] = -t2, 1.0 - t2 * v2, -t2 * v3
         G[2, 0], G[2, 1], G[2, 2] = -t3, -t3 * v2, 1.0 - t3 * v3
-        C[k:k + 3, k:row_end] = G @ C[k:k + 3, k:row_end]
-        last = min(k + 3, i) + 1
-        H[i1:last, k:k + 3] = H[i1:last, k:k + 3] @ G
+        rows = C[k:k + 3, k:row_end]
+        rows[...] = G @ rows
+        cols = H[i1:min(k + 3, i) + 1, k:k + 3]
+        cols[...] = cols @ G
     k = i - 1
     if k > m:
         alpha, x2 = H[k:k + 2, k - 1].tolist()
