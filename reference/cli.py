@@ -201,6 +201,20 @@ def load_function(target: str, command: str) -> Callable:
 # --- bench -------------------------------------------------------------------------------------
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.threads < 1:
+        raise UsageError(f"--threads must be at least 1, not {args.threads}")
+    # threadpoolctl (a dependency of scikit-learn) limits the BLAS and OpenMP libraries that
+    # are loaded when it is called: resolve both backends of every concept first, so that
+    # NumPy's, SciPy's and scikit-learn's libraries are all loaded and all limited.
+    from threadpoolctl import threadpool_limits
+    names = [args.scale] if args.scale is not None else (args.concept or [])
+    for c in [resolve_concept(n) for n in names] or _concepts_of(args.areas):
+        c.implementation("mathml"), c.implementation("reference")
+    with threadpool_limits(limits=args.threads):
+        return _cmd_bench(args)
+
+
+def _cmd_bench(args: argparse.Namespace) -> int:
     if args.scale is not None:
         if args.areas or args.concept or args.record:
             raise UsageError("--scale times one concept: give only `--scale AREA.NAME`")
@@ -225,13 +239,14 @@ def cmd_bench(args: argparse.Namespace) -> int:
         rows.append((c.name, bench.describe_size(c.bench.size, case), str(t.rounds),
                      bench.spread(t.mathml), bench.spread(t.reference), f"{t.ratio:.2f}×"))
         recorded[c.name] = {"ratio": round(t.ratio, 4), "size": rows[-1][1],
-                            "rounds": t.rounds, "seconds": budget}
+                            "rounds": t.rounds, "seconds": budget, "threads": args.threads}
     total = time.perf_counter() - started
     if sys.stderr.isatty():
         print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
     _print_rows(rows, args.markdown)
     print(f"\nratio = median mathml time / median reference time; the two run alternately "
-          f"(order swapped each round) after one warm-up call each, {budget:g} s per concept.")
+          f"(order swapped each round) after one warm-up call each, {budget:g} s per concept, "
+          f"{_threads(args.threads)}.")
     if short:
         print(f"Fewer than {bench.FULL_ROUNDS} rounds where one call is slow against the "
               f"budget (at least 1): {', '.join(short)}.")
@@ -240,6 +255,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.record:
         _record_bench(Path(args.record), recorded)
     return 0
+
+
+def _threads(n: int) -> str:
+    return f"{n} BLAS/OpenMP thread{'s' if n != 1 else ''} (--threads)"
 
 
 def _record_bench(path: Path, recorded: dict[str, dict]) -> None:
@@ -254,9 +273,8 @@ def _record_bench(path: Path, recorded: dict[str, dict]) -> None:
         raise UsageError(f"--record: {path} is not JSON ({exc}); remove it or choose another "
                          "file") from None
     today = datetime.date.today().isoformat()
-    threads = os.environ.get("OPENBLAS_NUM_THREADS", "")
     for name, entry in recorded.items():
-        data[name] = {**entry, "date": today, "blas_threads": threads}
+        data[name] = {**entry, "date": today}
     path.write_text(json.dumps(dict(sorted(data.items())), indent=1, ensure_ascii=False) + "\n",
                     encoding="utf-8")
     print(f"recorded {len(recorded)} ratio{'s' if len(recorded) != 1 else ''} in {path}")
@@ -290,7 +308,8 @@ def _bench_scale(c: catalog.Concept, args: argparse.Namespace) -> int:
     print(f"At small n a fixed cost per call (validation, Python overhead) flattens the curve: "
           f"k is the exponent over these sizes, not the asymptotic one.\n"
           f"{len(s.sizes)} sizes in {bench.format_time(total)} (budget "
-          f"{bench.format_time(budget)}; n/4, n/2 and n are always run).")
+          f"{bench.format_time(budget)}; n/4, n/2 and n are always run), "
+          f"{_threads(args.threads)}.")
     return 0
 
 
@@ -443,6 +462,9 @@ def _run(argv: Sequence[str] | None) -> int:
     p.add_argument("--scale", metavar="AREA.NAME",
                    help="time one concept at n/4, n/2, n, 2n, ... and fit time ∝ nᵏ")
     p.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    p.add_argument("--threads", type=int, default=1, metavar="N",
+                   help="BLAS and OpenMP threads of both backends while timing (default 1: "
+                        "the ratios of docs/benchmarks.md)")
     p.add_argument("--record", metavar="FILE.json",
                    help="also merge the ratios into FILE.json (docs/bench.json: the site's)")
     p.set_defaults(run=cmd_bench)

@@ -14,7 +14,7 @@ the tolerance table. The pages reuse what ``mathml show`` and ``mathml report`` 
 (:mod:`reference.show`, :mod:`reference.runner`), so the site says what the command says.
 
 Everything here but :func:`main` is string building: importing this module imports neither
-Sphinx nor matplotlib (a figure is drawn only when ``reference.figures`` exists).
+Sphinx nor matplotlib (:mod:`reference.figures` imports it when it draws).
 """
 from __future__ import annotations
 
@@ -336,7 +336,9 @@ def _speed(c: catalog.Concept, bench: dict | None) -> str:
         return ("No ratio recorded yet: ``mathml bench --concept "
                 f"{c.name} --record docs/bench.json`` records one.\n")
     return (f"mathml took **{bench['ratio']:.2f}×** the reference's time (median of "
-            f"{bench['rounds']} alternating rounds, {rst_text(bench['size'])}), recorded on "
+            f"{bench['rounds']} alternating rounds, {rst_text(bench['size'])}"
+            + (f", {bench['threads']} BLAS/OpenMP thread" if "threads" in bench else "")
+            + f"), recorded on "
             f"{bench['date']} by ``mathml bench --seconds {bench['seconds']:g} --record "
             "docs/bench.json``; a ratio below 1 means mathml was faster. "
             f"``mathml bench --concept {c.name}`` measures it again on your machine; "
@@ -432,22 +434,14 @@ def load_bench(path: Path = DOCS / "bench.json") -> dict[str, dict]:
 
 
 def _figure(name: str, out: Path) -> str | None:
-    """Draw the concept's figure into `out`/figures when ``reference.figures`` has one; the
-    path relative to the page, or None."""
-    try:
-        from . import figures  # type: ignore[attr-defined]
-        if not figures.has_figure(name):
-            return None
-        draw = figures.draw
-    except (ImportError, AttributeError):
+    """Draw the concept's figure (:mod:`reference.figures`, both backends on one figure) into
+    `out`/figures; its path relative to the page, or None for a concept without a figure."""
+    from . import figures
+    if not figures.has_figure(name):
         return None
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    fig = draw(name)
+    fig = figures.draw(name)      # a matplotlib Figure of its own, without pyplot's state
     (out / "figures").mkdir(parents=True, exist_ok=True)
     fig.savefig(out / "figures" / f"{name}.png", dpi=96, bbox_inches="tight")
-    plt.close(fig)
     return f"figures/{name}.png"
 
 
