@@ -3,7 +3,8 @@
 ``A = U₁ B V₁ᵀ`` by Golub–Kahan Householder bidiagonalisation, then the singular triplets
 of the bidiagonal B from the symmetric tridiagonal eigenproblem of its Golub–Kahan matrix
 (`_eigh._tridiagonal_eigh`: bisection and inverse iteration, vectorised across all singular
-values), then ``U = U₁ U_B`` and ``V = V₁ V_B``.
+values; divide and conquer for the vectors of large matrices), then ``U = U₁ U_B`` and
+``V = V₁ V_B``.
 
 The module opens with ``_textbook_svd``, the algorithm as a textbook writes it;
 `svd` reaches the same decomposition by a finite reduction to bidiagonal form first
@@ -383,7 +384,9 @@ def svd(a: ArrayLike, full_matrices: bool = True, compute_uv: bool = True,
        symmetric tridiagonal with zero diagonal and off-diagonal (d₁, f₁, d₂, …, d_N);
        its eigenvalues are ±σ_i. Its N largest eigenvalues and their eigenvectors
        (v_i, u_i)/√2 come from bisection and inverse iteration, as in `eigh` (the −σ_i
-       and their vectors too, when some σ_i is close enough to −σ_i to share a cluster).
+       and their vectors too, when some σ_i is close enough to −σ_i to share a cluster);
+       for N ≥ 256 (2N ≥ 512 rows) the eigenvectors come from divide and conquer, as in
+       `eigh`.
     4. Split each eigenvector into u_i and v_i. For σ_i above 1e3·eps·σ_max these are
        trusted: normalised, then made orthonormal by a few Newton–Schulz steps (the
        polar factor; a symmetric correction that keeps B v_i ≈ σ_i u_i). The vectors of
