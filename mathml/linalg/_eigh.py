@@ -1024,8 +1024,9 @@ def _divide_and_conquer(d: NDArray[np.float64],
     return W[0, :n], Qt[0, :n, :n].T
 
 
-def _tridiagonal_eigh(d: ArrayLike, e: ArrayLike, *, vectors: bool = True,
-                      select=None) -> tuple[NDArray[np.float64], NDArray[np.float64] | None]:
+def _tridiagonal_eigh(d: ArrayLike, e: ArrayLike, *, vectors: bool = True, select=None,
+                      divide_and_conquer: bool | None = None
+                      ) -> tuple[NDArray[np.float64], NDArray[np.float64] | None]:
     r"""Eigenvalues (ascending) and eigenvectors of the symmetric tridiagonal T(d, e).
 
     Parameters
@@ -1039,6 +1040,10 @@ def _tridiagonal_eigh(d: ArrayLike, e: ArrayLike, *, vectors: bool = True,
     select : slice, int array or bool mask, optional
         Which eigenvalues, by position in ascending order (``np.arange(n)[select]``);
         all of them by default.
+    divide_and_conquer : bool, optional
+        For the eigenvectors: divide and conquer (True) or bisection and twisted
+        factorisations (False); by default divide and conquer from
+        `_DIVIDE_AND_CONQUER_SIZE` rows on.
 
     Returns
     -------
@@ -1069,7 +1074,9 @@ def _tridiagonal_eigh(d: ArrayLike, e: ArrayLike, *, vectors: bool = True,
     scale = _power_of_two_scale(tnorm)
     d, e, radius, tnorm = d * scale, e * scale, radius * scale, tnorm * scale
     e = np.where(np.abs(e) <= _EPS * tnorm, 0.0, e)
-    if vectors and n >= _DIVIDE_AND_CONQUER_SIZE:  # all of them, then the selection
+    if divide_and_conquer is None:
+        divide_and_conquer = n >= _DIVIDE_AND_CONQUER_SIZE
+    if vectors and divide_and_conquer:  # all of them, then the selection
         values, vectors_of_t = _divide_and_conquer(d, e)
         return values[j] / scale, vectors_of_t[:, j]
     starts = np.flatnonzero(np.concatenate(([True], e == 0.0)))
