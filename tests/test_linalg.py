@@ -337,16 +337,30 @@ def test_divide_and_conquer_is_accurate_and_orthogonal(d, e):
     assert np.abs(Z.T @ Z - np.eye(n)).max() <= 10 * n * EPS
 
 
-@pytest.mark.parametrize("concept", ["eigh", "svd"])
-def test_divide_and_conquer_sizes(concept):
-    """Sizes at which `eigh` and `svd` take their eigenvectors from divide and conquer."""
-    A = _random(520 if concept == "eigh" else 300, seed=5, cond=1e6)
-    if concept == "eigh":
-        A = (A + A.T) / 2
-        w, V = ml.eigh(A)
-        np.testing.assert_allclose(w, np.linalg.eigvalsh(A), rtol=0, atol=1e-13 * A.shape[0])
-        _assert_invariants("linalg.eigh", catalog.case(A), (w, V))
-    else:
-        U, S, Vh = ml.svd(A)
-        np.testing.assert_allclose(S, np.linalg.svd(A, compute_uv=False), rtol=0, atol=1e-13 * 300)
-        _assert_invariants("linalg.svd", catalog.case(A), (U, S, Vh))
+def _symmetric_with_repeats(n, seed=6):
+    """Eigenvalues each repeated ten times, in a random basis."""
+    rng = np.random.default_rng(seed)
+    Q, _ = np.linalg.qr(rng.standard_normal((n, n)))
+    return (Q * np.repeat(rng.standard_normal(n // 10 + 1), 10)[:n]) @ Q.T
+
+
+@pytest.mark.parametrize("A", [
+    pytest.param(_random(520, seed=5), id="eigh, n=520"),
+    pytest.param(np.kron(np.eye(80), [[2.0, 1.0], [1.0, 2.0]]), id="eigh, blocks, n=160"),
+    pytest.param(_symmetric_with_repeats(160), id="eigh, repeated, n=160")])
+def test_eigh_by_divide_and_conquer(A):
+    """Sizes and structures for which `eigh` takes T's eigenvectors from divide and conquer."""
+    A = (A + A.T) / 2
+    w, V = ml.eigh(A)
+    np.testing.assert_allclose(w, np.linalg.eigvalsh(A), rtol=0, atol=1e-13 * A.shape[0])
+    _assert_invariants("linalg.eigh", catalog.case(A), (w, V))
+
+
+@pytest.mark.parametrize("shape", [(300, 300), (60, 40)])
+def test_svd_by_divide_and_conquer(shape):
+    """`svd` of a matrix with a singular value near 0 (σ and −σ in one cluster of the
+    Golub–Kahan matrix): divide and conquer."""
+    A = _random(*shape, seed=5, cond=1e6)
+    U, S, Vh = ml.svd(A)
+    np.testing.assert_allclose(S, np.linalg.svd(A, compute_uv=False), rtol=0, atol=1e-13 * max(shape))
+    _assert_invariants("linalg.svd", catalog.case(A), (U, S, Vh))

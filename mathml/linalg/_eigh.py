@@ -208,8 +208,10 @@ _SECTIONS = 8
 _NEWTON_WIDTH = 1e-4
 #: Newton steps at most (from 1e-4‖T‖, quadratic convergence needs about four).
 _NEWTON_STEPS = 8
-#: From this many rows on, the eigenvectors come from divide and conquer (see its section).
+#: From this many rows on, the eigenvectors come from divide and conquer (see its section),
+#: and from _DIVIDE_AND_CONQUER_FALLBACK on where twisted factorisations cannot serve.
 _DIVIDE_AND_CONQUER_SIZE = 512
+_DIVIDE_AND_CONQUER_FALLBACK = 128
 
 
 def _power_of_two_scale(amax: float) -> float:
@@ -1042,8 +1044,9 @@ def _tridiagonal_eigh(d: ArrayLike, e: ArrayLike, *, vectors: bool = True, selec
         all of them by default.
     divide_and_conquer : bool, optional
         For the eigenvectors: divide and conquer (True) or bisection and twisted
-        factorisations (False); by default divide and conquer from
-        `_DIVIDE_AND_CONQUER_SIZE` rows on.
+        factorisations or inverse iteration (False); by default divide and conquer from
+        `_DIVIDE_AND_CONQUER_SIZE` rows on, and from `_DIVIDE_AND_CONQUER_FALLBACK` rows on
+        where twisted factorisations cannot serve (blocks, close eigenvalues).
 
     Returns
     -------
@@ -1074,12 +1077,16 @@ def _tridiagonal_eigh(d: ArrayLike, e: ArrayLike, *, vectors: bool = True, selec
     scale = _power_of_two_scale(tnorm)
     d, e, radius, tnorm = d * scale, e * scale, radius * scale, tnorm * scale
     e = np.where(np.abs(e) <= _EPS * tnorm, 0.0, e)
+    starts = np.flatnonzero(np.concatenate(([True], e == 0.0)))
+    # divide and conquer: for large T, and, from _DIVIDE_AND_CONQUER_FALLBACK rows on, where
+    # twisted factorisations cannot serve (T splits into blocks, or close eigenvalues:
+    # see below) and inverse iteration would follow, which is then slower
+    fallback = divide_and_conquer is None and n >= _DIVIDE_AND_CONQUER_FALLBACK
     if divide_and_conquer is None:
-        divide_and_conquer = n >= _DIVIDE_AND_CONQUER_SIZE
+        divide_and_conquer = n >= _DIVIDE_AND_CONQUER_SIZE or (fallback and starts.size > 1)
     if vectors and divide_and_conquer:  # all of them, then the selection
         values, vectors_of_t = _divide_and_conquer(d, e)
         return values[j] / scale, vectors_of_t[:, j]
-    starts = np.flatnonzero(np.concatenate(([True], e == 0.0)))
     # Gershgorin's interval, widened so that the Sturm counts at its ends are 0 and n
     pad = 2.1 * n * _EPS * tnorm
     lower, upper = float(np.min(d - radius)) - pad, float(np.max(d + radius)) + pad
@@ -1097,6 +1104,9 @@ def _tridiagonal_eigh(d: ArrayLike, e: ArrayLike, *, vectors: bool = True, selec
     if not vectors:
         return w / scale, None
     Z = _twisted_vectors(d, e, w, tnorm) if starts.size == 1 else None
+    if Z is None and fallback:
+        values, vectors_of_t = _divide_and_conquer(d, e)
+        return values[j] / scale, vectors_of_t[:, j]
     if Z is None:
         Z = _inverse_iteration(d, e, w, block, starts, tnorm)
     return w / scale, Z
