@@ -300,3 +300,67 @@ def test_products_with_nothing_to_sum_are_numpys(shapes):
         got, want = mine(a, b), ref(a, b)
         assert np.shape(got) == np.shape(want) and np.asarray(got).dtype == np.asarray(want).dtype
         np.testing.assert_array_equal(got, want)
+
+
+# --- divide and conquer (the eigenvectors of large tridiagonal matrices, issue 17) --------
+
+def _tridiagonal_cases():
+    """Hard tridiagonal matrices (d, e): Wilkinson's (pairs of close eigenvalues), glued
+    Wilkinson blocks (tight clusters), the zero-diagonal Golub–Kahan form of a bidiagonal
+    with repeated and zero singular values, graded entries, decoupled blocks, 1-2-1."""
+    rng = np.random.default_rng(17)
+    m = 50
+    yield "wilkinson", np.abs(np.arange(-m, m + 1)) / m, np.full(2 * m, 1.0 / m)
+    glued = np.tile(np.abs(np.arange(-10.0, 11.0)), 6)
+    yield "glued", glued, np.where(np.arange(glued.size - 1) % 21 == 20, 1e-14, 1.0)
+    off = np.ones(79)
+    off[1::2] = 1e-15 * rng.standard_normal(39)
+    off[0::2][:10] = 0.0
+    yield "golub-kahan, repeated and zero", np.zeros(80), off
+    yield "graded", np.geomspace(1, 1e-15, 90), np.geomspace(0.1, 1e-16, 89)
+    yield "blocks", np.repeat([1.0, 2.0, 3.0], 30), np.where(np.arange(89) % 30 == 29, 0.0, 1e-9)
+    yield "1-2-1", np.full(100, 2.0), np.ones(99)
+    yield "random", rng.uniform(-1, 1, 77), rng.uniform(-1, 1, 76)
+    yield "one", np.array([3.0]), np.zeros(0)
+
+
+@pytest.mark.parametrize("d, e", [pytest.param(d, e, id=name) for name, d, e in _tridiagonal_cases()])
+def test_divide_and_conquer_is_accurate_and_orthogonal(d, e):
+    from mathml.linalg._eigh import _divide_and_conquer
+    n = d.size
+    scale = 0.5 / max(np.abs(d).max() + 2 * np.abs(e).max(initial=0.0), 1e-300)
+    d, e = d * scale, e * scale
+    w, Z = _divide_and_conquer(d, e)
+    T = np.diag(d) + np.diag(e, 1) + np.diag(e, -1)
+    np.testing.assert_allclose(w, np.linalg.eigvalsh(T), rtol=0, atol=10 * n * EPS)
+    assert np.abs(T @ Z - Z * w).max() <= 10 * n * EPS
+    assert np.abs(Z.T @ Z - np.eye(n)).max() <= 10 * n * EPS
+
+
+def _symmetric_with_repeats(n, seed=6):
+    """Eigenvalues each repeated ten times, in a random basis."""
+    rng = np.random.default_rng(seed)
+    Q, _ = np.linalg.qr(rng.standard_normal((n, n)))
+    return (Q * np.repeat(rng.standard_normal(n // 10 + 1), 10)[:n]) @ Q.T
+
+
+@pytest.mark.parametrize("A", [
+    pytest.param(_random(520, seed=5), id="eigh, n=520"),
+    pytest.param(np.kron(np.eye(80), [[2.0, 1.0], [1.0, 2.0]]), id="eigh, blocks, n=160"),
+    pytest.param(_symmetric_with_repeats(160), id="eigh, repeated, n=160")])
+def test_eigh_by_divide_and_conquer(A):
+    """Sizes and structures for which `eigh` takes T's eigenvectors from divide and conquer."""
+    A = (A + A.T) / 2
+    w, V = ml.eigh(A)
+    np.testing.assert_allclose(w, np.linalg.eigvalsh(A), rtol=0, atol=1e-13 * A.shape[0])
+    _assert_invariants("linalg.eigh", catalog.case(A), (w, V))
+
+
+@pytest.mark.parametrize("shape", [(300, 300), (60, 40)])
+def test_svd_by_divide_and_conquer(shape):
+    """`svd` of a matrix with a singular value near 0 (σ and −σ in one cluster of the
+    Golub–Kahan matrix): divide and conquer."""
+    A = _random(*shape, seed=5, cond=1e6)
+    U, S, Vh = ml.svd(A)
+    np.testing.assert_allclose(S, np.linalg.svd(A, compute_uv=False), rtol=0, atol=1e-13 * max(shape))
+    _assert_invariants("linalg.svd", catalog.case(A), (U, S, Vh))

@@ -3,7 +3,8 @@
 ``A = U₁ B V₁ᵀ`` by Golub–Kahan Householder bidiagonalisation, then the singular triplets
 of the bidiagonal B from the symmetric tridiagonal eigenproblem of its Golub–Kahan matrix
 (`_eigh._tridiagonal_eigh`: bisection and inverse iteration, vectorised across all singular
-values), then ``U = U₁ U_B`` and ``V = V₁ V_B``.
+values; divide and conquer for the vectors when some σ is near 0), then ``U = U₁ U_B`` and
+``V = V₁ V_B``.
 
 The module opens with ``_textbook_svd``, the algorithm as a textbook writes it;
 `svd` reaches the same decomposition by a finite reduction to bidiagonal form first
@@ -211,12 +212,15 @@ def _bidiagonal_svd(d: NDArray[np.float64], f: NDArray[np.float64],
     off = _golub_kahan_offdiagonal(d, f)
     if compute_uv and not _partners_apart(off):
         # Some σ is so small that its partner −σ shares its cluster: inverse iteration on
-        # the cluster relies on the other eigenvectors of its block (`_refine_cluster`),
-        # and those include the partners, so the vectors are computed for −σ too.
-        w, Z = _tridiagonal_eigh(np.zeros(2 * N), off, vectors=True)
-        w, Z = w[top], (None if Z is None else Z[:, top])
-    else:
-        w, Z = _tridiagonal_eigh(np.zeros(2 * N), off, vectors=compute_uv, select=top)
+        # the cluster would rely on the other eigenvectors of its block (`_refine_cluster`),
+        # the partners included, so all 2N vectors would be needed. Divide and conquer,
+        # which finds all of them anyway, is then faster (measured: 1.5× at N = 100,
+        # 2× at N = 800).
+        w, Z = _tridiagonal_eigh(np.zeros(2 * N), off, vectors=True, select=top,
+                                 divide_and_conquer=True)
+    else:  # (bisection and twisted factorisations are faster here, at every N measured)
+        w, Z = _tridiagonal_eigh(np.zeros(2 * N), off, vectors=compute_uv, select=top,
+                                 divide_and_conquer=False)
     s = np.abs(w)
     order = np.argsort(-s, kind="stable")
     s = s[order]
@@ -382,8 +386,9 @@ def svd(a: ArrayLike, full_matrices: bool = True, compute_uv: bool = True,
     3. The Golub–Kahan matrix of B — [[0, B], [Bᵀ, 0]] with its unknowns interleaved — is
        symmetric tridiagonal with zero diagonal and off-diagonal (d₁, f₁, d₂, …, d_N);
        its eigenvalues are ±σ_i. Its N largest eigenvalues and their eigenvectors
-       (v_i, u_i)/√2 come from bisection and inverse iteration, as in `eigh` (the −σ_i
-       and their vectors too, when some σ_i is close enough to −σ_i to share a cluster).
+       (v_i, u_i)/√2 come from bisection and twisted factorisations, as in `eigh`; when
+       some σ_i is so close to 0 that σ_i and −σ_i share a cluster, all 2N eigenpairs
+       come from divide and conquer instead (as in `eigh` for large n).
     4. Split each eigenvector into u_i and v_i. For σ_i above 1e3·eps·σ_max these are
        trusted: normalised, then made orthonormal by a few Newton–Schulz steps (the
        polar factor; a symmetric correction that keeps B v_i ≈ σ_i u_i). The vectors of
