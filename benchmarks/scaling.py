@@ -2,8 +2,9 @@
 for several concepts in one run, printed as the Markdown table of docs/benchmarks.md and
 drawn as a log-log plot (an SVG written by hand: no plotting library).
 
-    OPENBLAS_NUM_THREADS=1 python benchmarks/scaling.py [AREA.NAME ...] [--seconds 30]
-        [--svg docs/scaling.svg]
+    python benchmarks/scaling.py [AREA.NAME ...] [--seconds 30] [--svg docs/scaling.svg]
+
+One BLAS and OpenMP thread for both backends (threadpoolctl), as `mathml bench`.
 
 Run from the repository's root. Not a test: nothing here asserts a speed.
 """
@@ -16,9 +17,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from threadpoolctl import threadpool_limits  # noqa: E402
+
 from reference import bench, catalog  # noqa: E402
 
-CONCEPTS = ("linalg.eigh", "linalg.svd", "cluster.KMeans", "tree.DecisionTreeClassifier",
+CONCEPTS = ("linalg.eigh", "linalg.svd", "linalg.eigvals", "cluster.KMeans", "tree.DecisionTreeClassifier",
             "neighbors.KNeighborsClassifier", "neural_network.MLPClassifier")
 
 
@@ -92,10 +95,14 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30.0, help="budget per concept")
     parser.add_argument("--svg", default="docs/scaling.svg", help="where to write the plot")
     args = parser.parse_args()
+    concepts = [catalog.get(name) for name in args.concepts]
+    for c in concepts:     # load every library before limiting their threads
+        c.implementation("mathml"), c.implementation("reference")
     results = {}
-    for name in args.concepts:
-        print(f"{name} ...", file=sys.stderr, flush=True)
-        results[name] = bench.scale_concept(catalog.get(name), args.seconds)
+    with threadpool_limits(limits=1):
+        for c in concepts:
+            print(f"{c.name} ...", file=sys.stderr, flush=True)
+            results[c.name] = bench.scale_concept(c, args.seconds)
     print(table(results))
     Path(args.svg).write_text(svg(results), encoding="utf-8")
     print(f"\nplot: {args.svg}", file=sys.stderr)
