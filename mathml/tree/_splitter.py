@@ -54,10 +54,11 @@ class SplitRecord:
 
 # --- the order of a node's samples ---------------------------------------------------------
 
-def _introsort_order(values: list, n: int) -> list[int]:
+def _introsort_order(values: list, n: int, maxd: int | None = None) -> list[int]:
     """The permutation scikit-learn's ``simultaneous_sort`` (introsort, median-of-three
     pivot, three-way partition, insertion sort below 16, heapsort past depth 2⌊log₂ n⌋)
-    applies: it decides the order of tied values, hence the order of later sums."""
+    applies: it decides the order of tied values, hence the order of later sums.
+    (`maxd`: the depth budget left, when called on a part of a larger sort.)"""
     v = list(values)
     idx = list(range(n))
 
@@ -133,8 +134,79 @@ def _introsort_order(values: list, n: int) -> list[int]:
         insertion(lo, m)
 
     if n:
-        introsort(0, n, 2 * int(np.log2(n)))
+        introsort(0, n, 2 * int(np.log2(n)) if maxd is None else maxd)
     return idx
+
+
+def _median3(v: NDArray) -> float:
+    m = len(v)
+    a, b, c = v[0], v[m // 2], v[m - 1]
+    if a < b:
+        return b if b < c else (c if a < c else a)
+    if b < c:
+        return a if a < c else c
+    return b
+
+
+def _partition3(v: NDArray, pivot) -> tuple[NDArray[np.intp], int, int]:
+    """The permutation of introsort's three-way partition of v about `pivot`, and the ends
+    `left`, `r` of the block equal to the pivot.
+
+    The scan examines the samples in the order of the two-way partition with "greater"
+    going right (a greater sample is swapped with the last unexamined one, examined next),
+    and lays the greater samples out as that partition does. A smaller sample is swapped to
+    the front of the equal block, whose first sample moves to its end: the equal block is a
+    queue rotated once per smaller sample met after its first member.
+    """
+    greater = v > pivot
+    two_way = partition_order(~greater)
+    n_ng = len(v) - int(greater.sum())
+    met = two_way[:n_ng]  # the smaller and equal samples, in the order they were examined
+    less = v[met] < pivot
+    first = int(np.argmin(less))  # the first equal sample (there is one: the pivot)
+    events = less[first:]
+    # every event from the first equal one on appends one entry to the queue's history: an
+    # equal sample itself, or (a smaller one) the entry popped from the front, the j-th pop
+    # taking the j-th entry; the queue at the end is the history's last k entries
+    t = np.arange(len(events))
+    source = np.where(events, np.cumsum(events) - 1, t)
+    while True:
+        nxt = source[source]
+        if np.array_equal(nxt, source):
+            break
+        source = nxt
+    k = len(events) - int(events.sum())
+    equal = met[first:][source[len(events) - k:]]
+    perm = np.concatenate((met[less], equal, two_way[n_ng:]))
+    left = int(less.sum())
+    return perm, left, left + k
+
+
+def introsort_order(values: NDArray) -> NDArray[np.intp]:
+    """`_introsort_order` computed by following only the parts of the sort that hold tied
+    values: a part without ties sorts to one order whatever the swaps, so one argsort
+    replaces its recursion; the three-way partitions of the parts with ties are vectorised
+    (`_partition3`). Exactly the same permutation, in a few numpy passes per level."""
+    v = np.asarray(values)
+
+    def order(v, maxd, tied):  # tied: the values that occur more than once in v
+        m = len(v)
+        if m <= 15 or not len(tied):  # insertion sort (stable), or nothing to follow
+            return np.argsort(v, kind="stable")
+        if m < 64 or maxd <= 0:  # a short part, or heapsort (its own order of ties)
+            return np.asarray(_introsort_order(v.tolist(), m, maxd), dtype=np.intp)
+        pivot = _median3(v)
+        perm, left, r = _partition3(v, pivot)
+        w = v[perm]
+        return np.concatenate((perm[:left][order(w[:left], maxd - 1, tied[tied < pivot])],
+                               perm[left:r],
+                               perm[r:][order(w[r:], maxd - 1, tied[tied > pivot])]))
+
+    n = len(v)
+    if n == 0:
+        return np.zeros(0, dtype=np.intp)
+    s = np.sort(v)
+    return order(v, 2 * int(np.log2(n)), np.unique(s[1:][s[1:] == s[:-1]]))
 
 
 def sort_order(fv: NDArray[np.float32], exact_sums: bool) -> NDArray[np.intp]:
@@ -147,7 +219,7 @@ def sort_order(fv: NDArray[np.float32], exact_sums: bool) -> NDArray[np.intp]:
     s = fv[order]
     if not np.any(s[1:] == s[:-1]):
         return order
-    return np.asarray(_introsort_order(fv.tolist(), len(fv)), dtype=np.intp)
+    return introsort_order(fv)
 
 
 def partition_order(left: NDArray[np.bool_]) -> NDArray[np.intp]:
@@ -398,22 +470,14 @@ class Splitter:
         return examined, n_total
 
     def _best_of(self, S, examined, visited, order, V, is_constant) -> SplitRecord:
-        """The first best split over the visited features, all scored at once; or, where
-        the order of tied samples can change a rounded sum, one feature after the other in
-        scikit-learn's order."""
+        """The first best split over the visited features, all scored at once (absolute
+        error: one feature after the other, in scikit-learn's order)."""
         start = self.start
         n = len(S)
-        near_ties = V[1:] <= V[:-1] + FEATURE_THRESHOLD  # (n − 1, p)
-        exactly_constant = V[-1] == V[0]
-        reorders = [f for f in examined if not exactly_constant[f]]
-        batched = self.criterion.name != "absolute_error" and (
-            self.exact_sums or not near_ties[:, reorders].any())
-        if batched:
-            F = np.array(visited)
-            found = self._batched_candidates(S, order[:, F], V[:, F], ~near_ties[:, F])
-            if reorders:  # the node is left sorted by the last feature examined
-                S[:] = S[order[:, reorders[-1]]]
-        else:
+        # scikit-learn sorts the node by each feature examined in turn; a constant one
+        # leaves the order as it is
+        reorders = [f for f in examined if V[-1, f] != V[0, f]]
+        if self.criterion.name == "absolute_error":
             totals = self._totals()
             found = None
             best_proxy = -np.inf
@@ -425,6 +489,13 @@ class Splitter:
             if found is None:
                 return SplitRecord(pos=self.end)
             return SplitRecord(feature=found[0], pos=start + found[1], threshold=found[2])
+        if not self.exact_sums:
+            self._order_ties(S, reorders, order, V)
+        F = np.array(visited)
+        distinct = V[1:, F] > V[:-1, F] + FEATURE_THRESHOLD  # positions between values
+        found = self._batched_candidates(S, order[:, F], V[:, F], distinct)
+        if reorders:  # the node is left sorted by the last feature examined
+            S[:] = S[order[:, reorders[-1]]]
         if found is None:
             return SplitRecord(pos=self.end)
         k, p = found
@@ -432,36 +503,66 @@ class Splitter:
         threshold = float(V[p - 1, f]) / 2.0 + float(V[p, f]) / 2.0
         return SplitRecord(feature=f, pos=start + p, threshold=threshold)
 
+    def _order_ties(self, S, reorders, order, V) -> None:
+        """Where sums round, the order of equal values matters: give each feature with
+        equal values in this node the order scikit-learn's introsort leaves them in, sorting
+        from the order the previous feature's sort left (a feature without equal values has
+        one sorted order, whatever it starts from)."""
+        tied = (V[1:] == V[:-1]).any(axis=0)
+        if not tied[reorders].any():
+            return
+        previous = None  # positions in S, in the order the node lies before the sort
+        for f in reorders:
+            if tied[f]:
+                base = np.arange(len(S)) if previous is None else previous
+                order[:, f] = base[introsort_order(self.Xt[f][S[base]])]
+            previous = order[:, f]
+
     def _batched_candidates(self, S, O, V, distinct):
-        """Score every position of every visited feature at once (running sums by cumsum:
-        exact when there is no gap between admissible positions, or when the sums are
-        integers). Returns (index of the feature, position) of the first best, or None."""
+        """Score every position of every visited feature at once. The running sums are one
+        cumsum per feature: the criterion's forward updates, except after a jump over tied
+        positions longer than what remains, where scikit-learn rebuilds the left sums from
+        the node total (those features, when the sums round, are rescored with
+        `left_sums`). Returns (index of the feature, position) of the first best, or None."""
         n, q = O.shape
         msl = self.min_samples_leaf
         CS = np.cumsum(self.A[S[O]], axis=0)[:-1]  # left sums at p = 1 … n − 1
-        valid = distinct.copy()
-        valid[: msl - 1] = False  # p ≥ min_samples_leaf and n − p ≥ min_samples_leaf
-        valid[max(n - msl, 0):] = False
+        updated = distinct.copy()  # the positions the criterion is moved to
+        updated[: msl - 1] = False  # p ≥ min_samples_leaf and n − p ≥ min_samples_leaf
+        updated[max(n - msl, 0):] = False
         wl = CS[..., -1]
         wr = self.weighted_n_node - wl
+        valid = updated
         if self.min_weight_leaf > 0.0:
-            valid &= (wl >= self.min_weight_leaf) & (wr >= self.min_weight_leaf)
-        if not valid.any():
-            return None
+            valid = updated & (wl >= self.min_weight_leaf) & (wr >= self.min_weight_leaf)
         m = CS.shape[-1] - 1
         sl = CS[..., :-1].reshape(-1, m)
         with np.errstate(divide="ignore", invalid="ignore"):
             scores = self.criterion.proxy(sl, self.sum_total[None, :] - sl, wl.ravel(),
                                           wr.ravel()).reshape(n - 1, q)
         scores[~valid] = -np.inf
+        if not self.exact_sums and not distinct[msl - 1: n - msl].all():
+            self._rescore_backward(S, O, updated, scores)
         per_feature = scores.max(axis=0)
         k = int(np.argmax(per_feature))  # the first feature reaching the best score
         if per_feature[k] == -np.inf:
             return None
         return k, int(np.argmax(scores[:, k])) + 1  # its first best position
 
-    def _scores(self, S, P, totals):
-        """Proxy scores at update positions P (relative), −inf where a child is too light."""
+    def _rescore_backward(self, S, O, updated, scores) -> None:
+        """Rescore the features whose updates jump backwards somewhere: a jump from the
+        previous position longer than n − p rebuilds the left sums from the node total."""
+        n = len(S)
+        pos = np.arange(1, n)[:, None]
+        last = np.maximum.accumulate(np.where(updated, pos, 0), axis=0)
+        jump = pos - np.vstack((np.zeros((1, last.shape[1]), dtype=last.dtype), last[:-1]))
+        for j in np.flatnonzero((updated & (jump > n - pos)).any(axis=0)).tolist():
+            P = np.flatnonzero(updated[:, j]) + 1
+            scores[:, j] = self._scores(S[O[:, j]], P, self._totals(), positions=n - 1)
+
+    def _scores(self, S, P, totals, positions=None):
+        """Proxy scores at update positions P (relative), −inf where a child is too light
+        (with `positions`: spread over all positions 1 … `positions`, −inf elsewhere)."""
         crit = self.criterion
         if crit.name == "absolute_error":
             il, ir, wl, wr = self._mae_scores(S, P)
@@ -476,13 +577,17 @@ class Splitter:
         scores = np.full(len(P), -np.inf)
         if ok.any():
             scores[ok] = crit.proxy(sl[ok], sr[ok], wl[ok], wr[ok])
+        if positions is not None:
+            spread = np.full(positions, -np.inf)
+            spread[P - 1] = scores
+            return spread
         return scores
 
     def _best_candidate(self, S, f, n, totals):
         """Sort the node by feature f; None if constant, () if no admissible position, else
         (score, position, threshold) of the first best position."""
         fv = self.Xt[f][S]
-        order = sort_order(fv, self.exact_sums)
+        order = sort_order(fv, self.exact_sums)  # (absolute error's path)
         S[:] = S[order]
         fv = fv[order]
         if fv[-1] <= fv[0] + FEATURE_THRESHOLD:
