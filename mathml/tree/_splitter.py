@@ -16,6 +16,7 @@ __all__ = ["RandR", "Splitter", "SplitRecord", "FEATURE_THRESHOLD"]
 # Values closer than this (added in float32, so without effect once |x| ≥ 2) are one value.
 FEATURE_THRESHOLD = np.float32(1e-7)
 RAND_R_MAX = 2 ** 31 - 1
+SMALL_NODE = 12  # nodes up to this size take the plain-Python split search
 _MASK32 = 0xFFFFFFFF
 
 
@@ -291,13 +292,26 @@ class Splitter:
         self.rng = RandR(seed)
         self.exact_sums = exact_sums
         self.random = splitter == "random"
+        # nodes of at most `small_node` samples are split in plain Python (`_small_node_split`):
+        # below that size numpy's per-call cost outweighs the work. Not for absolute error,
+        # nor for weights so small that a child's weight could round to 0.
+        positive = w[w > 0.0]
+        self.small_node = SMALL_NODE if (criterion.name != "absolute_error" and len(positive)
+                                         and positive.min() > 1e-100) else 0
+        self._lists: tuple | None = None
+        self.child_totals: tuple | None = None
 
     # the node's statistics (criterion.init): sums in the order the samples now lie
-    def node_reset(self, start: int, end: int) -> None:
-        S = self.samples[start:end]
-        totals = sequential_sum(self.A[S])
+    def node_reset(self, start: int, end: int, totals: tuple | None = None) -> None:
+        """`totals`: (Σ statistics, Σ w, Σ w y²) of the node, when its parent's split has
+        summed them already (in the node's order, as here)."""
         self.start, self.end = start, end
-        self.sum_total, self.weighted_n_node = totals[:-1], float(totals[-1])
+        if totals is not None:
+            self.sum_total, self.weighted_n_node, self.sq_sum_total = totals
+            return
+        S = self.samples[start:end]
+        sums = sequential_sum(self.A[S])
+        self.sum_total, self.weighted_n_node = sums[:-1], float(sums[-1])
         if not self.criterion.is_classification:
             self.sq_sum_total = float(np.cumsum(self.wyy[S].ravel())[-1])
 
@@ -359,25 +373,32 @@ class Splitter:
             rec.impurity_left, rec.impurity_right = il, ir
             rec.improvement = (wn / self.weighted_n_samples) * (impurity - (wr / wn * ir)
                                                                 - (wl / wn * il))
+            self.child_totals = None
             return
         A = self.A[S]
         n = len(S)
+        # each child's totals as its own reset will sum them (forward, in its order)
+        left_total = np.cumsum(A[:pos], axis=0)[-1]
+        right_total = np.cumsum(A[pos:], axis=0)[-1]
         if pos <= n - pos:
-            sl = np.cumsum(A[:pos], axis=0)[-1]
+            sl = left_total
         else:  # rebuilt from the node total, subtracting from the right end
             sl = np.cumsum(np.vstack((self._totals()[None, :], -A[pos:][::-1])), axis=0)[-1]
         wl = float(sl[-1])
         wr = self.weighted_n_node - wl
         sl_list = sl[:-1].tolist()
         sr_list = (self.sum_total - sl[:-1]).tolist()
+        sq_left = sq_right = None
         if crit.is_classification:
             il = crit.impurity_of(sl_list, wl)
             ir = crit.impurity_of(sr_list, wr)
         else:
             sq_left = float(np.cumsum(self.wyy[S[:pos]].ravel())[-1])
+            sq_right = float(np.cumsum(self.wyy[S[pos:]].ravel())[-1])
             il = crit.impurity_of(sl_list, wl, sq_left)
             ir = crit.impurity_of(sr_list, wr, self.sq_sum_total - sq_left)
-        wn = self.weighted_n_node
+        self.child_totals = ((left_total[:-1], float(left_total[-1]), sq_left),
+                             (right_total[:-1], float(right_total[-1]), sq_right))
         rec.impurity_left, rec.impurity_right = il, ir
         rec.improvement = (wn / self.weighted_n_samples) * (impurity - (wr / wn * ir)
                                                             - (wl / wn * il))
@@ -386,8 +407,10 @@ class Splitter:
         """Step 2 of the builder: the best split of samples[start:end] over the features
         drawn, and the number of constant features known after this node."""
         start, end = self.start, self.end
-        S = self.samples[start:end]  # a view: reordering it reorders the node
         n = end - start
+        if n <= self.small_node and not self.random:
+            return self._small_node_split(impurity, n_known_constants)
+        S = self.samples[start:end]  # a view: reordering it reorders the node
         best = SplitRecord(pos=end)
         totals = self._totals()
         if self.random:
@@ -425,6 +448,170 @@ class Splitter:
                 S[:] = S[partition_order(go_left)]
             self._children(S, best.pos - start, impurity, best)
         return best, n_total
+
+    def _python_lists(self) -> tuple:
+        """X, X + 1e-7 (added in float32), the statistics and w·y² as Python lists, for
+        `_small_node_split` (made once per fit, when the first small node comes)."""
+        if self._lists is None:
+            plus = (self.Xt + FEATURE_THRESHOLD).tolist()
+            wyy = self.wyy.tolist() if not self.criterion.is_classification else None
+            self._lists = (self.Xt.tolist(), plus, self.A.tolist(), wyy)
+        return self._lists
+
+    def _small_node_split(self, impurity: float, n_known_constants: int
+                          ) -> tuple[SplitRecord, int]:
+        """`node_split` for a small node, in plain Python floats: the same draw, the same
+        stable sorts (introsort is an insertion sort below 16 samples), the criterion's
+        updates one sample at a time (or rebuilt from the node total after a long jump),
+        the same proxy, partition and children: the same IEEE operations in the same order
+        as the vectorised path, without numpy's cost per call."""
+        X, X_plus, A, wyy = self._python_lists()
+        start, end = self.start, self.end
+        n = end - start
+        S = self.samples[start:end].tolist()
+        crit = self.criterion
+        regression = not crit.is_classification
+        msl, mwl = self.min_samples_leaf, self.min_weight_leaf
+        wn = self.weighted_n_node
+        total = self.sum_total.tolist() if isinstance(self.sum_total, np.ndarray) \
+            else list(self.sum_total)
+        m = len(total)
+        best_score = -np.inf
+        best: list = []  # feature, position, threshold
+
+        def left_sums(order, pos, new, sums):
+            """The criterion's update from position `pos` to `new` (sums: m + 1 entries)."""
+            if new - pos <= n - new:
+                for q in range(pos, new):
+                    row = A[order[q]]
+                    for c in range(m + 1):
+                        sums[c] += row[c]
+                return sums
+            sums = total + [wn]  # reverse reset, then subtract from the right end
+            for q in range(n - 1, new - 1, -1):
+                row = A[order[q]]
+                for c in range(m + 1):
+                    sums[c] -= row[c]
+            return sums
+
+        def scan(P):
+            """The first best (score, position) of the node in its present order, over
+            the positions P the criterion is updated to."""
+            top, top_p, pos = -np.inf, 0, 0
+            if regression and m == 1:  # one output: the two sums as plain floats
+                t0 = total[0]
+                sy = sw = 0.0
+                for p in P:
+                    if p - pos <= n - p:
+                        for q in range(pos, p):
+                            row = A[S[q]]
+                            sy += row[0]
+                            sw += row[1]
+                    else:  # reverse reset, then subtract from the right end
+                        sy, sw = t0, wn
+                        for q in range(n - 1, p - 1, -1):
+                            row = A[S[q]]
+                            sy -= row[0]
+                            sw -= row[1]
+                    pos = p
+                    wr = wn - sw
+                    if sw < mwl or wr < mwl:
+                        continue
+                    b = t0 - sy
+                    score = sy * sy / sw + b * b / wr
+                    if score > top:
+                        top, top_p = score, p
+                return top, top_p
+            sums = [0.0] * (m + 1)
+            for p in P:
+                sums = left_sums(S, pos, p, sums)
+                pos = p
+                wl = sums[m]
+                wr = wn - wl
+                if wl < mwl or wr < mwl:
+                    continue
+                if regression:
+                    pl = pr = 0.0
+                    for k in range(m):
+                        a = sums[k]
+                        b = total[k] - a
+                        pl = pl + a * a
+                        pr = pr + b * b
+                    score = pl / wl + pr / wr
+                else:
+                    sr = [total[k] - sums[k] for k in range(m)]
+                    score = -wr * crit.impurity_of(sr, wr) - wl * crit.impurity_of(sums[:m], wl)
+                if score > top:  # a NaN score (a weight rounded to 0) is never taken
+                    top, top_p = score, p
+            return top, top_p
+
+        # features that leave the node in the same order, with the same positions between
+        # distinct values, score alike: in a node of a few samples most of them do
+        scanned: dict = {}
+
+        def evaluate(f):  # sort the node by f; True if constant, else score its positions
+            nonlocal best_score, best
+            x, xp = X[f], X_plus[f]
+            S.sort(key=x.__getitem__)
+            if x[S[-1]] <= xp[S[0]]:
+                return True
+            P = [p for p in range(msl, n - msl + 1) if x[S[p]] > xp[S[p - 1]]]
+            key = (*S, -1, *P)
+            found = scanned.get(key)
+            if found is None:
+                found = scanned[key] = scan(P)
+            if found[0] > best_score:
+                best_score = found[0]
+                p = found[1]
+                best = [f, p, x[S[p - 1]] / 2.0 + x[S[p]] / 2.0]
+            return False
+
+        _, n_total = self._draw(n_known_constants, evaluate)
+        if not best:
+            self.samples[start:end] = S
+            return SplitRecord(pos=end), n_total
+        f, pos, threshold = best
+        # the partition: a sample going right is swapped with the last unexamined one
+        x = X[f]
+        i, j = 0, n
+        while i < j:
+            if x[S[i]] <= threshold:
+                i += 1
+            else:
+                j -= 1
+                S[i], S[j] = S[j], S[i]
+        self.samples[start:end] = S
+        sl = left_sums(S, 0, pos, [0.0] * (m + 1))  # reset, then one update
+        # each child's totals as its own reset will sum them (forward, in its order)
+        left_total, right_total = [0.0] * (m + 1), [0.0] * (m + 1)
+        for q in range(n):
+            row, into = A[S[q]], (left_total if q < pos else right_total)
+            for c in range(m + 1):
+                into[c] += row[c]
+        wl = sl[m]
+        wr = wn - wl
+        sr = [total[k] - sl[k] for k in range(m)]
+        sq_left = sq_right = None
+        if regression:
+            sq_left = sq_right = 0.0
+            for q in range(n):
+                for v in wyy[S[q]]:
+                    if q < pos:
+                        sq_left += v
+                    else:
+                        sq_right += v
+            il = crit.impurity_of(sl[:m], wl, sq_left)
+            ir = crit.impurity_of(sr, wr, self.sq_sum_total - sq_left)
+        else:
+            il = crit.impurity_of(sl[:m], wl)
+            ir = crit.impurity_of(sr, wr)
+        rec = SplitRecord(feature=f, pos=start + pos, threshold=threshold,
+                          impurity_left=il, impurity_right=ir)
+        rec.improvement = (wn / self.weighted_n_samples) * (impurity - (wr / wn * ir)
+                                                            - (wl / wn * il))
+        self.child_totals = ((np.array(left_total[:m]), left_total[m], sq_left),
+                             (np.array(right_total[:m]), right_total[m], sq_right))
+        return rec, n_total
 
     def _draw(self, n_known_constants: int, is_constant) -> tuple[list[int], int]:
         """scikit-learn's Fisher–Yates draw of the features to visit: known constants are

@@ -136,13 +136,13 @@ def build_depth_first(tree: Tree, splitter: Splitter, *, max_depth: int,
                       min_weight_leaf: float, min_impurity_decrease: float) -> None:
     """Grow the tree from a stack: pop a node, decide leaf or split, push right then left
     (so the left subtree is numbered first)."""
-    stack = [(0, len(splitter.samples), 0, TREE_UNDEFINED, False, np.inf, 0)]
+    stack = [(0, len(splitter.samples), 0, TREE_UNDEFINED, False, np.inf, 0, None)]
     max_depth_seen = -1
     first = True
     while stack:
-        start, end, depth, parent, is_left, impurity, n_constant = stack.pop()
+        start, end, depth, parent, is_left, impurity, n_constant, totals = stack.pop()
         n = end - start
-        splitter.node_reset(start, end)
+        splitter.node_reset(start, end, totals)
         wn = splitter.weighted_n_node
         # Step 1: the stopping rules
         is_leaf = (depth >= max_depth or n < min_samples_split or n < 2 * min_samples_leaf
@@ -160,10 +160,11 @@ def build_depth_first(tree: Tree, splitter: Splitter, *, max_depth: int,
                                  split.threshold if not is_leaf else 0.0,
                                  impurity, n, wn, _value(splitter, tree))
         if not is_leaf:
+            left, right = splitter.child_totals or (None, None)
             stack.append((split.pos, end, depth + 1, node_id, False, split.impurity_right,
-                          n_constant))
+                          n_constant, right))
             stack.append((start, split.pos, depth + 1, node_id, True, split.impurity_left,
-                          n_constant))
+                          n_constant, left))
         max_depth_seen = max(max_depth_seen, depth)
     tree.max_depth = max_depth_seen
     tree._finalise()
