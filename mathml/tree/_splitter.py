@@ -233,7 +233,7 @@ def partition_order(left: NDArray[np.bool_]) -> NDArray[np.intp]:
     before the k-th left-goer there, ...; last the unread middle, its first slot first.
     """
     n = len(left)
-    if n <= 24:  # small: the loop itself is quicker than the vectorised form
+    if n <= 64:  # small: the loop itself is quicker than the vectorised form
         s, start, end = list(range(n)), 0, n
         goes_left = left.tolist()
         while start < end:
@@ -285,6 +285,7 @@ class Splitter:
         self.samples = np.flatnonzero(w != 0.0)  # zero-weight samples take no part
         self.weighted_n_samples = float(sequential_sum(w[:, None])[0])
         self.n_features = X32.shape[1]
+        self.feature_index = np.arange(self.n_features)
         self.features = list(range(self.n_features))
         self.constant_features = [0] * self.n_features
         self.max_features, self.min_samples_leaf = max_features, min_samples_leaf
@@ -296,8 +297,9 @@ class Splitter:
         # below that size numpy's per-call cost outweighs the work. Not for absolute error,
         # nor for weights so small that a child's weight could round to 0.
         positive = w[w > 0.0]
-        self.small_node = SMALL_NODE if (criterion.name != "absolute_error" and len(positive)
-                                         and positive.min() > 1e-100) else 0
+        self.plain_weights = bool(len(positive) and positive.min() > 1e-100)
+        self.small_node = SMALL_NODE if (criterion.name != "absolute_error"
+                                         and self.plain_weights) else 0
         self._lists: tuple | None = None
         self.child_totals: tuple | None = None
 
@@ -412,9 +414,9 @@ class Splitter:
             return self._small_node_split(impurity, n_known_constants)
         S = self.samples[start:end]  # a view: reordering it reorders the node
         best = SplitRecord(pos=end)
-        totals = self._totals()
         if self.random:
             found_by: dict = {}
+            totals = self._totals()
 
             def evaluate(f):
                 found_by[f] = self._random_candidate(S, f, n, totals, impurity)
@@ -424,14 +426,14 @@ class Splitter:
             # constant (max ≤ min + 1e-7) in this node
             Xn = self.X32[S]
             order = np.argsort(Xn, axis=0, kind="stable")
-            V = Xn[order, np.arange(Xn.shape[1])]
-            is_constant = V[-1] <= V[0] + FEATURE_THRESHOLD
-
-            def evaluate(f):
-                return bool(is_constant[f])
+            V = Xn[order, self.feature_index]
+            is_constant = (V[-1] <= V[0] + FEATURE_THRESHOLD).tolist()
+            evaluate = is_constant.__getitem__
         sorted_features, n_total = self._draw(n_known_constants, evaluate)
-        visited = [f for f in sorted_features if not (self.random and found_by[f] is None)
-                   and not (not self.random and is_constant[f])]
+        if self.random:
+            visited = [f for f in sorted_features if found_by[f] is not None]
+        else:
+            visited = [f for f in sorted_features if not is_constant[f]]
         if self.random:
             best_proxy = -np.inf
             for f in visited:
@@ -552,11 +554,19 @@ class Splitter:
         def evaluate(f):  # sort the node by f; True if constant, else score its positions
             nonlocal best_score, best
             x, xp = X[f], X_plus[f]
-            S.sort(key=x.__getitem__)
-            if x[S[-1]] <= xp[S[0]]:
-                return True
-            P = [p for p in range(msl, n - msl + 1) if x[S[p]] > xp[S[p - 1]]]
-            key = (*S, -1, *P)
+            if n == 2:  # (then min_samples_leaf is 1) one position, if not constant
+                if x[S[1]] < x[S[0]]:
+                    S.reverse()
+                if x[S[1]] <= xp[S[0]]:
+                    return True
+                P = [1]
+                key: tuple = (S[0], S[1])
+            else:
+                S.sort(key=x.__getitem__)
+                if x[S[-1]] <= xp[S[0]]:
+                    return True
+                P = [p for p in range(msl, n - msl + 1) if x[S[p]] > xp[S[p - 1]]]
+                key = (*S, -1, *P)
             found = scanned.get(key)
             if found is None:
                 found = scanned[key] = scan(P)
@@ -620,19 +630,19 @@ class Splitter:
         and the number of constants known after this node."""
         features, constant = self.features, self.constant_features
         f_i = self.n_features
+        max_features, rng, random = self.max_features, self.rng, self.random
         n_visited = n_found = n_drawn = 0
         n_total = n_known_constants
-        state = self.rng.state
-        examined = []
-        while f_i > n_total and (n_visited < self.max_features
-                                 or n_visited <= n_found + n_drawn):
+        state = rng.state
+        examined: list[int] = []
+        while f_i > n_total and (n_visited < max_features or n_visited <= n_found + n_drawn):
             n_visited += 1
             # rand_int(n_drawn, f_i − n_found): the xorshift step inlined (it runs per draw)
             state = state or 1
             state ^= (state << 13) & 0xFFFFFFFF
             state ^= state >> 17
             state ^= (state << 5) & 0xFFFFFFFF
-            f_j = n_drawn + (state % (RAND_R_MAX + 1)) % (f_i - n_found - n_drawn)
+            f_j = n_drawn + (state & RAND_R_MAX) % (f_i - n_found - n_drawn)
             if f_j < n_known_constants:
                 features[n_drawn], features[f_j] = features[f_j], features[n_drawn]
                 n_drawn += 1
@@ -640,9 +650,12 @@ class Splitter:
             f_j += n_found
             f = features[f_j]
             examined.append(f)
-            self.rng.state = state  # the random splitter draws its threshold in between
-            constant_here = is_constant(f)
-            state = self.rng.state
+            if random:  # the random splitter draws its threshold in between
+                rng.state = state
+                constant_here = is_constant(f)
+                state = rng.state
+            else:
+                constant_here = is_constant(f)
             if constant_here:
                 features[f_j], features[n_total] = features[n_total], features[f_j]
                 n_found += 1
@@ -663,7 +676,8 @@ class Splitter:
         n = len(S)
         # scikit-learn sorts the node by each feature examined in turn; a constant one
         # leaves the order as it is
-        reorders = [f for f in examined if V[-1, f] != V[0, f]]
+        exactly_constant = (V[-1] == V[0]).tolist()
+        reorders = [f for f in examined if not exactly_constant[f]]
         if self.criterion.name == "absolute_error":
             totals = self._totals()
             found = None
@@ -695,8 +709,8 @@ class Splitter:
         equal values in this node the order scikit-learn's introsort leaves them in, sorting
         from the order the previous feature's sort left (a feature without equal values has
         one sorted order, whatever it starts from)."""
-        tied = (V[1:] == V[:-1]).any(axis=0)
-        if not tied[reorders].any():
+        tied = (V[1:] == V[:-1]).any(axis=0).tolist()
+        if not any(tied[f] for f in reorders):
             return
         previous = None  # positions in S, in the order the node lies before the sort
         for f in reorders:
@@ -723,10 +737,16 @@ class Splitter:
         if self.min_weight_leaf > 0.0:
             valid = updated & (wl >= self.min_weight_leaf) & (wr >= self.min_weight_leaf)
         m = CS.shape[-1] - 1
-        sl = CS[..., :-1].reshape(-1, m)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            scores = self.criterion.proxy(sl, self.sum_total[None, :] - sl, wl.ravel(),
-                                          wr.ravel()).reshape(n - 1, q)
+        if m == 1 and not self.criterion.is_classification and self.plain_weights:
+            # one output, no weight that could round a child's to 0: the proxy inline
+            sl = CS[..., 0]
+            sr = self.sum_total[0] - sl
+            scores = sl * sl / wl + sr * sr / wr
+        else:
+            sl = CS[..., :-1].reshape(-1, m)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                scores = self.criterion.proxy(sl, self.sum_total[None, :] - sl, wl.ravel(),
+                                              wr.ravel()).reshape(n - 1, q)
         scores[~valid] = -np.inf
         if not self.exact_sums and not distinct[msl - 1: n - msl].all():
             self._rescore_backward(S, O, updated, scores)
