@@ -286,6 +286,7 @@ class Splitter:
         self.weighted_n_samples = float(sequential_sum(w[:, None])[0])
         self.n_features = X32.shape[1]
         self.feature_index = np.arange(self.n_features)
+        self.feature_list = list(range(self.n_features))
         self.features = list(range(self.n_features))
         self.constant_features = [0] * self.n_features
         self.max_features, self.min_samples_leaf = max_features, min_samples_leaf
@@ -359,6 +360,9 @@ class Splitter:
     def node_value(self) -> NDArray:
         if self.criterion.name == "absolute_error":  # the weighted median of each output
             return np.array(self._mae_reset(self.samples[self.start:self.end])[2])
+        if isinstance(self.sum_total, list):  # totals handed down by a small node's split
+            wn = self.weighted_n_node
+            return np.array([s / wn for s in self.sum_total])
         return self.sum_total / self.weighted_n_node
 
     def _totals(self):
@@ -422,14 +426,23 @@ class Splitter:
                 found_by[f] = self._random_candidate(S, f, n, totals, impurity)
                 return found_by[f] is None
         else:
-            # every feature sorted at once; the draw below only needs to know which are
-            # constant (max ≤ min + 1e-7) in this node
+            # the draw only needs to know which features are constant (max ≤ min + 1e-7)
+            # in this node; then the features it examined are sorted at once (all of them,
+            # when it examines all)
             Xn = self.X32[S]
-            order = np.argsort(Xn, axis=0, kind="stable")
-            V = Xn[order, self.feature_index]
-            is_constant = (V[-1] <= V[0] + FEATURE_THRESHOLD).tolist()
+            is_constant = (Xn.max(axis=0) <= Xn.min(axis=0) + FEATURE_THRESHOLD).tolist()
             evaluate = is_constant.__getitem__
         sorted_features, n_total = self._draw(n_known_constants, evaluate)
+        if not self.random and sorted_features:
+            if len(sorted_features) < self.n_features:
+                col = [-1] * self.n_features  # feature → its column in order and V
+                for j, f in enumerate(sorted_features):
+                    col[f] = j
+                Xn = Xn[:, sorted_features]
+            else:
+                col = self.feature_list
+            order = np.argsort(Xn, axis=0, kind="stable")
+            V = Xn[order, self.feature_index[: Xn.shape[1]]]
         if self.random:
             visited = [f for f in sorted_features if found_by[f] is not None]
         else:
@@ -442,7 +455,7 @@ class Splitter:
                     best_proxy = found[0]
                     best = SplitRecord(feature=f, pos=start + found[1], threshold=found[2])
         elif visited:
-            best = self._best_of(S, sorted_features, visited, order, V, is_constant)
+            best = self._best_of(S, sorted_features, visited, order, V, col)
         if best.pos < end:
             # the random splitter left the samples partitioned by the last feature drawn
             if not (self.random and sorted_features[-1] == best.feature):
@@ -475,8 +488,8 @@ class Splitter:
         regression = not crit.is_classification
         msl, mwl = self.min_samples_leaf, self.min_weight_leaf
         wn = self.weighted_n_node
-        total = self.sum_total.tolist() if isinstance(self.sum_total, np.ndarray) \
-            else list(self.sum_total)
+        total = self.sum_total if isinstance(self.sum_total, list) \
+            else self.sum_total.tolist()
         m = len(total)
         best_score = -np.inf
         best: list = []  # feature, position, threshold
@@ -619,8 +632,8 @@ class Splitter:
                           impurity_left=il, impurity_right=ir)
         rec.improvement = (wn / self.weighted_n_samples) * (impurity - (wr / wn * ir)
                                                             - (wl / wn * il))
-        self.child_totals = ((np.array(left_total[:m]), left_total[m], sq_left),
-                             (np.array(right_total[:m]), right_total[m], sq_right))
+        self.child_totals = ((left_total[:m], left_total[m], sq_left),
+                             (right_total[:m], right_total[m], sq_right))
         return rec, n_total
 
     def _draw(self, n_known_constants: int, is_constant) -> tuple[list[int], int]:
@@ -669,15 +682,16 @@ class Splitter:
         constant[n_known_constants:n_total] = features[n_known_constants:n_total]
         return examined, n_total
 
-    def _best_of(self, S, examined, visited, order, V, is_constant) -> SplitRecord:
+    def _best_of(self, S, examined, visited, order, V, col) -> SplitRecord:
         """The first best split over the visited features, all scored at once (absolute
-        error: one feature after the other, in scikit-learn's order)."""
+        error: one feature after the other, in scikit-learn's order). `order` and `V` hold
+        the sorted order and values of feature f in column col[f]."""
         start = self.start
         n = len(S)
         # scikit-learn sorts the node by each feature examined in turn; a constant one
         # leaves the order as it is
         exactly_constant = (V[-1] == V[0]).tolist()
-        reorders = [f for f in examined if not exactly_constant[f]]
+        reorders = [col[f] for f in examined if not exactly_constant[col[f]]]
         if self.criterion.name == "absolute_error":
             totals = self._totals()
             found = None
@@ -691,8 +705,8 @@ class Splitter:
                 return SplitRecord(pos=self.end)
             return SplitRecord(feature=found[0], pos=start + found[1], threshold=found[2])
         if not self.exact_sums:
-            self._order_ties(S, reorders, order, V)
-        F = np.array(visited)
+            self._order_ties(S, reorders, order, V, examined)
+        F = np.array([col[f] for f in visited])
         distinct = V[1:, F] > V[:-1, F] + FEATURE_THRESHOLD  # positions between values
         found = self._batched_candidates(S, order[:, F], V[:, F], distinct)
         if reorders:  # the node is left sorted by the last feature examined
@@ -701,23 +715,26 @@ class Splitter:
             return SplitRecord(pos=self.end)
         k, p = found
         f = visited[k]
-        threshold = float(V[p - 1, f]) / 2.0 + float(V[p, f]) / 2.0
+        j = col[f]
+        threshold = float(V[p - 1, j]) / 2.0 + float(V[p, j]) / 2.0
         return SplitRecord(feature=f, pos=start + p, threshold=threshold)
 
-    def _order_ties(self, S, reorders, order, V) -> None:
+    def _order_ties(self, S, reorders, order, V, examined) -> None:
         """Where sums round, the order of equal values matters: give each feature with
         equal values in this node the order scikit-learn's introsort leaves them in, sorting
         from the order the previous feature's sort left (a feature without equal values has
-        one sorted order, whatever it starts from)."""
+        one sorted order, whatever it starts from). `reorders`: columns of order and V."""
         tied = (V[1:] == V[:-1]).any(axis=0).tolist()
-        if not any(tied[f] for f in reorders):
+        if not any(tied[j] for j in reorders):
             return
+        subset = V.shape[1] < self.n_features  # then column j holds examined[j]
         previous = None  # positions in S, in the order the node lies before the sort
-        for f in reorders:
-            if tied[f]:
+        for j in reorders:
+            if tied[j]:
+                f = examined[j] if subset else j
                 base = np.arange(len(S)) if previous is None else previous
-                order[:, f] = base[introsort_order(self.Xt[f][S[base]])]
-            previous = order[:, f]
+                order[:, j] = base[introsort_order(self.Xt[f][S[base]])]
+            previous = order[:, j]
 
     def _batched_candidates(self, S, O, V, distinct):
         """Score every position of every visited feature at once. The running sums are one

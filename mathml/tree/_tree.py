@@ -24,7 +24,7 @@ class Tree:
         self.n_features, self.n_outputs = n_features, n_outputs
         self.n_classes = np.asarray(n_classes, dtype=np.intp)
         self.max_n_classes = int(self.n_classes.max())
-        self._nodes: list[tuple] = []
+        self._nodes: list[list] = []
         self._values: list[NDArray] = []
         self.max_depth = 0
 
@@ -34,19 +34,17 @@ class Tree:
                   value: NDArray) -> int:
         node_id = len(self._nodes)
         if parent != TREE_UNDEFINED:
-            p = list(self._nodes[parent])
-            p[0 if is_left else 1] = node_id
-            self._nodes[parent] = tuple(p)
+            self._nodes[parent][0 if is_left else 1] = node_id
         if is_leaf:
             feature, threshold = TREE_UNDEFINED, float(TREE_UNDEFINED)
-        self._nodes.append((TREE_LEAF, TREE_LEAF, feature, threshold, impurity, n, wn))
+        self._nodes.append([TREE_LEAF, TREE_LEAF, feature, threshold, impurity, n, wn])
         self._values.append(value)
         return node_id
 
     def _make_leaf(self, node_id: int) -> None:
         _, _, _, _, imp, n, wn = self._nodes[node_id]
-        self._nodes[node_id] = (TREE_LEAF, TREE_LEAF, TREE_UNDEFINED, float(TREE_UNDEFINED),
-                                imp, n, wn)
+        self._nodes[node_id] = [TREE_LEAF, TREE_LEAF, TREE_UNDEFINED, float(TREE_UNDEFINED),
+                                imp, n, wn]
 
     def _finalise(self) -> None:
         cols = list(zip(*self._nodes)) if self._nodes else [()] * 7
