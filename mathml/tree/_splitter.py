@@ -4,6 +4,7 @@ are reordered (the sort, the partition) so that every later sum adds in the same
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -11,7 +12,7 @@ from numpy.typing import NDArray
 
 from ._criterion import Criterion, absolute_errors, left_sums, sequential_sum
 
-__all__ = ["RandR", "Splitter", "SplitRecord", "FEATURE_THRESHOLD"]
+__all__ = ["RandR", "Splitter", "SplitRecord", "FEATURE_THRESHOLD", "shared_features"]
 
 # Values closer than this (added in float32, so without effect once |x| ≥ 2) are one value.
 FEATURE_THRESHOLD = np.float32(1e-7)
@@ -263,6 +264,30 @@ def partition_order(left: NDArray[np.bool_]) -> NDArray[np.intp]:
 
 # --- the splitter --------------------------------------------------------------------------
 
+_SHARED: dict = {}  # while a forest grows its trees on one X: what every tree derives from X
+
+
+@contextmanager
+def shared_features(X32: NDArray[np.float32]):
+    """Within the block, trees grown on this very array X32 share its transpose and its
+    Python lists (a forest's trees all split the same X, weighted differently)."""
+    _SHARED.clear()
+    _SHARED["X"] = X32
+    try:
+        yield
+    finally:
+        _SHARED.clear()
+
+
+def _from_X(X32: NDArray[np.float32], key: str, make):
+    """`make()`, made once per X while `shared_features` is on."""
+    if _SHARED.get("X") is not X32:
+        return make()
+    if key not in _SHARED:
+        _SHARED[key] = make()
+    return _SHARED[key]
+
+
 class Splitter:
     """Finds each node's split; owns the sample order, the feature order and the generator.
 
@@ -276,7 +301,7 @@ class Splitter:
                  min_weight_leaf: float, seed: int, exact_sums: bool, splitter: str):
         self.criterion = criterion
         self.X32 = X32
-        self.Xt = np.ascontiguousarray(X32.T)  # one contiguous row per feature
+        self.Xt = _from_X(X32, "Xt", lambda: np.ascontiguousarray(X32.T))  # row per feature
         self.y = y
         self.w = w
         self.A = np.hstack((criterion.stats(y, w), w[:, None]))  # statistics, then weight
@@ -468,9 +493,18 @@ class Splitter:
         """X, X + 1e-7 (added in float32), the statistics and w·y² as Python lists, for
         `_small_node_split` (made once per fit, when the first small node comes)."""
         if self._lists is None:
-            plus = (self.Xt + FEATURE_THRESHOLD).tolist()
+            Xt = self.Xt
+
+            def of_X():
+                # a feature whose values are all more than 1e-7 apart has a threshold
+                # between any two samples of any node
+                Xs = np.sort(Xt, axis=1)
+                apart = (Xs[:, 1:] > Xs[:, :-1] + FEATURE_THRESHOLD).all(axis=1).tolist()
+                return Xt.tolist(), (Xt + FEATURE_THRESHOLD).tolist(), apart
+
+            X, plus, apart = _from_X(self.X32, "lists", of_X)
             wyy = self.wyy.tolist() if not self.criterion.is_classification else None
-            self._lists = (self.Xt.tolist(), plus, self.A.tolist(), wyy)
+            self._lists = (X, plus, self.A.tolist(), wyy, apart)
         return self._lists
 
     def _small_node_split(self, impurity: float, n_known_constants: int
@@ -480,7 +514,7 @@ class Splitter:
         updates one sample at a time (or rebuilt from the node total after a long jump),
         the same proxy, partition and children: the same IEEE operations in the same order
         as the vectorised path, without numpy's cost per call."""
-        X, X_plus, A, wyy = self._python_lists()
+        X, X_plus, A, wyy, apart = self._python_lists()
         start, end = self.start, self.end
         n = end - start
         S = self.samples[start:end].tolist()
@@ -563,6 +597,7 @@ class Splitter:
         # features that leave the node in the same order, with the same positions between
         # distinct values, score alike: in a node of a few samples most of them do
         scanned: dict = {}
+        every_position = range(msl, n - msl + 1)
 
         def evaluate(f):  # sort the node by f; True if constant, else score its positions
             nonlocal best_score, best
@@ -578,8 +613,12 @@ class Splitter:
                 S.sort(key=x.__getitem__)
                 if x[S[-1]] <= xp[S[0]]:
                     return True
-                P = [p for p in range(msl, n - msl + 1) if x[S[p]] > xp[S[p - 1]]]
-                key = (*S, -1, *P)
+                if apart[f]:  # every position admissible
+                    P = every_position
+                    key = tuple(S)
+                else:
+                    P = [p for p in range(msl, n - msl + 1) if x[S[p]] > xp[S[p - 1]]]
+                    key = (*S, -1, *P)
             found = scanned.get(key)
             if found is None:
                 found = scanned[key] = scan(P)
