@@ -382,12 +382,14 @@ class Splitter:
         return self.criterion.impurity_of(self.sum_total.tolist(), self.weighted_n_node,
                                           getattr(self, "sq_sum_total", None))
 
-    def node_value(self) -> NDArray:
+    def node_value(self) -> NDArray | list:
         if self.criterion.name == "absolute_error":  # the weighted median of each output
             return np.array(self._mae_reset(self.samples[self.start:self.end])[2])
-        if isinstance(self.sum_total, list):  # totals handed down by a small node's split
-            wn = self.weighted_n_node
-            return np.array([s / wn for s in self.sum_total])
+        if isinstance(self.sum_total, list) and not self.criterion.is_classification:
+            wn = self.weighted_n_node  # totals handed down by a small node's split
+            return [s / wn for s in self.sum_total]
+        if isinstance(self.sum_total, list):
+            return np.array(self.sum_total) / self.weighted_n_node
         return self.sum_total / self.weighted_n_node
 
     def _totals(self):

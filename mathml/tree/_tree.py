@@ -25,13 +25,13 @@ class Tree:
         self.n_classes = np.asarray(n_classes, dtype=np.intp)
         self.max_n_classes = int(self.n_classes.max())
         self._nodes: list[list] = []
-        self._values: list[NDArray] = []
+        self._values: list = []
         self.max_depth = 0
 
     # --- growing ---------------------------------------------------------------------------
     def _add_node(self, parent: int, is_left: bool, is_leaf: bool, feature: int,
                   threshold: float, impurity: float, n: int, wn: float,
-                  value: NDArray) -> int:
+                  value: NDArray | list) -> int:
         node_id = len(self._nodes)
         if parent != TREE_UNDEFINED:
             self._nodes[parent][0 if is_left else 1] = node_id
@@ -55,10 +55,9 @@ class Tree:
         self.impurity = np.array(cols[4], dtype=np.float64)
         self.n_node_samples = np.array(cols[5], dtype=np.intp)
         self.weighted_n_node_samples = np.array(cols[6], dtype=np.float64)
-        value = np.zeros((len(self._nodes), self.n_outputs, self.max_n_classes))
-        for i, v in enumerate(self._values):
-            value[i] = v
-        self.value = value
+        shape = (len(self._nodes), self.n_outputs, self.max_n_classes)
+        self.value = np.array(self._values, dtype=np.float64).reshape(shape) if self._values \
+            else np.zeros(shape)
         self.node_count = len(self._nodes)
         self.capacity = self.node_count
         self.n_leaves = int(np.sum(self.children_left == TREE_LEAF))
@@ -117,9 +116,11 @@ class Tree:
         return importances
 
 
-def _value(splitter: Splitter, tree: Tree) -> NDArray:
+def _value(splitter: Splitter, tree: Tree) -> NDArray | list:
     """The node's value: class fractions per output (padded), or the mean of each output."""
     v = splitter.node_value()
+    if isinstance(v, list):  # the means of a small node, as Python floats
+        return [[mean] for mean in v]
     if splitter.criterion.is_classification:
         out = np.zeros((tree.n_outputs, tree.max_n_classes))
         off = splitter.criterion.offsets
