@@ -319,12 +319,15 @@ class Splitter:
         self.rng = RandR(seed)
         self.exact_sums = exact_sums
         self.random = splitter == "random"
-        # nodes of at most `small_node` samples are split in plain Python (`_small_node_split`):
-        # below that size numpy's per-call cost outweighs the work. Not for absolute error,
-        # nor for weights so small that a child's weight could round to 0.
+        # squared-error nodes of at most `small_node` samples are split in plain Python
+        # (`_small_node_split`): below that size numpy's per-call cost outweighs the work
+        # (measured; a classifier's Python impurities cost more than they save). Not for
+        # weights so small, or so spread, that a child's weight could round to 0 (Python
+        # would raise where numpy divides by zero).
         positive = w[w > 0.0]
-        self.plain_weights = bool(len(positive) and positive.min() > 1e-100)
-        self.small_node = SMALL_NODE if (criterion.name != "absolute_error"
+        self.plain_weights = bool(len(positive) and positive.min() > 1e-100 and
+                                  positive.min() > positive.max() * len(w) ** 2 * 1e-15)
+        self.small_node = SMALL_NODE if (criterion.name == "squared_error"
                                          and self.plain_weights) else 0
         self._lists: tuple | None = None
         self.child_totals: tuple | None = None
@@ -385,11 +388,9 @@ class Splitter:
     def node_value(self) -> NDArray | list:
         if self.criterion.name == "absolute_error":  # the weighted median of each output
             return np.array(self._mae_reset(self.samples[self.start:self.end])[2])
-        if isinstance(self.sum_total, list) and not self.criterion.is_classification:
-            wn = self.weighted_n_node  # totals handed down by a small node's split
+        if isinstance(self.sum_total, list):  # totals handed down by a small node's split
+            wn = self.weighted_n_node
             return [s / wn for s in self.sum_total]
-        if isinstance(self.sum_total, list):
-            return np.array(self.sum_total) / self.weighted_n_node
         return self.sum_total / self.weighted_n_node
 
     def _totals(self):
@@ -505,23 +506,21 @@ class Splitter:
                 return Xt.tolist(), (Xt + FEATURE_THRESHOLD).tolist(), apart
 
             X, plus, apart = _from_X(self.X32, "lists", of_X)
-            wyy = self.wyy.tolist() if not self.criterion.is_classification else None
-            self._lists = (X, plus, self.A.tolist(), wyy, apart)
+            self._lists = (X, plus, self.A.tolist(), self.wyy.tolist(), apart)
         return self._lists
 
     def _small_node_split(self, impurity: float, n_known_constants: int
                           ) -> tuple[SplitRecord, int]:
-        """`node_split` for a small node, in plain Python floats: the same draw, the same
-        stable sorts (introsort is an insertion sort below 16 samples), the criterion's
-        updates one sample at a time (or rebuilt from the node total after a long jump),
-        the same proxy, partition and children: the same IEEE operations in the same order
-        as the vectorised path, without numpy's cost per call."""
+        """`node_split` for a small squared-error node, in plain Python floats: the same
+        draw, the same stable sorts (introsort is an insertion sort below 16 samples), the
+        criterion's updates one sample at a time (or rebuilt from the node total after a
+        long jump), the same proxy, partition and children: the same IEEE operations in the
+        same order as the vectorised path, without numpy's cost per call."""
         X, X_plus, A, wyy, apart = self._python_lists()
         start, end = self.start, self.end
         n = end - start
         S = self.samples[start:end].tolist()
         crit = self.criterion
-        regression = not crit.is_classification
         msl, mwl = self.min_samples_leaf, self.min_weight_leaf
         wn = self.weighted_n_node
         total = self.sum_total if isinstance(self.sum_total, list) \
@@ -549,7 +548,7 @@ class Splitter:
             """The first best (score, position) of the node in its present order, over
             the positions P the criterion is updated to."""
             top, top_p, pos = -np.inf, 0, 0
-            if regression and m == 1:  # one output: the two sums as plain floats
+            if m == 1:  # one output: the two sums as plain floats
                 t0 = total[0]
                 sy = sw = 0.0
                 for p in P:
@@ -581,18 +580,14 @@ class Splitter:
                 wr = wn - wl
                 if wl < mwl or wr < mwl:
                     continue
-                if regression:
-                    pl = pr = 0.0
-                    for k in range(m):
-                        a = sums[k]
-                        b = total[k] - a
-                        pl = pl + a * a
-                        pr = pr + b * b
-                    score = pl / wl + pr / wr
-                else:
-                    sr = [total[k] - sums[k] for k in range(m)]
-                    score = -wr * crit.impurity_of(sr, wr) - wl * crit.impurity_of(sums[:m], wl)
-                if score > top:  # a NaN score (a weight rounded to 0) is never taken
+                pl = pr = 0.0
+                for k in range(m):
+                    a = sums[k]
+                    b = total[k] - a
+                    pl = pl + a * a
+                    pr = pr + b * b
+                score = pl / wl + pr / wr
+                if score > top:
                     top, top_p = score, p
             return top, top_p
 
@@ -655,20 +650,15 @@ class Splitter:
         wl = sl[m]
         wr = wn - wl
         sr = [total[k] - sl[k] for k in range(m)]
-        sq_left = sq_right = None
-        if regression:
-            sq_left = sq_right = 0.0
-            for q in range(n):
-                for v in wyy[S[q]]:
-                    if q < pos:
-                        sq_left += v
-                    else:
-                        sq_right += v
-            il = crit.impurity_of(sl[:m], wl, sq_left)
-            ir = crit.impurity_of(sr, wr, self.sq_sum_total - sq_left)
-        else:
-            il = crit.impurity_of(sl[:m], wl)
-            ir = crit.impurity_of(sr, wr)
+        sq_left = sq_right = 0.0
+        for q in range(n):
+            for v in wyy[S[q]]:
+                if q < pos:
+                    sq_left += v
+                else:
+                    sq_right += v
+        il = crit.impurity_of(sl[:m], wl, sq_left)
+        ir = crit.impurity_of(sr, wr, self.sq_sum_total - sq_left)
         rec = SplitRecord(feature=f, pos=start + pos, threshold=threshold,
                           impurity_left=il, impurity_right=ir)
         rec.improvement = (wn / self.weighted_n_samples) * (impurity - (wr / wn * ir)
