@@ -499,14 +499,20 @@ class Splitter:
             Xt = self.Xt
 
             def of_X():
-                # a feature whose values are all more than 1e-7 apart has a threshold
-                # between any two samples of any node
-                Xs = np.sort(Xt, axis=1)
-                apart = (Xs[:, 1:] > Xs[:, :-1] + FEATURE_THRESHOLD).all(axis=1).tolist()
-                return Xt.tolist(), (Xt + FEATURE_THRESHOLD).tolist(), apart
+                # the samples of each feature with another value at most 1e-7 above theirs
+                # (or equal): a node holding none of them (its last sample aside) has a
+                # threshold between any two consecutive samples
+                order = np.argsort(Xt, axis=1, kind="stable")
+                Xs = np.take_along_axis(Xt, order, axis=1)
+                close = Xs[:, 1:] <= Xs[:, :-1] + FEATURE_THRESHOLD
+                near = np.zeros(Xt.shape, dtype=bool)
+                near[:, :-1] |= close
+                near[:, 1:] |= Xs[:, 1:] == Xs[:, :-1]
+                near_sets = [frozenset(o[m].tolist()) for o, m in zip(order, near)]
+                return Xt.tolist(), (Xt + FEATURE_THRESHOLD).tolist(), near_sets
 
-            X, plus, apart = _from_X(self.X32, "lists", of_X)
-            self._lists = (X, plus, self.A.tolist(), self.wyy.tolist(), apart)
+            X, plus, near = _from_X(self.X32, "lists", of_X)
+            self._lists = (X, plus, self.A.tolist(), self.wyy.tolist(), near)
         return self._lists
 
     def _small_node_split(self, impurity: float, n_known_constants: int
@@ -516,7 +522,7 @@ class Splitter:
         criterion's updates one sample at a time (or rebuilt from the node total after a
         long jump), the same proxy, partition and children: the same IEEE operations in the
         same order as the vectorised path, without numpy's cost per call."""
-        X, X_plus, A, wyy, apart = self._python_lists()
+        X, X_plus, A, wyy, near = self._python_lists()
         start, end = self.start, self.end
         n = end - start
         S = self.samples[start:end].tolist()
@@ -610,7 +616,7 @@ class Splitter:
                 S.sort(key=x.__getitem__)
                 if x[S[-1]] <= xp[S[0]]:
                     return True
-                if apart[f]:  # every position admissible
+                if near[f].isdisjoint(S):  # every position admissible
                     P = every_position
                     key = tuple(S)
                 else:
