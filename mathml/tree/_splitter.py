@@ -455,20 +455,26 @@ class Splitter:
                 return found_by[f] is None
         else:
             # the draw only needs to know which features are constant (max ≤ min + 1e-7)
-            # in this node; then the features it examined are sorted at once (all of them,
-            # when it examines all)
+            # in this node. When it examines them all, every feature is sorted at once
+            # first (the constants read off the sorted values); when it examines a few,
+            # max and min decide, and only the features it examined are sorted.
             Xn = self.X32[S]
-            is_constant = (Xn.max(axis=0) <= Xn.min(axis=0) + FEATURE_THRESHOLD).tolist()
+            sort_all = self.max_features >= self.n_features
+            if sort_all:
+                order = np.argsort(Xn, axis=0, kind="stable")
+                V = Xn[order, self.feature_index]
+                is_constant = (V[-1] <= V[0] + FEATURE_THRESHOLD).tolist()
+                col = columns = self.feature_list
+            else:
+                is_constant = (Xn.max(axis=0) <= Xn.min(axis=0) + FEATURE_THRESHOLD).tolist()
             evaluate = is_constant.__getitem__
         sorted_features, n_total = self._draw(n_known_constants, evaluate)
-        if not self.random and sorted_features:
-            if len(sorted_features) < self.n_features:
-                col = [-1] * self.n_features  # feature → its column in order and V
-                for j, f in enumerate(sorted_features):
-                    col[f] = j
-                Xn = Xn[:, sorted_features]
-            else:
-                col = self.feature_list
+        if not self.random and sorted_features and not sort_all:
+            col = [-1] * self.n_features  # feature → its column in order and V
+            for j, f in enumerate(sorted_features):
+                col[f] = j
+            columns = sorted_features  # column → feature
+            Xn = Xn[:, sorted_features]
             order = np.argsort(Xn, axis=0, kind="stable")
             V = Xn[order, self.feature_index[: Xn.shape[1]]]
         if self.random:
@@ -483,7 +489,7 @@ class Splitter:
                     best_proxy = found[0]
                     best = SplitRecord(feature=f, pos=start + found[1], threshold=found[2])
         elif visited:
-            best = self._best_of(S, sorted_features, visited, order, V, col)
+            best = self._best_of(S, sorted_features, visited, order, V, col, columns)
         if best.pos < end:
             # the random splitter left the samples partitioned by the last feature drawn
             if not (self.random and sorted_features[-1] == best.feature):
@@ -719,10 +725,11 @@ class Splitter:
         constant[n_known_constants:n_total] = features[n_known_constants:n_total]
         return examined, n_total
 
-    def _best_of(self, S, examined, visited, order, V, col) -> SplitRecord:
+    def _best_of(self, S, examined, visited, order, V, col, columns) -> SplitRecord:
         """The first best split over the visited features, all scored at once (absolute
         error: one feature after the other, in scikit-learn's order). `order` and `V` hold
-        the sorted order and values of feature f in column col[f]."""
+        the sorted order and values of feature f in column col[f] (column j: feature
+        columns[j])."""
         start = self.start
         n = len(S)
         # scikit-learn sorts the node by each feature examined in turn; a constant one
@@ -742,7 +749,7 @@ class Splitter:
                 return SplitRecord(pos=self.end)
             return SplitRecord(feature=found[0], pos=start + found[1], threshold=found[2])
         if not self.exact_sums:
-            self._order_ties(S, reorders, order, V, examined)
+            self._order_ties(S, reorders, order, V, columns)
         F = np.array([col[f] for f in visited])
         distinct = V[1:, F] > V[:-1, F] + FEATURE_THRESHOLD  # positions between values
         found = self._batched_candidates(S, order[:, F], V[:, F], distinct)
@@ -756,7 +763,7 @@ class Splitter:
         threshold = float(V[p - 1, j]) / 2.0 + float(V[p, j]) / 2.0
         return SplitRecord(feature=f, pos=start + p, threshold=threshold)
 
-    def _order_ties(self, S, reorders, order, V, examined) -> None:
+    def _order_ties(self, S, reorders, order, V, columns) -> None:
         """Where sums round, the order of equal values matters: give each feature with
         equal values in this node the order scikit-learn's introsort leaves them in, sorting
         from the order the previous feature's sort left (a feature without equal values has
@@ -764,11 +771,10 @@ class Splitter:
         tied = (V[1:] == V[:-1]).any(axis=0).tolist()
         if not any(tied[j] for j in reorders):
             return
-        subset = V.shape[1] < self.n_features  # then column j holds examined[j]
         previous = None  # positions in S, in the order the node lies before the sort
         for j in reorders:
             if tied[j]:
-                f = examined[j] if subset else j
+                f = columns[j]
                 base = np.arange(len(S)) if previous is None else previous
                 order[:, j] = base[introsort_order(self.Xt[f][S[base]])]
             previous = order[:, j]
