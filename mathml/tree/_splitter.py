@@ -1,6 +1,17 @@
 """The split search: which features a node looks at (scikit-learn's xorshift generator and
 Fisher–Yates draw), the candidate thresholds of a sorted feature, and how the node's samples
 are reordered (the sort, the partition) so that every later sum adds in the same order.
+
+How a node is searched (each path performs scikit-learn's floating-point operations in its
+order, so all three grow the same tree bit for bit):
+
+- a node of more than `SMALL_NODE` samples: the features examined are sorted at once and
+  every position of every feature is scored at once (`_best_of`, `_batched_candidates`);
+  equal values are put in introsort's order (`introsort_order`, vectorised) where sums
+  round, and features whose criterion updates jump backwards are rescored (`left_sums`);
+- a small squared-error node: plain Python floats, one feature after the other
+  (`_small_node_split`), since numpy's cost per call outweighs a few samples' work;
+- absolute error: one feature after the other, its Fenwick-tree medians in Python.
 """
 from __future__ import annotations
 
@@ -17,7 +28,9 @@ __all__ = ["RandR", "Splitter", "SplitRecord", "FEATURE_THRESHOLD", "shared_feat
 # Values closer than this (added in float32, so without effect once |x| ≥ 2) are one value.
 FEATURE_THRESHOLD = np.float32(1e-7)
 RAND_R_MAX = 2 ** 31 - 1
-SMALL_NODE = 12  # nodes up to this size take the plain-Python split search
+# nodes up to this size take the plain-Python split search; at most 15, where introsort is
+# still an insertion sort (stable, as Python's sort)
+SMALL_NODE = 12
 _MASK32 = 0xFFFFFFFF
 
 
