@@ -13,7 +13,7 @@ from sklearn.utils._sorting import _py_simultaneous_sort
 
 import mathml.tree as ml
 from mathml.tree._classes import _textbook_DecisionTreeClassifier
-from mathml.tree._splitter import RandR, _introsort_order, partition_order
+from mathml.tree._splitter import RandR, _introsort_order, introsort_order, partition_order
 
 TREE_ARRAYS = ("children_left", "children_right", "feature", "threshold", "value", "impurity",
                "n_node_samples", "weighted_n_node_samples")
@@ -58,6 +58,26 @@ def test_introsort_order_matches_scikit_learn(seed):
     assert _introsort_order(v.tolist(), n) == idx.tolist()
 
 
+@pytest.mark.parametrize("seed", range(12))
+def test_vectorised_introsort_order_matches_scikit_learn(seed):
+    """The order of ties followed through the vectorised three-way partitions: long arrays
+    with a few tied values, with many, and integer-valued ones."""
+    rng = np.random.default_rng(seed)
+    for _ in range(10):
+        n = int(rng.integers(64, 3000))
+        kind = int(rng.integers(3))
+        if kind == 0:  # continuous, a few values repeated
+            v = rng.normal(size=n).astype(np.float32)
+            v[rng.integers(0, n, int(rng.integers(1, 6)))] = v[0]
+        elif kind == 1:  # rounded: many ties
+            v = np.round(rng.normal(size=n), int(rng.integers(0, 3))).astype(np.float32)
+        else:
+            v = rng.integers(0, int(rng.integers(1, n)), n).astype(np.float32)
+        idx = np.arange(n, dtype=np.intp)
+        _py_simultaneous_sort(v.copy(), idx, n, use_three_way_partition=True)
+        assert introsort_order(v).tolist() == idx.tolist()
+
+
 def _partition_by_swaps(left):
     """scikit-learn's partition loop, literally."""
     s, start, end = list(range(len(left))), 0, len(left)
@@ -74,7 +94,7 @@ def _partition_by_swaps(left):
 def test_vectorised_partition_is_the_swap_loop(seed):
     rng = np.random.default_rng(seed)
     for _ in range(200):
-        left = rng.random(int(rng.integers(1, 40))) < rng.random()
+        left = rng.random(int(rng.integers(1, 200))) < rng.random()
         assert partition_order(left).tolist() == _partition_by_swaps(left)
 
 
@@ -175,6 +195,29 @@ def test_same_tree_as_scikit_learn_on_drawn_cases(regression, block):
         X_test = np.vstack((X[:5], rng.normal(size=(5, X.shape[1]))))
         np.testing.assert_array_equal(a.predict(X_test), b.predict(X_test))
         np.testing.assert_array_equal(a.apply(X_test), b.apply(X_test))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_same_tree_on_larger_nodes_with_ties(seed):
+    """Nodes of hundreds to thousands of samples with tied and near-tied (< 1e-7 apart)
+    values: the order of ties (introsort's) and the left sums rebuilt after long jumps
+    decide the rounded sums of a regressor or of fractional weights."""
+    rng = np.random.default_rng(seed)
+    n, p = int(rng.integers(300, 1500)), 4
+    X = np.round(rng.normal(size=(n, p)), 1 + seed % 2)
+    X[:, -1] = rng.normal(size=n) * 1e-6  # values within 1e-7 of each other
+    y = 2 * X[:, 0] + rng.normal(size=n)
+    sample_weight = rng.random(n) if seed % 2 else None
+    if seed % 4 < 2:
+        a = ml.DecisionTreeRegressor(random_state=seed).fit(X, y, sample_weight=sample_weight)
+        b = sk.DecisionTreeRegressor(random_state=seed).fit(X, y, sample_weight=sample_weight)
+    else:
+        y = (y > 0).astype(int)
+        a = ml.DecisionTreeClassifier(random_state=seed, max_features=2).fit(
+            X, y, sample_weight=sample_weight)
+        b = sk.DecisionTreeClassifier(random_state=seed, max_features=2).fit(
+            X, y, sample_weight=sample_weight)
+    assert_same_tree(a, b)
 
 
 def test_identical_columns_tie_is_broken_by_the_generator():

@@ -36,6 +36,7 @@ from ..base import (BaseEstimator, ClassifierMixin, Interval, RegressorMixin, St
 from ..exceptions import DataConversionWarning
 from ..metrics import r2_score
 from ..tree import DecisionTreeClassifier, DecisionTreeRegressor
+from ..tree._splitter import shared_features
 
 __all__ = ["RandomForestClassifier", "RandomForestRegressor"]
 
@@ -317,17 +318,8 @@ class _BaseForest(BaseEstimator):
             # every tree's seed first, then the trees (scikit-learn makes them all, then fits)
             trees = [self._tree_with(rs.randint(MAX_INT)) for _ in range(n_more)]
             y_tree = y[:, 0] if self.n_outputs_ == 1 else y
-            for i, tree in enumerate(trees):
-                if self.verbose > 1:
-                    print(f"building tree {i + 1} of {n_more}")
-                w = weight
-                if self.bootstrap:
-                    rows = _bootstrap_rows(tree.random_state, n_samples, m, weight)
-                    # the bootstrap as counts: a row drawn k times weighs k, one never drawn 0
-                    w = np.bincount(rows, minlength=n_samples)
-                    if getattr(self, "class_weight", None) == "balanced_subsample":
-                        w = w * _balanced_subsample(y, rows)
-                tree.fit(X, y_tree, sample_weight=w, check_input=False)  # X, y checked here
+            with shared_features(X):  # the trees derive what they need from X once
+                self._grow(trees, X, y, y_tree, weight, m)
             self.estimators_.extend(trees)
         if self.oob_score and (n_more > 0 or not hasattr(self, "oob_score_")):
             y_type = type_of_target(y)
@@ -339,6 +331,22 @@ class _BaseForest(BaseEstimator):
                                  "multilabel-indicator.")
             self._set_oob(X, y)
         return self
+
+    def _grow(self, trees: list, X: NDArray, y: NDArray, y_tree: NDArray,
+              weight: NDArray | None, m: int) -> None:
+        """Fit each tree on its bootstrap (as weights) or on all of X."""
+        n_samples = X.shape[0]
+        for i, tree in enumerate(trees):
+            if self.verbose > 1:
+                print(f"building tree {i + 1} of {len(trees)}")
+            w = weight
+            if self.bootstrap:
+                rows = _bootstrap_rows(tree.random_state, n_samples, m, weight)
+                # the bootstrap as counts: a row drawn k times weighs k, one never drawn 0
+                w = np.bincount(rows, minlength=n_samples)
+                if getattr(self, "class_weight", None) == "balanced_subsample":
+                    w = w * _balanced_subsample(y, rows)
+            tree.fit(X, y_tree, sample_weight=w, check_input=False)  # X, y checked here
 
     def _set_oob(self, X: NDArray, y: NDArray) -> None:
         raise NotImplementedError

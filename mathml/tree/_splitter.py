@@ -1,9 +1,21 @@
 """The split search: which features a node looks at (scikit-learn's xorshift generator and
 Fisher–Yates draw), the candidate thresholds of a sorted feature, and how the node's samples
 are reordered (the sort, the partition) so that every later sum adds in the same order.
+
+How a node is searched (each path performs scikit-learn's floating-point operations in its
+order, so all three grow the same tree bit for bit):
+
+- a node of more than `SMALL_NODE` samples: the features examined are sorted at once and
+  every position of every feature is scored at once (`_best_of`, `_batched_candidates`);
+  equal values are put in introsort's order (`introsort_order`, vectorised) where sums
+  round, and features whose criterion updates jump backwards are rescored (`left_sums`);
+- a small squared-error node: plain Python floats, one feature after the other
+  (`_small_node_split`), since numpy's cost per call outweighs a few samples' work;
+- absolute error: one feature after the other, its Fenwick-tree medians in Python.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -11,11 +23,14 @@ from numpy.typing import NDArray
 
 from ._criterion import Criterion, absolute_errors, left_sums, sequential_sum
 
-__all__ = ["RandR", "Splitter", "SplitRecord", "FEATURE_THRESHOLD"]
+__all__ = ["RandR", "Splitter", "SplitRecord", "FEATURE_THRESHOLD", "shared_features"]
 
 # Values closer than this (added in float32, so without effect once |x| ≥ 2) are one value.
 FEATURE_THRESHOLD = np.float32(1e-7)
 RAND_R_MAX = 2 ** 31 - 1
+# nodes up to this size take the plain-Python split search; at most 15, where introsort is
+# still an insertion sort (stable, as Python's sort)
+SMALL_NODE = 12
 _MASK32 = 0xFFFFFFFF
 
 
@@ -54,10 +69,11 @@ class SplitRecord:
 
 # --- the order of a node's samples ---------------------------------------------------------
 
-def _introsort_order(values: list, n: int) -> list[int]:
+def _introsort_order(values: list, n: int, maxd: int | None = None) -> list[int]:
     """The permutation scikit-learn's ``simultaneous_sort`` (introsort, median-of-three
     pivot, three-way partition, insertion sort below 16, heapsort past depth 2⌊log₂ n⌋)
-    applies: it decides the order of tied values, hence the order of later sums."""
+    applies: it decides the order of tied values, hence the order of later sums.
+    (`maxd`: the depth budget left, when called on a part of a larger sort.)"""
     v = list(values)
     idx = list(range(n))
 
@@ -133,8 +149,79 @@ def _introsort_order(values: list, n: int) -> list[int]:
         insertion(lo, m)
 
     if n:
-        introsort(0, n, 2 * int(np.log2(n)))
+        introsort(0, n, 2 * int(np.log2(n)) if maxd is None else maxd)
     return idx
+
+
+def _median3(v: NDArray) -> float:
+    m = len(v)
+    a, b, c = v[0], v[m // 2], v[m - 1]
+    if a < b:
+        return b if b < c else (c if a < c else a)
+    if b < c:
+        return a if a < c else c
+    return b
+
+
+def _partition3(v: NDArray, pivot) -> tuple[NDArray[np.intp], int, int]:
+    """The permutation of introsort's three-way partition of v about `pivot`, and the ends
+    `left`, `r` of the block equal to the pivot.
+
+    The scan examines the samples in the order of the two-way partition with "greater"
+    going right (a greater sample is swapped with the last unexamined one, examined next),
+    and lays the greater samples out as that partition does. A smaller sample is swapped to
+    the front of the equal block, whose first sample moves to its end: the equal block is a
+    queue rotated once per smaller sample met after its first member.
+    """
+    greater = v > pivot
+    two_way = partition_order(~greater)
+    n_ng = len(v) - int(greater.sum())
+    met = two_way[:n_ng]  # the smaller and equal samples, in the order they were examined
+    less = v[met] < pivot
+    first = int(np.argmin(less))  # the first equal sample (there is one: the pivot)
+    events = less[first:]
+    # every event from the first equal one on appends one entry to the queue's history: an
+    # equal sample itself, or (a smaller one) the entry popped from the front, the j-th pop
+    # taking the j-th entry; the queue at the end is the history's last k entries
+    t = np.arange(len(events))
+    source = np.where(events, np.cumsum(events) - 1, t)
+    while True:
+        nxt = source[source]
+        if np.array_equal(nxt, source):
+            break
+        source = nxt
+    k = len(events) - int(events.sum())
+    equal = met[first:][source[len(events) - k:]]
+    perm = np.concatenate((met[less], equal, two_way[n_ng:]))
+    left = int(less.sum())
+    return perm, left, left + k
+
+
+def introsort_order(values: NDArray) -> NDArray[np.intp]:
+    """`_introsort_order` computed by following only the parts of the sort that hold tied
+    values: a part without ties sorts to one order whatever the swaps, so one argsort
+    replaces its recursion; the three-way partitions of the parts with ties are vectorised
+    (`_partition3`). Exactly the same permutation, in a few numpy passes per level."""
+    v = np.asarray(values)
+
+    def order(v, maxd, tied):  # tied: the values that occur more than once in v
+        m = len(v)
+        if m <= 15 or not len(tied):  # insertion sort (stable), or nothing to follow
+            return np.argsort(v, kind="stable")
+        if m < 64 or maxd <= 0:  # a short part, or heapsort (its own order of ties)
+            return np.asarray(_introsort_order(v.tolist(), m, maxd), dtype=np.intp)
+        pivot = _median3(v)
+        perm, left, r = _partition3(v, pivot)
+        w = v[perm]
+        return np.concatenate((perm[:left][order(w[:left], maxd - 1, tied[tied < pivot])],
+                               perm[left:r],
+                               perm[r:][order(w[r:], maxd - 1, tied[tied > pivot])]))
+
+    n = len(v)
+    if n == 0:
+        return np.zeros(0, dtype=np.intp)
+    s = np.sort(v)
+    return order(v, 2 * int(np.log2(n)), np.unique(s[1:][s[1:] == s[:-1]]))
 
 
 def sort_order(fv: NDArray[np.float32], exact_sums: bool) -> NDArray[np.intp]:
@@ -147,7 +234,7 @@ def sort_order(fv: NDArray[np.float32], exact_sums: bool) -> NDArray[np.intp]:
     s = fv[order]
     if not np.any(s[1:] == s[:-1]):
         return order
-    return np.asarray(_introsort_order(fv.tolist(), len(fv)), dtype=np.intp)
+    return introsort_order(fv)
 
 
 def partition_order(left: NDArray[np.bool_]) -> NDArray[np.intp]:
@@ -160,7 +247,7 @@ def partition_order(left: NDArray[np.bool_]) -> NDArray[np.intp]:
     before the k-th left-goer there, ...; last the unread middle, its first slot first.
     """
     n = len(left)
-    if n <= 24:  # small: the loop itself is quicker than the vectorised form
+    if n <= 64:  # small: the loop itself is quicker than the vectorised form
         s, start, end = list(range(n)), 0, n
         goes_left = left.tolist()
         while start < end:
@@ -190,6 +277,30 @@ def partition_order(left: NDArray[np.bool_]) -> NDArray[np.intp]:
 
 # --- the splitter --------------------------------------------------------------------------
 
+_SHARED: dict = {}  # while a forest grows its trees on one X: what every tree derives from X
+
+
+@contextmanager
+def shared_features(X32: NDArray[np.float32]):
+    """Within the block, trees grown on this very array X32 share its transpose and its
+    Python lists (a forest's trees all split the same X, weighted differently)."""
+    _SHARED.clear()
+    _SHARED["X"] = X32
+    try:
+        yield
+    finally:
+        _SHARED.clear()
+
+
+def _from_X(X32: NDArray[np.float32], key: str, make):
+    """`make()`, made once per X while `shared_features` is on."""
+    if _SHARED.get("X") is not X32:
+        return make()
+    if key not in _SHARED:
+        _SHARED[key] = make()
+    return _SHARED[key]
+
+
 class Splitter:
     """Finds each node's split; owns the sample order, the feature order and the generator.
 
@@ -203,7 +314,7 @@ class Splitter:
                  min_weight_leaf: float, seed: int, exact_sums: bool, splitter: str):
         self.criterion = criterion
         self.X32 = X32
-        self.Xt = np.ascontiguousarray(X32.T)  # one contiguous row per feature
+        self.Xt = _from_X(X32, "Xt", lambda: np.ascontiguousarray(X32.T))  # row per feature
         self.y = y
         self.w = w
         self.A = np.hstack((criterion.stats(y, w), w[:, None]))  # statistics, then weight
@@ -212,6 +323,8 @@ class Splitter:
         self.samples = np.flatnonzero(w != 0.0)  # zero-weight samples take no part
         self.weighted_n_samples = float(sequential_sum(w[:, None])[0])
         self.n_features = X32.shape[1]
+        self.feature_index = np.arange(self.n_features)
+        self.feature_list = list(range(self.n_features))
         self.features = list(range(self.n_features))
         self.constant_features = [0] * self.n_features
         self.max_features, self.min_samples_leaf = max_features, min_samples_leaf
@@ -219,13 +332,30 @@ class Splitter:
         self.rng = RandR(seed)
         self.exact_sums = exact_sums
         self.random = splitter == "random"
+        # squared-error nodes of at most `small_node` samples are split in plain Python
+        # (`_small_node_split`): below that size numpy's per-call cost outweighs the work
+        # (measured; a classifier's Python impurities cost more than they save). Not for
+        # weights so small, or so spread, that a child's weight could round to 0 (Python
+        # would raise where numpy divides by zero).
+        positive = w[w > 0.0]
+        self.plain_weights = bool(len(positive) and positive.min() > 1e-100 and
+                                  positive.min() > positive.max() * len(w) ** 2 * 1e-15)
+        self.small_node = SMALL_NODE if (criterion.name == "squared_error"
+                                         and self.plain_weights) else 0
+        self._lists: tuple | None = None
+        self.child_totals: tuple | None = None
 
     # the node's statistics (criterion.init): sums in the order the samples now lie
-    def node_reset(self, start: int, end: int) -> None:
-        S = self.samples[start:end]
-        totals = sequential_sum(self.A[S])
+    def node_reset(self, start: int, end: int, totals: tuple | None = None) -> None:
+        """`totals`: (Σ statistics, Σ w, Σ w y²) of the node, when its parent's split has
+        summed them already (in the node's order, as here)."""
         self.start, self.end = start, end
-        self.sum_total, self.weighted_n_node = totals[:-1], float(totals[-1])
+        if totals is not None:
+            self.sum_total, self.weighted_n_node, self.sq_sum_total = totals
+            return
+        S = self.samples[start:end]
+        sums = sequential_sum(self.A[S])
+        self.sum_total, self.weighted_n_node = sums[:-1], float(sums[-1])
         if not self.criterion.is_classification:
             self.sq_sum_total = float(np.cumsum(self.wyy[S].ravel())[-1])
 
@@ -268,9 +398,12 @@ class Splitter:
         return self.criterion.impurity_of(self.sum_total.tolist(), self.weighted_n_node,
                                           getattr(self, "sq_sum_total", None))
 
-    def node_value(self) -> NDArray:
+    def node_value(self) -> NDArray | list:
         if self.criterion.name == "absolute_error":  # the weighted median of each output
             return np.array(self._mae_reset(self.samples[self.start:self.end])[2])
+        if isinstance(self.sum_total, list):  # totals handed down by a small node's split
+            wn = self.weighted_n_node
+            return [s / wn for s in self.sum_total]
         return self.sum_total / self.weighted_n_node
 
     def _totals(self):
@@ -287,25 +420,32 @@ class Splitter:
             rec.impurity_left, rec.impurity_right = il, ir
             rec.improvement = (wn / self.weighted_n_samples) * (impurity - (wr / wn * ir)
                                                                 - (wl / wn * il))
+            self.child_totals = None
             return
         A = self.A[S]
         n = len(S)
+        # each child's totals as its own reset will sum them (forward, in its order)
+        left_total = np.cumsum(A[:pos], axis=0)[-1]
+        right_total = np.cumsum(A[pos:], axis=0)[-1]
         if pos <= n - pos:
-            sl = np.cumsum(A[:pos], axis=0)[-1]
+            sl = left_total
         else:  # rebuilt from the node total, subtracting from the right end
             sl = np.cumsum(np.vstack((self._totals()[None, :], -A[pos:][::-1])), axis=0)[-1]
         wl = float(sl[-1])
         wr = self.weighted_n_node - wl
         sl_list = sl[:-1].tolist()
         sr_list = (self.sum_total - sl[:-1]).tolist()
+        sq_left = sq_right = None
         if crit.is_classification:
             il = crit.impurity_of(sl_list, wl)
             ir = crit.impurity_of(sr_list, wr)
         else:
             sq_left = float(np.cumsum(self.wyy[S[:pos]].ravel())[-1])
+            sq_right = float(np.cumsum(self.wyy[S[pos:]].ravel())[-1])
             il = crit.impurity_of(sl_list, wl, sq_left)
             ir = crit.impurity_of(sr_list, wr, self.sq_sum_total - sq_left)
-        wn = self.weighted_n_node
+        self.child_totals = ((left_total[:-1], float(left_total[-1]), sq_left),
+                             (right_total[:-1], float(right_total[-1]), sq_right))
         rec.impurity_left, rec.impurity_right = il, ir
         rec.improvement = (wn / self.weighted_n_samples) * (impurity - (wr / wn * ir)
                                                             - (wl / wn * il))
@@ -314,29 +454,46 @@ class Splitter:
         """Step 2 of the builder: the best split of samples[start:end] over the features
         drawn, and the number of constant features known after this node."""
         start, end = self.start, self.end
-        S = self.samples[start:end]  # a view: reordering it reorders the node
         n = end - start
+        if n <= self.small_node and not self.random:
+            return self._small_node_split(impurity, n_known_constants)
+        S = self.samples[start:end]  # a view: reordering it reorders the node
         best = SplitRecord(pos=end)
-        totals = self._totals()
         if self.random:
             found_by: dict = {}
+            totals = self._totals()
 
             def evaluate(f):
                 found_by[f] = self._random_candidate(S, f, n, totals, impurity)
                 return found_by[f] is None
         else:
-            # every feature sorted at once; the draw below only needs to know which are
-            # constant (max ≤ min + 1e-7) in this node
+            # the draw only needs to know which features are constant (max ≤ min + 1e-7)
+            # in this node. When it examines them all, every feature is sorted at once
+            # first (the constants read off the sorted values); when it examines a few,
+            # max and min decide, and only the features it examined are sorted.
             Xn = self.X32[S]
-            order = np.argsort(Xn, axis=0, kind="stable")
-            V = Xn[order, np.arange(Xn.shape[1])]
-            is_constant = V[-1] <= V[0] + FEATURE_THRESHOLD
-
-            def evaluate(f):
-                return bool(is_constant[f])
+            sort_all = self.max_features >= self.n_features
+            if sort_all:
+                order = np.argsort(Xn, axis=0, kind="stable")
+                V = Xn[order, self.feature_index]
+                is_constant = (V[-1] <= V[0] + FEATURE_THRESHOLD).tolist()
+                col = columns = self.feature_list
+            else:
+                is_constant = (Xn.max(axis=0) <= Xn.min(axis=0) + FEATURE_THRESHOLD).tolist()
+            evaluate = is_constant.__getitem__
         sorted_features, n_total = self._draw(n_known_constants, evaluate)
-        visited = [f for f in sorted_features if not (self.random and found_by[f] is None)
-                   and not (not self.random and is_constant[f])]
+        if not self.random and sorted_features and not sort_all:
+            col = [-1] * self.n_features  # feature → its column in order and V
+            for j, f in enumerate(sorted_features):
+                col[f] = j
+            columns = sorted_features  # column → feature
+            Xn = Xn[:, sorted_features]
+            order = np.argsort(Xn, axis=0, kind="stable")
+            V = Xn[order, self.feature_index[: Xn.shape[1]]]
+        if self.random:
+            visited = [f for f in sorted_features if found_by[f] is not None]
+        else:
+            visited = [f for f in sorted_features if not is_constant[f]]
         if self.random:
             best_proxy = -np.inf
             for f in visited:
@@ -345,7 +502,7 @@ class Splitter:
                     best_proxy = found[0]
                     best = SplitRecord(feature=f, pos=start + found[1], threshold=found[2])
         elif visited:
-            best = self._best_of(S, sorted_features, visited, order, V, is_constant)
+            best = self._best_of(S, sorted_features, visited, order, V, col, columns)
         if best.pos < end:
             # the random splitter left the samples partitioned by the last feature drawn
             if not (self.random and sorted_features[-1] == best.feature):
@@ -354,6 +511,187 @@ class Splitter:
             self._children(S, best.pos - start, impurity, best)
         return best, n_total
 
+    def _python_lists(self) -> tuple:
+        """X, X + 1e-7 (added in float32), the statistics and w·y² as Python lists, for
+        `_small_node_split` (made once per fit, when the first small node comes)."""
+        if self._lists is None:
+            Xt = self.Xt
+
+            def of_X():
+                # the samples of each feature with another value at most 1e-7 above theirs
+                # (or equal): a node holding none of them (its last sample aside) has a
+                # threshold between any two consecutive samples
+                order = np.argsort(Xt, axis=1, kind="stable")
+                Xs = np.take_along_axis(Xt, order, axis=1)
+                close = Xs[:, 1:] <= Xs[:, :-1] + FEATURE_THRESHOLD
+                near = np.zeros(Xt.shape, dtype=bool)
+                near[:, :-1] |= close
+                near[:, 1:] |= Xs[:, 1:] == Xs[:, :-1]
+                near_sets = [frozenset(o[m].tolist()) for o, m in zip(order, near)]
+                return Xt.tolist(), (Xt + FEATURE_THRESHOLD).tolist(), near_sets
+
+            X, plus, near = _from_X(self.X32, "lists", of_X)
+            self._lists = (X, plus, self.A.tolist(), self.wyy.tolist(), near)
+        return self._lists
+
+    def _small_node_split(self, impurity: float, n_known_constants: int
+                          ) -> tuple[SplitRecord, int]:
+        """`node_split` for a small squared-error node, in plain Python floats: the same
+        draw, the same stable sorts (introsort is an insertion sort below 16 samples), the
+        criterion's updates one sample at a time (or rebuilt from the node total after a
+        long jump), the same proxy, partition and children: the same IEEE operations in the
+        same order as the vectorised path, without numpy's cost per call."""
+        X, X_plus, A, wyy, near = self._python_lists()
+        start, end = self.start, self.end
+        n = end - start
+        S = self.samples[start:end].tolist()
+        crit = self.criterion
+        msl, mwl = self.min_samples_leaf, self.min_weight_leaf
+        wn = self.weighted_n_node
+        total = self.sum_total if isinstance(self.sum_total, list) \
+            else self.sum_total.tolist()
+        m = len(total)
+        best_score = -np.inf
+        best: list = []  # feature, position, threshold
+
+        def left_sums(order, pos, new, sums):
+            """The criterion's update from position `pos` to `new` (sums: m + 1 entries)."""
+            if new - pos <= n - new:
+                for q in range(pos, new):
+                    row = A[order[q]]
+                    for c in range(m + 1):
+                        sums[c] += row[c]
+                return sums
+            sums = total + [wn]  # reverse reset, then subtract from the right end
+            for q in range(n - 1, new - 1, -1):
+                row = A[order[q]]
+                for c in range(m + 1):
+                    sums[c] -= row[c]
+            return sums
+
+        def scan(P):
+            """The first best (score, position) of the node in its present order, over
+            the positions P the criterion is updated to."""
+            top, top_p, pos = -np.inf, 0, 0
+            if m == 1:  # one output: the two sums as plain floats
+                t0 = total[0]
+                sy = sw = 0.0
+                for p in P:
+                    if p - pos <= n - p:
+                        for q in range(pos, p):
+                            row = A[S[q]]
+                            sy += row[0]
+                            sw += row[1]
+                    else:  # reverse reset, then subtract from the right end
+                        sy, sw = t0, wn
+                        for q in range(n - 1, p - 1, -1):
+                            row = A[S[q]]
+                            sy -= row[0]
+                            sw -= row[1]
+                    pos = p
+                    wr = wn - sw
+                    if sw < mwl or wr < mwl:
+                        continue
+                    b = t0 - sy
+                    score = sy * sy / sw + b * b / wr
+                    if score > top:
+                        top, top_p = score, p
+                return top, top_p
+            sums = [0.0] * (m + 1)
+            for p in P:
+                sums = left_sums(S, pos, p, sums)
+                pos = p
+                wl = sums[m]
+                wr = wn - wl
+                if wl < mwl or wr < mwl:
+                    continue
+                pl = pr = 0.0
+                for k in range(m):
+                    a = sums[k]
+                    b = total[k] - a
+                    pl = pl + a * a
+                    pr = pr + b * b
+                score = pl / wl + pr / wr
+                if score > top:
+                    top, top_p = score, p
+            return top, top_p
+
+        # features that leave the node in the same order, with the same positions between
+        # distinct values, score alike: in a node of a few samples most of them do
+        scanned: dict = {}
+        every_position = range(msl, n - msl + 1)
+
+        def evaluate(f):  # sort the node by f; True if constant, else score its positions
+            nonlocal best_score, best
+            x, xp = X[f], X_plus[f]
+            if n == 2:  # (then min_samples_leaf is 1) one position, if not constant
+                if x[S[1]] < x[S[0]]:
+                    S.reverse()
+                if x[S[1]] <= xp[S[0]]:
+                    return True
+                P = [1]
+                key: tuple = (S[0], S[1])
+            else:
+                S.sort(key=x.__getitem__)
+                if x[S[-1]] <= xp[S[0]]:
+                    return True
+                if near[f].isdisjoint(S):  # every position admissible
+                    P = every_position
+                    key = tuple(S)
+                else:
+                    P = [p for p in range(msl, n - msl + 1) if x[S[p]] > xp[S[p - 1]]]
+                    key = (*S, -1, *P)
+            found = scanned.get(key)
+            if found is None:
+                found = scanned[key] = scan(P)
+            if found[0] > best_score:
+                best_score = found[0]
+                p = found[1]
+                best = [f, p, x[S[p - 1]] / 2.0 + x[S[p]] / 2.0]
+            return False
+
+        _, n_total = self._draw(n_known_constants, evaluate)
+        if not best:
+            self.samples[start:end] = S
+            return SplitRecord(pos=end), n_total
+        f, pos, threshold = best
+        # the partition: a sample going right is swapped with the last unexamined one
+        x = X[f]
+        i, j = 0, n
+        while i < j:
+            if x[S[i]] <= threshold:
+                i += 1
+            else:
+                j -= 1
+                S[i], S[j] = S[j], S[i]
+        self.samples[start:end] = S
+        sl = left_sums(S, 0, pos, [0.0] * (m + 1))  # reset, then one update
+        # each child's totals as its own reset will sum them (forward, in its order)
+        left_total, right_total = [0.0] * (m + 1), [0.0] * (m + 1)
+        for q in range(n):
+            row, into = A[S[q]], (left_total if q < pos else right_total)
+            for c in range(m + 1):
+                into[c] += row[c]
+        wl = sl[m]
+        wr = wn - wl
+        sr = [total[k] - sl[k] for k in range(m)]
+        sq_left = sq_right = 0.0
+        for q in range(n):
+            for v in wyy[S[q]]:
+                if q < pos:
+                    sq_left += v
+                else:
+                    sq_right += v
+        il = crit.impurity_of(sl[:m], wl, sq_left)
+        ir = crit.impurity_of(sr, wr, self.sq_sum_total - sq_left)
+        rec = SplitRecord(feature=f, pos=start + pos, threshold=threshold,
+                          impurity_left=il, impurity_right=ir)
+        rec.improvement = (wn / self.weighted_n_samples) * (impurity - (wr / wn * ir)
+                                                            - (wl / wn * il))
+        self.child_totals = ((left_total[:m], left_total[m], sq_left),
+                             (right_total[:m], right_total[m], sq_right))
+        return rec, n_total
+
     def _draw(self, n_known_constants: int, is_constant) -> tuple[list[int], int]:
         """scikit-learn's Fisher–Yates draw of the features to visit: known constants are
         skipped, newly found ones move to the constant block; it stops after `max_features`
@@ -361,19 +699,19 @@ class Splitter:
         and the number of constants known after this node."""
         features, constant = self.features, self.constant_features
         f_i = self.n_features
+        max_features, rng, random = self.max_features, self.rng, self.random
         n_visited = n_found = n_drawn = 0
         n_total = n_known_constants
-        state = self.rng.state
-        examined = []
-        while f_i > n_total and (n_visited < self.max_features
-                                 or n_visited <= n_found + n_drawn):
+        state = rng.state
+        examined: list[int] = []
+        while f_i > n_total and (n_visited < max_features or n_visited <= n_found + n_drawn):
             n_visited += 1
             # rand_int(n_drawn, f_i − n_found): the xorshift step inlined (it runs per draw)
             state = state or 1
             state ^= (state << 13) & 0xFFFFFFFF
             state ^= state >> 17
             state ^= (state << 5) & 0xFFFFFFFF
-            f_j = n_drawn + (state % (RAND_R_MAX + 1)) % (f_i - n_found - n_drawn)
+            f_j = n_drawn + (state & RAND_R_MAX) % (f_i - n_found - n_drawn)
             if f_j < n_known_constants:
                 features[n_drawn], features[f_j] = features[f_j], features[n_drawn]
                 n_drawn += 1
@@ -381,9 +719,12 @@ class Splitter:
             f_j += n_found
             f = features[f_j]
             examined.append(f)
-            self.rng.state = state  # the random splitter draws its threshold in between
-            constant_here = is_constant(f)
-            state = self.rng.state
+            if random:  # the random splitter draws its threshold in between
+                rng.state = state
+                constant_here = is_constant(f)
+                state = rng.state
+            else:
+                constant_here = is_constant(f)
             if constant_here:
                 features[f_j], features[n_total] = features[n_total], features[f_j]
                 n_found += 1
@@ -397,23 +738,18 @@ class Splitter:
         constant[n_known_constants:n_total] = features[n_known_constants:n_total]
         return examined, n_total
 
-    def _best_of(self, S, examined, visited, order, V, is_constant) -> SplitRecord:
-        """The first best split over the visited features, all scored at once; or, where
-        the order of tied samples can change a rounded sum, one feature after the other in
-        scikit-learn's order."""
+    def _best_of(self, S, examined, visited, order, V, col, columns) -> SplitRecord:
+        """The first best split over the visited features, all scored at once (absolute
+        error: one feature after the other, in scikit-learn's order). `order` and `V` hold
+        the sorted order and values of feature f in column col[f] (column j: feature
+        columns[j])."""
         start = self.start
         n = len(S)
-        near_ties = V[1:] <= V[:-1] + FEATURE_THRESHOLD  # (n − 1, p)
-        exactly_constant = V[-1] == V[0]
-        reorders = [f for f in examined if not exactly_constant[f]]
-        batched = self.criterion.name != "absolute_error" and (
-            self.exact_sums or not near_ties[:, reorders].any())
-        if batched:
-            F = np.array(visited)
-            found = self._batched_candidates(S, order[:, F], V[:, F], ~near_ties[:, F])
-            if reorders:  # the node is left sorted by the last feature examined
-                S[:] = S[order[:, reorders[-1]]]
-        else:
+        # scikit-learn sorts the node by each feature examined in turn; a constant one
+        # leaves the order as it is
+        exactly_constant = (V[-1] == V[0]).tolist()
+        reorders = [col[f] for f in examined if not exactly_constant[col[f]]]
+        if self.criterion.name == "absolute_error":
             totals = self._totals()
             found = None
             best_proxy = -np.inf
@@ -425,43 +761,88 @@ class Splitter:
             if found is None:
                 return SplitRecord(pos=self.end)
             return SplitRecord(feature=found[0], pos=start + found[1], threshold=found[2])
+        if not self.exact_sums:
+            self._order_ties(S, reorders, order, V, columns)
+        F = np.array([col[f] for f in visited])
+        distinct = V[1:, F] > V[:-1, F] + FEATURE_THRESHOLD  # positions between values
+        found = self._batched_candidates(S, order[:, F], V[:, F], distinct)
+        if reorders:  # the node is left sorted by the last feature examined
+            S[:] = S[order[:, reorders[-1]]]
         if found is None:
             return SplitRecord(pos=self.end)
         k, p = found
         f = visited[k]
-        threshold = float(V[p - 1, f]) / 2.0 + float(V[p, f]) / 2.0
+        j = col[f]
+        threshold = float(V[p - 1, j]) / 2.0 + float(V[p, j]) / 2.0
         return SplitRecord(feature=f, pos=start + p, threshold=threshold)
 
+    def _order_ties(self, S, reorders, order, V, columns) -> None:
+        """Where sums round, the order of equal values matters: give each feature with
+        equal values in this node the order scikit-learn's introsort leaves them in, sorting
+        from the order the previous feature's sort left (a feature without equal values has
+        one sorted order, whatever it starts from). `reorders`: columns of order and V."""
+        tied = (V[1:] == V[:-1]).any(axis=0).tolist()
+        if not any(tied[j] for j in reorders):
+            return
+        previous = None  # positions in S, in the order the node lies before the sort
+        for j in reorders:
+            if tied[j]:
+                f = columns[j]
+                base = np.arange(len(S)) if previous is None else previous
+                order[:, j] = base[introsort_order(self.Xt[f][S[base]])]
+            previous = order[:, j]
+
     def _batched_candidates(self, S, O, V, distinct):
-        """Score every position of every visited feature at once (running sums by cumsum:
-        exact when there is no gap between admissible positions, or when the sums are
-        integers). Returns (index of the feature, position) of the first best, or None."""
+        """Score every position of every visited feature at once. The running sums are one
+        cumsum per feature: the criterion's forward updates, except after a jump over tied
+        positions longer than what remains, where scikit-learn rebuilds the left sums from
+        the node total (those features, when the sums round, are rescored with
+        `left_sums`). Returns (index of the feature, position) of the first best, or None."""
         n, q = O.shape
         msl = self.min_samples_leaf
         CS = np.cumsum(self.A[S[O]], axis=0)[:-1]  # left sums at p = 1 … n − 1
-        valid = distinct.copy()
-        valid[: msl - 1] = False  # p ≥ min_samples_leaf and n − p ≥ min_samples_leaf
-        valid[max(n - msl, 0):] = False
+        updated = distinct.copy()  # the positions the criterion is moved to
+        updated[: msl - 1] = False  # p ≥ min_samples_leaf and n − p ≥ min_samples_leaf
+        updated[max(n - msl, 0):] = False
         wl = CS[..., -1]
         wr = self.weighted_n_node - wl
+        valid = updated
         if self.min_weight_leaf > 0.0:
-            valid &= (wl >= self.min_weight_leaf) & (wr >= self.min_weight_leaf)
-        if not valid.any():
-            return None
+            valid = updated & (wl >= self.min_weight_leaf) & (wr >= self.min_weight_leaf)
         m = CS.shape[-1] - 1
-        sl = CS[..., :-1].reshape(-1, m)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            scores = self.criterion.proxy(sl, self.sum_total[None, :] - sl, wl.ravel(),
-                                          wr.ravel()).reshape(n - 1, q)
+        if m == 1 and not self.criterion.is_classification and self.plain_weights:
+            # one output, no weight that could round a child's to 0: the proxy inline
+            sl = CS[..., 0]
+            sr = self.sum_total[0] - sl
+            scores = sl * sl / wl + sr * sr / wr
+        else:
+            sl = CS[..., :-1].reshape(-1, m)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                scores = self.criterion.proxy(sl, self.sum_total[None, :] - sl, wl.ravel(),
+                                              wr.ravel()).reshape(n - 1, q)
         scores[~valid] = -np.inf
+        if not self.exact_sums and not distinct[msl - 1: n - msl].all():
+            self._rescore_backward(S, O, updated, scores)
         per_feature = scores.max(axis=0)
         k = int(np.argmax(per_feature))  # the first feature reaching the best score
         if per_feature[k] == -np.inf:
             return None
         return k, int(np.argmax(scores[:, k])) + 1  # its first best position
 
-    def _scores(self, S, P, totals):
-        """Proxy scores at update positions P (relative), −inf where a child is too light."""
+    def _rescore_backward(self, S, O, updated, scores) -> None:
+        """Rescore the features whose updates jump backwards somewhere: a jump from the
+        previous position longer than n − p rebuilds the left sums from the node total."""
+        n = len(S)
+        pos = np.arange(1, n)[:, None]
+        last = np.maximum.accumulate(np.where(updated, pos, 0), axis=0)
+        jump = pos - np.vstack((np.zeros((1, last.shape[1]), dtype=last.dtype), last[:-1]))
+        for j in np.flatnonzero((updated & (jump > n - pos)).any(axis=0)).tolist():
+            P = np.flatnonzero(updated[:, j]) + 1
+            scores[:, j] = self._scores(S[O[:, j]], P, self._totals(), positions=n - 1)
+
+    def _scores(self, S, P, totals, positions=None):
+        """Proxy scores at update positions P (relative), −inf where a child is too light
+        (with `positions`: spread over all positions 1 … `positions`, −inf elsewhere)."""
         crit = self.criterion
         if crit.name == "absolute_error":
             il, ir, wl, wr = self._mae_scores(S, P)
@@ -476,13 +857,17 @@ class Splitter:
         scores = np.full(len(P), -np.inf)
         if ok.any():
             scores[ok] = crit.proxy(sl[ok], sr[ok], wl[ok], wr[ok])
+        if positions is not None:
+            spread = np.full(positions, -np.inf)
+            spread[P - 1] = scores
+            return spread
         return scores
 
     def _best_candidate(self, S, f, n, totals):
         """Sort the node by feature f; None if constant, () if no admissible position, else
         (score, position, threshold) of the first best position."""
         fv = self.Xt[f][S]
-        order = sort_order(fv, self.exact_sums)
+        order = sort_order(fv, self.exact_sums)  # (absolute error's path)
         S[:] = S[order]
         fv = fv[order]
         if fv[-1] <= fv[0] + FEATURE_THRESHOLD:

@@ -24,29 +24,27 @@ class Tree:
         self.n_features, self.n_outputs = n_features, n_outputs
         self.n_classes = np.asarray(n_classes, dtype=np.intp)
         self.max_n_classes = int(self.n_classes.max())
-        self._nodes: list[tuple] = []
-        self._values: list[NDArray] = []
+        self._nodes: list[list] = []
+        self._values: list = []
         self.max_depth = 0
 
     # --- growing ---------------------------------------------------------------------------
     def _add_node(self, parent: int, is_left: bool, is_leaf: bool, feature: int,
                   threshold: float, impurity: float, n: int, wn: float,
-                  value: NDArray) -> int:
+                  value: NDArray | list) -> int:
         node_id = len(self._nodes)
         if parent != TREE_UNDEFINED:
-            p = list(self._nodes[parent])
-            p[0 if is_left else 1] = node_id
-            self._nodes[parent] = tuple(p)
+            self._nodes[parent][0 if is_left else 1] = node_id
         if is_leaf:
             feature, threshold = TREE_UNDEFINED, float(TREE_UNDEFINED)
-        self._nodes.append((TREE_LEAF, TREE_LEAF, feature, threshold, impurity, n, wn))
+        self._nodes.append([TREE_LEAF, TREE_LEAF, feature, threshold, impurity, n, wn])
         self._values.append(value)
         return node_id
 
     def _make_leaf(self, node_id: int) -> None:
         _, _, _, _, imp, n, wn = self._nodes[node_id]
-        self._nodes[node_id] = (TREE_LEAF, TREE_LEAF, TREE_UNDEFINED, float(TREE_UNDEFINED),
-                                imp, n, wn)
+        self._nodes[node_id] = [TREE_LEAF, TREE_LEAF, TREE_UNDEFINED, float(TREE_UNDEFINED),
+                                imp, n, wn]
 
     def _finalise(self) -> None:
         cols = list(zip(*self._nodes)) if self._nodes else [()] * 7
@@ -57,10 +55,9 @@ class Tree:
         self.impurity = np.array(cols[4], dtype=np.float64)
         self.n_node_samples = np.array(cols[5], dtype=np.intp)
         self.weighted_n_node_samples = np.array(cols[6], dtype=np.float64)
-        value = np.zeros((len(self._nodes), self.n_outputs, self.max_n_classes))
-        for i, v in enumerate(self._values):
-            value[i] = v
-        self.value = value
+        shape = (len(self._nodes), self.n_outputs, self.max_n_classes)
+        self.value = np.array(self._values, dtype=np.float64).reshape(shape) if self._values \
+            else np.zeros(shape)
         self.node_count = len(self._nodes)
         self.capacity = self.node_count
         self.n_leaves = int(np.sum(self.children_left == TREE_LEAF))
@@ -119,9 +116,11 @@ class Tree:
         return importances
 
 
-def _value(splitter: Splitter, tree: Tree) -> NDArray:
+def _value(splitter: Splitter, tree: Tree) -> NDArray | list:
     """The node's value: class fractions per output (padded), or the mean of each output."""
     v = splitter.node_value()
+    if isinstance(v, list):  # the means of a small node, as Python floats
+        return [[mean] for mean in v]
     if splitter.criterion.is_classification:
         out = np.zeros((tree.n_outputs, tree.max_n_classes))
         off = splitter.criterion.offsets
@@ -136,13 +135,13 @@ def build_depth_first(tree: Tree, splitter: Splitter, *, max_depth: int,
                       min_weight_leaf: float, min_impurity_decrease: float) -> None:
     """Grow the tree from a stack: pop a node, decide leaf or split, push right then left
     (so the left subtree is numbered first)."""
-    stack = [(0, len(splitter.samples), 0, TREE_UNDEFINED, False, np.inf, 0)]
+    stack = [(0, len(splitter.samples), 0, TREE_UNDEFINED, False, np.inf, 0, None)]
     max_depth_seen = -1
     first = True
     while stack:
-        start, end, depth, parent, is_left, impurity, n_constant = stack.pop()
+        start, end, depth, parent, is_left, impurity, n_constant, totals = stack.pop()
         n = end - start
-        splitter.node_reset(start, end)
+        splitter.node_reset(start, end, totals)
         wn = splitter.weighted_n_node
         # Step 1: the stopping rules
         is_leaf = (depth >= max_depth or n < min_samples_split or n < 2 * min_samples_leaf
@@ -160,10 +159,11 @@ def build_depth_first(tree: Tree, splitter: Splitter, *, max_depth: int,
                                  split.threshold if not is_leaf else 0.0,
                                  impurity, n, wn, _value(splitter, tree))
         if not is_leaf:
+            left, right = splitter.child_totals or (None, None)
             stack.append((split.pos, end, depth + 1, node_id, False, split.impurity_right,
-                          n_constant))
+                          n_constant, right))
             stack.append((start, split.pos, depth + 1, node_id, True, split.impurity_left,
-                          n_constant))
+                          n_constant, left))
         max_depth_seen = max(max_depth_seen, depth)
     tree.max_depth = max_depth_seen
     tree._finalise()
