@@ -446,10 +446,11 @@ def _figure(name: str, out: Path) -> str | None:
 
 
 def _page_of(name: str, out: Path, measure: bool, versions: Versions,
-             bench: dict[str, dict]) -> str:
+             bench: dict[str, dict], figures: bool = True) -> str:
     c = catalog.get(name)
     result = show._run(c, None) if measure else None
-    return concept_page(c, result, versions, bench.get(name), _figure(name, out))
+    return concept_page(c, result, versions, bench.get(name),
+                        _figure(name, out) if figures else None)
 
 
 def _write(path: Path, text: str) -> bool:
@@ -461,15 +462,16 @@ def _write(path: Path, text: str) -> bool:
 
 
 def generate(out: Path = API, names: Sequence[str] | None = None, *, measure: bool = True,
-             jobs: int = 1, log=print) -> list[Path]:
+             figures: bool = True, jobs: int = 1, log=print) -> list[Path]:
     """Write the concept pages (all, or those of `names`), the area pages, their index and
     the tolerance page into `out`; pages of concepts no longer in the catalog are removed.
-    `measure=False` leaves out the agreement; `jobs` processes measure it."""
+    `measure=False` leaves out the agreement, `figures=False` the figures (which need
+    matplotlib); `jobs` processes measure and draw."""
     started = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
     concepts = [catalog.get(n) for n in names] if names else catalog.all_concepts()
     versions, bench = Versions.now(), load_bench()
-    args = [(c.name, out, measure, versions, bench) for c in concepts]
+    args = [(c.name, out, measure, versions, bench, figures) for c in concepts]
     if jobs > 1:
         import multiprocessing
         with multiprocessing.get_context("fork").Pool(jobs) as pool:

@@ -19,9 +19,10 @@ SHOWCASE = ("linalg.svd", "optimize.minimize", "stats.norm", "linear_model.Logis
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory):
-    """Every page, generated as the site's build does but without the measurement."""
+    """Every page, generated as the site's build does but without the measurement and the
+    figures (drawn in the build and in test_the_figure_hook_is_drawn_into_the_page)."""
     out = tmp_path_factory.mktemp("api")
-    docs.generate(out, measure=False, log=lambda *a: None)
+    docs.generate(out, measure=False, figures=False, log=lambda *a: None)
     return out
 
 
@@ -62,7 +63,7 @@ def test_the_tolerance_page_has_every_tolerance_and_strategy_with_its_reason(pag
 
 def test_a_stale_page_is_removed(tmp_path):
     (tmp_path / "linalg.gone.rst").write_text("old")
-    docs.generate(tmp_path, ["linalg.inv"], measure=False, log=lambda *a: None)
+    docs.generate(tmp_path, ["linalg.inv"], measure=False, figures=False, log=lambda *a: None)
     assert sorted(p.name for p in tmp_path.glob("*.rst")) == [
         "index.rst", "linalg.inv.rst", "linalg.rst", "tolerances.rst"]
 
@@ -74,7 +75,7 @@ def test_the_showcase_pages_have_math_sources_and_measured_agreement(name, tmp_p
     assert ".. math::" in doc or ":math:`" in doc          # autodoc renders it on the page
     page = docs._page_of(name, tmp_path, True, docs.Versions("2000-01-01", "libs"),
                          {name: {"ratio": 1.5, "size": "n=10", "rounds": 7, "seconds": 0.05,
-                                 "date": "1999-12-31"}})
+                                 "date": "1999-12-31"}}, figures=False)
     assert "Measured when this page was built (2000-01-01; libs)" in page
     assert "both backends agree on every case" in page
     assert page.count("     - agrees\n") >= 1 and "disagrees" not in page
@@ -82,6 +83,12 @@ def test_the_showcase_pages_have_math_sources_and_measured_agreement(name, tmp_p
     sources = page.split("The two sources\n", 1)[1]
     assert "def " in sources.split("**reference.", 1)[0]    # mathml's code
     assert "def " in sources.split("**reference.", 1)[1]    # and the reference's
+
+
+@pytest.mark.parametrize("name", SHOWCASE)
+def test_the_showcase_concepts_have_a_figure(name):
+    from reference import figures
+    assert figures.has_figure(name)      # drawn onto the page by the build
 
 
 def test_a_disagreement_is_shown_on_the_page():
