@@ -384,6 +384,91 @@ def _bisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.intp],
     return lo, hi
 
 
+# A pivot that comes out exactly 0 in the scalar recurrences is replaced by this (+0
+# perturbed upwards, the choice the vectorised pivots make through IEEE's −inf).
+_TINY_PIVOT = 1e-300
+
+
+def _scalar_count(d: list[float], e2: list[float], sigma: float) -> int:
+    """The Sturm count of T − σI (eigenvalues below σ) in Python floats, one shift.
+
+    `_sturm_pivots` for a single σ: a pass of numpy calls per row costs about 30 times this
+    loop's work, so a few eigenvalues are cheaper found one shift at a time. e2[i] is
+    e²_{i−1} (e2[0] = 0); where it is 0 the recurrence restarts.
+    """
+    below, q = 0, 1.0
+    for di, e2i in zip(d, e2):
+        q = di - sigma - e2i / q if e2i else di - sigma
+        if q < 0.0:
+            below += 1
+        elif q == 0.0:
+            q = _TINY_PIVOT
+    return below
+
+
+def _scalar_newton(d: list[float], e2: list[float], sigma: float) -> tuple[int, float]:
+    """(Sturm count, Newton step −f/f′ on f(σ) = det(T − σI)) in Python floats, one shift.
+
+    The recurrences of `_sturm_newton` in one loop; the step is nan or ±inf where a pivot
+    underflows or is 0 (the caller then bisects).
+    """
+    below, q, dq, total = 0, 1.0, 0.0, 0.0
+    for di, e2i in zip(d, e2):
+        if e2i:
+            r = e2i / q
+            q, dq = di - sigma - r, r / q * dq - 1.0
+        else:
+            q, dq = di - sigma, -1.0
+        if q < 0.0:
+            below += 1
+        elif q == 0.0:
+            q = _TINY_PIVOT
+        total += dq / q
+    return below, (-1.0 / total if total else math.inf)
+
+
+def _scalar_eigenvalue(d: list[float], e2: list[float], j: int, lower: float, upper: float,
+                       tnorm: float) -> float:
+    """λ_j of T (0-based, ascending) to within eps‖T‖, for a few j: `_bisect` one at a time.
+
+    Bisection on Sturm counts until (lo, hi] ∋ λ_j is `_NEWTON_WIDTH`‖T‖ wide, then
+    safeguarded Newton steps (each one's count shrinking the interval; a step outside it
+    replaced by the midpoint) until a step is below eps‖T‖/2 and the counts at
+    σ ∓ eps‖T‖/2 confirm σ; bisection to eps‖T‖ if Newton stalls (close eigenvalues).
+    """
+    lo, hi, width = lower, upper, _EPS * tnorm
+    while hi - lo > _NEWTON_WIDTH * tnorm:
+        mid = 0.5 * (lo + hi)
+        if _scalar_count(d, e2, mid) > j:
+            hi = mid
+        else:
+            lo = mid
+    sigma = 0.5 * (lo + hi)
+    for _ in range(_NEWTON_STEPS):
+        below, step = _scalar_newton(d, e2, sigma)
+        if below > j:
+            hi = min(hi, sigma)
+        else:
+            lo = max(lo, sigma)
+        new = sigma + step
+        if not (math.isfinite(new) and lo - 0.5 * width <= new <= hi + 0.5 * width):
+            sigma = 0.5 * (lo + hi)
+            continue
+        if abs(step) <= 0.5 * width:
+            a, b = new - 0.5 * width, new + 0.5 * width
+            if _scalar_count(d, e2, a) <= j < _scalar_count(d, e2, b):
+                lo, hi = max(lo, a), min(hi, b)
+            break
+        sigma = new
+    while hi - lo > width:
+        mid = 0.5 * (lo + hi)
+        if _scalar_count(d, e2, mid) > j:
+            hi = mid
+        else:
+            lo = mid
+    return 0.5 * (lo + hi)
+
+
 def _owning_blocks(pivots, starts: NDArray[np.intp], j: NDArray[np.intp],
                    lo: NDArray[np.float64], hi: NDArray[np.float64]) -> NDArray[np.intp]:
     """The unreduced block of T that each eigenvalue λ_j ∈ (lo_j, hi_j] belongs to.
