@@ -242,8 +242,8 @@ def _sturm_pivots(d: NDArray[np.float64], e: NDArray[np.float64], k: int):
     tmp = np.empty(k)
     # (the rows as views and each e² as a 0-d array, made once: a numpy call on a Python
     # float converts it every time, which costs a third of the loop)
-    chain = [(rows[i - 1], rows[i], np.array(float(e[i - 1]) ** 2))
-             for i in range(1, n) if e[i - 1] != 0.0]
+    e2 = (e * e).tolist()
+    chain = [(rows[i], rows[i + 1], np.array(e2[i])) for i in np.flatnonzero(e).tolist()]
     divide, subtract = np.divide, np.subtract
 
     def pivots(sigma: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -643,12 +643,14 @@ def _twisted_vectors(d: NDArray[np.float64], e: NDArray[np.float64], w: NDArray[
         Z = np.zeros((n, k))
         Z[r, np.arange(k)] = 1.0
         tmp = np.empty(k)
+        z_rows, up_rows, down_rows = list(Z), list(up), list(down)  # views, made once
+        multiply, add = np.multiply, np.add
         for i in range(n - 2, -1, -1):
-            np.multiply(up[i], Z[i + 1], out=tmp)
-            np.add(Z[i], tmp, out=Z[i])
+            multiply(up_rows[i], z_rows[i + 1], tmp)
+            add(z_rows[i], tmp, z_rows[i])
         for i in range(1, n):
-            np.multiply(down[i - 1], Z[i - 1], out=tmp)
-            np.add(Z[i], tmp, out=Z[i])
+            multiply(down_rows[i - 1], z_rows[i - 1], tmp)
+            add(z_rows[i], tmp, z_rows[i])
         Z /= np.sqrt(np.sum(Z * Z, axis=0))
         R = (d[:, None] - w) * Z
         R[:-1] += e[:, None] * Z[1:]
