@@ -119,7 +119,7 @@ def _householder_vector(x: NDArray[np.float64]) -> tuple[NDArray[np.float64], fl
                 break
         alpha = -math.copysign(math.hypot(x0, _norm2(tail)), x0)
     beta = (alpha - x0) / alpha
-    v[1:] = tail * (1.0 / (x0 - alpha))
+    np.multiply(tail, 1.0 / (x0 - alpha), out=v[1:])
     for _ in range(rescalings):
         alpha *= _SAFMIN
     return v, beta, alpha

@@ -166,7 +166,7 @@ def _bidiagonalize(A: NDArray[np.float64]) -> tuple:
             # column k, then its reflector from the left
             A[k:, k] -= L[k:] @ R[k]
             v, beta, d[k] = _householder_vector(A[k:, k])
-            L[k:, i] = VL[k:, k] = v
+            L[k:, i] = v
             betaL[k] = beta
             if k == N - 1:
                 break
@@ -177,11 +177,14 @@ def _bidiagonalize(A: NDArray[np.float64]) -> tuple:
                 f[k] = A[k, k + 1]
                 continue
             u, beta, f[k] = _householder_vector(A[k, k + 1:])
-            R[k + 1:, b + i] = VR[k + 1:, k] = u
+            R[k + 1:, b + i] = u
             betaR[k] = beta
             L[k + 1:, b + i] = beta * (A[k + 1:, k + 1:] @ u - L[k + 1:] @ (R[k + 1:].T @ u))
-        # the rest of the matrix receives the whole panel
+        # the panel's reflectors (zero above their first row, as V and U hold them)
         q = p + b
+        VL[:, p:q] = L[:, :b]
+        VR[:, p:min(q, N - 2)] = R[:, b:b + max(min(q, N - 2) - p, 0)]
+        # the rest of the matrix receives the whole panel
         if q < N:
             A[q:, q:] -= L[q:] @ R[q:].T
     return d, f, (VL, betaL), (VR, betaR)
