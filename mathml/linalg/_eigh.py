@@ -283,7 +283,7 @@ def _sturm_newton(d: NDArray[np.float64], e: NDArray[np.float64], k: int):
     e2 = np.append(0.0, e * e)[:, None]
     pivots = _sturm_pivots(d, e, k)
     rows, ratios, one = list(dq), list(ratio), np.array(1.0)
-    chain = [(ratios[i - 1], rows[i - 1], rows[i]) for i in range(1, n) if e[i - 1] != 0.0]
+    chain = [(ratios[i], rows[i], rows[i + 1]) for i in np.flatnonzero(e).tolist()]
     multiply, subtract = np.multiply, np.subtract
 
     def counts_and_steps(sigma: NDArray[np.float64]) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
