@@ -240,14 +240,18 @@ def _sturm_pivots(d: NDArray[np.float64], e: NDArray[np.float64], k: int):
     q = np.empty((n, k))
     rows = list(q)
     tmp = np.empty(k)
-    chain = [(rows[i - 1], rows[i], float(e[i - 1]) ** 2) for i in range(1, n) if e[i - 1] != 0.0]
+    # (the rows as views and each e² as a 0-d array, made once: a numpy call on a Python
+    # float converts it every time, which costs a third of the loop)
+    e2 = (e * e).tolist()
+    chain = [(rows[i], rows[i + 1], np.array(e2[i])) for i in np.flatnonzero(e).tolist()]
+    divide, subtract = np.divide, np.subtract
 
     def pivots(sigma: NDArray[np.float64]) -> NDArray[np.float64]:
-        np.subtract(d[:, None], sigma, out=q)
+        subtract(d[:, None], sigma, q)
         with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
             for previous, row, e2 in chain:
-                np.divide(e2, previous, out=tmp)
-                np.subtract(row, tmp, out=row)
+                divide(e2, previous, tmp)
+                subtract(row, tmp, row)
         return q
 
     return pivots
@@ -275,17 +279,21 @@ def _sturm_newton(d: NDArray[np.float64], e: NDArray[np.float64], k: int):
     """
     n = d.size
     dq = np.full((n, k), -1.0)
+    ratio = np.empty((max(n - 1, 0), k))
     e2 = np.append(0.0, e * e)[:, None]
     pivots = _sturm_pivots(d, e, k)
-    chain = [i for i in range(1, n) if e[i - 1] != 0.0]
+    rows, ratios, one = list(dq), list(ratio), np.array(1.0)
+    chain = [(ratios[i], rows[i], rows[i + 1]) for i in np.flatnonzero(e).tolist()]
+    multiply, subtract = np.multiply, np.subtract
 
     def counts_and_steps(sigma: NDArray[np.float64]) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
         q = pivots(sigma)
         with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
-            ratio = e2[1:] / q[:-1] / q[:-1]         # e²_{i−1}/q²_{i−1}, row i − 1
-            for i in chain:
-                np.multiply(ratio[i - 1], dq[i - 1], out=dq[i])
-                np.subtract(dq[i], 1.0, out=dq[i])
+            np.divide(e2[1:], q[:-1], out=ratio)     # e²_{i−1}/q²_{i−1}, row i − 1
+            np.divide(ratio, q[:-1], out=ratio)
+            for r, previous, row in chain:
+                multiply(r, previous, row)
+                subtract(row, one, row)
             steps = -1.0 / np.sum(dq / q, axis=0)
         return _negatives(q), steps
 
@@ -382,6 +390,91 @@ def _bisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.intp],
     if rest.size:
         lo[rest], hi[rest] = _multisect(d, e, j[rest], lo[rest], hi[rest], width)
     return lo, hi
+
+
+# A pivot that comes out exactly 0 in the scalar recurrences is replaced by this (+0
+# perturbed upwards, the choice the vectorised pivots make through IEEE's −inf).
+_TINY_PIVOT = 1e-300
+
+
+def _scalar_count(d: list[float], e2: list[float], sigma: float) -> int:
+    """The Sturm count of T − σI (eigenvalues below σ) in Python floats, one shift.
+
+    `_sturm_pivots` for a single σ: a pass of numpy calls per row costs about 30 times this
+    loop's work, so a few eigenvalues are cheaper found one shift at a time. e2[i] is
+    e²_{i−1} (e2[0] = 0); where it is 0 the recurrence restarts.
+    """
+    below, q = 0, 1.0
+    for di, e2i in zip(d, e2):
+        q = di - sigma - e2i / q if e2i else di - sigma
+        if q < 0.0:
+            below += 1
+        elif q == 0.0:
+            q = _TINY_PIVOT
+    return below
+
+
+def _scalar_newton(d: list[float], e2: list[float], sigma: float) -> tuple[int, float]:
+    """(Sturm count, Newton step −f/f′ on f(σ) = det(T − σI)) in Python floats, one shift.
+
+    The recurrences of `_sturm_newton` in one loop; the step is nan or ±inf where a pivot
+    underflows or is 0 (the caller then bisects).
+    """
+    below, q, dq, total = 0, 1.0, 0.0, 0.0
+    for di, e2i in zip(d, e2):
+        if e2i:
+            r = e2i / q
+            q, dq = di - sigma - r, r / q * dq - 1.0
+        else:
+            q, dq = di - sigma, -1.0
+        if q < 0.0:
+            below += 1
+        elif q == 0.0:
+            q = _TINY_PIVOT
+        total += dq / q
+    return below, (-1.0 / total if total else math.inf)
+
+
+def _scalar_eigenvalue(d: list[float], e2: list[float], j: int, lower: float, upper: float,
+                       tnorm: float) -> float:
+    """λ_j of T (0-based, ascending) to within eps‖T‖, for a few j: `_bisect` one at a time.
+
+    Bisection on Sturm counts until (lo, hi] ∋ λ_j is `_NEWTON_WIDTH`‖T‖ wide, then
+    safeguarded Newton steps (each one's count shrinking the interval; a step outside it
+    replaced by the midpoint) until a step is below eps‖T‖/2 and the counts at
+    σ ∓ eps‖T‖/2 confirm σ; bisection to eps‖T‖ if Newton stalls (close eigenvalues).
+    """
+    lo, hi, width = lower, upper, _EPS * tnorm
+    while hi - lo > _NEWTON_WIDTH * tnorm:
+        mid = 0.5 * (lo + hi)
+        if _scalar_count(d, e2, mid) > j:
+            hi = mid
+        else:
+            lo = mid
+    sigma = 0.5 * (lo + hi)
+    for _ in range(_NEWTON_STEPS):
+        below, step = _scalar_newton(d, e2, sigma)
+        if below > j:
+            hi = min(hi, sigma)
+        else:
+            lo = max(lo, sigma)
+        new = sigma + step
+        if not (math.isfinite(new) and lo - 0.5 * width <= new <= hi + 0.5 * width):
+            sigma = 0.5 * (lo + hi)
+            continue
+        if abs(step) <= 0.5 * width:
+            a, b = new - 0.5 * width, new + 0.5 * width
+            if _scalar_count(d, e2, a) <= j < _scalar_count(d, e2, b):
+                lo, hi = max(lo, a), min(hi, b)
+            break
+        sigma = new
+    while hi - lo > width:
+        mid = 0.5 * (lo + hi)
+        if _scalar_count(d, e2, mid) > j:
+            hi = mid
+        else:
+            lo = mid
+    return 0.5 * (lo + hi)
 
 
 def _owning_blocks(pivots, starts: NDArray[np.intp], j: NDArray[np.intp],
@@ -550,12 +643,14 @@ def _twisted_vectors(d: NDArray[np.float64], e: NDArray[np.float64], w: NDArray[
         Z = np.zeros((n, k))
         Z[r, np.arange(k)] = 1.0
         tmp = np.empty(k)
+        z_rows, up_rows, down_rows = list(Z), list(up), list(down)  # views, made once
+        multiply, add = np.multiply, np.add
         for i in range(n - 2, -1, -1):
-            np.multiply(up[i], Z[i + 1], out=tmp)
-            np.add(Z[i], tmp, out=Z[i])
+            multiply(up_rows[i], z_rows[i + 1], tmp)
+            add(z_rows[i], tmp, z_rows[i])
         for i in range(1, n):
-            np.multiply(down[i - 1], Z[i - 1], out=tmp)
-            np.add(Z[i], tmp, out=Z[i])
+            multiply(down_rows[i - 1], z_rows[i - 1], tmp)
+            add(z_rows[i], tmp, z_rows[i])
         Z /= np.sqrt(np.sum(Z * Z, axis=0))
         R = (d[:, None] - w) * Z
         R[:-1] += e[:, None] * Z[1:]

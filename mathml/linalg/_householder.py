@@ -119,7 +119,7 @@ def _householder_vector(x: NDArray[np.float64]) -> tuple[NDArray[np.float64], fl
                 break
         alpha = -math.copysign(math.hypot(x0, _norm2(tail)), x0)
     beta = (alpha - x0) / alpha
-    v[1:] = tail * (1.0 / (x0 - alpha))
+    np.multiply(tail, 1.0 / (x0 - alpha), out=v[1:])
     for _ in range(rescalings):
         alpha *= _SAFMIN
     return v, beta, alpha
@@ -149,9 +149,13 @@ def _apply_reflectors(V: NDArray[np.float64], beta: NDArray[np.float64],
     # panels of reflectors, last panel first; each panel is three matrix products instead
     # of _PANEL rank-1 updates. (One panel for all k would be faster, but T can grow
     # large when many reflectors are nearly parallel, and then C loses orthogonality.)
+    # Each panel acts only on the rows from its first nonzero one on (the reflectors of a
+    # factorisation are zero above their own row): fewer flops for the later panels.
     for p in reversed(range(0, beta.size, _PANEL)):
         Vp = V[:, p:p + _PANEL]
-        C -= Vp @ (_wy_factor(Vp, beta[p:p + _PANEL]) @ (Vp.T @ C))
+        r = int(np.argmax(np.any(Vp != 0.0, axis=1)))
+        Vp = Vp[r:]
+        C[r:] -= Vp @ (_wy_factor(Vp, beta[p:p + _PANEL]) @ (Vp.T @ C[r:]))
     return C
 
 

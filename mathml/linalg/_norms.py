@@ -18,7 +18,7 @@ from .._validation import FINITE_MESSAGE
 from ._input import as_real, check_dtype, matrix, real_parameter
 from ..exceptions import LinAlgError
 from ._lu import inv
-from ._svd import svd
+from ._svd import _golub_kahan_sturm, svd
 
 __all__ = ["norm", "cond", "matrix_rank"]
 
@@ -224,6 +224,13 @@ def matrix_rank(A: ArrayLike, tol: float | None = None, hermitian: bool = False,
     2. Singular values of A (`svd` with ``compute_uv=False``).
     3. Count those above tol (default σ_max·max(M, N)·eps).
 
+    *Fast path* (what runs unless `hermitian`): steps 2–3 need only σ_max and the number
+    of σ above tol. After `svd`'s bidiagonalisation ``A = U₁ B V₁ᵀ``, σ_max is the largest
+    eigenvalue of B's Golub–Kahan matrix (bisection and Newton's steps for that one
+    eigenvalue), and the count is 2·min(M, N) minus that matrix's Sturm count at tol
+    (its eigenvalues are ±σ_i): one pass over its rows instead of every σ_i. Where the
+    Golub–Kahan matrix splits into blocks (exact zeros), the path of steps 2–3 is taken.
+
     *Complexity*: that of the singular values, O(MN·min(M, N)).
 
     *Numerical stability*: the default tolerance is the size of the rounding errors of
@@ -254,6 +261,16 @@ def matrix_rank(A: ArrayLike, tol: float | None = None, hermitian: bool = False,
             raise ValueError(FINITE_MESSAGE)
         return int(not np.all(V == 0))
     X, dtype = matrix(V, name="A")
+    # Steps 2–3 without the other singular values (see Notes), where they are not needed.
+    gk = None if hermitian or min(X.shape) == 0 or (tol is not None and not tol > 0) \
+        else _golub_kahan_sturm(X)
+    if gk is not None:
+        if tol is None:
+            if rtol is None:
+                rtol = max(X.shape) * np.finfo(dtype).eps
+            tol = dtype.type(gk.sigma(2 * min(X.shape) - 1)) * rtol
+        if tol > 0:
+            return np.intp(gk.above(float(tol)))
     # Step 2: the singular values, in the answer's precision (float32 for float32, as
     # NumPy's svd returns them: the default threshold is then float32's eps)
     S = svd(X, compute_uv=False, hermitian=hermitian).astype(dtype, copy=False)
@@ -305,6 +322,12 @@ def cond(x: ArrayLike, p: float | str | None = None) -> np.float64:
     2. Otherwise ``norm(x, p) · norm(inv(x), p)``; a singular x (an exactly zero pivot
        in `inv`) gives inf.
 
+    *Fast path* for step 1: only σ₁ and σ_K are computed, as the largest and the smallest
+    non-negative eigenvalue of the Golub–Kahan matrix of `svd`'s bidiagonal B (bisection
+    on Sturm counts, finished by Newton's steps, one eigenvalue at a time), not all K
+    singular values; where that matrix splits into blocks (exact zeros) all of them are
+    computed by `svd`.
+
     *Complexity*: an SVD, or an inverse (2n³) and two norms.
 
     *Numerical stability*: the computed σ_K has an absolute error of about eps·σ₁, so
@@ -331,7 +354,12 @@ def cond(x: ArrayLike, p: float | str | None = None) -> np.float64:
         raise LinAlgError("cond is not defined on empty arrays")
     if p is None or p in {2, -2}:  # (a set, as NumPy: an unhashable p is a TypeError)
         # Step 1: the ratio of extreme singular values.
-        s = svd(A, compute_uv=False)
+        gk = _golub_kahan_sturm(A)
+        if gk is None:
+            s = svd(A, compute_uv=False)
+        else:  # σ_max and σ_min alone (see Notes), in the answer's precision as svd's
+            K = min(A.shape)
+            s = np.array([gk.sigma(2 * K - 1), gk.sigma(K)]).astype(dtype)
         with np.errstate(all="ignore"):
             r = s[-1] / s[0] if p == -2 else s[0] / s[-1]
     else:

@@ -28,7 +28,7 @@ from numpy.typing import ArrayLike, NDArray
 from ..exceptions import LinAlgError
 from ._input import matrix, real_parameter, result_dtype, right_hand_side
 from ._eigh import (_CLUSTER_GAP, _largest_entry_positive, _power_of_two_scale,
-                    _tridiagonal_eigh, eigh, eigvalsh)
+                    _scalar_count, _scalar_eigenvalue, _tridiagonal_eigh, eigh, eigvalsh)
 from ._householder import _apply_reflectors, _householder_vector, _orthonormal_basis
 
 __all__ = ["svd", "pinv", "lstsq"]
@@ -166,7 +166,7 @@ def _bidiagonalize(A: NDArray[np.float64]) -> tuple:
             # column k, then its reflector from the left
             A[k:, k] -= L[k:] @ R[k]
             v, beta, d[k] = _householder_vector(A[k:, k])
-            L[k:, i] = VL[k:, k] = v
+            L[k:, i] = v
             betaL[k] = beta
             if k == N - 1:
                 break
@@ -177,11 +177,14 @@ def _bidiagonalize(A: NDArray[np.float64]) -> tuple:
                 f[k] = A[k, k + 1]
                 continue
             u, beta, f[k] = _householder_vector(A[k, k + 1:])
-            R[k + 1:, b + i] = VR[k + 1:, k] = u
+            R[k + 1:, b + i] = u
             betaR[k] = beta
             L[k + 1:, b + i] = beta * (A[k + 1:, k + 1:] @ u - L[k + 1:] @ (R[k + 1:].T @ u))
-        # the rest of the matrix receives the whole panel
+        # the panel's reflectors (zero above their first row, as V and U hold them)
         q = p + b
+        VL[:, p:q] = L[:, :b]
+        VR[:, p:min(q, N - 2)] = R[:, b:b + max(min(q, N - 2) - p, 0)]
+        # the rest of the matrix receives the whole panel
         if q < N:
             A[q:, q:] -= L[q:] @ R[q:].T
     return d, f, (VL, betaL), (VR, betaR)
@@ -307,6 +310,60 @@ def _svd_tall(A: NDArray[np.float64], full_matrices: bool = True, compute_uv: bo
     U = _apply_reflectors(VL, betaL, P)
     V = _apply_reflectors(VR, betaR, V_B)
     return U, s / scale, V.T
+
+
+class _GolubKahanSturm(NamedTuple):
+    """Single singular values and counts of an unreduced bidiagonal, for `cond` and
+    `matrix_rank`, which need no vectors and only one or two singular values.
+
+    The Golub–Kahan matrix of B (zero diagonal, off-diagonal d₁, f₁, d₂, …) has the
+    eigenvalues ±σ_i, in Python floats (`_scalar_eigenvalue`): σ_max is its eigenvalue
+    2N − 1 and σ_min its eigenvalue N (0-based, ascending), and the number of σ_i above
+    t > 0 is 2N minus its Sturm count at t. Each is one to a few dozen passes of a Python
+    loop over 2N rows instead of the bisection of all N singular values in numpy passes.
+    """
+
+    d: list[float]
+    e2: list[float]
+    lower: float
+    upper: float
+    tnorm: float
+    scale: float  # Golub–Kahan matrix = scale · that of A
+
+    def sigma(self, j: int) -> float:
+        """The singular value that is the Golub–Kahan matrix's eigenvalue j, unscaled."""
+        w = _scalar_eigenvalue(self.d, self.e2, j, self.lower, self.upper, self.tnorm)
+        return abs(w) / self.scale
+
+    def above(self, t: float) -> int:
+        """The number of singular values above t > 0."""
+        return len(self.d) - _scalar_count(self.d, self.e2, t * self.scale)
+
+
+def _golub_kahan_sturm(A: NDArray[np.float64]) -> _GolubKahanSturm | None:
+    """Steps 1–2 of `svd` for a non-empty finite A, then its bidiagonal as `_GolubKahanSturm`;
+    None if that Golub–Kahan matrix splits into blocks (an off-diagonal entry below
+    eps‖T‖, the zero matrix included), where `_tridiagonal_eigh` sets the eigenvalues of
+    1×1 blocks exactly and the caller takes `svd`'s path to keep them so."""
+    if A.shape[0] < A.shape[1]:
+        A = A.T
+    scale = _power_of_two_scale(float(np.max(np.abs(A))))
+    d, f, _, _ = _bidiagonalize(A * scale)
+    off = _golub_kahan_offdiagonal(d, f)
+    radius = np.zeros(off.size + 1)
+    radius[:-1] += np.abs(off)
+    radius[1:] += np.abs(off)
+    tnorm = float(np.max(radius))
+    if tnorm == 0.0:
+        return None
+    # `_tridiagonal_eigh`'s exact rescaling and splitting rule
+    rescale = _power_of_two_scale(tnorm)
+    off, tnorm = off * rescale, tnorm * rescale
+    if np.min(np.abs(off), initial=math.inf) <= _EPS * tnorm:
+        return None
+    pad = 2.1 * radius.size * _EPS * tnorm
+    return _GolubKahanSturm([0.0] * radius.size, [0.0] + (off * off).tolist(),
+                            -tnorm - pad, tnorm + pad, tnorm, scale * rescale)
 
 
 def _empty_svd(M: int, N: int, full_matrices: bool, compute_uv: bool, dtype: np.dtype):
