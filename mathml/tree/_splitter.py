@@ -456,6 +456,8 @@ class Splitter:
         start, end = self.start, self.end
         n = end - start
         if n <= self.small_node and not self.random:
+            if n == 2 and self.criterion.n_outputs == 1:
+                return self._pair_split(impurity, n_known_constants)
             return self._small_node_split(impurity, n_known_constants)
         S = self.samples[start:end]  # a view: reordering it reorders the node
         best = SplitRecord(pos=end)
@@ -690,6 +692,67 @@ class Splitter:
                                                             - (wl / wn * il))
         self.child_totals = ((left_total[:m], left_total[m], sq_left),
                              (right_total[:m], right_total[m], sq_right))
+        return rec, n_total
+
+    def _pair_split(self, impurity: float, n_known_constants: int
+                    ) -> tuple[SplitRecord, int]:
+        """`_small_node_split` for a node of two samples and one output: one position, so
+        two possible scores (the node's order or its reverse), computed once; a feature
+        only decides the order and the threshold, and the first feature reaching the
+        higher score wins. The same operations as the general small-node path."""
+        X, X_plus, A, wyy, _ = self._python_lists()
+        start = self.start
+        S = self.samples[start:start + 2].tolist()
+        mwl, wn = self.min_weight_leaf, self.weighted_n_node
+        t0 = self.sum_total[0] if isinstance(self.sum_total, list) \
+            else float(self.sum_total[0])
+        scores = {}
+        for lo in S:  # the score with `lo` on the left: the criterion's update 0 → 1
+            sy = 0.0 + A[lo][0]
+            sw = 0.0 + A[lo][1]
+            wr = wn - sw
+            if sw < mwl or wr < mwl:
+                scores[lo] = -np.inf
+            else:
+                r = t0 - sy
+                scores[lo] = sy * sy / sw + r * r / wr
+        best_score = -np.inf
+        best: list = []
+
+        def evaluate(f):  # order the pair by f; True if constant, else its score
+            nonlocal best_score, best
+            x = X[f]
+            lo, hi = S
+            if x[hi] < x[lo]:
+                S.reverse()
+                lo, hi = hi, lo
+            if x[hi] <= X_plus[f][lo]:
+                return True
+            if scores[lo] > best_score:
+                best_score = scores[lo]
+                best = [f, x[lo] / 2.0 + x[hi] / 2.0]
+            return False
+
+        _, n_total = self._draw(n_known_constants, evaluate)
+        if not best:
+            self.samples[start:start + 2] = S
+            return SplitRecord(pos=start + 2), n_total
+        f, threshold = best
+        x = X[f]
+        if not x[S[0]] <= threshold:  # the partition: the pair's swap
+            S.reverse()
+        lo, hi = S
+        self.samples[start:start + 2] = S
+        sl, wl = 0.0 + A[lo][0], 0.0 + A[lo][1]
+        sr, wr_ = 0.0 + A[hi][0], 0.0 + A[hi][1]
+        wr = wn - wl
+        sq_left, sq_right = 0.0 + wyy[lo][0], 0.0 + wyy[hi][0]
+        crit = self.criterion
+        il = crit.impurity_of([sl], wl, sq_left)
+        ir = crit.impurity_of([t0 - sl], wr, self.sq_sum_total - sq_left)
+        rec = SplitRecord(f, start + 1, threshold, (wn / self.weighted_n_samples) * (
+            impurity - (wr / wn * ir) - (wl / wn * il)), il, ir)
+        self.child_totals = (([sl], wl, sq_left), ([sr], wr_, sq_right))
         return rec, n_total
 
     def _draw(self, n_known_constants: int, is_constant) -> tuple[list[int], int]:
