@@ -3,14 +3,19 @@ Fisher–Yates draw), the candidate thresholds of a sorted feature, and how the 
 are reordered (the sort, the partition) so that every later sum adds in the same order.
 
 How a node is searched (each path performs scikit-learn's floating-point operations in its
-order, so all three grow the same tree bit for bit):
+order, so all of them grow the same tree bit for bit):
 
 - a node of more than `SMALL_NODE` samples: the features examined are sorted at once and
   every position of every feature is scored at once (`_best_of`, `_batched_candidates`);
   equal values are put in introsort's order (`introsort_order`, vectorised) where sums
   round, and features whose criterion updates jump backwards are rescored (`left_sums`);
 - a small squared-error node: plain Python floats, one feature after the other
-  (`_small_node_split`), since numpy's cost per call outweighs a few samples' work;
+  (`_small_node_split`), since numpy's cost per call outweighs a few samples' work; a node
+  of two samples has one position and two possible scores (`_pair_split`);
+- a squared-error node of one output and `DISTINCT_NODE` samples whose values are all more
+  than 1e-7 apart in every feature (no constant, no tie, no backward update): every
+  feature's prefix sums at once, without the general path's bookkeeping
+  (`_distinct_split`; the children in Python floats, `_small_children`);
 - absolute error: one feature after the other, its Fenwick-tree medians in Python.
 """
 from __future__ import annotations
