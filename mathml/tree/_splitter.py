@@ -3,14 +3,19 @@ Fisher–Yates draw), the candidate thresholds of a sorted feature, and how the 
 are reordered (the sort, the partition) so that every later sum adds in the same order.
 
 How a node is searched (each path performs scikit-learn's floating-point operations in its
-order, so all three grow the same tree bit for bit):
+order, so all of them grow the same tree bit for bit):
 
 - a node of more than `SMALL_NODE` samples: the features examined are sorted at once and
   every position of every feature is scored at once (`_best_of`, `_batched_candidates`);
   equal values are put in introsort's order (`introsort_order`, vectorised) where sums
   round, and features whose criterion updates jump backwards are rescored (`left_sums`);
 - a small squared-error node: plain Python floats, one feature after the other
-  (`_small_node_split`), since numpy's cost per call outweighs a few samples' work;
+  (`_small_node_split`), since numpy's cost per call outweighs a few samples' work; a node
+  of two samples has one position and two possible scores (`_pair_split`);
+- a squared-error node of one output and `DISTINCT_NODE` samples whose values are all more
+  than 1e-7 apart in every feature (no constant, no tie, no backward update): every
+  feature's prefix sums at once, without the general path's bookkeeping
+  (`_distinct_split`; the children in Python floats, `_small_children`);
 - absolute error: one feature after the other, its Fenwick-tree medians in Python.
 """
 from __future__ import annotations
@@ -31,6 +36,8 @@ RAND_R_MAX = 2 ** 31 - 1
 # nodes up to this size take the plain-Python split search; at most 15, where introsort is
 # still an insertion sort (stable, as Python's sort)
 SMALL_NODE = 12
+# nodes of these sizes whose values are all distinct (one output) are scored all at once
+DISTINCT_NODE = (6, 64)
 _MASK32 = 0xFFFFFFFF
 
 
@@ -455,6 +462,13 @@ class Splitter:
         drawn, and the number of constant features known after this node."""
         start, end = self.start, self.end
         n = end - start
+        if self.small_node and not self.random and self.criterion.n_outputs == 1:
+            if n == 2:
+                return self._pair_split(impurity, n_known_constants)
+            if DISTINCT_NODE[0] <= n <= DISTINCT_NODE[1]:
+                found = self._distinct_split(impurity, n_known_constants)
+                if found is not None:
+                    return found
         if n <= self.small_node and not self.random:
             return self._small_node_split(impurity, n_known_constants)
         S = self.samples[start:end]  # a view: reordering it reorders the node
@@ -545,7 +559,6 @@ class Splitter:
         start, end = self.start, self.end
         n = end - start
         S = self.samples[start:end].tolist()
-        crit = self.criterion
         msl, mwl = self.min_samples_leaf, self.min_weight_leaf
         wn = self.weighted_n_node
         total = self.sum_total if isinstance(self.sum_total, list) \
@@ -655,6 +668,36 @@ class Splitter:
             self.samples[start:end] = S
             return SplitRecord(pos=end), n_total
         f, pos, threshold = best
+        return self._small_children(S, f, pos, threshold, impurity), n_total
+
+    def _small_children(self, S: list, f: int, pos: int, threshold: float,
+                        impurity: float) -> SplitRecord:
+        """The end of a split in plain Python: partition the node's samples `S` (a list,
+        in the order the search left them) by x_f ≤ threshold, then the children's sums,
+        impurities and the improvement (the tail of `_children`)."""
+        X, _, A, wyy, *_ = self._python_lists()
+        start, end = self.start, self.end
+        n = end - start
+        crit = self.criterion
+        wn = self.weighted_n_node
+        total = self.sum_total if isinstance(self.sum_total, list) \
+            else self.sum_total.tolist()
+        m = len(total)
+
+        def left_sums(order, pos, new, sums):  # as `_small_node_split`'s
+            if new - pos <= n - new:
+                for q in range(pos, new):
+                    row = A[order[q]]
+                    for c in range(m + 1):
+                        sums[c] += row[c]
+                return sums
+            sums = total + [wn]
+            for q in range(n - 1, new - 1, -1):
+                row = A[order[q]]
+                for c in range(m + 1):
+                    sums[c] -= row[c]
+            return sums
+
         # the partition: a sample going right is swapped with the last unexamined one
         x = X[f]
         i, j = 0, n
@@ -688,8 +731,116 @@ class Splitter:
                           impurity_left=il, impurity_right=ir)
         rec.improvement = (wn / self.weighted_n_samples) * (impurity - (wr / wn * ir)
                                                             - (wl / wn * il))
-        self.child_totals = ((left_total[:m], left_total[m], sq_left),
-                             (right_total[:m], right_total[m], sq_right))
+        # a child past the small nodes' size takes the vectorised path: totals as arrays
+        small = self.small_node
+        self.child_totals = (
+            (left_total[:m] if pos <= small else np.array(left_total[:m]),
+             left_total[m], sq_left),
+            (right_total[:m] if n - pos <= small else np.array(right_total[:m]),
+             right_total[m], sq_right))
+        return rec
+
+    def _distinct_split(self, impurity: float, n_known_constants: int
+                        ) -> tuple[SplitRecord, int] | None:
+        """A node of one output whose samples' values are all more than 1e-7 apart in every
+        feature (None otherwise, before anything is drawn): then no feature is constant,
+        each sorts to one order whatever the previous sort left, every position is a
+        candidate and every update moves forward by one sample, so all the features are
+        scored at once by prefix sums (the same additions, in the same order, as the
+        one-feature-at-a-time search), without the general path's ties and jumps."""
+        start, end = self.start, self.end
+        n = end - start
+        S = self.samples[start:end]
+        Xn = self.X32[S]
+        order = np.argsort(Xn, axis=0)  # distinct values: one order, whatever the kind
+        V = Xn[order, self.feature_index]
+        if not (V[1:] > V[:-1] + FEATURE_THRESHOLD).all():
+            return None
+        examined, n_total = self._draw(n_known_constants, self._never_constant)
+        if not examined:
+            return SplitRecord(pos=end), n_total
+        msl, mwl = self.min_samples_leaf, self.min_weight_leaf
+        CS = np.cumsum(self.A[S[order[:, examined]]], axis=0)[msl - 1: n - msl]
+        sl, wl = CS[..., 0], CS[..., 1]
+        wr = self.weighted_n_node - wl
+        sr = float(self.sum_total[0]) - sl
+        scores = sl * sl / wl + sr * sr / wr
+        if mwl > 0.0:
+            scores[(wl < mwl) | (wr < mwl)] = -np.inf
+        per_feature = scores.max(axis=0)
+        k = int(np.argmax(per_feature))  # the first feature reaching the best score
+        S_list = S[order[:, examined[-1]]].tolist()  # as the last feature's sort left it
+        if not per_feature[k] > -np.inf:
+            self.samples[start:end] = S_list
+            return SplitRecord(pos=end), n_total
+        f = examined[k]
+        pos = int(np.argmax(scores[:, k])) + msl
+        threshold = float(V[pos - 1, f]) / 2.0 + float(V[pos, f]) / 2.0
+        return self._small_children(S_list, f, pos, threshold, impurity), n_total
+
+    @staticmethod
+    def _never_constant(f: int) -> bool:
+        return False
+
+    def _pair_split(self, impurity: float, n_known_constants: int
+                    ) -> tuple[SplitRecord, int]:
+        """`_small_node_split` for a node of two samples and one output: one position, so
+        two possible scores (the node's order or its reverse), computed once; a feature
+        only decides the order and the threshold, and the first feature reaching the
+        higher score wins. The same operations as the general small-node path."""
+        X, X_plus, A, wyy, _ = self._python_lists()
+        start = self.start
+        S = self.samples[start:start + 2].tolist()
+        mwl, wn = self.min_weight_leaf, self.weighted_n_node
+        t0 = self.sum_total[0] if isinstance(self.sum_total, list) \
+            else float(self.sum_total[0])
+        scores = {}
+        for lo in S:  # the score with `lo` on the left: the criterion's update 0 → 1
+            sy = 0.0 + A[lo][0]
+            sw = 0.0 + A[lo][1]
+            wr = wn - sw
+            if sw < mwl or wr < mwl:
+                scores[lo] = -np.inf
+            else:
+                r = t0 - sy
+                scores[lo] = sy * sy / sw + r * r / wr
+        best_score = -np.inf
+        best: list = []
+
+        def evaluate(f):  # order the pair by f; True if constant, else its score
+            nonlocal best_score, best
+            x = X[f]
+            lo, hi = S
+            if x[hi] < x[lo]:
+                S.reverse()
+                lo, hi = hi, lo
+            if x[hi] <= X_plus[f][lo]:
+                return True
+            if scores[lo] > best_score:
+                best_score = scores[lo]
+                best = [f, x[lo] / 2.0 + x[hi] / 2.0]
+            return False
+
+        _, n_total = self._draw(n_known_constants, evaluate)
+        if not best:
+            self.samples[start:start + 2] = S
+            return SplitRecord(pos=start + 2), n_total
+        f, threshold = best
+        x = X[f]
+        if not x[S[0]] <= threshold:  # the partition: the pair's swap
+            S.reverse()
+        lo, hi = S
+        self.samples[start:start + 2] = S
+        sl, wl = 0.0 + A[lo][0], 0.0 + A[lo][1]
+        sr, wr_ = 0.0 + A[hi][0], 0.0 + A[hi][1]
+        wr = wn - wl
+        sq_left, sq_right = 0.0 + wyy[lo][0], 0.0 + wyy[hi][0]
+        crit = self.criterion
+        il = crit.impurity_of([sl], wl, sq_left)
+        ir = crit.impurity_of([t0 - sl], wr, self.sq_sum_total - sq_left)
+        rec = SplitRecord(f, start + 1, threshold, (wn / self.weighted_n_samples) * (
+            impurity - (wr / wn * ir) - (wl / wn * il)), il, ir)
+        self.child_totals = (([sl], wl, sq_left), ([sr], wr_, sq_right))
         return rec, n_total
 
     def _draw(self, n_known_constants: int, is_constant) -> tuple[list[int], int]:
