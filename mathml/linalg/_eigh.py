@@ -352,7 +352,8 @@ def _bisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.intp],
     most eigenvalues are alone in their interval, safeguarded Newton steps on det(T − σI)
     for those (quadratic convergence instead of a few halvings per pass), each step's
     Sturm count shrinking the interval too, and a step outside it replaced by its
-    midpoint; a converged σ_j gets the interval (σ_j − eps‖T‖/2, σ_j + eps‖T‖/2] if the
+    midpoint; a converged σ_j (its step below eps‖T‖/2, or the next one predicted so from
+    the last two) gets the interval (σ_j − eps‖T‖/2, σ_j + eps‖T‖/2] if the
     Sturm counts at its ends confirm it. Every other eigenvalue is bisected to the end.
     """
     # one pass at g = _GRID·k evenly spaced points puts every eigenvalue in one of g + 1
@@ -378,6 +379,7 @@ def _bisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.intp],
         newton = _sturm_newton(d, e, active.size)
         ja = j[active]
         pending = np.ones(active.size, dtype=bool)
+        previous = np.full(active.size, np.inf)  # |the last Newton step| (inf: bisected)
         for step_number in range(_NEWTON_STEPS):
             sa, la, ha = sigma[active], lo[active], hi[active]
             count, step = newton(sa)
@@ -386,7 +388,16 @@ def _bisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.intp],
             la = np.where(right, la, np.maximum(la, sa))
             new = sa + step
             inside = np.isfinite(new) & (new >= la - 0.5 * width) & (new <= ha + 0.5 * width)
-            converged = pending & inside & (np.abs(step) <= 0.5 * width)
+            # converged: a step below eps‖T‖/2, or one after which quadratic convergence
+            # (error ≈ C·step², C ≈ |step|/|previous step|²) leaves less than eps‖T‖/4 —
+            # one pass fewer; the Sturm counts below confirm it either way
+            size = np.abs(step)
+            with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+                predicted = size * (size / previous) ** 2
+            converged = pending & inside & ((size <= 0.5 * width)
+                                            | ((size < previous) & (predicted <= 0.25 * width)
+                                               & np.isfinite(previous)))
+            previous = np.where(inside, size, np.inf)
             sigma[active] = np.where(pending, np.where(inside, new, 0.5 * (la + ha)), sa)
             lo[active], hi[active] = la, ha
             pending &= ~converged
