@@ -145,7 +145,7 @@ def _bidiagonalize(A: NDArray[np.float64]) -> tuple:
 
     Blocked, as LAPACK's ``dgebrd``/``dlabrd``: the reflectors of a panel of `_PANEL_BRD`
     columns are made one by one, but the matrix is not updated after each of them. The
-    panel keeps L = [V X] and R = [Y U] with
+    panel keeps L = [V X] and R = [Y U] (their columns interleaved) with
 
         (the panel's reflectors applied to A) = A − L Rᵀ = A − V Yᵀ − X Uᵀ,
 
@@ -161,30 +161,34 @@ def _bidiagonalize(A: NDArray[np.float64]) -> tuple:
     VR, betaR = np.zeros((N, max(N - 2, 0))), np.zeros(max(N - 2, 0))
     for p in range(0, N, _PANEL_BRD):
         b = min(_PANEL_BRD, N - p)
-        L, R = np.zeros((M, 2 * b)), np.zeros((N, 2 * b))  # [V X], [Y U]; zero until made
+        # L = [v₀ x₀ v₁ x₁ …], R = [y₀ u₀ y₁ u₁ …] interleaved, zero until made: the
+        # products with the panel so far use only their first c columns
+        L, R = np.zeros((M, 2 * b)), np.zeros((N, 2 * b))
         for i in range(b):
-            k = p + i
+            k, c = p + i, 2 * i
             # column k, then its reflector from the left
-            A[k:, k] -= L[k:] @ R[k]
+            A[k:, k] -= L[k:, :c] @ R[k, :c]
             v, beta, d[k] = _householder_vector(A[k:, k])
-            L[k:, i] = v
+            L[k:, c] = v
             betaL[k] = beta
             if k == N - 1:
                 break
-            R[k + 1:, i] = beta * (A[k:, k + 1:].T @ v - R[k + 1:] @ (L[k:].T @ v))
+            R[k + 1:, c] = beta * (A[k:, k + 1:].T @ v - R[k + 1:, :c] @ (L[k:, :c].T @ v))
             # row k, then its reflector from the right (none for the last superdiagonal)
-            A[k, k + 1:] -= R[k + 1:] @ L[k]
+            A[k, k + 1:] -= R[k + 1:, :c + 1] @ L[k, :c + 1]
             if k == N - 2:
                 f[k] = A[k, k + 1]
                 continue
             u, beta, f[k] = _householder_vector(A[k, k + 1:])
-            R[k + 1:, b + i] = u
+            R[k + 1:, c + 1] = u
             betaR[k] = beta
-            L[k + 1:, b + i] = beta * (A[k + 1:, k + 1:] @ u - L[k + 1:] @ (R[k + 1:].T @ u))
+            L[k + 1:, c + 1] = beta * (A[k + 1:, k + 1:] @ u
+                                       - L[k + 1:, :c + 1] @ (R[k + 1:, :c + 1].T @ u))
         # the panel's reflectors (zero above their first row, as V and U hold them)
         q = p + b
-        VL[:, p:q] = L[:, :b]
-        VR[:, p:min(q, N - 2)] = R[:, b:b + max(min(q, N - 2) - p, 0)]
+        right = max(min(q, N - 2) - p, 0)
+        VL[:, p:q] = L[:, 0:2 * b:2]
+        VR[:, p:p + right] = R[:, 1:2 * right:2]
         # the rest of the matrix receives the whole panel
         if q < N:
             A[q:, q:] -= L[q:] @ R[q:].T
