@@ -16,6 +16,7 @@ Private helpers other modules may import:
 - ``_householder_vector(x) -> (v, beta, alpha)``: the reflector of one vector.
 - ``_wy_factor(V, beta) -> T``: ``H₀ H₁ ⋯ H_{k−1} = I − V T Vᵀ`` (compact WY form).
 - ``_apply_reflectors(V, beta, C) -> H₀ H₁ ⋯ H_{k−1} C``, through the compact WY form.
+- ``_apply_reflectors_transposed(V, beta, C) -> H_{k−1} ⋯ H₁ H₀ C``, the same transposed.
 - ``_orthonormal_basis(X, complete=False, *, polar=False) -> Q``: an orthonormal basis of
   span(X), by Householder QR (R's diagonal ≥ 0) or, for nearly orthonormal X, by its
   polar factor.
@@ -156,6 +157,19 @@ def _apply_reflectors(V: NDArray[np.float64], beta: NDArray[np.float64],
         r = int(np.argmax(np.any(Vp != 0.0, axis=1)))
         Vp = Vp[r:]
         C[r:] -= Vp @ (_wy_factor(Vp, beta[p:p + _PANEL]) @ (Vp.T @ C[r:]))
+    return C
+
+
+def _apply_reflectors_transposed(V: NDArray[np.float64], beta: NDArray[np.float64],
+                                 C: NDArray[np.float64]) -> NDArray[np.float64]:
+    """``(H₀ H₁ ⋯ H_{k−1})ᵀ C = H_{k−1} ⋯ H₀ C``: `_apply_reflectors` transposed, panels in
+    order, each ``I − V Tᵀ Vᵀ`` (so Qᵀb costs matrix-vector products, Q is never formed)."""
+    C = np.array(C, dtype=np.float64)
+    for p in range(0, beta.size, _PANEL):
+        Vp = V[:, p:p + _PANEL]
+        r = int(np.argmax(np.any(Vp != 0.0, axis=1)))
+        Vp = Vp[r:]
+        C[r:] -= Vp @ (_wy_factor(Vp, beta[p:p + _PANEL]).T @ (Vp.T @ C[r:]))
     return C
 
 

@@ -29,7 +29,8 @@ from ..exceptions import LinAlgError
 from ._input import matrix, real_parameter, result_dtype, right_hand_side
 from ._eigh import (_CLUSTER_GAP, _largest_entry_positive, _power_of_two_scale,
                     _scalar_count, _scalar_eigenvalue, _tridiagonal_eigh, eigh, eigvalsh)
-from ._householder import _apply_reflectors, _householder_vector, _orthonormal_basis
+from ._householder import (_apply_reflectors, _apply_reflectors_transposed, _householder_vector,
+                           _orthonormal_basis)
 
 __all__ = ["svd", "pinv", "lstsq"]
 
@@ -144,7 +145,7 @@ def _bidiagonalize(A: NDArray[np.float64]) -> tuple:
 
     Blocked, as LAPACK's ``dgebrd``/``dlabrd``: the reflectors of a panel of `_PANEL_BRD`
     columns are made one by one, but the matrix is not updated after each of them. The
-    panel keeps L = [V X] and R = [Y U] with
+    panel keeps L = [V X] and R = [Y U] (their columns interleaved) with
 
         (the panel's reflectors applied to A) = A − L Rᵀ = A − V Yᵀ − X Uᵀ,
 
@@ -160,30 +161,34 @@ def _bidiagonalize(A: NDArray[np.float64]) -> tuple:
     VR, betaR = np.zeros((N, max(N - 2, 0))), np.zeros(max(N - 2, 0))
     for p in range(0, N, _PANEL_BRD):
         b = min(_PANEL_BRD, N - p)
-        L, R = np.zeros((M, 2 * b)), np.zeros((N, 2 * b))  # [V X], [Y U]; zero until made
+        # L = [v₀ x₀ v₁ x₁ …], R = [y₀ u₀ y₁ u₁ …] interleaved, zero until made: the
+        # products with the panel so far use only their first c columns
+        L, R = np.zeros((M, 2 * b)), np.zeros((N, 2 * b))
         for i in range(b):
-            k = p + i
+            k, c = p + i, 2 * i
             # column k, then its reflector from the left
-            A[k:, k] -= L[k:] @ R[k]
+            A[k:, k] -= L[k:, :c] @ R[k, :c]
             v, beta, d[k] = _householder_vector(A[k:, k])
-            L[k:, i] = v
+            L[k:, c] = v
             betaL[k] = beta
             if k == N - 1:
                 break
-            R[k + 1:, i] = beta * (A[k:, k + 1:].T @ v - R[k + 1:] @ (L[k:].T @ v))
+            R[k + 1:, c] = beta * (A[k:, k + 1:].T @ v - R[k + 1:, :c] @ (L[k:, :c].T @ v))
             # row k, then its reflector from the right (none for the last superdiagonal)
-            A[k, k + 1:] -= R[k + 1:] @ L[k]
+            A[k, k + 1:] -= R[k + 1:, :c + 1] @ L[k, :c + 1]
             if k == N - 2:
                 f[k] = A[k, k + 1]
                 continue
             u, beta, f[k] = _householder_vector(A[k, k + 1:])
-            R[k + 1:, b + i] = u
+            R[k + 1:, c + 1] = u
             betaR[k] = beta
-            L[k + 1:, b + i] = beta * (A[k + 1:, k + 1:] @ u - L[k + 1:] @ (R[k + 1:].T @ u))
+            L[k + 1:, c + 1] = beta * (A[k + 1:, k + 1:] @ u
+                                       - L[k + 1:, :c + 1] @ (R[k + 1:, :c + 1].T @ u))
         # the panel's reflectors (zero above their first row, as V and U hold them)
         q = p + b
-        VL[:, p:q] = L[:, :b]
-        VR[:, p:min(q, N - 2)] = R[:, b:b + max(min(q, N - 2) - p, 0)]
+        right = max(min(q, N - 2) - p, 0)
+        VL[:, p:q] = L[:, 0:2 * b:2]
+        VR[:, p:p + right] = R[:, 1:2 * right:2]
         # the rest of the matrix receives the whole panel
         if q < N:
             A[q:, q:] -= L[q:] @ R[q:].T
@@ -610,6 +615,25 @@ def pinv(a: ArrayLike, rcond: float | None = None, hermitian: bool = False, *,
     return (Vh.T @ (s_plus[:, None] * U.T)).astype(dtype, copy=False)
 
 
+def _tall_lstsq(A: NDArray[np.float64], B: NDArray[np.float64], rcond: float):
+    """Steps 2 and 3 of `lstsq` for M ≥ N ≥ 1 without forming U or V: (x, s, r).
+
+    With ``A = U₁ B V₁ᵀ`` (`_bidiagonalize`) and ``B = U_B Σ V_Bᵀ``, the solution
+    ``x = V₁ V_B,r Σ_r⁻¹ U_B,rᵀ (U₁ᵀ b)₁:N`` needs the reflectors applied to b from the
+    left (``U₁ᵀ b``) and to the N×K vector ``V_B y`` from the right: matrix-vector work
+    instead of the two back-transformations of `svd`.
+    """
+    N = A.shape[1]
+    scale = _power_of_two_scale(float(np.max(np.abs(A))))
+    d, f, (VL, betaL), (VR, betaR) = _bidiagonalize(A * scale)
+    s, U_B, V_B = _bidiagonal_svd(d, f, True)
+    s = s / scale
+    r = int(np.count_nonzero(~(s <= rcond * s[0])))
+    c = _apply_reflectors_transposed(VL, betaL, B)[:N]
+    y = (U_B[:, :r].T @ c) / s[:r, None]
+    return _apply_reflectors(VR, betaR, V_B[:, :r] @ y), s, r
+
+
 def lstsq(a: ArrayLike, b: ArrayLike, rcond: float | None = None):
     r"""Minimum-norm least-squares solution of ``A x ≈ b``, from the SVD.
 
@@ -662,6 +686,10 @@ def lstsq(a: ArrayLike, b: ArrayLike, rcond: float | None = None):
     3. ``x = V_r Σ_r⁻¹ U_rᵀ b`` with the first r singular triplets.
     4. Residual sums of squares ‖b − A x‖² per column when r = N < M.
 
+    For M ≥ N, steps 2 and 3 never form U or V: with ``A = U₁ B V₁ᵀ`` and
+    ``B = U_B Σ V_Bᵀ`` (steps 2–4 of `svd`), ``x = V₁ (V_B,r Σ_r⁻¹ U_B,rᵀ (U₁ᵀ b)₁:N)``,
+    the reflectors of U₁ applied to b and those of V₁ to the N×K result.
+
     *Complexity*: that of the SVD plus O((M + N)·N·K) for the products.
 
     *Numerical stability*: the truncated SVD solution is the most stable way to solve a
@@ -697,10 +725,13 @@ def lstsq(a: ArrayLike, b: ArrayLike, rcond: float | None = None):
         rcond = _EPS / 2  # LAPACK's gelsd: its unit roundoff
     # Step 2: the SVD and the numerical rank (σ_i ≤ rcond·σ_1 dropped: LAPACK's test, under
     # which a NaN rcond drops nothing).
-    U, s, Vh = svd(A, full_matrices=False)
-    r = int(np.count_nonzero(~(s <= rcond * s[0]))) if s.size else 0
-    # Step 3: x = V_r Σ_r⁻¹ U_rᵀ b.
-    x = Vh[:r].T @ ((U[:, :r].T @ B) / s[:r, None])
+    if M >= N > 0:
+        x, s, r = _tall_lstsq(A, B, rcond)
+    else:
+        U, s, Vh = svd(A, full_matrices=False)
+        r = int(np.count_nonzero(~(s <= rcond * s[0]))) if s.size else 0
+        # Step 3: x = V_r Σ_r⁻¹ U_rᵀ b.
+        x = Vh[:r].T @ ((U[:, :r].T @ B) / s[:r, None])
     # Step 4: residuals only for a full-rank overdetermined problem (LAPACK's convention).
     if r == N and M > N:
         residuals = np.sum((B - A @ x) ** 2, axis=0)
