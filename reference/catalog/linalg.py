@@ -233,7 +233,7 @@ CONCEPTS = (
         bench=Bench(1_000_000, lambda n, rng: case(1.5, rng.uniform(size=n))),
         seeds=(SEED,)),
     Concept(
-        "linalg.dot", "numpy.dot", "exact", "products",
+        "linalg.dot", "numpy.dot", "exact", "products: dot",
         cases=(case(np.array([1, 2, 3]), np.array([4, 5, 6]), seed=SEED, label="seed",
                     expected="32"),
                case(A2 * 1.0, np.array([1.0, -1.0]), label="matrix · vector"),
@@ -254,7 +254,7 @@ CONCEPTS = (
         bad=(bad(np.array(["a"]), np.array(["b"]), raises=TypeError, label="strings"),),
         bench=Bench(1000, lambda n, rng: case(rng.uniform(size=n), rng.uniform(size=n)))),
     Concept(
-        "linalg.matmul", "numpy.matmul", "exact", "products",
+        "linalg.matmul", "numpy.matmul", "exact", "products: matmul",
         cases=(case(A2, np.array([[5, 6], [7, 8]]), seed=SEED, label="seed",
                     expected="[[19 22]\n [43 50]]"),
                case(np.arange(24.0).reshape(2, 3, 4), np.arange(8.0).reshape(4, 2),

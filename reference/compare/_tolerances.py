@@ -5,6 +5,7 @@ room has found a bug or an unmatched convention, not a reason to widen an entry.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,7 +24,11 @@ class Tolerance:
     entrywise tolerances and ``max |expected|`` over the whole array for normwise ones.
     With ``cond_factor`` set, ``rtol`` grows to ``cond_factor * cond(A)**cond_exponent * eps``
     for the first matrix argument A: the forward error of a backward-stable method (or
-    ``atol`` does, with ``cond_in_atol``).
+    ``atol`` does, with ``cond_in_atol``). With ``abs_product`` (``np.dot`` or
+    ``np.matmul``) set, sums of products of the first two arguments A and B are measured
+    against what bounds their rounding, ``|A||B|``: ``atol`` grows to
+    ``rtol * max(|A||B|)``, so that a sum that cancels to about 0 is not held to a bound
+    relative to its own tiny size.
     """
 
     rtol: float
@@ -33,11 +38,14 @@ class Tolerance:
     cond_factor: float = 0.0
     cond_exponent: int = 1
     cond_in_atol: bool = False
+    abs_product: Callable | None = None
 
     def effective(self, args: tuple = ()) -> tuple[float, float]:
         """(rtol, atol) for these arguments: the condition term ``cond_factor·cond^p·eps``
         raises rtol, or atol when ``cond_in_atol`` (a relative error of a quantity is an
-        absolute error of its logarithm)."""
+        absolute error of its logarithm); ``abs_product`` raises atol to rtol·max(|A||B|)."""
+        if self.abs_product is not None:
+            return self.rtol, max(self.atol, self.rtol * _abs_product_max(self.abs_product, args))
         if not self.cond_factor:
             return self.rtol, self.atol
         term = self.cond_factor * condition_number(args) ** self.cond_exponent * EPS
@@ -66,6 +74,20 @@ TOLERANCES: dict[str, Tolerance] = {
         "sums of K products accumulated in another order than BLAS: the error bound is "
         "K·eps·(|A||B|), normwise below 1e-13 for the K ≤ 500 the catalog uses",
         normwise=True),
+    "products: dot": Tolerance(
+        1e-13, 0.0,
+        "np.dot's sums of K products accumulated in another order than BLAS (which may also "
+        "fuse a multiply and an add): each entry's error is bounded by K·eps·(|A||B|), "
+        "below 1e-13·max(|A||B|) for the K ≤ 50 the catalog uses; an entry that cancels "
+        "(x·y = a·b − a·b) is compared with that absolute term, where BLAS's fused "
+        "multiply-add leaves the rounding error of a·b (5.6e-17 for a·b ≈ 2.2) and the "
+        "plain sum an exact 0",
+        normwise=True, abs_product=np.dot),
+    "products: matmul": Tolerance(
+        1e-13, 0.0,
+        "the same bound for np.matmul's stacks of matrix products: K·eps·(|A||B|) per "
+        "entry, so an entry that cancels is compared with 1e-13·max(|A||B|)",
+        normwise=True, abs_product=np.matmul),
     "direct": Tolerance(
         1e-13, 0.0,
         "backward-stable direct method (LU, Cholesky, triangular solves): forward error "
@@ -354,6 +376,17 @@ TOLERANCES: dict[str, Tolerance] = {
         "a seed's printed output: NumPy prints 8 decimals, so a printed value stands for "
         "every number within half a unit of the 8th decimal"),
 }
+
+
+def _abs_product_max(product: Callable, args: tuple) -> float:
+    """max(|A||B|) over the entries of the product of the first two arguments (0 when
+    they are not two finite numeric arrays: the comparison then keeps its relative bound)."""
+    try:
+        A, B = (np.abs(np.asarray(a)).astype(np.float64) for a in args[:2])
+        m = float(np.max(product(A, B), initial=0.0))
+    except (TypeError, ValueError, IndexError):
+        return 0.0
+    return m if np.isfinite(m) else 0.0
 
 
 def condition_number(args: tuple) -> float:
