@@ -568,19 +568,7 @@ class Splitter:
         best: list = []  # feature, position, threshold
 
         def left_sums(order, pos, new, sums):
-            """The criterion's update from position `pos` to `new` (sums: m + 1 entries)."""
-            if new - pos <= n - new:
-                for q in range(pos, new):
-                    row = A[order[q]]
-                    for c in range(m + 1):
-                        sums[c] += row[c]
-                return sums
-            sums = total + [wn]  # reverse reset, then subtract from the right end
-            for q in range(n - 1, new - 1, -1):
-                row = A[order[q]]
-                for c in range(m + 1):
-                    sums[c] -= row[c]
-            return sums
+            return _python_left_sums(A, total, wn, order, pos, new, sums)
 
         def scan(P):
             """The first best (score, position) of the node in its present order, over
@@ -684,19 +672,8 @@ class Splitter:
             else self.sum_total.tolist()
         m = len(total)
 
-        def left_sums(order, pos, new, sums):  # as `_small_node_split`'s
-            if new - pos <= n - new:
-                for q in range(pos, new):
-                    row = A[order[q]]
-                    for c in range(m + 1):
-                        sums[c] += row[c]
-                return sums
-            sums = total + [wn]
-            for q in range(n - 1, new - 1, -1):
-                row = A[order[q]]
-                for c in range(m + 1):
-                    sums[c] -= row[c]
-            return sums
+        def left_sums(order, pos, new, sums):
+            return _python_left_sums(A, total, wn, order, pos, new, sums)
 
         # the partition: a sample going right is swapped with the last unexamined one
         x = X[f]
@@ -1055,3 +1032,24 @@ class Splitter:
         if score == -np.inf:
             return ()
         return (float(score), p, threshold)
+
+
+def _python_left_sums(A: list, total: list, wn: float, order: list, pos: int, new: int,
+                      sums: list) -> list:
+    """The small nodes' criterion update in Python floats, from position `pos` to `new` of
+    the node's `order` (n samples; `sums`: the m weighted sums of y and the weight, m + 1
+    entries). As scikit-learn's update: forward from `pos` when that is the shorter way,
+    else reset to the node's totals and subtract the samples right of `new`."""
+    n, m = len(order), len(total)
+    if new - pos <= n - new:
+        for q in range(pos, new):
+            row = A[order[q]]
+            for c in range(m + 1):
+                sums[c] += row[c]
+        return sums
+    sums = total + [wn]
+    for q in range(n - 1, new - 1, -1):
+        row = A[order[q]]
+        for c in range(m + 1):
+            sums[c] -= row[c]
+    return sums
