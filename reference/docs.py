@@ -108,12 +108,18 @@ def label(name: str) -> str:
     return "concept-" + name.replace(".", "-").replace("_", "-").lower()
 
 
+def _slug(kind: str, name: str) -> str:
+    """The label of a tolerance's or a strategy's entry (``strategy-sign-svd``): their names
+    hold colons and spaces, which a reStructuredText target would read as its own syntax."""
+    return f"{kind}-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
 def _tolerance_ref(name: str) -> str:
-    return f":ref:`{name} <tolerance-{name}>`"
+    return f":ref:`{name} <{_slug('tolerance', name)}>`"
 
 
 def _strategy_ref(name: str) -> str:
-    return f":ref:`{name} <strategy-{name}>`"
+    return f":ref:`{name} <{_slug('strategy', name)}>`"
 
 
 # --- the docstrings as reStructuredText -----------------------------------------------------
@@ -400,12 +406,12 @@ def tolerance_page() -> str:
              "argument.\n\n")
     users = _users()
     for name, t in compare.TOLERANCES.items():
-        text += (f".. _tolerance-{name}:\n\n" + _heading(f"``{name}``", "~") + "\n"
+        text += (f".. _{_slug('tolerance', name)}:\n\n" + _heading(f"``{name}``", "~") + "\n"
                  f":Numbers: {_tolerance_numbers(t)}\n:Why: {rst_text(t.reason)}\n"
                  f":Used by: {_used_by(users['tolerance'].get(name, []))}\n\n")
     text += _heading("The strategies") + "\n"
     for name, s in compare.STRATEGIES.items():
-        text += (f".. _strategy-{name}:\n\n" + _heading(f"``{name}``", "~") + "\n"
+        text += (f".. _{_slug('strategy', name)}:\n\n" + _heading(f"``{name}``", "~") + "\n"
                  f":Kind: ``{s.kind}`` ({rst_text(KINDS[s.kind])})\n:Why: {rst_text(s.reason)}\n"
                  f":Used by: {_used_by(users['strategy'].get(name, []))}\n\n")
     return text

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import re
 import sys
 
 import pytest
@@ -37,7 +38,7 @@ def test_every_concept_has_a_page_with_every_section(pages):
         assert f"**mathml.{c.name}**" in text and f"**reference.{c.name}**" in text
         assert f"``{c.reference_call}``" in text
         for t in c.tolerances.split(", "):
-            assert f"<tolerance-{t}>" in text, c.name
+            assert f"<{docs._slug('tolerance', t)}>" in text, c.name
 
 
 def test_the_areas_list_their_concepts_and_the_index_every_area(pages):
@@ -55,10 +56,17 @@ def test_the_areas_list_their_concepts_and_the_index_every_area(pages):
 def test_the_tolerance_page_has_every_tolerance_and_strategy_with_its_reason(pages):
     text = (pages / "tolerances.rst").read_text(encoding="utf-8")
     for name, t in compare.TOLERANCES.items():
-        assert f".. _tolerance-{name}:" in text
+        assert f".. _{docs._slug('tolerance', name)}:" in text
         assert docs.rst_text(t.reason) in text
     for name in compare.STRATEGIES:
-        assert f".. _strategy-{name}:" in text
+        assert f".. _{docs._slug('strategy', name)}:" in text
+
+
+def test_the_labels_of_tolerances_and_strategies_are_distinct_and_plain():
+    for kind, names in (("tolerance", compare.TOLERANCES), ("strategy", compare.STRATEGIES)):
+        slugs = [docs._slug(kind, n) for n in names]
+        assert len(set(slugs)) == len(slugs)
+        assert all(re.fullmatch(r"[a-z]+(-[a-z0-9]+)+", s) for s in slugs), slugs
 
 
 def test_a_stale_page_is_removed(tmp_path):
