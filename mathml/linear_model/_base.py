@@ -74,8 +74,8 @@ def _least_squares(X: NDArray, y: NDArray, rcond: float = RCOND) -> tuple[NDArra
     rank, else the SVD's minimum-norm solution over the σ above the cutoff."""
     n, p = X.shape
     if n <= p:
-        s = svd(X, compute_uv=False)
-        return lstsq(X, y, rcond=rcond)[0], int(np.count_nonzero(s > rcond * s[0])), s
+        w, _, rank, s = lstsq(X, y, rcond=rcond)   # its rank uses the same cutoff
+        return w, int(rank), s
     # QR of [X | y]: its R is [[R, Qᵀy], [0, ·]], so Q is never formed. X = QR with Q
     # orthonormal, so X and the small p × p R have the same singular values.
     R_aug = qr(np.hstack([X, y.reshape(n, -1)]), mode="r")
@@ -84,4 +84,4 @@ def _least_squares(X: NDArray, y: NDArray, rcond: float = RCOND) -> tuple[NDArra
     rank = int(np.count_nonzero(s > rcond * s[0]))
     if rank == p:
         return _solve_triangular(R, Qty, lower=False).reshape((p,) + y.shape[1:]), rank, s
-    return lstsq(X, y, rcond=rcond)[0], rank, s
+    return lstsq(X, y, rcond=rcond)[0], rank, s    # rank-deficient: the minimum-norm w
