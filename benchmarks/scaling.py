@@ -17,8 +17,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from threadpoolctl import threadpool_limits  # noqa: E402
-
 from reference import bench, catalog  # noqa: E402
 
 CONCEPTS = ("linalg.eigh", "linalg.svd", "linalg.eigvals", "cluster.KMeans", "tree.DecisionTreeClassifier",
@@ -96,10 +94,8 @@ def main() -> None:
     parser.add_argument("--svg", default="docs/scaling.svg", help="where to write the plot")
     args = parser.parse_args()
     concepts = [catalog.get(name) for name in args.concepts]
-    for c in concepts:     # load every library before limiting their threads
-        c.implementation("mathml"), c.implementation("reference")
     results = {}
-    with threadpool_limits(limits=1):
+    with bench.limited_threads(concepts, 1):
         for c in concepts:
             print(f"{c.name} ...", file=sys.stderr, flush=True)
             results[c.name] = bench.scale_concept(c, args.seconds)

@@ -11,14 +11,15 @@ import math
 import statistics
 import time
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
 
 from . import catalog
 
-__all__ = ["Timing", "Scaling", "time_pair", "time_concept", "scale_concept",
+__all__ = ["Timing", "Scaling", "limited_threads", "time_pair", "time_concept", "scale_concept",
            "growth_exponent", "format_time", "describe_size", "MAX_ROUNDS", "FULL_ROUNDS",
            "MAX_BYTES"]
 
@@ -204,3 +205,18 @@ def spread(times: tuple[float, ...]) -> str:
     """``median (min–max)`` of a backend's times."""
     return (f"{format_time(statistics.median(times))} "
             f"({format_time(min(times))}–{format_time(max(times))})")
+
+
+@contextmanager
+def limited_threads(concepts: Sequence[catalog.Concept], threads: int = 1) -> Iterator[None]:
+    """Both backends of `concepts` on `threads` BLAS and OpenMP threads while inside.
+
+    threadpoolctl (a dependency of scikit-learn) limits the libraries loaded when it is
+    entered, so both implementations of every concept are resolved first: NumPy's, SciPy's
+    and scikit-learn's BLAS and OpenMP runtimes are then all loaded, and all limited."""
+    from threadpoolctl import threadpool_limits
+    for c in concepts:
+        c.implementation("mathml")
+        c.implementation("reference")
+    with threadpool_limits(limits=threads):
+        yield

@@ -203,28 +203,20 @@ def load_function(target: str, command: str) -> Callable:
 def cmd_bench(args: argparse.Namespace) -> int:
     if args.threads < 1:
         raise UsageError(f"--threads must be at least 1, not {args.threads}")
-    # threadpoolctl (a dependency of scikit-learn) limits the BLAS and OpenMP libraries that
-    # are loaded when it is called: resolve both backends of every concept first, so that
-    # NumPy's, SciPy's and scikit-learn's libraries are all loaded and all limited.
-    from threadpoolctl import threadpool_limits
     names = [args.scale] if args.scale is not None else (args.concept or [])
-    for c in [resolve_concept(n) for n in names] or _concepts_of(args.areas):
-        c.implementation("mathml"), c.implementation("reference")
-    with threadpool_limits(limits=args.threads):
-        return _cmd_bench(args)
+    concepts = [resolve_concept(n) for n in names] or _concepts_of(args.areas)
+    with bench.limited_threads(concepts, args.threads):
+        return _cmd_bench(args, concepts)
 
 
-def _cmd_bench(args: argparse.Namespace) -> int:
+def _cmd_bench(args: argparse.Namespace, concepts: list[catalog.Concept]) -> int:
     if args.scale is not None:
         if args.areas or args.concept or args.record:
             raise UsageError("--scale times one concept: give only `--scale AREA.NAME`")
-        return _bench_scale(resolve_concept(args.scale), args)
+        return _bench_scale(concepts[0], args)
     budget = 1.0 if args.seconds is None else args.seconds
     if budget <= 0:
         raise UsageError(f"--seconds must be positive, not {budget}")
-    concepts = _concepts_of(args.areas)
-    if args.concept:
-        concepts = [resolve_concept(n) for n in args.concept]
     rows = [("concept", "size", "rounds", "mathml median (min–max)",
              "reference median (min–max)", "ratio")]
     short = []
