@@ -1338,20 +1338,92 @@ def spearmanr(a: ArrayLike, b: ArrayLike) -> SignificanceResult:
 
 # --- histogram --------------------------------------------------------------------------------
 
-def _edges(x: np.ndarray, bins: int | ArrayLike, range: tuple[float, float] | None,
-           ft: np.dtype) -> tuple[np.ndarray, bool]:
+#: NumPy's rules for the number of equal-width bins, by name
+_BIN_RULES = ("auto", "fd", "doane", "scott", "stone", "rice", "sturges", "sqrt")
+
+
+def _estimated_bin_count(sample: np.ndarray, rule: str, lo: Any, hi: Any, integer: bool) -> int:
+    """The number of equal bins over [lo, hi] that a bin-width rule gives for the part of
+    `sample` inside [lo, hi], ⌈(hi − lo) / h⌉ (1 where h is 0 or the part is empty).
+
+    Each width h is computed as NumPy computes it, in the sample's own floating type
+    (float64 for integers, whose width is at least 1), so that the count is NumPy's.
+    """
+    x = sample[(sample >= lo) & (sample <= hi)]
+    n = x.size
+    if n == 0:
+        return 1
+    ptp = x.max() - x.min()
+
+    def spread() -> Any:  # the standard deviation, summed as NumPy's `std` sums
+        d = x - np.sum(x) / n
+        return np.sqrt(np.sum(d * d) / n)
+
+    def sturges() -> Any:  # log2(n) + 1 bins (a binomial approximation of the normal)
+        return ptp / (np.log2(n) + 1.0)
+
+    def sqrt() -> Any:  # √n bins
+        return ptp / np.sqrt(n)
+
+    def fd() -> Any:  # Freedman–Diaconis: 2·IQR·n^(−1/3)
+        q75, q25 = percentile(x, [75, 25])
+        return 2.0 * (q75 - q25) * n ** (-1.0 / 3.0)
+
+    def doane() -> Any:  # Sturges corrected by the sample's skewness g₁
+        if n <= 2:
+            return 0.0
+        s = spread()
+        if not s > 0.0:
+            return 0.0
+        g1 = np.sum(((x - np.sum(x) / n) / s) ** 3) / n
+        sg1 = np.sqrt(6.0 * (n - 2) / ((n + 1.0) * (n + 3)))
+        return ptp / (1.0 + np.log2(n) + np.log2(1.0 + np.absolute(g1) / sg1))
+
+    def stone() -> Any:  # minimise the cross-validated integrated squared error over 1..K bins
+        if n <= 1 or ptp == 0:
+            return 0
+        most = max(100, int(np.sqrt(n)))
+        x64, best, best_risk = x.astype(np.float64), 1, math.inf
+        for m in range(1, most + 1):  # the first best, as Python's `min` picks it
+            p = _count_uniform(x64, np.linspace(lo, hi, m + 1, dtype=x.dtype).astype(np.float64),
+                               m) / n  # the share of the sample in each of m bins
+            risk = (2 - (n + 1) * (p @ p)) / (ptp / m)
+            if risk < best_risk:
+                best, best_risk = m, risk
+        if best == most:
+            warnings.warn("The number of bins estimated may be suboptimal.", RuntimeWarning,
+                          stacklevel=4)
+        return ptp / best
+
+    rules = {"sturges": sturges, "sqrt": sqrt, "fd": fd, "doane": doane, "stone": stone,
+             "rice": lambda: ptp / (2.0 * n ** (1.0 / 3)),  # 2·n^(1/3) bins
+             "scott": lambda: (24.0 * np.pi ** 0.5 / n) ** (1.0 / 3.0) * spread(),
+             # the smaller of Sturges' and FD's widths, FD's held to at least half of √n's
+             "auto": lambda: min(max(fd(), sqrt() / 2), sturges())}
+    h = rules[rule]()
+    if not h:
+        return 1
+    if integer and h < 1:  # integers: no bin narrower than 1
+        h = 1
+    return int(np.ceil((hi - lo) / h))
+
+
+def _edges(x: np.ndarray, bins: int | str | ArrayLike, range: tuple[float, float] | None,
+           ft: np.dtype, sample: np.ndarray) -> tuple[np.ndarray, bool]:
     """Bin edges, and whether they are equally spaced (NumPy's rules; equal-width edges of
-    the sample's floating type `ft`, spaced in its arithmetic as NumPy does)."""
-    if isinstance(bins, str):  # NumPy's estimators ('auto', 'fd', ...) are not implemented
-        raise ValueError(f"{bins!r} is not a valid estimator for `bins`: pass the number of "
-                         f"bins or their edges")
-    if np.ndim(bins) == 0:
-        try:  # an integer (NumPy refuses 3.0, nan and inf alike)
-            n_bins = operator.index(cast(int, bins))
-        except TypeError:
-            raise TypeError("`bins` must be an integer, a string, or an array") from None
-        if n_bins < 1:
-            raise ValueError("`bins` must be positive, when an integer")
+    the sample's floating type `ft`, spaced in its arithmetic as NumPy does). `sample` is the
+    flattened sample in its own type, for the bin-width rules."""
+    if isinstance(bins, str) and bins not in _BIN_RULES:
+        raise ValueError(f"{bins!r} is not a valid estimator for `bins`: one of "
+                         f"{', '.join(map(repr, _BIN_RULES))}, a number of bins or their edges")
+    if isinstance(bins, str) or np.ndim(bins) == 0:
+        if not isinstance(bins, str):
+            try:  # an integer (NumPy refuses 3.0, nan and inf alike)
+                n_bins = operator.index(cast(int, bins))
+            except TypeError:
+                raise TypeError("`bins` must be an integer, a string, or an array") from None
+            if n_bins < 1:
+                raise ValueError("`bins` must be positive, when an integer")
         if range is not None:
             lo, hi = range  # NumPy unpacks it too: a ValueError or TypeError otherwise
             if np.ndim(lo) or np.ndim(hi) or np.iscomplexobj(lo) or np.iscomplexobj(hi):
@@ -1367,7 +1439,14 @@ def _edges(x: np.ndarray, bins: int | ArrayLike, range: tuple[float, float] | No
             raise ValueError("max must be larger than min in range parameter.")
         if lo == hi:
             lo, hi = lo - 0.5, hi + 0.5
-        return np.linspace(lo, hi, n_bins + 1, dtype=ft), True
+        if isinstance(bins, str):
+            n_bins = _estimated_bin_count(x if sample.dtype.kind != "f" else sample, bins, lo,
+                                          hi, sample.dtype.kind in "iub")
+        e = np.linspace(lo, hi, n_bins + 1, dtype=ft)
+        if np.any(e[:-1] >= e[1:]):  # more bins than numbers of `ft` in the range
+            raise ValueError(f"Too many bins for data range. Cannot create {n_bins} "
+                             f"finite-sized bins.")
+        return e, True
     e = as_float_array(bins).astype(_float_type(bins))  # the edges keep their floating type
     if e.ndim != 1 or np.any(e[:-1] > e[1:]):
         raise ValueError("`bins` must increase monotonically, when an array")
@@ -1389,8 +1468,14 @@ def histogram(a: ArrayLike, bins: int | ArrayLike = 10,
     ----------
     a : array_like
         The sample (flattened).
-    bins : int or array_like
-        The number of equal-width bins over `range`, or the edges (increasing).
+    bins : int, str or array_like
+        The number of equal-width bins over `range`, the edges (increasing), or the name of
+        a rule for the bin width h (NumPy's), giving ⌈(max − min) / h⌉ equal bins:
+        'sqrt' (√n bins), 'sturges' (log₂ n + 1), 'rice' (2·n^(1/3)), 'scott'
+        (h = (24√π / n)^(1/3)·σ), 'fd' (Freedman–Diaconis, h = 2·IQR·n^(−1/3)), 'doane'
+        (Sturges corrected by the skewness), 'stone' (the number of bins up to
+        max(100, √n) that minimises a cross-validated squared error) or 'auto' (the smaller
+        of the 'sturges' and 'fd' widths, 'fd' held to at least half the 'sqrt' width).
     range : (float, float), optional
         Lower and upper edge for integer `bins` (default: the sample's min and max);
         values outside are ignored.
@@ -1406,18 +1491,20 @@ def histogram(a: ArrayLike, bins: int | ArrayLike = 10,
     Raises
     ------
     ValueError
-        A bin count below 1, decreasing edges, min > max in `range`, a bin estimator
-        (NumPy's 'auto', 'fd', ...: not implemented).
+        A bin count below 1, decreasing edges, min > max in `range`, an unknown rule, more
+        bins than the range holds floating point numbers.
     TypeError
         A bin count that is not an integer (3.0, nan); None, text or complex numbers.
 
     Notes
     -----
     *Algorithm*: 1. the edges (equal width: ``linspace``, widened by ±0.5 for a constant
-    sample); 2. equal width: the bin index ⌊(x − e₀)·K/(e_K − e₀)⌋, corrected by one where
-    rounding put x on the wrong side of an edge (NumPy's rule); given edges: binary search;
-    3. count per bin; 4. normalise for a density.
-    *Complexity*: O(n) for equal bins, O(n log K) for edges. *Numerical stability*: the
+    sample; for a rule, its width h from the sample inside the range); 2. equal width: the
+    bin index ⌊(x − e₀)·K/(e_K − e₀)⌋, corrected by one where rounding put x on the wrong side
+    of an edge (NumPy's rule); given edges: binary search; 3. count per bin; 4. normalise for
+    a density.
+    *Complexity*: O(n) for equal bins (O(n log n) for 'fd' and 'auto', O(n·max(100, √n))
+    for 'stone'), O(n log K) for edges. *Numerical stability*: the
     edge correction makes each count agree with the comparison x < e_{k+1} exactly.
 
     References
@@ -1433,7 +1520,7 @@ def histogram(a: ArrayLike, bins: int | ArrayLike = 10,
     """
     x = _sample(a).reshape(-1)
     # Step 1
-    e, uniform = _edges(x, bins, range, _float_type(a))
+    e, uniform = _edges(x, bins, range, _float_type(a), np.asarray(a).reshape(-1))
     K = e.shape[0] - 1
     # Step 2-3 (counted against the edges returned, in float64)
     e64 = e.astype(np.float64, copy=False)

@@ -167,7 +167,4 @@ def spearmanr(a: ArrayLike, b: ArrayLike):
 def histogram(a: ArrayLike, bins: int | ArrayLike = 10,
               range: tuple[float, float] | None = None,
               density: bool | None = None):
-    if isinstance(bins, str):  # contract: mathml implements no bin estimator ('auto', ...)
-        raise ValueError(f"{bins!r} is not a valid estimator for `bins`: pass the number of "
-                         f"bins or their edges")
     return np.histogram(_no_text(_sample(a), "a"), bins=bins, range=range, density=density)

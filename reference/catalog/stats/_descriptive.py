@@ -186,10 +186,21 @@ _PAIR_BAD = (bad(np.arange(4.0), np.arange(5.0), raises=ValueError, match="lengt
                  match="complex", label="complex"))
 
 
+#: 40 draws of a lognormal sample (skewed: the bin rules disagree)
+_SKEWED = np.exp(np.random.RandomState(0).normal(size=40))
+
+
 @st.composite
 def _histogram_cases(draw):
     x = draw(_sample(min_n=1, ndim=1))
-    kind = draw(st.sampled_from(["int", "range", "edges"]))
+    kind = draw(st.sampled_from(["int", "range", "edges", "rule"]))
+    if kind == "rule":
+        rule = draw(st.sampled_from(["auto", "fd", "doane", "scott", "stone", "rice", "sturges",
+                                     "sqrt"]))
+        if draw(st.booleans()):
+            return case(x, rule)
+        lo = draw(_VALUES)
+        return case(x, rule, range=(lo, lo + draw(st.integers(1, 80)) / 8))
     if kind == "edges":
         edges = np.unique(np.array(draw(st.lists(_VALUES, min_size=2, max_size=8))))
         if edges.size < 2:
@@ -397,7 +408,14 @@ CONCEPTS = (
                     label="edges; 2.0 on an inner edge goes right, 7 is outside"),
                case(np.array([2.0, 2.0]), 4, label="constant: range widened by ±0.5"),
                case(np.array([0.1, 0.2, 0.9]), 2, range=(0.0, 1.0), density=True,
-                    label="density")),
+                    label="density"),
+               case(_SKEWED, "auto", label="'auto': the smaller of the Sturges and FD widths"),
+               case(_SKEWED, "fd", label="'fd': 2·IQR·n^(-1/3)"),
+               case(_SKEWED, "doane", label="'doane': Sturges corrected by the skewness"),
+               case(_SKEWED, "stone", label="'stone': least cross-validated squared error"),
+               case(np.array([1, 2, 2, 3, 3, 3, 9]), "scott",
+                    label="'scott' on integers: no bin narrower than 1"),
+               case(_SKEWED, "sqrt", range=(0.0, 2.0), label="a rule over the sample in range")),
         strategy=lambda: _histogram_cases(),
         bad=(bad(np.arange(5.0), 0, raises=ValueError, match="positive", label="0 bins"),
              bad(np.arange(5.0), np.array([0.0, 2.0, 1.0]), raises=ValueError,
@@ -414,8 +432,10 @@ CONCEPTS = (
                  label="3.0 bins: an integer or edges"),
              bad(np.arange(5.0), np.nan, raises=TypeError, match="must be an integer",
                  label="nan bins"),
-             bad(np.arange(5.0), "auto", raises=ValueError, match="estimator",
-                 label="a bin estimator: not implemented (contract)"),
+             bad(np.arange(5.0), "freedman", raises=ValueError, match="not a valid estimator",
+                 label="an unknown bin rule"),
+             bad(np.arange(5.0), 10, range=(1.0, 1.0000000000000002), raises=ValueError,
+                 match="Too many bins", label="more bins than floats in the range"),
              bad(np.arange(5.0), 3, range=(0.0,), raises=ValueError, label="range of one number"),
              bad(np.arange(5.0), 3, range=np.array([[0.0, 1.0], [2.0, 3.0]]), raises=ValueError,
                  label="range of two pairs"))
