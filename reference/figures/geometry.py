@@ -115,6 +115,122 @@ def _quadrature(name: str) -> Figure:
     return fig
 
 
+def _eig(name: str) -> Figure:
+    fig, (ax,) = new_figure(1, width=5.0, height=4.6)
+    ax.plot(*CIRCLE, color="0.8", label="unit circle")
+    ax.plot(*(A @ CIRCLE), color="0.5", label="A × unit circle")
+    for b in BACKENDS:
+        w, V = member(b, name)(A)
+        for i in range(2):
+            v = np.real(V[:, i])
+            ax.plot(*np.stack([-2.8 * v, 2.8 * v], axis=1), color="0.85", linewidth=0.8)
+            _arrow(ax, np.real(w[i]) * v, b,
+                   f"{b}: λ{'₁₂'[i]}v{'₁₂'[i]}, λ{'₁₂'[i]} = {np.real(w[i]):.3f}")
+    _plane(ax, "A v = λ v: the directions A only stretches\n(A ≠ Aᵀ: they are not orthogonal)",
+           2.8)
+    ax.title.set_fontsize("small")
+    fig.suptitle(f"{name} of A = {A.tolist()}", fontsize="medium")
+    return fig
+
+
+def _eigvals(name: str) -> Figure:
+    n = 80
+    G = np.random.default_rng(0).normal(size=(n, n)) / np.sqrt(n)
+    fig, (ax,) = new_figure(1, width=5.0, height=4.8)
+    ax.plot(*CIRCLE, color="0.6", label="unit circle")
+    for b in BACKENDS:
+        w = member(b, name)(G)
+        ax.scatter(np.real(w), np.imag(w), label=f"{b}: {np.sum(np.imag(w) != 0)} complex, "
+                   f"{np.sum(np.imag(w) == 0)} real", **POINTS[b])
+    ax.set(title="the circular law: eigenvalues of G/√n fill the unit disc",
+           xlabel="real part", ylabel="imaginary part", aspect="equal")
+    ax.legend(fontsize="x-small", loc="lower right")
+    ax.grid(alpha=0.3)
+    fig.suptitle(f"{name} of an {n} × {n} matrix of N(0, 1/{n}) entries")
+    return fig
+
+
+def _det(name: str) -> Figure:
+    square = np.array([[0.0, 1.0, 1.0, 0.0, 0.0], [0.0, 0.0, 1.0, 1.0, 0.0]])
+    fig, (ax,) = new_figure(1, width=5.0, height=4.6)
+    ax.fill(*square, color="0.85", label="unit square, area 1")
+    ax.fill(*(A @ square), color="C0", alpha=0.15, label="A × unit square")
+    for b in BACKENDS:
+        d = member(b, name)(A)
+        area = d[0] * np.exp(d[1]) if name == "linalg.slogdet" else d
+        text = (f"sign {d[0]:+.0f}, log|det| = {d[1]:.6f}" if name == "linalg.slogdet"
+                else f"det A = {d:.6f}")
+        ax.plot(*(A @ square), label=f"{b}: {text} (area {area:.4f})", **LINE[b])
+    ax.set(title="det A is the area of the unit square's image (signed: orientation)",
+           xlabel="x₁", ylabel="x₂", xlim=(-0.5, 3.5), ylim=(-0.5, 2.5), aspect="equal")
+    ax.title.set_fontsize("small")
+    ax.legend(fontsize="x-small", loc="upper left")
+    ax.grid(alpha=0.3)
+    fig.suptitle(f"{name} of A = {A.tolist()}")
+    return fig
+
+
+def _solve(name: str) -> Figure:
+    b_vec = np.array([1.0, 2.0])
+    fig, (ax,) = new_figure(1, width=5.0, height=4.6)
+    ax.plot(*CIRCLE, color="0.8", label="unit circle")
+    ax.plot(*(A @ CIRCLE), color="0.5", label="A × unit circle")
+    ax.annotate("", xy=tuple(b_vec), xytext=(0, 0),
+                arrowprops={"arrowstyle": "->", "color": "k", "linewidth": 1})
+    ax.plot([], [], color="k", linewidth=1, label=f"b = {b_vec.tolist()}")
+    for b in BACKENDS:
+        x = (member(b, name)(A, b_vec) if name == "linalg.solve"
+             else member(b, name)(A) @ b_vec)
+        _arrow(ax, x, b, f"{b}: x = [{x[0]:.4f}, {x[1]:.4f}]")
+    _plane(ax, "the x that A maps onto b: A x = b", 2.6)
+    ax.title.set_fontsize("small")
+    how = "solve(A, b)" if name == "linalg.solve" else "inv(A) @ b"
+    fig.suptitle(f"{name}: x = {how} for A = {A.tolist()}", fontsize="medium")
+    return fig
+
+
+def _qr(name: str) -> Figure:
+    fig, (ax,) = new_figure(1, width=5.0, height=4.6)
+    for j in range(2):
+        ax.annotate("", xy=tuple(A[:, j]), xytext=(0, 0),
+                    arrowprops={"arrowstyle": "->", "color": "0.5", "linewidth": 1})
+    ax.plot([], [], color="0.5", linewidth=1, label="the columns a₁, a₂ of A")
+    for b in BACKENDS:
+        Q, R = member(b, name)(A)
+        for j in range(2):
+            _arrow(ax, Q[:, j], b, f"{b}: q{'₁₂'[j]}, r{'₁₂'[j]}{'₁₂'[j]} = {R[j, j]:.3f}")
+    ax.plot(*CIRCLE, color="0.85")
+    _plane(ax, "orthonormal q₁ ∥ a₁, then q₂ ⊥ q₁: a₂ = r₁₂q₁ + r₂₂q₂\n(a sign is arbitrary: "
+           "LAPACK's r₁₁ < 0 here)", 2.4)
+    ax.title.set_fontsize("small")
+    fig.suptitle(f"{name} of A = {A.tolist()}: A = QR", fontsize="medium")
+    return fig
+
+
+def _lstsq(name: str) -> Figure:
+    rng = np.random.default_rng(1)
+    t = np.sort(rng.uniform(0, 4, 25))
+    y = 0.8 + 0.6 * t + rng.normal(0, 0.35, t.size)
+    X = np.stack([np.ones_like(t), t], axis=1)
+    fig, (ax,) = new_figure(1, width=6.0)
+    ax.scatter(t, y, s=14, color="0.4", label="25 points (t, y)")
+    for b in BACKENDS:
+        c = member(b, name)(X, y, rcond=None)[0]
+        ax.plot(t, X @ c, label=f"{b}: y ≈ {c[0]:.4f} + {c[1]:.4f} t", **LINE[b])
+    ax.vlines(t, y, X @ member("reference", name)(X, y, rcond=None)[0], color="0.7",
+              linewidth=0.8, label="residuals (their squares summed: least)")
+    ax.set(title="min ‖X c − y‖² over c, X = [1, t]", xlabel="t", ylabel="y")
+    ax.legend(fontsize="small", loc="upper left")
+    ax.grid(alpha=0.3)
+    fig.suptitle(f"{name}: a straight line through noisy points")
+    return fig
+
+
+FIGURES.update({"linalg.eig": _eig, "linalg.eigvals": _eigvals, "linalg.det": _det,
+                "linalg.slogdet": _det, "linalg.solve": _solve, "linalg.inv": _solve,
+                "linalg.qr": _qr, "linalg.lstsq": _lstsq})
+
+
 FIGURES.update({"linalg.svd": _svd, "linalg.eigh": _eigh,
                 "preprocessing.StandardScaler": _scaler,
                 "preprocessing.MinMaxScaler": _scaler,
