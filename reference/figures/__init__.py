@@ -20,7 +20,9 @@ programs, sgd/adam), `geometry` (a matrix acting on the unit circle, scalers, qu
 rules, convolution and pooling of an image), `estimators` (decision regions, fitted curves,
 loss per iteration), `clustering` (clusterings side by side, the dendrogram), `evaluation`
 (PCA, learning curves, cross-validation, confusion matrices, ROC curves, silhouettes,
-regularisation paths, pairwise matrices). Each module holds ``FIGURES``, a mapping from
+regularisation paths, pairwise matrices), `statistics` (centre and spread over a
+histogram, quantiles over the empirical cdf, covariance ellipses, a test's statistic on
+its null distribution). Each module holds ``FIGURES``, a mapping from
 concept name to a hook ``hook(name) -> Figure``; a generic hook serves every concept of
 its kind (every classifier, every distribution), driven by a table of the module.
 
@@ -46,7 +48,7 @@ __all__ = ["has_figure", "draw", "names", "MatplotlibMissing"]
 
 #: The modules of hooks, each with its ``FIGURES`` mapping.
 _MODULES = ("functions", "distributions", "optimization", "estimators", "clustering",
-            "evaluation", "geometry")
+            "evaluation", "geometry", "statistics")
 
 
 @cache
