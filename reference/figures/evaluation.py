@@ -247,6 +247,114 @@ def _histogram(name: str) -> Figure:
     return fig
 
 
+def _threshold_scores(name: str) -> Figure:
+    """A classification score of `score > t` against the threshold t."""
+    y, score = _scores()
+    t = np.linspace(-1.5, 2.5, 81)
+    fig, (ax_s, ax_m) = new_figure(width=4.6)
+    for k in (0, 1):
+        ax_s.hist(score[y == k], bins=np.linspace(-2.5, 3.5, 25), alpha=0.5, color=f"C{k + 1}",
+                  label=f"class {k}")
+    _finish(ax_s, "the classifier's scores", "score", "count")
+    for b in BACKENDS:
+        metric = member(b, name)
+        values = [float(metric(y, (score > ti).astype(int))) for ti in t]
+        best = int(np.argmax(values))
+        ax_m.plot(t, values, label=f"{b}: best {values[best]:.4f} at t = {t[best]:.2f}",
+                  **LINE[b])
+    _finish(ax_m, "predict 1 where score > t", "threshold t", name.split(".")[1])
+    fig.suptitle(f"{name} of the predictions at each threshold (80 labels)")
+    return fig
+
+
+def _regression_error(name: str) -> Figure:
+    """A regression metric of the predictions a·x against the slope a: the loss's shape."""
+    rng = np.random.default_rng(0)
+    x = rng.uniform(0, 3, 30)
+    y = 1.5 * x + rng.normal(0, 0.4, 30)
+    y[np.argmax(x)] += 4.0  # one outlier: MSE follows it more than MAE does
+    slopes = np.linspace(0.5, 2.5, 201)
+    fig, (ax_d, ax_m) = new_figure(width=4.6)
+    ax_d.scatter(x, y, s=12, color="0.4", label="30 points, one outlier")
+    _finish(ax_d, "the data", "x", "y")
+    for b in BACKENDS:
+        metric = member(b, name)
+        values = np.array([float(metric(y, a * x)) for a in slopes])
+        best = int(np.argmax(values) if name == "metrics.r2_score" else np.argmin(values))
+        ax_m.plot(slopes, values, label=f"{b}: best a = {slopes[best]:.2f}", **LINE[b])
+        ax_d.plot(x, slopes[best] * x, linewidth=1, color=LINE[b]["color"],
+                  linestyle=LINE[b]["linestyle"], label=f"{b}: the best line")
+    ax_d.legend(fontsize="small")
+    _finish(ax_m, "the predictions ŷ = a·x for each slope a", "slope a", name.split(".")[1])
+    fig.suptitle(f"{name}(y, a·x): the shape of the loss")
+    return fig
+
+
+def _log_loss(name: str) -> Figure:
+    """The log loss of a constant prediction p when 30 % of the labels are 1: least at 0.3."""
+    y = (np.arange(100) < 30).astype(int)
+    p = np.linspace(0.02, 0.98, 97)
+    fig, (ax,) = new_figure(1, width=6.0)
+    for b in BACKENDS:
+        values = np.array([float(member(b, name)(y, np.full(y.size, pi), labels=[0, 1]))
+                           for pi in p])
+        ax.plot(p, values, label=f"{b}: least {values.min():.4f} at p = {p[np.argmin(values)]:.2f}",
+                **LINE[b])
+    ax.axvline(0.3, color="0.5", linewidth=0.8, label="the share of 1s: 0.3")
+    _finish(ax, "every sample predicted P(1) = p, 30 of 100 labels 1", "p", "log loss")
+    fig.suptitle(f"{name}: the right probability scores best")
+    return fig
+
+
+def _cluster_quality(name: str) -> Figure:
+    """A clustering score of k-means' labels for k = 2..7 on three blobs."""
+    from sklearn.cluster import KMeans
+    X = blobs()
+    ks = list(range(2, 8))
+    labels = [KMeans(k, n_init=4, random_state=0).fit_predict(X) for k in ks]
+    fig, (ax,) = new_figure(1, width=5.6)
+    for b in BACKENDS:
+        values = [float(member(b, name)(X, lab)) for lab in labels]
+        ax.plot(ks, values, marker="o", label=b, **LINE[b])
+    better = "lower" if name == "metrics.davies_bouldin_score" else "higher"
+    _finish(ax, f"three blobs clustered by k-means into k clusters ({better} is better)",
+            "k", name.split(".")[1])
+    ax.title.set_fontsize("small")
+    fig.suptitle(f"{name}: choosing the number of clusters")
+    return fig
+
+
+def _agreement(name: str) -> Figure:
+    """Adjusted Rand index between the true labels and labels with a share of them shuffled."""
+    rng = np.random.default_rng(0)
+    truth = np.repeat(np.arange(3), 40)
+    shares = np.linspace(0.0, 1.0, 21)
+    fig, (ax,) = new_figure(1, width=5.6)
+    noisy = []
+    for share in shares:
+        labels = truth.copy()
+        pick = rng.uniform(size=truth.size) < share
+        labels[pick] = rng.integers(0, 3, pick.sum())
+        noisy.append(labels)
+    for b in BACKENDS:
+        ax.plot(shares, [float(member(b, name)(truth, lab)) for lab in noisy], marker="o",
+                markersize=3, label=b, **LINE[b])
+    ax.axhline(0.0, color="0.5", linewidth=0.8)
+    _finish(ax, "1 for the same partition, ≈ 0 for a random one", "share of labels redrawn",
+            "ARI")
+    fig.suptitle(f"{name}: 120 labels, some redrawn")
+    return fig
+
+
+FIGURES.update({
+    "metrics.accuracy_score": _threshold_scores, "metrics.precision_score": _threshold_scores,
+    "metrics.recall_score": _threshold_scores, "metrics.f1_score": _threshold_scores,
+    "metrics.mean_squared_error": _regression_error,
+    "metrics.mean_absolute_error": _regression_error, "metrics.r2_score": _regression_error,
+    "metrics.log_loss": _log_loss, "metrics.silhouette_score": _cluster_quality,
+    "metrics.calinski_harabasz_score": _cluster_quality,
+    "metrics.davies_bouldin_score": _cluster_quality, "metrics.adjusted_rand_score": _agreement})
+
 FIGURES.update({
     "decomposition.PCA": _pca, "model_selection.learning_curve": _learning_curve,
     "model_selection.cross_val_score": _cross_val_score,
