@@ -22,7 +22,8 @@ loss per iteration), `clustering` (clusterings side by side, the dendrogram), `e
 (PCA, learning curves, cross-validation, confusion matrices, ROC curves, silhouettes,
 regularisation paths, pairwise matrices), `statistics` (centre and spread over a
 histogram, quantiles over the empirical cdf, covariance ellipses, a test's statistic on
-its null distribution). Each module holds ``FIGURES``, a mapping from
+its null distribution), `calculus` (partial, directional and second derivatives, the
+Jacobian's linear map, Monte Carlo's convergence). Each module holds ``FIGURES``, a mapping from
 concept name to a hook ``hook(name) -> Figure``; a generic hook serves every concept of
 its kind (every classifier, every distribution), driven by a table of the module.
 
@@ -48,7 +49,7 @@ __all__ = ["has_figure", "draw", "names", "MatplotlibMissing"]
 
 #: The modules of hooks, each with its ``FIGURES`` mapping.
 _MODULES = ("functions", "distributions", "optimization", "estimators", "clustering",
-            "evaluation", "geometry", "statistics")
+            "evaluation", "geometry", "statistics", "calculus")
 
 
 @cache
