@@ -23,9 +23,11 @@ loss per iteration), `clustering` (clusterings side by side, the dendrogram), `e
 regularisation paths, pairwise matrices), `statistics` (centre and spread over a
 histogram, quantiles over the empirical cdf, covariance ellipses, a test's statistic on
 its null distribution), `calculus` (partial, directional and second derivatives, the
-Jacobian's linear map, Monte Carlo's convergence). Each module holds ``FIGURES``, a mapping from
-concept name to a hook ``hook(name) -> Figure``; a generic hook serves every concept of
-its kind (every classifier, every distribution), driven by a table of the module.
+Jacobian's linear map, Monte Carlo's convergence), `layers` (an LSTM cell over a
+sequence, dropout, embedding, a linear layer, a k-d tree's query). Each module holds
+``FIGURES``, a mapping from concept name to a hook ``hook(name) -> Figure``; a generic hook
+serves every concept of its kind (every classifier, every distribution), driven by a table
+of the module.
 
 matplotlib is an optional dependency: this package imports it only inside `draw` (never
 on ``import reference`` or ``import mathml``), and uses `matplotlib.figure.Figure`
@@ -49,7 +51,7 @@ __all__ = ["has_figure", "draw", "names", "MatplotlibMissing"]
 
 #: The modules of hooks, each with its ``FIGURES`` mapping.
 _MODULES = ("functions", "distributions", "optimization", "estimators", "clustering",
-            "evaluation", "geometry", "statistics", "calculus")
+            "evaluation", "geometry", "statistics", "calculus", "layers")
 
 
 @cache
