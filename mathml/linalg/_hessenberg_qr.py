@@ -37,6 +37,8 @@ Private helpers for ``_eig``:
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 from numpy.typing import NDArray
@@ -52,6 +54,10 @@ _SPACING = 4
 # A sweep's steps are taken in runs of this many per bulge, each inside one window.
 _WINDOW_STEPS = 3
 _IDENTITY3 = np.eye(3)
+# Steps with at most this many bulges compute their reflectors in Python floats.
+_SCALAR_BULGES = 8
+# dlarfg rescales a reflector whose β is below this (dlamch('S') / dlamch('E')).
+_TINY_BETA = float(np.finfo(np.float64).tiny) / (float(np.finfo(np.float64).eps) / 2)
 
 
 def _reflectors3(X: NDArray[np.float64]):
@@ -124,6 +130,24 @@ def _reflector_matrices(X: NDArray[np.float64]):
     G = np.einsum("ki,kj->kij", v / (beta * (alpha - beta))[:, None], v)
     G += _IDENTITY3
     return beta, G
+
+
+def _few_reflector_matrices(X: NDArray[np.float64]):
+    """`_reflector_matrices` for a few rows, in Python floats (``dlarfg`` as in ``dlahqr``):
+    for k ≲ 8 this costs less than the dozen numpy calls of the vectorised version."""
+    betas, Gs = [], []
+    for alpha, x2, x3 in X.tolist():
+        xnorm = math.hypot(x2, x3)
+        beta = -math.copysign(math.hypot(alpha, xnorm), alpha)
+        if xnorm == 0.0 or abs(beta) < _TINY_BETA or abs(beta) > _SQUARES_SAFE_HIGH:
+            return _reflector_matrices(X)
+        scal = 1.0 / (alpha - beta)
+        t1, v2, v3 = (beta - alpha) / beta, x2 * scal, x3 * scal
+        t2, t3 = t1 * v2, t1 * v3
+        betas.append(beta)
+        Gs.append(((1.0 - t1, -t2, -t3), (-t2, 1.0 - t2 * v2, -t2 * v3),
+                   (-t3, -t3 * v2, 1.0 - t3 * v3)))
+    return np.array(betas), np.array(Gs)
 
 
 def _multishift_sweep(H: NDArray[np.float64], Zt: NDArray[np.float64] | None, l: int, i: int,
@@ -232,7 +256,10 @@ def _chase_window(Hw: NDArray[np.float64], l: int, i: int, shifts: NDArray[np.fl
                 src = src.copy()
                 x, y, z = _first_columns(H, l, shifts[b_hi:b_hi + 1])
                 src[0] = x[0], y[0], z[0]
-            beta, G = _reflector_matrices(src)
+            if k <= _SCALAR_BULGES:
+                beta, G = _few_reflector_matrices(src)
+            else:
+                beta, G = _reflector_matrices(src)
             # Left: rows p..p+2 of H_w (columns p0−1..) and of Uᵀ (columns ..p0+4k+1).
             R = rows[p0, :k, :, p0:u0 + min(p0 + _SPACING * k + 2, w)]
             np.matmul(G, R, out=R)
