@@ -1007,6 +1007,7 @@ def _double_shift_sweep(C: NDArray[np.float64], H: NDArray[np.float64], l: int, 
     a sweep has up to N steps.
     """
     G = np.empty((3, 3))
+    G_entries = G.reshape(-1)              # filled in one assignment per step
     for k in range(m, i - 1):              # 3×3 reflectors; the last step (k = i−1) is 2×2
         if k > m:
             alpha, x2, x3 = H[k:k + 3, k - 1].tolist()
@@ -1029,9 +1030,9 @@ def _double_shift_sweep(C: NDArray[np.float64], H: NDArray[np.float64], l: int, 
         if t1 == 0.0:
             continue
         t2, t3 = t1 * v2, t1 * v3
-        G[0, 0], G[0, 1], G[0, 2] = 1.0 - t1, -t2, -t3
-        G[1, 0], G[1, 1], G[1, 2] = -t2, 1.0 - t2 * v2, -t2 * v3
-        G[2, 0], G[2, 1], G[2, 2] = -t3, -t3 * v2, 1.0 - t3 * v3
+        G_entries[:] = (1.0 - t1, -t2, -t3,
+                        -t2, 1.0 - t2 * v2, -t2 * v3,
+                        -t3, -t3 * v2, 1.0 - t3 * v3)
         rows = C[k:k + 3, k:row_end]
         rows[...] = G @ rows
         cols = H[i1:min(k + 3, i) + 1, k:k + 3]

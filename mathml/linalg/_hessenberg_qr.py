@@ -14,10 +14,13 @@ the rest of H (and Z) receives the window's accumulated orthogonal factor with o
 per side, so a step's cost does not grow with n.
 
 What it buys, measured (one BLAS thread): a multishift step costs several times a
-double-shift step (it moves more data), and the shifts — the eigenvalues of a trailing
-window, found by early deflation — cost a double-shift iteration on the window; the
-balance favours the multishift iteration only for blocks of order above ~100
-(``_eig._NMIN``), by ~10% at n = 200 and ~30% at n = 400 for `eigvals`.
+double-shift step (≈ 45 µs for 19 bulges against ≈ 4.5 µs for one: about half the cost
+per bulge moved), and the shifts — the eigenvalues of a trailing window, found by early
+deflation — cost a double-shift iteration on the window; the balance favours the
+multishift iteration only for blocks of order above ~100 (``_eig._NMIN``). At n = 200
+the time of `eigvals` is about a third in multishift sweeps, a third in the early
+deflation windows and a third in the double-shift iteration on the last block of order
+≤ 100 — each a few thousand sequential numpy steps.
 
 Why 4 rows apart: the reflector of a bulge at row p acts on rows p..p+2 (from the left)
 and columns p..p+2 (from the right, on rows up to p+3), and is computed from column p−1.
