@@ -162,6 +162,70 @@ def test_eig_conjugate_pairs_are_adjacent_positive_imaginary_first():
     assert w[pair[0]].imag > 0 and w[pair[1]] == np.conj(w[pair[0]])
 
 
+def _orthogonal(n, seed):
+    return np.linalg.qr(np.random.default_rng(seed).standard_normal((n, n)))[0]
+
+
+def _farthest_eigenvalue(w, ref):
+    """The largest distance from an eigenvalue of one list to the nearest of the other
+    (both ways): an order-free comparison that repeated eigenvalues cannot confuse."""
+    d = np.abs(np.asarray(w)[:, None] - np.asarray(ref)[None, :])
+    return max(d.min(axis=0).max(), d.min(axis=1).max())
+
+
+def _block_rotations(n):
+    R = np.zeros((n, n))
+    for j in range(0, n, 2):
+        R[j:j + 2, j:j + 2] = [[1.0, 2.0], [-2.0, 1.0]] if j % 4 == 0 else 0.5 * np.eye(2)
+    return R
+
+
+_SYMMETRIC = np.random.default_rng(16).standard_normal((150, 150))
+_SYMMETRIC = _SYMMETRIC + _SYMMETRIC.T
+_JORDAN = (np.diag(np.repeat(np.arange(1.0, 61.0), 2))
+           + np.diag(np.tile([1.0, 0.0], 60)[:-1], 1))
+# Orders above 100 take the multishift iteration with early deflation (windowed sweeps).
+LARGE_EIG = {
+    "uniform, n=101": (np.random.default_rng(11).uniform(-1, 1, (101, 101)), 1e-12),
+    "uniform, n=257": (np.random.default_rng(12).uniform(-1, 1, (257, 257)), 1e-12),
+    "normal, n=400": (np.random.default_rng(13).standard_normal((400, 400)), 1e-11),
+    "nonnegative, n=200": (np.random.default_rng(14).uniform(0, 1, (200, 200)), 1e-12),
+    "integers, n=200": (np.random.default_rng(15).integers(-5, 6, (200, 200)), 1e-11),
+    "symmetric, n=150": (_SYMMETRIC, 1e-11),
+    # repeated complex pairs (a normal matrix: well conditioned)
+    "repeated pairs, n=150": (_orthogonal(150, 1) @ _block_rotations(150) @ _orthogonal(150, 1).T,
+                              1e-12),
+    "huge scale, n=130": (np.random.default_rng(2).uniform(-1, 1, (130, 130)) * 1e300, 1e-12),
+    "tiny scale, n=130": (np.random.default_rng(3).uniform(-1, 1, (130, 130)) * 1e-300, 1e-12),
+    # the QR iteration's classic stall: needs exceptional shifts
+    "cyclic permutation, n=120": (np.roll(np.eye(120), 1, axis=0), 1e-12),
+    "triangular, n=140": (np.triu(np.random.default_rng(4).uniform(-1, 1, (140, 140))), 0.0),
+    "zero, n=110": (np.zeros((110, 110)), 0.0),
+    "Hessenberg, n=160": (np.triu(np.random.default_rng(6).uniform(-1, 1, (160, 160)), -1),
+                          1e-10),
+    # Jordan blocks of order 2: the eigenvalues move by about √(ε‖A‖) (Golub & Van Loan
+    # §7.2), so only about half the digits are determined.
+    "defective, n=120": (_orthogonal(120, 5) @ _JORDAN @ _orthogonal(120, 5).T, 1e-6),
+}
+
+
+@pytest.mark.parametrize("name", list(LARGE_EIG))
+def test_eig_and_eigvals_of_large_and_hard_matrices(name):
+    """The multishift path (order > 100): every eigenvalue within `tol`·max(1, |λ|max) of
+    NumPy's, eigvals equal to eig's eigenvalues in value and dtype, and the eigenvectors'
+    invariants (A V = V Λ, unit norms)."""
+    A, tol = LARGE_EIG[name]
+    ref = np.linalg.eigvals(A)
+    w = ml.eigvals(A)
+    wv, V = ml.eig(A)
+    assert w.dtype == wv.dtype == ref.dtype
+    largest = np.abs(ref).max()
+    scale = largest if 0.0 < largest < 1e-100 else max(largest, 1.0)  # tiny scale: relative
+    assert _farthest_eigenvalue(w, ref) <= tol * scale
+    assert _farthest_eigenvalue(wv, ref) <= tol * scale
+    _assert_invariants("linalg.eig", catalog.case(A), (wv, V))
+
+
 def test_lstsq_matches_numpy_conventions():
     A = np.random.default_rng(4).uniform(size=(10, 3))
     b = np.random.default_rng(5).uniform(size=10)

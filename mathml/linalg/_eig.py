@@ -30,7 +30,7 @@ from numpy.typing import ArrayLike, NDArray
 from ..exceptions import LinAlgError
 from ._input import matrix
 from ._householder import _householder_vector
-from ._hessenberg_qr import _SPACING, _multishift_sweep
+from ._hessenberg_qr import _multishift_sweep
 from ._qr import _form_q, _reflect_left, _reflect_rows
 
 __all__ = ["eig", "eigvals"]
@@ -726,14 +726,8 @@ def _real_schur(H: NDArray[np.float64], Zt: NDArray[np.float64] | None, ilo: int
     n = H.shape[0]
     if ihi - ilo + 1 <= _NMIN:
         return _francis_qr(H, Zt, ilo, ihi, want_t=want_t)
-    # W = [H 0 | Zᵀ] with 4 zero rows below: room for the sweep's reshaped views.
-    pad = _SPACING
-    W = np.zeros((n + pad, n + pad + (n if Zt is not None else 0)))
-    W[:n, :n] = np.triu(H, -1)
-    if Zt is not None:
-        W[:n, n + pad:] = Zt
-    Hp, Hn = W[:, :n + pad], W[:n, :n]
-    Zn = W[:n, n + pad:] if Zt is not None else None
+    Hn, Zn = H, Zt
+    Hn[...] = np.triu(Hn, -1)
     wr, wi = np.diag(H).copy(), np.zeros(n)
     smlnum = _SAFMIN * ((ihi - ilo + 1) / _EPS)
     i, stalled, last = ihi, 0, (-1, -1)
@@ -758,11 +752,8 @@ def _real_schur(H: NDArray[np.float64], Zt: NDArray[np.float64] | None, ilo: int
                 continue
         warmup = max(warmup - 1, 0)
         shifts = _pair_shifts(sr[-ns:], si[-ns:])
-        row_start, col_end = (0, W.shape[1]) if want_t else (l, i + 1)
-        _multishift_sweep(W, Hp, l, i, shifts, row_start, col_end)
-    H[...] = Hn
-    if Zt is not None:
-        Zt[...] = Zn
+        row_start, col_end = (0, n) if want_t else (l, i + 1)
+        _multishift_sweep(Hn, Zn, l, i, shifts, row_start, col_end)
     return wr, wi
 
 
@@ -1016,6 +1007,7 @@ def _double_shift_sweep(C: NDArray[np.float64], H: NDArray[np.float64], l: int, 
     a sweep has up to N steps.
     """
     G = np.empty((3, 3))
+    G_entries = G.reshape(-1)              # filled in one assignment per step
     for k in range(m, i - 1):              # 3×3 reflectors; the last step (k = i−1) is 2×2
         if k > m:
             alpha, x2, x3 = H[k:k + 3, k - 1].tolist()
@@ -1038,9 +1030,9 @@ def _double_shift_sweep(C: NDArray[np.float64], H: NDArray[np.float64], l: int, 
         if t1 == 0.0:
             continue
         t2, t3 = t1 * v2, t1 * v3
-        G[0, 0], G[0, 1], G[0, 2] = 1.0 - t1, -t2, -t3
-        G[1, 0], G[1, 1], G[1, 2] = -t2, 1.0 - t2 * v2, -t2 * v3
-        G[2, 0], G[2, 1], G[2, 2] = -t3, -t3 * v2, 1.0 - t3 * v3
+        G_entries[:] = (1.0 - t1, -t2, -t3,
+                        -t2, 1.0 - t2 * v2, -t2 * v3,
+                        -t3, -t3 * v2, 1.0 - t3 * v3)
         rows = C[k:k + 3, k:row_end]
         rows[...] = G @ rows
         cols = H[i1:min(k + 3, i) + 1, k:k + 3]
