@@ -28,7 +28,8 @@ from numpy.typing import NDArray
 
 from ._criterion import Criterion, absolute_errors, left_sums, sequential_sum
 
-__all__ = ["RandR", "Splitter", "SplitRecord", "FEATURE_THRESHOLD", "shared_features"]
+__all__ = ["RandR", "RandStream", "DISTINCT_NODE", "Splitter", "SplitRecord", "FEATURE_THRESHOLD",
+           "shared_features"]
 
 # Values closer than this (added in float32, so without effect once |x| ≥ 2) are one value.
 FEATURE_THRESHOLD = np.float32(1e-7)
@@ -38,6 +39,8 @@ RAND_R_MAX = 2 ** 31 - 1
 SMALL_NODE = 12
 # nodes of these sizes whose values are all distinct (one output) are scored all at once
 DISTINCT_NODE = (6, 64)
+# distinct nodes up to this size are searched in plain Python (`split_distinct`)
+PYTHON_DISTINCT = 5
 _MASK32 = 0xFFFFFFFF
 
 
@@ -62,6 +65,63 @@ class RandR:
     def rand_uniform(self, low: float, high: float) -> float:
         """A float in [low, high)."""
         return ((high - low) * float(self.rand_r()) / float(RAND_R_MAX)) + low
+
+
+# --- the generator's outputs, a block at a time ------------------------------------------
+#
+# Each xorshift step is linear over GF(2) (shifts and xors of bits), so the state k steps
+# after any state s is the xor, over the bits b set in s, of the state k steps after 2^b.
+# One table of those (a block of steps × 32 bits) turns the next block of outputs into one
+# numpy xor-reduction: the same numbers as stepping one at a time, without Python's cost per
+# step.
+_BLOCK = 1024
+_JUMPS: list = []  # [(_BLOCK, 32) uint32]: row k, column b = the state k + 1 steps after 2^b
+
+
+def _jump_table() -> NDArray[np.uint32]:
+    if not _JUMPS:
+        s = np.left_shift(np.uint32(1), np.arange(32, dtype=np.uint32))
+        rows = np.empty((_BLOCK, 32), dtype=np.uint32)
+        for k in range(_BLOCK):  # the xorshift of `RandR.rand_r` (uint32 drops the carries)
+            s = s ^ (s << np.uint32(13))
+            s = s ^ (s >> np.uint32(17))
+            s = s ^ (s << np.uint32(5))
+            rows[k] = s
+        _JUMPS.append(rows)
+    return _JUMPS[0]
+
+
+class RandStream(RandR):
+    """`RandR` with its outputs computed ahead, a block at a time (`_jump_table`).
+
+    ``out[i]`` is the last output drawn; ``out[i + 1]``, ``out[i + 2]``, … the next ones
+    (`ahead(k)` makes k of them available). A hot loop reads them from the list and stores
+    its index back in ``i``."""
+
+    def __init__(self, seed: int):
+        self.state = int(seed) & _MASK32
+
+    @property
+    def state(self) -> int:
+        return self._states[self.i]
+
+    @state.setter
+    def state(self, value: int) -> None:
+        self._states, self.out, self.i = [int(value)], [0], 0
+
+    def ahead(self, k: int) -> None:
+        while self.i + k >= len(self.out):
+            s = self._states[-1] or 1  # a zero state is replaced by DEFAULT_SEED = 1
+            bits = [b for b in range(32) if s >> b & 1]
+            block = np.bitwise_xor.reduce(_jump_table()[:, bits], axis=1)
+            self._states = self._states[self.i:] + block.tolist()
+            self.out = self.out[self.i:] + (block & np.uint32(RAND_R_MAX)).tolist()
+            self.i = 0
+
+    def rand_r(self) -> int:
+        self.ahead(1)
+        self.i += 1
+        return self.out[self.i]
 
 
 @dataclass
@@ -336,7 +396,7 @@ class Splitter:
         self.constant_features = [0] * self.n_features
         self.max_features, self.min_samples_leaf = max_features, min_samples_leaf
         self.min_weight_leaf = min_weight_leaf
-        self.rng = RandR(seed)
+        self.rng = RandStream(seed)
         self.exact_sums = exact_sums
         self.random = splitter == "random"
         # squared-error nodes of at most `small_node` samples are split in plain Python
@@ -350,6 +410,12 @@ class Splitter:
         self.small_node = SMALL_NODE if (criterion.name == "squared_error"
                                          and self.plain_weights) else 0
         self._lists: tuple | None = None
+        # nodes of distinct values (one output, squared error, the best splitter) are grown
+        # a whole subtree at a time (`split_distinct`); `node_distinct` tells whether the
+        # node just split by `node_split` was one, `distinct_checked` that the builder has
+        # tested the nodes of `DISTINCT_NODE` sizes itself
+        self.distinct_ok = bool(self.small_node) and criterion.n_outputs == 1 and not self.random
+        self.node_distinct = self.distinct_checked = False
         self.child_totals: tuple | None = None
 
     # the node's statistics (criterion.init): sums in the order the samples now lie
@@ -462,10 +528,11 @@ class Splitter:
         drawn, and the number of constant features known after this node."""
         start, end = self.start, self.end
         n = end - start
+        self.node_distinct = False
         if self.small_node and not self.random and self.criterion.n_outputs == 1:
             if n == 2:
                 return self._pair_split(impurity, n_known_constants)
-            if DISTINCT_NODE[0] <= n <= DISTINCT_NODE[1]:
+            if DISTINCT_NODE[0] <= n <= DISTINCT_NODE[1] and not self.distinct_checked:
                 found = self._distinct_split(impurity, n_known_constants)
                 if found is not None:
                     return found
@@ -491,6 +558,8 @@ class Splitter:
                 order = np.argsort(Xn, axis=0, kind="stable")
                 V = Xn[order, self.feature_index]
                 is_constant = (V[-1] <= V[0] + FEATURE_THRESHOLD).tolist()
+                if self.distinct_ok:
+                    self.node_distinct = bool((V[1:] > V[:-1] + FEATURE_THRESHOLD).all())
                 col = columns = self.feature_list
             else:
                 is_constant = (Xn.max(axis=0) <= Xn.min(axis=0) + FEATURE_THRESHOLD).tolist()
@@ -755,6 +824,153 @@ class Splitter:
         threshold = float(V[pos - 1, f]) / 2.0 + float(V[pos, f]) / 2.0
         return self._small_children(S_list, f, pos, threshold, impurity), n_total
 
+    # --- whole subtrees of distinct values (`build_depth_first`'s `grow_distinct`) ------------
+    #
+    # In a node whose samples are more than 1e-7 apart in every feature, and in every node
+    # below it (a subset of such values is such values), no feature is constant and none is
+    # known constant (a feature constant above would be constant here), so the draw is the
+    # plain Fisher–Yates shuffle of `max_features` steps; every feature sorts to one order
+    # whatever the order before; every position is a candidate, reached by a forward update
+    # of one sample. The nodes of such a subtree are split on Python lists of their samples,
+    # without `node_reset`, the stack or the general path's bookkeeping.
+
+    def is_distinct(self, start: int, end: int) -> bool:
+        """Whether the samples of [start, end) are more than 1e-7 apart in every feature."""
+        V = np.sort(self.X32[self.samples[start:end]], axis=0)
+        return bool((V[1:] > V[:-1] + FEATURE_THRESHOLD).all())
+
+    def _plain_draw(self) -> list[int]:
+        """`_draw` when no feature is constant or known constant: each of the
+        min(max_features, n_features) visits draws rand_int(0, f_i) and swaps the feature
+        drawn to the end of the unvisited block (f_i − 1); the features visited, in order."""
+        features, rng = self.features, self.rng
+        f_i = self.n_features
+        visits = min(self.max_features, f_i)
+        rng.ahead(visits)
+        out, i = rng.out, rng.i
+        examined = []
+        for _ in range(visits):
+            i += 1
+            f_j = out[i] % f_i
+            f_i -= 1
+            f = features[f_j]
+            features[f_j] = features[f_i]
+            features[f_i] = f
+            examined.append(f)
+        rng.i = i
+        return examined
+
+    def split_distinct(self, S: list, total: float, wn: float, sq: float,
+                       impurity: float) -> tuple | None:
+        """The best split of a node of distinct values (see above) whose samples are the
+        list `S` (in the order they lie; reordered in place as scikit-learn's search and
+        partition leave them), with Σ w y = `total`, Σ w = `wn`, Σ w y² = `sq`. Returns
+        None if no position is admissible, else (feature, position, threshold, improvement,
+        impurity left, impurity right, (Σ w y, Σ w, Σ w y²) of the left and right child)."""
+        examined = self._plain_draw()
+        n = len(S)
+        msl, mwl = self.min_samples_leaf, self.min_weight_leaf
+        X, _, A, wyy, _ = self._python_lists()
+        best_score, best = -np.inf, None  # best: (feature, position, threshold)
+        if n == 2:  # one position (min_samples_leaf is 1); the score of each sample on the left
+            scores = {}
+            for lo in S:
+                sy, sw = 0.0 + A[lo][0], 0.0 + A[lo][1]
+                wr = wn - sw
+                r = total - sy
+                scores[lo] = -np.inf if sw < mwl or wr < mwl else sy * sy / sw + r * r / wr
+            for f in examined:  # sort the pair by f (stable), then its score
+                x = X[f]
+                if x[S[1]] < x[S[0]]:
+                    S.reverse()
+                if scores[S[0]] > best_score:
+                    best_score = scores[S[0]]
+                    best = (f, 1, x[S[0]] / 2.0 + x[S[1]] / 2.0)
+        elif n <= PYTHON_DISTINCT:  # feature after feature: sort, then score the positions
+            scanned: dict = {}  # features that order the node alike score alike
+            for f in examined:
+                x = X[f]
+                S.sort(key=x.__getitem__)
+                key = tuple(S)
+                found = scanned.get(key)
+                if found is None:  # the criterion's forward updates, one sample each
+                    top, top_p, sy, sw = -np.inf, 0, 0.0, 0.0
+                    for q in range(n - msl):
+                        a = A[S[q]]
+                        sy += a[0]
+                        sw += a[1]
+                        if q + 1 < msl:
+                            continue
+                        wr = wn - sw
+                        if sw < mwl or wr < mwl:
+                            continue
+                        r = total - sy
+                        score = sy * sy / sw + r * r / wr
+                        if score > top:
+                            top, top_p = score, q + 1
+                    found = scanned[key] = (top, top_p)
+                if found[0] > best_score:
+                    best_score, p = found
+                    best = (f, p, x[S[p - 1]] / 2.0 + x[S[p]] / 2.0)
+        else:  # every examined feature at once: sorted orders, then prefix sums
+            Sa = np.array(S)
+            Xe = self.Xt[np.array(examined)[:, None], Sa]  # row j: feature examined[j]
+            order = np.argsort(Xe, axis=1)  # distinct values: one order, whatever the kind
+            CS = np.cumsum(self.A[Sa[order]], axis=1)[:, msl - 1: n - msl]
+            sl, wl = CS[..., 0], CS[..., 1]
+            wr_ = wn - wl
+            sr = total - sl
+            scores_ = sl * sl / wl + sr * sr / wr_
+            if mwl > 0.0:
+                scores_[(wl < mwl) | (wr_ < mwl)] = -np.inf
+            # row-major: the first feature reaching the best score, at its first best position
+            k, p = divmod(int(np.argmax(scores_)), scores_.shape[1])
+            S[:] = Sa[order[-1]].tolist()  # as the last feature's sort left the node
+            if scores_[k, p] > -np.inf:
+                p += msl
+                o = order[k]
+                best = (examined[k], p, float(Xe[k, o[p - 1]]) / 2.0 + float(Xe[k, o[p]]) / 2.0)
+        if best is None:
+            return None
+        f, pos, threshold = best
+        # the partition: a sample going right is swapped with the last unexamined one
+        x = X[f]
+        i, j = 0, n
+        while i < j:
+            if x[S[i]] <= threshold:
+                i += 1
+            else:
+                j -= 1
+                S[i], S[j] = S[j], S[i]
+        # the left sums at `pos` as the criterion's reset and update make them: forward, or
+        # from the node's totals minus the samples right of `pos` when that way is shorter
+        if pos <= n - pos:
+            sl_, wl_ = 0.0, 0.0
+            for q in range(pos):
+                a = A[S[q]]
+                sl_ += a[0]
+                wl_ += a[1]
+        else:
+            sl_, wl_ = total, wn
+            for q in range(n - 1, pos - 1, -1):
+                a = A[S[q]]
+                sl_ -= a[0]
+                wl_ -= a[1]
+        # each child's totals as its own reset sums them (forward, in its order)
+        left, right = [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]
+        for q in range(n):
+            a, into = A[S[q]], (left if q < pos else right)
+            into[0] += a[0]
+            into[1] += a[1]
+            into[2] += wyy[S[q]][0]
+        wr = wn - wl_
+        crit = self.criterion
+        il = crit.impurity_of([sl_], wl_, left[2])
+        ir = crit.impurity_of([total - sl_], wr, sq - left[2])
+        improvement = (wn / self.weighted_n_samples) * (impurity - (wr / wn * ir)
+                                                        - (wl_ / wn * il))
+        return f, pos, threshold, improvement, il, ir, left, right
+
     @staticmethod
     def _never_constant(f: int) -> bool:
         return False
@@ -830,16 +1046,13 @@ class Splitter:
         max_features, rng, random = self.max_features, self.rng, self.random
         n_visited = n_found = n_drawn = 0
         n_total = n_known_constants
-        state = rng.state
         examined: list[int] = []
+        rng.ahead(2 * f_i + 1)  # at most one draw per feature (and the random threshold's)
+        out, i = rng.out, rng.i
         while f_i > n_total and (n_visited < max_features or n_visited <= n_found + n_drawn):
             n_visited += 1
-            # rand_int(n_drawn, f_i − n_found): the xorshift step inlined (it runs per draw)
-            state = state or 1
-            state ^= (state << 13) & 0xFFFFFFFF
-            state ^= state >> 17
-            state ^= (state << 5) & 0xFFFFFFFF
-            f_j = n_drawn + (state & RAND_R_MAX) % (f_i - n_found - n_drawn)
+            i += 1  # rand_int(n_drawn, f_i − n_found), from the stream
+            f_j = n_drawn + out[i] % (f_i - n_found - n_drawn)
             if f_j < n_known_constants:
                 features[n_drawn], features[f_j] = features[f_j], features[n_drawn]
                 n_drawn += 1
@@ -848,9 +1061,10 @@ class Splitter:
             f = features[f_j]
             examined.append(f)
             if random:  # the random splitter draws its threshold in between
-                rng.state = state
+                rng.i = i
                 constant_here = is_constant(f)
-                state = rng.state
+                rng.ahead(2 * f_i + 1)
+                out, i = rng.out, rng.i
             else:
                 constant_here = is_constant(f)
             if constant_here:
@@ -860,7 +1074,7 @@ class Splitter:
                 continue
             f_i -= 1
             features[f_i], features[f_j] = features[f_j], features[f_i]
-        self.rng.state = state
+        rng.i = i
         # the known constants keep their order for the children; the new ones follow
         features[:n_known_constants] = constant[:n_known_constants]
         constant[n_known_constants:n_total] = features[n_known_constants:n_total]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from ._splitter import Splitter
+from ._splitter import DISTINCT_NODE, Splitter
 
 __all__ = ["Tree", "TREE_LEAF", "TREE_UNDEFINED", "build_depth_first", "build_best_first"]
 
@@ -134,22 +134,56 @@ def build_depth_first(tree: Tree, splitter: Splitter, *, max_depth: int,
                       min_samples_split: int, min_samples_leaf: int,
                       min_weight_leaf: float, min_impurity_decrease: float) -> None:
     """Grow the tree from a stack: pop a node, decide leaf or split, push right then left
-    (so the left subtree is numbered first)."""
-    stack = [(0, len(splitter.samples), 0, TREE_UNDEFINED, False, np.inf, 0, None)]
+    (so the left subtree is numbered first). A node of distinct values takes its whole
+    subtree at once (`grow_distinct`)."""
+
+    def stops(n: int, depth: int, wn: float, impurity: float) -> bool:
+        """Step 1: the stopping rules."""
+        return (depth >= max_depth or n < min_samples_split or n < 2 * min_samples_leaf
+                or wn < 2 * min_weight_leaf or impurity <= EPSILON)
+
+    def grow_distinct(S: list, depth: int, parent: int, is_left: bool, impurity: float,
+                      total: float, wn: float, sq: float) -> int:
+        """The node of samples `S` (a list, all values distinct: `Splitter.split_distinct`)
+        and its subtree, left child first, as the stack would number them (nothing else is
+        popped until the subtree is done). Returns the deepest depth reached."""
+        split = None
+        if not stops(len(S), depth, wn, impurity):
+            split = splitter.split_distinct(S, total, wn, sq, impurity)
+            if split is not None and split[3] + EPSILON < min_impurity_decrease:
+                split = None
+        if split is None:
+            tree._add_node(parent, is_left, True, 0, 0.0, impurity, len(S), wn,
+                           [[total / wn]])
+            return depth
+        f, pos, threshold, _, il, ir, left, right = split
+        node_id = tree._add_node(parent, is_left, False, f, threshold, impurity, len(S), wn,
+                                 [[total / wn]])
+        deepest = grow_distinct(S[:pos], depth + 1, node_id, True, il, *left)
+        return max(deepest, grow_distinct(S[pos:], depth + 1, node_id, False, ir, *right))
+
+    distinct_ok = splitter.distinct_ok
+    splitter.distinct_checked = distinct_ok
+    lo, hi = DISTINCT_NODE
+    stack = [(0, len(splitter.samples), 0, TREE_UNDEFINED, False, np.inf, 0, None, False)]
     max_depth_seen = -1
     first = True
     while stack:
-        start, end, depth, parent, is_left, impurity, n_constant, totals = stack.pop()
+        start, end, depth, parent, is_left, impurity, n_constant, totals, distinct = stack.pop()
         n = end - start
         splitter.node_reset(start, end, totals)
         wn = splitter.weighted_n_node
-        # Step 1: the stopping rules
-        is_leaf = (depth >= max_depth or n < min_samples_split or n < 2 * min_samples_leaf
-                   or wn < 2 * min_weight_leaf)
         if first:
             impurity = splitter.node_impurity()
             first = False
-        is_leaf = is_leaf or impurity <= EPSILON
+        if distinct_ok and 2 <= n <= hi and (distinct or (n >= lo and
+                                                          splitter.is_distinct(start, end))):
+            deepest = grow_distinct(splitter.samples[start:end].tolist(), depth, parent,
+                                    is_left, impurity, float(splitter.sum_total[0]), wn,
+                                    splitter.sq_sum_total)
+            max_depth_seen = max(max_depth_seen, deepest)
+            continue
+        is_leaf = stops(n, depth, wn, impurity)
         # Step 2: the best split, kept only if it decreases the impurity enough
         if not is_leaf:
             split, n_constant = splitter.node_split(impurity, n_constant)
@@ -160,10 +194,11 @@ def build_depth_first(tree: Tree, splitter: Splitter, *, max_depth: int,
                                  impurity, n, wn, _value(splitter, tree))
         if not is_leaf:
             left, right = splitter.child_totals or (None, None)
+            distinct = splitter.node_distinct  # then so are its children
             stack.append((split.pos, end, depth + 1, node_id, False, split.impurity_right,
-                          n_constant, right))
+                          n_constant, right, distinct))
             stack.append((start, split.pos, depth + 1, node_id, True, split.impurity_left,
-                          n_constant, left))
+                          n_constant, left, distinct))
         max_depth_seen = max(max_depth_seen, depth)
     tree.max_depth = max_depth_seen
     tree._finalise()
