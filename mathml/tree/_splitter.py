@@ -39,8 +39,9 @@ RAND_R_MAX = 2 ** 31 - 1
 SMALL_NODE = 12
 # nodes of these sizes whose values are all distinct (one output) are scored all at once
 DISTINCT_NODE = (6, 64)
-# distinct nodes up to this size are searched in plain Python (`split_distinct`)
-PYTHON_DISTINCT = 5
+# distinct nodes are searched in plain Python (`split_distinct`) up to this many samples ×
+# features visited (measured: then the numpy calls cost more than the Python loops)
+PYTHON_DISTINCT = 60
 _MASK32 = 0xFFFFFFFF
 
 
@@ -410,6 +411,7 @@ class Splitter:
         self.small_node = SMALL_NODE if (criterion.name == "squared_error"
                                          and self.plain_weights) else 0
         self._lists: tuple | None = None
+        self._distinct: tuple | None = None
         # nodes of distinct values (one output, squared error, the best splitter) are grown
         # a whole subtree at a time (`split_distinct`); `node_distinct` tells whether the
         # node just split by `node_split` was one, `distinct_checked` that the builder has
@@ -842,51 +844,57 @@ class Splitter:
     def _plain_draw(self) -> list[int]:
         """`_draw` when no feature is constant or known constant: each of the
         min(max_features, n_features) visits draws rand_int(0, f_i) and swaps the feature
-        drawn to the end of the unvisited block (f_i − 1); the features visited, in order."""
+        drawn to the end of the unvisited block (f_i − 1). The k-th feature visited lies
+        at position n_features − 1 − k: the visited ones are the block's tail, reversed."""
         features, rng = self.features, self.rng
-        f_i = self.n_features
+        f_i = n_features = self.n_features
         visits = min(self.max_features, f_i)
         rng.ahead(visits)
-        out, i = rng.out, rng.i
-        examined = []
-        for _ in range(visits):
-            i += 1
-            f_j = out[i] % f_i
+        i = rng.i
+        for r in rng.out[i + 1: i + 1 + visits]:
+            f_j = r % f_i
             f_i -= 1
             f = features[f_j]
             features[f_j] = features[f_i]
             features[f_i] = f
-            examined.append(f)
-        rng.i = i
-        return examined
+        rng.i = i + visits
+        return features[n_features - visits:][::-1]
 
     def split_distinct(self, S: list, total: float, wn: float, sq: float,
                        impurity: float) -> tuple | None:
         """The best split of a node of distinct values (see above) whose samples are the
-        list `S` (in the order they lie; reordered in place as scikit-learn's search and
-        partition leave them), with Σ w y = `total`, Σ w = `wn`, Σ w y² = `sq`. Returns
-        None if no position is admissible, else (feature, position, threshold, improvement,
-        impurity left, impurity right, (Σ w y, Σ w, Σ w y²) of the left and right child)."""
+        list `S` (in the order they lie), with Σ w y = `total`, Σ w = `wn`, Σ w y² = `sq`.
+        Returns None if no position is admissible, else (feature, threshold, improvement,
+        and for the left then the right child: its samples in the order the partition
+        leaves them, its impurity, Σ w y, Σ w, Σ w y²)."""
         examined = self._plain_draw()
         n = len(S)
         msl, mwl = self.min_samples_leaf, self.min_weight_leaf
-        X, _, A, wyy, _ = self._python_lists()
+        X, _, A, Q = self._distinct_lists()
         best_score, best = -np.inf, None  # best: (feature, position, threshold)
-        if n == 2:  # one position (min_samples_leaf is 1); the score of each sample on the left
-            scores = {}
+        if n == 2:
+            # one position (min_samples_leaf is 1): sorting by a feature puts the sample with
+            # the smaller value left, and the score is that of the sample on the left. The
+            # scores take two values, so the first feature reaching the larger one wins: the
+            # first to put that sample left, else the first feature (the other score).
+            a, b = S
+            score = {}
             for lo in S:
                 sy, sw = 0.0 + A[lo][0], 0.0 + A[lo][1]
                 wr = wn - sw
                 r = total - sy
-                scores[lo] = -np.inf if sw < mwl or wr < mwl else sy * sy / sw + r * r / wr
-            for f in examined:  # sort the pair by f (stable), then its score
-                x = X[f]
-                if x[S[1]] < x[S[0]]:
-                    S.reverse()
-                if scores[S[0]] > best_score:
-                    best_score = scores[S[0]]
-                    best = (f, 1, x[S[0]] / 2.0 + x[S[1]] / 2.0)
-        elif n <= PYTHON_DISTINCT:  # feature after feature: sort, then score the positions
+                score[lo] = -np.inf if sw < mwl or wr < mwl else sy * sy / sw + r * r / wr
+            want, other = (a, b) if score[a] > score[b] else (b, a)
+            f = examined[0]
+            if score[want] > score[other]:
+                f = next((g for g in examined if X[g][want] < X[g][other]), f)
+            x = X[f]
+            lo, hi = (a, b) if x[a] < x[b] else (b, a)
+            if score[lo] == -np.inf:
+                return None
+            best = (f, 1, x[lo] / 2.0 + x[hi] / 2.0)
+            S[:] = (lo, hi)
+        elif n * len(examined) <= PYTHON_DISTINCT:  # feature after feature: sort, score
             scanned: dict = {}  # features that order the node alike score alike
             for f in examined:
                 x = X[f]
@@ -896,18 +904,18 @@ class Splitter:
                 if found is None:  # the criterion's forward updates, one sample each
                     top, top_p, sy, sw = -np.inf, 0, 0.0, 0.0
                     for q in range(n - msl):
-                        a = A[S[q]]
-                        sy += a[0]
-                        sw += a[1]
+                        a_q = A[S[q]]
+                        sy += a_q[0]
+                        sw += a_q[1]
                         if q + 1 < msl:
                             continue
                         wr = wn - sw
                         if sw < mwl or wr < mwl:
                             continue
                         r = total - sy
-                        score = sy * sy / sw + r * r / wr
-                        if score > top:
-                            top, top_p = score, q + 1
+                        score_q = sy * sy / sw + r * r / wr
+                        if score_q > top:
+                            top, top_p = score_q, q + 1
                     found = scanned[key] = (top, top_p)
                 if found[0] > best_score:
                     best_score, p = found
@@ -920,13 +928,13 @@ class Splitter:
             sl, wl = CS[..., 0], CS[..., 1]
             wr_ = wn - wl
             sr = total - sl
-            scores_ = sl * sl / wl + sr * sr / wr_
+            scores = sl * sl / wl + sr * sr / wr_
             if mwl > 0.0:
-                scores_[(wl < mwl) | (wr_ < mwl)] = -np.inf
+                scores[(wl < mwl) | (wr_ < mwl)] = -np.inf
             # row-major: the first feature reaching the best score, at its first best position
-            k, p = divmod(int(np.argmax(scores_)), scores_.shape[1])
+            k, p = divmod(int(scores.argmax()), scores.shape[1])
             S[:] = Sa[order[-1]].tolist()  # as the last feature's sort left the node
-            if scores_[k, p] > -np.inf:
+            if scores[k, p] > -np.inf:
                 p += msl
                 o = order[k]
                 best = (examined[k], p, float(Xe[k, o[p - 1]]) / 2.0 + float(Xe[k, o[p]]) / 2.0)
@@ -942,34 +950,44 @@ class Splitter:
             else:
                 j -= 1
                 S[i], S[j] = S[j], S[i]
-        # the left sums at `pos` as the criterion's reset and update make them: forward, or
-        # from the node's totals minus the samples right of `pos` when that way is shorter
-        if pos <= n - pos:
-            sl_, wl_ = 0.0, 0.0
-            for q in range(pos):
-                a = A[S[q]]
-                sl_ += a[0]
-                wl_ += a[1]
-        else:
-            sl_, wl_ = total, wn
-            for q in range(n - 1, pos - 1, -1):
-                a = A[S[q]]
-                sl_ -= a[0]
-                wl_ -= a[1]
         # each child's totals as its own reset sums them (forward, in its order)
-        left, right = [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]
-        for q in range(n):
-            a, into = A[S[q]], (left if q < pos else right)
-            into[0] += a[0]
-            into[1] += a[1]
-            into[2] += wyy[S[q]][0]
+        L, R = S[:pos], S[pos:]
+        ly = lw = lq = 0.0
+        for s in L:
+            a_s = A[s]
+            ly += a_s[0]
+            lw += a_s[1]
+            lq += Q[s]
+        ry = rw = rq = 0.0
+        for s in R:
+            a_s = A[s]
+            ry += a_s[0]
+            rw += a_s[1]
+            rq += Q[s]
+        # the left sums at `pos` as the criterion's reset and update make them: the same
+        # forward sums, or, when the way from the right end is shorter, the node's totals
+        # minus the samples right of `pos`, the last first
+        sl_, wl_ = ly, lw
+        if pos > n - pos:
+            sl_, wl_ = total, wn
+            for s in reversed(R):
+                a_s = A[s]
+                sl_ -= a_s[0]
+                wl_ -= a_s[1]
         wr = wn - wl_
         crit = self.criterion
-        il = crit.impurity_of([sl_], wl_, left[2])
-        ir = crit.impurity_of([total - sl_], wr, sq - left[2])
+        il = crit.impurity_of([sl_], wl_, lq)
+        ir = crit.impurity_of([total - sl_], wr, sq - lq)
         improvement = (wn / self.weighted_n_samples) * (impurity - (wr / wn * ir)
                                                         - (wl_ / wn * il))
-        return f, pos, threshold, improvement, il, ir, left, right
+        return f, threshold, improvement, (L, il, ly, lw, lq), (R, ir, ry, rw, rq)
+
+    def _distinct_lists(self) -> tuple:
+        """X, the statistics (w y, w) and w y² of each sample as Python lists."""
+        if self._distinct is None:
+            X, _, A, wyy, _ = self._python_lists()
+            self._distinct = (X, None, A, [v[0] for v in wyy])
+        return self._distinct
 
     @staticmethod
     def _never_constant(f: int) -> bool:

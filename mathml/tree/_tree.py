@@ -147,21 +147,30 @@ def build_depth_first(tree: Tree, splitter: Splitter, *, max_depth: int,
         """The node of samples `S` (a list, all values distinct: `Splitter.split_distinct`)
         and its subtree, left child first, as the stack would number them (nothing else is
         popped until the subtree is done). Returns the deepest depth reached."""
+        n = len(S)
         split = None
-        if not stops(len(S), depth, wn, impurity):
+        if not stops(n, depth, wn, impurity):
             split = splitter.split_distinct(S, total, wn, sq, impurity)
-            if split is not None and split[3] + EPSILON < min_impurity_decrease:
+            if split is not None and split[2] + EPSILON < min_impurity_decrease:
                 split = None
         if split is None:
-            tree._add_node(parent, is_left, True, 0, 0.0, impurity, len(S), wn,
-                           [[total / wn]])
+            add_node(parent, is_left, True, 0, 0.0, impurity, n, wn, [[total / wn]])
             return depth
-        f, pos, threshold, _, il, ir, left, right = split
-        node_id = tree._add_node(parent, is_left, False, f, threshold, impurity, len(S), wn,
-                                 [[total / wn]])
-        deepest = grow_distinct(S[:pos], depth + 1, node_id, True, il, *left)
-        return max(deepest, grow_distinct(S[pos:], depth + 1, node_id, False, ir, *right))
+        f, threshold, _, left, right = split
+        node_id = add_node(parent, is_left, False, f, threshold, impurity, n, wn,
+                           [[total / wn]])
+        deepest = depth + 1
+        for child, child_is_left in ((left, True), (right, False)):
+            S_c, imp_c, total_c, wn_c, sq_c = child
+            if len(S_c) == 1:  # a leaf (min_samples_split ≥ 2)
+                add_node(node_id, child_is_left, True, 0, 0.0, imp_c, 1, wn_c,
+                         [[total_c / wn_c]])
+            else:
+                deepest = max(deepest, grow_distinct(S_c, depth + 1, node_id, child_is_left,
+                                                     imp_c, total_c, wn_c, sq_c))
+        return deepest
 
+    add_node = tree._add_node
     distinct_ok = splitter.distinct_ok
     splitter.distinct_checked = distinct_ok
     lo, hi = DISTINCT_NODE
