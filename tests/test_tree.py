@@ -62,6 +62,30 @@ def test_stream_is_the_generator():
             assert stream.rand_int(3, 17) == ours.rand_int(3, 17)
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_order_codes_sort_as_the_values(seed):
+    """A large node's stable order from sorting integer keys (order-preserving codes of the
+    float32 values, then the position) is numpy's stable argsort: ties, −0 and +0,
+    negative and positive values, subnormals, the extremes."""
+    from mathml.tree._criterion import Criterion
+    from mathml.tree._splitter import Splitter
+    rng = np.random.default_rng(seed)
+    n, p = 300, 6
+    special = np.array([0.0, -0.0, 1e-40, -1e-40, 3.4e38, -3.4e38, 1.0, -1.0], np.float32)
+    X = np.where(rng.random((n, p)) < 0.3, rng.choice(special, (n, p)),
+                 np.round(rng.normal(size=(n, p)), seed % 3)).astype(np.float32)
+    splitter = Splitter(Criterion("squared_error", 1, None), X, np.zeros((n, 1)),
+                        np.ones(n), max_features=p, min_samples_leaf=1, min_weight_leaf=0.0,
+                        seed=0, exact_sums=False, splitter="best")
+    S = rng.permutation(n)[: 200 + seed]
+    Xn = X[S]
+    np.testing.assert_array_equal(splitter._stable_order(S, Xn),
+                                  np.argsort(Xn, axis=0, kind="stable"))
+    features = [4, 1, 3]
+    np.testing.assert_array_equal(splitter._stable_order(S, Xn[:, features], features),
+                                  np.argsort(Xn[:, features], axis=0, kind="stable"))
+
+
 def test_zero_state_is_replaced_by_one():
     assert RandR(0).rand_r() == RandR(1).rand_r()
 

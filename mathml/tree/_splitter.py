@@ -369,6 +369,14 @@ def _from_X(X32: NDArray[np.float32], key: str, make):
     return _SHARED[key]
 
 
+def _order_codes(Xt: NDArray[np.float32]) -> NDArray[np.uint32]:
+    """uint32 codes in the order of the float32 values (IEEE bits, the sign bit set on
+    the positive ones and every bit flipped on the negative ones, so that more negative
+    is smaller); −0 is made +0 first (they compare equal)."""
+    bits = (Xt + np.float32(0.0)).view(np.uint32)
+    return np.where(bits >> np.uint32(31) == 1, ~bits, bits | np.uint32(0x80000000))
+
+
 class Splitter:
     """Finds each node's split; owns the sample order, the feature order and the generator.
 
@@ -411,6 +419,7 @@ class Splitter:
         self.small_node = SMALL_NODE if (criterion.name == "squared_error"
                                          and self.plain_weights) else 0
         self._lists: tuple | None = None
+        self._codes: NDArray[np.uint32] | None = None
         self._distinct: tuple | None = None
         # nodes of distinct values (one output, squared error, the best splitter) are grown
         # a whole subtree at a time (`split_distinct`); `node_distinct` tells whether the
@@ -557,7 +566,7 @@ class Splitter:
             Xn = self.X32[S]
             sort_all = self.max_features >= self.n_features
             if sort_all:
-                order = np.argsort(Xn, axis=0, kind="stable")
+                order = self._stable_order(S, Xn)
                 V = Xn[order, self.feature_index]
                 is_constant = (V[-1] <= V[0] + FEATURE_THRESHOLD).tolist()
                 if self.distinct_ok:
@@ -573,7 +582,7 @@ class Splitter:
                 col[f] = j
             columns = sorted_features  # column → feature
             Xn = Xn[:, sorted_features]
-            order = np.argsort(Xn, axis=0, kind="stable")
+            order = self._stable_order(S, Xn, sorted_features)
             V = Xn[order, self.feature_index[: Xn.shape[1]]]
         if self.random:
             visited = [f for f in sorted_features if found_by[f] is not None]
@@ -595,6 +604,24 @@ class Splitter:
                 S[:] = S[partition_order(go_left)]
             self._children(S, best.pos - start, impurity, best)
         return best, n_total
+
+    def _stable_order(self, S: NDArray[np.intp], Xn: NDArray[np.float32],
+                      features: list[int] | None = None) -> NDArray[np.intp]:
+        """`np.argsort(Xn, axis=0, kind="stable")` for the node's values Xn of the features
+        (all, or `features`). A large node sorts integer keys instead, 4× quicker: in the
+        high 32 bits an order-preserving code of the value (`_order_codes`), in the low 32
+        the sample's position in the node. The keys are distinct and equal values are
+        ordered by position, so any sort of the keys gives the stable order."""
+        n = len(S)
+        if n <= 64:
+            return np.argsort(Xn, axis=0, kind="stable")
+        if self._codes is None:
+            self._codes = _from_X(self.X32, "codes", lambda: _order_codes(self.Xt))
+        codes = self._codes
+        C = codes[:, S] if features is None else codes[np.array(features)[:, None], S]
+        K = (C.astype(np.uint64) << np.uint64(32)) | np.arange(n, dtype=np.uint64)
+        K.sort(axis=1)
+        return (K & np.uint64(0xFFFFFFFF)).astype(np.intp).T
 
     def _python_lists(self) -> tuple:
         """X, X + 1e-7 (added in float32), the statistics and w·y² as Python lists, for
@@ -924,11 +951,17 @@ class Splitter:
             Sa = np.array(S)
             Xe = self.Xt[np.array(examined)[:, None], Sa]  # row j: feature examined[j]
             order = np.argsort(Xe, axis=1)  # distinct values: one order, whatever the kind
-            CS = np.cumsum(self.A[Sa[order]], axis=1)[:, msl - 1: n - msl]
-            sl, wl = CS[..., 0], CS[..., 1]
+            So = Sa[order]  # row j: the samples in the order of feature examined[j]
+            # the left sums of w y and w at p = msl … n − msl (A's last column is w)
+            sl = np.cumsum(self.A[:, 0][So], axis=1)[:, msl - 1: n - msl]
+            wl = np.cumsum(self.w[So], axis=1)[:, msl - 1: n - msl]
             wr_ = wn - wl
             sr = total - sl
-            scores = sl * sl / wl + sr * sr / wr_
+            scores = sl * sl
+            scores /= wl
+            sr *= sr
+            sr /= wr_
+            scores += sr  # s_L² / w_L + s_R² / w_R
             if mwl > 0.0:
                 scores[(wl < mwl) | (wr_ < mwl)] = -np.inf
             # row-major: the first feature reaching the best score, at its first best position
@@ -1160,21 +1193,31 @@ class Splitter:
         `left_sums`). Returns (index of the feature, position) of the first best, or None."""
         n, q = O.shape
         msl = self.min_samples_leaf
-        CS = np.cumsum(self.A[S[O]], axis=0)[:-1]  # left sums at p = 1 … n − 1
+        m = self.A.shape[1] - 1
+        # one output, no weight that could round a child's to 0: the proxy inline, on the
+        # sums of w y and of w as two arrays (quicker than the columns of one)
+        inline = m == 1 and not self.criterion.is_classification and self.plain_weights
+        SO = S[O]
+        if inline:  # left sums at p = 1 … n − 1
+            sl = np.cumsum(self.A[:, 0][SO], axis=0)[:-1]
+            wl = np.cumsum(self.w[SO], axis=0)[:-1]  # A's last column is w
+        else:
+            CS = np.cumsum(self.A[SO], axis=0)[:-1]
+            wl = CS[..., -1]
         updated = distinct.copy()  # the positions the criterion is moved to
         updated[: msl - 1] = False  # p ≥ min_samples_leaf and n − p ≥ min_samples_leaf
         updated[max(n - msl, 0):] = False
-        wl = CS[..., -1]
         wr = self.weighted_n_node - wl
         valid = updated
         if self.min_weight_leaf > 0.0:
             valid = updated & (wl >= self.min_weight_leaf) & (wr >= self.min_weight_leaf)
-        m = CS.shape[-1] - 1
-        if m == 1 and not self.criterion.is_classification and self.plain_weights:
-            # one output, no weight that could round a child's to 0: the proxy inline
-            sl = CS[..., 0]
+        if inline:
             sr = self.sum_total[0] - sl
-            scores = sl * sl / wl + sr * sr / wr
+            scores = sl * sl
+            scores /= wl
+            sr *= sr
+            sr /= wr
+            scores += sr  # s_L² / w_L + s_R² / w_R
         else:
             sl = CS[..., :-1].reshape(-1, m)
             with np.errstate(divide="ignore", invalid="ignore"):
