@@ -56,8 +56,12 @@ class Tree:
         self.n_node_samples = np.array(cols[5], dtype=np.intp)
         self.weighted_n_node_samples = np.array(cols[6], dtype=np.float64)
         shape = (len(self._nodes), self.n_outputs, self.max_n_classes)
-        self.value = np.array(self._values, dtype=np.float64).reshape(shape) if self._values \
-            else np.zeros(shape)
+        if shape[1:] == (1, 1):  # one output, one value: read the numbers (quicker)
+            self.value = np.fromiter((v[0][0] for v in self._values), np.float64,
+                                     shape[0]).reshape(shape)
+        else:
+            self.value = np.array(self._values, dtype=np.float64).reshape(shape) \
+                if self._values else np.zeros(shape)
         self.node_count = len(self._nodes)
         self.capacity = self.node_count
         self.n_leaves = int(np.sum(self.children_left == TREE_LEAF))
