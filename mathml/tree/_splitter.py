@@ -420,6 +420,7 @@ class Splitter:
                                          and self.plain_weights) else 0
         self._lists: tuple | None = None
         self._codes: NDArray[np.uint32] | None = None
+        self._paired: NDArray[np.complex128] | None = None
         self._distinct: tuple | None = None
         # nodes of distinct values (one output, squared error, the best splitter) are grown
         # a whole subtree at a time (`split_distinct`); `node_distinct` tells whether the
@@ -622,6 +623,17 @@ class Splitter:
         K = (C.astype(np.uint64) << np.uint64(32)) | np.arange(n, dtype=np.uint64)
         K.sort(axis=1)
         return (K & np.uint64(0xFFFFFFFF)).astype(np.intp).T
+
+    def paired_stats(self) -> NDArray[np.complex128]:
+        """One output's statistics w y and w as the real and imaginary parts of one
+        number: complex addition adds the parts separately, each rounding as the float
+        addition would, so one cumsum of these makes both running sums (quicker than
+        summing the two columns of A)."""
+        if self._paired is None:
+            self._paired = np.empty(len(self.w), dtype=np.complex128)
+            self._paired.real = self.A[:, 0]
+            self._paired.imag = self.A[:, 1]
+        return self._paired
 
     def _python_lists(self) -> tuple:
         """X, X + 1e-7 (added in float32), the statistics and w·y² as Python lists, for
@@ -951,19 +963,18 @@ class Splitter:
             Sa = np.array(S)
             Xe = self.Xt[np.array(examined)[:, None], Sa]  # row j: feature examined[j]
             order = np.argsort(Xe, axis=1)  # distinct values: one order, whatever the kind
-            So = Sa[order]  # row j: the samples in the order of feature examined[j]
-            # the left sums of w y and w at p = msl … n − msl (A's last column is w)
-            sl = np.cumsum(self.A[:, 0][So], axis=1)[:, msl - 1: n - msl]
-            wl = np.cumsum(self.w[So], axis=1)[:, msl - 1: n - msl]
-            wr_ = wn - wl
+            # the left sums of w y and w at p = msl … n − msl, with row j in the order of
+            # feature examined[j] (`paired_stats`)
+            CS = np.cumsum(self.paired_stats()[Sa[order]], axis=1)[:, msl - 1: n - msl]
+            sl, wl = CS.real, CS.imag
             sr = total - sl
             scores = sl * sl
             scores /= wl
             sr *= sr
-            sr /= wr_
+            sr /= wn - wl
             scores += sr  # s_L² / w_L + s_R² / w_R
             if mwl > 0.0:
-                scores[(wl < mwl) | (wr_ < mwl)] = -np.inf
+                scores[(wl < mwl) | (wn - wl < mwl)] = -np.inf
             # row-major: the first feature reaching the best score, at its first best position
             k, p = divmod(int(scores.argmax()), scores.shape[1])
             S[:] = Sa[order[-1]].tolist()  # as the last feature's sort left the node
@@ -1194,15 +1205,13 @@ class Splitter:
         n, q = O.shape
         msl = self.min_samples_leaf
         m = self.A.shape[1] - 1
-        # one output, no weight that could round a child's to 0: the proxy inline, on the
-        # sums of w y and of w as two arrays (quicker than the columns of one)
+        # one output, no weight that could round a child's to 0: the proxy inline
         inline = m == 1 and not self.criterion.is_classification and self.plain_weights
-        SO = S[O]
-        if inline:  # left sums at p = 1 … n − 1
-            sl = np.cumsum(self.A[:, 0][SO], axis=0)[:-1]
-            wl = np.cumsum(self.w[SO], axis=0)[:-1]  # A's last column is w
+        if inline:  # left sums at p = 1 … n − 1 (`paired_stats`)
+            CS = np.cumsum(self.paired_stats()[S[O]], axis=0)[:-1]
+            sl, wl = CS.real, CS.imag
         else:
-            CS = np.cumsum(self.A[SO], axis=0)[:-1]
+            CS = np.cumsum(self.A[S[O]], axis=0)[:-1]
             wl = CS[..., -1]
         updated = distinct.copy()  # the positions the criterion is moved to
         updated[: msl - 1] = False  # p ≥ min_samples_leaf and n − p ≥ min_samples_leaf
