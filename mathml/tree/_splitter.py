@@ -41,7 +41,7 @@ SMALL_NODE = 12
 DISTINCT_NODE = (6, 64)
 # distinct nodes are searched in plain Python (`split_distinct`) up to this many samples ×
 # features visited (measured: then the numpy calls cost more than the Python loops)
-PYTHON_DISTINCT = 60
+PYTHON_DISTINCT = 40
 _MASK32 = 0xFFFFFFFF
 
 
@@ -909,7 +909,7 @@ class Splitter:
         examined = self._plain_draw()
         n = len(S)
         msl, mwl = self.min_samples_leaf, self.min_weight_leaf
-        X, _, A, Q = self._distinct_lists()
+        X, WY, W, Q = self._distinct_lists()
         best_score, best = -np.inf, None  # best: (feature, position, threshold)
         if n == 2:
             # one position (min_samples_leaf is 1): sorting by a feature puts the sample with
@@ -919,7 +919,7 @@ class Splitter:
             a, b = S
             score = {}
             for lo in S:
-                sy, sw = 0.0 + A[lo][0], 0.0 + A[lo][1]
+                sy, sw = 0.0 + WY[lo], 0.0 + W[lo]
                 wr = wn - sw
                 r = total - sy
                 score[lo] = -np.inf if sw < mwl or wr < mwl else sy * sy / sw + r * r / wr
@@ -943,9 +943,9 @@ class Splitter:
                 if found is None:  # the criterion's forward updates, one sample each
                     top, top_p, sy, sw = -np.inf, 0, 0.0, 0.0
                     for q in range(n - msl):
-                        a_q = A[S[q]]
-                        sy += a_q[0]
-                        sw += a_q[1]
+                        s_q = S[q]
+                        sy += WY[s_q]
+                        sw += W[s_q]
                         if q + 1 < msl:
                             continue
                         wr = wn - sw
@@ -998,15 +998,13 @@ class Splitter:
         L, R = S[:pos], S[pos:]
         ly = lw = lq = 0.0
         for s in L:
-            a_s = A[s]
-            ly += a_s[0]
-            lw += a_s[1]
+            ly += WY[s]
+            lw += W[s]
             lq += Q[s]
         ry = rw = rq = 0.0
         for s in R:
-            a_s = A[s]
-            ry += a_s[0]
-            rw += a_s[1]
+            ry += WY[s]
+            rw += W[s]
             rq += Q[s]
         # the left sums at `pos` as the criterion's reset and update make them: the same
         # forward sums, or, when the way from the right end is shorter, the node's totals
@@ -1015,9 +1013,8 @@ class Splitter:
         if pos > n - pos:
             sl_, wl_ = total, wn
             for s in reversed(R):
-                a_s = A[s]
-                sl_ -= a_s[0]
-                wl_ -= a_s[1]
+                sl_ -= WY[s]
+                wl_ -= W[s]
         wr = wn - wl_
         crit = self.criterion
         il = crit.impurity_of([sl_], wl_, lq)
@@ -1027,10 +1024,12 @@ class Splitter:
         return f, threshold, improvement, (L, il, ly, lw, lq), (R, ir, ry, rw, rq)
 
     def _distinct_lists(self) -> tuple:
-        """X, the statistics (w y, w) and w y² of each sample as Python lists."""
+        """X (a list per feature), w y, w and w y² as flat Python lists of numbers (no
+        list per sample: thousands of those kept alive set off full garbage collections)."""
         if self._distinct is None:
-            X, _, A, wyy, _ = self._python_lists()
-            self._distinct = (X, None, A, [v[0] for v in wyy])
+            X = _from_X(self.X32, "X_lists", self.Xt.tolist)
+            self._distinct = (X, self.A[:, 0].tolist(), self.w.tolist(),
+                              self.wyy[:, 0].tolist())
         return self._distinct
 
     @staticmethod

@@ -24,48 +24,59 @@ class Tree:
         self.n_features, self.n_outputs = n_features, n_outputs
         self.n_classes = np.asarray(n_classes, dtype=np.intp)
         self.max_n_classes = int(self.n_classes.max())
-        self._nodes: list[list] = []
+        # while growing, one flat list per array (numbers only: thousands of small lists
+        # kept alive would set off Python's full garbage collections, a cost per node)
+        self._columns: tuple[list, ...] = ([], [], [], [], [], [], [])
         self._values: list = []
         self.max_depth = 0
 
     # --- growing ---------------------------------------------------------------------------
     def _add_node(self, parent: int, is_left: bool, is_leaf: bool, feature: int,
                   threshold: float, impurity: float, n: int, wn: float,
-                  value: NDArray | list) -> int:
-        node_id = len(self._nodes)
+                  value: NDArray | list | float) -> int:
+        """Append a node (`value`: its value array, or one output's mean as a number)."""
+        left, right, features, thresholds, impurities, ns, wns = self._columns
+        node_id = len(left)
         if parent != TREE_UNDEFINED:
-            self._nodes[parent][0 if is_left else 1] = node_id
+            (left if is_left else right)[parent] = node_id
         if is_leaf:
             feature, threshold = TREE_UNDEFINED, float(TREE_UNDEFINED)
-        self._nodes.append([TREE_LEAF, TREE_LEAF, feature, threshold, impurity, n, wn])
+        left.append(TREE_LEAF)
+        right.append(TREE_LEAF)
+        features.append(feature)
+        thresholds.append(threshold)
+        impurities.append(impurity)
+        ns.append(n)
+        wns.append(wn)
         self._values.append(value)
         return node_id
 
     def _make_leaf(self, node_id: int) -> None:
-        _, _, _, _, imp, n, wn = self._nodes[node_id]
-        self._nodes[node_id] = [TREE_LEAF, TREE_LEAF, TREE_UNDEFINED, float(TREE_UNDEFINED),
-                                imp, n, wn]
+        left, right, features, thresholds = self._columns[:4]
+        left[node_id] = right[node_id] = TREE_LEAF
+        features[node_id], thresholds[node_id] = TREE_UNDEFINED, float(TREE_UNDEFINED)
 
     def _finalise(self) -> None:
-        cols = list(zip(*self._nodes)) if self._nodes else [()] * 7
-        self.children_left = np.array(cols[0], dtype=np.intp)
-        self.children_right = np.array(cols[1], dtype=np.intp)
-        self.feature = np.array(cols[2], dtype=np.intp)
-        self.threshold = np.array(cols[3], dtype=np.float64)
-        self.impurity = np.array(cols[4], dtype=np.float64)
-        self.n_node_samples = np.array(cols[5], dtype=np.intp)
-        self.weighted_n_node_samples = np.array(cols[6], dtype=np.float64)
-        shape = (len(self._nodes), self.n_outputs, self.max_n_classes)
+        left, right, features, thresholds, impurities, ns, wns = self._columns
+        self.children_left = np.array(left, dtype=np.intp)
+        self.children_right = np.array(right, dtype=np.intp)
+        self.feature = np.array(features, dtype=np.intp)
+        self.threshold = np.array(thresholds, dtype=np.float64)
+        self.impurity = np.array(impurities, dtype=np.float64)
+        self.n_node_samples = np.array(ns, dtype=np.intp)
+        self.weighted_n_node_samples = np.array(wns, dtype=np.float64)
+        shape = (len(left), self.n_outputs, self.max_n_classes)
+        values = self._values
         if shape[1:] == (1, 1):  # one output, one value: read the numbers (quicker)
-            self.value = np.fromiter((v[0][0] for v in self._values), np.float64,
-                                     shape[0]).reshape(shape)
+            self.value = np.fromiter((v if isinstance(v, float) else v[0][0] for v in values),
+                                     np.float64, shape[0]).reshape(shape)
         else:
-            self.value = np.array(self._values, dtype=np.float64).reshape(shape) \
-                if self._values else np.zeros(shape)
-        self.node_count = len(self._nodes)
+            self.value = np.array(values, dtype=np.float64).reshape(shape) if values \
+                else np.zeros(shape)
+        self.node_count = len(left)
         self.capacity = self.node_count
         self.n_leaves = int(np.sum(self.children_left == TREE_LEAF))
-        del self._nodes, self._values
+        del self._columns, self._values
 
     # --- using ----------------------------------------------------------------------------
     def apply(self, X: NDArray[np.float32]) -> NDArray[np.intp]:
@@ -124,7 +135,7 @@ def _value(splitter: Splitter, tree: Tree) -> NDArray | list:
     """The node's value: class fractions per output (padded), or the mean of each output."""
     v = splitter.node_value()
     if isinstance(v, list):  # the means of a small node, as Python floats
-        return [[mean] for mean in v]
+        return v[0] if len(v) == 1 else [[mean] for mean in v]
     if splitter.criterion.is_classification:
         out = np.zeros((tree.n_outputs, tree.max_n_classes))
         off = splitter.criterion.offsets
@@ -158,17 +169,15 @@ def build_depth_first(tree: Tree, splitter: Splitter, *, max_depth: int,
             if split is not None and split[2] + EPSILON < min_impurity_decrease:
                 split = None
         if split is None:
-            add_node(parent, is_left, True, 0, 0.0, impurity, n, wn, [[total / wn]])
+            add_node(parent, is_left, True, 0, 0.0, impurity, n, wn, total / wn)
             return depth
         f, threshold, _, left, right = split
-        node_id = add_node(parent, is_left, False, f, threshold, impurity, n, wn,
-                           [[total / wn]])
+        node_id = add_node(parent, is_left, False, f, threshold, impurity, n, wn, total / wn)
         deepest = depth + 1
         for child, child_is_left in ((left, True), (right, False)):
             S_c, imp_c, total_c, wn_c, sq_c = child
             if len(S_c) == 1:  # a leaf (min_samples_split ≥ 2)
-                add_node(node_id, child_is_left, True, 0, 0.0, imp_c, 1, wn_c,
-                         [[total_c / wn_c]])
+                add_node(node_id, child_is_left, True, 0, 0.0, imp_c, 1, wn_c, total_c / wn_c)
             else:
                 deepest = max(deepest, grow_distinct(S_c, depth + 1, node_id, child_is_left,
                                                      imp_c, total_c, wn_c, sq_c))
