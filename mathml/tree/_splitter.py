@@ -15,7 +15,9 @@ order, so all of them grow the same tree bit for bit):
 - a squared-error node of one output and `DISTINCT_NODE` samples whose values are all more
   than 1e-7 apart in every feature (no constant, no tie, no backward update): every
   feature's prefix sums at once, without the general path's bookkeeping
-  (`_distinct_split`; the children in Python floats, `_small_children`);
+  (`_distinct_split`; the children in Python floats, `_small_children`); grown depth first,
+  such a node (and one of up to `DISTINCT_SUBTREE` samples whose parent was one) takes its
+  whole subtree at once on Python lists (`split_distinct`), the draw a plain shuffle;
 - absolute error: one feature after the other, its Fenwick-tree medians in Python.
 """
 from __future__ import annotations
@@ -28,8 +30,8 @@ from numpy.typing import NDArray
 
 from ._criterion import Criterion, absolute_errors, left_sums, sequential_sum
 
-__all__ = ["RandR", "RandStream", "DISTINCT_NODE", "Splitter", "SplitRecord", "FEATURE_THRESHOLD",
-           "shared_features"]
+__all__ = ["RandR", "RandStream", "DISTINCT_NODE", "DISTINCT_SUBTREE", "Splitter", "SplitRecord",
+           "FEATURE_THRESHOLD", "shared_features"]
 
 # Values closer than this (added in float32, so without effect once |x| ≥ 2) are one value.
 FEATURE_THRESHOLD = np.float32(1e-7)
@@ -39,6 +41,9 @@ RAND_R_MAX = 2 ** 31 - 1
 SMALL_NODE = 12
 # nodes of these sizes whose values are all distinct (one output) are scored all at once
 DISTINCT_NODE = (6, 64)
+# a node whose parent was distinct (so is it) grows its whole subtree on lists up to this size
+# (`Splitter.split_distinct`; quicker than the general path there, measured)
+DISTINCT_SUBTREE = 256
 # distinct nodes are searched in plain Python (`split_distinct`) up to this many samples ×
 # features visited (measured: then the numpy calls cost more than the Python loops)
 PYTHON_DISTINCT = 40

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from ._splitter import DISTINCT_NODE, Splitter
+from ._splitter import DISTINCT_NODE, DISTINCT_SUBTREE, Splitter
 
 __all__ = ["Tree", "TREE_LEAF", "TREE_UNDEFINED", "build_depth_first", "build_best_first"]
 
@@ -198,8 +198,10 @@ def build_depth_first(tree: Tree, splitter: Splitter, *, max_depth: int,
         if first:
             impurity = splitter.node_impurity()
             first = False
-        if distinct_ok and 2 <= n <= hi and (distinct or (n >= lo and
-                                                          splitter.is_distinct(start, end))):
+        # a node known distinct (its parent was) of up to DISTINCT_SUBTREE samples, or one
+        # of DISTINCT_NODE sizes found distinct, grows its subtree at once
+        if distinct_ok and 2 <= n and ((distinct and n <= DISTINCT_SUBTREE) or (
+                lo <= n <= hi and splitter.is_distinct(start, end))):
             deepest = grow_distinct(splitter.samples[start:end].tolist(), depth, parent,
                                     is_left, impurity, float(splitter.sum_total[0]), wn,
                                     splitter.sq_sum_total)
