@@ -131,7 +131,7 @@ class Tree:
         return importances
 
 
-def _value(splitter: Splitter, tree: Tree) -> NDArray | list:
+def _value(splitter: Splitter, tree: Tree) -> NDArray | list | float:
     """The node's value: class fractions per output (padded), or the mean of each output."""
     v = splitter.node_value()
     if isinstance(v, list):  # the means of a small node, as Python floats
