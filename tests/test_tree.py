@@ -13,7 +13,8 @@ from sklearn.utils._sorting import _py_simultaneous_sort
 
 import mathml.tree as ml
 from mathml.tree._classes import _textbook_DecisionTreeClassifier
-from mathml.tree._splitter import RandR, _introsort_order, introsort_order, partition_order
+from mathml.tree._splitter import (RandR, RandStream, _introsort_order, introsort_order,
+                                   partition_order)
 
 TREE_ARRAYS = ("children_left", "children_right", "feature", "threshold", "value", "impurity",
                "n_node_samples", "weighted_n_node_samples")
@@ -41,6 +42,48 @@ def test_xorshift_matches_scikit_learn():
             # _our_rand_r_py returns the draw; advance our state the same way
             assert ours.rand_r() == theirs
             state[0] = ours.state
+
+
+def test_stream_is_the_generator():
+    """The outputs computed a block at a time (by the linearity of xorshift) are the
+    generator's, across the blocks' ends, interleaved with reading the state."""
+    rng = np.random.default_rng(0)
+    for seed in (0, 1, 7, 12345, 2**31 - 2, 2**32 - 1):
+        ours, stream = RandR(seed), RandStream(seed)
+        for k in range(3000):
+            if k % 97 == 0:
+                assert stream.state == ours.state
+                n_ahead = int(rng.integers(1, 40))
+                stream.ahead(n_ahead)
+                copy = RandR(stream.state)
+                assert stream.out[stream.i + 1: stream.i + n_ahead + 1] == \
+                    [copy.rand_r() for _ in range(n_ahead)]
+            assert stream.rand_r() == ours.rand_r()
+            assert stream.rand_int(3, 17) == ours.rand_int(3, 17)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_order_codes_sort_as_the_values(seed):
+    """A large node's stable order from sorting integer keys (order-preserving codes of the
+    float32 values, then the position) is numpy's stable argsort: ties, −0 and +0,
+    negative and positive values, subnormals, the extremes."""
+    from mathml.tree._criterion import Criterion
+    from mathml.tree._splitter import Splitter
+    rng = np.random.default_rng(seed)
+    n, p = 300, 6
+    special = np.array([0.0, -0.0, 1e-40, -1e-40, 3.4e38, -3.4e38, 1.0, -1.0], np.float32)
+    X = np.where(rng.random((n, p)) < 0.3, rng.choice(special, (n, p)),
+                 np.round(rng.normal(size=(n, p)), seed % 3)).astype(np.float32)
+    splitter = Splitter(Criterion("squared_error", 1, None), X, np.zeros((n, 1)),
+                        np.ones(n), max_features=p, min_samples_leaf=1, min_weight_leaf=0.0,
+                        seed=0, exact_sums=False, splitter="best")
+    S = rng.permutation(n)[: 200 + seed]
+    Xn = X[S]
+    np.testing.assert_array_equal(splitter._stable_order(S, Xn),
+                                  np.argsort(Xn, axis=0, kind="stable"))
+    features = [4, 1, 3]
+    np.testing.assert_array_equal(splitter._stable_order(S, Xn[:, features], features),
+                                  np.argsort(Xn[:, features], axis=0, kind="stable"))
 
 
 def test_zero_state_is_replaced_by_one():
@@ -94,7 +137,7 @@ def _partition_by_swaps(left):
 def test_vectorised_partition_is_the_swap_loop(seed):
     rng = np.random.default_rng(seed)
     for _ in range(200):
-        left = rng.random(int(rng.integers(1, 200))) < rng.random()
+        left = rng.random(int(rng.integers(1, 800))) < rng.random()  # both forms
         assert partition_order(left).tolist() == _partition_by_swaps(left)
 
 
@@ -217,6 +260,38 @@ def test_same_tree_on_larger_nodes_with_ties(seed):
             X, y, sample_weight=sample_weight)
         b = sk.DecisionTreeClassifier(random_state=seed, max_features=2).fit(
             X, y, sample_weight=sample_weight)
+    assert_same_tree(a, b)
+
+
+@pytest.mark.parametrize("seed", range(24))
+def test_same_tree_on_distinct_values(seed):
+    """Continuous features: every node's values are distinct, and the nodes of up to 64
+    samples grow their whole subtree on Python lists (`split_distinct`: pairs, a few samples
+    one feature at a time, more all at once). Under what changes that search: the leaf
+    limits, the depth, the impurity decrease, a few features, integer (bootstrap) and
+    fractional weights, targets of large magnitude."""
+    rng = np.random.default_rng(1000 + seed)
+    n, p = int(rng.integers(10, 300)), int(rng.integers(1, 13))
+    X = rng.normal(size=(n, p))
+    y = X[:, 0] - 2 * X[:, -1] ** 2 + rng.normal(size=n)
+    if seed % 3 == 1:
+        y = 1e6 + 1e3 * y  # sums that round
+    params = {"random_state": seed, "min_samples_leaf": 1 + seed % 4,
+              "max_features": [None, 1, 0.5, "sqrt"][(seed // 4) % 4]}
+    if seed % 5 == 1:
+        params["min_weight_fraction_leaf"] = 0.02
+    if seed % 6 == 2:
+        params["max_depth"] = 6
+    if seed % 7 == 3:
+        params["min_impurity_decrease"] = 0.05
+    sample_weight = None
+    if seed % 3 == 0:
+        sample_weight = rng.integers(0, 4, n).astype(float)
+        sample_weight[0] = 1.0
+    elif seed % 3 == 2:
+        sample_weight = rng.random(n) + 0.01
+    a = ml.DecisionTreeRegressor(**params).fit(X, y, sample_weight=sample_weight)
+    b = sk.DecisionTreeRegressor(**params).fit(X, y, sample_weight=sample_weight)
     assert_same_tree(a, b)
 
 

@@ -15,7 +15,9 @@ order, so all of them grow the same tree bit for bit):
 - a squared-error node of one output and `DISTINCT_NODE` samples whose values are all more
   than 1e-7 apart in every feature (no constant, no tie, no backward update): every
   feature's prefix sums at once, without the general path's bookkeeping
-  (`_distinct_split`; the children in Python floats, `_small_children`);
+  (`_distinct_split`; the children in Python floats, `_small_children`); grown depth first,
+  such a node (and one of up to `DISTINCT_SUBTREE` samples whose parent was one) takes its
+  whole subtree at once on Python lists (`split_distinct`), the draw a plain shuffle;
 - absolute error: one feature after the other, its Fenwick-tree medians in Python.
 """
 from __future__ import annotations
@@ -28,7 +30,8 @@ from numpy.typing import NDArray
 
 from ._criterion import Criterion, absolute_errors, left_sums, sequential_sum
 
-__all__ = ["RandR", "Splitter", "SplitRecord", "FEATURE_THRESHOLD", "shared_features"]
+__all__ = ["RandR", "RandStream", "DISTINCT_NODE", "DISTINCT_SUBTREE", "Splitter", "SplitRecord",
+           "FEATURE_THRESHOLD", "shared_features"]
 
 # Values closer than this (added in float32, so without effect once |x| ≥ 2) are one value.
 FEATURE_THRESHOLD = np.float32(1e-7)
@@ -38,6 +41,12 @@ RAND_R_MAX = 2 ** 31 - 1
 SMALL_NODE = 12
 # nodes of these sizes whose values are all distinct (one output) are scored all at once
 DISTINCT_NODE = (6, 64)
+# a node whose parent was distinct (so is it) grows its whole subtree on lists up to this size
+# (`Splitter.split_distinct`; quicker than the general path there, measured)
+DISTINCT_SUBTREE = 256
+# distinct nodes are searched in plain Python (`split_distinct`) up to this many samples ×
+# features visited (measured: then the numpy calls cost more than the Python loops)
+PYTHON_DISTINCT = 40
 _MASK32 = 0xFFFFFFFF
 
 
@@ -62,6 +71,63 @@ class RandR:
     def rand_uniform(self, low: float, high: float) -> float:
         """A float in [low, high)."""
         return ((high - low) * float(self.rand_r()) / float(RAND_R_MAX)) + low
+
+
+# --- the generator's outputs, a block at a time ------------------------------------------
+#
+# Each xorshift step is linear over GF(2) (shifts and xors of bits), so the state k steps
+# after any state s is the xor, over the bits b set in s, of the state k steps after 2^b.
+# One table of those (a block of steps × 32 bits) turns the next block of outputs into one
+# numpy xor-reduction: the same numbers as stepping one at a time, without Python's cost per
+# step.
+_BLOCK = 1024
+_JUMPS: list = []  # [(_BLOCK, 32) uint32]: row k, column b = the state k + 1 steps after 2^b
+
+
+def _jump_table() -> NDArray[np.uint32]:
+    if not _JUMPS:
+        s = np.left_shift(np.uint32(1), np.arange(32, dtype=np.uint32))
+        rows = np.empty((_BLOCK, 32), dtype=np.uint32)
+        for k in range(_BLOCK):  # the xorshift of `RandR.rand_r` (uint32 drops the carries)
+            s = s ^ (s << np.uint32(13))
+            s = s ^ (s >> np.uint32(17))
+            s = s ^ (s << np.uint32(5))
+            rows[k] = s
+        _JUMPS.append(rows)
+    return _JUMPS[0]
+
+
+class RandStream(RandR):
+    """`RandR` with its outputs computed ahead, a block at a time (`_jump_table`).
+
+    ``out[i]`` is the last output drawn; ``out[i + 1]``, ``out[i + 2]``, … the next ones
+    (`ahead(k)` makes k of them available). A hot loop reads them from the list and stores
+    its index back in ``i``."""
+
+    def __init__(self, seed: int):
+        self.state = int(seed) & _MASK32
+
+    @property
+    def state(self) -> int:
+        return self._states[self.i]
+
+    @state.setter
+    def state(self, value: int) -> None:
+        self._states, self.out, self.i = [int(value)], [0], 0
+
+    def ahead(self, k: int) -> None:
+        while self.i + k >= len(self.out):
+            s = self._states[-1] or 1  # a zero state is replaced by DEFAULT_SEED = 1
+            bits = [b for b in range(32) if s >> b & 1]
+            block = np.bitwise_xor.reduce(_jump_table()[:, bits], axis=1)
+            self._states = self._states[self.i:] + block.tolist()
+            self.out = self.out[self.i:] + (block & np.uint32(RAND_R_MAX)).tolist()
+            self.i = 0
+
+    def rand_r(self) -> int:
+        self.ahead(1)
+        self.i += 1
+        return self.out[self.i]
 
 
 @dataclass
@@ -254,7 +320,7 @@ def partition_order(left: NDArray[np.bool_]) -> NDArray[np.intp]:
     before the k-th left-goer there, ...; last the unread middle, its first slot first.
     """
     n = len(left)
-    if n <= 64:  # small: the loop itself is quicker than the vectorised form
+    if n <= 256:  # small: the loop itself is quicker than the vectorised form (measured)
         s, start, end = list(range(n)), 0, n
         goes_left = left.tolist()
         while start < end:
@@ -308,6 +374,14 @@ def _from_X(X32: NDArray[np.float32], key: str, make):
     return _SHARED[key]
 
 
+def _order_codes(Xt: NDArray[np.float32]) -> NDArray[np.uint32]:
+    """uint32 codes in the order of the float32 values (IEEE bits, the sign bit set on
+    the positive ones and every bit flipped on the negative ones, so that more negative
+    is smaller); −0 is made +0 first (they compare equal)."""
+    bits = (Xt + np.float32(0.0)).view(np.uint32)
+    return np.where(bits >> np.uint32(31) == 1, ~bits, bits | np.uint32(0x80000000))
+
+
 class Splitter:
     """Finds each node's split; owns the sample order, the feature order and the generator.
 
@@ -336,7 +410,7 @@ class Splitter:
         self.constant_features = [0] * self.n_features
         self.max_features, self.min_samples_leaf = max_features, min_samples_leaf
         self.min_weight_leaf = min_weight_leaf
-        self.rng = RandR(seed)
+        self.rng = RandStream(seed)
         self.exact_sums = exact_sums
         self.random = splitter == "random"
         # squared-error nodes of at most `small_node` samples are split in plain Python
@@ -350,6 +424,15 @@ class Splitter:
         self.small_node = SMALL_NODE if (criterion.name == "squared_error"
                                          and self.plain_weights) else 0
         self._lists: tuple | None = None
+        self._codes: NDArray[np.uint32] | None = None
+        self._paired: NDArray[np.complex128] | None = None
+        self._distinct: tuple | None = None
+        # nodes of distinct values (one output, squared error, the best splitter) are grown
+        # a whole subtree at a time (`split_distinct`); `node_distinct` tells whether the
+        # node just split by `node_split` was one, `distinct_checked` that the builder has
+        # tested the nodes of `DISTINCT_NODE` sizes itself
+        self.distinct_ok = bool(self.small_node) and criterion.n_outputs == 1 and not self.random
+        self.node_distinct = self.distinct_checked = False
         self.child_totals: tuple | None = None
 
     # the node's statistics (criterion.init): sums in the order the samples now lie
@@ -462,10 +545,11 @@ class Splitter:
         drawn, and the number of constant features known after this node."""
         start, end = self.start, self.end
         n = end - start
+        self.node_distinct = False
         if self.small_node and not self.random and self.criterion.n_outputs == 1:
             if n == 2:
                 return self._pair_split(impurity, n_known_constants)
-            if DISTINCT_NODE[0] <= n <= DISTINCT_NODE[1]:
+            if DISTINCT_NODE[0] <= n <= DISTINCT_NODE[1] and not self.distinct_checked:
                 found = self._distinct_split(impurity, n_known_constants)
                 if found is not None:
                     return found
@@ -488,7 +572,7 @@ class Splitter:
             Xn = self.X32[S]
             sort_all = self.max_features >= self.n_features
             if sort_all:
-                order = np.argsort(Xn, axis=0, kind="stable")
+                order = self._stable_order(S, Xn)
                 V = Xn[order, self.feature_index]
                 is_constant = (V[-1] <= V[0] + FEATURE_THRESHOLD).tolist()
                 col = columns = self.feature_list
@@ -502,7 +586,7 @@ class Splitter:
                 col[f] = j
             columns = sorted_features  # column → feature
             Xn = Xn[:, sorted_features]
-            order = np.argsort(Xn, axis=0, kind="stable")
+            order = self._stable_order(S, Xn, sorted_features)
             V = Xn[order, self.feature_index[: Xn.shape[1]]]
         if self.random:
             visited = [f for f in sorted_features if found_by[f] is not None]
@@ -524,6 +608,35 @@ class Splitter:
                 S[:] = S[partition_order(go_left)]
             self._children(S, best.pos - start, impurity, best)
         return best, n_total
+
+    def _stable_order(self, S: NDArray[np.intp], Xn: NDArray[np.float32],
+                      features: list[int] | None = None) -> NDArray[np.intp]:
+        """`np.argsort(Xn, axis=0, kind="stable")` for the node's values Xn of the features
+        (all, or `features`). A large node sorts integer keys instead, 4× quicker: in the
+        high 32 bits an order-preserving code of the value (`_order_codes`), in the low 32
+        the sample's position in the node. The keys are distinct and equal values are
+        ordered by position, so any sort of the keys gives the stable order."""
+        n = len(S)
+        if n <= 64:
+            return np.argsort(Xn, axis=0, kind="stable")
+        if self._codes is None:
+            self._codes = _from_X(self.X32, "codes", lambda: _order_codes(self.Xt))
+        codes = self._codes
+        C = codes[:, S] if features is None else codes[np.array(features)[:, None], S]
+        K = (C.astype(np.uint64) << np.uint64(32)) | np.arange(n, dtype=np.uint64)
+        K.sort(axis=1)
+        return (K & np.uint64(0xFFFFFFFF)).astype(np.intp).T
+
+    def paired_stats(self) -> NDArray[np.complex128]:
+        """One output's statistics w y and w as the real and imaginary parts of one
+        number: complex addition adds the parts separately, each rounding as the float
+        addition would, so one cumsum of these makes both running sums (quicker than
+        summing the two columns of A)."""
+        if self._paired is None:
+            self._paired = np.empty(len(self.w), dtype=np.complex128)
+            self._paired.real = self.A[:, 0]
+            self._paired.imag = self.A[:, 1]
+        return self._paired
 
     def _python_lists(self) -> tuple:
         """X, X + 1e-7 (added in float32), the statistics and w·y² as Python lists, for
@@ -755,6 +868,173 @@ class Splitter:
         threshold = float(V[pos - 1, f]) / 2.0 + float(V[pos, f]) / 2.0
         return self._small_children(S_list, f, pos, threshold, impurity), n_total
 
+    # --- whole subtrees of distinct values (`build_depth_first`'s `grow_distinct`) ------------
+    #
+    # In a node whose samples are more than 1e-7 apart in every feature, and in every node
+    # below it (a subset of such values is such values), no feature is constant and none is
+    # known constant (a feature constant above would be constant here), so the draw is the
+    # plain Fisher–Yates shuffle of `max_features` steps; every feature sorts to one order
+    # whatever the order before; every position is a candidate, reached by a forward update
+    # of one sample. The nodes of such a subtree are split on Python lists of their samples,
+    # without `node_reset`, the stack or the general path's bookkeeping.
+
+    def is_distinct(self, start: int, end: int) -> bool:
+        """Whether the samples of [start, end) are more than 1e-7 apart in every feature."""
+        V = np.sort(self.X32[self.samples[start:end]], axis=0)
+        return bool((V[1:] > V[:-1] + FEATURE_THRESHOLD).all())
+
+    def _plain_draw(self) -> list[int]:
+        """`_draw` when no feature is constant or known constant: each of the
+        min(max_features, n_features) visits draws rand_int(0, f_i) and swaps the feature
+        drawn to the end of the unvisited block (f_i − 1). The k-th feature visited lies
+        at position n_features − 1 − k: the visited ones are the block's tail, reversed."""
+        features, rng = self.features, self.rng
+        f_i = n_features = self.n_features
+        visits = min(self.max_features, f_i)
+        rng.ahead(visits)
+        i = rng.i
+        for r in rng.out[i + 1: i + 1 + visits]:
+            f_j = r % f_i
+            f_i -= 1
+            f = features[f_j]
+            features[f_j] = features[f_i]
+            features[f_i] = f
+        rng.i = i + visits
+        return features[n_features - visits:][::-1]
+
+    def split_distinct(self, S: list, total: float, wn: float, sq: float,
+                       impurity: float) -> tuple | None:
+        """The best split of a node of distinct values (see above) whose samples are the
+        list `S` (in the order they lie), with Σ w y = `total`, Σ w = `wn`, Σ w y² = `sq`.
+        Returns None if no position is admissible, else (feature, threshold, improvement,
+        and for the left then the right child: its samples in the order the partition
+        leaves them, its impurity, Σ w y, Σ w, Σ w y²)."""
+        examined = self._plain_draw()
+        n = len(S)
+        msl, mwl = self.min_samples_leaf, self.min_weight_leaf
+        X, WY, W, Q = self._distinct_lists()
+        best_score, best = -np.inf, None  # best: (feature, position, threshold)
+        if n == 2:
+            # one position (min_samples_leaf is 1): sorting by a feature puts the sample with
+            # the smaller value left, and the score is that of the sample on the left. The
+            # scores take two values, so the first feature reaching the larger one wins: the
+            # first to put that sample left, else the first feature (the other score).
+            a, b = S
+            score = {}
+            for lo in S:
+                sy, sw = 0.0 + WY[lo], 0.0 + W[lo]
+                wr = wn - sw
+                r = total - sy
+                score[lo] = -np.inf if sw < mwl or wr < mwl else sy * sy / sw + r * r / wr
+            want, other = (a, b) if score[a] > score[b] else (b, a)
+            f = examined[0]
+            if score[want] > score[other]:
+                f = next((g for g in examined if X[g][want] < X[g][other]), f)
+            x = X[f]
+            lo, hi = (a, b) if x[a] < x[b] else (b, a)
+            if score[lo] == -np.inf:
+                return None
+            best = (f, 1, x[lo] / 2.0 + x[hi] / 2.0)
+            S[:] = (lo, hi)
+        elif n * len(examined) <= PYTHON_DISTINCT:  # feature after feature: sort, score
+            scanned: dict = {}  # features that order the node alike score alike
+            for f in examined:
+                x = X[f]
+                S.sort(key=x.__getitem__)
+                key = tuple(S)
+                found = scanned.get(key)
+                if found is None:  # the criterion's forward updates, one sample each
+                    top, top_p, sy, sw = -np.inf, 0, 0.0, 0.0
+                    for q in range(n - msl):
+                        s_q = S[q]
+                        sy += WY[s_q]
+                        sw += W[s_q]
+                        if q + 1 < msl:
+                            continue
+                        wr = wn - sw
+                        if sw < mwl or wr < mwl:
+                            continue
+                        r = total - sy
+                        score_q = sy * sy / sw + r * r / wr
+                        if score_q > top:
+                            top, top_p = score_q, q + 1
+                    found = scanned[key] = (top, top_p)
+                if found[0] > best_score:
+                    best_score, p = found
+                    best = (f, p, x[S[p - 1]] / 2.0 + x[S[p]] / 2.0)
+        else:  # every examined feature at once: sorted orders, then prefix sums
+            Sa = np.array(S)
+            Xe = self.Xt[np.array(examined)[:, None], Sa]  # row j: feature examined[j]
+            order = np.argsort(Xe, axis=1)  # distinct values: one order, whatever the kind
+            # the left sums of w y and w at p = msl … n − msl, with row j in the order of
+            # feature examined[j] (`paired_stats`)
+            CS = np.cumsum(self.paired_stats()[Sa[order]], axis=1)[:, msl - 1: n - msl]
+            sl, wl = CS.real, CS.imag
+            sr = total - sl
+            scores = sl * sl
+            scores /= wl
+            sr *= sr
+            sr /= wn - wl
+            scores += sr  # s_L² / w_L + s_R² / w_R
+            if mwl > 0.0:
+                scores[(wl < mwl) | (wn - wl < mwl)] = -np.inf
+            # row-major: the first feature reaching the best score, at its first best position
+            k, p = divmod(int(scores.argmax()), scores.shape[1])
+            S[:] = Sa[order[-1]].tolist()  # as the last feature's sort left the node
+            if scores[k, p] > -np.inf:
+                p += msl
+                o = order[k]
+                best = (examined[k], p, float(Xe[k, o[p - 1]]) / 2.0 + float(Xe[k, o[p]]) / 2.0)
+        if best is None:
+            return None
+        f, pos, threshold = best
+        # the partition: a sample going right is swapped with the last unexamined one
+        x = X[f]
+        i, j = 0, n
+        while i < j:
+            if x[S[i]] <= threshold:
+                i += 1
+            else:
+                j -= 1
+                S[i], S[j] = S[j], S[i]
+        # each child's totals as its own reset sums them (forward, in its order)
+        L, R = S[:pos], S[pos:]
+        ly = lw = lq = 0.0
+        for s in L:
+            ly += WY[s]
+            lw += W[s]
+            lq += Q[s]
+        ry = rw = rq = 0.0
+        for s in R:
+            ry += WY[s]
+            rw += W[s]
+            rq += Q[s]
+        # the left sums at `pos` as the criterion's reset and update make them: the same
+        # forward sums, or, when the way from the right end is shorter, the node's totals
+        # minus the samples right of `pos`, the last first
+        sl_, wl_ = ly, lw
+        if pos > n - pos:
+            sl_, wl_ = total, wn
+            for s in reversed(R):
+                sl_ -= WY[s]
+                wl_ -= W[s]
+        wr = wn - wl_
+        crit = self.criterion
+        il = crit.impurity_of([sl_], wl_, lq)
+        ir = crit.impurity_of([total - sl_], wr, sq - lq)
+        improvement = (wn / self.weighted_n_samples) * (impurity - (wr / wn * ir)
+                                                        - (wl_ / wn * il))
+        return f, threshold, improvement, (L, il, ly, lw, lq), (R, ir, ry, rw, rq)
+
+    def _distinct_lists(self) -> tuple:
+        """X (a list per feature), w y, w and w y² as flat Python lists of numbers (no
+        list per sample: thousands of those kept alive set off full garbage collections)."""
+        if self._distinct is None:
+            X = _from_X(self.X32, "X_lists", self.Xt.tolist)
+            self._distinct = (X, self.A[:, 0].tolist(), self.w.tolist(),
+                              self.wyy[:, 0].tolist())
+        return self._distinct
+
     @staticmethod
     def _never_constant(f: int) -> bool:
         return False
@@ -830,16 +1110,13 @@ class Splitter:
         max_features, rng, random = self.max_features, self.rng, self.random
         n_visited = n_found = n_drawn = 0
         n_total = n_known_constants
-        state = rng.state
         examined: list[int] = []
+        rng.ahead(2 * f_i + 1)  # at most one draw per feature (and the random threshold's)
+        out, i = rng.out, rng.i
         while f_i > n_total and (n_visited < max_features or n_visited <= n_found + n_drawn):
             n_visited += 1
-            # rand_int(n_drawn, f_i − n_found): the xorshift step inlined (it runs per draw)
-            state = state or 1
-            state ^= (state << 13) & 0xFFFFFFFF
-            state ^= state >> 17
-            state ^= (state << 5) & 0xFFFFFFFF
-            f_j = n_drawn + (state & RAND_R_MAX) % (f_i - n_found - n_drawn)
+            i += 1  # rand_int(n_drawn, f_i − n_found), from the stream
+            f_j = n_drawn + out[i] % (f_i - n_found - n_drawn)
             if f_j < n_known_constants:
                 features[n_drawn], features[f_j] = features[f_j], features[n_drawn]
                 n_drawn += 1
@@ -848,9 +1125,10 @@ class Splitter:
             f = features[f_j]
             examined.append(f)
             if random:  # the random splitter draws its threshold in between
-                rng.state = state
+                rng.i = i
                 constant_here = is_constant(f)
-                state = rng.state
+                rng.ahead(2 * f_i + 1)
+                out, i = rng.out, rng.i
             else:
                 constant_here = is_constant(f)
             if constant_here:
@@ -860,7 +1138,7 @@ class Splitter:
                 continue
             f_i -= 1
             features[f_i], features[f_j] = features[f_j], features[f_i]
-        self.rng.state = state
+        rng.i = i
         # the known constants keep their order for the children; the new ones follow
         features[:n_known_constants] = constant[:n_known_constants]
         constant[n_known_constants:n_total] = features[n_known_constants:n_total]
@@ -893,6 +1171,9 @@ class Splitter:
             self._order_ties(S, reorders, order, V, columns)
         F = np.array([col[f] for f in visited])
         distinct = V[1:, F] > V[:-1, F] + FEATURE_THRESHOLD  # positions between values
+        # every feature visited, each with all values distinct: so are the children's
+        self.node_distinct = (self.distinct_ok and len(visited) == self.n_features
+                              and bool(distinct.all()))
         found = self._batched_candidates(S, order[:, F], V[:, F], distinct)
         if reorders:  # the node is left sorted by the last feature examined
             S[:] = S[order[:, reorders[-1]]]
@@ -928,21 +1209,29 @@ class Splitter:
         `left_sums`). Returns (index of the feature, position) of the first best, or None."""
         n, q = O.shape
         msl = self.min_samples_leaf
-        CS = np.cumsum(self.A[S[O]], axis=0)[:-1]  # left sums at p = 1 … n − 1
+        m = self.A.shape[1] - 1
+        # one output, no weight that could round a child's to 0: the proxy inline
+        inline = m == 1 and not self.criterion.is_classification and self.plain_weights
+        if inline:  # left sums at p = 1 … n − 1 (`paired_stats`)
+            CS = np.cumsum(self.paired_stats()[S[O]], axis=0)[:-1]
+            sl, wl = CS.real, CS.imag
+        else:
+            CS = np.cumsum(self.A[S[O]], axis=0)[:-1]
+            wl = CS[..., -1]
         updated = distinct.copy()  # the positions the criterion is moved to
         updated[: msl - 1] = False  # p ≥ min_samples_leaf and n − p ≥ min_samples_leaf
         updated[max(n - msl, 0):] = False
-        wl = CS[..., -1]
         wr = self.weighted_n_node - wl
         valid = updated
         if self.min_weight_leaf > 0.0:
             valid = updated & (wl >= self.min_weight_leaf) & (wr >= self.min_weight_leaf)
-        m = CS.shape[-1] - 1
-        if m == 1 and not self.criterion.is_classification and self.plain_weights:
-            # one output, no weight that could round a child's to 0: the proxy inline
-            sl = CS[..., 0]
+        if inline:
             sr = self.sum_total[0] - sl
-            scores = sl * sl / wl + sr * sr / wr
+            scores = sl * sl
+            scores /= wl
+            sr *= sr
+            sr /= wr
+            scores += sr  # s_L² / w_L + s_R² / w_R
         else:
             sl = CS[..., :-1].reshape(-1, m)
             with np.errstate(divide="ignore", invalid="ignore"):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from ._splitter import Splitter
+from ._splitter import DISTINCT_NODE, DISTINCT_SUBTREE, Splitter
 
 __all__ = ["Tree", "TREE_LEAF", "TREE_UNDEFINED", "build_depth_first", "build_best_first"]
 
@@ -24,44 +24,59 @@ class Tree:
         self.n_features, self.n_outputs = n_features, n_outputs
         self.n_classes = np.asarray(n_classes, dtype=np.intp)
         self.max_n_classes = int(self.n_classes.max())
-        self._nodes: list[list] = []
+        # while growing, one flat list per array (numbers only: thousands of small lists
+        # kept alive would set off Python's full garbage collections, a cost per node)
+        self._columns: tuple[list, ...] = ([], [], [], [], [], [], [])
         self._values: list = []
         self.max_depth = 0
 
     # --- growing ---------------------------------------------------------------------------
     def _add_node(self, parent: int, is_left: bool, is_leaf: bool, feature: int,
                   threshold: float, impurity: float, n: int, wn: float,
-                  value: NDArray | list) -> int:
-        node_id = len(self._nodes)
+                  value: NDArray | list | float) -> int:
+        """Append a node (`value`: its value array, or one output's mean as a number)."""
+        left, right, features, thresholds, impurities, ns, wns = self._columns
+        node_id = len(left)
         if parent != TREE_UNDEFINED:
-            self._nodes[parent][0 if is_left else 1] = node_id
+            (left if is_left else right)[parent] = node_id
         if is_leaf:
             feature, threshold = TREE_UNDEFINED, float(TREE_UNDEFINED)
-        self._nodes.append([TREE_LEAF, TREE_LEAF, feature, threshold, impurity, n, wn])
+        left.append(TREE_LEAF)
+        right.append(TREE_LEAF)
+        features.append(feature)
+        thresholds.append(threshold)
+        impurities.append(impurity)
+        ns.append(n)
+        wns.append(wn)
         self._values.append(value)
         return node_id
 
     def _make_leaf(self, node_id: int) -> None:
-        _, _, _, _, imp, n, wn = self._nodes[node_id]
-        self._nodes[node_id] = [TREE_LEAF, TREE_LEAF, TREE_UNDEFINED, float(TREE_UNDEFINED),
-                                imp, n, wn]
+        left, right, features, thresholds = self._columns[:4]
+        left[node_id] = right[node_id] = TREE_LEAF
+        features[node_id], thresholds[node_id] = TREE_UNDEFINED, float(TREE_UNDEFINED)
 
     def _finalise(self) -> None:
-        cols = list(zip(*self._nodes)) if self._nodes else [()] * 7
-        self.children_left = np.array(cols[0], dtype=np.intp)
-        self.children_right = np.array(cols[1], dtype=np.intp)
-        self.feature = np.array(cols[2], dtype=np.intp)
-        self.threshold = np.array(cols[3], dtype=np.float64)
-        self.impurity = np.array(cols[4], dtype=np.float64)
-        self.n_node_samples = np.array(cols[5], dtype=np.intp)
-        self.weighted_n_node_samples = np.array(cols[6], dtype=np.float64)
-        shape = (len(self._nodes), self.n_outputs, self.max_n_classes)
-        self.value = np.array(self._values, dtype=np.float64).reshape(shape) if self._values \
-            else np.zeros(shape)
-        self.node_count = len(self._nodes)
+        left, right, features, thresholds, impurities, ns, wns = self._columns
+        self.children_left = np.array(left, dtype=np.intp)
+        self.children_right = np.array(right, dtype=np.intp)
+        self.feature = np.array(features, dtype=np.intp)
+        self.threshold = np.array(thresholds, dtype=np.float64)
+        self.impurity = np.array(impurities, dtype=np.float64)
+        self.n_node_samples = np.array(ns, dtype=np.intp)
+        self.weighted_n_node_samples = np.array(wns, dtype=np.float64)
+        shape = (len(left), self.n_outputs, self.max_n_classes)
+        values = self._values
+        if shape[1:] == (1, 1):  # one output, one value: read the numbers (quicker)
+            self.value = np.fromiter((v if isinstance(v, float) else v[0][0] for v in values),
+                                     np.float64, shape[0]).reshape(shape)
+        else:
+            self.value = np.array(values, dtype=np.float64).reshape(shape) if values \
+                else np.zeros(shape)
+        self.node_count = len(left)
         self.capacity = self.node_count
         self.n_leaves = int(np.sum(self.children_left == TREE_LEAF))
-        del self._nodes, self._values
+        del self._columns, self._values
 
     # --- using ----------------------------------------------------------------------------
     def apply(self, X: NDArray[np.float32]) -> NDArray[np.intp]:
@@ -116,11 +131,11 @@ class Tree:
         return importances
 
 
-def _value(splitter: Splitter, tree: Tree) -> NDArray | list:
+def _value(splitter: Splitter, tree: Tree) -> NDArray | list | float:
     """The node's value: class fractions per output (padded), or the mean of each output."""
     v = splitter.node_value()
     if isinstance(v, list):  # the means of a small node, as Python floats
-        return [[mean] for mean in v]
+        return v[0] if len(v) == 1 else [[mean] for mean in v]
     if splitter.criterion.is_classification:
         out = np.zeros((tree.n_outputs, tree.max_n_classes))
         off = splitter.criterion.offsets
@@ -134,22 +149,65 @@ def build_depth_first(tree: Tree, splitter: Splitter, *, max_depth: int,
                       min_samples_split: int, min_samples_leaf: int,
                       min_weight_leaf: float, min_impurity_decrease: float) -> None:
     """Grow the tree from a stack: pop a node, decide leaf or split, push right then left
-    (so the left subtree is numbered first)."""
-    stack = [(0, len(splitter.samples), 0, TREE_UNDEFINED, False, np.inf, 0, None)]
+    (so the left subtree is numbered first). A node of distinct values takes its whole
+    subtree at once (`grow_distinct`)."""
+
+    def stops(n: int, depth: int, wn: float, impurity: float) -> bool:
+        """Step 1: the stopping rules."""
+        return (depth >= max_depth or n < min_samples_split or n < 2 * min_samples_leaf
+                or wn < 2 * min_weight_leaf or impurity <= EPSILON)
+
+    def grow_distinct(S: list, depth: int, parent: int, is_left: bool, impurity: float,
+                      total: float, wn: float, sq: float) -> int:
+        """The node of samples `S` (a list, all values distinct: `Splitter.split_distinct`)
+        and its subtree, left child first, as the stack would number them (nothing else is
+        popped until the subtree is done). Returns the deepest depth reached."""
+        n = len(S)
+        split = None
+        if not stops(n, depth, wn, impurity):
+            split = splitter.split_distinct(S, total, wn, sq, impurity)
+            if split is not None and split[2] + EPSILON < min_impurity_decrease:
+                split = None
+        if split is None:
+            add_node(parent, is_left, True, 0, 0.0, impurity, n, wn, total / wn)
+            return depth
+        f, threshold, _, left, right = split
+        node_id = add_node(parent, is_left, False, f, threshold, impurity, n, wn, total / wn)
+        deepest = depth + 1
+        for child, child_is_left in ((left, True), (right, False)):
+            S_c, imp_c, total_c, wn_c, sq_c = child
+            if len(S_c) == 1:  # a leaf (min_samples_split ≥ 2)
+                add_node(node_id, child_is_left, True, 0, 0.0, imp_c, 1, wn_c, total_c / wn_c)
+            else:
+                deepest = max(deepest, grow_distinct(S_c, depth + 1, node_id, child_is_left,
+                                                     imp_c, total_c, wn_c, sq_c))
+        return deepest
+
+    add_node = tree._add_node
+    distinct_ok = splitter.distinct_ok
+    splitter.distinct_checked = distinct_ok
+    lo, hi = DISTINCT_NODE
+    stack = [(0, len(splitter.samples), 0, TREE_UNDEFINED, False, np.inf, 0, None, False)]
     max_depth_seen = -1
     first = True
     while stack:
-        start, end, depth, parent, is_left, impurity, n_constant, totals = stack.pop()
+        start, end, depth, parent, is_left, impurity, n_constant, totals, distinct = stack.pop()
         n = end - start
         splitter.node_reset(start, end, totals)
         wn = splitter.weighted_n_node
-        # Step 1: the stopping rules
-        is_leaf = (depth >= max_depth or n < min_samples_split or n < 2 * min_samples_leaf
-                   or wn < 2 * min_weight_leaf)
         if first:
             impurity = splitter.node_impurity()
             first = False
-        is_leaf = is_leaf or impurity <= EPSILON
+        # a node known distinct (its parent was) of up to DISTINCT_SUBTREE samples, or one
+        # of DISTINCT_NODE sizes found distinct, grows its subtree at once
+        if distinct_ok and 2 <= n and ((distinct and n <= DISTINCT_SUBTREE) or (
+                lo <= n <= hi and splitter.is_distinct(start, end))):
+            deepest = grow_distinct(splitter.samples[start:end].tolist(), depth, parent,
+                                    is_left, impurity, float(splitter.sum_total[0]), wn,
+                                    splitter.sq_sum_total)
+            max_depth_seen = max(max_depth_seen, deepest)
+            continue
+        is_leaf = stops(n, depth, wn, impurity)
         # Step 2: the best split, kept only if it decreases the impurity enough
         if not is_leaf:
             split, n_constant = splitter.node_split(impurity, n_constant)
@@ -160,10 +218,11 @@ def build_depth_first(tree: Tree, splitter: Splitter, *, max_depth: int,
                                  impurity, n, wn, _value(splitter, tree))
         if not is_leaf:
             left, right = splitter.child_totals or (None, None)
+            distinct = splitter.node_distinct  # then so are its children
             stack.append((split.pos, end, depth + 1, node_id, False, split.impurity_right,
-                          n_constant, right))
+                          n_constant, right, distinct))
             stack.append((start, split.pos, depth + 1, node_id, True, split.impurity_left,
-                          n_constant, left))
+                          n_constant, left, distinct))
         max_depth_seen = max(max_depth_seen, depth)
     tree.max_depth = max_depth_seen
     tree._finalise()
