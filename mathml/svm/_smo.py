@@ -88,36 +88,65 @@ class _State:
         self.low = np.where(self.y > 0, -np.inf, 0.0)
         self._column = column                   # original index -> float32 Q column
         self._y = self.y.copy()                 # y in the original order
-        self._cache: dict[int, NDArray[np.float64]] = {}
-        self._capacity = capacity
+        # The cache, by original index t: [generation, y∘Q_t, a_t or None], the vectors in
+        # the working order of the generation (number of permutations) they were last
+        # brought up to; a_t (the curvatures of WSS3) is added when t is first an i. Each
+        # vector counts against the capacity, so it bounds the memory as before.
+        self._cache: dict[int, list] = {}
+        self._capacity = max(1, capacity // 2)
+        self._orders: list[NDArray[np.intp]] = []   # the permutations applied, in turn
 
-    def column(self, t: int) -> NDArray[np.float64]:
-        """y∘Q_t for the original index t, from float32 values of Q (cached)."""
-        Q_t = self._cache.get(t)
-        if Q_t is None:
+    def _entry(self, t: int) -> list:
+        """The cache entry of original index t, in the current working order (a vector
+        cached before a permutation is permuted when next asked for, so that the solver
+        reads positions 0..n-1 as a slice, not a gather)."""
+        generation = len(self._orders)
+        entry = self._cache.get(t)
+        if entry is None:
             Q_t = self._column(t) * self._y
+            if not self.identity:
+                Q_t = Q_t[self.active_set]
             if len(self._cache) >= self._capacity:
                 del self._cache[next(iter(self._cache))]
-            self._cache[t] = Q_t
-        return Q_t
+            entry = self._cache[t] = [generation, Q_t, None]
+        elif entry[0] != generation:
+            for order in self._orders[entry[0]:]:
+                entry[1] = entry[1][order]
+                if entry[2] is not None:
+                    entry[2] = entry[2][order]
+            entry[0] = generation
+        return entry
 
     def yQ(self, i: int, length: int) -> NDArray[np.float64]:
         """y∘Q_i, column i of Q times y, over working positions 0..length-1."""
-        column = self.column(int(self.active_set[i]))
-        if self.identity:
-            return column[:length]
-        return column[self.active_set[:length]]
+        return self._entry(int(self.active_set[i]))[1][:length]
 
-    def set_status(self, t: int) -> None:
-        a_t, C_t = self.alpha[t], self.C[t]
-        self.status[t] = status = UPPER if a_t >= C_t else LOWER if a_t <= 0 else FREE
-        positive = self.y[t] > 0
+    def yQ_and_curvature(self, i: int, length: int) -> tuple[NDArray, NDArray]:
+        """y∘Q_i and a_ij = K_ii + K_jj − 2K_ij (τ where not positive) over positions
+        0..length-1; a depends on i alone, so it is computed once per cached column."""
+        entry = self._entry(int(self.active_set[i]))
+        a = entry[2]
+        if a is None:
+            # 2K_ij = 2 y_i (y_j Q_ij): exact (signs, a power of 2); libsvm's order of sums
+            a = self.QD[i] + self.QD
+            a -= (2.0 * float(self.y[i])) * entry[1]
+            a[~(a > 0)] = TAU                     # (NaN too, as libsvm's `> 0` test)
+            entry[2] = a
+        return entry[1][:length], a[:length]
+
+    def set_status(self, t: int, a_t: float, C_t: float, positive: bool) -> int:
+        """Record α_t = a_t (bound C_t, y_t > 0 if `positive`) and its bound status."""
+        self.alpha[t] = a_t
+        status = UPPER if a_t >= C_t else LOWER if a_t <= 0 else FREE
+        self.status[t] = status
         # I_up: y = +1 below C, or y = −1 above 0; I_low the mirror
         self.up[t] = 0.0 if status == FREE or (status == LOWER) == positive else -np.inf
         self.low[t] = 0.0 if status == FREE or (status == UPPER) == positive else -np.inf
+        return status
 
     def permute(self, order: list[int]) -> None:
         self.identity = False
+        self._orders.append(np.array(order, dtype=np.intp))
         for name in ("p", "y", "C", "QD", "alpha", "status", "yG", "G_bar", "active_set",
                      "up", "low"):
             setattr(self, name, getattr(self, name)[order])
@@ -144,12 +173,8 @@ def _select_working_set(s: _State, eps: float) -> tuple[int, int, NDArray] | Non
     b += Gmax
     if Gmax + Gmax2 < eps or not Gmax2 > -Gmax:
         return None                               # optimal, or no j with b_ij > 0
-    yQi = s.yQ(i, n)
-    # a_ij = K_ii + K_jj − 2K_ij, with 2K_ij = 2 y_i (y_j Q_ij) (exact: signs, a power of 2)
-    a = s.QD[i] + s.QD[:n]
-    a -= (2.0 * float(s.y[i])) * yQi
-    if not np.minimum.reduce(a) > 0:
-        a = np.where(a > 0, a, TAU)
+    # a_ij = K_ii + K_jj − 2K_ij (cached with column i)
+    yQi, a = s.yQ_and_curvature(i, n)
     # the largest decrease b²/a over b > 0 (the last one, libsvm's `<=` on −b²/a)
     np.maximum(b, 0.0, out=b)
     b *= b
@@ -214,12 +239,9 @@ def _two_variable_step(s: _State, i: int, j: int, yQi: NDArray, yQj: NDArray) ->
     step += yQj * (a_j - old_j)
     s.yG[:n] += step
     # Step 5: the bound status, and Ḡ = Σ_{t at upper bound} C_t Q_t when it changes.
-    was_upper_i, was_upper_j = s.status[i] == UPPER, s.status[j] == UPPER
-    s.alpha[i], s.alpha[j] = a_i, a_j
-    s.set_status(i)
-    s.set_status(j)
-    for t, C_t, was_upper in ((i, C_i, was_upper_i), (j, C_j, was_upper_j)):
-        if was_upper != (s.status[t] == UPPER):
+    for t, a_t, C_t, y_t in ((i, a_i, C_i, y_i), (j, a_j, C_j, y_j)):
+        was_upper = s.status[t] == UPPER
+        if was_upper != (s.set_status(t, a_t, C_t, y_t > 0) == UPPER):
             s.G_bar += (-C_t if was_upper else C_t) * (s.y * s.yQ(t, s.l))
 
 
@@ -231,7 +253,7 @@ def _reconstruct_gradient(s: _State) -> None:
         return
     s.yG[n:] = s.y[n:] * (s.G_bar[n:] + s.p[n:])
     for t in np.flatnonzero(s.status[:n] == FREE):
-        s.yG[n:] += s.alpha[t] * s.column(int(s.active_set[t]))[s.active_set[n:]]
+        s.yG[n:] += s.alpha[t] * s.yQ(t, l)[n:]
 
 
 def _do_shrinking(s: _State, eps: float, unshrink: bool) -> bool:
