@@ -252,7 +252,7 @@ def _reconstruct_gradient(s: _State) -> None:
     if n == l:
         return
     s.yG[n:] = s.y[n:] * (s.G_bar[n:] + s.p[n:])
-    for t in np.flatnonzero(s.status[:n] == FREE):
+    for t in np.flatnonzero(s.status[:n] == FREE).tolist():
         s.yG[n:] += s.alpha[t] * s.yQ(t, l)[n:]
 
 
