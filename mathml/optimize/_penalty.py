@@ -250,11 +250,21 @@ def barrier(fun: Callable, x0: ArrayLike, constraints: Any = (), args: tuple = (
         c_I, A_I = _values(ineq, z), _jacobian(problem, ineq, z)
         return problem.grad(z) - mu * (A_I.T @ (1.0 / c_I))
 
-    H = None
+    H, x_before = None, None
     for k in range(1, maxiter + 1):  # noqa: B007  (k, the iterations, is reported after)
         # Step 2: warm start: x(μ) is strictly feasible and O(μ) from x(μ/ρ); the inverse
-        # Hessian changes by ~ρ along the active normals only
-        x, q, H = _bfgs(lambda z: objective(z, mu), lambda z: gradient(z, mu), x, H)
+        # Hessian changes by ~ρ along the active normals only. From the second μ on, the
+        # start is the better (lower P) of x(ρμ) and its extrapolation along the central
+        # path, x(μ) ≈ x* + μ·v: x(ρμ) + (x(ρμ) − x(ρ²μ))/ρ (+∞ if outside the interior).
+        start, q_start = x, objective(x, mu)
+        if x_before is not None:
+            guess = x + (x - x_before) / rho
+            q_guess = objective(guess, mu)
+            if q_guess < q_start:
+                start, q_start = guess, q_guess
+        x_before = x
+        x, q, H = _bfgs(lambda z: objective(z, mu), lambda z: gradient(z, mu), start, H,
+                        q=q_start)
         # Step 3: m·μ bounds f − f* for a convex problem (the duality gap)
         if m * mu <= tol or not problem.ineq or np.isnan(q):
             break
@@ -309,10 +319,11 @@ def _result(problem: Problem, x, nit: int, maxcv: float, tol: float, mu: float,
 
 
 def _bfgs(Q: Callable, grad: Callable, x: NDArray[np.float64], H: NDArray | None = None,
-          gtol: float = 1e-10, maxiter: int = 1000) -> tuple[NDArray[np.float64], float, NDArray]:
+          gtol: float = 1e-10, maxiter: int = 1000,
+          q: float | None = None) -> tuple[NDArray[np.float64], float, NDArray]:
     """An approximate minimiser of Q from x, with Q there and the last inverse Hessian
     approximation H: BFGS from H (I when None) with an Armijo backtracking line search
-    (N&W Algorithm 6.1).
+    (N&W Algorithm 6.1). `q`, when given, is Q(x), already evaluated.
 
     Stops when ‖∇Q‖∞ ≤ gtol·max(1, |Q|); when the predicted decrease −∇Qᵀp = ∇QᵀH∇Q is
     below the rounding error of Q (4·eps·|Q|), when no step decreases Q, or when three steps
@@ -325,7 +336,7 @@ def _bfgs(Q: Callable, grad: Callable, x: NDArray[np.float64], H: NDArray | None
     normals only, which the line search and one update absorb, where a restart from I
     spent ~30 halvings of the step and ~12 iterations on each (3–4× the evaluations)."""
     # (scalars as Python floats: the same IEEE arithmetic, without NumPy's scalar overhead)
-    q = float(Q(x))
+    q = float(Q(x) if q is None else q)
     g = grad(x)
     H, stalled = (np.eye(x.size) if H is None else H), 0
     for _ in range(maxiter):
