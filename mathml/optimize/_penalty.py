@@ -199,7 +199,9 @@ def barrier(fun: Callable, x0: ArrayLike, constraints: Any = (), args: tuple = (
     1. Check that x0 is strictly feasible; μ = mu0.
     2. Minimise P(·; μ) from the current x (and the last BFGS matrix) by BFGS; points
        with some cᵢ ≤ 0 count as P = +∞, so the line search keeps every iterate strictly
-       feasible. ∇P = ∇f − μ Σ ∇cᵢ / cᵢ.
+       feasible. ∇P = ∇f − μ Σ ∇cᵢ / cᵢ. From the second μ on, BFGS starts instead from
+       the extrapolation x + (x − x_prev)/ρ along the central path (x(μ) ≈ x* + μ·v)
+       when P is lower there.
     3. Stop when m·μ ≤ tol; else μ ← μ/ρ and repeat from step 2.
 
     The multipliers are estimated by λᵢ = μ/cᵢ(x(μ)), and for a convex problem x(μ) is
