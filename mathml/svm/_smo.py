@@ -162,14 +162,13 @@ def _select_working_set(s: _State, eps: float) -> tuple[int, int, NDArray] | Non
     n = s.active_size
     if n == 0:
         return None                               # everything shrunk: check the whole problem
-    # Step 1: i maximises −y_t G_t over I_up (−∞ elsewhere).
+    # Step 1: i maximises −y_t G_t over I_up (−∞ elsewhere): the last maximum.
     minus_yG = s.up[:n] - s.yG[:n]
-    i = _last_argmax(minus_yG)
+    i = n - 1 - int(minus_yG[::-1].argmax())
     Gmax = float(minus_yG[i])
     # Step 2: over j ∈ I_low, Gmax2 = max y_j G_j and b_ij = Gmax + y_j G_j (−∞ outside).
-    yG = s.yG[:n] + s.low[:n]
-    Gmax2 = float(np.maximum.reduce(yG))
-    b = yG
+    b = s.yG[:n] + s.low[:n]
+    Gmax2 = float(b[int(b.argmax())])             # (a NaN is found as max would find it)
     b += Gmax
     if Gmax + Gmax2 < eps or not Gmax2 > -Gmax:
         return None                               # optimal, or no j with b_ij > 0
@@ -179,7 +178,7 @@ def _select_working_set(s: _State, eps: float) -> tuple[int, int, NDArray] | Non
     np.maximum(b, 0.0, out=b)
     b *= b
     b /= a
-    j = _last_argmax(b)
+    j = n - 1 - int(b[::-1].argmax())
     if not b[j] > 0:                              # every b²/a underflowed: rare, exact path
         b = Gmax + (s.yG[:n] + s.low[:n])
         with np.errstate(over="ignore"):
@@ -191,15 +190,17 @@ def _select_working_set(s: _State, eps: float) -> tuple[int, int, NDArray] | Non
 def _two_variable_step(s: _State, i: int, j: int, yQi: NDArray, yQj: NDArray) -> None:
     """Minimise f along the pair (i, j) in closed form and clip to the box (libsvm's
     update, case by case, so the clipped values are its to the last bit)."""
-    C_i, C_j = float(s.C[i]), float(s.C[j])
-    old_i, old_j = float(s.alpha[i]), float(s.alpha[j])
+    # (the scalars as Python floats: `item`)
+    C_i, C_j = s.C.item(i), s.C.item(j)
+    old_i, old_j = s.alpha.item(i), s.alpha.item(j)
     a_i, a_j = old_i, old_j
-    y_i, y_j = float(s.y[i]), float(s.y[j])
-    G_i, G_j = y_i * float(s.yG[i]), y_j * float(s.yG[j])
-    Q_ij = y_j * float(yQi[j])
+    y_i, y_j = s.y.item(i), s.y.item(j)
+    G_i, G_j = y_i * s.yG.item(i), y_j * s.yG.item(j)
+    Q_ij = y_j * yQi.item(j)
+    QD_i, QD_j = s.QD.item(i), s.QD.item(j)
     if y_i != y_j:
         # α_i − α_j is conserved
-        quad = float(s.QD[i]) + float(s.QD[j]) + 2 * Q_ij
+        quad = QD_i + QD_j + 2 * Q_ij
         quad = quad if quad > 0 else TAU
         delta = (-G_i - G_j) / quad
         diff = a_i - a_j
@@ -217,7 +218,7 @@ def _two_variable_step(s: _State, i: int, j: int, yQi: NDArray, yQj: NDArray) ->
             a_j, a_i = C_j, C_j + diff
     else:
         # α_i + α_j is conserved
-        quad = float(s.QD[i]) + float(s.QD[j]) - 2 * Q_ij
+        quad = QD_i + QD_j - 2 * Q_ij
         quad = quad if quad > 0 else TAU
         delta = (G_i - G_j) / quad
         total = a_i + a_j
@@ -239,10 +240,13 @@ def _two_variable_step(s: _State, i: int, j: int, yQi: NDArray, yQj: NDArray) ->
     step += yQj * (a_j - old_j)
     s.yG[:n] += step
     # Step 5: the bound status, and Ḡ = Σ_{t at upper bound} C_t Q_t when it changes.
-    for t, a_t, C_t, y_t in ((i, a_i, C_i, y_i), (j, a_j, C_j, y_j)):
-        was_upper = s.status[t] == UPPER
-        if was_upper != (s.set_status(t, a_t, C_t, y_t > 0) == UPPER):
-            s.G_bar += (-C_t if was_upper else C_t) * (s.y * s.yQ(t, s.l))
+    was_upper_i, was_upper_j = s.status.item(i) == UPPER, s.status.item(j) == UPPER
+    upper_i = s.set_status(i, a_i, C_i, y_i > 0) == UPPER
+    upper_j = s.set_status(j, a_j, C_j, y_j > 0) == UPPER
+    if was_upper_i != upper_i:
+        s.G_bar += (-C_i if was_upper_i else C_i) * (s.y * s.yQ(i, s.l))
+    if was_upper_j != upper_j:
+        s.G_bar += (-C_j if was_upper_j else C_j) * (s.y * s.yQ(j, s.l))
 
 
 def _reconstruct_gradient(s: _State) -> None:
