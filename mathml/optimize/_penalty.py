@@ -244,7 +244,7 @@ def barrier(fun: Callable, x0: ArrayLike, constraints: Any = (), args: tuple = (
 
     def objective(z, mu):
         c_I = _values(ineq, z)
-        if (c_I <= 0).any():
+        if c_I.size and c_I.min() <= 0:  # (a NaN passes, as it passes `c ≤ 0`: P is NaN)
             return np.inf
         return problem.value(z) - mu * np.log(c_I).sum()
 
@@ -280,7 +280,10 @@ def _values(group: list, z: NDArray[np.float64]) -> NDArray[np.float64]:
     when the group is a single constraint: the inner loops evaluate it at every step."""
     if len(group) == 1:
         con = group[0]
-        return np.atleast_1d(con.fun(z, *con.args)).astype(float).ravel()
+        value = con.fun(z, *con.args)
+        if isinstance(value, (float, np.floating)):  # one real number: a vector of one
+            return np.array((value,), dtype=float)
+        return np.atleast_1d(value).astype(float).ravel()
     return Problem.values(group, z)
 
 
