@@ -92,6 +92,25 @@ def test_fcluster_identical_to_scipy(method):
                                           sch.fcluster(Z, t, criterion="distance"))
 
 
+@pytest.mark.parametrize("method", ["single", "centroid", "ward"])
+def test_fcluster_identical_to_scipy_on_deep_trees_and_inconsistency(method):
+    """A chain (single linkage of growing gaps: depth n − 1), inversions (centroid), and
+    the inconsistency coefficients, whose subtree maxima are not the merges' own."""
+    rng = np.random.default_rng(17)
+    chain = np.cumsum(np.arange(1.0, 301.0))[:, None]
+    for X in (chain, rng.normal(size=(300, 3)), np.round(rng.normal(size=(300, 2)))):
+        Z = sch.linkage(X, method)
+        for t in (1, 2, 7, 150, 299):
+            np.testing.assert_array_equal(fcluster(Z, t, "maxclust"),
+                                          sch.fcluster(Z, t, criterion="maxclust"))
+        for t in np.quantile(Z[:, 2], [0.0, 0.3, 0.9, 1.0]):
+            np.testing.assert_array_equal(fcluster(Z, t, "distance"),
+                                          sch.fcluster(Z, t, criterion="distance"))
+        for t, depth in ((0.5, 2), (1.0, 2), (0.8, 4)):
+            np.testing.assert_array_equal(fcluster(Z, t, "inconsistent", depth),
+                                          sch.fcluster(Z, t, "inconsistent", depth))
+
+
 def test_fcluster_maxclust_is_the_coarsest_cut_within_t():
     Z = linkage(blobs(3, n=30), "average")
     for t in range(1, 31):

@@ -428,3 +428,27 @@ def test_svd_by_divide_and_conquer(shape):
     U, S, Vh = ml.svd(A)
     np.testing.assert_allclose(S, np.linalg.svd(A, compute_uv=False), rtol=0, atol=1e-13 * max(shape))
     _assert_invariants("linalg.svd", catalog.case(A), (U, S, Vh))
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32, np.float16])
+def test_norm_of_a_whole_array_at_the_edges(dtype):
+    """The Euclidean and Frobenius norms of whole arrays (√(x·x), without rescaling, as
+    NumPy): overflow to inf, underflow to 0, inf and NaN entries, empty, non-contiguous
+    and 3-D input, keepdims; the dtype kept, the value NumPy's to a few ulps."""
+    big, small = np.finfo(dtype).max / 4, np.finfo(dtype).tiny
+    rng = np.random.default_rng(17)
+    arrays = [np.array([big, big]), np.array([small, small]), np.array([np.inf, 1.0]),
+              np.array([-np.inf, 1.0]), np.array([np.nan, np.inf]), np.zeros(0),
+              np.zeros((0, 3)), rng.normal(size=(40, 30))[:, ::3],
+              rng.normal(size=(3, 4, 5)), rng.normal(size=1000)]
+    with np.errstate(over="ignore", under="ignore"):
+        for x in arrays:
+            x = x.astype(dtype)
+            ords = [None] + ([2] if x.ndim == 1 else ["fro", "f"] if x.ndim == 2 else [])
+            for ord in ords:
+                for keepdims in (False, True):
+                    got = ml.norm(x, ord, keepdims=keepdims)
+                    expected = np.linalg.norm(x, ord, keepdims=keepdims)
+                    assert np.shape(got) == np.shape(expected)
+                    assert np.asarray(got).dtype == np.asarray(expected).dtype
+                    np.testing.assert_allclose(got, expected, rtol=8 * np.finfo(dtype).eps)

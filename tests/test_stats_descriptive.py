@@ -41,6 +41,33 @@ def test_quantile_is_hyndman_fan_7_by_hand(backend):
     assert backend.median(x) == 4.0
 
 
+@pytest.mark.parametrize("n_q", [1, 3, 40, 200])  # a partition for few q, a sort for many
+def test_quantile_order_statistics_by_hand(n_q):
+    """Every quantile from the sorted sample by the definition (h = (n − 1)q, the order
+    statistics ⌊h⌋ and ⌊h⌋ + 1), along each axis, with ties, a NaN in one row, and q = 0, 1."""
+    rng = np.random.default_rng(17)
+    x = rng.integers(0, 50, (3, 301)).astype(float)  # ties
+    x[1, 17] = np.nan
+    q = np.concatenate(([0.0, 1.0], rng.uniform(size=n_q)))
+    got = ms.quantile(x, q, axis=1)
+    assert got.shape == (len(q), 3)
+    for row in (0, 2):
+        s = sorted(x[row])
+        for qi, p in zip(got[:, row], q):
+            h = 300 * p
+            k = math.floor(h)
+            lo, hi = s[k], s[min(k + 1, 300)]
+            assert close(qi, lo + (h - k) * (hi - lo))
+    assert np.isnan(got[:, 1]).all()
+    # along axis 0 and flattened: the same order statistics
+    assert np.allclose(ms.quantile(x[[0, 2]].T, q, axis=0), got[:, [0, 2]], rtol=1e-15, atol=0)
+    flat = np.sort(x[[0, 2]].ravel())
+    h = (flat.size - 1) * q
+    k = np.floor(h).astype(int)
+    by_hand = flat[k] + (h - k) * (flat[np.minimum(k + 1, flat.size - 1)] - flat[k])
+    assert np.allclose(ms.quantile(x[[0, 2]], q), by_hand, rtol=1e-15, atol=1e-13)
+
+
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_mode_takes_the_smallest_of_the_most_frequent(backend):
     res = backend.mode(np.array([[3, 1], [1, 1], [3, 2]]), axis=0)

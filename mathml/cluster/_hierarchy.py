@@ -510,22 +510,26 @@ def _check_linkage(Z: NDArray) -> None:
     m = Z.shape[0]
     if m == 0:
         raise ValueError("Linkage must be computed on at least two observations.")
-    indices = Z[:, :2]
-    if not np.all(np.isfinite(indices) & (indices == np.round(indices))):
+    left, right = Z[:, 0], Z[:, 1]
+    indices = np.concatenate((left, right))          # contiguous: the checks read it fast
+    if not (np.isfinite(indices).all() and (indices == np.rint(indices)).all()):
         # SciPy's check passes NaN indices on to C code that reads out of bounds (a crash of
         # the interpreter); both backends refuse them here
         raise ValueError("Linkage 'Z' contains non-integer or non-finite cluster indices.")
     if m < 2:
         return
-    problems = ((np.any(Z[:, :2] < 0), "contains negative indices."),
-                (np.any(Z[:, 2] < 0), "contains negative distances."),
-                (np.any(Z[:, 3] < 0), "contains negative counts."),
-                (np.any(Z[:, 3] > m + 1), "contains excessive observations in a cluster"),
-                (np.any(Z[:, :2].max(axis=1) >= np.arange(m + 1, 2 * m + 1)),
+    # SciPy's checks in its order, each evaluated only if those before it pass (the
+    # duplicate count relies on them: indices are then integers in 0..2m-1)
+    problems = ((lambda: (indices < 0).any(), "contains negative indices."),
+                (lambda: (Z[:, 2] < 0).any(), "contains negative distances."),
+                (lambda: (Z[:, 3] < 0).any(), "contains negative counts."),
+                (lambda: (Z[:, 3] > m + 1).any(), "contains excessive observations in a cluster"),
+                (lambda: (np.maximum(left, right) >= np.arange(m + 1, 2 * m + 1)).any(),
                  "uses non-singleton cluster before it is formed."),
-                (len(np.unique(Z[:, :2])) < 2 * m, "uses the same cluster more than once."))
+                (lambda: np.bincount(indices.astype(np.intp)).max() > 1,
+                 "uses the same cluster more than once."))
     for bad, message in problems:
-        if bad:
+        if bad():
             raise ValueError(f"Linkage 'Z' {message}")
 
 
@@ -533,8 +537,16 @@ def _max_height_below(Z: NDArray, n: int, values: NDArray | None = None) -> NDAr
     """For each cluster n + i, the largest merge height in its subtree (heights of centroid
     and median trees need not increase, so this is not Z[i, 2] itself), or the largest of
     `values` (one per merge: inconsistency coefficients) when given. Children come before
-    their parent in Z, so one pass in row order suffices."""
-    M = (Z[:, 2] if values is None else np.asarray(values, dtype=np.float64)).tolist()
+    their parent in Z, so one pass in row order suffices.
+
+    Fast path: where no merge is below a child merge (no inversions: single, complete,
+    average, weighted, ward), each subtree's largest value is its root's, M = the values."""
+    values = Z[:, 2] if values is None else np.asarray(values, dtype=np.float64)
+    child = Z[:, :2].astype(np.intp) - n
+    below = np.where(child >= 0, values[np.maximum(child, 0)], -np.inf)
+    if (values >= np.maximum(below[:, 0], below[:, 1])).all():   # (False for any NaN)
+        return values.copy()
+    M = values.tolist()
     for i, (a, b) in enumerate(Z[:, :2].astype(np.intp).tolist()):
         M[i] = max(M[i], M[a - n] if a >= n else M[i], M[b - n] if b >= n else M[i])
     return np.array(M)
@@ -650,40 +662,65 @@ def inconsistent(Z: ArrayLike, d: int = 2) -> NDArray[np.float64]:
     return np.column_stack([mean, std, k, coefficient])
 
 
+_OPEN, _CLOSE, _LEADER = 0, 1, 2
+
+
 def _flat_clusters(Z: NDArray, M: NDArray, cutoff: float, n: int) -> NDArray[np.int32]:
     """Cut the tree where M ≤ cutoff: every highest cluster with M ≤ cutoff is one flat
     cluster, every other point a singleton; numbered 1, 2, ... in SciPy's depth-first order
     (left subtree, right subtree, then a node's own leaf children).
 
-    (Python lists, not arrays: the walk touches one entry at a time.)"""
-    children = Z[:, :2].astype(np.intp).tolist()
+    1. The walk from the root stops at each highest merge with M ≤ cutoff (a *leader*:
+       its number is the next one when the walk reaches it); at a merge above the cut it
+       walks the left subtree, the right one, then numbers its leaf children (singletons).
+       Only the merges above the cut are visited. (Python lists: one entry at a time.)
+    2. Every point under a leader takes the leader's number: each node points to its
+       parent, a leader to itself, and pointer doubling (p ← p[p], O(log depth) passes)
+       takes every point to its highest ancestor that is a leader, if any."""
+    children = Z[:, :2].astype(np.intp)
+    child_list = children.tolist()
     below = (np.asarray(M) <= cutoff).tolist()
-    T = [0] * n
-    visited = [False] * (2 * n - 1)
-    stack = [2 * n - 2]
-    count, leader = 0, -1
+    T = np.zeros(n, dtype=np.int32)
+    root = 2 * n - 2
+    leaders: list[int] = []                       # in the order met: numbered 1, 2, ...
+    numbers: list[int] = []
+    count = 0
+    # Step 1: the walk over the merges above the cut.
+    stack = [(root, _LEADER if below[root - n] else _OPEN)]
     while stack:
-        node = stack[-1] - n
-        left, right = children[node]
-        if leader == -1 and below[node]:  # a flat cluster starts here
-            leader, count = node, count + 1
-        if left >= n and not visited[left]:
-            visited[left] = True
-            stack.append(left)
+        node, state = stack.pop()
+        if state == _LEADER:                      # a flat cluster starts here
+            count += 1
+            leaders.append(node)
+            numbers.append(count)
             continue
-        if right >= n and not visited[right]:
-            visited[right] = True
-            stack.append(right)
+        left, right = child_list[node - n]
+        if state == _OPEN:                        # its subtrees first (left on top)
+            stack.append((node, _CLOSE))
+            for child in (right, left):
+                if child >= n:
+                    stack.append((child, _LEADER if below[child - n] else _OPEN))
             continue
-        for leaf in (left, right):
+        for leaf in (left, right):                # then its own leaves: singletons
             if leaf < n:
-                if leader == -1:
-                    count += 1
+                count += 1
                 T[leaf] = count
-        if leader == node:
-            leader = -1
-        stack.pop()
-    return np.array(T, dtype=np.int32)
+    # Step 2: the points under each leader.
+    if leaders:
+        up = np.empty(2 * n - 1, dtype=np.intp)
+        up[children.ravel()] = np.repeat(np.arange(n, 2 * n - 1), 2)
+        up[root] = root
+        number = np.zeros(2 * n - 1, dtype=np.int32)  # a leader's number, 0 elsewhere
+        number[leaders] = numbers
+        up[leaders] = leaders
+        while True:
+            jumped = up[up]
+            if np.array_equal(jumped, up):
+                break
+            up = jumped
+        under = number[up[:n]]
+        T = np.where(under > 0, under, T)
+    return T
 
 
 def fcluster(Z: ArrayLike, t: float, criterion: str = "inconsistent", depth: int = 2,

@@ -69,8 +69,11 @@ def norm(x: ArrayLike, ord: float | str | None = None, axis: int | tuple[int, ..
     -----
     *Algorithm*: the definitions above, as reductions over the chosen axes; the spectral
     and nuclear norms call :func:`mathml.linalg.svd`. *Complexity*: O(n) for the entrywise
-    norms, O(MN·min(M, N)) for 2, -2 and 'nuc'. *Numerical stability*: the Euclidean norm
-    squares entries without rescaling, as NumPy, so it overflows past about 1e154.
+    norms, O(MN·min(M, N)) for 2, -2 and 'nuc'. *Fast path*: the Euclidean norm of a
+    whole vector and the Frobenius norm of a whole matrix are √(x·x), one dot product of
+    the flattened entries (no squared copy), as NumPy computes them. *Numerical
+    stability*: the Euclidean norm squares entries without rescaling, as NumPy, so it
+    overflows past about 1e154.
 
     Checked against ``reference.linalg.norm`` → ``numpy.linalg.norm``.
 
@@ -94,8 +97,9 @@ def norm(x: ArrayLike, ord: float | str | None = None, axis: int | tuple[int, ..
     elif not np.issubdtype(x.dtype, np.inexact):
         x = x.astype(np.float64)
     if axis is None:
-        if ord is None:
-            out = np.sqrt((x.ravel() ** 2).sum())
+        if ord is None or (ord == 2 and x.ndim == 1) or (_is_frobenius(ord) and x.ndim == 2):
+            # The Euclidean norm of all the entries (Frobenius for a matrix): ‖x‖² = x·x.
+            out = np.sqrt(_sum_of_squares(x.ravel()))
             return out.reshape((1,) * x.ndim) if keepdims else out
         if x.ndim not in (1, 2):
             raise ValueError("Improper number of dimensions to norm.")
@@ -110,6 +114,26 @@ def norm(x: ArrayLike, ord: float | str | None = None, axis: int | tuple[int, ..
     if keepdims:
         out = np.expand_dims(out, axes)
     return out
+
+
+def _is_frobenius(ord: Any) -> bool:
+    """Whether `ord` names the Frobenius norm ('fro' or its alias 'f')."""
+    return isinstance(ord, str) and ord in ("fro", "f")
+
+
+def _sum_of_squares(v: NDArray) -> Any:
+    """Σ v_i² of a 1-D array, as one dot product ``v @ v``.
+
+    For float64 and float32 this is one BLAS call that reads v once and allocates
+    nothing (squaring first would write a temporary as large as v); NumPy's own norm
+    computes the same dot. Like the plain sum of squares it overflows to inf past
+    about 1e154 (1e19 in float32) and flushes squares below the smallest float to
+    0; inf and NaN entries propagate; an empty v gives 0. Other floating dtypes
+    (float16, long double) square entry by entry, in their own precision.
+    """
+    if v.dtype in (np.float64, np.float32):
+        return v @ v
+    return (v * v).sum()
 
 
 def _normalize_axes(axis: Any, ndim: int, vector_ord: Any) -> tuple[int, ...]:
@@ -134,9 +158,9 @@ def _normalize_axes(axis: Any, ndim: int, vector_ord: Any) -> tuple[int, ...]:
 def _vector_norm(x: NDArray, ord, axis: int) -> NDArray:
     if isinstance(ord, str):
         raise ValueError(f"Invalid norm order '{ord}' for vectors")
+    if ord is None or ord == 2:  # |x_i|² = x_i²: no absolute values needed
+        return np.sqrt((x * x).sum(axis=axis))
     absx = np.abs(x)
-    if ord is None or ord == 2:
-        return np.sqrt((absx * absx).sum(axis=axis))
     if ord == np.inf:
         return absx.max(axis=axis, initial=0.0)  # max |x_i| ≥ 0: an empty vector has norm 0
     if ord == -np.inf:
@@ -150,9 +174,9 @@ def _vector_norm(x: NDArray, ord, axis: int) -> NDArray:
 
 def _matrix_norm(x: NDArray, ord, axes: tuple[int, int]) -> NDArray:
     row_axis, col_axis = axes
+    if ord is None or _is_frobenius(ord):  # |a_ij|² = a_ij²
+        return np.sqrt((x * x).sum(axis=axes))
     absx = np.abs(x)
-    if ord is None or ord in ("fro", "f"):
-        return np.sqrt((absx * absx).sum(axis=axes))
     if ord in (1, -1):  # column sums: reduce the row axis first
         sums = absx.sum(axis=row_axis)
         axis = col_axis - (col_axis > row_axis)

@@ -9,6 +9,7 @@ self-contained here so that the methods can be read on their own.
 """
 from __future__ import annotations
 
+import math
 from typing import Any
 from collections.abc import Callable
 
@@ -113,14 +114,29 @@ def penalty(fun: Callable, x0: ArrayLike, constraints: Any = (), args: tuple = (
     # Step 1: x0 need not be feasible
     x, mu = starting_point(x0, "penalty"), float(mu0)
 
+    eq, ineq = problem.eq, problem.ineq
+
+    # (An absent kind of constraint adds an exact 0 to the sums: its terms are skipped.)
     def objective(z, mu):
-        c_E, c_I = problem.values(problem.eq, z), problem.values(problem.ineq, z)
-        c_violated = np.minimum(0.0, c_I)  # only violated inequalities are penalised
-        return problem.value(z) + mu / 2 * (c_E @ c_E + c_violated @ c_violated)
+        squares = 0.0
+        if eq:
+            c_E = _values(eq, z)
+            squares = c_E @ c_E
+        if ineq:
+            c_violated = np.minimum(0.0, _values(ineq, z))  # only violated ones
+            squares = squares + c_violated @ c_violated
+        return problem.value(z) + mu / 2 * squares
 
     def gradient(z, mu):
-        c_E, A_E, c_I, A_I = problem.constraints_at(z)
-        return problem.grad(z) + mu * (A_E.T @ c_E + A_I.T @ np.minimum(0.0, c_I))
+        normals = None
+        if eq:
+            c_E = _values(eq, z)
+            normals = _jacobian(problem, eq, z).T @ c_E
+        if ineq:
+            c_violated = np.minimum(0.0, _values(ineq, z))
+            term = _jacobian(problem, ineq, z).T @ c_violated
+            normals = term if normals is None else normals + term
+        return problem.grad(z) + mu * normals if normals is not None else problem.grad(z)
 
     H = None
     for k in range(1, maxiter + 1):  # noqa: B007  (k, the iterations, is reported after)
@@ -183,7 +199,9 @@ def barrier(fun: Callable, x0: ArrayLike, constraints: Any = (), args: tuple = (
     1. Check that x0 is strictly feasible; μ = mu0.
     2. Minimise P(·; μ) from the current x (and the last BFGS matrix) by BFGS; points
        with some cᵢ ≤ 0 count as P = +∞, so the line search keeps every iterate strictly
-       feasible. ∇P = ∇f − μ Σ ∇cᵢ / cᵢ.
+       feasible. ∇P = ∇f − μ Σ ∇cᵢ / cᵢ. From the second μ on, BFGS starts instead from
+       the extrapolation x + (x − x_prev)/ρ along the central path (x(μ) ≈ x* + μ·v)
+       when P is lower there.
     3. Stop when m·μ ≤ tol; else μ ← μ/ρ and repeat from step 2.
 
     The multipliers are estimated by λᵢ = μ/cᵢ(x(μ)), and for a convex problem x(μ) is
@@ -222,27 +240,60 @@ def barrier(fun: Callable, x0: ArrayLike, constraints: Any = (), args: tuple = (
     _check_interior(problem, x)
     m = max(1, sum(np.atleast_1d(con.fun(x, *con.args)).size for con in problem.ineq))
 
+    ineq = problem.ineq
+
     def objective(z, mu):
-        c_I = problem.values(problem.ineq, z)
-        if (c_I <= 0).any():
+        c_I = _values(ineq, z)
+        if c_I.size and c_I.min() <= 0:  # (a NaN passes, as it passes `c ≤ 0`: P is NaN)
             return np.inf
         return problem.value(z) - mu * np.log(c_I).sum()
 
-    def gradient(z, mu):
-        _, _, c_I, A_I = problem.constraints_at(z)
+    def gradient(z, mu):  # (no equality constraints: _check_interior refused them)
+        c_I, A_I = _values(ineq, z), _jacobian(problem, ineq, z)
         return problem.grad(z) - mu * (A_I.T @ (1.0 / c_I))
 
-    H = None
+    H, x_before = None, None
     for k in range(1, maxiter + 1):  # noqa: B007  (k, the iterations, is reported after)
         # Step 2: warm start: x(μ) is strictly feasible and O(μ) from x(μ/ρ); the inverse
-        # Hessian changes by ~ρ along the active normals only
-        x, q, H = _bfgs(lambda z: objective(z, mu), lambda z: gradient(z, mu), x, H)
+        # Hessian changes by ~ρ along the active normals only. From the second μ on, the
+        # start is the better (lower P) of x(ρμ) and its extrapolation along the central
+        # path, x(μ) ≈ x* + μ·v: x(ρμ) + (x(ρμ) − x(ρ²μ))/ρ (+∞ if outside the interior).
+        start, q_start = x, objective(x, mu)
+        if x_before is not None:
+            guess = x + (x - x_before) / rho
+            q_guess = objective(guess, mu)
+            if q_guess < q_start:
+                start, q_start = guess, q_guess
+        x_before = x
+        x, q, H = _bfgs(lambda z: objective(z, mu), lambda z: gradient(z, mu), start, H,
+                        q=q_start)
         # Step 3: m·μ bounds f − f* for a convex problem (the duality gap)
         if m * mu <= tol or not problem.ineq or np.isnan(q):
             break
         mu /= rho
     return _result(problem, x, k, _maxcv(problem, x), 0.0, mu=mu,
                    converged=m * mu <= tol or not problem.ineq)
+
+
+def _values(group: list, z: NDArray[np.float64]) -> NDArray[np.float64]:
+    """`Problem.values` (the constraints of `group` at z, one vector), without stacking
+    when the group is a single constraint: the inner loops evaluate it at every step."""
+    if len(group) == 1:
+        con = group[0]
+        value = con.fun(z, *con.args)
+        if isinstance(value, (float, np.floating)):  # one real number: a vector of one
+            return np.array((value,), dtype=float)
+        return np.atleast_1d(value).astype(float).ravel()
+    return Problem.values(group, z)
+
+
+def _jacobian(problem: Problem, group: list, z: NDArray[np.float64]) -> NDArray[np.float64]:
+    """`problem.jacobian(group, z)`, likewise without stacking a single constraint's given
+    Jacobian (read, never written: it may be the array the callable returned)."""
+    if len(group) == 1 and callable(group[0].jac):
+        con = group[0]
+        return np.atleast_2d(np.asarray(con.jac(z, *con.args), dtype=float)).reshape(-1, z.size)
+    return problem.jacobian(group, z)
 
 
 def _check_interior(problem: Problem, x: NDArray[np.float64]) -> None:
@@ -273,10 +324,11 @@ def _result(problem: Problem, x, nit: int, maxcv: float, tol: float, mu: float,
 
 
 def _bfgs(Q: Callable, grad: Callable, x: NDArray[np.float64], H: NDArray | None = None,
-          gtol: float = 1e-10, maxiter: int = 1000) -> tuple[NDArray[np.float64], float, NDArray]:
+          gtol: float = 1e-10, maxiter: int = 1000,
+          q: float | None = None) -> tuple[NDArray[np.float64], float, NDArray]:
     """An approximate minimiser of Q from x, with Q there and the last inverse Hessian
     approximation H: BFGS from H (I when None) with an Armijo backtracking line search
-    (N&W Algorithm 6.1).
+    (N&W Algorithm 6.1). `q`, when given, is Q(x), already evaluated.
 
     Stops when ‖∇Q‖∞ ≤ gtol·max(1, |Q|); when the predicted decrease −∇Qᵀp = ∇QᵀH∇Q is
     below the rounding error of Q (4·eps·|Q|), when no step decreases Q, or when three steps
@@ -288,12 +340,13 @@ def _bfgs(Q: Callable, grad: Callable, x: NDArray[np.float64], H: NDArray | None
     previous one's H: the Hessian changes by about the factor ρ along the few constraint
     normals only, which the line search and one update absorb, where a restart from I
     spent ~30 halvings of the step and ~12 iterations on each (3–4× the evaluations)."""
-    q = Q(x)
+    # (scalars as Python floats: the same IEEE arithmetic, without NumPy's scalar overhead)
+    q = float(Q(x) if q is None else q)
     g = grad(x)
     H, stalled = (np.eye(x.size) if H is None else H), 0
     for _ in range(maxiter):
-        if not (np.isfinite(q) and np.isfinite(g).all()) \
-                or np.abs(g).max() <= gtol * max(1.0, abs(q)):
+        g_max = float(np.abs(g).max())  # inf or NaN if some entry of g is
+        if not (math.isfinite(q) and math.isfinite(g_max)) or g_max <= gtol * max(1.0, abs(q)):
             break
         p = -(H @ g)
         slope = float(g @ p)  # ∇Qᵀp = −∇QᵀH∇Q
@@ -311,7 +364,7 @@ def _bfgs(Q: Callable, grad: Callable, x: NDArray[np.float64], H: NDArray | None
         x_new = x + s
         g_new = grad(x_new)
         y = g_new - g
-        if y @ s > 1e-14 * np.sqrt((y @ y) * (s @ s)):
+        if float(y @ s) > 1e-14 * math.sqrt(float(y @ y) * float(s @ s)):
             H = _bfgs_inverse_update(H, s, y)
         x, q, g = x_new, q_new, g_new
     return x, q, H
@@ -322,7 +375,7 @@ def _armijo(Q: Callable, x, q: float, p, slope: float,
     """The first α in 1, ½, ¼, … with Q(x + αp) ≤ Q(x) + c1·α·∇Qᵀp; (0, Q(x)) if none."""
     alpha = 1.0
     for _ in range(40):
-        q_new = Q(x + alpha * p)
+        q_new = float(Q(x + alpha * p))
         if q_new <= q + c1 * alpha * slope:
             return alpha, q_new
         alpha /= 2
@@ -331,7 +384,7 @@ def _armijo(Q: Callable, x, q: float, p, slope: float,
 
 def _bfgs_inverse_update(H, s, y):
     """H₊ = (I − ρsyᵀ) H (I − ρysᵀ) + ρssᵀ, ρ = 1/yᵀs (N&W (6.17))."""
-    rho = 1.0 / (y @ s)
+    rho = 1.0 / float(y @ s)
     Hy = H @ y
-    return (H - rho * (s[:, None] * Hy[None, :] + Hy[:, None] * s[None, :])
-            + (rho**2 * (y @ Hy) + rho) * s[:, None] * s[None, :])
+    s_Hy = s[:, None] * Hy  # s Hyᵀ; its transpose is Hy sᵀ (the same products)
+    return H - rho * (s_Hy + s_Hy.T) + ((rho**2 * float(y @ Hy) + rho) * s)[:, None] * s

@@ -544,9 +544,14 @@ def quantile(a: ArrayLike, q: ArrayLike, axis: int | None = None, *, method: str
 
     Notes
     -----
-    *Algorithm*: 1. virtual index h = (n − 1) q; 2. sort along the axis; 3. interpolate
-    between the order statistics k = ⌊h⌋ and k + 1 (clipped to n − 1) with weight h − k.
-    *Complexity*: O(n log n). *Numerical stability*: the interpolation is computed from the
+    *Algorithm*: 1. virtual index h = (n − 1) q; 2. the order statistics k = ⌊h⌋ and
+    k + 1 (clipped to n − 1) along the axis; 3. interpolate between them with weight h − k.
+    Step 2 needs no full sort: a partition (introselect) puts the order statistics k and
+    k + 1 of every q, and the largest entry, in their sorted places, which are all that
+    steps 2–3 read (the largest is NaN if the sample has one: NumPy's sort order puts NaN
+    last, and a NaN makes every quantile NaN).
+    *Complexity*: O(n) expected per requested order statistic (a sort, O(n log n), when
+    there are many). *Numerical stability*: the interpolation is computed from the
     nearer end (NumPy's ``_lerp``), exact at the order statistics.
 
     References
@@ -577,8 +582,10 @@ def quantile(a: ArrayLike, q: ArrayLike, axis: int | None = None, *, method: str
     h = (n - 1) * p.reshape(-1)
     k = np.floor(h).astype(np.intp)
     k1 = np.minimum(k + 1, n - 1)
-    # Step 2: order statistics
-    s = np.sort(y, axis=-1)
+    # Step 2: order statistics k and k + 1 of each q, and the last one (where a NaN goes)
+    # in their sorted places: a partition on those positions, not a sort of them all
+    kth = np.unique(np.concatenate((k, k1, [n - 1])))
+    s = np.partition(y, kth, axis=-1) if kth.size < 64 else np.sort(y, axis=-1)
     # Step 3: one interpolation per q, q's axis first (NumPy puts q's dimensions first)
     lo, hi = np.moveaxis(s[..., k], -1, 0), np.moveaxis(s[..., k1], -1, 0)
     t = np.reshape(h - k, (-1,) + (1,) * (lo.ndim - 1))
@@ -586,7 +593,7 @@ def quantile(a: ArrayLike, q: ArrayLike, axis: int | None = None, *, method: str
     if keepdims:
         rest = (1,) * x.ndim if axis is None else \
             tuple(1 if i == axis % x.ndim else d for i, d in enumerate(x.shape))
-    # a NaN in the sample makes every quantile NaN, as in NumPy (the sort puts it last)
+    # a NaN in the sample makes every quantile NaN, as in NumPy (step 2 put it last)
     r = np.where(np.isnan(s[..., -1]), np.nan, _lerp(lo, hi, t))
     r = np.reshape(r, p.shape + rest).astype(_quantile_type(a, q), copy=False)
     return r[()] if r.ndim == 0 else r

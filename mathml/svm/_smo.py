@@ -88,36 +88,65 @@ class _State:
         self.low = np.where(self.y > 0, -np.inf, 0.0)
         self._column = column                   # original index -> float32 Q column
         self._y = self.y.copy()                 # y in the original order
-        self._cache: dict[int, NDArray[np.float64]] = {}
-        self._capacity = capacity
+        # The cache, by original index t: [generation, y∘Q_t, a_t or None], the vectors in
+        # the working order of the generation (number of permutations) they were last
+        # brought up to; a_t (the curvatures of WSS3) is added when t is first an i. Each
+        # vector counts against the capacity, so it bounds the memory as before.
+        self._cache: dict[int, list] = {}
+        self._capacity = max(1, capacity // 2)
+        self._orders: list[NDArray[np.intp]] = []   # the permutations applied, in turn
 
-    def column(self, t: int) -> NDArray[np.float64]:
-        """y∘Q_t for the original index t, from float32 values of Q (cached)."""
-        Q_t = self._cache.get(t)
-        if Q_t is None:
+    def _entry(self, t: int) -> list:
+        """The cache entry of original index t, in the current working order (a vector
+        cached before a permutation is permuted when next asked for, so that the solver
+        reads positions 0..n-1 as a slice, not a gather)."""
+        generation = len(self._orders)
+        entry = self._cache.get(t)
+        if entry is None:
             Q_t = self._column(t) * self._y
+            if not self.identity:
+                Q_t = Q_t[self.active_set]
             if len(self._cache) >= self._capacity:
                 del self._cache[next(iter(self._cache))]
-            self._cache[t] = Q_t
-        return Q_t
+            entry = self._cache[t] = [generation, Q_t, None]
+        elif entry[0] != generation:
+            for order in self._orders[entry[0]:]:
+                entry[1] = entry[1][order]
+                if entry[2] is not None:
+                    entry[2] = entry[2][order]
+            entry[0] = generation
+        return entry
 
     def yQ(self, i: int, length: int) -> NDArray[np.float64]:
         """y∘Q_i, column i of Q times y, over working positions 0..length-1."""
-        column = self.column(int(self.active_set[i]))
-        if self.identity:
-            return column[:length]
-        return column[self.active_set[:length]]
+        return self._entry(int(self.active_set[i]))[1][:length]
 
-    def set_status(self, t: int) -> None:
-        a_t, C_t = self.alpha[t], self.C[t]
-        self.status[t] = status = UPPER if a_t >= C_t else LOWER if a_t <= 0 else FREE
-        positive = self.y[t] > 0
+    def yQ_and_curvature(self, i: int, length: int) -> tuple[NDArray, NDArray]:
+        """y∘Q_i and a_ij = K_ii + K_jj − 2K_ij (τ where not positive) over positions
+        0..length-1; a depends on i alone, so it is computed once per cached column."""
+        entry = self._entry(int(self.active_set[i]))
+        a = entry[2]
+        if a is None:
+            # 2K_ij = 2 y_i (y_j Q_ij): exact (signs, a power of 2); libsvm's order of sums
+            a = self.QD[i] + self.QD
+            a -= (2.0 * float(self.y[i])) * entry[1]
+            a[~(a > 0)] = TAU                     # (NaN too, as libsvm's `> 0` test)
+            entry[2] = a
+        return entry[1][:length], a[:length]
+
+    def set_status(self, t: int, a_t: float, C_t: float, positive: bool) -> int:
+        """Record α_t = a_t (bound C_t, y_t > 0 if `positive`) and its bound status."""
+        self.alpha[t] = a_t
+        status = UPPER if a_t >= C_t else LOWER if a_t <= 0 else FREE
+        self.status[t] = status
         # I_up: y = +1 below C, or y = −1 above 0; I_low the mirror
         self.up[t] = 0.0 if status == FREE or (status == LOWER) == positive else -np.inf
         self.low[t] = 0.0 if status == FREE or (status == UPPER) == positive else -np.inf
+        return status
 
     def permute(self, order: list[int]) -> None:
         self.identity = False
+        self._orders.append(np.array(order, dtype=np.intp))
         for name in ("p", "y", "C", "QD", "alpha", "status", "yG", "G_bar", "active_set",
                      "up", "low"):
             setattr(self, name, getattr(self, name)[order])
@@ -133,28 +162,23 @@ def _select_working_set(s: _State, eps: float) -> tuple[int, int, NDArray] | Non
     n = s.active_size
     if n == 0:
         return None                               # everything shrunk: check the whole problem
-    # Step 1: i maximises −y_t G_t over I_up (−∞ elsewhere).
+    # Step 1: i maximises −y_t G_t over I_up (−∞ elsewhere): the last maximum.
     minus_yG = s.up[:n] - s.yG[:n]
-    i = _last_argmax(minus_yG)
+    i = n - 1 - int(minus_yG[::-1].argmax())
     Gmax = float(minus_yG[i])
     # Step 2: over j ∈ I_low, Gmax2 = max y_j G_j and b_ij = Gmax + y_j G_j (−∞ outside).
-    yG = s.yG[:n] + s.low[:n]
-    Gmax2 = float(np.maximum.reduce(yG))
-    b = yG
+    b = s.yG[:n] + s.low[:n]
+    Gmax2 = float(b[int(b.argmax())])             # (a NaN is found as max would find it)
     b += Gmax
     if Gmax + Gmax2 < eps or not Gmax2 > -Gmax:
         return None                               # optimal, or no j with b_ij > 0
-    yQi = s.yQ(i, n)
-    # a_ij = K_ii + K_jj − 2K_ij, with 2K_ij = 2 y_i (y_j Q_ij) (exact: signs, a power of 2)
-    a = s.QD[i] + s.QD[:n]
-    a -= (2.0 * float(s.y[i])) * yQi
-    if not np.minimum.reduce(a) > 0:
-        a = np.where(a > 0, a, TAU)
+    # a_ij = K_ii + K_jj − 2K_ij (cached with column i)
+    yQi, a = s.yQ_and_curvature(i, n)
     # the largest decrease b²/a over b > 0 (the last one, libsvm's `<=` on −b²/a)
     np.maximum(b, 0.0, out=b)
     b *= b
     b /= a
-    j = _last_argmax(b)
+    j = n - 1 - int(b[::-1].argmax())
     if not b[j] > 0:                              # every b²/a underflowed: rare, exact path
         b = Gmax + (s.yG[:n] + s.low[:n])
         with np.errstate(over="ignore"):
@@ -166,15 +190,17 @@ def _select_working_set(s: _State, eps: float) -> tuple[int, int, NDArray] | Non
 def _two_variable_step(s: _State, i: int, j: int, yQi: NDArray, yQj: NDArray) -> None:
     """Minimise f along the pair (i, j) in closed form and clip to the box (libsvm's
     update, case by case, so the clipped values are its to the last bit)."""
-    C_i, C_j = float(s.C[i]), float(s.C[j])
-    old_i, old_j = float(s.alpha[i]), float(s.alpha[j])
+    # (the scalars as Python floats: `item`)
+    C_i, C_j = s.C.item(i), s.C.item(j)
+    old_i, old_j = s.alpha.item(i), s.alpha.item(j)
     a_i, a_j = old_i, old_j
-    y_i, y_j = float(s.y[i]), float(s.y[j])
-    G_i, G_j = y_i * float(s.yG[i]), y_j * float(s.yG[j])
-    Q_ij = y_j * float(yQi[j])
+    y_i, y_j = s.y.item(i), s.y.item(j)
+    G_i, G_j = y_i * s.yG.item(i), y_j * s.yG.item(j)
+    Q_ij = y_j * yQi.item(j)
+    QD_i, QD_j = s.QD.item(i), s.QD.item(j)
     if y_i != y_j:
         # α_i − α_j is conserved
-        quad = float(s.QD[i]) + float(s.QD[j]) + 2 * Q_ij
+        quad = QD_i + QD_j + 2 * Q_ij
         quad = quad if quad > 0 else TAU
         delta = (-G_i - G_j) / quad
         diff = a_i - a_j
@@ -192,7 +218,7 @@ def _two_variable_step(s: _State, i: int, j: int, yQi: NDArray, yQj: NDArray) ->
             a_j, a_i = C_j, C_j + diff
     else:
         # α_i + α_j is conserved
-        quad = float(s.QD[i]) + float(s.QD[j]) - 2 * Q_ij
+        quad = QD_i + QD_j - 2 * Q_ij
         quad = quad if quad > 0 else TAU
         delta = (G_i - G_j) / quad
         total = a_i + a_j
@@ -214,13 +240,13 @@ def _two_variable_step(s: _State, i: int, j: int, yQi: NDArray, yQj: NDArray) ->
     step += yQj * (a_j - old_j)
     s.yG[:n] += step
     # Step 5: the bound status, and Ḡ = Σ_{t at upper bound} C_t Q_t when it changes.
-    was_upper_i, was_upper_j = s.status[i] == UPPER, s.status[j] == UPPER
-    s.alpha[i], s.alpha[j] = a_i, a_j
-    s.set_status(i)
-    s.set_status(j)
-    for t, C_t, was_upper in ((i, C_i, was_upper_i), (j, C_j, was_upper_j)):
-        if was_upper != (s.status[t] == UPPER):
-            s.G_bar += (-C_t if was_upper else C_t) * (s.y * s.yQ(t, s.l))
+    was_upper_i, was_upper_j = s.status.item(i) == UPPER, s.status.item(j) == UPPER
+    upper_i = s.set_status(i, a_i, C_i, y_i > 0) == UPPER
+    upper_j = s.set_status(j, a_j, C_j, y_j > 0) == UPPER
+    if was_upper_i != upper_i:
+        s.G_bar += (-C_i if was_upper_i else C_i) * (s.y * s.yQ(i, s.l))
+    if was_upper_j != upper_j:
+        s.G_bar += (-C_j if was_upper_j else C_j) * (s.y * s.yQ(j, s.l))
 
 
 def _reconstruct_gradient(s: _State) -> None:
@@ -230,8 +256,8 @@ def _reconstruct_gradient(s: _State) -> None:
     if n == l:
         return
     s.yG[n:] = s.y[n:] * (s.G_bar[n:] + s.p[n:])
-    for t in np.flatnonzero(s.status[:n] == FREE):
-        s.yG[n:] += s.alpha[t] * s.column(int(s.active_set[t]))[s.active_set[n:]]
+    for t in np.flatnonzero(s.status[:n] == FREE).tolist():
+        s.yG[n:] += s.alpha[t] * s.yQ(t, l)[n:]
 
 
 def _do_shrinking(s: _State, eps: float, unshrink: bool) -> bool:
