@@ -14,6 +14,7 @@ mirror through the hyperplane orthogonal to v).
 Private helpers other modules may import:
 
 - ``_householder_vector(x) -> (v, beta, alpha)``: the reflector of one vector.
+- ``_householder_into(x, out) -> (beta, alpha)``: the same, v written into `out`.
 - ``_wy_factor(V, beta) -> T``: ``H₀ H₁ ⋯ H_{k−1} = I − V T Vᵀ`` (compact WY form).
 - ``_apply_reflectors(V, beta, C) -> H₀ H₁ ⋯ H_{k−1} C``, through the compact WY form.
 - ``_apply_reflectors_transposed(V, beta, C) -> H_{k−1} ⋯ H₁ H₀ C``, the same transposed.
@@ -98,14 +99,22 @@ def _householder_vector(x: NDArray[np.float64]) -> tuple[NDArray[np.float64], fl
     ----------
     Golub & Van Loan, *Matrix Computations*, 4th ed., §5.1.2–5.1.3, Algorithm 5.1.1.
     """
-    x0 = float(x[0])
     v = np.empty_like(x, dtype=np.float64)
-    v[0] = 1.0
+    beta, alpha = _householder_into(x, v)
+    return v, beta, alpha
+
+
+def _householder_into(x: NDArray[np.float64], out: NDArray[np.float64]) -> tuple[float, float]:
+    """`_householder_vector` writing v into `out` (a view of x's length, which may be x
+    itself): returns (beta, alpha). The same arithmetic, without allocating v, for the
+    column loops of the blocked reductions, which keep their reflectors in a work array."""
+    x0 = float(x[0])
     tail = x[1:]
     tail_norm = _norm2(tail)
     if tail_norm == 0.0:
-        v[1:] = tail                     # zeros, kept as they were (dlarfg leaves x alone)
-        return v, 0.0, x0
+        out[1:] = tail                   # zeros, kept as they were (dlarfg leaves x alone)
+        out[0] = 1.0
+        return 0.0, x0
     alpha = -math.copysign(math.hypot(x0, tail_norm), x0)
     rescalings = 0
     if abs(alpha) < _SAFMIN:
@@ -120,10 +129,11 @@ def _householder_vector(x: NDArray[np.float64]) -> tuple[NDArray[np.float64], fl
                 break
         alpha = -math.copysign(math.hypot(x0, _norm2(tail)), x0)
     beta = (alpha - x0) / alpha
-    np.multiply(tail, 1.0 / (x0 - alpha), out=v[1:])
+    np.multiply(tail, 1.0 / (x0 - alpha), out=out[1:])
+    out[0] = 1.0
     for _ in range(rescalings):
         alpha *= _SAFMIN
-    return v, beta, alpha
+    return beta, alpha
 
 
 def _wy_factor(V: NDArray[np.float64], beta: NDArray[np.float64]) -> NDArray[np.float64]:

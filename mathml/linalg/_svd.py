@@ -29,7 +29,7 @@ from ..exceptions import LinAlgError
 from ._input import matrix, real_parameter, result_dtype, right_hand_side
 from ._eigh import (_CLUSTER_GAP, _largest_entry_positive, _power_of_two_scale,
                     _scalar_count, _scalar_eigenvalue, _tridiagonal_eigh, eigh, eigvalsh)
-from ._householder import (_apply_reflectors, _apply_reflectors_transposed, _householder_vector,
+from ._householder import (_apply_reflectors, _apply_reflectors_transposed, _householder_into,
                            _orthonormal_basis)
 
 __all__ = ["svd", "pinv", "lstsq"]
@@ -153,45 +153,63 @@ def _bidiagonalize(A: NDArray[np.float64]) -> tuple:
     β_j·Aᵀv_j and column j of X is β_j·A u_j, for the A of the moment. Column k and row k
     are brought up to date just before their reflectors are made (one product each), and
     the rest of the matrix receives the whole panel at once, by one matrix product.
+
+    L and Rᵀ are kept beside A in one work array ``G = [[A, L], [Rᵀ, 0]]``, so that one
+    matrix-vector product gives both ``Aᵀv`` and ``Lᵀv`` (the columns of G right of the
+    diagonal block, against v), and one gives both ``A u`` and ``Rᵀu``: the product with
+    the panel so far then costs a single small product more. The panel's columns not yet
+    made are zero, so the products may use all of them.
     """
-    A = np.array(A, dtype=np.float64)
     M, N = A.shape
+    nb = min(_PANEL_BRD, N)
+    G = np.zeros((M + 2 * nb, N + 2 * nb))
+    G[:M, :N] = A
     d, f = np.zeros(N), np.zeros(max(N - 1, 0))
     VL, betaL = np.zeros((M, N)), np.zeros(N)
     VR, betaR = np.zeros((N, max(N - 2, 0))), np.zeros(max(N - 2, 0))
-    for p in range(0, N, _PANEL_BRD):
-        b = min(_PANEL_BRD, N - p)
-        # L = [v₀ x₀ v₁ x₁ …], R = [y₀ u₀ y₁ u₁ …] interleaved, zero until made: the
-        # products with the panel so far use only their first c columns
-        L, R = np.zeros((M, 2 * b)), np.zeros((N, 2 * b))
+    Lc, Rr = slice(N, N + 2 * nb), slice(M, M + 2 * nb)   # L's columns, Rᵀ's rows in G
+    for p in range(0, N, nb):
+        b = min(nb, N - p)
+        G[:M, Lc] = 0.0
+        G[Rr, :N] = 0.0
         for i in range(b):
             k, c = p + i, 2 * i
-            # column k, then its reflector from the left
-            A[k:, k] -= L[k:, :c] @ R[k, :c]
-            v, beta, d[k] = _householder_vector(A[k:, k])
-            L[k:, c] = v
-            betaL[k] = beta
+            vrow, urow = M + c, M + c + 1          # rows of Rᵀ: y_i, then u_i
+            vcol, xcol = N + c, N + c + 1          # columns of L: v_i, then x_i
+            # column k, then its reflector from the left: A[k:, k] −= L[k:] R[k]ᵀ
+            column = G[k:M, k]
+            if c:
+                column -= G[k:M, N:N + c] @ G[M:M + c, k]
+            betaL[k], d[k] = _householder_into(column, G[k:M, vcol])
+            v = G[k:M, vcol]
             if k == N - 1:
                 break
-            R[k + 1:, c] = beta * (A[k:, k + 1:].T @ v - R[k + 1:, :c] @ (L[k:, :c].T @ v))
+            # y = β (Aᵀv − R (Lᵀv)): [Aᵀv; Lᵀv] from one product with G
+            t = v @ G[k:M, k + 1:N + c]
+            y = G[vrow, k + 1:N]
+            np.subtract(t[:N - k - 1], t[N - k - 1:] @ G[M:M + c, k + 1:N], out=y)
+            y *= betaL[k]
             # row k, then its reflector from the right (none for the last superdiagonal)
-            A[k, k + 1:] -= R[k + 1:, :c + 1] @ L[k, :c + 1]
+            row = G[k, k + 1:N]
+            row -= G[k, N:N + c + 1] @ G[M:M + c + 1, k + 1:N]
             if k == N - 2:
-                f[k] = A[k, k + 1]
+                f[k] = G[k, k + 1]
                 continue
-            u, beta, f[k] = _householder_vector(A[k, k + 1:])
-            R[k + 1:, c + 1] = u
-            betaR[k] = beta
-            L[k + 1:, c + 1] = beta * (A[k + 1:, k + 1:] @ u
-                                       - L[k + 1:, :c + 1] @ (R[k + 1:, :c + 1].T @ u))
+            betaR[k], f[k] = _householder_into(row, G[urow, k + 1:N])
+            u = G[urow, k + 1:N]
+            # x = β (A u − L (Rᵀu)): [A u; Rᵀu] from one product with G
+            t = G[k + 1:M + c + 2, k + 1:N] @ u
+            x = G[k + 1:M, xcol]
+            np.subtract(t[:M - k - 1], G[k + 1:M, N:N + c + 2] @ t[M - k - 1:], out=x)
+            x *= betaR[k]
         # the panel's reflectors (zero above their first row, as V and U hold them)
         q = p + b
         right = max(min(q, N - 2) - p, 0)
-        VL[:, p:q] = L[:, 0:2 * b:2]
-        VR[:, p:p + right] = R[:, 1:2 * right:2]
+        VL[:, p:q] = G[:M, N:N + 2 * b:2]
+        VR[:, p:p + right] = G[M + 1:M + 2 * right:2, :N].T
         # the rest of the matrix receives the whole panel
         if q < N:
-            A[q:, q:] -= L[q:] @ R[q:].T
+            G[q:M, q:N] -= G[q:M, Lc] @ G[Rr, q:N]
     return d, f, (VL, betaL), (VR, betaR)
 
 
