@@ -28,7 +28,8 @@ from numpy.typing import ArrayLike, NDArray
 
 from ..exceptions import LinAlgError
 from ._input import matrix
-from ._householder import _apply_reflectors, _householder_vector, _orthonormal_basis
+from ._householder import (_apply_reflectors, _householder_into, _householder_vector,
+                           _orthonormal_basis)
 
 __all__ = ["eigh", "eigvalsh"]
 
@@ -161,41 +162,52 @@ def _tridiagonalize(A: NDArray[np.float64]) -> tuple[NDArray[np.float64], ...]:
     columns are made one at a time, each from its column brought up to date with the panel's
     earlier rank-2 updates ``V Wᵀ + W Vᵀ`` (never applied to the rest of A); the trailing
     matrix then takes all of them in one matrix product, ``A22 ← A22 − V Wᵀ − W Vᵀ``.
+
+    The panel's V and W are kept beside A in one work array,
+    ``G = [[A, V, W], [Wᵀ, 0, 0], [Vᵀ, 0, 0]]``, so that ``V Wᵀ + W Vᵀ`` is the product of
+    G's columns right of A with its rows below A, and one matrix-vector product with G gives
+    ``A22 v`` together with ``Wᵀv`` and ``Vᵀv``. Columns of the panel not yet made are zero,
+    so every product may use all of them.
     """
-    A = np.array(A, dtype=np.float64)
     n = A.shape[0]
+    nb = _TRIDIAGONAL_PANEL
+    G = np.zeros((n + 2 * nb, n + 2 * nb))
+    G[:n, :n] = A
     e = np.zeros(max(n - 1, 0))
     V = np.zeros((n, max(n - 2, 0)))
     beta = np.zeros(max(n - 2, 0))
-    for k0 in range(0, n - 2, _TRIDIAGONAL_PANEL):
-        k1 = min(k0 + _TRIDIAGONAL_PANEL, n - 2)
-        # the panel's v_j and w_j on rows k0..n−1 (zero above their own row), interleaved
-        # in U = [v_0 w_0 v_1 w_1 …] and U' = [w_0 v_0 w_1 v_1 …]: V Wᵀ + W Vᵀ = U U'ᵀ
-        U = np.zeros((n - k0, 2 * (k1 - k0)))
-        U_swapped = np.zeros((n - k0, 2 * (k1 - k0)))
+    panel_columns, panel_rows = slice(n, n + 2 * nb), slice(n, n + 2 * nb)
+    for k0 in range(0, n - 2, nb):
+        k1 = min(k0 + nb, n - 2)
+        G[:n, panel_columns] = 0.0
+        G[panel_rows, :n] = 0.0
         for j, k in enumerate(range(k0, k1)):
-            r, s = k - k0, k - k0 + 1
-            column = A[k:, k]
+            v_column, w_column = n + j, n + nb + j     # and rows n + j: wᵀ, n + nb + j: vᵀ
+            column = G[k:n, k]
             if j:  # column k of (A − V Wᵀ − W Vᵀ), on rows k..n−1
-                column -= U[r:, :2 * j] @ U_swapped[r, :2 * j]
-            v, b, e[k] = _householder_vector(column[1:])
-            V[k + 1:, k], beta[k] = v, b
+                column -= G[k:n, panel_columns] @ G[panel_rows, k]
+            b, e[k] = _householder_into(column[1:], G[k + 1:n, v_column])
+            beta[k] = b
             if b == 0.0:
                 continue
+            v = G[k + 1:n, v_column]
+            G[n + nb + j, k + 1:n] = v
             # H A22 H = A22 − v wᵀ − w vᵀ with p = β A22 v and w = p − (β/2)(pᵀv) v,
-            # where A22 is the trailing matrix with the panel's updates so far
-            p = A[k + 1:, k + 1:] @ v
-            if j:
-                p -= U[s:, :2 * j] @ (U_swapped[s:, :2 * j].T @ v)
+            # where A22 is the trailing matrix with the panel's updates so far:
+            # [A22 v; Wᵀv; Vᵀv] from one product with G, then p = β (A22 v − V Wᵀv − W Vᵀv)
+            t = G[k + 1:, k + 1:n] @ v
+            p = t[:n - k - 1]
+            p -= G[k + 1:n, panel_columns] @ t[n - k - 1:]
             p *= b
-            w = p - (0.5 * b * float(p @ v)) * v
-            U[s:, 2 * j], U[s:, 2 * j + 1] = v, w
-            U_swapped[s:, 2 * j], U_swapped[s:, 2 * j + 1] = w, v
-        # the rest of A takes the panel's updates at once
-        A[k1:, k1:] -= U[k1 - k0:] @ U_swapped[k1 - k0:].T
+            w = G[k + 1:n, w_column]
+            np.subtract(p, (0.5 * b * float(p @ v)) * v, out=w)
+            G[n + j, k + 1:n] = w
+        # the panel's reflectors, and the rest of A takes the panel's updates at once
+        V[:, k0:k1] = G[:n, n:n + k1 - k0]
+        G[k1:n, k1:n] -= G[k1:n, panel_columns] @ G[panel_rows, k1:n]
     if n >= 2:
-        e[n - 2] = A[n - 1, n - 2]
-    return np.diagonal(A).copy(), e, V, beta
+        e[n - 2] = G[n - 1, n - 2]
+    return np.diagonal(G)[:n].copy(), e, V, beta
 
 
 # ---------------------------------------------------------------------------------------
