@@ -21,6 +21,7 @@ Private helpers other modules may import:
 from __future__ import annotations
 
 import math
+import threading
 from typing import NamedTuple
 
 import numpy as np
@@ -250,8 +251,45 @@ def _power_of_two_scale(amax: float) -> float:
     return math.ldexp(1.0, min(max(-math.frexp(amax)[1], -1000), 1000))
 
 
-def _sturm_pivots(d: NDArray[np.float64], e: NDArray[np.float64], k: int):
-    r"""A function σ ↦ the pivots of ``T − σ_j I = L D Lᵀ`` for k shifts at once (n×k).
+#: Work arrays up to this size are kept between calls, per thread (`_Workspace`).
+_KEPT_WORKSPACE_BYTES = 1 << 23
+_kept_workspaces = threading.local()
+
+
+class _Workspace:
+    """A work array of R rows: for w columns, its (R, w) view, whose rows are contiguous,
+    and those rows as a list of views (made once per width).
+
+    The memory is reused: within a call (grown as needed), and between calls (per thread,
+    by `name`, up to `_KEPT_WORKSPACE_BYTES`). Fresh memory costs a page fault per 4 kB
+    when first written, which for the few passes over it of one call cost as much as the
+    passes themselves.
+    """
+
+    def __init__(self, rows: int, name: str):
+        self.rows, self.name = rows, name
+        self.array = np.empty((rows, 0))
+        self.views: dict[int, tuple[NDArray[np.float64], list]] = {}
+
+    def get(self, width: int) -> tuple[NDArray[np.float64], list]:
+        if width > self.array.shape[1]:
+            kept = getattr(_kept_workspaces, self.name, None)
+            if kept is None or kept.shape[0] < self.rows or kept.shape[1] < width:
+                # (grown in both directions, so that calls of different shapes share it)
+                rows = self.rows if kept is None else max(self.rows, kept.shape[0])
+                kept = np.empty((rows, width if kept is None else max(width, kept.shape[1])))
+                if kept.nbytes <= _KEPT_WORKSPACE_BYTES:
+                    setattr(_kept_workspaces, self.name, kept)
+            self.array = kept[:self.rows]
+            self.views = {}
+        if width not in self.views:
+            view = self.array[:, :width]
+            self.views[width] = (view, list(view))
+        return self.views[width]
+
+
+def _sturm_pivots(d: NDArray[np.float64], e: NDArray[np.float64], k: int | None = None):
+    r"""A function σ ↦ the pivots of ``T − σ_j I = L D Lᵀ`` for all shifts σ_j at once (n×k).
 
     .. math:: q_0 = d_0 - σ, \qquad q_i = d_i - σ - e_{i-1}^2 / q_{i-1}.
 
@@ -260,25 +298,32 @@ def _sturm_pivots(d: NDArray[np.float64], e: NDArray[np.float64], k: int):
     finite again: IEEE arithmetic then counts as if q were +0 perturbed upwards, which is
     a valid count for a nearby matrix (Demmel, Dhillon & Ren 1995). Where e_{i−1} = 0 the
     recurrence restarts, so T may be split into blocks.
+
+    The returned array is a work array, overwritten by the next call (`k` is unused: any
+    number of shifts per call).
     """
-    n = d.size
-    q = np.empty((n, k))
-    rows = list(q)
-    tmp = np.empty(k)
-    # (the rows as views and each e² as a 0-d array, made once: a numpy call on a Python
-    # float converts it every time, which costs a third of the loop)
-    e2 = (e * e).tolist()
-    chain = [(rows[i], rows[i + 1], np.array(e2[i])) for i in np.flatnonzero(e).tolist()]
+    # (each e² as a 0-d array, made once: a numpy call on a Python float converts it every
+    # time, which costs a third of the loop; the rows of the work array as views)
+    e2 = [np.array(x) for x in (e * e).tolist()]
+    coupled = np.flatnonzero(e).tolist()
+    q_work, tmp_work = _Workspace(d.size, "pivots"), _Workspace(1, "pivots_tmp")
+    chains: dict[int, list] = {}
     divide, subtract = np.divide, np.subtract
 
     def pivots(sigma: NDArray[np.float64]) -> NDArray[np.float64]:
+        q, rows = q_work.get(sigma.size)
+        tmp = tmp_work.get(sigma.size)[0][0]
+        if sigma.size not in chains or chains[sigma.size][0][0] is not rows[coupled[0]]:
+            chains[sigma.size] = [(rows[i], rows[i + 1], e2[i]) for i in coupled]
         subtract(d[:, None], sigma, q)
         with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
-            for previous, row, e2 in chain:
-                divide(e2, previous, tmp)
+            for previous, row, e2i in chains[sigma.size]:
+                divide(e2i, previous, tmp)
                 subtract(row, tmp, row)
         return q
 
+    if not coupled:  # a diagonal T: the pivots are d − σ
+        return lambda sigma: d[:, None] - sigma
     return pivots
 
 
@@ -290,46 +335,175 @@ def _negatives(q: NDArray[np.float64]) -> NDArray[np.intp]:
     return np.add.reduce((q < 0).view(np.int8), axis=0, dtype=np.int32).astype(np.intp)
 
 
-def _sturm_newton(d: NDArray[np.float64], e: NDArray[np.float64], k: int):
-    r"""A function σ ↦ (Sturm counts, Newton steps on det(T − σ_j I)) for k shifts at once.
+#: From this many rows on, and for T without zero off-diagonal entries, Sturm counts and
+#: Newton steps come from twisted factorisations run from both ends at once (`_TwoSided`).
+_TWO_SIDED_SIZE = 16
+#: Above this many shifts per pass the one-sided recurrence is as fast (the work arrays of
+#: both ends, couplings included, no longer stay in cache).
+_TWO_SIDED_SHIFTS = 1000
+
+
+class _TwoSided:
+    r"""Sturm counts (and Newton steps) of an unreduced T from a twisted factorisation.
 
     .. math::
 
-        f(σ) = \det(T - σI) = \prod_i q_i, \qquad
-        q_i' = -1 + \frac{e_{i-1}^2}{q_{i-1}^2}\, q_{i-1}', \qquad
-        -\frac{f}{f'} = -\Big(\sum_i \frac{q_i'}{q_i}\Big)^{-1},
+        T - σI = N_r Δ_r N_r^\mathsf{T}, \qquad
+        Δ_r = \operatorname{diag}(q_0, …, q_{r-1}, γ_r, p_{r+1}, …, p_{n-1}),
 
-    the pivots q_i of `_sturm_pivots`, then their derivatives in a second pass over T's rows
-    (a linear recurrence: two numpy calls per row).
+        q_i = d_i - σ - e_{i-1}^2 / q_{i-1}, \qquad
+        p_i = d_i - σ - e_i^2 / p_{i+1}, \qquad
+        γ_r = d_r - σ - e_{r-1}^2 / q_{r-1} - e_r^2 / p_{r+1},
+
+    with N_r unit lower bidiagonal above row r and unit upper bidiagonal below it (Parlett
+    & Dhillon 1997). By Sylvester's law of inertia the negative entries of Δ_r count the
+    eigenvalues below σ, exactly as the pivots of `_sturm_pivots` do; and
+    det(T − σI) = Π Δ_r, so Newton's step is ``−1/Σ Δ_i'/Δ_i`` as in `_Sturm`'s
+    one-sided form. Twisting in the middle (r = ⌊n/2⌋) lets the pivots from the top (q_i)
+    and from the bottom (p_{n−1−i}) be computed side by side, one numpy call for both: half
+    the calls per pass of the one-sided recurrence, whose cost is mostly the calls'. Each
+    q_i and p_i is the one-sided recurrence's own, on its own rows, so the count is as
+    backward stable (a valid count for a nearby matrix; a zero pivot turns into −inf for
+    the next entry, as there).
+
+    Layout: row i of the work arrays holds the k shifts of q_i, then the k shifts of
+    p_{n−1−i}; the couplings e² are repeated to the same layout (a numpy call on a (2, 1)
+    operand, or on a (2, k) view, is much slower than on one contiguous row).
     """
-    n = d.size
-    dq = np.full((n, k), -1.0)
-    ratio = np.empty((max(n - 1, 0), k))
-    e2 = np.append(0.0, e * e)[:, None]
-    pivots = _sturm_pivots(d, e, k)
-    rows, ratios, one = list(dq), list(ratio), np.array(1.0)
-    chain = [(ratios[i], rows[i], rows[i + 1]) for i in np.flatnonzero(e).tolist()]
-    multiply, subtract = np.multiply, np.subtract
 
-    def counts_and_steps(sigma: NDArray[np.float64]) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
-        q = pivots(sigma)
+    def __init__(self, d: NDArray[np.float64], e: NDArray[np.float64]):
+        n = d.size
+        self.m = m = (n - 1) // 2              # rows from each end, side by side
+        self.r = n - 1 - m                     # the twist (n even: one more row on top)
+        self.d, self.e2 = d, e * e
+        self.top_d, self.bottom_d = d[:m, None], d[::-1][:m, None]
+        self.top_e2 = np.append(0.0, self.e2)[:m, None]             # e²_{i−1}
+        self.bottom_e2 = np.append(0.0, self.e2[::-1])[:m, None]    # e²_{n−1−i}
+        self.B, self.C, self.tmp = (_Workspace(m, "twisted"), _Workspace(m, "couplings"),
+                                    _Workspace(1, "twisted_tmp"))
+        self.dB, self.ratio, self.quotient = (_Workspace(m, "slopes"), _Workspace(m - 1, "ratio"),
+                                              _Workspace(m, "quotient"))
+        self.filled = 0                        # the width whose couplings C holds
+
+    def _pivots(self, sigma: NDArray[np.float64]):
+        """(B, q, p, γ): the pivots from both ends side by side, q_{r−1}, p_{r+1}, γ_r."""
+        k, m, r = sigma.size, self.m, self.r
+        B, rows = self.B.get(2 * k)
+        C, couplings = self.C.get(2 * k)
+        if self.filled != k:
+            C[:, :k], C[:, k:] = self.top_e2, self.bottom_e2
+            self.filled = k
+        tmp = self.tmp.get(2 * k)[0][0]
+        np.subtract(self.top_d, sigma, out=B[:, :k])
+        np.subtract(self.bottom_d, sigma, out=B[:, k:])
+        divide, subtract = np.divide, np.subtract
+        for i in range(1, m):
+            divide(couplings[i], rows[i - 1], tmp)
+            subtract(rows[i], tmp, rows[i])
+        q, p = B[m - 1, :k], B[m - 1, k:]
+        if r > m:  # the extra row on top
+            q = self.d[m] - sigma - self.e2[m - 1] / q
+        gamma = self.d[r] - sigma - self.e2[r - 1] / q - self.e2[r] / p
+        return B, C, q, p, gamma
+
+    def _count(self, B, q, gamma, k) -> NDArray[np.intp]:
+        both = _negatives(B)                   # per column: q's shifts, then p's
+        below = both[:k] + both[k:] + (gamma < 0)
+        return below + (q < 0) if self.r > self.m else below
+
+    def counts(self, sigma: NDArray[np.float64]) -> NDArray[np.intp]:
+        """The number of eigenvalues below each σ_j."""
         with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
-            np.divide(e2[1:], q[:-1], out=ratio)     # e²_{i−1}/q²_{i−1}, row i − 1
+            B, _, q, _, gamma = self._pivots(sigma)
+        return self._count(B, q, gamma, sigma.size)
+
+    def counts_and_steps(self, sigma: NDArray[np.float64]) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
+        """The counts and Newton's steps on det(T − σ_j I), the derivatives by
+        ``Δ_i' = −1 + (e²/Δ²_neighbour) Δ'_neighbour`` from each end (γ' from both)."""
+        k, m, r = sigma.size, self.m, self.r
+        with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
+            B, C, q, p, gamma = self._pivots(sigma)
+            dB, slopes = self.dB.get(2 * k)
+            ratio, rates = self.ratio.get(2 * k)
+            np.divide(C[1:], B[:-1], out=ratio)     # e²/Δ² of the neighbour, each row
+            np.divide(ratio, B[:-1], out=ratio)
+            dB[0] = -1.0
+            multiply, subtract, one = np.multiply, np.subtract, np.array(1.0)
+            for i in range(1, m):
+                multiply(rates[i - 1], slopes[i - 1], slopes[i])
+                subtract(slopes[i], one, slopes[i])
+            total = np.sum(np.divide(dB, B, out=self.quotient.get(2 * k)[0]), axis=0)
+            total = total[:k] + total[k:]
+            dq, dp = dB[m - 1, :k], dB[m - 1, k:]
+            if r > m:
+                q_above = B[m - 1, :k]
+                dq = -1.0 + self.e2[m - 1] / (q_above * q_above) * dq
+                total += dq / q
+            dgamma = -1.0 + self.e2[r - 1] / (q * q) * dq + self.e2[r] / (p * p) * dp
+            steps = -1.0 / (total + dgamma / gamma)
+        return self._count(B, q, gamma, k), steps
+
+
+class _Sturm:
+    """Sturm counts, and Newton steps on det(T − σI), of T(d, e) for many shifts at once.
+
+    From `_TwoSided` for an unreduced T of `_TWO_SIDED_SIZE` rows or more (at most
+    `_TWO_SIDED_SHIFTS` shifts per call), else from the one-sided pivots of `_sturm_pivots`.
+    One object serves all the passes of `_bisect`, whatever their number of shifts.
+    """
+
+    def __init__(self, d: NDArray[np.float64], e: NDArray[np.float64]):
+        self.d, self.e = d, e
+        self.pivots = _sturm_pivots(d, e)
+        self.two_sided = (_TwoSided(d, e) if d.size >= _TWO_SIDED_SIZE and np.all(e != 0.0)
+                          else None)
+        self.slopes = _Workspace(d.size, "slopes")
+        self.ratio = _Workspace(max(d.size - 1, 0), "ratio")
+        self.e2 = np.append(0.0, e * e)[:, None]
+        self.coupled = np.flatnonzero(e).tolist()
+
+    def counts(self, sigma: NDArray[np.float64]) -> NDArray[np.intp]:
+        """The number of eigenvalues below each σ_j."""
+        if self.two_sided is not None and sigma.size <= _TWO_SIDED_SHIFTS:
+            return self.two_sided.counts(sigma)
+        return _negatives(self.pivots(sigma))
+
+    def counts_and_steps(self, sigma: NDArray[np.float64]) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
+        r"""The counts and Newton's steps on det(T − σ_j I).
+
+        .. math::
+
+            f(σ) = \det(T - σI) = \prod_i q_i, \qquad
+            q_i' = -1 + \frac{e_{i-1}^2}{q_{i-1}^2}\, q_{i-1}', \qquad
+            -\frac{f}{f'} = -\Big(\sum_i \frac{q_i'}{q_i}\Big)^{-1},
+
+        the pivots q_i of `_sturm_pivots`, then their derivatives in a second pass over T's
+        rows (a linear recurrence: two numpy calls per row); or the same from both ends.
+        """
+        if self.two_sided is not None and sigma.size <= _TWO_SIDED_SHIFTS:
+            return self.two_sided.counts_and_steps(sigma)
+        k = sigma.size
+        q = self.pivots(sigma)
+        dq, rows = self.slopes.get(k)
+        ratio, ratios = self.ratio.get(k)
+        dq.fill(-1.0)
+        multiply, subtract, one = np.multiply, np.subtract, np.array(1.0)
+        with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
+            np.divide(self.e2[1:], q[:-1], out=ratio)     # e²_{i−1}/q²_{i−1}, row i − 1
             np.divide(ratio, q[:-1], out=ratio)
-            for r, previous, row in chain:
-                multiply(r, previous, row)
-                subtract(row, one, row)
+            for i in self.coupled:
+                multiply(ratios[i], rows[i], rows[i + 1])
+                subtract(rows[i + 1], one, rows[i + 1])
             steps = -1.0 / np.sum(dq / q, axis=0)
         return _negatives(q), steps
 
-    return counts_and_steps
 
-
-def _multisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.intp],
-               lo: NDArray[np.float64], hi: NDArray[np.float64],
+def _multisect(counts, j: NDArray[np.intp], lo: NDArray[np.float64], hi: NDArray[np.float64],
                width: float, sections: int | None = None
                ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """The intervals (lo_j, hi_j] ∋ λ_j cut down to `width` or less, all j at once.
+
+    `counts` is T's `_Sturm.counts`.
 
     Each pass cuts every interval into sections equal parts and keeps the one holding λ_j,
     log2(sections) halvings for one pass over the rows of T (a pass costs numpy calls per
@@ -340,15 +514,13 @@ def _multisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.int
     widest = float(np.max(hi - lo)) if k else 0.0
     if widest <= width:
         return lo, hi
-    many_pivots = _sturm_pivots(d, e, k * (sections - 1))
     fractions = np.arange(1, sections) / sections
     rows = np.arange(k)
     for _ in range(math.ceil(math.log2(widest / width) / math.log2(sections))):
         points = lo[:, None] + (hi - lo)[:, None] * fractions          # (k, S − 1)
         # more than j eigenvalues below a point ⇔ λ_j < point: the first such point is the
         # new upper end, the one before it the new lower end
-        right = (_negatives(many_pivots(points.ravel())).reshape(k, -1)
-                 > j[:, None])
+        right = counts(points.ravel()).reshape(k, -1) > j[:, None]
         first = np.where(right.any(axis=1), np.argmax(right, axis=1), sections - 1)
         lo = np.where(first > 0, points[rows, np.maximum(first - 1, 0)], lo)
         hi = np.where(first < sections - 1, points[rows, np.minimum(first, sections - 2)], hi)
@@ -356,17 +528,23 @@ def _multisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.int
 
 
 def _bisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.intp],
-            lower: float, upper: float,
-            tnorm: float) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+            lower: float, upper: float, tnorm: float,
+            coarse=None) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Intervals (lo_j, hi_j] of width ≤ eps‖T‖ holding the j-th eigenvalues, all j at once.
 
     Bisection (multisection) until the intervals are `_NEWTON_WIDTH`‖T‖ wide; then, if
     most eigenvalues are alone in their interval, safeguarded Newton steps on det(T − σI)
-    for those (quadratic convergence instead of a few halvings per pass), each step's
+    for those, corrected for the other eigenvalues' current estimates (Ehrlich–Aberth:
+    cubic convergence instead of a few halvings per pass), each step's
     Sturm count shrinking the interval too, and a step outside it replaced by its
     midpoint; a converged σ_j (its step below eps‖T‖/2, or the next one predicted so from
     the last two) gets the interval (σ_j − eps‖T‖/2, σ_j + eps‖T‖/2] if the
     Sturm counts at its ends confirm it. Every other eigenvalue is bisected to the end.
+
+    `coarse`, optional: (counts, margin), a cheaper Sturm count of T, right to within
+    ±margin in σ (each count between T's own at σ − margin and at σ + margin), used for
+    the bisection down to `_NEWTON_WIDTH`; the intervals are then widened by the margin,
+    and everything after that uses T's own counts.
     """
     # one pass at g = _GRID·k evenly spaced points puts every eigenvalue in one of g + 1
     # cells (log2(g + 1) halvings for the price of one)
@@ -375,11 +553,16 @@ def _bisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.intp],
     grid, sections = (_GRID, _SECTIONS) if k == d.size else (1, _REST_SECTIONS)
     g = grid * k
     edges = lower + (upper - lower) * np.arange(g + 2) / (g + 1)
-    below = _negatives(_sturm_pivots(d, e, g)(edges[1:-1]))
+    sturm = _Sturm(d, e)
+    counts = sturm.counts
+    first_counts = counts if coarse is None else coarse[0]
+    below = first_counts(edges[1:-1])
     below = np.concatenate(([0], np.maximum.accumulate(below), [np.iinfo(np.intp).max]))
     cell = np.searchsorted(below, j, side="right")  # below[cell − 1] ≤ j < below[cell]
-    lo, hi = _multisect(d, e, j, edges[cell - 1], edges[cell], _NEWTON_WIDTH * tnorm,
-                        sections)
+    lo, hi = _multisect(first_counts, j, edges[cell - 1], edges[cell],
+                        _NEWTON_WIDTH * tnorm, sections)
+    if coarse is not None:  # (equal intervals stay equal: "shared" below still holds)
+        lo, hi = np.maximum(lo - coarse[1], lower), np.minimum(hi + coarse[1], upper)
     width = _EPS * tnorm
     # the intervals are cells of one grid: equal or disjoint; alone = unlike its neighbours'
     shared = np.zeros(k, dtype=bool)
@@ -388,40 +571,48 @@ def _bisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.intp],
     active = np.flatnonzero(~shared)
     if 2 * active.size >= k:
         sigma = 0.5 * (lo + hi)
-        newton = _sturm_newton(d, e, active.size)
-        ja = j[active]
-        pending = np.ones(active.size, dtype=bool)
-        previous = np.full(active.size, np.inf)  # |the last Newton step| (inf: bisected)
+        newton = sturm.counts_and_steps
+        live = active                            # the eigenvalues Newton still iterates
+        previous = np.full(live.size, np.inf)    # |the last Newton step| (inf: bisected)
         for step_number in range(_NEWTON_STEPS):
-            sa, la, ha = sigma[active], lo[active], hi[active]
-            count, step = newton(sa)
-            right = count > ja                        # λ_j < σ_j
-            ha = np.where(right, np.minimum(ha, sa), ha)
-            la = np.where(right, la, np.maximum(la, sa))
-            new = sa + step
-            inside = np.isfinite(new) & (new >= la - 0.5 * width) & (new <= ha + 0.5 * width)
+            # (only the live shifts: once most have converged a pass costs little more
+            # than its fixed part per row)
+            s, l, h = sigma[live], lo[live], hi[live]
+            count, step = newton(s)
+            # Ehrlich–Aberth: Newton's step is 1/Σ_i 1/(λ_i − σ_j) over all eigenvalues;
+            # the terms of the other eigenvalues being computed are taken out, at their
+            # current estimates, leaving (nearly) the term of λ_j alone: 1/(λ_j − σ_j).
+            # Close neighbours then no longer slow Newton down (cubic convergence).
+            with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+                gaps = sigma[None, :] - s[:, None]
+                others = np.sum(np.where(gaps != 0.0, 1.0 / gaps, 0.0), axis=1)
+                step = 1.0 / (1.0 / step - others)
+            right = count > j[live]                  # λ_j < σ_j
+            h = np.where(right, np.minimum(h, s), h)
+            l = np.where(right, l, np.maximum(l, s))
+            new = s + step
+            inside = np.isfinite(new) & (new >= l - 0.5 * width) & (new <= h + 0.5 * width)
             # converged: a step below eps‖T‖/2, or one after which quadratic convergence
             # (error ≈ C·step², C ≈ |step|/|previous step|²) leaves less than eps‖T‖/4 —
             # one pass fewer; the Sturm counts below confirm it either way
             size = np.abs(step)
             with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
                 predicted = size * (size / previous) ** 2
-            converged = pending & inside & ((size <= 0.5 * width)
-                                            | ((size < previous) & (predicted <= 0.25 * width)
-                                               & np.isfinite(previous)))
-            previous = np.where(inside, size, np.inf)
-            sigma[active] = np.where(pending, np.where(inside, new, 0.5 * (la + ha)), sa)
-            lo[active], hi[active] = la, ha
-            pending &= ~converged
+            converged = inside & ((size <= 0.5 * width)
+                                  | ((size < previous) & (predicted <= 0.25 * width)
+                                     & np.isfinite(previous)))
+            sigma[live] = np.where(inside, new, 0.5 * (l + h))
+            lo[live], hi[live] = l, h
+            previous = np.where(inside, size, np.inf)[~converged]
+            live = live[~converged]
             # stop when all have converged, or when Newton has stalled (a step costs a
             # pass over T's rows however few are left, as does a bisection pass)
-            left = np.count_nonzero(pending)
-            if left == 0 or (step_number >= 3 and np.count_nonzero(converged) < left):
+            if live.size == 0 or (step_number >= 3 and np.count_nonzero(converged) < live.size):
                 break
         # confirm σ_j by the Sturm counts at σ_j ∓ eps‖T‖/2 (whose difference may round
         # to a little more than eps‖T‖: confirmed is done)
         ends = np.concatenate((sigma - 0.5 * width, sigma + 0.5 * width))
-        below = _negatives(_sturm_pivots(d, e, 2 * k)(ends))
+        below = counts(ends)
         lo = np.where(below[:k] <= j, np.maximum(lo, ends[:k]), lo)
         hi = np.where(below[k:] > j, np.minimum(hi, ends[k:]), hi)
         done = (below[:k] <= j) & (below[k:] > j)
@@ -430,7 +621,7 @@ def _bisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.intp],
     # everything else by multisection
     rest = np.flatnonzero(~done & (hi - lo > width))
     if rest.size:
-        lo[rest], hi[rest] = _multisect(d, e, j[rest], lo[rest], hi[rest], width,
+        lo[rest], hi[rest] = _multisect(counts, j[rest], lo[rest], hi[rest], width,
                                         _REST_SECTIONS)
     return lo, hi
 
@@ -460,7 +651,7 @@ def _scalar_count(d: list[float], e2: list[float], sigma: float) -> int:
 def _scalar_newton(d: list[float], e2: list[float], sigma: float) -> tuple[int, float]:
     """(Sturm count, Newton step −f/f′ on f(σ) = det(T − σI)) in Python floats, one shift.
 
-    The recurrences of `_sturm_newton` in one loop; the step is nan or ±inf where a pivot
+    The recurrences of `_Sturm.counts_and_steps` in one loop; the step is nan or ±inf where a pivot
     underflows or is 0 (the caller then bisects).
     """
     below, q, dq, total = 0, 1.0, 0.0, 0.0
@@ -1165,7 +1356,7 @@ def _divide_and_conquer(d: NDArray[np.float64],
 
 
 def _tridiagonal_eigh(d: ArrayLike, e: ArrayLike, *, vectors: bool = True, select=None,
-                      divide_and_conquer: bool | None = None
+                      divide_and_conquer: bool | None = None, coarse=None
                       ) -> tuple[NDArray[np.float64], NDArray[np.float64] | None]:
     r"""Eigenvalues (ascending) and eigenvectors of the symmetric tridiagonal T(d, e).
 
@@ -1185,6 +1376,9 @@ def _tridiagonal_eigh(d: ArrayLike, e: ArrayLike, *, vectors: bool = True, selec
         factorisations or inverse iteration (False); by default divide and conquer from
         `_DIVIDE_AND_CONQUER_SIZE` rows on, and from `_DIVIDE_AND_CONQUER_FALLBACK` rows on
         where twisted factorisations cannot serve (blocks, close eigenvalues).
+    coarse : (callable, float), optional
+        A cheaper count of T's eigenvalues below each σ (an array) and its accuracy in σ,
+        for the first bisection passes (see `_bisect`).
 
     Returns
     -------
@@ -1228,7 +1422,10 @@ def _tridiagonal_eigh(d: ArrayLike, e: ArrayLike, *, vectors: bool = True, selec
     # Gershgorin's interval, widened so that the Sturm counts at its ends are 0 and n
     pad = 2.1 * n * _EPS * tnorm
     lower, upper = float(np.min(d - radius)) - pad, float(np.max(d + radius)) + pad
-    lo, hi = _bisect(d, e, j, lower, upper, tnorm)
+    if coarse is not None:  # (in the units of the scaled T; the scale is a power of 2)
+        coarse_counts = coarse[0]
+        coarse = (lambda sigma: coarse_counts(sigma / scale), coarse[1] * scale)
+    lo, hi = _bisect(d, e, j, lower, upper, tnorm, coarse)
     w = 0.5 * (lo + hi)
     # a 1×1 block is its own eigenvalue, exactly (diagonal matrices, exact zeros)
     if starts.size == 1:  # one unreduced block: it owns every eigenvalue

@@ -27,7 +27,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from ..exceptions import LinAlgError
 from ._input import matrix, real_parameter, result_dtype, right_hand_side
-from ._eigh import (_CLUSTER_GAP, _largest_entry_positive, _power_of_two_scale,
+from ._eigh import (_CLUSTER_GAP, _Sturm, _largest_entry_positive, _power_of_two_scale,
                     _scalar_count, _scalar_eigenvalue, _tridiagonal_eigh, eigh, eigvalsh)
 from ._householder import (_apply_reflectors, _apply_reflectors_transposed, _householder_into,
                            _orthonormal_basis)
@@ -246,7 +246,7 @@ def _bidiagonal_svd(d: NDArray[np.float64], f: NDArray[np.float64],
                                  divide_and_conquer=True)
     else:  # (bisection and twisted factorisations are faster here, at every N measured)
         w, Z = _tridiagonal_eigh(np.zeros(2 * N), off, vectors=compute_uv, select=top,
-                                 divide_and_conquer=False)
+                                 divide_and_conquer=False, coarse=_normal_counts(d, f))
     s = np.abs(w)
     order = np.argsort(-s, kind="stable")
     s = s[order]
@@ -261,6 +261,35 @@ def _bidiagonal_svd(d: NDArray[np.float64], f: NDArray[np.float64],
     if 0 < g < N:
         _pair_small_singular_vectors(d, f, U_B, V_B, g, max(floor, _EPS * s[0]))
     return s, U_B, V_B
+
+
+def _normal_counts(d: NDArray[np.float64], f: NDArray[np.float64]):
+    r"""Sturm counts of the Golub–Kahan matrix from BᵀB, N rows instead of 2N: (counts, margin).
+
+    BᵀB is tridiagonal (diagonal d_i² + f²_{i−1}, off-diagonal d_i f_i) with eigenvalues
+    σ_i², so the Golub–Kahan matrix has N + #{σ_i² < σ²} eigenvalues below σ > 0 and
+    N − #{σ_i² ≤ σ²} below −σ. Forming BᵀB and counting in floating point perturbs the σ_i²
+    by a small multiple δ of eps‖BᵀB‖, which moves σ_i by at most √δ: the counts are right
+    to within ``margin = √(64 eps ‖BᵀB‖)`` (≈ 1e-7‖B‖), far below the bisection's target
+    `_NEWTON_WIDTH`‖T‖, and good enough for the first passes (see `_bisect`), at half the
+    rows. (Not for the final digits: near σ = 0 they are lost in squaring.)
+    """
+    N = d.size
+    a = d * d
+    a[1:] += f * f
+    b = d[:-1] * f
+    radius = np.zeros(N)
+    radius[:-1] += np.abs(b)
+    radius[1:] += np.abs(b)
+    norm = float(np.max(np.abs(a) + radius))
+    b = np.where(np.abs(b) <= _EPS * norm, 0.0, b)   # (a perturbation of eps‖BᵀB‖)
+    sturm = _Sturm(a, b)
+
+    def counts(sigma: NDArray[np.float64]) -> NDArray[np.intp]:
+        below = sturm.counts(sigma * sigma)
+        return np.where(sigma > 0, N + below, N - below)
+
+    return counts, math.sqrt(64.0 * _EPS * norm)
 
 
 def _partners_apart(off: NDArray[np.float64]) -> bool:
