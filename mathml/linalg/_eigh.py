@@ -842,6 +842,62 @@ def _inverse_iteration(d: NDArray[np.float64], e: NDArray[np.float64], w: NDArra
     return X
 
 
+def _pivots_both_ways(d: NDArray[np.float64], e: NDArray[np.float64],
+                      sigma: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """(q, p), n×k: the pivots of ``T − σ_j I`` from the top (`_sturm_pivots` of T) and from
+    the bottom (those of T reversed, put back in row order), the two recurrences run side
+    by side in one work array (row i: q_i's k shifts, then p_{n−1−i}'s), as in `_TwoSided`.
+    T must be unreduced. The results are views of work arrays, valid until the next call.
+    """
+    n, k = d.size, sigma.size
+    B, rows = _Workspace(n, "both_ways").get(2 * k)
+    C, couplings = _Workspace(n, "both_ways_couplings").get(2 * k)
+    tmp = _Workspace(1, "both_ways_tmp").get(2 * k)[0][0]
+    e2 = e * e
+    C[:, :k], C[:, k:] = np.append(0.0, e2)[:, None], np.append(0.0, e2[::-1])[:, None]
+    np.subtract(d[:, None], sigma, out=B[:, :k])
+    np.subtract(d[::-1, None], sigma, out=B[:, k:])
+    divide, subtract = np.divide, np.subtract
+    for i in range(1, n):
+        divide(couplings[i], rows[i - 1], tmp)
+        subtract(rows[i], tmp, rows[i])
+    return B[:, :k], B[::-1, k:]
+
+
+def _twisted_solve(e: NDArray[np.float64], q: NDArray[np.float64], p: NDArray[np.float64],
+                   r: NDArray[np.intp]) -> NDArray[np.float64]:
+    """Z (n×k) with z_r = 1, ``z_i = −(e_i/q_i) z_{i+1}`` above r and
+    ``z_{i+1} = −(e_i/p_{i+1}) z_i`` below it, for each column's own r.
+
+    The part above r (computed upwards from r) and the part below it (downwards) are two
+    independent recurrences: they run side by side in one work array, row t holding the
+    upper part's row n−1−t, then the lower part's row t (one numpy call for both), and are
+    added at the end (each is zero on the other's side of r, both are 1 at r).
+    """
+    n, k = q.shape
+    columns = np.arange(k)
+    M, _ = _Workspace(n, "twisted_multipliers").get(2 * k)
+    W, z_rows = _Workspace(n, "twisted_parts").get(2 * k)
+    tmp = _Workspace(1, "twisted_parts_tmp").get(2 * k)[0][0]
+    rows = np.arange(n - 1)[:, None]
+    up, down = M[1:, :k][::-1], M[1:, k:]                   # up_i: row n−1−i of M
+    np.divide(-e[:, None], q[:-1], out=up)
+    np.divide(-e[:, None], p[1:], out=down)
+    np.copyto(up, 0.0, where=rows >= r)                      # only above r
+    np.copyto(down, 0.0, where=rows + 1 <= r)                # only below r
+    W.fill(0.0)
+    W[n - 1 - r, columns] = 1.0
+    W[r, k + columns] = 1.0
+    multiplier_rows = list(M)
+    multiply, add = np.multiply, np.add
+    for t in range(1, n):
+        multiply(multiplier_rows[t], z_rows[t - 1], tmp)
+        add(z_rows[t], tmp, z_rows[t])
+    Z = W[::-1, :k] + W[:, k:]
+    Z[r, columns] = 1.0
+    return Z
+
+
 def _twisted_vectors(d: NDArray[np.float64], e: NDArray[np.float64], w: NDArray[np.float64],
                      tnorm: float) -> NDArray[np.float64] | None:
     r"""Eigenvectors of an unreduced T from twisted factorisations, or None if not accurate.
@@ -867,24 +923,11 @@ def _twisted_vectors(d: NDArray[np.float64], e: NDArray[np.float64], w: NDArray[
     if k > 1 and float(np.min(np.diff(w))) <= _RESOLVED_GAP * tnorm:
         return None
     with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
-        q = _sturm_pivots(d, e, k)(w).copy()
-        p = _sturm_pivots(d[::-1], e[::-1], k)(w)[::-1]
+        q, p = _pivots_both_ways(d, e, w)
         gamma = np.abs(q + p - (d[:, None] - w))
-        r = np.argmin(np.where(np.isfinite(gamma), gamma, np.inf), axis=0)
-        rows = np.arange(n)[:, None]
-        up = np.where(rows[:-1] < r, -e[:, None] / q[:-1], 0.0)     # z_i = up_i z_{i+1}
-        down = np.where(rows[1:] > r, -e[:, None] / p[1:], 0.0)     # z_{i+1} = down_i z_i
-        Z = np.zeros((n, k))
-        Z[r, np.arange(k)] = 1.0
-        tmp = np.empty(k)
-        z_rows, up_rows, down_rows = list(Z), list(up), list(down)  # views, made once
-        multiply, add = np.multiply, np.add
-        for i in range(n - 2, -1, -1):
-            multiply(up_rows[i], z_rows[i + 1], tmp)
-            add(z_rows[i], tmp, z_rows[i])
-        for i in range(1, n):
-            multiply(down_rows[i - 1], z_rows[i - 1], tmp)
-            add(z_rows[i], tmp, z_rows[i])
+        gamma[np.isnan(gamma)] = np.inf
+        r = np.argmin(gamma, axis=0)
+        Z = _twisted_solve(e, q, p, r)
         Z /= np.sqrt(np.sum(Z * Z, axis=0))
         R = (d[:, None] - w) * Z
         R[:-1] += e[:, None] * Z[1:]
@@ -1487,8 +1530,8 @@ def _symmetric_from_triangle(a: ArrayLike, UPLO: str) -> tuple[NDArray[np.float6
     if uplo not in ("L", "U"):
         raise ValueError("UPLO argument must be 'L' or 'U'")
     A, dtype = matrix(a, square=True)
-    triangle = np.tril(A) if uplo == "L" else np.triu(A)
-    return triangle + np.tril(triangle, -1).T + np.triu(triangle, 1).T, dtype
+    lower = np.tri(A.shape[0], dtype=bool)           # i ≥ j
+    return (np.where(lower, A, A.T) if uplo == "L" else np.where(lower, A.T, A)), dtype
 
 
 def eigh(a: ArrayLike, UPLO: str = "L") -> EighResult:
