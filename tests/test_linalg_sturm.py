@@ -131,7 +131,8 @@ def test_counts_from_the_normal_matrix_are_right_to_their_margin(singular_values
     d, f, _, _ = _svd._bidiagonalize((U * singular_values) @ V.T)
     B = np.diag(d) + np.diag(f, 1)
     s = np.sort(np.linalg.svd(B, compute_uv=False))
-    counts, margin = _svd._normal_counts(d, f)
+    counts, margin, floor = _svd._normal_counts(d, f)
+    assert floor == 0.0 and np.all(counts(np.array([-margin, 0.0])) <= n)  # no σ below 0
     assert margin <= 1e-6 * s[-1]
     sigma = np.concatenate((s, -s, s + 3 * margin, s - 3 * margin, np.linspace(-1.2, 1.2, 25) * s[-1]))
     got = counts(sigma)

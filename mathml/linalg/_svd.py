@@ -264,7 +264,8 @@ def _bidiagonal_svd(d: NDArray[np.float64], f: NDArray[np.float64],
 
 
 def _normal_counts(d: NDArray[np.float64], f: NDArray[np.float64]):
-    r"""Sturm counts of the Golub–Kahan matrix from BᵀB, N rows instead of 2N: (counts, margin).
+    r"""Sturm counts of the Golub–Kahan matrix from BᵀB, N rows instead of 2N, for the
+    first passes of `_bisect`: (counts, margin, 0), 0 bounding the wanted eigenvalues (σ).
 
     BᵀB is tridiagonal (diagonal d_i² + f²_{i−1}, off-diagonal d_i f_i) with eigenvalues
     σ_i², so the Golub–Kahan matrix has N + #{σ_i² < σ²} eigenvalues below σ > 0 and
@@ -289,7 +290,7 @@ def _normal_counts(d: NDArray[np.float64], f: NDArray[np.float64]):
         below = sturm.counts(sigma * sigma)
         return np.where(sigma > 0, N + below, N - below)
 
-    return counts, math.sqrt(64.0 * _EPS * norm)
+    return counts, math.sqrt(64.0 * _EPS * norm), 0.0
 
 
 def _partners_apart(off: NDArray[np.float64]) -> bool:
