@@ -192,3 +192,24 @@ def test_bidiagonalisation_reconstructs_a(shape):
     scale = np.abs(A).max()
     assert np.abs(U @ B @ V.T - A).max() <= 10 * max(shape) * EPS * scale
     assert np.abs(U.T @ U - np.eye(M)).max() <= 10 * M * EPS
+
+
+@pytest.mark.parametrize("k", [1, 2, 3, 5, 17, 32, 33])
+def test_wy_factor_is_the_product_of_the_reflectors(k):
+    """I − V T Vᵀ = H₀ H₁ ⋯ H_{k−1}, the product formed one reflector at a time; a β = 0
+    (nothing to reflect) in the middle, and sizes that are not powers of 2."""
+    rng = np.random.default_rng(k)
+    m = 80
+    V, beta = np.zeros((m, k)), np.zeros(k)
+    R = rng.standard_normal((m, k))
+    for j in range(k):
+        V[j:, j], beta[j], _ = _householder._householder_vector(R[j:, j])
+        R[j:, j:] -= beta[j] * np.outer(V[j:, j], V[j:, j] @ R[j:, j:])
+    if k >= 5:
+        beta[k // 2] = 0.0
+    product = np.eye(m)
+    for j in range(k):
+        product = product - beta[j] * np.outer(product @ V[:, j], V[:, j])
+    T = _householder._wy_factor(V, beta)
+    assert np.array_equal(T, np.triu(T))
+    assert np.abs(np.eye(m) - V @ T @ V.T - product).max() <= 20 * k * EPS

@@ -142,15 +142,32 @@ def _wy_factor(V: NDArray[np.float64], beta: NDArray[np.float64]) -> NDArray[np.
     V holds the reflector vectors v_j as columns, beta their β_j (Golub & Van Loan §5.1.6;
     Schreiber & Van Loan 1989): LAPACK's ``dlarft`` (forward, columnwise). The inner
     products ``Vᵀ V`` are computed once, by one ``@``.
+
+    Column by column, (I − V T Vᵀ)(I − β v vᵀ) adds the column −β T (Vᵀ v) and the
+    diagonal entry β. The same T is built here by doubling: two consecutive blocks of
+    reflectors with factors T₁ and T₂ combine into
+
+        T = [[T₁, −T₁ (V₁ᵀ V₂) T₂], [0, T₂]],
+
+    so blocks of 1, 2, 4, … reflectors are paired, every pair of a level at once (stacked
+    matrix products): log₂ k steps of a few numpy calls instead of k.
     """
     k = beta.size
-    S = V.T @ V
-    T = np.zeros((k, k))
-    for j in range(k):
-        # (I − V T Vᵀ)(I − β v vᵀ) adds the column −β T (Vᵀ v) and the diagonal entry β
-        T[:j, j] = -beta[j] * (T[:j, :j] @ S[:j, j])
-        T[j, j] = beta[j]
-    return T
+    size = 1 << max(k - 1, 0).bit_length()       # k padded to a power of 2 (β = 0: inert)
+    S = np.zeros((size, size))
+    S[:k, :k] = V.T @ V
+    T = np.zeros((size, size))
+    T[np.arange(k), np.arange(k)] = beta
+    b = 1
+    while b < size:
+        # the pairs of diagonal b×b blocks (block i of T4 = T's rows and columns ib…ib+b−1)
+        m = size // b
+        first, second = np.arange(0, m, 2), np.arange(1, m, 2)
+        T4, S4 = T.reshape(m, b, m, b), S.reshape(m, b, m, b)
+        T1, T2 = T4[first, :, first, :], T4[second, :, second, :]
+        T4[first, :, second, :] = -(T1 @ S4[first, :, second, :] @ T2)
+        b *= 2
+    return T[:k, :k]
 
 
 def _apply_reflectors(V: NDArray[np.float64], beta: NDArray[np.float64],
