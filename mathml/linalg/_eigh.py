@@ -934,25 +934,35 @@ def _twisted_vectors(d: NDArray[np.float64], e: NDArray[np.float64], w: NDArray[
     n, k = d.size, w.size
     if k > 1 and float(np.min(np.diff(w))) <= _RESOLVED_GAP * tnorm:
         return None
+    # (in place, in kept work arrays: n×k temporaries are as costly as the work on them)
+    gamma, scratch = (_Workspace(n, name).get(k)[0] for name in ("gamma", "scratch"))
     with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
         q, p = _pivots_both_ways(d, e, w)
-        gamma = np.abs(q + p - (d[:, None] - w))
+        np.subtract(d[:, None], w, out=gamma)   # γ_r = q_r + p_r − (d_r − λ)
+        np.subtract(np.add(q, p, out=scratch), gamma, out=gamma)
+        np.abs(gamma, out=gamma)
         gamma[np.isnan(gamma)] = np.inf
         r = np.argmin(gamma, axis=0)
         Z = _twisted_solve(e, q, p, r)
-        Z /= np.sqrt(np.sum(Z * Z, axis=0))
-        R = (d[:, None] - w) * Z
-        R[:-1] += e[:, None] * Z[1:]
-        R[1:] += e[:, None] * Z[:-1]
-        residual = float(np.max(np.abs(R), initial=0.0))
+        Z /= np.sqrt(np.einsum("ij,ij->j", Z, Z))
+        R = np.subtract(d[:, None], w, out=gamma)   # R = (T − λI) Z
+        R *= Z
+        np.multiply(Z[1:], e[:, None], out=scratch[:-1])
+        R[:-1] += scratch[:-1]
+        np.multiply(Z[:-1], e[:, None], out=scratch[:-1])
+        R[1:] += scratch[:-1]
+        residual = max(float(np.max(R, initial=0.0)), -float(np.min(R, initial=0.0)))
     if not residual <= _TWISTED_RESIDUAL * math.sqrt(n) * _EPS * tnorm:  # NaN fails too
         return None
     for _ in range(2):
-        G = Z.T @ Z - np.eye(k)
-        departure = float(np.max(np.abs(G), initial=0.0))
+        G = Z.T @ Z
+        G.flat[::k + 1] -= 1.0                  # ZᵀZ − I
+        departure = max(float(np.max(G, initial=0.0)), -float(np.min(G, initial=0.0)))
         if departure > _TWISTED_DEPARTURE:
             return None
-        Z -= 0.5 * (Z @ G)
+        correction = np.matmul(Z, G, out=scratch)
+        correction *= 0.5
+        Z -= correction
         if departure < 1e-8:  # the step just taken left rounding errors only
             break
     return Z
