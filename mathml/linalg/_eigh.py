@@ -911,7 +911,7 @@ def _twisted_solve(e: NDArray[np.float64], q: NDArray[np.float64], p: NDArray[np
 
 
 def _twisted_vectors(d: NDArray[np.float64], e: NDArray[np.float64], w: NDArray[np.float64],
-                     tnorm: float) -> NDArray[np.float64] | None:
+                     tnorm: float, polish: bool = True) -> NDArray[np.float64] | None:
     r"""Eigenvectors of an unreduced T from twisted factorisations, or None if not accurate.
 
     .. math::
@@ -930,6 +930,9 @@ def _twisted_vectors(d: NDArray[np.float64], e: NDArray[np.float64], w: NDArray[
 
     None (use `_inverse_iteration`) when eigenvalues are closer than 1e-8‖T‖, or a
     residual exceeds `_TWISTED_RESIDUAL`·√n·eps‖T‖, or Z is far from orthonormal.
+
+    With ``polish=False`` a Z already within 1e-8 of orthonormal is returned without its
+    Newton–Schulz step (`svd` takes such a step on the halves of Z instead).
     """
     n, k = d.size, w.size
     if k > 1 and float(np.min(np.diff(w))) <= _RESOLVED_GAP * tnorm:
@@ -960,6 +963,8 @@ def _twisted_vectors(d: NDArray[np.float64], e: NDArray[np.float64], w: NDArray[
         departure = max(float(np.max(G, initial=0.0)), -float(np.min(G, initial=0.0)))
         if departure > _TWISTED_DEPARTURE:
             return None
+        if departure < 1e-8 and not polish:
+            break
         correction = np.matmul(Z, G, out=scratch)
         correction *= 0.5
         Z -= correction
@@ -1421,7 +1426,8 @@ def _divide_and_conquer(d: NDArray[np.float64],
 
 
 def _tridiagonal_eigh(d: ArrayLike, e: ArrayLike, *, vectors: bool = True, select=None,
-                      divide_and_conquer: bool | None = None, coarse=None
+                      divide_and_conquer: bool | None = None, coarse=None,
+                      polish: bool = True
                       ) -> tuple[NDArray[np.float64], NDArray[np.float64] | None]:
     r"""Eigenvalues (ascending) and eigenvectors of the symmetric tridiagonal T(d, e).
 
@@ -1445,6 +1451,9 @@ def _tridiagonal_eigh(d: ArrayLike, e: ArrayLike, *, vectors: bool = True, selec
         A cheaper count of T's eigenvalues below each σ (an array), its accuracy in σ, and
         a lower bound of the selected eigenvalues, for the first bisection passes (see
         `_bisect`).
+    polish : bool
+        False: eigenvectors from twisted factorisations may be left within 1e-8 of
+        orthonormal (see `_twisted_vectors`), for a caller that makes them orthonormal.
 
     Returns
     -------
@@ -1505,7 +1514,7 @@ def _tridiagonal_eigh(d: ArrayLike, e: ArrayLike, *, vectors: bool = True, selec
     w, block = w[order], block[order]
     if not vectors:
         return w / scale, None
-    Z = _twisted_vectors(d, e, w, tnorm) if starts.size == 1 else None
+    Z = _twisted_vectors(d, e, w, tnorm, polish) if starts.size == 1 else None
     if Z is None and fallback:
         values, vectors_of_t = _divide_and_conquer(d, e)
         return values[j] / scale, vectors_of_t[:, j]

@@ -245,8 +245,11 @@ def _bidiagonal_svd(d: NDArray[np.float64], f: NDArray[np.float64],
         w, Z = _tridiagonal_eigh(np.zeros(2 * N), off, vectors=True, select=top,
                                  divide_and_conquer=True)
     else:  # (bisection and twisted factorisations are faster here, at every N measured)
+        # (polish=False: the halves of Z are made orthonormal below, which makes a
+        # Newton–Schulz step on Z itself redundant)
         w, Z = _tridiagonal_eigh(np.zeros(2 * N), off, vectors=compute_uv, select=top,
-                                 divide_and_conquer=False, coarse=_normal_counts(d, f))
+                                 divide_and_conquer=False, coarse=_normal_counts(d, f),
+                                 polish=False)
     s = np.abs(w)
     order = np.argsort(-s, kind="stable")
     s = s[order]
