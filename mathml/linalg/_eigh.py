@@ -596,8 +596,9 @@ def _bisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.intp],
             # Close neighbours then no longer slow Newton down (cubic convergence). (Not
             # the shared intervals' midpoints: too rough, they would mislead the step.)
             with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-                gaps = sigma[active][None, :] - s[:, None]
-                others = np.sum(np.where(gaps != 0.0, 1.0 / gaps, 0.0), axis=1)
+                gaps = sigma[active] - s[:, None]                   # σ_i − σ_j
+                gaps[np.arange(live.size), np.searchsorted(active, live)] = np.inf  # i = j
+                others = np.sum(np.reciprocal(gaps, out=gaps), axis=1)
                 step = 1.0 / (1.0 / step - others)
             right = count > j[live]                  # λ_j < σ_j
             h = np.where(right, np.minimum(h, s), h)
