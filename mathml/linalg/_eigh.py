@@ -1,7 +1,8 @@
 """Symmetric eigenproblem: Householder tridiagonalisation, bisection, twisted factorisations.
 
 ``A = Q T Qᵀ`` (blocked Householder reflections, Q orthogonal, T tridiagonal), then the
-eigenvalues of T by bisection on Sturm counts finished by Newton's steps, its eigenvectors
+eigenvalues of T by bisection on Sturm counts finished by Newton's (Ehrlich–Aberth) steps,
+its eigenvectors
 from twisted factorisations (inverse iteration where those are not accurate enough), then
 ``V = Q Z``. Every stage is vectorised across all eigenvalues at once: the Python loops run
 over the rows of T (or the columns of A), never over eigenvalues. From 512 rows on, T's
@@ -15,7 +16,9 @@ factorisations instead of QR steps, vectorised across all eigenvalues (see its N
 
 Private helpers other modules may import:
 
-- ``_tridiagonal_eigh(d, e, *, vectors=True, select=None) -> (w, Z)``: the tridiagonal worker.
+- ``_tridiagonal_eigh(d, e, *, vectors=True, select=None, ...) -> (w, Z)``: the tridiagonal
+  worker.
+- ``_Sturm(d, e)``: Sturm counts (and Newton steps) of T(d, e) for many shifts at once.
 - ``_largest_entry_positive(Z) -> signs``: the sign convention of the eigenvectors.
 """
 from __future__ import annotations
@@ -1612,15 +1615,17 @@ def eigh(a: ArrayLike, UPLO: str = "L") -> EighResult:
        the products with A); the rest of A takes the panel's 16 updates at once, by one
        matrix product (LAPACK's dsytrd).
     4. Eigenvalues of T by bisection: the number of negative pivots of the LDLᵀ
-       factorisation of T − σI counts the eigenvalues below σ (Sturm sequence). One
-       pass at 4n evenly spaced shifts puts each eigenvalue in a cell of Gershgorin's
-       interval; then all n cells are cut into 4 together (two halvings in one pass
-       over T's rows, 3n shifts), until they are 1e-4‖T‖ wide. If most eigenvalues are
-       then alone in their cell, Newton's steps on det(T − σI) (whose derivative is a
-       second recurrence over the pivots) finish those, each step's Sturm count keeping
-       the interval, and the counts at σ ∓ eps‖T‖/2 confirm the result; the others are
-       cut into 8 until eps‖T‖ wide. Off-diagonal entries below eps‖T‖ split T into
-       blocks first.
+       factorisation of T − σI counts the eigenvalues below σ (Sturm sequence); the
+       pivots are run from the top and from the bottom at once, twisted in the middle
+       (the same inertia, half the steps per pass). One pass at 4n evenly spaced shifts
+       puts each eigenvalue in a cell of Gershgorin's interval; then all n cells are cut
+       into 4 together (two halvings in one pass over T's rows, 3n shifts), until they
+       are 1e-4‖T‖ wide. If most eigenvalues are then alone in their cell, Newton's steps
+       on det(T − σI) (whose derivative is a second recurrence over the pivots),
+       corrected for the other eigenvalues' current estimates (Ehrlich–Aberth), finish
+       those, each step's Sturm count keeping the interval, and the counts at
+       σ ∓ eps‖T‖/2 confirm the result; the others are cut into 8 until eps‖T‖ wide.
+       Off-diagonal entries below eps‖T‖ split T into blocks first.
     5. Eigenvectors of T, all at once. For an unreduced T with no eigenvalues closer than
        1e-8‖T‖: from the twisted factorisation of T − λ_j I (pivots from the top and from
        the bottom, twisted at the row where the eigenvector is largest), one bidiagonal

@@ -499,9 +499,12 @@ def svd(a: ArrayLike, full_matrices: bool = True, compute_uv: bool = True,
     3. The Golub–Kahan matrix of B — [[0, B], [Bᵀ, 0]] with its unknowns interleaved — is
        symmetric tridiagonal with zero diagonal and off-diagonal (d₁, f₁, d₂, …, d_N);
        its eigenvalues are ±σ_i. Its N largest eigenvalues and their eigenvectors
-       (v_i, u_i)/√2 come from bisection and twisted factorisations, as in `eigh`; when
-       some σ_i is so close to 0 that σ_i and −σ_i share a cluster, all 2N eigenpairs
-       come from divide and conquer instead (as in `eigh` for large n).
+       (v_i, u_i)/√2 come from bisection and twisted factorisations, as in `eigh`; the
+       first bisection passes, down to 1e-4‖B‖, count on BᵀB (N rows instead of 2N;
+       squaring costs those counts at most ≈ 1e-7‖B‖, by which the intervals are then
+       widened), the rest on the Golub–Kahan matrix itself. When some σ_i is so close to
+       0 that σ_i and −σ_i share a cluster, all 2N eigenpairs come from divide and conquer
+       instead (as in `eigh` for large n).
     4. Split each eigenvector into u_i and v_i. For σ_i above 1e3·eps·σ_max these are
        trusted: normalised, then made orthonormal by a few Newton–Schulz steps (the
        polar factor; a symmetric correction that keeps B v_i ≈ σ_i u_i). The vectors of
