@@ -250,14 +250,17 @@ def _orthonormal_basis(X: NDArray[np.float64], complete: bool = False, *,
 
 def _polar_factor(X: NDArray[np.float64]) -> NDArray[np.float64]:
     """X (m×k, nearly orthogonal columns) normalised, then made orthonormal (Newton–Schulz)."""
-    X = X / np.sqrt(np.sum(X * X, axis=0))
-    I = np.eye(X.shape[1])
+    X = X / np.sqrt(np.einsum("ij,ij->j", X, X))
+    k = X.shape[1]
     for _ in range(_POLAR_ITERATIONS):
-        G = X.T @ X - I
-        departure = float(np.max(np.abs(G), initial=0.0))
+        G = X.T @ X
+        G.flat[::k + 1] -= 1.0                               # XᵀX − I
+        departure = max(float(np.max(G, initial=0.0)), -float(np.min(G, initial=0.0)))
         if departure > 0.1:  # too far from orthogonal for Newton–Schulz: plain QR
             return _orthonormal_basis(X)
-        X = X - 0.5 * (X @ G)
+        correction = X @ G                                   # (in place: X is our own)
+        correction *= 0.5
+        X -= correction
         if departure < 1e-8:  # the step just taken left ~1e-16
             break
     return X

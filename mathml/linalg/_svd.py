@@ -256,7 +256,8 @@ def _bidiagonal_svd(d: NDArray[np.float64], f: NDArray[np.float64],
     if not compute_uv:
         return s, None, None
     assert Z is not None  # computed when compute_uv is True
-    Z = Z[:, order]
+    # (the σ come ascending from the eigenvalues: reversed, a view, unless there are ties)
+    Z = Z[:, ::-1] if np.array_equal(order, np.arange(N)[::-1]) else Z[:, order]
     # the halves of each (v, u)/√2, for the singular values that are not small
     g = int(np.count_nonzero(s > _SMALL_SIGMA * _EPS * s[0])) if s[0] > 0 else 0
     V_B = _orthonormal_basis(Z[0::2, :g], complete=True, polar=True)
