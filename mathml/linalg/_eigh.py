@@ -194,8 +194,8 @@ def _tridiagonalize(A: NDArray[np.float64]) -> tuple[NDArray[np.float64], ...]:
             beta[k] = b
             if b == 0.0:
                 continue
-            v = G[k + 1:n, v_column]
-            G[n + nb + j, k + 1:n] = v
+            v = G[n + nb + j, k + 1:n]             # vᵀ's row: v, contiguous
+            v[...] = G[k + 1:n, v_column]
             # H A22 H = A22 − v wᵀ − w vᵀ with p = β A22 v and w = p − (β/2)(pᵀv) v,
             # where A22 is the trailing matrix with the panel's updates so far:
             # [A22 v; Wᵀv; Vᵀv] from one product with G, then p = β (A22 v − V Wᵀv − W Vᵀv)
@@ -203,9 +203,9 @@ def _tridiagonalize(A: NDArray[np.float64]) -> tuple[NDArray[np.float64], ...]:
             p = t[:n - k - 1]
             p -= G[k + 1:n, panel_columns] @ t[n - k - 1:]
             p *= b
-            w = G[k + 1:n, w_column]
-            np.subtract(p, (0.5 * b * float(p @ v)) * v, out=w)
-            G[n + j, k + 1:n] = w
+            w = G[n + j, k + 1:n]                  # wᵀ's row, then W's column
+            np.subtract(p, (0.5 * b * float(p.dot(v))) * v, out=w)
+            G[k + 1:n, w_column] = w
         # the panel's reflectors, and the rest of A takes the panel's updates at once
         V[:, k0:k1] = G[:n, n:n + k1 - k0]
         G[k1:n, k1:n] -= G[k1:n, panel_columns] @ G[panel_rows, k1:n]
