@@ -213,3 +213,17 @@ def test_wy_factor_is_the_product_of_the_reflectors(k):
     T = _householder._wy_factor(V, beta)
     assert np.array_equal(T, np.triu(T))
     assert np.abs(np.eye(m) - V @ T @ V.T - product).max() <= 20 * k * EPS
+
+
+def test_newton_steps_one_sided_below_the_two_sided_size():
+    """Fewer than `_TWO_SIDED_SIZE` rows: counts and Newton's steps from the top only."""
+    rng = np.random.default_rng(12)
+    d, e = rng.uniform(-1, 1, 12), rng.uniform(0.1, 1, 11)
+    w = np.linalg.eigvalsh(np.diag(d) + np.diag(e, 1) + np.diag(e, -1))
+    sigma = w[:-1] + 0.37 * np.diff(w)
+    sturm = _eigh._Sturm(d, e)
+    assert sturm.two_sided is None
+    counts, steps = sturm.counts_and_steps(sigma)
+    np.testing.assert_array_equal(counts, np.arange(1, 12))
+    np.testing.assert_allclose(steps, 1.0 / np.sum(1.0 / (w[:, None] - sigma[None, :]), axis=0),
+                               rtol=1e-9)

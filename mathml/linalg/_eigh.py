@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import threading
+from collections.abc import Callable
 from typing import NamedTuple
 
 import numpy as np
@@ -460,13 +461,22 @@ class _Sturm:
 
     def __init__(self, d: NDArray[np.float64], e: NDArray[np.float64]):
         self.d, self.e = d, e
-        self.pivots = _sturm_pivots(d, e)
         self.two_sided = (_TwoSided(d, e) if d.size >= _TWO_SIDED_SIZE and np.all(e != 0.0)
                           else None)
-        self.slopes = _Workspace(d.size, "slopes")
-        self.ratio = _Workspace(max(d.size - 1, 0), "ratio")
-        self.e2 = np.append(0.0, e * e)[:, None]
-        self.coupled = np.flatnonzero(e).tolist()
+        self.one_sided: Callable[[NDArray[np.float64]], NDArray[np.float64]] | None = None
+        # (`_sturm_pivots`, made when first needed)
+
+    def pivots(self, sigma: NDArray[np.float64]) -> NDArray[np.float64]:
+        """The one-sided pivots (`_sturm_pivots`) of T − σ_j I."""
+        if self.one_sided is None:
+            self.one_sided = pivots = _sturm_pivots(self.d, self.e)
+            self.slopes = _Workspace(self.d.size, "one_sided_slopes")
+            self.ratio = _Workspace(max(self.d.size - 1, 0), "one_sided_ratio")
+            self.e2 = np.append(0.0, self.e * self.e)[:, None]
+            self.coupled = np.flatnonzero(self.e).tolist()
+        else:
+            pivots = self.one_sided
+        return pivots(sigma)
 
     def counts(self, sigma: NDArray[np.float64]) -> NDArray[np.intp]:
         """The number of eigenvalues below each σ_j."""
