@@ -577,14 +577,19 @@ def svd(a: ArrayLike, full_matrices: bool = True, compute_uv: bool = True,
         return S.astype(dtype, copy=False)
     # Step 6: one sign per singular pair, then the completing vectors on their own
     # (S was unscaled in step 5; + 0.0 turns −0.0 into 0.0).
+    # (in place: U and Vh are this call's own arrays, made C-ordered where a transpose)
     K = S.size
+    U, Vh = np.ascontiguousarray(U), np.ascontiguousarray(Vh)
     sign = _largest_entry_positive(Vh[:K].T)
-    U = np.concatenate((U[:, :K] * sign, U[:, K:] * _largest_entry_positive(U[:, K:])), axis=1)
-    Vh = np.concatenate((Vh[:K] * sign[:, None],
-                         Vh[K:] * _largest_entry_positive(Vh[K:].T)[:, None]))
+    U[:, K:] *= _largest_entry_positive(U[:, K:])
+    U[:, :K] *= sign
+    Vh[K:] *= _largest_entry_positive(Vh[K:].T)[:, None]
+    Vh[:K] *= sign[:, None]
+    U += 0.0
+    Vh += 0.0
     # (the answer in the input's precision: float32 for float32, as NumPy)
-    return SVDResult((U + 0.0).astype(dtype, copy=False), S.astype(dtype, copy=False),
-                     (Vh + 0.0).astype(dtype, copy=False))
+    return SVDResult(U.astype(dtype, copy=False), S.astype(dtype, copy=False),
+                     Vh.astype(dtype, copy=False))
 
 
 def pinv(a: ArrayLike, rcond: float | None = None, hermitian: bool = False, *,
