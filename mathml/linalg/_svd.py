@@ -667,8 +667,15 @@ def pinv(a: ArrayLike, rcond: float | None = None, hermitian: bool = False, *,
     M, N = A.shape
     if A.size == 0:  # NumPy's: an empty array of the input's own dtype
         return np.zeros((N, M), np.asarray(a).dtype)
-    # Step 2: the thin SVD.
-    U, s, Vh = svd(A, full_matrices=False, hermitian=hermitian)
+    # Step 2: the thin SVD (steps 1–5 of `svd`: its sign convention does not change
+    # V Σ⁺ Uᵀ, each pair's two flips cancelling).
+    if hermitian:
+        U, s, Vh = svd(A, full_matrices=False, hermitian=True)
+    elif M >= N:
+        U, s, Vh = _svd_tall(A, full_matrices=False)
+    else:
+        V, s, Uh = _svd_tall(A.T, full_matrices=False)
+        U, Vh = Uh.T, V.T
     # Step 3: invert only the singular values above the cutoff.
     large = s > rcond * np.max(s)
     s_plus = np.divide(1.0, s, out=np.zeros_like(s), where=large)
