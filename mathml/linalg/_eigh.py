@@ -160,8 +160,8 @@ class EighResult(NamedTuple):
 # Tridiagonalisation
 # ---------------------------------------------------------------------------------------
 
-def _tridiagonalize(A: NDArray[np.float64]) -> tuple[NDArray[np.float64], ...]:
-    """``A = Q T Qᵀ``: T's diagonal d and off-diagonal e, and Q's reflectors (V, beta).
+def _tridiagonalize(A: NDArray[np.float64], scale: float = 1.0) -> tuple[NDArray[np.float64], ...]:
+    """``scale·A = Q T Qᵀ``: T's diagonal d and off-diagonal e, and Q's reflectors (V, beta).
 
     Blocked as LAPACK's ``dsytrd``/``dlatrd``: the reflectors of a panel of `_TRIDIAGONAL_PANEL`
     columns are made one at a time, each from its column brought up to date with the panel's
@@ -177,7 +177,7 @@ def _tridiagonalize(A: NDArray[np.float64]) -> tuple[NDArray[np.float64], ...]:
     n = A.shape[0]
     nb = _TRIDIAGONAL_PANEL
     G = np.zeros((n + 2 * nb, n + 2 * nb))
-    G[:n, :n] = A
+    np.multiply(A, scale, out=G[:n, :n])
     e = np.zeros(max(n - 1, 0))
     V = np.zeros((n, max(n - 2, 0)))
     beta = np.zeros(max(n - 2, 0))
@@ -1540,9 +1540,9 @@ def _tridiagonal_eigh(d: ArrayLike, e: ArrayLike, *, vectors: bool = True, selec
 def _symmetric_eigh(A: NDArray[np.float64], vectors: bool = True):
     """Eigenvalues (ascending) and eigenvectors (or None) of a symmetric A: steps 2–6 of `eigh`."""
     # Step 2: exact rescaling.
-    scale = _power_of_two_scale(float(np.max(np.abs(A))))
+    scale = _power_of_two_scale(max(float(np.max(A)), -float(np.min(A))))
     # Step 3: A = Q T Qᵀ.
-    d, e, V, beta = _tridiagonalize(A * scale)
+    d, e, V, beta = _tridiagonalize(A, scale)
     # Steps 4 and 5: T = Z Λ Zᵀ (bisection, inverse iteration).
     w, Z = _tridiagonal_eigh(d, e, vectors=vectors)
     if not vectors:
