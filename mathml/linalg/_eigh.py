@@ -264,35 +264,43 @@ _kept_workspaces = threading.local()
 
 
 class _Workspace:
-    """A work array of R rows: for w columns, its (R, w) view, whose rows are contiguous,
-    and those rows as a list of views (made once per width).
+    """A work array of R rows: for w columns, an (R, w) array (contiguous: the first R·w
+    entries of a flat buffer), and its rows as a list of views (made once per width).
 
     The memory is reused: within a call (grown as needed), and between calls (per thread,
     by `name`, up to `_KEPT_WORKSPACE_BYTES`). Fresh memory costs a page fault per 4 kB
     when first written, which for the few passes over it of one call cost as much as the
-    passes themselves.
+    passes themselves. `owner` tells whether another object has written the named buffer
+    since this one did (for contents kept from one call to the next).
     """
 
     def __init__(self, rows: int, name: str):
         self.rows, self.name = rows, name
-        self.array = np.empty((rows, 0))
+        self.buffer = np.empty(0)
         self.views: dict[int, tuple[NDArray[np.float64], list]] = {}
 
     def get(self, width: int) -> tuple[NDArray[np.float64], list]:
-        if width > self.array.shape[1]:
+        size = self.rows * width
+        if size > self.buffer.size:
             kept = getattr(_kept_workspaces, self.name, None)
-            if kept is None or kept.shape[0] < self.rows or kept.shape[1] < width:
-                # (grown in both directions, so that calls of different shapes share it)
-                rows = self.rows if kept is None else max(self.rows, kept.shape[0])
-                kept = np.empty((rows, width if kept is None else max(width, kept.shape[1])))
+            if kept is None or kept.size < size:
+                kept = np.empty(size)
                 if kept.nbytes <= _KEPT_WORKSPACE_BYTES:
                     setattr(_kept_workspaces, self.name, kept)
-            self.array = kept[:self.rows]
+            self.buffer = kept
             self.views = {}
         if width not in self.views:
-            view = self.array[:, :width]
+            view = self.buffer[:size].reshape(self.rows, width)
             self.views[width] = (view, list(view))
         return self.views[width]
+
+    @property
+    def owner(self) -> object:
+        return getattr(_kept_workspaces, self.name + " owner", None)
+
+    @owner.setter
+    def owner(self, token: object) -> None:
+        setattr(_kept_workspaces, self.name + " owner", token)
 
 
 def _sturm_pivots(d: NDArray[np.float64], e: NDArray[np.float64], k: int | None = None):
@@ -391,15 +399,16 @@ class _TwoSided:
         self.dB, self.ratio, self.quotient = (_Workspace(m, "slopes"), _Workspace(m - 1, "ratio"),
                                               _Workspace(m, "quotient"))
         self.filled = 0                        # the width whose couplings C holds
+        self.token = object()                  # (C's owner, while no other has written it)
 
     def _pivots(self, sigma: NDArray[np.float64]):
         """(B, q, p, γ): the pivots from both ends side by side, q_{r−1}, p_{r+1}, γ_r."""
         k, m, r = sigma.size, self.m, self.r
         B, rows = self.B.get(2 * k)
         C, couplings = self.C.get(2 * k)
-        if self.filled != k:
+        if self.filled != k or self.C.owner is not self.token:
             C[:, :k], C[:, k:] = self.top_e2, self.bottom_e2
-            self.filled = k
+            self.filled, self.C.owner = k, self.token
         tmp = self.tmp.get(2 * k)[0][0]
         np.subtract(self.top_d, sigma, out=B[:, :k])
         np.subtract(self.bottom_d, sigma, out=B[:, k:])
