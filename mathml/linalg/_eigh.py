@@ -258,8 +258,9 @@ def _power_of_two_scale(amax: float) -> float:
     return math.ldexp(1.0, min(max(-math.frexp(amax)[1], -1000), 1000))
 
 
-#: Work arrays up to this size are kept between calls, per thread (`_Workspace`).
-_KEPT_WORKSPACE_BYTES = 1 << 23
+#: Work arrays up to this size (4 MB: n up to a few hundred) are kept between calls, per
+#: thread (`_Workspace`); some twenty names, so at most ≈ 80 MB held.
+_KEPT_WORKSPACE_BYTES = 1 << 22
 _kept_workspaces = threading.local()
 
 
