@@ -1,7 +1,8 @@
 """Symmetric eigenproblem: Householder tridiagonalisation, bisection, twisted factorisations.
 
 ``A = Q T Qᵀ`` (blocked Householder reflections, Q orthogonal, T tridiagonal), then the
-eigenvalues of T by bisection on Sturm counts finished by Newton's steps, its eigenvectors
+eigenvalues of T by bisection on Sturm counts finished by Newton's (Ehrlich–Aberth) steps,
+its eigenvectors
 from twisted factorisations (inverse iteration where those are not accurate enough), then
 ``V = Q Z``. Every stage is vectorised across all eigenvalues at once: the Python loops run
 over the rows of T (or the columns of A), never over eigenvalues. From 512 rows on, T's
@@ -15,12 +16,16 @@ factorisations instead of QR steps, vectorised across all eigenvalues (see its N
 
 Private helpers other modules may import:
 
-- ``_tridiagonal_eigh(d, e, *, vectors=True, select=None) -> (w, Z)``: the tridiagonal worker.
+- ``_tridiagonal_eigh(d, e, *, vectors=True, select=None, ...) -> (w, Z)``: the tridiagonal
+  worker.
+- ``_Sturm(d, e)``: Sturm counts (and Newton steps) of T(d, e) for many shifts at once.
 - ``_largest_entry_positive(Z) -> signs``: the sign convention of the eigenvectors.
 """
 from __future__ import annotations
 
 import math
+import threading
+from collections.abc import Callable
 from typing import NamedTuple
 
 import numpy as np
@@ -28,7 +33,8 @@ from numpy.typing import ArrayLike, NDArray
 
 from ..exceptions import LinAlgError
 from ._input import matrix
-from ._householder import _apply_reflectors, _householder_vector, _orthonormal_basis
+from ._householder import (_apply_reflectors, _householder_into, _householder_vector,
+                           _orthonormal_basis)
 
 __all__ = ["eigh", "eigvalsh"]
 
@@ -154,48 +160,59 @@ class EighResult(NamedTuple):
 # Tridiagonalisation
 # ---------------------------------------------------------------------------------------
 
-def _tridiagonalize(A: NDArray[np.float64]) -> tuple[NDArray[np.float64], ...]:
-    """``A = Q T Qᵀ``: T's diagonal d and off-diagonal e, and Q's reflectors (V, beta).
+def _tridiagonalize(A: NDArray[np.float64], scale: float = 1.0) -> tuple[NDArray[np.float64], ...]:
+    """``scale·A = Q T Qᵀ``: T's diagonal d and off-diagonal e, and Q's reflectors (V, beta).
 
     Blocked as LAPACK's ``dsytrd``/``dlatrd``: the reflectors of a panel of `_TRIDIAGONAL_PANEL`
     columns are made one at a time, each from its column brought up to date with the panel's
     earlier rank-2 updates ``V Wᵀ + W Vᵀ`` (never applied to the rest of A); the trailing
     matrix then takes all of them in one matrix product, ``A22 ← A22 − V Wᵀ − W Vᵀ``.
+
+    The panel's V and W are kept beside A in one work array,
+    ``G = [[A, V, W], [Wᵀ, 0, 0], [Vᵀ, 0, 0]]``, so that ``V Wᵀ + W Vᵀ`` is the product of
+    G's columns right of A with its rows below A, and one matrix-vector product with G gives
+    ``A22 v`` together with ``Wᵀv`` and ``Vᵀv``. Columns of the panel not yet made are zero,
+    so every product may use all of them.
     """
-    A = np.array(A, dtype=np.float64)
     n = A.shape[0]
+    nb = _TRIDIAGONAL_PANEL
+    G = np.zeros((n + 2 * nb, n + 2 * nb))
+    np.multiply(A, scale, out=G[:n, :n])
     e = np.zeros(max(n - 1, 0))
     V = np.zeros((n, max(n - 2, 0)))
     beta = np.zeros(max(n - 2, 0))
-    for k0 in range(0, n - 2, _TRIDIAGONAL_PANEL):
-        k1 = min(k0 + _TRIDIAGONAL_PANEL, n - 2)
-        # the panel's v_j and w_j on rows k0..n−1 (zero above their own row), interleaved
-        # in U = [v_0 w_0 v_1 w_1 …] and U' = [w_0 v_0 w_1 v_1 …]: V Wᵀ + W Vᵀ = U U'ᵀ
-        U = np.zeros((n - k0, 2 * (k1 - k0)))
-        U_swapped = np.zeros((n - k0, 2 * (k1 - k0)))
+    panel_columns, panel_rows = slice(n, n + 2 * nb), slice(n, n + 2 * nb)
+    for k0 in range(0, n - 2, nb):
+        k1 = min(k0 + nb, n - 2)
+        G[:n, panel_columns] = 0.0
+        G[panel_rows, :n] = 0.0
         for j, k in enumerate(range(k0, k1)):
-            r, s = k - k0, k - k0 + 1
-            column = A[k:, k]
+            v_column, w_column = n + j, n + nb + j     # and rows n + j: wᵀ, n + nb + j: vᵀ
+            column = G[k:n, k]
             if j:  # column k of (A − V Wᵀ − W Vᵀ), on rows k..n−1
-                column -= U[r:, :2 * j] @ U_swapped[r, :2 * j]
-            v, b, e[k] = _householder_vector(column[1:])
-            V[k + 1:, k], beta[k] = v, b
+                column -= G[k:n, panel_columns] @ G[panel_rows, k]
+            b, e[k] = _householder_into(column[1:], G[k + 1:n, v_column])
+            beta[k] = b
             if b == 0.0:
                 continue
+            v = G[n + nb + j, k + 1:n]             # vᵀ's row: v, contiguous
+            v[...] = G[k + 1:n, v_column]
             # H A22 H = A22 − v wᵀ − w vᵀ with p = β A22 v and w = p − (β/2)(pᵀv) v,
-            # where A22 is the trailing matrix with the panel's updates so far
-            p = A[k + 1:, k + 1:] @ v
-            if j:
-                p -= U[s:, :2 * j] @ (U_swapped[s:, :2 * j].T @ v)
+            # where A22 is the trailing matrix with the panel's updates so far:
+            # [A22 v; Wᵀv; Vᵀv] from one product with G, then p = β (A22 v − V Wᵀv − W Vᵀv)
+            t = G[k + 1:, k + 1:n] @ v
+            p = t[:n - k - 1]
+            p -= G[k + 1:n, panel_columns] @ t[n - k - 1:]
             p *= b
-            w = p - (0.5 * b * float(p @ v)) * v
-            U[s:, 2 * j], U[s:, 2 * j + 1] = v, w
-            U_swapped[s:, 2 * j], U_swapped[s:, 2 * j + 1] = w, v
-        # the rest of A takes the panel's updates at once
-        A[k1:, k1:] -= U[k1 - k0:] @ U_swapped[k1 - k0:].T
+            w = G[n + j, k + 1:n]                  # wᵀ's row, then W's column
+            np.subtract(p, (0.5 * b * float(p.dot(v))) * v, out=w)
+            G[k + 1:n, w_column] = w
+        # the panel's reflectors, and the rest of A takes the panel's updates at once
+        V[:, k0:k1] = G[:n, n:n + k1 - k0]
+        G[k1:n, k1:n] -= G[k1:n, panel_columns] @ G[panel_rows, k1:n]
     if n >= 2:
-        e[n - 2] = A[n - 1, n - 2]
-    return np.diagonal(A).copy(), e, V, beta
+        e[n - 2] = G[n - 1, n - 2]
+    return np.diagonal(G)[:n].copy(), e, V, beta
 
 
 # ---------------------------------------------------------------------------------------
@@ -215,12 +232,15 @@ _NEWTON_STEPS = 8
 #: Shifts per eigenvalue of the first bisection pass, spread evenly over Gershgorin's
 #: interval, when all eigenvalues are wanted: 4n shifts leave cells of 2‖T‖/(4n + 1), from
 #: which 4-part passes reach 1e-4‖T‖ in fewer passes (with _SECTIONS, measured ≈ 10 %
-#: faster than n shifts and 8 parts). For a selection (svd's positive half of the
-#: Golub–Kahan spectrum) k shifts and 8 parts stayed faster: on geometrically spread
-#: singular values the finer cells left more of them to the final bisection.
+#: faster than n shifts and 8 parts).
 _GRID = 4
 #: Parts per pass for a selection, and for the eigenvalues bisected to eps‖T‖ at the end.
 _REST_SECTIONS = 8
+#: The same as _GRID for a selection (svd's positive half of the Golub–Kahan spectrum,
+#: whose first passes count on BᵀB at half the cost, on a grid over [0, ‖T‖] only): 4k
+#: shifts leave fewer eigenvalues sharing a cell, each of which costs the final bisection
+#: about 13 passes (measured: 4k shifts ≈ 1.2–1.6× faster than k on 200×200 and 400×200).
+_SELECTION_GRID = 4
 #: From this many rows on, the eigenvectors come from divide and conquer (see its section),
 #: and from _DIVIDE_AND_CONQUER_FALLBACK on where twisted factorisations cannot serve.
 _DIVIDE_AND_CONQUER_SIZE = 512
@@ -238,8 +258,54 @@ def _power_of_two_scale(amax: float) -> float:
     return math.ldexp(1.0, min(max(-math.frexp(amax)[1], -1000), 1000))
 
 
-def _sturm_pivots(d: NDArray[np.float64], e: NDArray[np.float64], k: int):
-    r"""A function σ ↦ the pivots of ``T − σ_j I = L D Lᵀ`` for k shifts at once (n×k).
+#: Work arrays up to this size (4 MB: n up to a few hundred) are kept between calls, per
+#: thread (`_Workspace`); some twenty names, so at most ≈ 80 MB held.
+_KEPT_WORKSPACE_BYTES = 1 << 22
+_kept_workspaces = threading.local()
+
+
+class _Workspace:
+    """A work array of R rows: for w columns, an (R, w) array (contiguous: the first R·w
+    entries of a flat buffer), and its rows as a list of views (made once per width).
+
+    The memory is reused: within a call (grown as needed), and between calls (per thread,
+    by `name`, up to `_KEPT_WORKSPACE_BYTES`). Fresh memory costs a page fault per 4 kB
+    when first written, which for the few passes over it of one call cost as much as the
+    passes themselves. `owner` tells whether another object has written the named buffer
+    since this one did (for contents kept from one call to the next).
+    """
+
+    def __init__(self, rows: int, name: str):
+        self.rows, self.name = rows, name
+        self.buffer = np.empty(0)
+        self.views: dict[int, tuple[NDArray[np.float64], list]] = {}
+
+    def get(self, width: int) -> tuple[NDArray[np.float64], list]:
+        size = self.rows * width
+        if size > self.buffer.size:
+            kept = getattr(_kept_workspaces, self.name, None)
+            if kept is None or kept.size < size:
+                kept = np.empty(size)
+                if kept.nbytes <= _KEPT_WORKSPACE_BYTES:
+                    setattr(_kept_workspaces, self.name, kept)
+            self.buffer = kept
+            self.views = {}
+        if width not in self.views:
+            view = self.buffer[:size].reshape(self.rows, width)
+            self.views[width] = (view, list(view))
+        return self.views[width]
+
+    @property
+    def owner(self) -> object:
+        return getattr(_kept_workspaces, self.name + " owner", None)
+
+    @owner.setter
+    def owner(self, token: object) -> None:
+        setattr(_kept_workspaces, self.name + " owner", token)
+
+
+def _sturm_pivots(d: NDArray[np.float64], e: NDArray[np.float64], k: int | None = None):
+    r"""A function σ ↦ the pivots of ``T − σ_j I = L D Lᵀ`` for all shifts σ_j at once (n×k).
 
     .. math:: q_0 = d_0 - σ, \qquad q_i = d_i - σ - e_{i-1}^2 / q_{i-1}.
 
@@ -248,25 +314,32 @@ def _sturm_pivots(d: NDArray[np.float64], e: NDArray[np.float64], k: int):
     finite again: IEEE arithmetic then counts as if q were +0 perturbed upwards, which is
     a valid count for a nearby matrix (Demmel, Dhillon & Ren 1995). Where e_{i−1} = 0 the
     recurrence restarts, so T may be split into blocks.
+
+    The returned array is a work array, overwritten by the next call (`k` is unused: any
+    number of shifts per call).
     """
-    n = d.size
-    q = np.empty((n, k))
-    rows = list(q)
-    tmp = np.empty(k)
-    # (the rows as views and each e² as a 0-d array, made once: a numpy call on a Python
-    # float converts it every time, which costs a third of the loop)
-    e2 = (e * e).tolist()
-    chain = [(rows[i], rows[i + 1], np.array(e2[i])) for i in np.flatnonzero(e).tolist()]
+    # (each e² as a 0-d array, made once: a numpy call on a Python float converts it every
+    # time, which costs a third of the loop; the rows of the work array as views)
+    e2 = [np.array(x) for x in (e * e).tolist()]
+    coupled = np.flatnonzero(e).tolist()
+    q_work, tmp_work = _Workspace(d.size, "pivots"), _Workspace(1, "pivots_tmp")
+    chains: dict[int, list] = {}
     divide, subtract = np.divide, np.subtract
 
     def pivots(sigma: NDArray[np.float64]) -> NDArray[np.float64]:
+        q, rows = q_work.get(sigma.size)
+        tmp = tmp_work.get(sigma.size)[0][0]
+        if sigma.size not in chains or chains[sigma.size][0][0] is not rows[coupled[0]]:
+            chains[sigma.size] = [(rows[i], rows[i + 1], e2[i]) for i in coupled]
         subtract(d[:, None], sigma, q)
         with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
-            for previous, row, e2 in chain:
-                divide(e2, previous, tmp)
+            for previous, row, e2i in chains[sigma.size]:
+                divide(e2i, previous, tmp)
                 subtract(row, tmp, row)
         return q
 
+    if not coupled:  # a diagonal T: the pivots are d − σ
+        return lambda sigma: d[:, None] - sigma
     return pivots
 
 
@@ -278,46 +351,185 @@ def _negatives(q: NDArray[np.float64]) -> NDArray[np.intp]:
     return np.add.reduce((q < 0).view(np.int8), axis=0, dtype=np.int32).astype(np.intp)
 
 
-def _sturm_newton(d: NDArray[np.float64], e: NDArray[np.float64], k: int):
-    r"""A function σ ↦ (Sturm counts, Newton steps on det(T − σ_j I)) for k shifts at once.
+#: From this many rows on, and for T without zero off-diagonal entries, Sturm counts and
+#: Newton steps come from twisted factorisations run from both ends at once (`_TwoSided`).
+_TWO_SIDED_SIZE = 16
+#: Above this many shifts per pass the one-sided recurrence is as fast (the work arrays of
+#: both ends, couplings included, no longer stay in cache).
+_TWO_SIDED_SHIFTS = 1000
+
+
+class _TwoSided:
+    r"""Sturm counts (and Newton steps) of an unreduced T from a twisted factorisation.
 
     .. math::
 
-        f(σ) = \det(T - σI) = \prod_i q_i, \qquad
-        q_i' = -1 + \frac{e_{i-1}^2}{q_{i-1}^2}\, q_{i-1}', \qquad
-        -\frac{f}{f'} = -\Big(\sum_i \frac{q_i'}{q_i}\Big)^{-1},
+        T - σI = N_r Δ_r N_r^\mathsf{T}, \qquad
+        Δ_r = \operatorname{diag}(q_0, …, q_{r-1}, γ_r, p_{r+1}, …, p_{n-1}),
 
-    the pivots q_i of `_sturm_pivots`, then their derivatives in a second pass over T's rows
-    (a linear recurrence: two numpy calls per row).
+        q_i = d_i - σ - e_{i-1}^2 / q_{i-1}, \qquad
+        p_i = d_i - σ - e_i^2 / p_{i+1}, \qquad
+        γ_r = d_r - σ - e_{r-1}^2 / q_{r-1} - e_r^2 / p_{r+1},
+
+    with N_r unit lower bidiagonal above row r and unit upper bidiagonal below it (Parlett
+    & Dhillon 1997). By Sylvester's law of inertia the negative entries of Δ_r count the
+    eigenvalues below σ, exactly as the pivots of `_sturm_pivots` do; and
+    det(T − σI) = Π Δ_r, so Newton's step is ``−1/Σ Δ_i'/Δ_i`` as in `_Sturm`'s
+    one-sided form. Twisting in the middle (r = ⌊n/2⌋) lets the pivots from the top (q_i)
+    and from the bottom (p_{n−1−i}) be computed side by side, one numpy call for both: half
+    the calls per pass of the one-sided recurrence, whose cost is mostly the calls'. Each
+    q_i and p_i is the one-sided recurrence's own, on its own rows, so the count is as
+    backward stable (a valid count for a nearby matrix; a zero pivot turns into −inf for
+    the next entry, as there).
+
+    Layout: row i of the work arrays holds the k shifts of q_i, then the k shifts of
+    p_{n−1−i}; the couplings e² are repeated to the same layout (a numpy call on a (2, 1)
+    operand, or on a (2, k) view, is much slower than on one contiguous row).
     """
-    n = d.size
-    dq = np.full((n, k), -1.0)
-    ratio = np.empty((max(n - 1, 0), k))
-    e2 = np.append(0.0, e * e)[:, None]
-    pivots = _sturm_pivots(d, e, k)
-    rows, ratios, one = list(dq), list(ratio), np.array(1.0)
-    chain = [(ratios[i], rows[i], rows[i + 1]) for i in np.flatnonzero(e).tolist()]
-    multiply, subtract = np.multiply, np.subtract
 
-    def counts_and_steps(sigma: NDArray[np.float64]) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
-        q = pivots(sigma)
+    def __init__(self, d: NDArray[np.float64], e: NDArray[np.float64]):
+        n = d.size
+        self.m = m = (n - 1) // 2              # rows from each end, side by side
+        self.r = n - 1 - m                     # the twist (n even: one more row on top)
+        self.d, self.e2 = d, e * e
+        self.top_d, self.bottom_d = d[:m, None], d[::-1][:m, None]
+        self.top_e2 = np.append(0.0, self.e2)[:m, None]             # e²_{i−1}
+        self.bottom_e2 = np.append(0.0, self.e2[::-1])[:m, None]    # e²_{n−1−i}
+        self.B, self.C, self.tmp = (_Workspace(m, "twisted"), _Workspace(m, "couplings"),
+                                    _Workspace(1, "twisted_tmp"))
+        self.dB, self.ratio, self.quotient = (_Workspace(m, "slopes"), _Workspace(m - 1, "ratio"),
+                                              _Workspace(m, "quotient"))
+        self.filled = 0                        # the width whose couplings C holds
+        self.token = object()                  # (C's owner, while no other has written it)
+
+    def _pivots(self, sigma: NDArray[np.float64]):
+        """(B, q, p, γ): the pivots from both ends side by side, q_{r−1}, p_{r+1}, γ_r."""
+        k, m, r = sigma.size, self.m, self.r
+        B, rows = self.B.get(2 * k)
+        C, couplings = self.C.get(2 * k)
+        if self.filled != k or self.C.owner is not self.token:
+            C[:, :k], C[:, k:] = self.top_e2, self.bottom_e2
+            self.filled, self.C.owner = k, self.token
+        tmp = self.tmp.get(2 * k)[0][0]
+        np.subtract(self.top_d, sigma, out=B[:, :k])
+        np.subtract(self.bottom_d, sigma, out=B[:, k:])
+        divide, subtract = np.divide, np.subtract
+        for i in range(1, m):
+            divide(couplings[i], rows[i - 1], tmp)
+            subtract(rows[i], tmp, rows[i])
+        q, p = B[m - 1, :k], B[m - 1, k:]
+        if r > m:  # the extra row on top
+            q = self.d[m] - sigma - self.e2[m - 1] / q
+        gamma = self.d[r] - sigma - self.e2[r - 1] / q - self.e2[r] / p
+        return B, C, q, p, gamma
+
+    def _count(self, B, q, gamma, k) -> NDArray[np.intp]:
+        both = _negatives(B)                   # per column: q's shifts, then p's
+        below = both[:k] + both[k:] + (gamma < 0)
+        return below + (q < 0) if self.r > self.m else below
+
+    def counts(self, sigma: NDArray[np.float64]) -> NDArray[np.intp]:
+        """The number of eigenvalues below each σ_j."""
         with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
-            np.divide(e2[1:], q[:-1], out=ratio)     # e²_{i−1}/q²_{i−1}, row i − 1
+            B, _, q, _, gamma = self._pivots(sigma)
+        return self._count(B, q, gamma, sigma.size)
+
+    def counts_and_steps(self, sigma: NDArray[np.float64]) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
+        """The counts and Newton's steps on det(T − σ_j I), the derivatives by
+        ``Δ_i' = −1 + (e²/Δ²_neighbour) Δ'_neighbour`` from each end (γ' from both)."""
+        k, m, r = sigma.size, self.m, self.r
+        with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
+            B, C, q, p, gamma = self._pivots(sigma)
+            dB, slopes = self.dB.get(2 * k)
+            ratio, rates = self.ratio.get(2 * k)
+            np.divide(C[1:], B[:-1], out=ratio)     # e²/Δ² of the neighbour, each row
+            np.divide(ratio, B[:-1], out=ratio)
+            dB[0] = -1.0
+            multiply, subtract, one = np.multiply, np.subtract, np.array(1.0)
+            for i in range(1, m):
+                multiply(rates[i - 1], slopes[i - 1], slopes[i])
+                subtract(slopes[i], one, slopes[i])
+            total = np.sum(np.divide(dB, B, out=self.quotient.get(2 * k)[0]), axis=0)
+            total = total[:k] + total[k:]
+            dq, dp = dB[m - 1, :k], dB[m - 1, k:]
+            if r > m:
+                q_above = B[m - 1, :k]
+                dq = -1.0 + self.e2[m - 1] / (q_above * q_above) * dq
+                total += dq / q
+            dgamma = -1.0 + self.e2[r - 1] / (q * q) * dq + self.e2[r] / (p * p) * dp
+            steps = -1.0 / (total + dgamma / gamma)
+        return self._count(B, q, gamma, k), steps
+
+
+class _Sturm:
+    """Sturm counts, and Newton steps on det(T − σI), of T(d, e) for many shifts at once.
+
+    From `_TwoSided` for an unreduced T of `_TWO_SIDED_SIZE` rows or more (at most
+    `_TWO_SIDED_SHIFTS` shifts per call), else from the one-sided pivots of `_sturm_pivots`.
+    One object serves all the passes of `_bisect`, whatever their number of shifts.
+    """
+
+    def __init__(self, d: NDArray[np.float64], e: NDArray[np.float64]):
+        self.d, self.e = d, e
+        self.two_sided = (_TwoSided(d, e) if d.size >= _TWO_SIDED_SIZE and np.all(e != 0.0)
+                          else None)
+        self.one_sided: Callable[[NDArray[np.float64]], NDArray[np.float64]] | None = None
+        # (`_sturm_pivots`, made when first needed)
+
+    def pivots(self, sigma: NDArray[np.float64]) -> NDArray[np.float64]:
+        """The one-sided pivots (`_sturm_pivots`) of T − σ_j I."""
+        if self.one_sided is None:
+            self.one_sided = pivots = _sturm_pivots(self.d, self.e)
+            self.slopes = _Workspace(self.d.size, "one_sided_slopes")
+            self.ratio = _Workspace(max(self.d.size - 1, 0), "one_sided_ratio")
+            self.e2 = np.append(0.0, self.e * self.e)[:, None]
+            self.coupled = np.flatnonzero(self.e).tolist()
+        else:
+            pivots = self.one_sided
+        return pivots(sigma)
+
+    def counts(self, sigma: NDArray[np.float64]) -> NDArray[np.intp]:
+        """The number of eigenvalues below each σ_j."""
+        if self.two_sided is not None and sigma.size <= _TWO_SIDED_SHIFTS:
+            return self.two_sided.counts(sigma)
+        return _negatives(self.pivots(sigma))
+
+    def counts_and_steps(self, sigma: NDArray[np.float64]) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
+        r"""The counts and Newton's steps on det(T − σ_j I).
+
+        .. math::
+
+            f(σ) = \det(T - σI) = \prod_i q_i, \qquad
+            q_i' = -1 + \frac{e_{i-1}^2}{q_{i-1}^2}\, q_{i-1}', \qquad
+            -\frac{f}{f'} = -\Big(\sum_i \frac{q_i'}{q_i}\Big)^{-1},
+
+        the pivots q_i of `_sturm_pivots`, then their derivatives in a second pass over T's
+        rows (a linear recurrence: two numpy calls per row); or the same from both ends.
+        """
+        if self.two_sided is not None and sigma.size <= _TWO_SIDED_SHIFTS:
+            return self.two_sided.counts_and_steps(sigma)
+        k = sigma.size
+        q = self.pivots(sigma)
+        dq, rows = self.slopes.get(k)
+        ratio, ratios = self.ratio.get(k)
+        dq.fill(-1.0)
+        multiply, subtract, one = np.multiply, np.subtract, np.array(1.0)
+        with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
+            np.divide(self.e2[1:], q[:-1], out=ratio)     # e²_{i−1}/q²_{i−1}, row i − 1
             np.divide(ratio, q[:-1], out=ratio)
-            for r, previous, row in chain:
-                multiply(r, previous, row)
-                subtract(row, one, row)
+            for i in self.coupled:
+                multiply(ratios[i], rows[i], rows[i + 1])
+                subtract(rows[i + 1], one, rows[i + 1])
             steps = -1.0 / np.sum(dq / q, axis=0)
         return _negatives(q), steps
 
-    return counts_and_steps
 
-
-def _multisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.intp],
-               lo: NDArray[np.float64], hi: NDArray[np.float64],
+def _multisect(counts, j: NDArray[np.intp], lo: NDArray[np.float64], hi: NDArray[np.float64],
                width: float, sections: int | None = None
                ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """The intervals (lo_j, hi_j] ∋ λ_j cut down to `width` or less, all j at once.
+
+    `counts` is T's `_Sturm.counts`.
 
     Each pass cuts every interval into sections equal parts and keeps the one holding λ_j,
     log2(sections) halvings for one pass over the rows of T (a pass costs numpy calls per
@@ -328,15 +540,13 @@ def _multisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.int
     widest = float(np.max(hi - lo)) if k else 0.0
     if widest <= width:
         return lo, hi
-    many_pivots = _sturm_pivots(d, e, k * (sections - 1))
     fractions = np.arange(1, sections) / sections
     rows = np.arange(k)
     for _ in range(math.ceil(math.log2(widest / width) / math.log2(sections))):
         points = lo[:, None] + (hi - lo)[:, None] * fractions          # (k, S − 1)
         # more than j eigenvalues below a point ⇔ λ_j < point: the first such point is the
         # new upper end, the one before it the new lower end
-        right = (_negatives(many_pivots(points.ravel())).reshape(k, -1)
-                 > j[:, None])
+        right = counts(points.ravel()).reshape(k, -1) > j[:, None]
         first = np.where(right.any(axis=1), np.argmax(right, axis=1), sections - 1)
         lo = np.where(first > 0, points[rows, np.maximum(first - 1, 0)], lo)
         hi = np.where(first < sections - 1, points[rows, np.minimum(first, sections - 2)], hi)
@@ -344,30 +554,49 @@ def _multisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.int
 
 
 def _bisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.intp],
-            lower: float, upper: float,
-            tnorm: float) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+            lower: float, upper: float, tnorm: float,
+            coarse=None) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Intervals (lo_j, hi_j] of width ≤ eps‖T‖ holding the j-th eigenvalues, all j at once.
 
     Bisection (multisection) until the intervals are `_NEWTON_WIDTH`‖T‖ wide; then, if
     most eigenvalues are alone in their interval, safeguarded Newton steps on det(T − σI)
-    for those (quadratic convergence instead of a few halvings per pass), each step's
+    for those, corrected for the other eigenvalues' current estimates (Ehrlich–Aberth:
+    cubic convergence instead of a few halvings per pass), each step's
     Sturm count shrinking the interval too, and a step outside it replaced by its
     midpoint; a converged σ_j (its step below eps‖T‖/2, or the next one predicted so from
     the last two) gets the interval (σ_j − eps‖T‖/2, σ_j + eps‖T‖/2] if the
     Sturm counts at its ends confirm it. Every other eigenvalue is bisected to the end.
+
+    `coarse`, optional: (counts, margin, floor), a cheaper Sturm count of T, right to
+    within ±margin in σ (each count between T's own at σ − margin and at σ + margin), used
+    for the bisection down to `_NEWTON_WIDTH`; the intervals are then widened by the
+    margin, and everything after that uses T's own counts. No selected eigenvalue is below
+    `floor` (−inf if unknown): the first grid starts there.
     """
     # one pass at g = _GRID·k evenly spaced points puts every eigenvalue in one of g + 1
     # cells (log2(g + 1) halvings for the price of one)
     # (a finer grid and fewer sections when all eigenvalues are wanted; see _GRID)
     k = j.size
-    grid, sections = (_GRID, _SECTIONS) if k == d.size else (1, _REST_SECTIONS)
+    grid, sections = (_GRID, _SECTIONS) if k == d.size else (_SELECTION_GRID, _REST_SECTIONS)
     g = grid * k
-    edges = lower + (upper - lower) * np.arange(g + 2) / (g + 1)
-    below = _negatives(_sturm_pivots(d, e, g)(edges[1:-1]))
-    below = np.concatenate(([0], np.maximum.accumulate(below), [np.iinfo(np.intp).max]))
+    sturm = _Sturm(d, e)
+    counts = sturm.counts
+    first_counts = counts if coarse is None else coarse[0]
+    start, base = lower, 0
+    if coarse is not None and coarse[2] - coarse[1] > lower:
+        # the selected eigenvalues are known to lie above coarse[2]: the grid need not
+        # cover what is below (its count there is `base`, at most j)
+        start = coarse[2] - coarse[1]
+        base = int(first_counts(np.array([start]))[0])
+    edges = start + (upper - start) * np.arange(g + 2) / (g + 1)
+    below = first_counts(edges[1:-1])
+    below = np.concatenate(([base], np.maximum.accumulate(np.maximum(below, base)),
+                            [np.iinfo(np.intp).max]))
     cell = np.searchsorted(below, j, side="right")  # below[cell − 1] ≤ j < below[cell]
-    lo, hi = _multisect(d, e, j, edges[cell - 1], edges[cell], _NEWTON_WIDTH * tnorm,
-                        sections)
+    lo, hi = _multisect(first_counts, j, edges[cell - 1], edges[cell],
+                        _NEWTON_WIDTH * tnorm, sections)
+    if coarse is not None:  # (equal intervals stay equal: "shared" below still holds)
+        lo, hi = np.maximum(lo - coarse[1], lower), np.minimum(hi + coarse[1], upper)
     width = _EPS * tnorm
     # the intervals are cells of one grid: equal or disjoint; alone = unlike its neighbours'
     shared = np.zeros(k, dtype=bool)
@@ -376,40 +605,50 @@ def _bisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.intp],
     active = np.flatnonzero(~shared)
     if 2 * active.size >= k:
         sigma = 0.5 * (lo + hi)
-        newton = _sturm_newton(d, e, active.size)
-        ja = j[active]
-        pending = np.ones(active.size, dtype=bool)
-        previous = np.full(active.size, np.inf)  # |the last Newton step| (inf: bisected)
+        newton = sturm.counts_and_steps
+        live = active                            # the eigenvalues Newton still iterates
+        previous = np.full(live.size, np.inf)    # |the last Newton step| (inf: bisected)
         for step_number in range(_NEWTON_STEPS):
-            sa, la, ha = sigma[active], lo[active], hi[active]
-            count, step = newton(sa)
-            right = count > ja                        # λ_j < σ_j
-            ha = np.where(right, np.minimum(ha, sa), ha)
-            la = np.where(right, la, np.maximum(la, sa))
-            new = sa + step
-            inside = np.isfinite(new) & (new >= la - 0.5 * width) & (new <= ha + 0.5 * width)
+            # (only the live shifts: once most have converged a pass costs little more
+            # than its fixed part per row)
+            s, l, h = sigma[live], lo[live], hi[live]
+            count, step = newton(s)
+            # Ehrlich–Aberth: Newton's step is 1/Σ_i 1/(λ_i − σ_j) over all eigenvalues;
+            # the terms of the other eigenvalues Newton computes are taken out, at their
+            # current estimates, leaving (nearly) the term of λ_j alone: 1/(λ_j − σ_j).
+            # Close neighbours then no longer slow Newton down (cubic convergence). (Not
+            # the shared intervals' midpoints: too rough, they would mislead the step.)
+            with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+                gaps = sigma[active] - s[:, None]                   # σ_i − σ_j
+                gaps[np.arange(live.size), np.searchsorted(active, live)] = np.inf  # i = j
+                others = np.sum(np.reciprocal(gaps, out=gaps), axis=1)
+                step = 1.0 / (1.0 / step - others)
+            right = count > j[live]                  # λ_j < σ_j
+            h = np.where(right, np.minimum(h, s), h)
+            l = np.where(right, l, np.maximum(l, s))
+            new = s + step
+            inside = np.isfinite(new) & (new >= l - 0.5 * width) & (new <= h + 0.5 * width)
             # converged: a step below eps‖T‖/2, or one after which quadratic convergence
             # (error ≈ C·step², C ≈ |step|/|previous step|²) leaves less than eps‖T‖/4 —
             # one pass fewer; the Sturm counts below confirm it either way
             size = np.abs(step)
             with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
                 predicted = size * (size / previous) ** 2
-            converged = pending & inside & ((size <= 0.5 * width)
-                                            | ((size < previous) & (predicted <= 0.25 * width)
-                                               & np.isfinite(previous)))
-            previous = np.where(inside, size, np.inf)
-            sigma[active] = np.where(pending, np.where(inside, new, 0.5 * (la + ha)), sa)
-            lo[active], hi[active] = la, ha
-            pending &= ~converged
+            converged = inside & ((size <= 0.5 * width)
+                                  | ((size < previous) & (predicted <= 0.25 * width)
+                                     & np.isfinite(previous)))
+            sigma[live] = np.where(inside, new, 0.5 * (l + h))
+            lo[live], hi[live] = l, h
+            previous = np.where(inside, size, np.inf)[~converged]
+            live = live[~converged]
             # stop when all have converged, or when Newton has stalled (a step costs a
             # pass over T's rows however few are left, as does a bisection pass)
-            left = np.count_nonzero(pending)
-            if left == 0 or (step_number >= 3 and np.count_nonzero(converged) < left):
+            if live.size == 0 or (step_number >= 3 and np.count_nonzero(converged) < live.size):
                 break
         # confirm σ_j by the Sturm counts at σ_j ∓ eps‖T‖/2 (whose difference may round
         # to a little more than eps‖T‖: confirmed is done)
         ends = np.concatenate((sigma - 0.5 * width, sigma + 0.5 * width))
-        below = _negatives(_sturm_pivots(d, e, 2 * k)(ends))
+        below = counts(ends)
         lo = np.where(below[:k] <= j, np.maximum(lo, ends[:k]), lo)
         hi = np.where(below[k:] > j, np.minimum(hi, ends[k:]), hi)
         done = (below[:k] <= j) & (below[k:] > j)
@@ -418,7 +657,7 @@ def _bisect(d: NDArray[np.float64], e: NDArray[np.float64], j: NDArray[np.intp],
     # everything else by multisection
     rest = np.flatnonzero(~done & (hi - lo > width))
     if rest.size:
-        lo[rest], hi[rest] = _multisect(d, e, j[rest], lo[rest], hi[rest], width,
+        lo[rest], hi[rest] = _multisect(counts, j[rest], lo[rest], hi[rest], width,
                                         _REST_SECTIONS)
     return lo, hi
 
@@ -448,7 +687,7 @@ def _scalar_count(d: list[float], e2: list[float], sigma: float) -> int:
 def _scalar_newton(d: list[float], e2: list[float], sigma: float) -> tuple[int, float]:
     """(Sturm count, Newton step −f/f′ on f(σ) = det(T − σI)) in Python floats, one shift.
 
-    The recurrences of `_sturm_newton` in one loop; the step is nan or ±inf where a pivot
+    The recurrences of `_Sturm.counts_and_steps` in one loop; the step is nan or ±inf where a pivot
     underflows or is 0 (the caller then bisects).
     """
     below, q, dq, total = 0, 1.0, 0.0, 0.0
@@ -639,8 +878,64 @@ def _inverse_iteration(d: NDArray[np.float64], e: NDArray[np.float64], w: NDArra
     return X
 
 
+def _pivots_both_ways(d: NDArray[np.float64], e: NDArray[np.float64],
+                      sigma: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """(q, p), n×k: the pivots of ``T − σ_j I`` from the top (`_sturm_pivots` of T) and from
+    the bottom (those of T reversed, put back in row order), the two recurrences run side
+    by side in one work array (row i: q_i's k shifts, then p_{n−1−i}'s), as in `_TwoSided`.
+    T must be unreduced. The results are views of work arrays, valid until the next call.
+    """
+    n, k = d.size, sigma.size
+    B, rows = _Workspace(n, "both_ways").get(2 * k)
+    C, couplings = _Workspace(n, "both_ways_couplings").get(2 * k)
+    tmp = _Workspace(1, "both_ways_tmp").get(2 * k)[0][0]
+    e2 = e * e
+    C[:, :k], C[:, k:] = np.append(0.0, e2)[:, None], np.append(0.0, e2[::-1])[:, None]
+    np.subtract(d[:, None], sigma, out=B[:, :k])
+    np.subtract(d[::-1, None], sigma, out=B[:, k:])
+    divide, subtract = np.divide, np.subtract
+    for i in range(1, n):
+        divide(couplings[i], rows[i - 1], tmp)
+        subtract(rows[i], tmp, rows[i])
+    return B[:, :k], B[::-1, k:]
+
+
+def _twisted_solve(e: NDArray[np.float64], q: NDArray[np.float64], p: NDArray[np.float64],
+                   r: NDArray[np.intp]) -> NDArray[np.float64]:
+    """Z (n×k) with z_r = 1, ``z_i = −(e_i/q_i) z_{i+1}`` above r and
+    ``z_{i+1} = −(e_i/p_{i+1}) z_i`` below it, for each column's own r.
+
+    The part above r (computed upwards from r) and the part below it (downwards) are two
+    independent recurrences: they run side by side in one work array, row t holding the
+    upper part's row n−1−t, then the lower part's row t (one numpy call for both), and are
+    added at the end (each is zero on the other's side of r, both are 1 at r).
+    """
+    n, k = q.shape
+    columns = np.arange(k)
+    M, _ = _Workspace(n, "twisted_multipliers").get(2 * k)
+    W, z_rows = _Workspace(n, "twisted_parts").get(2 * k)
+    tmp = _Workspace(1, "twisted_parts_tmp").get(2 * k)[0][0]
+    rows = np.arange(n - 1)[:, None]
+    up, down = M[1:, :k][::-1], M[1:, k:]                   # up_i: row n−1−i of M
+    np.divide(-e[:, None], q[:-1], out=up)
+    np.divide(-e[:, None], p[1:], out=down)
+    np.copyto(up, 0.0, where=rows >= r)                      # only above r
+    np.copyto(down, 0.0, where=rows + 1 <= r)                # only below r
+    W.fill(0.0)
+    W[n - 1 - r, columns] = 1.0
+    W[r, k + columns] = 1.0
+    multiplier_rows = list(M)
+    multiply, add = np.multiply, np.add
+    for t in range(1, n):
+        multiply(multiplier_rows[t], z_rows[t - 1], tmp)
+        add(z_rows[t], tmp, z_rows[t])
+    Z = W[::-1, :k] + W[:, k:]
+    Z[r, columns] = 1.0
+    return Z
+
+
 def _twisted_vectors(d: NDArray[np.float64], e: NDArray[np.float64], w: NDArray[np.float64],
-                     tnorm: float) -> NDArray[np.float64] | None:
+                     tnorm: float, polish: bool = True) -> NDArray[np.float64] | None:
     r"""Eigenvectors of an unreduced T from twisted factorisations, or None if not accurate.
 
     .. math::
@@ -659,42 +954,44 @@ def _twisted_vectors(d: NDArray[np.float64], e: NDArray[np.float64], w: NDArray[
 
     None (use `_inverse_iteration`) when eigenvalues are closer than 1e-8‖T‖, or a
     residual exceeds `_TWISTED_RESIDUAL`·√n·eps‖T‖, or Z is far from orthonormal.
+
+    With ``polish=False`` a Z already within 1e-8 of orthonormal is returned without its
+    Newton–Schulz step (`svd` takes such a step on the halves of Z instead).
     """
     n, k = d.size, w.size
     if k > 1 and float(np.min(np.diff(w))) <= _RESOLVED_GAP * tnorm:
         return None
+    # (in place, in kept work arrays: n×k temporaries are as costly as the work on them)
+    gamma, scratch = (_Workspace(n, name).get(k)[0] for name in ("gamma", "scratch"))
     with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
-        q = _sturm_pivots(d, e, k)(w).copy()
-        p = _sturm_pivots(d[::-1], e[::-1], k)(w)[::-1]
-        gamma = np.abs(q + p - (d[:, None] - w))
-        r = np.argmin(np.where(np.isfinite(gamma), gamma, np.inf), axis=0)
-        rows = np.arange(n)[:, None]
-        up = np.where(rows[:-1] < r, -e[:, None] / q[:-1], 0.0)     # z_i = up_i z_{i+1}
-        down = np.where(rows[1:] > r, -e[:, None] / p[1:], 0.0)     # z_{i+1} = down_i z_i
-        Z = np.zeros((n, k))
-        Z[r, np.arange(k)] = 1.0
-        tmp = np.empty(k)
-        z_rows, up_rows, down_rows = list(Z), list(up), list(down)  # views, made once
-        multiply, add = np.multiply, np.add
-        for i in range(n - 2, -1, -1):
-            multiply(up_rows[i], z_rows[i + 1], tmp)
-            add(z_rows[i], tmp, z_rows[i])
-        for i in range(1, n):
-            multiply(down_rows[i - 1], z_rows[i - 1], tmp)
-            add(z_rows[i], tmp, z_rows[i])
-        Z /= np.sqrt(np.sum(Z * Z, axis=0))
-        R = (d[:, None] - w) * Z
-        R[:-1] += e[:, None] * Z[1:]
-        R[1:] += e[:, None] * Z[:-1]
-        residual = float(np.max(np.abs(R), initial=0.0))
+        q, p = _pivots_both_ways(d, e, w)
+        np.subtract(d[:, None], w, out=gamma)   # γ_r = q_r + p_r − (d_r − λ)
+        np.subtract(np.add(q, p, out=scratch), gamma, out=gamma)
+        np.abs(gamma, out=gamma)
+        gamma[np.isnan(gamma)] = np.inf
+        r = np.argmin(gamma, axis=0)
+        Z = _twisted_solve(e, q, p, r)
+        Z /= np.sqrt(np.einsum("ij,ij->j", Z, Z))
+        R = np.subtract(d[:, None], w, out=gamma)   # R = (T − λI) Z
+        R *= Z
+        np.multiply(Z[1:], e[:, None], out=scratch[:-1])
+        R[:-1] += scratch[:-1]
+        np.multiply(Z[:-1], e[:, None], out=scratch[:-1])
+        R[1:] += scratch[:-1]
+        residual = max(float(np.max(R, initial=0.0)), -float(np.min(R, initial=0.0)))
     if not residual <= _TWISTED_RESIDUAL * math.sqrt(n) * _EPS * tnorm:  # NaN fails too
         return None
     for _ in range(2):
-        G = Z.T @ Z - np.eye(k)
-        departure = float(np.max(np.abs(G), initial=0.0))
+        G = Z.T @ Z
+        G.flat[::k + 1] -= 1.0                  # ZᵀZ − I
+        departure = max(float(np.max(G, initial=0.0)), -float(np.min(G, initial=0.0)))
         if departure > _TWISTED_DEPARTURE:
             return None
-        Z -= 0.5 * (Z @ G)
+        if departure < 1e-8 and not polish:
+            break
+        correction = np.matmul(Z, G, out=scratch)
+        correction *= 0.5
+        Z -= correction
         if departure < 1e-8:  # the step just taken left rounding errors only
             break
     return Z
@@ -1153,7 +1450,8 @@ def _divide_and_conquer(d: NDArray[np.float64],
 
 
 def _tridiagonal_eigh(d: ArrayLike, e: ArrayLike, *, vectors: bool = True, select=None,
-                      divide_and_conquer: bool | None = None
+                      divide_and_conquer: bool | None = None, coarse=None,
+                      polish: bool = True
                       ) -> tuple[NDArray[np.float64], NDArray[np.float64] | None]:
     r"""Eigenvalues (ascending) and eigenvectors of the symmetric tridiagonal T(d, e).
 
@@ -1173,6 +1471,13 @@ def _tridiagonal_eigh(d: ArrayLike, e: ArrayLike, *, vectors: bool = True, selec
         factorisations or inverse iteration (False); by default divide and conquer from
         `_DIVIDE_AND_CONQUER_SIZE` rows on, and from `_DIVIDE_AND_CONQUER_FALLBACK` rows on
         where twisted factorisations cannot serve (blocks, close eigenvalues).
+    coarse : (callable, float, float), optional
+        A cheaper count of T's eigenvalues below each σ (an array), its accuracy in σ, and
+        a lower bound of the selected eigenvalues, for the first bisection passes (see
+        `_bisect`).
+    polish : bool
+        False: eigenvectors from twisted factorisations may be left within 1e-8 of
+        orthonormal (see `_twisted_vectors`), for a caller that makes them orthonormal.
 
     Returns
     -------
@@ -1216,7 +1521,11 @@ def _tridiagonal_eigh(d: ArrayLike, e: ArrayLike, *, vectors: bool = True, selec
     # Gershgorin's interval, widened so that the Sturm counts at its ends are 0 and n
     pad = 2.1 * n * _EPS * tnorm
     lower, upper = float(np.min(d - radius)) - pad, float(np.max(d + radius)) + pad
-    lo, hi = _bisect(d, e, j, lower, upper, tnorm)
+    if coarse is not None:  # (in the units of the scaled T; the scale is a power of 2)
+        coarse_counts = coarse[0]
+        coarse = (lambda sigma: coarse_counts(sigma / scale), coarse[1] * scale,
+                  coarse[2] * scale)
+    lo, hi = _bisect(d, e, j, lower, upper, tnorm, coarse)
     w = 0.5 * (lo + hi)
     # a 1×1 block is its own eigenvalue, exactly (diagonal matrices, exact zeros)
     if starts.size == 1:  # one unreduced block: it owns every eigenvalue
@@ -1229,7 +1538,7 @@ def _tridiagonal_eigh(d: ArrayLike, e: ArrayLike, *, vectors: bool = True, selec
     w, block = w[order], block[order]
     if not vectors:
         return w / scale, None
-    Z = _twisted_vectors(d, e, w, tnorm) if starts.size == 1 else None
+    Z = _twisted_vectors(d, e, w, tnorm, polish) if starts.size == 1 else None
     if Z is None and fallback:
         values, vectors_of_t = _divide_and_conquer(d, e)
         return values[j] / scale, vectors_of_t[:, j]
@@ -1241,9 +1550,9 @@ def _tridiagonal_eigh(d: ArrayLike, e: ArrayLike, *, vectors: bool = True, selec
 def _symmetric_eigh(A: NDArray[np.float64], vectors: bool = True):
     """Eigenvalues (ascending) and eigenvectors (or None) of a symmetric A: steps 2–6 of `eigh`."""
     # Step 2: exact rescaling.
-    scale = _power_of_two_scale(float(np.max(np.abs(A))))
+    scale = _power_of_two_scale(max(float(np.max(A)), -float(np.min(A))))
     # Step 3: A = Q T Qᵀ.
-    d, e, V, beta = _tridiagonalize(A * scale)
+    d, e, V, beta = _tridiagonalize(A, scale)
     # Steps 4 and 5: T = Z Λ Zᵀ (bisection, inverse iteration).
     w, Z = _tridiagonal_eigh(d, e, vectors=vectors)
     if not vectors:
@@ -1278,8 +1587,8 @@ def _symmetric_from_triangle(a: ArrayLike, UPLO: str) -> tuple[NDArray[np.float6
     if uplo not in ("L", "U"):
         raise ValueError("UPLO argument must be 'L' or 'U'")
     A, dtype = matrix(a, square=True)
-    triangle = np.tril(A) if uplo == "L" else np.triu(A)
-    return triangle + np.tril(triangle, -1).T + np.triu(triangle, 1).T, dtype
+    lower = np.tri(A.shape[0], dtype=bool)           # i ≥ j
+    return (np.where(lower, A, A.T) if uplo == "L" else np.where(lower, A.T, A)), dtype
 
 
 def eigh(a: ArrayLike, UPLO: str = "L") -> EighResult:
@@ -1326,15 +1635,17 @@ def eigh(a: ArrayLike, UPLO: str = "L") -> EighResult:
        the products with A); the rest of A takes the panel's 16 updates at once, by one
        matrix product (LAPACK's dsytrd).
     4. Eigenvalues of T by bisection: the number of negative pivots of the LDLᵀ
-       factorisation of T − σI counts the eigenvalues below σ (Sturm sequence). One
-       pass at 4n evenly spaced shifts puts each eigenvalue in a cell of Gershgorin's
-       interval; then all n cells are cut into 4 together (two halvings in one pass
-       over T's rows, 3n shifts), until they are 1e-4‖T‖ wide. If most eigenvalues are
-       then alone in their cell, Newton's steps on det(T − σI) (whose derivative is a
-       second recurrence over the pivots) finish those, each step's Sturm count keeping
-       the interval, and the counts at σ ∓ eps‖T‖/2 confirm the result; the others are
-       cut into 8 until eps‖T‖ wide. Off-diagonal entries below eps‖T‖ split T into
-       blocks first.
+       factorisation of T − σI counts the eigenvalues below σ (Sturm sequence); the
+       pivots are run from the top and from the bottom at once, twisted in the middle
+       (the same inertia, half the steps per pass). One pass at 4n evenly spaced shifts
+       puts each eigenvalue in a cell of Gershgorin's interval; then all n cells are cut
+       into 4 together (two halvings in one pass over T's rows, 3n shifts), until they
+       are 1e-4‖T‖ wide. If most eigenvalues are then alone in their cell, Newton's steps
+       on det(T − σI) (whose derivative is a second recurrence over the pivots),
+       corrected for the other eigenvalues' current estimates (Ehrlich–Aberth), finish
+       those, each step's Sturm count keeping the interval, and the counts at
+       σ ∓ eps‖T‖/2 confirm the result; the others are cut into 8 until eps‖T‖ wide.
+       Off-diagonal entries below eps‖T‖ split T into blocks first.
     5. Eigenvectors of T, all at once. For an unreduced T with no eigenvalues closer than
        1e-8‖T‖: from the twisted factorisation of T − λ_j I (pivots from the top and from
        the bottom, twisted at the row where the eigenvector is largest), one bidiagonal

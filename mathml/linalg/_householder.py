@@ -14,6 +14,7 @@ mirror through the hyperplane orthogonal to v).
 Private helpers other modules may import:
 
 - ``_householder_vector(x) -> (v, beta, alpha)``: the reflector of one vector.
+- ``_householder_into(x, out) -> (beta, alpha)``: the same, v written into `out`.
 - ``_wy_factor(V, beta) -> T``: ``H₀ H₁ ⋯ H_{k−1} = I − V T Vᵀ`` (compact WY form).
 - ``_apply_reflectors(V, beta, C) -> H₀ H₁ ⋯ H_{k−1} C``, through the compact WY form.
 - ``_apply_reflectors_transposed(V, beta, C) -> H_{k−1} ⋯ H₁ H₀ C``, the same transposed.
@@ -98,14 +99,22 @@ def _householder_vector(x: NDArray[np.float64]) -> tuple[NDArray[np.float64], fl
     ----------
     Golub & Van Loan, *Matrix Computations*, 4th ed., §5.1.2–5.1.3, Algorithm 5.1.1.
     """
-    x0 = float(x[0])
     v = np.empty_like(x, dtype=np.float64)
-    v[0] = 1.0
+    beta, alpha = _householder_into(x, v)
+    return v, beta, alpha
+
+
+def _householder_into(x: NDArray[np.float64], out: NDArray[np.float64]) -> tuple[float, float]:
+    """`_householder_vector` writing v into `out` (a view of x's length, which may be x
+    itself): returns (beta, alpha). The same arithmetic, without allocating v, for the
+    column loops of the blocked reductions, which keep their reflectors in a work array."""
+    x0 = float(x[0])
     tail = x[1:]
     tail_norm = _norm2(tail)
     if tail_norm == 0.0:
-        v[1:] = tail                     # zeros, kept as they were (dlarfg leaves x alone)
-        return v, 0.0, x0
+        out[1:] = tail                   # zeros, kept as they were (dlarfg leaves x alone)
+        out[0] = 1.0
+        return 0.0, x0
     alpha = -math.copysign(math.hypot(x0, tail_norm), x0)
     rescalings = 0
     if abs(alpha) < _SAFMIN:
@@ -120,10 +129,11 @@ def _householder_vector(x: NDArray[np.float64]) -> tuple[NDArray[np.float64], fl
                 break
         alpha = -math.copysign(math.hypot(x0, _norm2(tail)), x0)
     beta = (alpha - x0) / alpha
-    np.multiply(tail, 1.0 / (x0 - alpha), out=v[1:])
+    np.multiply(tail, 1.0 / (x0 - alpha), out=out[1:])
+    out[0] = 1.0
     for _ in range(rescalings):
         alpha *= _SAFMIN
-    return v, beta, alpha
+    return beta, alpha
 
 
 def _wy_factor(V: NDArray[np.float64], beta: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -132,15 +142,32 @@ def _wy_factor(V: NDArray[np.float64], beta: NDArray[np.float64]) -> NDArray[np.
     V holds the reflector vectors v_j as columns, beta their β_j (Golub & Van Loan §5.1.6;
     Schreiber & Van Loan 1989): LAPACK's ``dlarft`` (forward, columnwise). The inner
     products ``Vᵀ V`` are computed once, by one ``@``.
+
+    Column by column, (I − V T Vᵀ)(I − β v vᵀ) adds the column −β T (Vᵀ v) and the
+    diagonal entry β. The same T is built here by doubling: two consecutive blocks of
+    reflectors with factors T₁ and T₂ combine into
+
+        T = [[T₁, −T₁ (V₁ᵀ V₂) T₂], [0, T₂]],
+
+    so blocks of 1, 2, 4, … reflectors are paired, every pair of a level at once (stacked
+    matrix products): log₂ k steps of a few numpy calls instead of k.
     """
     k = beta.size
-    S = V.T @ V
-    T = np.zeros((k, k))
-    for j in range(k):
-        # (I − V T Vᵀ)(I − β v vᵀ) adds the column −β T (Vᵀ v) and the diagonal entry β
-        T[:j, j] = -beta[j] * (T[:j, :j] @ S[:j, j])
-        T[j, j] = beta[j]
-    return T
+    size = 1 << max(k - 1, 0).bit_length()       # k padded to a power of 2 (β = 0: inert)
+    S = np.zeros((size, size))
+    S[:k, :k] = V.T @ V
+    T = np.zeros((size, size))
+    T[np.arange(k), np.arange(k)] = beta
+    b = 1
+    while b < size:
+        # the pairs of diagonal b×b blocks (block i of T4 = T's rows and columns ib…ib+b−1)
+        m = size // b
+        first, second = np.arange(0, m, 2), np.arange(1, m, 2)
+        T4, S4 = T.reshape(m, b, m, b), S.reshape(m, b, m, b)
+        T1, T2 = T4[first, :, first, :], T4[second, :, second, :]
+        T4[first, :, second, :] = -(T1 @ S4[first, :, second, :] @ T2)
+        b *= 2
+    return T[:k, :k]
 
 
 def _apply_reflectors(V: NDArray[np.float64], beta: NDArray[np.float64],
@@ -223,14 +250,17 @@ def _orthonormal_basis(X: NDArray[np.float64], complete: bool = False, *,
 
 def _polar_factor(X: NDArray[np.float64]) -> NDArray[np.float64]:
     """X (m×k, nearly orthogonal columns) normalised, then made orthonormal (Newton–Schulz)."""
-    X = X / np.sqrt(np.sum(X * X, axis=0))
-    I = np.eye(X.shape[1])
+    X = X / np.sqrt(np.einsum("ij,ij->j", X, X))
+    k = X.shape[1]
     for _ in range(_POLAR_ITERATIONS):
-        G = X.T @ X - I
-        departure = float(np.max(np.abs(G), initial=0.0))
+        G = X.T @ X
+        G.flat[::k + 1] -= 1.0                               # XᵀX − I
+        departure = max(float(np.max(G, initial=0.0)), -float(np.min(G, initial=0.0)))
         if departure > 0.1:  # too far from orthogonal for Newton–Schulz: plain QR
             return _orthonormal_basis(X)
-        X = X - 0.5 * (X @ G)
+        correction = X @ G                                   # (in place: X is our own)
+        correction *= 0.5
+        X -= correction
         if departure < 1e-8:  # the step just taken left ~1e-16
             break
     return X

@@ -27,9 +27,9 @@ from numpy.typing import ArrayLike, NDArray
 
 from ..exceptions import LinAlgError
 from ._input import matrix, real_parameter, result_dtype, right_hand_side
-from ._eigh import (_CLUSTER_GAP, _largest_entry_positive, _power_of_two_scale,
+from ._eigh import (_CLUSTER_GAP, _Sturm, _largest_entry_positive, _power_of_two_scale,
                     _scalar_count, _scalar_eigenvalue, _tridiagonal_eigh, eigh, eigvalsh)
-from ._householder import (_apply_reflectors, _apply_reflectors_transposed, _householder_vector,
+from ._householder import (_apply_reflectors, _apply_reflectors_transposed, _householder_into,
                            _orthonormal_basis)
 
 __all__ = ["svd", "pinv", "lstsq"]
@@ -153,45 +153,63 @@ def _bidiagonalize(A: NDArray[np.float64]) -> tuple:
     β_j·Aᵀv_j and column j of X is β_j·A u_j, for the A of the moment. Column k and row k
     are brought up to date just before their reflectors are made (one product each), and
     the rest of the matrix receives the whole panel at once, by one matrix product.
+
+    L and Rᵀ are kept beside A in one work array ``G = [[A, L], [Rᵀ, 0]]``, so that one
+    matrix-vector product gives both ``Aᵀv`` and ``Lᵀv`` (the columns of G right of the
+    diagonal block, against v), and one gives both ``A u`` and ``Rᵀu``: the product with
+    the panel so far then costs a single small product more. The panel's columns not yet
+    made are zero, so the products may use all of them.
     """
-    A = np.array(A, dtype=np.float64)
     M, N = A.shape
+    nb = min(_PANEL_BRD, N)
+    G = np.zeros((M + 2 * nb, N + 2 * nb))
+    G[:M, :N] = A
     d, f = np.zeros(N), np.zeros(max(N - 1, 0))
     VL, betaL = np.zeros((M, N)), np.zeros(N)
     VR, betaR = np.zeros((N, max(N - 2, 0))), np.zeros(max(N - 2, 0))
-    for p in range(0, N, _PANEL_BRD):
-        b = min(_PANEL_BRD, N - p)
-        # L = [v₀ x₀ v₁ x₁ …], R = [y₀ u₀ y₁ u₁ …] interleaved, zero until made: the
-        # products with the panel so far use only their first c columns
-        L, R = np.zeros((M, 2 * b)), np.zeros((N, 2 * b))
+    Lc, Rr = slice(N, N + 2 * nb), slice(M, M + 2 * nb)   # L's columns, Rᵀ's rows in G
+    for p in range(0, N, nb):
+        b = min(nb, N - p)
+        G[:M, Lc] = 0.0
+        G[Rr, :N] = 0.0
         for i in range(b):
             k, c = p + i, 2 * i
-            # column k, then its reflector from the left
-            A[k:, k] -= L[k:, :c] @ R[k, :c]
-            v, beta, d[k] = _householder_vector(A[k:, k])
-            L[k:, c] = v
-            betaL[k] = beta
+            vrow, urow = M + c, M + c + 1          # rows of Rᵀ: y_i, then u_i
+            vcol, xcol = N + c, N + c + 1          # columns of L: v_i, then x_i
+            # column k, then its reflector from the left: A[k:, k] −= L[k:] R[k]ᵀ
+            column = G[k:M, k]
+            if c:
+                column -= G[k:M, N:N + c] @ G[M:M + c, k]
+            betaL[k], d[k] = _householder_into(column, G[k:M, vcol])
+            v = G[k:M, vcol]
             if k == N - 1:
                 break
-            R[k + 1:, c] = beta * (A[k:, k + 1:].T @ v - R[k + 1:, :c] @ (L[k:, :c].T @ v))
+            # y = β (Aᵀv − R (Lᵀv)): [Aᵀv; Lᵀv] from one product with G
+            t = v @ G[k:M, k + 1:N + c]
+            y = G[vrow, k + 1:N]
+            np.subtract(t[:N - k - 1], t[N - k - 1:] @ G[M:M + c, k + 1:N], out=y)
+            y *= betaL[k]
             # row k, then its reflector from the right (none for the last superdiagonal)
-            A[k, k + 1:] -= R[k + 1:, :c + 1] @ L[k, :c + 1]
+            row = G[k, k + 1:N]
+            row -= G[k, N:N + c + 1] @ G[M:M + c + 1, k + 1:N]
             if k == N - 2:
-                f[k] = A[k, k + 1]
+                f[k] = G[k, k + 1]
                 continue
-            u, beta, f[k] = _householder_vector(A[k, k + 1:])
-            R[k + 1:, c + 1] = u
-            betaR[k] = beta
-            L[k + 1:, c + 1] = beta * (A[k + 1:, k + 1:] @ u
-                                       - L[k + 1:, :c + 1] @ (R[k + 1:, :c + 1].T @ u))
+            betaR[k], f[k] = _householder_into(row, G[urow, k + 1:N])
+            u = G[urow, k + 1:N]
+            # x = β (A u − L (Rᵀu)): [A u; Rᵀu] from one product with G
+            t = G[k + 1:M + c + 2, k + 1:N] @ u
+            x = G[k + 1:M, xcol]
+            np.subtract(t[:M - k - 1], G[k + 1:M, N:N + c + 2] @ t[M - k - 1:], out=x)
+            x *= betaR[k]
         # the panel's reflectors (zero above their first row, as V and U hold them)
         q = p + b
         right = max(min(q, N - 2) - p, 0)
-        VL[:, p:q] = L[:, 0:2 * b:2]
-        VR[:, p:p + right] = R[:, 1:2 * right:2]
+        VL[:, p:q] = G[:M, N:N + 2 * b:2]
+        VR[:, p:p + right] = G[M + 1:M + 2 * right:2, :N].T
         # the rest of the matrix receives the whole panel
         if q < N:
-            A[q:, q:] -= L[q:] @ R[q:].T
+            G[q:M, q:N] -= G[q:M, Lc] @ G[Rr, q:N]
     return d, f, (VL, betaL), (VR, betaR)
 
 
@@ -227,15 +245,19 @@ def _bidiagonal_svd(d: NDArray[np.float64], f: NDArray[np.float64],
         w, Z = _tridiagonal_eigh(np.zeros(2 * N), off, vectors=True, select=top,
                                  divide_and_conquer=True)
     else:  # (bisection and twisted factorisations are faster here, at every N measured)
+        # (polish=False: the halves of Z are made orthonormal below, which makes a
+        # Newton–Schulz step on Z itself redundant)
         w, Z = _tridiagonal_eigh(np.zeros(2 * N), off, vectors=compute_uv, select=top,
-                                 divide_and_conquer=False)
+                                 divide_and_conquer=False, coarse=_normal_counts(d, f),
+                                 polish=False)
     s = np.abs(w)
     order = np.argsort(-s, kind="stable")
     s = s[order]
     if not compute_uv:
         return s, None, None
     assert Z is not None  # computed when compute_uv is True
-    Z = Z[:, order]
+    # (the σ come ascending from the eigenvalues: reversed, a view, unless there are ties)
+    Z = Z[:, ::-1] if np.array_equal(order, np.arange(N)[::-1]) else Z[:, order]
     # the halves of each (v, u)/√2, for the singular values that are not small
     g = int(np.count_nonzero(s > _SMALL_SIGMA * _EPS * s[0])) if s[0] > 0 else 0
     V_B = _orthonormal_basis(Z[0::2, :g], complete=True, polar=True)
@@ -243,6 +265,36 @@ def _bidiagonal_svd(d: NDArray[np.float64], f: NDArray[np.float64],
     if 0 < g < N:
         _pair_small_singular_vectors(d, f, U_B, V_B, g, max(floor, _EPS * s[0]))
     return s, U_B, V_B
+
+
+def _normal_counts(d: NDArray[np.float64], f: NDArray[np.float64]):
+    r"""Sturm counts of the Golub–Kahan matrix from BᵀB, N rows instead of 2N, for the
+    first passes of `_bisect`: (counts, margin, 0), 0 bounding the wanted eigenvalues (σ).
+
+    BᵀB is tridiagonal (diagonal d_i² + f²_{i−1}, off-diagonal d_i f_i) with eigenvalues
+    σ_i², so the Golub–Kahan matrix has N + #{σ_i² < σ²} eigenvalues below σ > 0 and
+    N − #{σ_i² ≤ σ²} below −σ. Forming BᵀB and counting in floating point perturbs the σ_i²
+    by a small multiple δ of eps‖BᵀB‖, which moves σ_i by at most √δ: the counts are right
+    to within ``margin = √(64 eps ‖BᵀB‖)`` (≈ 1e-7‖B‖), far below the bisection's target
+    `_NEWTON_WIDTH`‖T‖, and good enough for the first passes (see `_bisect`), at half the
+    rows. (Not for the final digits: near σ = 0 they are lost in squaring.)
+    """
+    N = d.size
+    a = d * d
+    a[1:] += f * f
+    b = d[:-1] * f
+    radius = np.zeros(N)
+    radius[:-1] += np.abs(b)
+    radius[1:] += np.abs(b)
+    norm = float(np.max(np.abs(a) + radius))
+    b = np.where(np.abs(b) <= _EPS * norm, 0.0, b)   # (a perturbation of eps‖BᵀB‖)
+    sturm = _Sturm(a, b)
+
+    def counts(sigma: NDArray[np.float64]) -> NDArray[np.intp]:
+        below = sturm.counts(sigma * sigma)
+        return np.where(sigma > 0, N + below, N - below)
+
+    return counts, math.sqrt(64.0 * _EPS * norm), 0.0
 
 
 def _partners_apart(off: NDArray[np.float64]) -> bool:
@@ -448,9 +500,12 @@ def svd(a: ArrayLike, full_matrices: bool = True, compute_uv: bool = True,
     3. The Golub–Kahan matrix of B — [[0, B], [Bᵀ, 0]] with its unknowns interleaved — is
        symmetric tridiagonal with zero diagonal and off-diagonal (d₁, f₁, d₂, …, d_N);
        its eigenvalues are ±σ_i. Its N largest eigenvalues and their eigenvectors
-       (v_i, u_i)/√2 come from bisection and twisted factorisations, as in `eigh`; when
-       some σ_i is so close to 0 that σ_i and −σ_i share a cluster, all 2N eigenpairs
-       come from divide and conquer instead (as in `eigh` for large n).
+       (v_i, u_i)/√2 come from bisection and twisted factorisations, as in `eigh`; the
+       first bisection passes, down to 1e-4‖B‖, count on BᵀB (N rows instead of 2N;
+       squaring costs those counts at most ≈ 1e-7‖B‖, by which the intervals are then
+       widened), the rest on the Golub–Kahan matrix itself. When some σ_i is so close to
+       0 that σ_i and −σ_i share a cluster, all 2N eigenpairs come from divide and conquer
+       instead (as in `eigh` for large n).
     4. Split each eigenvector into u_i and v_i. For σ_i above 1e3·eps·σ_max these are
        trusted: normalised, then made orthonormal by a few Newton–Schulz steps (the
        polar factor; a symmetric correction that keeps B v_i ≈ σ_i u_i). The vectors of
@@ -522,14 +577,19 @@ def svd(a: ArrayLike, full_matrices: bool = True, compute_uv: bool = True,
         return S.astype(dtype, copy=False)
     # Step 6: one sign per singular pair, then the completing vectors on their own
     # (S was unscaled in step 5; + 0.0 turns −0.0 into 0.0).
+    # (in place: U and Vh are this call's own arrays, made C-ordered where a transpose)
     K = S.size
+    U, Vh = np.ascontiguousarray(U), np.ascontiguousarray(Vh)
     sign = _largest_entry_positive(Vh[:K].T)
-    U = np.concatenate((U[:, :K] * sign, U[:, K:] * _largest_entry_positive(U[:, K:])), axis=1)
-    Vh = np.concatenate((Vh[:K] * sign[:, None],
-                         Vh[K:] * _largest_entry_positive(Vh[K:].T)[:, None]))
+    U[:, K:] *= _largest_entry_positive(U[:, K:])
+    U[:, :K] *= sign
+    Vh[K:] *= _largest_entry_positive(Vh[K:].T)[:, None]
+    Vh[:K] *= sign[:, None]
+    U += 0.0
+    Vh += 0.0
     # (the answer in the input's precision: float32 for float32, as NumPy)
-    return SVDResult((U + 0.0).astype(dtype, copy=False), S.astype(dtype, copy=False),
-                     (Vh + 0.0).astype(dtype, copy=False))
+    return SVDResult(U.astype(dtype, copy=False), S.astype(dtype, copy=False),
+                     Vh.astype(dtype, copy=False))
 
 
 def pinv(a: ArrayLike, rcond: float | None = None, hermitian: bool = False, *,
@@ -607,8 +667,15 @@ def pinv(a: ArrayLike, rcond: float | None = None, hermitian: bool = False, *,
     M, N = A.shape
     if A.size == 0:  # NumPy's: an empty array of the input's own dtype
         return np.zeros((N, M), np.asarray(a).dtype)
-    # Step 2: the thin SVD.
-    U, s, Vh = svd(A, full_matrices=False, hermitian=hermitian)
+    # Step 2: the thin SVD (steps 1–5 of `svd`: its sign convention does not change
+    # V Σ⁺ Uᵀ, each pair's two flips cancelling).
+    if hermitian:
+        U, s, Vh = svd(A, full_matrices=False, hermitian=True)
+    elif M >= N:
+        U, s, Vh = _svd_tall(A, full_matrices=False)
+    else:
+        V, s, Uh = _svd_tall(A.T, full_matrices=False)
+        U, Vh = Uh.T, V.T
     # Step 3: invert only the singular values above the cutoff.
     large = s > rcond * np.max(s)
     s_plus = np.divide(1.0, s, out=np.zeros_like(s), where=large)
