@@ -412,6 +412,11 @@ class Splitter:
         self.min_weight_leaf = min_weight_leaf
         self.rng = RandStream(seed)
         self.exact_sums = exact_sums
+        # a classifier whose weights are whole numbers (exact_sums), none negative: every
+        # class count is an exact integer whatever order it is summed in, so the order of a
+        # node's samples decides nothing, and any sort or partition grows the same tree
+        self.order_free = exact_sums and criterion.is_classification and bool((w >= 0.0).all())
+        self.partitioned = False  # `_best_of` left the node partitioned (order_free)
         self.random = splitter == "random"
         # squared-error nodes of at most `small_node` samples are split in plain Python
         # (`_small_node_split`): below that size numpy's per-call cost outweighs the work
@@ -514,10 +519,13 @@ class Splitter:
             return
         A = self.A[S]
         n = len(S)
-        # each child's totals as its own reset will sum them (forward, in its order)
-        left_total = np.cumsum(A[:pos], axis=0)[-1]
-        right_total = np.cumsum(A[pos:], axis=0)[-1]
-        if pos <= n - pos:
+        if self.order_free:  # exact counts: summed in any order, the same numbers
+            left_total = np.add.reduce(A[:pos], axis=0)
+            right_total = np.add.reduce(A[pos:], axis=0)
+        else:  # each child's totals as its own reset will sum them (forward, in its order)
+            left_total = np.cumsum(A[:pos], axis=0)[-1]
+            right_total = np.cumsum(A[pos:], axis=0)[-1]
+        if pos <= n - pos or self.order_free:
             sl = left_total
         else:  # rebuilt from the node total, subtracting from the right end
             sl = np.cumsum(np.vstack((self._totals()[None, :], -A[pos:][::-1])), axis=0)[-1]
@@ -603,7 +611,8 @@ class Splitter:
             best = self._best_of(S, sorted_features, visited, order, V, col, columns)
         if best.pos < end:
             # the random splitter left the samples partitioned by the last feature drawn
-            if not (self.random and sorted_features[-1] == best.feature):
+            if not (self.random and sorted_features[-1] == best.feature) and not (
+                    self.order_free and not self.random and self.partitioned):
                 go_left = self.Xt[best.feature][S].astype(np.float64) <= best.threshold
                 S[:] = S[partition_order(go_left)]
             self._children(S, best.pos - start, impurity, best)
@@ -1175,13 +1184,20 @@ class Splitter:
         self.node_distinct = (self.distinct_ok and len(visited) == self.n_features
                               and bool(distinct.all()))
         found = self._batched_candidates(S, order[:, F], V[:, F], distinct)
-        if reorders:  # the node is left sorted by the last feature examined
-            S[:] = S[order[:, reorders[-1]]]
+        self.partitioned = False
+        if reorders and not (self.order_free and found is not None):
+            S[:] = S[order[:, reorders[-1]]]  # the node is left sorted by the last feature
         if found is None:
             return SplitRecord(pos=self.end)
         k, p = found
         f = visited[k]
         j = col[f]
+        if self.order_free:
+            # sorted by the feature chosen, the first p samples are those ≤ the threshold
+            # (V[p−1] ≤ V[p−1]/2 + V[p]/2 < V[p]): the order of a partition, as good as
+            # scikit-learn's when the order decides nothing
+            S[:] = S[order[:, j]]
+            self.partitioned = True
         threshold = float(V[p - 1, j]) / 2.0 + float(V[p, j]) / 2.0
         return SplitRecord(feature=f, pos=start + p, threshold=threshold)
 
@@ -1232,6 +1248,9 @@ class Splitter:
             sr *= sr
             sr /= wr
             scores += sr  # s_L² / w_L + s_R² / w_R
+        elif self.order_free and self.criterion.name == "gini" and \
+                self.criterion.n_outputs == 1:
+            scores = self._gini_proxy(CS, wl, wr)
         else:
             sl = CS[..., :-1].reshape(-1, m)
             with np.errstate(divide="ignore", invalid="ignore"):
@@ -1245,6 +1264,29 @@ class Splitter:
         if per_feature[k] == -np.inf:
             return None
         return k, int(np.argmax(scores[:, k])) + 1  # its first best position
+
+    def _gini_proxy(self, CS: NDArray, wl: NDArray, wr: NDArray) -> NDArray:
+        """`Criterion.proxy` for the Gini impurity of one output, −w_R·i_R − w_L·i_L with
+        i = 1 − Σ_c s_c²/w², from the left class counts CS[..., c] and weights w_L, w_R
+        (> 0: every sample weighs at least 1): the same IEEE operations, in place."""
+        total = self.sum_total.tolist()
+        sq_left = CS[..., 0] * CS[..., 0]
+        right = total[0] - CS[..., 0]
+        sq_right = right * right
+        for c in range(1, len(total)):  # Σ_c s_c², one class after the other
+            left = CS[..., c]
+            sq_left += left * left
+            np.subtract(total[c], left, out=right)
+            sq_right += right * right
+        sq_left /= wl * wl
+        np.subtract(1.0, sq_left, out=sq_left)  # i_L
+        sq_right /= wr * wr
+        np.subtract(1.0, sq_right, out=sq_right)  # i_R
+        sq_right *= wr
+        np.negative(sq_right, out=sq_right)
+        sq_left *= wl
+        sq_right -= sq_left
+        return sq_right
 
     def _rescore_backward(self, S, O, updated, scores) -> None:
         """Rescore the features whose updates jump backwards somewhere: a jump from the
