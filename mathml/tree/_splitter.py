@@ -565,6 +565,7 @@ class Splitter:
             return self._small_node_split(impurity, n_known_constants)
         S = self.samples[start:end]  # a view: reordering it reorders the node
         best = SplitRecord(pos=end)
+        lazy = False
         if self.random:
             found_by: dict = {}
             totals = self._totals()
@@ -577,22 +578,42 @@ class Splitter:
             # in this node. When it examines them all, every feature is sorted at once
             # first (the constants read off the sorted values); when it examines a few,
             # max and min decide, and only the features it examined are sorted.
-            Xn = self.X32[S]
             sort_all = self.max_features >= self.n_features
-            if sort_all:
+            lazy = self.order_free and not sort_all
+            if lazy:
+                # order free (no tie's order matters): each feature is sorted when the draw
+                # visits it (any sort), its constancy read off its sorted values, without
+                # max and min over every feature of the node
+                Xt, sorted_by, is_constant = self.Xt, {}, {}
+
+                def evaluate(f):
+                    x = Xt[f][S]
+                    o = np.argsort(x)
+                    v = x[o]
+                    sorted_by[f] = (o, v)
+                    is_constant[f] = constant = bool(v[-1] <= v[0] + FEATURE_THRESHOLD)
+                    return constant
+            elif sort_all:
+                Xn = self.X32[S]
                 order = self._stable_order(S, Xn)
                 V = Xn[order, self.feature_index]
                 is_constant = (V[-1] <= V[0] + FEATURE_THRESHOLD).tolist()
                 col = columns = self.feature_list
+                evaluate = is_constant.__getitem__
             else:
+                Xn = self.X32[S]
                 is_constant = (Xn.max(axis=0) <= Xn.min(axis=0) + FEATURE_THRESHOLD).tolist()
-            evaluate = is_constant.__getitem__
+                evaluate = is_constant.__getitem__
         sorted_features, n_total = self._draw(n_known_constants, evaluate)
         if not self.random and sorted_features and not sort_all:
             col = [-1] * self.n_features  # feature → its column in order and V
             for j, f in enumerate(sorted_features):
                 col[f] = j
             columns = sorted_features  # column → feature
+        if not self.random and sorted_features and lazy:
+            order = np.column_stack([sorted_by[f][0] for f in sorted_features])
+            V = np.column_stack([sorted_by[f][1] for f in sorted_features])
+        elif not self.random and sorted_features and not sort_all:
             Xn = Xn[:, sorted_features]
             order = self._stable_order(S, Xn, sorted_features)
             V = Xn[order, self.feature_index[: Xn.shape[1]]]
@@ -637,14 +658,14 @@ class Splitter:
         return (K & np.uint64(0xFFFFFFFF)).astype(np.intp).T
 
     def paired_stats(self) -> NDArray[np.complex128]:
-        """One output's statistics w y and w as the real and imaginary parts of one
-        number: complex addition adds the parts separately, each rounding as the float
-        addition would, so one cumsum of these makes both running sums (quicker than
-        summing the two columns of A)."""
+        """One output's statistics w y (a classifier's: w·[y = class 0]) and w as the real
+        and imaginary parts of one number: complex addition adds the parts separately,
+        each rounding as the float addition would, so one cumsum of these makes both
+        running sums (quicker than summing the two columns of A)."""
         if self._paired is None:
             self._paired = np.empty(len(self.w), dtype=np.complex128)
             self._paired.real = self.A[:, 0]
-            self._paired.imag = self.A[:, 1]
+            self._paired.imag = self.A[:, -1]
         return self._paired
 
     def _python_lists(self) -> tuple:
@@ -1228,9 +1249,16 @@ class Splitter:
         m = self.A.shape[1] - 1
         # one output, no weight that could round a child's to 0: the proxy inline
         inline = m == 1 and not self.criterion.is_classification and self.plain_weights
+        # the Gini impurity of one output, from exact counts: `_gini_proxy`
+        gini = self.order_free and self.criterion.name == "gini" and \
+            self.criterion.n_outputs == 1
         if inline:  # left sums at p = 1 … n − 1 (`paired_stats`)
             CS = np.cumsum(self.paired_stats()[S[O]], axis=0)[:-1]
             sl, wl = CS.real, CS.imag
+        elif gini and m == 2:  # two classes: the counts of class 0 and of both (`paired_stats`)
+            CS = np.cumsum(self.paired_stats()[S[O]], axis=0)[:-1]
+            wl = CS.imag
+            counts = [CS.real, wl - CS.real]  # exact integers: exact differences
         else:
             CS = np.cumsum(self.A[S[O]], axis=0)[:-1]
             wl = CS[..., -1]
@@ -1248,9 +1276,10 @@ class Splitter:
             sr *= sr
             sr /= wr
             scores += sr  # s_L² / w_L + s_R² / w_R
-        elif self.order_free and self.criterion.name == "gini" and \
-                self.criterion.n_outputs == 1:
-            scores = self._gini_proxy(CS, wl, wr)
+        elif gini:
+            if m != 2:
+                counts = [CS[..., c] for c in range(m)]
+            scores = self._gini_proxy(counts, wl, wr)
         else:
             sl = CS[..., :-1].reshape(-1, m)
             with np.errstate(divide="ignore", invalid="ignore"):
@@ -1265,16 +1294,16 @@ class Splitter:
             return None
         return k, int(np.argmax(scores[:, k])) + 1  # its first best position
 
-    def _gini_proxy(self, CS: NDArray, wl: NDArray, wr: NDArray) -> NDArray:
+    def _gini_proxy(self, counts: list[NDArray], wl: NDArray, wr: NDArray) -> NDArray:
         """`Criterion.proxy` for the Gini impurity of one output, −w_R·i_R − w_L·i_L with
-        i = 1 − Σ_c s_c²/w², from the left class counts CS[..., c] and weights w_L, w_R
+        i = 1 − Σ_c s_c²/w², from the left class counts (`counts[c]`) and weights w_L, w_R
         (> 0: every sample weighs at least 1): the same IEEE operations, in place."""
         total = self.sum_total.tolist()
-        sq_left = CS[..., 0] * CS[..., 0]
-        right = total[0] - CS[..., 0]
+        sq_left = counts[0] * counts[0]
+        right = total[0] - counts[0]
         sq_right = right * right
         for c in range(1, len(total)):  # Σ_c s_c², one class after the other
-            left = CS[..., c]
+            left = counts[c]
             sq_left += left * left
             np.subtract(total[c], left, out=right)
             sq_right += right * right
