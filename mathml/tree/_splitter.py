@@ -48,6 +48,10 @@ DISTINCT_SUBTREE = 256
 # features visited (measured: then the numpy calls cost more than the Python loops)
 PYTHON_DISTINCT = 40
 _MASK32 = 0xFFFFFFFF
+# parts of a sort with ties shorter than this follow introsort on Python lists
+# (`_introsort_lists`), longer ones by vectorised partitions (`_partition3`): measured, the
+# lists are quicker up to several hundred values, and alike up to 1024
+PYTHON_SORT = 512
 
 
 class RandR:
@@ -226,6 +230,59 @@ def _introsort_order(values: list, n: int, maxd: int | None = None) -> list[int]
     return idx
 
 
+def _introsort_lists(v: list, idx: list, lo: int, m: int, maxd: int) -> None:
+    """`_introsort_order`'s sort of v[lo:lo + m] (and its positions idx) in place, quicker:
+    a part of at most 15 values (insertion sort, stable) or without ties (one sorted
+    order, whatever the swaps) is sorted at once by Python's stable sort; only the parts
+    with ties follow introsort's three-way partitions, swaps written inline."""
+    while True:
+        seg = v[lo:lo + m]
+        if m <= 15 or len(set(seg)) == m:
+            ranks = sorted(range(m), key=seg.__getitem__)
+            ids = idx[lo:lo + m]
+            v[lo:lo + m] = [seg[k] for k in ranks]
+            idx[lo:lo + m] = [ids[k] for k in ranks]
+            return
+        if maxd <= 0:  # heapsort: its own order of ties
+            ranks = _introsort_order(seg, m, 0)
+            ids = idx[lo:lo + m]
+            v[lo:lo + m] = [seg[k] for k in ranks]
+            idx[lo:lo + m] = [ids[k] for k in ranks]
+            return
+        maxd -= 1
+        a, b, c = seg[0], seg[m // 2], seg[m - 1]  # the median of three
+        if a < b:
+            pivot = b if b < c else (c if a < c else a)
+        elif b < c:
+            pivot = a if a < c else c
+        else:
+            pivot = b
+        # three-way partition: [lo, left) smaller, [left, r) equal, [r, end) greater
+        i = left = lo
+        r = lo + m
+        while i < r:
+            x = v[i]
+            if x < pivot:
+                v[i] = v[left]
+                v[left] = x
+                idx[i], idx[left] = idx[left], idx[i]
+                i += 1
+                left += 1
+            elif x > pivot:
+                r -= 1
+                v[i] = v[r]
+                v[r] = x
+                idx[i], idx[r] = idx[r], idx[i]
+            else:
+                i += 1
+        if left - lo > 1:
+            _introsort_lists(v, idx, lo, left - lo, maxd)
+        m -= r - lo
+        lo = r
+        if m <= 1:
+            return
+
+
 def _median3(v: NDArray) -> float:
     m = len(v)
     a, b, c = v[0], v[m // 2], v[m - 1]
@@ -281,8 +338,10 @@ def introsort_order(values: NDArray) -> NDArray[np.intp]:
         m = len(v)
         if m <= 15 or not len(tied):  # insertion sort (stable), or nothing to follow
             return np.argsort(v, kind="stable")
-        if m < 64 or maxd <= 0:  # a short part, or heapsort (its own order of ties)
-            return np.asarray(_introsort_order(v.tolist(), m, maxd), dtype=np.intp)
+        if m < PYTHON_SORT or maxd <= 0:  # a short part, or heapsort (its own ties' order)
+            vl, il = v.tolist(), list(range(m))
+            _introsort_lists(vl, il, 0, m, maxd)
+            return np.array(il, dtype=np.intp)
         pivot = _median3(v)
         perm, left, r = _partition3(v, pivot)
         w = v[perm]
