@@ -352,6 +352,10 @@ def introsort_order(values: NDArray) -> NDArray[np.intp]:
     n = len(v)
     if n == 0:
         return np.zeros(0, dtype=np.intp)
+    if n < PYTHON_SORT:  # the lists find the parts without ties themselves
+        vl, il = v.tolist(), list(range(n))
+        _introsort_lists(vl, il, 0, n, 2 * int(np.log2(n)))
+        return np.array(il, dtype=np.intp)
     s = np.sort(v)
     return order(v, 2 * int(np.log2(n)), np.unique(s[1:][s[1:] == s[:-1]]))
 
