@@ -272,6 +272,26 @@ def test_same_tree_as_scikit_learn_on_drawn_cases(regression, block):
         np.testing.assert_array_equal(a.apply(X_test), b.apply(X_test))
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_same_tree_as_scikit_learn_on_heavily_tied_features(seed):
+    """Features rounded to one decimal or to integers (the order introsort leaves ties in
+    decides every later sum), large enough for every path: nodes split in Python (whose
+    sorts follow introsort past 15 samples), the vectorised nodes, the long sorts."""
+    rng = np.random.default_rng(seed)
+    n = 1500
+    X = np.round(rng.normal(size=(n, 6)), seed % 2)
+    y = X[:, 0] + X[:, 1] ** 2 + 0.5 * rng.normal(size=n)
+    sample_weight = rng.random(n) + 0.5 if seed % 3 == 2 else None
+    params = dict(random_state=seed, max_features=[None, 3][seed % 2],
+                  min_samples_leaf=[1, 1, 3][seed % 3])
+    a = ml.DecisionTreeRegressor(**params).fit(X, y, sample_weight=sample_weight)
+    b = sk.DecisionTreeRegressor(**params).fit(X, y, sample_weight=sample_weight)
+    assert_same_tree(a, b)
+    c = ml.DecisionTreeClassifier(**params).fit(X, y > 1, sample_weight=sample_weight)
+    d = sk.DecisionTreeClassifier(**params).fit(X, y > 1, sample_weight=sample_weight)
+    assert_same_tree(c, d)
+
+
 @pytest.mark.parametrize("seed", range(8))
 def test_same_tree_on_larger_nodes_with_ties(seed):
     """Nodes of hundreds to thousands of samples with tied and near-tied (< 1e-7 apart)

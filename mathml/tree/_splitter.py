@@ -36,9 +36,9 @@ __all__ = ["RandR", "RandStream", "DISTINCT_NODE", "DISTINCT_SUBTREE", "Splitter
 # Values closer than this (added in float32, so without effect once |x| ≥ 2) are one value.
 FEATURE_THRESHOLD = np.float32(1e-7)
 RAND_R_MAX = 2 ** 31 - 1
-# nodes up to this size take the plain-Python split search; at most 15, where introsort is
-# still an insertion sort (stable, as Python's sort)
-SMALL_NODE = 12
+# squared-error nodes up to this size take the plain-Python split search, introsort's order
+# of ties on lists (`_introsort_lists`; up to 15 an insertion sort, stable as Python's)
+SMALL_NODE = 64
 # nodes of these sizes whose values are all distinct (one output) are scored all at once
 DISTINCT_NODE = (6, 64)
 # a node whose parent was distinct (so is it) grows its whole subtree on lists up to this size
@@ -827,6 +827,7 @@ class Splitter:
         # distinct values, score alike: in a node of a few samples most of them do
         scanned: dict = {}
         every_position = range(msl, n - msl + 1)
+        maxd = 2 * (n.bit_length() - 1)  # introsort's depth budget, 2⌊log₂ n⌋
 
         def evaluate(f):  # sort the node by f; True if constant, else score its positions
             nonlocal best_score, best
@@ -839,7 +840,12 @@ class Splitter:
                 P = [1]
                 key: tuple = (S[0], S[1])
             else:
-                S.sort(key=x.__getitem__)
+                if n <= 15:  # introsort is an insertion sort there: stable
+                    S.sort(key=x.__getitem__)
+                else:  # its order of ties
+                    values, ranks = [x[s] for s in S], list(range(n))
+                    _introsort_lists(values, ranks, 0, n, maxd)
+                    S[:] = [S[k] for k in ranks]
                 if x[S[-1]] <= xp[S[0]]:
                     return True
                 if near[f].isdisjoint(S):  # every position admissible
