@@ -130,7 +130,7 @@ def test_introsort_on_lists_matches_scikit_learn(seed):
     for t in range(60):
         n = int(rng.integers(1, 700))
         kind = t % 4
-        if kind == 0:
+        if kind == 0:  # few values, or one (a heapsort of equal values still moves them)
             v = rng.integers(0, int(rng.integers(1, 12)), n).astype(np.float32)
         elif kind == 1:
             v = np.round(rng.normal(size=n), 1).astype(np.float32)  # −0 among them
@@ -151,6 +151,11 @@ def test_introsort_on_lists_matches_scikit_learn(seed):
         _introsort_lists(values, positions, 0, n, maxd)
         assert positions == expected
         assert values == np.sort(v).tolist()
+    for maxd in range(3):  # equal values: no partition moves them, a heapsort does
+        n = 40 + seed
+        values, positions = [1.0] * n, list(range(n))
+        _introsort_lists(values, positions, 0, n, maxd)
+        assert positions == _introsort_order([1.0] * n, n, maxd)
 
 
 def _partition_by_swaps(left):

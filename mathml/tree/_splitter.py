@@ -237,7 +237,10 @@ def _introsort_lists(v: list, idx: list, lo: int, m: int, maxd: int) -> None:
     with ties follow introsort's three-way partitions, swaps written inline."""
     while True:
         seg = v[lo:lo + m]
-        if m <= 15 or len(set(seg)) == m:
+        distinct = m if m <= 15 else len(set(seg))
+        if distinct == 1 and maxd > 0:  # all equal: the partition moves nothing
+            return
+        if m <= 15 or distinct == m:
             ranks = sorted(range(m), key=seg.__getitem__)
             ids = idx[lo:lo + m]
             v[lo:lo + m] = [seg[k] for k in ranks]
