@@ -9,9 +9,14 @@ order, so all of them grow the same tree bit for bit):
   every position of every feature is scored at once (`_best_of`, `_batched_candidates`);
   equal values are put in introsort's order (`introsort_order`, vectorised) where sums
   round, and features whose criterion updates jump backwards are rescored (`left_sums`);
-- a small squared-error node: plain Python floats, one feature after the other
-  (`_small_node_split`), since numpy's cost per call outweighs a few samples' work; a node
+- a small squared-error node (up to `SMALL_NODE` samples): plain Python floats, one
+  feature after the other (`_small_node_split`, introsort's order of ties on lists:
+  `_introsort_lists`), since numpy's cost per call outweighs a few samples' work; a node
   of two samples has one position and two possible scores (`_pair_split`);
+- a classifier whose weights are whole numbers (`order_free`): every class count is exact
+  in any order, so no order of ties matters: each feature is sorted when the draw visits
+  it, the node sorted by the feature chosen is its partition, and the Gini proxy of one
+  output is computed in place from the counts (`_gini_proxy`);
 - a squared-error node of one output and `DISTINCT_NODE` samples whose values are all more
   than 1e-7 apart in every feature (no constant, no tie, no backward update): every
   feature's prefix sums at once, without the general path's bookkeeping
@@ -333,8 +338,9 @@ def _partition3(v: NDArray, pivot) -> tuple[NDArray[np.intp], int, int]:
 def introsort_order(values: NDArray) -> NDArray[np.intp]:
     """`_introsort_order` computed by following only the parts of the sort that hold tied
     values: a part without ties sorts to one order whatever the swaps, so one argsort
-    replaces its recursion; the three-way partitions of the parts with ties are vectorised
-    (`_partition3`). Exactly the same permutation, in a few numpy passes per level."""
+    replaces its recursion; the three-way partitions of the long parts with ties are
+    vectorised (`_partition3`), those of parts shorter than `PYTHON_SORT` run on lists
+    (`_introsort_lists`). Exactly the same permutation."""
     v = np.asarray(values)
 
     def order(v, maxd, tied):  # tied: the values that occur more than once in v
