@@ -13,8 +13,8 @@ from sklearn.utils._sorting import _py_simultaneous_sort
 
 import mathml.tree as ml
 from mathml.tree._classes import _textbook_DecisionTreeClassifier
-from mathml.tree._splitter import (RandR, RandStream, _introsort_order, introsort_order,
-                                   partition_order)
+from mathml.tree._splitter import (RandR, RandStream, _introsort_lists, _introsort_order,
+                                   introsort_order, partition_order)
 
 TREE_ARRAYS = ("children_left", "children_right", "feature", "threshold", "value", "impurity",
                "n_node_samples", "weighted_n_node_samples")
@@ -119,6 +119,43 @@ def test_vectorised_introsort_order_matches_scikit_learn(seed):
         idx = np.arange(n, dtype=np.intp)
         _py_simultaneous_sort(v.copy(), idx, n, use_three_way_partition=True)
         assert introsort_order(v).tolist() == idx.tolist()
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_introsort_on_lists_matches_scikit_learn(seed):
+    """Introsort on Python lists (stable sorts of short parts and of parts without ties,
+    inline partitions): scikit-learn's order of ties; with a small depth budget, its
+    heapsort's (as `_introsort_order`)."""
+    rng = np.random.default_rng(seed)
+    for t in range(60):
+        n = int(rng.integers(1, 700))
+        kind = t % 4
+        if kind == 0:  # few values, or one (a heapsort of equal values still moves them)
+            v = rng.integers(0, int(rng.integers(1, 12)), n).astype(np.float32)
+        elif kind == 1:
+            v = np.round(rng.normal(size=n), 1).astype(np.float32)  # −0 among them
+        elif kind == 2:
+            v = rng.integers(0, max(1, n // 3), n).astype(np.float32)
+        else:
+            v = rng.normal(size=n).astype(np.float32)
+            v[rng.integers(0, n, 5)] = v[0]
+        values, positions = v.tolist(), list(range(n))
+        if t % 5 == 0:  # the depth budget runs out: heapsort
+            maxd = int(rng.integers(0, 4))
+            expected = _introsort_order(v.tolist(), n, maxd)
+        else:
+            maxd = 2 * int(np.log2(n))
+            idx = np.arange(n, dtype=np.intp)
+            _py_simultaneous_sort(v.copy(), idx, n, use_three_way_partition=True)
+            expected = idx.tolist()
+        _introsort_lists(values, positions, 0, n, maxd)
+        assert positions == expected
+        assert values == np.sort(v).tolist()
+    for maxd in range(3):  # equal values: no partition moves them, a heapsort does
+        n = 40 + seed
+        values, positions = [1.0] * n, list(range(n))
+        _introsort_lists(values, positions, 0, n, maxd)
+        assert positions == _introsort_order([1.0] * n, n, maxd)
 
 
 def _partition_by_swaps(left):
@@ -238,6 +275,26 @@ def test_same_tree_as_scikit_learn_on_drawn_cases(regression, block):
         X_test = np.vstack((X[:5], rng.normal(size=(5, X.shape[1]))))
         np.testing.assert_array_equal(a.predict(X_test), b.predict(X_test))
         np.testing.assert_array_equal(a.apply(X_test), b.apply(X_test))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_same_tree_as_scikit_learn_on_heavily_tied_features(seed):
+    """Features rounded to one decimal or to integers (the order introsort leaves ties in
+    decides every later sum), large enough for every path: nodes split in Python (whose
+    sorts follow introsort past 15 samples), the vectorised nodes, the long sorts."""
+    rng = np.random.default_rng(seed)
+    n = 1500
+    X = np.round(rng.normal(size=(n, 6)), seed % 2)
+    y = X[:, 0] + X[:, 1] ** 2 + 0.5 * rng.normal(size=n)
+    sample_weight = rng.random(n) + 0.5 if seed % 3 == 2 else None
+    params = dict(random_state=seed, max_features=[None, 3][seed % 2],
+                  min_samples_leaf=[1, 1, 3][seed % 3])
+    a = ml.DecisionTreeRegressor(**params).fit(X, y, sample_weight=sample_weight)
+    b = sk.DecisionTreeRegressor(**params).fit(X, y, sample_weight=sample_weight)
+    assert_same_tree(a, b)
+    c = ml.DecisionTreeClassifier(**params).fit(X, y > 1, sample_weight=sample_weight)
+    d = sk.DecisionTreeClassifier(**params).fit(X, y > 1, sample_weight=sample_weight)
+    assert_same_tree(c, d)
 
 
 @pytest.mark.parametrize("seed", range(8))

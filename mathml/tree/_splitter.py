@@ -9,9 +9,14 @@ order, so all of them grow the same tree bit for bit):
   every position of every feature is scored at once (`_best_of`, `_batched_candidates`);
   equal values are put in introsort's order (`introsort_order`, vectorised) where sums
   round, and features whose criterion updates jump backwards are rescored (`left_sums`);
-- a small squared-error node: plain Python floats, one feature after the other
-  (`_small_node_split`), since numpy's cost per call outweighs a few samples' work; a node
+- a small squared-error node (up to `SMALL_NODE` samples): plain Python floats, one
+  feature after the other (`_small_node_split`, introsort's order of ties on lists:
+  `_introsort_lists`), since numpy's cost per call outweighs a few samples' work; a node
   of two samples has one position and two possible scores (`_pair_split`);
+- a classifier whose weights are whole numbers (`order_free`): every class count is exact
+  in any order, so no order of ties matters: each feature is sorted when the draw visits
+  it, the node sorted by the feature chosen is its partition, and the Gini proxy of one
+  output is computed in place from the counts (`_gini_proxy`);
 - a squared-error node of one output and `DISTINCT_NODE` samples whose values are all more
   than 1e-7 apart in every feature (no constant, no tie, no backward update): every
   feature's prefix sums at once, without the general path's bookkeeping
@@ -36,9 +41,9 @@ __all__ = ["RandR", "RandStream", "DISTINCT_NODE", "DISTINCT_SUBTREE", "Splitter
 # Values closer than this (added in float32, so without effect once |x| ≥ 2) are one value.
 FEATURE_THRESHOLD = np.float32(1e-7)
 RAND_R_MAX = 2 ** 31 - 1
-# nodes up to this size take the plain-Python split search; at most 15, where introsort is
-# still an insertion sort (stable, as Python's sort)
-SMALL_NODE = 12
+# squared-error nodes up to this size take the plain-Python split search, introsort's order
+# of ties on lists (`_introsort_lists`; up to 15 an insertion sort, stable as Python's)
+SMALL_NODE = 64
 # nodes of these sizes whose values are all distinct (one output) are scored all at once
 DISTINCT_NODE = (6, 64)
 # a node whose parent was distinct (so is it) grows its whole subtree on lists up to this size
@@ -48,6 +53,10 @@ DISTINCT_SUBTREE = 256
 # features visited (measured: then the numpy calls cost more than the Python loops)
 PYTHON_DISTINCT = 40
 _MASK32 = 0xFFFFFFFF
+# parts of a sort with ties shorter than this follow introsort on Python lists
+# (`_introsort_lists`), longer ones by vectorised partitions (`_partition3`): measured, the
+# lists are quicker up to several hundred values, and alike up to 1024
+PYTHON_SORT = 512
 
 
 class RandR:
@@ -226,6 +235,62 @@ def _introsort_order(values: list, n: int, maxd: int | None = None) -> list[int]
     return idx
 
 
+def _introsort_lists(v: list, idx: list, lo: int, m: int, maxd: int) -> None:
+    """`_introsort_order`'s sort of v[lo:lo + m] (and its positions idx) in place, quicker:
+    a part of at most 15 values (insertion sort, stable) or without ties (one sorted
+    order, whatever the swaps) is sorted at once by Python's stable sort; only the parts
+    with ties follow introsort's three-way partitions, swaps written inline."""
+    while True:
+        seg = v[lo:lo + m]
+        distinct = m if m <= 15 else len(set(seg))
+        if distinct == 1 and maxd > 0:  # all equal: the partition moves nothing
+            return
+        if m <= 15 or distinct == m:
+            ranks = sorted(range(m), key=seg.__getitem__)
+            ids = idx[lo:lo + m]
+            v[lo:lo + m] = [seg[k] for k in ranks]
+            idx[lo:lo + m] = [ids[k] for k in ranks]
+            return
+        if maxd <= 0:  # heapsort: its own order of ties
+            ranks = _introsort_order(seg, m, 0)
+            ids = idx[lo:lo + m]
+            v[lo:lo + m] = [seg[k] for k in ranks]
+            idx[lo:lo + m] = [ids[k] for k in ranks]
+            return
+        maxd -= 1
+        a, b, c = seg[0], seg[m // 2], seg[m - 1]  # the median of three
+        if a < b:
+            pivot = b if b < c else (c if a < c else a)
+        elif b < c:
+            pivot = a if a < c else c
+        else:
+            pivot = b
+        # three-way partition: [lo, left) smaller, [left, r) equal, [r, end) greater
+        i = left = lo
+        r = lo + m
+        while i < r:
+            x = v[i]
+            if x < pivot:
+                v[i] = v[left]
+                v[left] = x
+                idx[i], idx[left] = idx[left], idx[i]
+                i += 1
+                left += 1
+            elif x > pivot:
+                r -= 1
+                v[i] = v[r]
+                v[r] = x
+                idx[i], idx[r] = idx[r], idx[i]
+            else:
+                i += 1
+        if left - lo > 1:
+            _introsort_lists(v, idx, lo, left - lo, maxd)
+        m -= r - lo
+        lo = r
+        if m <= 1:
+            return
+
+
 def _median3(v: NDArray) -> float:
     m = len(v)
     a, b, c = v[0], v[m // 2], v[m - 1]
@@ -273,16 +338,19 @@ def _partition3(v: NDArray, pivot) -> tuple[NDArray[np.intp], int, int]:
 def introsort_order(values: NDArray) -> NDArray[np.intp]:
     """`_introsort_order` computed by following only the parts of the sort that hold tied
     values: a part without ties sorts to one order whatever the swaps, so one argsort
-    replaces its recursion; the three-way partitions of the parts with ties are vectorised
-    (`_partition3`). Exactly the same permutation, in a few numpy passes per level."""
+    replaces its recursion; the three-way partitions of the long parts with ties are
+    vectorised (`_partition3`), those of parts shorter than `PYTHON_SORT` run on lists
+    (`_introsort_lists`). Exactly the same permutation."""
     v = np.asarray(values)
 
     def order(v, maxd, tied):  # tied: the values that occur more than once in v
         m = len(v)
         if m <= 15 or not len(tied):  # insertion sort (stable), or nothing to follow
             return np.argsort(v, kind="stable")
-        if m < 64 or maxd <= 0:  # a short part, or heapsort (its own order of ties)
-            return np.asarray(_introsort_order(v.tolist(), m, maxd), dtype=np.intp)
+        if m < PYTHON_SORT or maxd <= 0:  # a short part, or heapsort (its own ties' order)
+            vl, il = v.tolist(), list(range(m))
+            _introsort_lists(vl, il, 0, m, maxd)
+            return np.array(il, dtype=np.intp)
         pivot = _median3(v)
         perm, left, r = _partition3(v, pivot)
         w = v[perm]
@@ -293,6 +361,10 @@ def introsort_order(values: NDArray) -> NDArray[np.intp]:
     n = len(v)
     if n == 0:
         return np.zeros(0, dtype=np.intp)
+    if n < PYTHON_SORT:  # the lists find the parts without ties themselves
+        vl, il = v.tolist(), list(range(n))
+        _introsort_lists(vl, il, 0, n, 2 * int(np.log2(n)))
+        return np.array(il, dtype=np.intp)
     s = np.sort(v)
     return order(v, 2 * int(np.log2(n)), np.unique(s[1:][s[1:] == s[:-1]]))
 
@@ -412,6 +484,11 @@ class Splitter:
         self.min_weight_leaf = min_weight_leaf
         self.rng = RandStream(seed)
         self.exact_sums = exact_sums
+        # a classifier whose weights are whole numbers (exact_sums), none negative: every
+        # class count is an exact integer whatever order it is summed in, so the order of a
+        # node's samples decides nothing, and any sort or partition grows the same tree
+        self.order_free = exact_sums and criterion.is_classification and bool((w >= 0.0).all())
+        self.partitioned = False  # `_best_of` left the node partitioned (order_free)
         self.random = splitter == "random"
         # squared-error nodes of at most `small_node` samples are split in plain Python
         # (`_small_node_split`): below that size numpy's per-call cost outweighs the work
@@ -514,10 +591,13 @@ class Splitter:
             return
         A = self.A[S]
         n = len(S)
-        # each child's totals as its own reset will sum them (forward, in its order)
-        left_total = np.cumsum(A[:pos], axis=0)[-1]
-        right_total = np.cumsum(A[pos:], axis=0)[-1]
-        if pos <= n - pos:
+        if self.order_free:  # exact counts: summed in any order, the same numbers
+            left_total = np.add.reduce(A[:pos], axis=0)
+            right_total = np.add.reduce(A[pos:], axis=0)
+        else:  # each child's totals as its own reset will sum them (forward, in its order)
+            left_total = np.cumsum(A[:pos], axis=0)[-1]
+            right_total = np.cumsum(A[pos:], axis=0)[-1]
+        if pos <= n - pos or self.order_free:
             sl = left_total
         else:  # rebuilt from the node total, subtracting from the right end
             sl = np.cumsum(np.vstack((self._totals()[None, :], -A[pos:][::-1])), axis=0)[-1]
@@ -557,6 +637,7 @@ class Splitter:
             return self._small_node_split(impurity, n_known_constants)
         S = self.samples[start:end]  # a view: reordering it reorders the node
         best = SplitRecord(pos=end)
+        lazy = False
         if self.random:
             found_by: dict = {}
             totals = self._totals()
@@ -569,22 +650,42 @@ class Splitter:
             # in this node. When it examines them all, every feature is sorted at once
             # first (the constants read off the sorted values); when it examines a few,
             # max and min decide, and only the features it examined are sorted.
-            Xn = self.X32[S]
             sort_all = self.max_features >= self.n_features
-            if sort_all:
+            lazy = self.order_free and not sort_all
+            if lazy:
+                # order free (no tie's order matters): each feature is sorted when the draw
+                # visits it (any sort), its constancy read off its sorted values, without
+                # max and min over every feature of the node
+                Xt, sorted_by, is_constant = self.Xt, {}, {}
+
+                def evaluate(f):
+                    x = Xt[f][S]
+                    o = np.argsort(x)
+                    v = x[o]
+                    sorted_by[f] = (o, v)
+                    is_constant[f] = constant = bool(v[-1] <= v[0] + FEATURE_THRESHOLD)
+                    return constant
+            elif sort_all:
+                Xn = self.X32[S]
                 order = self._stable_order(S, Xn)
                 V = Xn[order, self.feature_index]
                 is_constant = (V[-1] <= V[0] + FEATURE_THRESHOLD).tolist()
                 col = columns = self.feature_list
+                evaluate = is_constant.__getitem__
             else:
+                Xn = self.X32[S]
                 is_constant = (Xn.max(axis=0) <= Xn.min(axis=0) + FEATURE_THRESHOLD).tolist()
-            evaluate = is_constant.__getitem__
+                evaluate = is_constant.__getitem__
         sorted_features, n_total = self._draw(n_known_constants, evaluate)
         if not self.random and sorted_features and not sort_all:
             col = [-1] * self.n_features  # feature → its column in order and V
             for j, f in enumerate(sorted_features):
                 col[f] = j
             columns = sorted_features  # column → feature
+        if not self.random and sorted_features and lazy:
+            order = np.column_stack([sorted_by[f][0] for f in sorted_features])
+            V = np.column_stack([sorted_by[f][1] for f in sorted_features])
+        elif not self.random and sorted_features and not sort_all:
             Xn = Xn[:, sorted_features]
             order = self._stable_order(S, Xn, sorted_features)
             V = Xn[order, self.feature_index[: Xn.shape[1]]]
@@ -603,7 +704,8 @@ class Splitter:
             best = self._best_of(S, sorted_features, visited, order, V, col, columns)
         if best.pos < end:
             # the random splitter left the samples partitioned by the last feature drawn
-            if not (self.random and sorted_features[-1] == best.feature):
+            if not (self.random and sorted_features[-1] == best.feature) and not (
+                    self.order_free and not self.random and self.partitioned):
                 go_left = self.Xt[best.feature][S].astype(np.float64) <= best.threshold
                 S[:] = S[partition_order(go_left)]
             self._children(S, best.pos - start, impurity, best)
@@ -628,14 +730,14 @@ class Splitter:
         return (K & np.uint64(0xFFFFFFFF)).astype(np.intp).T
 
     def paired_stats(self) -> NDArray[np.complex128]:
-        """One output's statistics w y and w as the real and imaginary parts of one
-        number: complex addition adds the parts separately, each rounding as the float
-        addition would, so one cumsum of these makes both running sums (quicker than
-        summing the two columns of A)."""
+        """One output's statistics w y (a classifier's: w·[y = class 0]) and w as the real
+        and imaginary parts of one number: complex addition adds the parts separately,
+        each rounding as the float addition would, so one cumsum of these makes both
+        running sums (quicker than summing the two columns of A)."""
         if self._paired is None:
             self._paired = np.empty(len(self.w), dtype=np.complex128)
             self._paired.real = self.A[:, 0]
-            self._paired.imag = self.A[:, 1]
+            self._paired.imag = self.A[:, -1]
         return self._paired
 
     def _python_lists(self) -> tuple:
@@ -734,6 +836,7 @@ class Splitter:
         # distinct values, score alike: in a node of a few samples most of them do
         scanned: dict = {}
         every_position = range(msl, n - msl + 1)
+        maxd = 2 * (n.bit_length() - 1)  # introsort's depth budget, 2⌊log₂ n⌋
 
         def evaluate(f):  # sort the node by f; True if constant, else score its positions
             nonlocal best_score, best
@@ -746,7 +849,12 @@ class Splitter:
                 P = [1]
                 key: tuple = (S[0], S[1])
             else:
-                S.sort(key=x.__getitem__)
+                if n <= 15:  # introsort is an insertion sort there: stable
+                    S.sort(key=x.__getitem__)
+                else:  # its order of ties
+                    values, ranks = [x[s] for s in S], list(range(n))
+                    _introsort_lists(values, ranks, 0, n, maxd)
+                    S[:] = [S[k] for k in ranks]
                 if x[S[-1]] <= xp[S[0]]:
                     return True
                 if near[f].isdisjoint(S):  # every position admissible
@@ -1175,13 +1283,20 @@ class Splitter:
         self.node_distinct = (self.distinct_ok and len(visited) == self.n_features
                               and bool(distinct.all()))
         found = self._batched_candidates(S, order[:, F], V[:, F], distinct)
-        if reorders:  # the node is left sorted by the last feature examined
-            S[:] = S[order[:, reorders[-1]]]
+        self.partitioned = False
+        if reorders and not (self.order_free and found is not None):
+            S[:] = S[order[:, reorders[-1]]]  # the node is left sorted by the last feature
         if found is None:
             return SplitRecord(pos=self.end)
         k, p = found
         f = visited[k]
         j = col[f]
+        if self.order_free:
+            # sorted by the feature chosen, the first p samples are those ≤ the threshold
+            # (V[p−1] ≤ V[p−1]/2 + V[p]/2 < V[p]): the order of a partition, as good as
+            # scikit-learn's when the order decides nothing
+            S[:] = S[order[:, j]]
+            self.partitioned = True
         threshold = float(V[p - 1, j]) / 2.0 + float(V[p, j]) / 2.0
         return SplitRecord(feature=f, pos=start + p, threshold=threshold)
 
@@ -1212,9 +1327,16 @@ class Splitter:
         m = self.A.shape[1] - 1
         # one output, no weight that could round a child's to 0: the proxy inline
         inline = m == 1 and not self.criterion.is_classification and self.plain_weights
+        # the Gini impurity of one output, from exact counts: `_gini_proxy`
+        gini = self.order_free and self.criterion.name == "gini" and \
+            self.criterion.n_outputs == 1
         if inline:  # left sums at p = 1 … n − 1 (`paired_stats`)
             CS = np.cumsum(self.paired_stats()[S[O]], axis=0)[:-1]
             sl, wl = CS.real, CS.imag
+        elif gini and m == 2:  # two classes: the counts of class 0 and of both (`paired_stats`)
+            CS = np.cumsum(self.paired_stats()[S[O]], axis=0)[:-1]
+            wl = CS.imag
+            counts = [CS.real, wl - CS.real]  # exact integers: exact differences
         else:
             CS = np.cumsum(self.A[S[O]], axis=0)[:-1]
             wl = CS[..., -1]
@@ -1232,6 +1354,10 @@ class Splitter:
             sr *= sr
             sr /= wr
             scores += sr  # s_L² / w_L + s_R² / w_R
+        elif gini:
+            if m != 2:
+                counts = [CS[..., c] for c in range(m)]
+            scores = self._gini_proxy(counts, wl, wr)
         else:
             sl = CS[..., :-1].reshape(-1, m)
             with np.errstate(divide="ignore", invalid="ignore"):
@@ -1245,6 +1371,29 @@ class Splitter:
         if per_feature[k] == -np.inf:
             return None
         return k, int(np.argmax(scores[:, k])) + 1  # its first best position
+
+    def _gini_proxy(self, counts: list[NDArray], wl: NDArray, wr: NDArray) -> NDArray:
+        """`Criterion.proxy` for the Gini impurity of one output, −w_R·i_R − w_L·i_L with
+        i = 1 − Σ_c s_c²/w², from the left class counts (`counts[c]`) and weights w_L, w_R
+        (> 0: every sample weighs at least 1): the same IEEE operations, in place."""
+        total = self.sum_total.tolist()
+        sq_left = counts[0] * counts[0]
+        right = total[0] - counts[0]
+        sq_right = right * right
+        for c in range(1, len(total)):  # Σ_c s_c², one class after the other
+            left = counts[c]
+            sq_left += left * left
+            np.subtract(total[c], left, out=right)
+            sq_right += right * right
+        sq_left /= wl * wl
+        np.subtract(1.0, sq_left, out=sq_left)  # i_L
+        sq_right /= wr * wr
+        np.subtract(1.0, sq_right, out=sq_right)  # i_R
+        sq_right *= wr
+        np.negative(sq_right, out=sq_right)
+        sq_left *= wl
+        sq_right -= sq_left
+        return sq_right
 
     def _rescore_backward(self, S, O, updated, scores) -> None:
         """Rescore the features whose updates jump backwards somewhere: a jump from the
