@@ -541,7 +541,11 @@ CONCEPTS = (
                _single(case(np.array([[0.0, -1.0], [1.0, 0.0]]), label="rotation: complex64"),
                        "eig"),
                _typed(case(np.array([[0, -1], [1, 0]]), label="integer rotation: complex128"),
-                      "eig")),
+                      "eig"),
+               _single(case(np.array([[0.09611745923757553, -1.2174768447875977],
+                                      [1.2174768447875977, -1.8961174488067627]]),
+                            label="complex64, entries of equal modulus in each eigenvector "
+                                  "(found by Hypothesis)"), "eig")),
         strategy=_and_single(_cases(general_separated), "eig"),
         bad=_factorisation_bad(),
         bench=Bench(200, lambda n, rng: case(rng.uniform(-1, 1, (n, n)))),

@@ -64,7 +64,8 @@ def canon_qr(result, args):
 
 def canon_eig(result, args):
     """Eigenvalues of a general matrix sorted (real part, then imaginary part), eigenvectors
-    permuted alongside, each scaled to unit norm with its largest entry real positive."""
+    permuted alongside, each scaled to unit norm with its largest entry (the first within
+    0.1 % of the largest) real positive."""
     vectors = isinstance(result, tuple)
     w, V = result if vectors else (result, None)
     w = np.asarray(w)
@@ -74,8 +75,11 @@ def canon_eig(result, args):
         return w
     V = np.asarray(V)[:, order]
     if V.size:
-        idx = np.argmax(np.abs(V) - 1e-12 * np.arange(V.shape[0])[:, None] * np.abs(V).max(),
-                        axis=0)
+        # the phase is set by the first entry within 0.1 % of the column's largest modulus:
+        # entries of equal modulus are common ([[a, −b], [b, d]] with complex eigenvalues
+        # has |v₁| = |v₂| exactly), and rounding (1e-7 in float32) must not choose between them
+        mod = np.abs(V)
+        idx = np.argmax(mod >= (1.0 - 1e-3) * mod.max(axis=0), axis=0)
         pivot = V[idx, np.arange(V.shape[1])]
         phase = np.where(pivot == 0, 1.0, np.abs(pivot) / np.where(pivot == 0, 1.0, pivot))
         V = V * phase
