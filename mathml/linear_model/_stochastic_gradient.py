@@ -34,7 +34,6 @@ scikit-learn's coefficients.
 """
 from __future__ import annotations
 
-import itertools
 import math
 import warnings
 from fractions import Fraction
@@ -297,6 +296,46 @@ def _row_sums(A: NDArray) -> NDArray[np.float64]:
     return total
 
 
+def _backwards(A: NDArray) -> NDArray:
+    """A, each row stored back to front and seen front to back: a copy, viewed with a
+    negative stride along the last axis (the same values, in the same order).
+
+    Why: numpy hands a dot product of positive-stride vectors to BLAS, whose ddot keeps
+    interleaved partial sums (with fused multiply-adds). BLAS cannot take a negative stride;
+    then numpy runs its own loop s ← s + aⱼbⱼ, j = 0, 1, … from s = 0 — the loop and the
+    order of scikit-learn's ``WeightVector.dot``. So ``np.vecdot(rows, v)`` with `rows` from
+    here gives each row's scikit-learn dot product in one call (`_row_dots`)."""
+    return np.ascontiguousarray(A[..., ::-1])[..., ::-1]
+
+
+def _vecdot_is_sequential() -> bool:
+    """Whether `np.vecdot` on `_backwards` rows sums left to right without fused multiply-adds
+    (the C loop above), checked once on rows where any other order or fusing changes bits."""
+    if not hasattr(np, "vecdot"):
+        return False
+    rng = np.random.default_rng(0)
+    rows = rng.standard_normal((16, 67)) * 10.0 ** rng.integers(-8, 9, (16, 67))
+    v = rng.standard_normal(67)
+    expected = [math.nan] * 16
+    for i, row in enumerate(rows.tolist()):
+        total = 0.0
+        for a, b in zip(row, v.tolist()):
+            total += a * b
+        expected[i] = total
+    found = np.vecdot(_backwards(rows), v)
+    return found.tolist() == expected and float(np.vecdot(_backwards(rows)[3], v)) == expected[3]
+
+
+_SEQUENTIAL_VECDOT = _vecdot_is_sequential()
+
+
+def _row_dots(rows: NDArray, v: NDArray) -> NDArray[np.float64]:
+    """rowᵢ · v for each row (rows as `_backwards` gives them), summed left to right."""
+    if _SEQUENTIAL_VECDOT:
+        return np.vecdot(rows, v)
+    return _row_sums(rows * v)
+
+
 def _fused_multiply_add(a: float, x: NDArray, y: NDArray) -> NDArray:
     """a·x + y with one rounding per entry: BLAS daxpy's kernel uses fused multiply-add
     instructions, and exact rational arithmetic rounded once reproduces them."""
@@ -391,6 +430,8 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
         optimal_init = 1.0 / (initial_eta0 * alpha)
     permutation = _epoch_permutation(n_samples, seed) if shuffle else None
     order = np.arange(n_samples)
+    # X with its rows stored back to front, so that a block's rows are `_backwards` views
+    X_stored_backwards = np.ascontiguousarray(X[:, ::-1])
     dloss, loss_value = loss.dloss, loss.loss
     # runs of steps without an update can be taken together (they change only the scale)
     run_ahead = (loss.dlosses(np.zeros(0), np.zeros(0)) is not None and not passive_aggressive
@@ -408,7 +449,7 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
         for start in range(0, steps.shape[0], _BLOCK):
             block = steps[start:start + _BLOCK]
             m = block.shape[0]
-            rows = X[block]
+            rows = X_stored_backwards[block][:, ::-1]  # X[block], as `_backwards` gives it
             y_block = y[block]
             ys = y_block.tolist()
             weight_array = np.where(y_block > 0.0, weight_pos, weight_neg) * sample_weight[block]
@@ -423,13 +464,14 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
             shrink = (1.0 - l1_ratio) * etas * alpha
             shrink = np.where(1.0 - shrink > 0.0, 1.0 - shrink, 0.0)
             if passive_aggressive:
-                row_sq_norms = _row_sums(rows * rows).tolist()
+                row_sq_norms = _row_dots(rows, rows).tolist()
             # with the objective tracked: each step's prediction, each added-to v copied
             predictions: list[float] = []
             added: list[int] = []  # the steps whose update was added ...
             added_scales: list[float] = []  # ... and the scale at that moment
             skipped: list[int] = []  # pa1 steps on a zero row (no step, no t)
-            snapshots = np.empty((m, n_features)) if penalised else None
+            # (stored back to front, for `_row_dots` of their norms)
+            snapshots = np.empty((m, n_features))[:, ::-1] if penalised else None
             next_snapshot = iter(snapshots) if snapshots is not None else None
             ready: list[float] = []  # vᵀx of the coming steps, taken while v stays put
             n_ready = used = unchanged = last_run = 0
@@ -449,7 +491,7 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
                     multiply(v, x, out=product)
                     dot = accumulate(product, out=partial_sums).item(-1)
                 else:
-                    ahead = _row_sums(rows[k:k + min(max(unchanged, last_run), _AHEAD)] * v)
+                    ahead = _row_dots(rows[k:k + min(max(unchanged, last_run), _AHEAD)], v)
                     n_ready, used = ahead.shape[0], 1
                     run = None
                     if run_ahead:
@@ -646,7 +688,7 @@ def _objective_sum(total: float, loss: _Loss, ys: NDArray, predictions: list,
     n_added = len(added)
     scales = np.array(added_scales)
     done = snapshots[:n_added]
-    sq_added = _row_sums(done * done) * (scales * scales)
+    sq_added = _row_dots(done, done) * (scales * scales)
     l1_added = _row_sums(np.abs(done)) * scales
     sq_factors, l1_factors = np.ones(m), np.ones(m)
     if shrink is not None:
@@ -655,8 +697,10 @@ def _objective_sum(total: float, loss: _Loss, ys: NDArray, predictions: list,
     resets = np.array(added, dtype=np.intp)
     sq = _chain(sq_norm, sq_factors, resets, sq_added)
     l1 = _chain(l1_norm, l1_factors, resets, l1_added)
-    # (1−ρ)½ · sqrt(‖w‖²)² with the C library's pow, as scikit-learn's ``w.norm() ** 2``
-    squares = np.array(list(map(pow, np.sqrt(sq[:m]).tolist(), itertools.repeat(2.0))))
+    # (1−ρ)½ · sqrt(‖w‖²)², as scikit-learn's ``w.norm() ** 2``: its compiled loop squares
+    # the root by a multiplication (no pow call), and both roundings are IEEE's, as numpy's
+    norms = np.sqrt(sq[:m])
+    squares = norms * norms
     terms = np.empty(2 * m + 1)
     terms[0] = total
     terms[1::2] = losses
