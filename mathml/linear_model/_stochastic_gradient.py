@@ -436,6 +436,9 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
     # runs of steps without an update can be taken together (they change only the scale)
     run_ahead = (loss.dlosses(np.zeros(0), np.zeros(0)) is not None and not passive_aggressive
                  and not average and not cumulative_l1)
+    # the configuration `_plain_steps` takes: every step is a dot product, a scalar update
+    # and one vector add (no passive-aggressive rate, no averaging, no L1 part)
+    plain = _SEQUENTIAL_VECDOT and not passive_aggressive and not average and not cumulative_l1
     multiply, add, accumulate = np.multiply, np.add, np.add.accumulate
     product, partial_sums = np.empty(n_features), np.empty(n_features)
     best_objective, best_score = math.inf, -math.inf
@@ -470,9 +473,19 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
             added: list[int] = []  # the steps whose update was added ...
             added_scales: list[float] = []  # ... and the scale at that moment
             skipped: list[int] = []  # pa1 steps on a zero row (no step, no t)
-            # (stored back to front, for `_row_dots` of their norms)
-            snapshots = np.empty((m, n_features))[:, ::-1] if penalised else None
+            snapshots = np.empty((m, n_features)) if penalised else None
             next_snapshot = iter(snapshots) if snapshots is not None else None
+            if plain:
+                v, scale, intercept, predictions, added, added_scales = _plain_steps(
+                    loss, rows, y_block, weight_array, etas, shrink if shrinking else None, v,
+                    scale, intercept, snapshots, fit_intercept, run_ahead)
+                t += m
+                if track_objective:
+                    objective_sum, sq_norm, l1_norm = _objective_sum(
+                        objective_sum, loss, y_block, predictions, penalised, alpha,
+                        l1_ratio, shrink if shrinking else None, skipped, added,
+                        added_scales, snapshots, sq_norm, l1_norm)
+                continue
             ready: list[float] = []  # vᵀx of the coming steps, taken while v stays put
             n_ready = used = unchanged = last_run = 0
             eta_list, shrink_list = etas.tolist(), shrink.tolist()
@@ -615,6 +628,101 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
     return v * scale, intercept, average_coef, average_intercept, epoch + 1
 
 
+def _plain_steps(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray, etas: NDArray,
+                 shrink: NDArray | None, v: NDArray, scale: float, intercept: float,
+                 snapshots: NDArray | None, fit_intercept: bool, run_ahead: bool
+                 ) -> tuple[NDArray, float, float, list, list, list]:
+    """A block's steps in the plain configuration (no passive-aggressive rate, no averaging,
+    no L1 part): the loop of `_plain_sgd` with only what it needs there. Returns (v, scale,
+    intercept, the predictions, the steps whose update was added, the scale at each).
+
+    Each step is scikit-learn's, in its order of operations, written with as few numpy
+    calls as the arithmetic allows (each costs more than its 50 multiplications):
+
+    - p = (vᵀx)·scale + b, vᵀx in one `vecdot` (rows from `_backwards`: summed left to
+      right, as scikit-learn's loop);
+    - u = ((−η)·L'(y, p))·weight, with L' clipped to ±MAX_DLOSS (−η·g is (−η)·g in C too);
+    - scale ← scale·c (the L2 shrinkage), v folded in below WSCALE_RESET;
+    - v ← v + x·(u/scale): one multiply by the factor held in a 0-d array (numpy takes it
+      faster than a Python float) and one add, into the next snapshot of v when the
+      objective needs the norms of every v.
+
+    Runs of steps without an update are taken together as in `_plain_sgd`.
+    """
+    m = rows.shape[0]
+    rows_list = list(rows)
+    ys, weight_list = y.tolist(), weights.tolist()
+    neg_etas = (-etas).tolist()
+    shrinks = shrink.tolist() if shrink is not None else None
+    next_snapshot = iter(snapshots) if snapshots is not None else None
+    predictions: list[float] = []
+    added: list[int] = []
+    added_scales: list[float] = []
+    product = np.empty(v.shape[0])
+    factor = np.empty(())
+    multiply, add, vecdot = np.multiply, np.add, np.vecdot
+    squared = type(loss) is _HalfSquared  # L' = p − y, without a method call
+    dloss = loss.dloss
+    max_dloss = MAX_DLOSS
+    ready: list[float] = []  # vᵀx of the coming steps, taken while v stays put
+    n_ready = used = unchanged = last_run = 0
+    k = 0
+    while k < m:
+        x = rows_list[k]
+        if used < n_ready:
+            dot = ready[used]
+            used += 1
+        elif unchanged < 2 and last_run < 2:
+            dot = float(vecdot(x, v))
+        else:
+            ahead = vecdot(rows[k:k + min(max(unchanged, last_run), _AHEAD)], v)
+            n_ready, used = ahead.shape[0], 1
+            ready = ahead.tolist()
+            if run_ahead:
+                run = _steps_without_update(
+                    loss, ahead, scale, intercept, y[k:k + n_ready], etas[k:k + n_ready],
+                    weights[k:k + n_ready], None if shrink is None else shrink[k:k + n_ready])
+                if run is not None:
+                    n_run, run_predictions, scale = run
+                    predictions.extend(run_predictions)
+                    unchanged += n_run
+                    used = n_run
+                    k += n_run
+                    continue
+            dot = ready[0]
+        unchanged += 1
+        p = dot * scale + intercept
+        predictions.append(p)
+        gradient = p - ys[k] if squared else dloss(ys[k], p)
+        if gradient < -max_dloss:
+            gradient = -max_dloss
+        elif gradient > max_dloss:
+            gradient = max_dloss
+        update = neg_etas[k] * gradient * weight_list[k]
+        if shrinks is not None:
+            scale *= shrinks[k]
+            if scale < WSCALE_RESET:  # fold the scale into v
+                v = v * scale  # a new array: a snapshot of v stays as it was
+                scale = 1.0
+                unchanged = n_ready = 0
+        if update != 0.0:
+            factor[()] = update / scale
+            multiply(x, factor, out=product)
+            if next_snapshot is None:
+                add(v, product, out=v)
+            else:
+                snapshot = next(next_snapshot)
+                add(v, product, out=snapshot)
+                v = snapshot
+                added.append(k)
+                added_scales.append(scale)
+            last_run, unchanged, n_ready = unchanged, 0, 0
+            if fit_intercept:
+                intercept += update
+        k += 1
+    return v, scale, intercept, predictions, added, added_scales
+
+
 def _steps_without_update(loss: _Loss, dots: NDArray, scale: float, intercept: float,
                           y: NDArray, etas: NDArray, weights: NDArray,
                           shrink: NDArray | None) -> tuple[int, list[float], float] | None:
@@ -688,7 +796,9 @@ def _objective_sum(total: float, loss: _Loss, ys: NDArray, predictions: list,
     n_added = len(added)
     scales = np.array(added_scales)
     done = snapshots[:n_added]
-    sq_added = _row_dots(done, done) * (scales * scales)
+    # (a numpy add into a back-to-front row is slow: the loop writes snapshots front to
+    # back, and their norms are summed from a `_backwards` copy)
+    sq_added = _row_dots(_backwards(done), done) * (scales * scales)
     l1_added = _row_sums(np.abs(done)) * scales
     sq_factors, l1_factors = np.ones(m), np.ones(m)
     if shrink is not None:
