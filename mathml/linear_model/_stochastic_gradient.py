@@ -470,15 +470,20 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
                 row_sq_norms = _row_dots(rows, rows).tolist()
             # with the objective tracked: each step's prediction, each added-to v copied
             predictions: list[float] = []
-            added: list[int] = []  # the steps whose update was added ...
+            added: list[int] | NDArray = []  # the steps whose update was added ...
             added_scales: list[float] = []  # ... and the scale at that moment
             skipped: list[int] = []  # pa1 steps on a zero row (no step, no t)
             snapshots = np.empty((m, n_features)) if penalised else None
             next_snapshot = iter(snapshots) if snapshots is not None else None
-            if plain:
+            if plain and type(loss) is _HalfSquared:
+                v, scale, intercept, predictions, added, added_scales = _squared_error_steps(
+                    rows, y_block, weight_array, etas, shrink if shrinking else None, v,
+                    scale, intercept, snapshots, fit_intercept)
+            elif plain:
                 v, scale, intercept, predictions, added, added_scales = _plain_steps(
                     loss, rows, y_block, weight_array, etas, shrink if shrinking else None, v,
                     scale, intercept, snapshots, fit_intercept, run_ahead)
+            if plain:
                 t += m
                 if track_objective:
                     objective_sum, sq_norm, l1_norm = _objective_sum(
@@ -721,6 +726,56 @@ def _plain_steps(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray, etas:
                 intercept += update
         k += 1
     return v, scale, intercept, predictions, added, added_scales
+
+
+def _squared_error_steps(rows: NDArray, y: NDArray, weights: NDArray, etas: NDArray,
+                         shrink: NDArray | None, v: NDArray, scale: float, intercept: float,
+                         snapshots: NDArray | None, fit_intercept: bool
+                         ) -> tuple[NDArray, float, float, list, NDArray, list]:
+    """`_plain_steps` for the squared error, L' = p − y: every step (but one with p = y
+    exactly) updates v, so there are no runs to take ahead and the loop is the step alone,
+    over the block's lists in step. Returns what `_plain_steps` returns."""
+    m = rows.shape[0]
+    shrinks = shrink.tolist() if shrink is not None else [1.0] * m  # ·1.0 changes nothing
+    predictions: list[float] = []
+    added_scales: list[float] = []
+    not_added: list[int] = []  # the steps with update 0 (p = y): no add, no snapshot
+    next_snapshot = iter(snapshots) if snapshots is not None else None
+    product = np.empty(v.shape[0])
+    factor = np.empty(())
+    multiply, add, vecdot, record = np.multiply, np.add, np.vecdot, predictions.append
+    max_dloss, wscale_reset = MAX_DLOSS, WSCALE_RESET
+    for x, yk, neg_eta, weight, c in zip(list(rows), y.tolist(), (-etas).tolist(),
+                                         weights.tolist(), shrinks):
+        p = float(vecdot(x, v)) * scale + intercept
+        record(p)
+        gradient = p - yk
+        if gradient < -max_dloss:
+            gradient = -max_dloss
+        elif gradient > max_dloss:
+            gradient = max_dloss
+        update = neg_eta * gradient * weight
+        scale *= c
+        if scale < wscale_reset:
+            v = v * scale
+            scale = 1.0
+        if update != 0.0:
+            factor[()] = update / scale
+            multiply(x, factor, out=product)
+            if next_snapshot is None:
+                add(v, product, out=v)
+            else:
+                snapshot = next(next_snapshot)
+                add(v, product, out=snapshot)
+                v = snapshot
+                added_scales.append(scale)
+            if fit_intercept:
+                intercept += update
+        else:
+            not_added.append(len(predictions) - 1)
+    added = np.ones(m, dtype=bool)
+    added[not_added] = False
+    return v, scale, intercept, predictions, np.flatnonzero(added), added_scales
 
 
 def _steps_without_update(loss: _Loss, dots: NDArray, scale: float, intercept: float,
