@@ -470,17 +470,19 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
                 row_sq_norms = _row_dots(rows, rows).tolist()
             # with the objective tracked: each step's prediction, each added-to v copied
             predictions: list[float] = []
-            added: list[int] | NDArray = []  # the steps whose update was added ...
+            added: list[int] = []  # the steps whose update was added ...
             added_scales: list[float] = []  # ... and the scale at that moment
             skipped: list[int] = []  # pa1 steps on a zero row (no step, no t)
             snapshots = np.empty((m, n_features)) if penalised else None
             next_snapshot = iter(snapshots) if snapshots is not None else None
+            steps_added: list[int] | NDArray
             if plain and type(loss) is _HalfSquared:
-                v, scale, intercept, predictions, added, added_scales = _squared_error_steps(
-                    rows, y_block, weight_array, etas, shrink if shrinking else None, v,
-                    scale, intercept, snapshots, fit_intercept)
+                v, scale, intercept, predictions, steps_added, added_scales = \
+                    _squared_error_steps(rows, y_block, weight_array, etas,
+                                         shrink if shrinking else None, v, scale, intercept,
+                                         snapshots, fit_intercept)
             elif plain:
-                v, scale, intercept, predictions, added, added_scales = _plain_steps(
+                v, scale, intercept, predictions, steps_added, added_scales = _plain_steps(
                     loss, rows, y_block, weight_array, etas, shrink if shrinking else None, v,
                     scale, intercept, snapshots, fit_intercept, run_ahead)
             if plain:
@@ -488,7 +490,7 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
                 if track_objective:
                     objective_sum, sq_norm, l1_norm = _objective_sum(
                         objective_sum, loss, y_block, predictions, penalised, alpha,
-                        l1_ratio, shrink if shrinking else None, skipped, added,
+                        l1_ratio, shrink if shrinking else None, skipped, steps_added,
                         added_scales, snapshots, sq_norm, l1_norm)
                 continue
             ready: list[float] = []  # vᵀx of the coming steps, taken while v stays put
@@ -836,7 +838,8 @@ def _chain(start: float, factors: NDArray, resets: NDArray, reset_values: NDArra
 
 def _objective_sum(total: float, loss: _Loss, ys: NDArray, predictions: list,
                    penalised: bool, alpha: float, l1_ratio: float, shrink: NDArray | None,
-                   skipped: list, added: list, added_scales: list, snapshots: NDArray | None,
+                   skipped: list, added: list | NDArray, added_scales: list,
+                   snapshots: NDArray | None,
                    sq_norm: float, l1_norm: float) -> tuple[float, float, float]:
     """total + Σ_k [L(y_k, p_k) + α((1−ρ)½‖w_k‖² + ρ‖w_k‖₁)] left to right over a block's
     steps, w_k the weights before step k; returns (total, ‖w‖², ‖w‖₁ after the block).
