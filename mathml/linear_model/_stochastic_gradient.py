@@ -374,10 +374,12 @@ def _epoch_permutation(n: int, seed: int) -> NDArray[np.intp]:
     return np.array(positions, dtype=np.intp)
 
 
-#: Steps per block: the block's rows, step sizes and weights' snapshots are arrays.
-_BLOCK = 4096
+#: Steps per block: the block's rows, step sizes and weights' snapshots are arrays ...
+_BLOCK = 16384
+#: ... of at most this many entries (rows × features) each.
+_BLOCK_ENTRIES = 1 << 20
 #: The most dot products taken ahead at once (while v does not change).
-_AHEAD = 256
+_AHEAD = 2048
 
 
 def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
@@ -441,6 +443,10 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
     plain = _SEQUENTIAL_VECDOT and not passive_aggressive and not average and not cumulative_l1
     multiply, add, accumulate = np.multiply, np.add, np.add.accumulate
     product, partial_sums = np.empty(n_features), np.empty(n_features)
+    block_size = max(1, min(_BLOCK, _BLOCK_ENTRIES // max(1, n_features)))
+    # the copies of v after each add (for the objective's norms), one buffer for all blocks
+    snapshot_rows = np.empty((min(block_size, n_samples), n_features)) if penalised else None
+    row_buffer = np.empty((min(block_size, n_samples), n_features))
     best_objective, best_score = math.inf, -math.inf
     no_improvement = 0
     epoch = 0
@@ -449,14 +455,13 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
         if permutation is not None:
             order = order[permutation]
         steps = order[train[order]]  # the validation set does not train
-        for start in range(0, steps.shape[0], _BLOCK):
-            block = steps[start:start + _BLOCK]
+        for start in range(0, steps.shape[0], block_size):
+            block = steps[start:start + block_size]
             m = block.shape[0]
-            rows = X_stored_backwards[block][:, ::-1]  # X[block], as `_backwards` gives it
+            # X[block], as `_backwards` gives it, in one buffer for all blocks
+            rows = np.take(X_stored_backwards, block, axis=0, out=row_buffer[:m])[:, ::-1]
             y_block = y[block]
-            ys = y_block.tolist()
             weight_array = np.where(y_block > 0.0, weight_pos, weight_neg) * sample_weight[block]
-            weights = weight_array.tolist()
             if learning_rate == OPTIMAL:
                 etas = 1.0 / (alpha * (optimal_init + (t + np.arange(m)) - 1))
             elif learning_rate == INVSCALING:
@@ -473,29 +478,31 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
             added: list[int] = []  # the steps whose update was added ...
             added_scales: list[float] = []  # ... and the scale at that moment
             skipped: list[int] = []  # pa1 steps on a zero row (no step, no t)
-            snapshots = np.empty((m, n_features)) if penalised else None
+            snapshots = snapshot_rows[:m] if snapshot_rows is not None else None
             next_snapshot = iter(snapshots) if snapshots is not None else None
             steps_added: list[int] | NDArray
+            step_predictions: list[float] | NDArray
             if plain and type(loss) is _HalfSquared:
-                v, scale, intercept, predictions, steps_added, added_scales = \
+                v, scale, intercept, step_predictions, steps_added, added_scales = \
                     _squared_error_steps(rows, y_block, weight_array, etas,
                                          shrink if shrinking else None, v, scale, intercept,
                                          snapshots, fit_intercept)
             elif plain:
-                v, scale, intercept, predictions, steps_added, added_scales = _plain_steps(
+                v, scale, intercept, step_predictions, steps_added, added_scales = _plain_steps(
                     loss, rows, y_block, weight_array, etas, shrink if shrinking else None, v,
                     scale, intercept, snapshots, fit_intercept, run_ahead)
             if plain:
                 t += m
                 if track_objective:
                     objective_sum, sq_norm, l1_norm = _objective_sum(
-                        objective_sum, loss, y_block, predictions, penalised, alpha,
+                        objective_sum, loss, y_block, step_predictions, penalised, alpha,
                         l1_ratio, shrink if shrinking else None, skipped, steps_added,
                         added_scales, snapshots, sq_norm, l1_norm)
                 continue
             ready: list[float] = []  # vᵀx of the coming steps, taken while v stays put
             n_ready = used = unchanged = last_run = 0
             eta_list, shrink_list = etas.tolist(), shrink.tolist()
+            ys, weights = y_block.tolist(), weight_array.tolist()
             k = -1
             while k + 1 < m:
                 k += 1
@@ -524,7 +531,7 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
                     ready = ahead.tolist()
                     if run is not None:
                         n_run, run_predictions, scale = run
-                        predictions.extend(run_predictions)
+                        predictions.extend(run_predictions.tolist())
                         t += n_run
                         unchanged += n_run
                         used = n_run
@@ -638,7 +645,7 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
 def _plain_steps(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray, etas: NDArray,
                  shrink: NDArray | None, v: NDArray, scale: float, intercept: float,
                  snapshots: NDArray | None, fit_intercept: bool, run_ahead: bool
-                 ) -> tuple[NDArray, float, float, list, list, list]:
+                 ) -> tuple[NDArray, float, float, NDArray, list, list]:
     """A block's steps in the plain configuration (no passive-aggressive rate, no averaging,
     no L1 part): the loop of `_plain_sgd` with only what it needs there. Returns (v, scale,
     intercept, the predictions, the steps whose update was added, the scale at each).
@@ -657,12 +664,11 @@ def _plain_steps(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray, etas:
     Runs of steps without an update are taken together as in `_plain_sgd`.
     """
     m = rows.shape[0]
-    rows_list = list(rows)
-    ys, weight_list = y.tolist(), weights.tolist()
-    neg_etas = (-etas).tolist()
-    shrinks = shrink.tolist() if shrink is not None else None
+    # most steps are taken in runs: the single steps read their numbers one by one
+    y_at, weight_at, eta_at = y.item, weights.item, etas.item
+    shrink_at = shrink.item if shrink is not None else None
     next_snapshot = iter(snapshots) if snapshots is not None else None
-    predictions: list[float] = []
+    predictions = np.empty(m)
     added: list[int] = []
     added_scales: list[float] = []
     product = np.empty(v.shape[0])
@@ -671,50 +677,51 @@ def _plain_steps(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray, etas:
     squared = type(loss) is _HalfSquared  # L' = p − y, without a method call
     dloss = loss.dloss
     max_dloss = MAX_DLOSS
-    ready: list[float] = []  # vᵀx of the coming steps, taken while v stays put
+    ready = np.empty(0)  # vᵀx of the coming steps, taken while v stays put
     n_ready = used = unchanged = last_run = 0
     k = 0
     while k < m:
-        x = rows_list[k]
         if used < n_ready:
-            dot = ready[used]
+            dot = ready.item(used)
             used += 1
         elif unchanged < 2 and last_run < 2:
-            dot = float(vecdot(x, v))
+            dot = float(vecdot(rows[k], v))
         else:
-            ahead = vecdot(rows[k:k + min(max(unchanged, last_run), _AHEAD)], v)
-            n_ready, used = ahead.shape[0], 1
-            ready = ahead.tolist()
+            # as many as twice this run so far or the last run (at least 16): a product
+            # taken in vain costs less than another call
+            ready = vecdot(rows[k:k + min(max(2 * unchanged, last_run, 16), _AHEAD)], v)
+            n_ready, used = ready.shape[0], 1
             if run_ahead:
                 run = _steps_without_update(
-                    loss, ahead, scale, intercept, y[k:k + n_ready], etas[k:k + n_ready],
+                    loss, ready, scale, intercept, y[k:k + n_ready], etas[k:k + n_ready],
                     weights[k:k + n_ready], None if shrink is None else shrink[k:k + n_ready])
                 if run is not None:
                     n_run, run_predictions, scale = run
-                    predictions.extend(run_predictions)
+                    predictions[k:k + n_run] = run_predictions
                     unchanged += n_run
                     used = n_run
                     k += n_run
                     continue
-            dot = ready[0]
+            dot = ready.item(0)
         unchanged += 1
         p = dot * scale + intercept
-        predictions.append(p)
-        gradient = p - ys[k] if squared else dloss(ys[k], p)
+        predictions[k] = p
+        yk = y_at(k)
+        gradient = p - yk if squared else dloss(yk, p)
         if gradient < -max_dloss:
             gradient = -max_dloss
         elif gradient > max_dloss:
             gradient = max_dloss
-        update = neg_etas[k] * gradient * weight_list[k]
-        if shrinks is not None:
-            scale *= shrinks[k]
+        update = -eta_at(k) * gradient * weight_at(k)
+        if shrink_at is not None:
+            scale *= shrink_at(k)
             if scale < WSCALE_RESET:  # fold the scale into v
                 v = v * scale  # a new array: a snapshot of v stays as it was
                 scale = 1.0
                 unchanged = n_ready = 0
         if update != 0.0:
             factor[()] = update / scale
-            multiply(x, factor, out=product)
+            multiply(rows[k], factor, out=product)
             if next_snapshot is None:
                 add(v, product, out=v)
             else:
@@ -782,29 +789,37 @@ def _squared_error_steps(rows: NDArray, y: NDArray, weights: NDArray, etas: NDAr
 
 def _steps_without_update(loss: _Loss, dots: NDArray, scale: float, intercept: float,
                           y: NDArray, etas: NDArray, weights: NDArray,
-                          shrink: NDArray | None) -> tuple[int, list[float], float] | None:
+                          shrink: NDArray | None) -> tuple[int, NDArray, float] | None:
     """The coming steps while v stays: their predictions p = vᵀx·scale + b, derivatives and
     updates as the loop forms them, entry by entry. Returns (the number of steps before the
     first with an update or a rescaling, their predictions, the scale after them), or None
-    when that number is 0."""
+    when that number is 0.
+
+    The shrink factors are in [0, 1], so the scales only fall: none falls below
+    WSCALE_RESET in the run unless the last does (one comparison instead of n)."""
+    n = dots.shape[0]
     if shrink is None:
-        before = np.full(dots.shape[0], scale)
-        rescale = np.zeros(dots.shape[0], dtype=bool)
-        after = before
+        p = dots * scale + intercept
+        scales = None
     else:
-        scales = np.multiply.accumulate(np.concatenate([[scale], shrink]))
-        before, after = scales[:-1], scales[1:]
-        rescale = after < WSCALE_RESET
-    p = dots * before + intercept
+        scales = np.empty(n + 1)
+        scales[0] = scale
+        scales[1:] = shrink
+        np.multiply.accumulate(scales, out=scales)
+        p = dots * scales[:-1] + intercept
     gradient = loss.dlosses(y, p)
     assert gradient is not None
-    gradient = np.where(gradient < -MAX_DLOSS, -MAX_DLOSS,
-                        np.where(gradient > MAX_DLOSS, MAX_DLOSS, gradient))
-    stop = ((-etas * gradient) * weights != 0.0) | rescale
-    n = int(np.argmax(stop)) if stop.any() else dots.shape[0]
-    if n == 0:
+    # clipped to ±MAX_DLOSS (NaN stays NaN, as in the loop)
+    gradient = np.minimum(np.maximum(gradient, -MAX_DLOSS), MAX_DLOSS)
+    stop = (-etas * gradient) * weights != 0.0
+    if scales is not None and not scales[n] >= WSCALE_RESET:
+        stop |= scales[1:] < WSCALE_RESET
+    first = int(np.argmax(stop))
+    if not stop[first]:
+        first = n
+    if first == 0:
         return None
-    return n, p[:n].tolist(), float(after[n - 1])
+    return first, p[:first], scale if scales is None else float(scales[first])
 
 
 def _chain(start: float, factors: NDArray, resets: NDArray, reset_values: NDArray
@@ -836,7 +851,7 @@ def _chain(start: float, factors: NDArray, resets: NDArray, reset_values: NDArra
     return states
 
 
-def _objective_sum(total: float, loss: _Loss, ys: NDArray, predictions: list,
+def _objective_sum(total: float, loss: _Loss, ys: NDArray, predictions: list | NDArray,
                    penalised: bool, alpha: float, l1_ratio: float, shrink: NDArray | None,
                    skipped: list, added: list | NDArray, added_scales: list,
                    snapshots: NDArray | None,
