@@ -51,7 +51,6 @@ from ..base import (BaseEstimator, ClassifierMixin, Interval, RegressorMixin, St
                     check_is_fitted)
 from ..exceptions import ConvergenceWarning
 from ..model_selection import _stratified_split
-from ..tree._splitter import RandR
 
 __all__ = ["SGDRegressor", "SGDClassifier"]
 
@@ -357,11 +356,20 @@ def _logistic(scores: NDArray) -> NDArray[np.float64]:
 def _shuffle(index: list, seed: int) -> None:
     """Fisher–Yates with scikit-learn's xorshift generator ``our_rand_r`` started from
     `seed` (passed by value: every epoch starts again from the same seed, applied to the
-    order the previous epoch left)."""
-    rng = RandR(seed)
+    order the previous epoch left).
+
+    The generator is `tree._splitter.RandR`'s, written inline (a method call per draw costs
+    more than the draw): the 32-bit state s goes through s ^= s << 13, s ^= s >> 17,
+    s ^= s << 5, and the draw is s mod 2³¹. A zero seed is replaced by 1; a nonzero state
+    never becomes 0 (each xor-shift is invertible)."""
+    mask = 0xFFFFFFFF
+    state = (int(seed) & mask) or 1
     n = len(index)
     for i in range(n - 1):
-        j = i + rng.rand_r() % (n - i)
+        state ^= (state << 13) & mask
+        state ^= state >> 17
+        state ^= (state << 5) & mask
+        j = i + (state & 0x7FFFFFFF) % (n - i)
         index[i], index[j] = index[j], index[i]
 
 
@@ -458,8 +466,10 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
         for start in range(0, steps.shape[0], block_size):
             block = steps[start:start + block_size]
             m = block.shape[0]
-            # X[block], as `_backwards` gives it, in one buffer for all blocks
-            rows = np.take(X_stored_backwards, block, axis=0, out=row_buffer[:m])[:, ::-1]
+            # X[block], as `_backwards` gives it, in one buffer for all blocks (the indices
+            # are valid: mode 'clip' only spares numpy a check and a second buffer)
+            rows = np.take(X_stored_backwards, block, axis=0, out=row_buffer[:m],
+                           mode="clip")[:, ::-1]
             y_block = y[block]
             weight_array = np.where(y_block > 0.0, weight_pos, weight_neg) * sample_weight[block]
             if learning_rate == OPTIMAL:
@@ -667,6 +677,7 @@ def _plain_steps(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray, etas:
     # most steps are taken in runs: the single steps read their numbers one by one
     y_at, weight_at, eta_at = y.item, weights.item, etas.item
     shrink_at = shrink.item if shrink is not None else None
+    finite = bool(np.isfinite(etas).all() and np.isfinite(weights).all())
     next_snapshot = iter(snapshots) if snapshots is not None else None
     predictions = np.empty(m)
     added: list[int] = []
@@ -694,7 +705,8 @@ def _plain_steps(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray, etas:
             if run_ahead:
                 run = _steps_without_update(
                     loss, ready, scale, intercept, y[k:k + n_ready], etas[k:k + n_ready],
-                    weights[k:k + n_ready], None if shrink is None else shrink[k:k + n_ready])
+                    weights[k:k + n_ready], None if shrink is None else shrink[k:k + n_ready],
+                    finite)
                 if run is not None:
                     n_run, run_predictions, scale = run
                     predictions[k:k + n_run] = run_predictions
@@ -789,14 +801,17 @@ def _squared_error_steps(rows: NDArray, y: NDArray, weights: NDArray, etas: NDAr
 
 def _steps_without_update(loss: _Loss, dots: NDArray, scale: float, intercept: float,
                           y: NDArray, etas: NDArray, weights: NDArray,
-                          shrink: NDArray | None) -> tuple[int, NDArray, float] | None:
+                          shrink: NDArray | None, finite: bool = False
+                          ) -> tuple[int, NDArray, float] | None:
     """The coming steps while v stays: their predictions p = vᵀx·scale + b, derivatives and
     updates as the loop forms them, entry by entry. Returns (the number of steps before the
     first with an update or a rescaling, their predictions, the scale after them), or None
     when that number is 0.
 
-    The shrink factors are in [0, 1], so the scales only fall: none falls below
-    WSCALE_RESET in the run unless the last does (one comparison instead of n)."""
+    With `finite` step sizes and weights, a step with L' = 0 has update (−η·0)·weight = 0:
+    only the steps with L' ≠ 0 are candidates, and the first is checked alone (its update
+    can still be 0: a zero weight, an underflow). The shrink factors are in [0, 1], so the
+    scales only fall: none falls below WSCALE_RESET in the run unless the last does."""
     n = dots.shape[0]
     if shrink is None:
         p = dots * scale + intercept
@@ -809,14 +824,22 @@ def _steps_without_update(loss: _Loss, dots: NDArray, scale: float, intercept: f
         p = dots * scales[:-1] + intercept
     gradient = loss.dlosses(y, p)
     assert gradient is not None
-    # clipped to ±MAX_DLOSS (NaN stays NaN, as in the loop)
-    gradient = np.minimum(np.maximum(gradient, -MAX_DLOSS), MAX_DLOSS)
-    stop = (-etas * gradient) * weights != 0.0
+    first = n  # the first step with an update
+    if finite:
+        for k in np.flatnonzero(gradient != 0.0):  # (NaN too)
+            g = min(max(gradient.item(k), -MAX_DLOSS), MAX_DLOSS)  # clipped (NaN stays)
+            if -etas.item(k) * g * weights.item(k) != 0.0:
+                first = int(k)
+                break
+    else:
+        # clipped to ±MAX_DLOSS (NaN stays NaN, as in the loop)
+        gradient = np.minimum(np.maximum(gradient, -MAX_DLOSS), MAX_DLOSS)
+        stop = (-etas * gradient) * weights != 0.0
+        k = int(np.argmax(stop))
+        if stop[k]:
+            first = k
     if scales is not None and not scales[n] >= WSCALE_RESET:
-        stop |= scales[1:] < WSCALE_RESET
-    first = int(np.argmax(stop))
-    if not stop[first]:
-        first = n
+        first = min(first, int(np.argmax(scales[1:] < WSCALE_RESET)))
     if first == 0:
         return None
     return first, p[:first], scale if scales is None else float(scales[first])
@@ -872,23 +895,32 @@ def _objective_sum(total: float, loss: _Loss, ys: NDArray, predictions: list | N
     # (a numpy add into a back-to-front row is slow: the loop writes snapshots front to
     # back, and their norms are summed from a `_backwards` copy)
     sq_added = _row_dots(_backwards(done), done) * (scales * scales)
-    l1_added = _row_sums(np.abs(done)) * scales
-    sq_factors, l1_factors = np.ones(m), np.ones(m)
-    if shrink is not None:
-        sq_factors, l1_factors = shrink * shrink, np.abs(shrink)
-        sq_factors[skipped] = l1_factors[skipped] = 1.0
+    sq_factors = np.ones(m) if shrink is None else shrink * shrink
+    sq_factors[skipped] = 1.0
     resets = np.array(added, dtype=np.intp)
     sq = _chain(sq_norm, sq_factors, resets, sq_added)
-    l1 = _chain(l1_norm, l1_factors, resets, l1_added)
     # (1−ρ)½ · sqrt(‖w‖²)², as scikit-learn's ``w.norm() ** 2``: its compiled loop squares
     # the root by a multiplication (no pow call), and both roundings are IEEE's, as numpy's
     norms = np.sqrt(sq[:m])
-    squares = norms * norms
     terms = np.empty(2 * m + 1)
     terms[0] = total
     terms[1::2] = losses
-    terms[2::2] = alpha * ((1 - l1_ratio) * 0.5 * squares + l1_ratio * l1[:m])
-    return float(np.add.accumulate(terms)[-1]), float(sq[m]), float(l1[m])
+    terms[2::2] = (1 - l1_ratio) * 0.5 * (norms * norms)
+    if l1_ratio == 0.0 and math.isfinite(l1_norm) and np.isfinite(sq_added).all():
+        # ρ = 0 (the L2 penalty): ρ‖w‖₁ is 0·‖w‖₁ = +0, which adds nothing, as long as ‖w‖₁
+        # is finite — and it is: each run of ‖w‖₁ starts from a finite value (the last
+        # block's, or Σ|vⱼ|·scale with Σvⱼ² finite) and only shrinks. The block's ‖w‖₁
+        # is then needed only as finite: 0.0 stands for it.
+        l1_end = 0.0
+    else:
+        l1_added = _row_sums(np.abs(done)) * scales
+        l1_factors = np.ones(m) if shrink is None else np.abs(shrink)
+        l1_factors[skipped] = 1.0
+        l1 = _chain(l1_norm, l1_factors, resets, l1_added)
+        terms[2::2] += l1_ratio * l1[:m]
+        l1_end = float(l1[m])
+    terms[2::2] *= alpha
+    return float(np.add.accumulate(terms)[-1]), float(sq[m]), l1_end
 
 
 # ---------------------------------------------------------------------------------------
