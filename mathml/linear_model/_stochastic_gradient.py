@@ -826,10 +826,10 @@ def _steps_without_update(loss: _Loss, dots: NDArray, scale: float, intercept: f
     assert gradient is not None
     first = n  # the first step with an update
     if finite:
-        for k in np.flatnonzero(gradient != 0.0):  # (NaN too)
-            g = min(max(gradient.item(k), -MAX_DLOSS), MAX_DLOSS)  # clipped (NaN stays)
-            if -etas.item(k) * g * weights.item(k) != 0.0:
-                first = int(k)
+        for candidate in np.flatnonzero(gradient != 0.0).tolist():  # (NaN too)
+            g = min(max(gradient.item(candidate), -MAX_DLOSS), MAX_DLOSS)  # (NaN stays)
+            if -etas.item(candidate) * g * weights.item(candidate) != 0.0:
+                first = candidate
                 break
     else:
         # clipped to ±MAX_DLOSS (NaN stays NaN, as in the loop)
