@@ -387,7 +387,7 @@ _BLOCK = 16384
 #: ... of at most this many entries (rows × features) each.
 _BLOCK_ENTRIES = 1 << 20
 #: The most dot products taken ahead at once (while v does not change).
-_AHEAD = 2048
+_AHEAD = 256
 
 
 def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
@@ -698,9 +698,8 @@ def _plain_steps(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray, etas:
         elif unchanged < 2 and last_run < 2:
             dot = float(vecdot(rows[k], v))
         else:
-            # as many as twice this run so far or the last run (at least 16): a product
-            # taken in vain costs less than another call
-            ready = vecdot(rows[k:k + min(max(2 * unchanged, last_run, 16), _AHEAD)], v)
+            # _AHEAD of them: a call costs as much as a few hundred products taken in vain
+            ready = vecdot(rows[k:k + _AHEAD], v)
             n_ready, used = ready.shape[0], 1
             if run_ahead:
                 run = _steps_without_update(
