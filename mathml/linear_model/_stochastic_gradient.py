@@ -34,6 +34,7 @@ scikit-learn's coefficients.
 """
 from __future__ import annotations
 
+import itertools
 import math
 import warnings
 from fractions import Fraction
@@ -475,7 +476,10 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
             if learning_rate == OPTIMAL:
                 etas = 1.0 / (alpha * (optimal_init + (t + np.arange(m)) - 1))
             elif learning_rate == INVSCALING:
-                etas = np.array([eta0 / ti ** power_t for ti in (t + np.arange(m)).tolist()])
+                # the C library's pow (as scikit-learn's; numpy's vectorised power can differ
+                # in the last bit), each t by itself; the quotient in numpy (IEEE, as C's)
+                etas = eta0 / np.array(list(map(math.pow, (t + np.arange(m)).tolist(),
+                                                itertools.repeat(power_t))))
             else:
                 etas = np.full(m, eta)
             # the L2 part of the penalty: w ← (1 − ηα(1−ρ)) w, never below 0
@@ -765,8 +769,8 @@ def _squared_error_steps(rows: NDArray, y: NDArray, weights: NDArray, etas: NDAr
     factor = np.empty(())
     multiply, add, vecdot, record = np.multiply, np.add, np.vecdot, predictions.append
     max_dloss, wscale_reset = MAX_DLOSS, WSCALE_RESET
-    for x, yk, neg_eta, weight, c in zip(list(rows), y.tolist(), (-etas).tolist(),
-                                         weights.tolist(), shrinks):
+    for x, yk, neg_eta, weight, c in zip(rows, y.tolist(), (-etas).tolist(), weights.tolist(),
+                                         shrinks):
         p = float(vecdot(x, v)) * scale + intercept
         record(p)
         gradient = p - yk
