@@ -855,13 +855,21 @@ def _chain(start: float, factors: NDArray, resets: NDArray, reset_values: NDArra
     step k in `resets` s is the matching reset value instead: the m + 1 values s takes,
     each product rounded left to right as the loop rounds it.
 
-    Each run between resets is one row of a sequential ``multiply.accumulate``; runs of
-    similar length share a padded matrix (padded with 1.0, which changes no product)."""
+    Each run between resets is one sequential ``multiply.accumulate``: in place for a few
+    runs; for many, runs of similar length share a padded matrix (padded with 1.0, which
+    changes no product)."""
     m = factors.shape[0]
     starts = np.concatenate([[0], resets + 1])
     values = np.concatenate([[start], reset_values])
     lengths = np.append(starts[1:], m + 1) - starts  # ≥ 1 state per run
     states = np.empty(m + 1)
+    if starts.shape[0] <= 100:  # few runs: each one accumulate, in place
+        for first, length, value in zip(starts.tolist(), lengths.tolist(), values.tolist()):
+            run = states[first:first + length]
+            run[0] = value
+            run[1:] = factors[first:first + length - 1]
+            np.multiply.accumulate(run, out=run)
+        return states
     size_class = np.frexp(lengths)[1]  # runs of length in [2^(c−1), 2^c) together
     for c in np.unique(size_class):
         chosen = size_class == c
