@@ -118,6 +118,13 @@ class _Loss:
         they would differ (a vectorised exp is not the C library's)."""
         return None
 
+    def may_move(self, y: NDArray, p: NDArray) -> NDArray[np.bool_]:
+        """True at least wherever `dloss` is not 0 (NaN included), for a loss with
+        `dlosses`."""
+        gradient = self.dlosses(y, p)
+        assert gradient is not None
+        return gradient != 0.0
+
 
 class _Hinge(_Loss):
     """max(0, θ − yp): the SVM's loss (θ = 1) or the perceptron's (θ = 0); y ∈ {−1, 1}."""
@@ -138,6 +145,9 @@ class _Hinge(_Loss):
 
     def dlosses(self, y, p):
         return np.where(p * y <= self.threshold, -y, 0.0)
+
+    def may_move(self, y, p):
+        return p * y <= self.threshold
 
 
 class _SquaredHinge(_Loss):
@@ -813,9 +823,10 @@ def _steps_without_update(loss: _Loss, dots: NDArray, scale: float, intercept: f
     when that number is 0.
 
     With `finite` step sizes and weights, a step with L' = 0 has update (−η·0)·weight = 0:
-    only the steps with L' ≠ 0 are candidates, and the first is checked alone (its update
-    can still be 0: a zero weight, an underflow). The shrink factors are in [0, 1], so the
-    scales only fall: none falls below WSCALE_RESET in the run unless the last does."""
+    only the steps where the loss `may_move` are candidates, each checked alone with the
+    loop's own arithmetic until one updates (L' can be 0 there, or the update: a zero
+    weight, an underflow). The shrink factors are in [0, 1], so the scales only fall: none
+    falls below WSCALE_RESET in the run unless the last does."""
     n = dots.shape[0]
     if shrink is None:
         p = dots * scale + intercept
@@ -826,16 +837,16 @@ def _steps_without_update(loss: _Loss, dots: NDArray, scale: float, intercept: f
         scales[1:] = shrink
         np.multiply.accumulate(scales, out=scales)
         p = dots * scales[:-1] + intercept
-    gradient = loss.dlosses(y, p)
-    assert gradient is not None
     first = n  # the first step with an update
     if finite:
-        for candidate in np.flatnonzero(gradient != 0.0).tolist():  # (NaN too)
-            g = min(max(gradient.item(candidate), -MAX_DLOSS), MAX_DLOSS)  # (NaN stays)
-            if -etas.item(candidate) * g * weights.item(candidate) != 0.0:
-                first = candidate
+        for k in np.flatnonzero(loss.may_move(y, p)).tolist():
+            g = min(max(loss.dloss(y.item(k), p.item(k)), -MAX_DLOSS), MAX_DLOSS)  # clipped
+            if -etas.item(k) * g * weights.item(k) != 0.0:  # (NaN too)
+                first = k
                 break
     else:
+        gradient = loss.dlosses(y, p)
+        assert gradient is not None
         # clipped to ±MAX_DLOSS (NaN stays NaN, as in the loop)
         gradient = np.minimum(np.maximum(gradient, -MAX_DLOSS), MAX_DLOSS)
         stop = (-etas * gradient) * weights != 0.0
