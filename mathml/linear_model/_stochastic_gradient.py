@@ -418,6 +418,10 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
     the weights (class × sample); and the objective that decides when to stop (the mean of
     L(y_i, p_i) + αR(w) over the epoch) is summed after the block from the recorded
     predictions and copies of v, in scikit-learn's order.
+
+    The steps themselves run in one of three loops: `_squared_error_steps` (every step
+    updates), `_plain_steps` (runs of steps without an update taken together) when there is
+    no passive-aggressive rate, averaging or L1 part, and the general loop below otherwise.
     """
     n_samples, n_features = X.shape
     early_stopping = score is not None
