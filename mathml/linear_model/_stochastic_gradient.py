@@ -688,7 +688,8 @@ def _plain_steps(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray, etas:
     - scale ← scale·c (the L2 shrinkage), v folded in below WSCALE_RESET;
     - v ← v + x·(u/scale): one multiply by the factor held in a 0-d array (numpy takes it
       faster than a Python float) and one add, into the next snapshot of v when the
-      objective needs the norms of every v.
+      objective needs the norms of every v (the output array is the ufuncs' third
+      argument: passed by position, it is parsed faster than ``out=``).
 
     Runs of steps without an update are taken together as in `_plain_sgd`.
     """
@@ -751,12 +752,12 @@ def _plain_steps(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray, etas:
                 unchanged = n_ready = 0
         if update != 0.0:
             factor[()] = update / scale
-            multiply(rows[k], factor, out=product)
+            multiply(rows[k], factor, product)
             if next_snapshot is None:
-                add(v, product, out=v)
+                add(v, product, v)
             else:
                 snapshot = next(next_snapshot)
-                add(v, product, out=snapshot)
+                add(v, product, snapshot)
                 v = snapshot
                 added.append(k)
                 added_scales.append(scale)
@@ -800,12 +801,12 @@ def _squared_error_steps(rows: NDArray, y: NDArray, weights: NDArray, etas: NDAr
             scale = 1.0
         if update != 0.0:
             factor[()] = update / scale
-            multiply(x, factor, out=product)
+            multiply(x, factor, product)
             if next_snapshot is None:
-                add(v, product, out=v)
+                add(v, product, v)
             else:
                 snapshot = next(next_snapshot)
-                add(v, product, out=snapshot)
+                add(v, product, snapshot)
                 v = snapshot
                 added_scales.append(scale)
             if fit_intercept:
