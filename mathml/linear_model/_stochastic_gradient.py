@@ -419,7 +419,7 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
     L(y_i, p_i) + αR(w) over the epoch) is summed after the block from the recorded
     predictions and copies of v, in scikit-learn's order.
 
-    The steps themselves run in one of three loops: `_squared_error_steps` (every step
+    The steps themselves run in one of three loops: `_updating_steps` (every step
     updates), `_plain_steps` (runs of steps without an update taken together) when there is
     no passive-aggressive rate, averaging or L1 part, and the general loop below otherwise.
     """
@@ -511,11 +511,11 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
             next_snapshot = iter(snapshots) if snapshots is not None else None
             steps_added: list[int] | NDArray
             step_predictions: list[float] | NDArray
-            if plain and type(loss) is _HalfSquared:
+            if plain and type(loss) in (_HalfSquared, _Huber):
                 v, scale, intercept, step_predictions, steps_added, added_scales = \
-                    _squared_error_steps(rows, y_block, weight_array, etas,
-                                         shrink if shrinking else None, v, scale, intercept,
-                                         snapshots, fit_intercept)
+                    _updating_steps(loss, rows, y_block, weight_array, etas,
+                                    shrink if shrinking else None, v, scale, intercept,
+                                    snapshots, fit_intercept)
             elif plain:
                 v, scale, intercept, step_predictions, steps_added, added_scales = _plain_steps(
                     loss, rows, y_block, weight_array, etas, shrink if shrinking else None, v,
@@ -768,14 +768,16 @@ def _plain_steps(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray, etas:
     return v, scale, intercept, predictions, added, added_scales
 
 
-def _squared_error_steps(rows: NDArray, y: NDArray, weights: NDArray, etas: NDArray,
-                         shrink: NDArray | None, v: NDArray, scale: float, intercept: float,
-                         snapshots: NDArray | None, fit_intercept: bool
-                         ) -> tuple[NDArray, float, float, list, NDArray, list]:
-    """`_plain_steps` for the squared error, L' = p − y: every step (but one with p = y
-    exactly) updates v, so there are no runs to take ahead and the loop is the step alone,
-    over the block's lists in step. Returns what `_plain_steps` returns."""
+def _updating_steps(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray, etas: NDArray,
+                    shrink: NDArray | None, v: NDArray, scale: float, intercept: float,
+                    snapshots: NDArray | None, fit_intercept: bool
+                    ) -> tuple[NDArray, float, float, list, NDArray, list]:
+    """`_plain_steps` for the squared error (L' = p − y) and Huber's loss: every step (but
+    one with p = y exactly) updates v, so there are no runs to take ahead and the loop is
+    the step alone, over the block's lists in step. Returns what `_plain_steps` returns."""
     m = rows.shape[0]
+    squared = type(loss) is _HalfSquared  # L' = p − y, without a method call
+    dloss = loss.dloss
     shrinks = shrink.tolist() if shrink is not None else [1.0] * m  # ·1.0 changes nothing
     predictions: list[float] = []
     added_scales: list[float] = []
@@ -789,7 +791,7 @@ def _squared_error_steps(rows: NDArray, y: NDArray, weights: NDArray, etas: NDAr
                                          shrinks):
         p = float(vecdot(x, v)) * scale + intercept
         record(p)
-        gradient = p - yk
+        gradient = p - yk if squared else dloss(yk, p)
         if gradient < -max_dloss:
             gradient = -max_dloss
         elif gradient > max_dloss:
