@@ -172,6 +172,7 @@ def _larger(kind, seed=5, n=700, p=12):
 _LARGER_CASES = [
     ("regressor", {}), ("regressor", {"penalty": None, "learning_rate": "constant"}),
     ("regressor", {"loss": "epsilon_insensitive", "epsilon": 0.5}),
+    ("regressor", {"loss": "huber", "epsilon": 0.3, "penalty": "l2", "alpha": 0.01}),
     ("regressor", {"alpha": 0.5, "learning_rate": "constant", "eta0": 0.05}),  # rescaled
     ("classifier", {}), ("classifier", {"loss": "squared_hinge", "alpha": 0.01}),
     ("classifier", {"loss": "log_loss", "learning_rate": "invscaling", "eta0": 0.1}),
