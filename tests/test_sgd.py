@@ -141,3 +141,72 @@ def test_l1_penalty_gives_exact_zeros():
     Z = np.column_stack([X, RNG.uniform(-2, 2, 40)])
     model = SGDRegressor(penalty="l1", alpha=0.05, random_state=0).fit(Z, Y)
     assert model.coef_[3] == 0.0 and np.all(model.coef_[:3] != 0.0)
+
+
+def test_dot_products_are_summed_left_to_right():
+    """`_row_dots` on `_backwards` rows is scikit-learn's loop s ← s + xⱼvⱼ from s = 0, row by
+    row and for one row, on rows where BLAS's interleaved sums give other bits."""
+    rng = np.random.default_rng(3)
+    rows = rng.normal(size=(40, 57)) * 10.0 ** rng.integers(-9, 10, (40, 57))
+    v = rng.normal(size=57)
+    expected = []
+    for row in rows.tolist():
+        total = 0.0
+        for a, b in zip(row, v.tolist()):
+            total += a * b
+        expected.append(total)
+    assert sgd._SEQUENTIAL_VECDOT  # numpy's own loop on negative strides (checked at import)
+    assert sgd._row_dots(sgd._backwards(rows), v).tolist() == expected
+    assert float(sgd._row_dots(sgd._backwards(rows)[7], v)) == expected[7]
+    assert (rows @ v).tolist() != expected  # BLAS: the check above can fail
+
+
+def _larger(kind, seed=5, n=700, p=12):
+    rng = np.random.default_rng(seed)
+    X = rng.uniform(-2, 2, (n, p))
+    X[rng.uniform(size=X.shape) < 0.2] = 0.0
+    y = X @ rng.normal(size=p) + 0.3 * rng.normal(size=n)
+    return X, (y if kind == "regressor" else (y > 0).astype(int) + (y > 1))
+
+
+_LARGER_CASES = [
+    ("regressor", {}), ("regressor", {"penalty": None, "learning_rate": "constant"}),
+    ("regressor", {"loss": "epsilon_insensitive", "epsilon": 0.5}),
+    ("regressor", {"loss": "huber", "epsilon": 0.3, "penalty": "l2", "alpha": 0.01}),
+    ("regressor", {"alpha": 0.5, "learning_rate": "constant", "eta0": 0.05}),  # rescaled
+    ("classifier", {}), ("classifier", {"loss": "squared_hinge", "alpha": 0.01}),
+    ("classifier", {"loss": "log_loss", "learning_rate": "invscaling", "eta0": 0.1}),
+    ("classifier", {"loss": "perceptron", "penalty": None, "fit_intercept": False}),
+    ("classifier", {"class_weight": "balanced", "loss": "modified_huber"}),
+]
+
+
+@pytest.mark.filterwarnings("ignore:Maximum number of iteration")
+@pytest.mark.parametrize("sequential_vecdot", [True, False])
+@pytest.mark.parametrize("kind, params", _LARGER_CASES)
+def test_plain_loops_on_larger_data(monkeypatch, kind, params, sequential_vecdot):
+    """The plain loops (blocks of many steps, runs looked for _AHEAD steps ahead, single
+    steps' numbers read one by one, sample weights with zeros: a step with L' ≠ 0 and no
+    update), and the general loop they fall back to without a sequential vecdot: both
+    scikit-learn's fit to the bit, on more samples than the catalog's cases."""
+    monkeypatch.setattr(sgd, "_SEQUENTIAL_VECDOT", sequential_vecdot)
+    data, target = _larger(kind)
+    weight = np.random.default_rng(6).uniform(0.5, 2.0, len(target))
+    weight[::17] = 0.0
+    ours, theirs = (SGDRegressor, sk.SGDRegressor) if kind == "regressor" else \
+        (SGDClassifier, sk.SGDClassifier)
+    fits = [cls(random_state=8, max_iter=40, **params).fit(data, target, sample_weight=weight)
+            for cls in (ours, theirs)]
+    _same_fit(*fits)
+
+
+def test_epoch_permutation_is_the_shuffle():
+    """Every epoch applies the permutation one shuffle from the seed makes (seed 0 is 1)."""
+    for n, seed in [(1, 3), (2, 0), (31, 1), (500, 2 ** 31 - 2)]:
+        index = list(range(n))
+        sgd._shuffle(index, seed)
+        assert sgd._epoch_permutation(n, seed).tolist() == index
+    zero, one = list(range(20)), list(range(20))
+    sgd._shuffle(zero, 0)
+    sgd._shuffle(one, 1)
+    assert zero == one

@@ -52,7 +52,6 @@ from ..base import (BaseEstimator, ClassifierMixin, Interval, RegressorMixin, St
                     check_is_fitted)
 from ..exceptions import ConvergenceWarning
 from ..model_selection import _stratified_split
-from ..tree._splitter import RandR
 
 __all__ = ["SGDRegressor", "SGDClassifier"]
 
@@ -119,6 +118,13 @@ class _Loss:
         they would differ (a vectorised exp is not the C library's)."""
         return None
 
+    def may_move(self, y: NDArray, p: NDArray) -> NDArray[np.bool_]:
+        """True at least wherever `dloss` is not 0 (NaN included), for a loss with
+        `dlosses`."""
+        gradient = self.dlosses(y, p)
+        assert gradient is not None
+        return gradient != 0.0
+
 
 class _Hinge(_Loss):
     """max(0, θ − yp): the SVM's loss (θ = 1) or the perceptron's (θ = 0); y ∈ {−1, 1}."""
@@ -139,6 +145,9 @@ class _Hinge(_Loss):
 
     def dlosses(self, y, p):
         return np.where(p * y <= self.threshold, -y, 0.0)
+
+    def may_move(self, y, p):
+        return p * y <= self.threshold
 
 
 class _SquaredHinge(_Loss):
@@ -297,6 +306,46 @@ def _row_sums(A: NDArray) -> NDArray[np.float64]:
     return total
 
 
+def _backwards(A: NDArray) -> NDArray:
+    """A, each row stored back to front and seen front to back: a copy, viewed with a
+    negative stride along the last axis (the same values, in the same order).
+
+    Why: numpy hands a dot product of positive-stride vectors to BLAS, whose ddot keeps
+    interleaved partial sums (with fused multiply-adds). BLAS cannot take a negative stride;
+    then numpy runs its own loop s ← s + aⱼbⱼ, j = 0, 1, … from s = 0 — the loop and the
+    order of scikit-learn's ``WeightVector.dot``. So ``np.vecdot(rows, v)`` with `rows` from
+    here gives each row's scikit-learn dot product in one call (`_row_dots`)."""
+    return np.ascontiguousarray(A[..., ::-1])[..., ::-1]
+
+
+def _vecdot_is_sequential() -> bool:
+    """Whether `np.vecdot` on `_backwards` rows sums left to right without fused multiply-adds
+    (the C loop above), checked once on rows where any other order or fusing changes bits."""
+    if not hasattr(np, "vecdot"):
+        return False
+    rng = np.random.default_rng(0)
+    rows = rng.uniform(-1.0, 1.0, (16, 67)) * 10.0 ** rng.integers(-8, 9, (16, 67))
+    v = rng.uniform(-1.0, 1.0, 67)
+    expected = [math.nan] * 16
+    for i, row in enumerate(rows.tolist()):
+        total = 0.0
+        for a, b in zip(row, v.tolist()):
+            total += a * b
+        expected[i] = total
+    found = np.vecdot(_backwards(rows), v)
+    return found.tolist() == expected and float(np.vecdot(_backwards(rows)[3], v)) == expected[3]
+
+
+_SEQUENTIAL_VECDOT = _vecdot_is_sequential()
+
+
+def _row_dots(rows: NDArray, v: NDArray) -> NDArray[np.float64]:
+    """rowᵢ · v for each row (rows as `_backwards` gives them), summed left to right."""
+    if _SEQUENTIAL_VECDOT:
+        return np.vecdot(rows, v)
+    return _row_sums(rows * v)
+
+
 def _fused_multiply_add(a: float, x: NDArray, y: NDArray) -> NDArray:
     """a·x + y with one rounding per entry: BLAS daxpy's kernel uses fused multiply-add
     instructions, and exact rational arithmetic rounded once reproduces them."""
@@ -318,11 +367,20 @@ def _logistic(scores: NDArray) -> NDArray[np.float64]:
 def _shuffle(index: list, seed: int) -> None:
     """Fisher–Yates with scikit-learn's xorshift generator ``our_rand_r`` started from
     `seed` (passed by value: every epoch starts again from the same seed, applied to the
-    order the previous epoch left)."""
-    rng = RandR(seed)
+    order the previous epoch left).
+
+    The generator is `tree._splitter.RandR`'s, written inline (a method call per draw costs
+    more than the draw): the 32-bit state s goes through s ^= s << 13, s ^= s >> 17,
+    s ^= s << 5, and the draw is s mod 2³¹. A zero seed is replaced by 1; a nonzero state
+    never becomes 0 (each xor-shift is invertible)."""
+    mask = 0xFFFFFFFF
+    state = (int(seed) & mask) or 1
     n = len(index)
     for i in range(n - 1):
-        j = i + rng.rand_r() % (n - i)
+        state ^= (state << 13) & mask
+        state ^= state >> 17
+        state ^= (state << 5) & mask
+        j = i + (state & 0x7FFFFFFF) % (n - i)
         index[i], index[j] = index[j], index[i]
 
 
@@ -335,8 +393,10 @@ def _epoch_permutation(n: int, seed: int) -> NDArray[np.intp]:
     return np.array(positions, dtype=np.intp)
 
 
-#: Steps per block: the block's rows, step sizes and weights' snapshots are arrays.
-_BLOCK = 4096
+#: Steps per block: the block's rows, step sizes and weights' snapshots are arrays ...
+_BLOCK = 16384
+#: ... of at most this many entries (rows × features) each.
+_BLOCK_ENTRIES = 1 << 20
 #: The most dot products taken ahead at once (while v does not change).
 _AHEAD = 256
 
@@ -358,6 +418,10 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
     the weights (class × sample); and the objective that decides when to stop (the mean of
     L(y_i, p_i) + αR(w) over the epoch) is summed after the block from the recorded
     predictions and copies of v, in scikit-learn's order.
+
+    The steps themselves run in one of three loops: `_updating_steps` (every step
+    updates), `_plain_steps` (runs of steps without an update taken together) when there is
+    no passive-aggressive rate, averaging or L1 part, and the general loop below otherwise.
     """
     n_samples, n_features = X.shape
     early_stopping = score is not None
@@ -391,12 +455,22 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
         optimal_init = 1.0 / (initial_eta0 * alpha)
     permutation = _epoch_permutation(n_samples, seed) if shuffle else None
     order = np.arange(n_samples)
+    # X with its rows stored back to front, so that a block's rows are `_backwards` views
+    X_stored_backwards = np.ascontiguousarray(X[:, ::-1])
     dloss, loss_value = loss.dloss, loss.loss
     # runs of steps without an update can be taken together (they change only the scale)
     run_ahead = (loss.dlosses(np.zeros(0), np.zeros(0)) is not None and not passive_aggressive
                  and not average and not cumulative_l1)
+    # the configuration `_plain_steps` takes: every step is a dot product, a scalar update
+    # and one vector add (no passive-aggressive rate, no averaging, no L1 part)
+    plain = _SEQUENTIAL_VECDOT and not passive_aggressive and not average and not cumulative_l1
     multiply, add, accumulate = np.multiply, np.add, np.add.accumulate
     product, partial_sums = np.empty(n_features), np.empty(n_features)
+    block_size = max(1, min(_BLOCK, _BLOCK_ENTRIES // max(1, n_features)))
+    # the copies of v after each add (for the objective's norms), one buffer for all blocks
+    snapshot_rows = np.empty((min(block_size, n_samples), n_features)) if penalised else None
+    scratch = np.empty_like(snapshot_rows) if snapshot_rows is not None else None
+    row_buffer = np.empty((min(block_size, n_samples), n_features))
     best_objective, best_score = math.inf, -math.inf
     no_improvement = 0
     epoch = 0
@@ -405,35 +479,59 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
         if permutation is not None:
             order = order[permutation]
         steps = order[train[order]]  # the validation set does not train
-        for start in range(0, steps.shape[0], _BLOCK):
-            block = steps[start:start + _BLOCK]
+        for start in range(0, steps.shape[0], block_size):
+            block = steps[start:start + block_size]
             m = block.shape[0]
-            rows = X[block]
+            # X[block], as `_backwards` gives it, in one buffer for all blocks (the indices
+            # are valid: mode 'clip' only spares numpy a check and a second buffer)
+            rows = np.take(X_stored_backwards, block, axis=0, out=row_buffer[:m],
+                           mode="clip")[:, ::-1]
             y_block = y[block]
-            ys = y_block.tolist()
             weight_array = np.where(y_block > 0.0, weight_pos, weight_neg) * sample_weight[block]
-            weights = weight_array.tolist()
             if learning_rate == OPTIMAL:
                 etas = 1.0 / (alpha * (optimal_init + (t + np.arange(m)) - 1))
             elif learning_rate == INVSCALING:
-                etas = np.array([eta0 / ti ** power_t for ti in (t + np.arange(m)).tolist()])
+                # the C library's pow (as scikit-learn's; numpy's vectorised power can differ
+                # in the last bit), each t by itself; the quotient in numpy (IEEE, as C's)
+                etas = eta0 / np.array(list(map(math.pow, (t + np.arange(m)).tolist(),
+                                                itertools.repeat(power_t))))
             else:
                 etas = np.full(m, eta)
             # the L2 part of the penalty: w ← (1 − ηα(1−ρ)) w, never below 0
             shrink = (1.0 - l1_ratio) * etas * alpha
             shrink = np.where(1.0 - shrink > 0.0, 1.0 - shrink, 0.0)
             if passive_aggressive:
-                row_sq_norms = _row_sums(rows * rows).tolist()
+                row_sq_norms = _row_dots(rows, rows).tolist()
             # with the objective tracked: each step's prediction, each added-to v copied
             predictions: list[float] = []
             added: list[int] = []  # the steps whose update was added ...
             added_scales: list[float] = []  # ... and the scale at that moment
             skipped: list[int] = []  # pa1 steps on a zero row (no step, no t)
-            snapshots = np.empty((m, n_features)) if penalised else None
+            snapshots = snapshot_rows[:m] if snapshot_rows is not None else None
             next_snapshot = iter(snapshots) if snapshots is not None else None
+            steps_added: list[int] | NDArray
+            step_predictions: list[float] | NDArray
+            if plain and type(loss) in (_HalfSquared, _Huber):
+                v, scale, intercept, step_predictions, steps_added, added_scales = \
+                    _updating_steps(loss, rows, y_block, weight_array, etas,
+                                    shrink if shrinking else None, v, scale, intercept,
+                                    snapshots, fit_intercept)
+            elif plain:
+                v, scale, intercept, step_predictions, steps_added, added_scales = _plain_steps(
+                    loss, rows, y_block, weight_array, etas, shrink if shrinking else None, v,
+                    scale, intercept, snapshots, fit_intercept, run_ahead)
+            if plain:
+                t += m
+                if track_objective:
+                    objective_sum, sq_norm, l1_norm = _objective_sum(
+                        objective_sum, loss, y_block, step_predictions, penalised, alpha,
+                        l1_ratio, shrink if shrinking else None, skipped, steps_added,
+                        added_scales, snapshots, scratch, sq_norm, l1_norm)
+                continue
             ready: list[float] = []  # vᵀx of the coming steps, taken while v stays put
             n_ready = used = unchanged = last_run = 0
             eta_list, shrink_list = etas.tolist(), shrink.tolist()
+            ys, weights = y_block.tolist(), weight_array.tolist()
             k = -1
             while k + 1 < m:
                 k += 1
@@ -449,7 +547,7 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
                     multiply(v, x, out=product)
                     dot = accumulate(product, out=partial_sums).item(-1)
                 else:
-                    ahead = _row_sums(rows[k:k + min(max(unchanged, last_run), _AHEAD)] * v)
+                    ahead = _row_dots(rows[k:k + min(max(unchanged, last_run), _AHEAD)], v)
                     n_ready, used = ahead.shape[0], 1
                     run = None
                     if run_ahead:
@@ -462,7 +560,7 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
                     ready = ahead.tolist()
                     if run is not None:
                         n_run, run_predictions, scale = run
-                        predictions.extend(run_predictions)
+                        predictions.extend(run_predictions.tolist())
                         t += n_run
                         unchanged += n_run
                         used = n_run
@@ -544,7 +642,7 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
                 objective_sum, sq_norm, l1_norm = _objective_sum(
                     objective_sum, loss, y_block, predictions, penalised, alpha, l1_ratio,
                     shrink if shrinking else None, skipped, added, added_scales, snapshots,
-                    sq_norm, l1_norm)
+                    scratch, sq_norm, l1_norm)
         if not math.isfinite(intercept) or not np.isfinite(v).all():
             raise ValueError(f"Floating-point under-/overflow occurred at epoch #{epoch + 1}. "
                              "Scaling input data with StandardScaler or MinMaxScaler might "
@@ -573,31 +671,200 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
     return v * scale, intercept, average_coef, average_intercept, epoch + 1
 
 
+def _plain_steps(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray, etas: NDArray,
+                 shrink: NDArray | None, v: NDArray, scale: float, intercept: float,
+                 snapshots: NDArray | None, fit_intercept: bool, run_ahead: bool
+                 ) -> tuple[NDArray, float, float, NDArray, list, list]:
+    """A block's steps in the plain configuration (no passive-aggressive rate, no averaging,
+    no L1 part): the loop of `_plain_sgd` with only what it needs there. Returns (v, scale,
+    intercept, the predictions, the steps whose update was added, the scale at each).
+
+    Each step is scikit-learn's, in its order of operations, written with as few numpy
+    calls as the arithmetic allows (each costs more than its 50 multiplications):
+
+    - p = (vᵀx)·scale + b, vᵀx in one `vecdot` (rows from `_backwards`: summed left to
+      right, as scikit-learn's loop);
+    - u = ((−η)·L'(y, p))·weight, with L' clipped to ±MAX_DLOSS (−η·g is (−η)·g in C too);
+    - scale ← scale·c (the L2 shrinkage), v folded in below WSCALE_RESET;
+    - v ← v + x·(u/scale): one multiply by the factor held in a 0-d array (numpy takes it
+      faster than a Python float) and one add, into the next snapshot of v when the
+      objective needs the norms of every v (the output array is the ufuncs' third
+      argument: passed by position, it is parsed faster than ``out=``).
+
+    Runs of steps without an update are taken together as in `_plain_sgd`.
+    """
+    m = rows.shape[0]
+    # most steps are taken in runs: the single steps read their numbers one by one
+    y_at, weight_at, eta_at = y.item, weights.item, etas.item
+    shrink_at = shrink.item if shrink is not None else None
+    finite = bool(np.isfinite(etas).all() and np.isfinite(weights).all())
+    next_snapshot = iter(snapshots) if snapshots is not None else None
+    predictions = np.empty(m)
+    added: list[int] = []
+    added_scales: list[float] = []
+    product = np.empty(v.shape[0])
+    factor = np.empty(())
+    multiply, add, vecdot = np.multiply, np.add, np.vecdot
+    squared = type(loss) is _HalfSquared  # L' = p − y, without a method call
+    dloss = loss.dloss
+    max_dloss = MAX_DLOSS
+    ready = np.empty(0)  # vᵀx of the coming steps, taken while v stays put
+    n_ready = used = unchanged = last_run = 0
+    k = 0
+    while k < m:
+        if used < n_ready:
+            dot = ready.item(used)
+            used += 1
+        elif unchanged < 2 and last_run < 2:
+            dot = float(vecdot(rows[k], v))
+        else:
+            # _AHEAD of them: a call costs as much as a few hundred products taken in vain
+            ready = vecdot(rows[k:k + _AHEAD], v)
+            n_ready, used = ready.shape[0], 1
+            if run_ahead:
+                run = _steps_without_update(
+                    loss, ready, scale, intercept, y[k:k + n_ready], etas[k:k + n_ready],
+                    weights[k:k + n_ready], None if shrink is None else shrink[k:k + n_ready],
+                    finite)
+                if run is not None:
+                    n_run, run_predictions, scale = run
+                    predictions[k:k + n_run] = run_predictions
+                    unchanged += n_run
+                    used = n_run
+                    k += n_run
+                    continue
+            dot = ready.item(0)
+        unchanged += 1
+        p = dot * scale + intercept
+        predictions[k] = p
+        yk = y_at(k)
+        gradient = p - yk if squared else dloss(yk, p)
+        if gradient < -max_dloss:
+            gradient = -max_dloss
+        elif gradient > max_dloss:
+            gradient = max_dloss
+        update = -eta_at(k) * gradient * weight_at(k)
+        if shrink_at is not None:
+            scale *= shrink_at(k)
+            if scale < WSCALE_RESET:  # fold the scale into v
+                v = v * scale  # a new array: a snapshot of v stays as it was
+                scale = 1.0
+                unchanged = n_ready = 0
+        if update != 0.0:
+            factor[()] = update / scale
+            multiply(rows[k], factor, product)
+            if next_snapshot is None:
+                add(v, product, v)
+            else:
+                snapshot = next(next_snapshot)
+                add(v, product, snapshot)
+                v = snapshot
+                added.append(k)
+                added_scales.append(scale)
+            last_run, unchanged, n_ready = unchanged, 0, 0
+            if fit_intercept:
+                intercept += update
+        k += 1
+    return v, scale, intercept, predictions, added, added_scales
+
+
+def _updating_steps(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray, etas: NDArray,
+                    shrink: NDArray | None, v: NDArray, scale: float, intercept: float,
+                    snapshots: NDArray | None, fit_intercept: bool
+                    ) -> tuple[NDArray, float, float, list, NDArray, list]:
+    """`_plain_steps` for the squared error (L' = p − y) and Huber's loss: every step (but
+    one with p = y exactly) updates v, so there are no runs to take ahead and the loop is
+    the step alone, over the block's lists in step. Returns what `_plain_steps` returns."""
+    m = rows.shape[0]
+    squared = type(loss) is _HalfSquared  # L' = p − y, without a method call
+    dloss = loss.dloss
+    shrinks = shrink.tolist() if shrink is not None else [1.0] * m  # ·1.0 changes nothing
+    predictions: list[float] = []
+    added_scales: list[float] = []
+    not_added: list[int] = []  # the steps with update 0 (p = y): no add, no snapshot
+    next_snapshot = iter(snapshots) if snapshots is not None else None
+    product = np.empty(v.shape[0])
+    factor = np.empty(())
+    multiply, add, vecdot, record = np.multiply, np.add, np.vecdot, predictions.append
+    max_dloss, wscale_reset = MAX_DLOSS, WSCALE_RESET
+    for x, yk, neg_eta, weight, c in zip(rows, y.tolist(), (-etas).tolist(), weights.tolist(),
+                                         shrinks):
+        p = float(vecdot(x, v)) * scale + intercept
+        record(p)
+        gradient = p - yk if squared else dloss(yk, p)
+        if gradient < -max_dloss:
+            gradient = -max_dloss
+        elif gradient > max_dloss:
+            gradient = max_dloss
+        update = neg_eta * gradient * weight
+        scale *= c
+        if scale < wscale_reset:
+            v = v * scale
+            scale = 1.0
+        if update != 0.0:
+            factor[()] = update / scale
+            multiply(x, factor, product)
+            if next_snapshot is None:
+                add(v, product, v)
+            else:
+                snapshot = next(next_snapshot)
+                add(v, product, snapshot)
+                v = snapshot
+                added_scales.append(scale)
+            if fit_intercept:
+                intercept += update
+        else:
+            not_added.append(len(predictions) - 1)
+    added = np.ones(m, dtype=bool)
+    added[not_added] = False
+    return v, scale, intercept, predictions, np.flatnonzero(added), added_scales
+
+
 def _steps_without_update(loss: _Loss, dots: NDArray, scale: float, intercept: float,
                           y: NDArray, etas: NDArray, weights: NDArray,
-                          shrink: NDArray | None) -> tuple[int, list[float], float] | None:
+                          shrink: NDArray | None, finite: bool = False
+                          ) -> tuple[int, NDArray, float] | None:
     """The coming steps while v stays: their predictions p = vᵀx·scale + b, derivatives and
     updates as the loop forms them, entry by entry. Returns (the number of steps before the
     first with an update or a rescaling, their predictions, the scale after them), or None
-    when that number is 0."""
+    when that number is 0.
+
+    With `finite` step sizes and weights, a step with L' = 0 has update (−η·0)·weight = 0:
+    only the steps where the loss `may_move` are candidates, each checked alone with the
+    loop's own arithmetic until one updates (L' can be 0 there, or the update: a zero
+    weight, an underflow). The shrink factors are in [0, 1], so the scales only fall: none
+    falls below WSCALE_RESET in the run unless the last does."""
+    n = dots.shape[0]
     if shrink is None:
-        before = np.full(dots.shape[0], scale)
-        rescale = np.zeros(dots.shape[0], dtype=bool)
-        after = before
+        p = dots * scale + intercept
+        scales = None
     else:
-        scales = np.multiply.accumulate(np.concatenate([[scale], shrink]))
-        before, after = scales[:-1], scales[1:]
-        rescale = after < WSCALE_RESET
-    p = dots * before + intercept
-    gradient = loss.dlosses(y, p)
-    assert gradient is not None
-    gradient = np.where(gradient < -MAX_DLOSS, -MAX_DLOSS,
-                        np.where(gradient > MAX_DLOSS, MAX_DLOSS, gradient))
-    stop = ((-etas * gradient) * weights != 0.0) | rescale
-    n = int(np.argmax(stop)) if stop.any() else dots.shape[0]
-    if n == 0:
+        scales = np.empty(n + 1)
+        scales[0] = scale
+        scales[1:] = shrink
+        np.multiply.accumulate(scales, out=scales)
+        p = dots * scales[:-1] + intercept
+    first = n  # the first step with an update
+    if finite:
+        for k in np.flatnonzero(loss.may_move(y, p)).tolist():
+            g = min(max(loss.dloss(y.item(k), p.item(k)), -MAX_DLOSS), MAX_DLOSS)  # clipped
+            if -etas.item(k) * g * weights.item(k) != 0.0:  # (NaN too)
+                first = k
+                break
+    else:
+        gradient = loss.dlosses(y, p)
+        assert gradient is not None
+        # clipped to ±MAX_DLOSS (NaN stays NaN, as in the loop)
+        gradient = np.minimum(np.maximum(gradient, -MAX_DLOSS), MAX_DLOSS)
+        stop = (-etas * gradient) * weights != 0.0
+        k = int(np.argmax(stop))
+        if stop[k]:
+            first = k
+    if scales is not None and not scales[n] >= WSCALE_RESET:
+        first = min(first, int(np.argmax(scales[1:] < WSCALE_RESET)))
+    if first == 0:
         return None
-    return n, p[:n].tolist(), float(after[n - 1])
+    return first, p[:first], scale if scales is None else float(scales[first])
 
 
 def _chain(start: float, factors: NDArray, resets: NDArray, reset_values: NDArray
@@ -606,13 +873,21 @@ def _chain(start: float, factors: NDArray, resets: NDArray, reset_values: NDArra
     step k in `resets` s is the matching reset value instead: the m + 1 values s takes,
     each product rounded left to right as the loop rounds it.
 
-    Each run between resets is one row of a sequential ``multiply.accumulate``; runs of
-    similar length share a padded matrix (padded with 1.0, which changes no product)."""
+    Each run between resets is one sequential ``multiply.accumulate``: in place for a few
+    runs; for many, runs of similar length share a padded matrix (padded with 1.0, which
+    changes no product)."""
     m = factors.shape[0]
     starts = np.concatenate([[0], resets + 1])
     values = np.concatenate([[start], reset_values])
     lengths = np.append(starts[1:], m + 1) - starts  # ≥ 1 state per run
     states = np.empty(m + 1)
+    if starts.shape[0] <= 100:  # few runs: each one accumulate, in place
+        for first, length, value in zip(starts.tolist(), lengths.tolist(), values.tolist()):
+            run = states[first:first + length]
+            run[0] = value
+            run[1:] = factors[first:first + length - 1]
+            np.multiply.accumulate(run, out=run)
+        return states
     size_class = np.frexp(lengths)[1]  # runs of length in [2^(c−1), 2^c) together
     for c in np.unique(size_class):
         chosen = size_class == c
@@ -629,9 +904,10 @@ def _chain(start: float, factors: NDArray, resets: NDArray, reset_values: NDArra
     return states
 
 
-def _objective_sum(total: float, loss: _Loss, ys: NDArray, predictions: list,
+def _objective_sum(total: float, loss: _Loss, ys: NDArray, predictions: list | NDArray,
                    penalised: bool, alpha: float, l1_ratio: float, shrink: NDArray | None,
-                   skipped: list, added: list, added_scales: list, snapshots: NDArray | None,
+                   skipped: list, added: list | NDArray, added_scales: list,
+                   snapshots: NDArray | None, scratch: NDArray | None,
                    sq_norm: float, l1_norm: float) -> tuple[float, float, float]:
     """total + Σ_k [L(y_k, p_k) + α((1−ρ)½‖w_k‖² + ρ‖w_k‖₁)] left to right over a block's
     steps, w_k the weights before step k; returns (total, ‖w‖², ‖w‖₁ after the block).
@@ -642,26 +918,38 @@ def _objective_sum(total: float, loss: _Loss, ys: NDArray, predictions: list,
     m = losses.shape[0]
     if not penalised:
         return float(np.add.accumulate(np.concatenate([[total], losses]))[-1]), sq_norm, l1_norm
-    assert snapshots is not None
+    assert snapshots is not None and scratch is not None
     n_added = len(added)
     scales = np.array(added_scales)
     done = snapshots[:n_added]
-    sq_added = _row_sums(done * done) * (scales * scales)
-    l1_added = _row_sums(np.abs(done)) * scales
-    sq_factors, l1_factors = np.ones(m), np.ones(m)
-    if shrink is not None:
-        sq_factors, l1_factors = shrink * shrink, np.abs(shrink)
-        sq_factors[skipped] = l1_factors[skipped] = 1.0
+    # (for many rows, a column at a time is faster than `_row_dots`' sequential loops)
+    sq_added = _row_sums(np.multiply(done, done, out=scratch[:n_added])) * (scales * scales)
+    sq_factors = np.ones(m) if shrink is None else shrink * shrink
+    sq_factors[skipped] = 1.0
     resets = np.array(added, dtype=np.intp)
     sq = _chain(sq_norm, sq_factors, resets, sq_added)
-    l1 = _chain(l1_norm, l1_factors, resets, l1_added)
-    # (1−ρ)½ · sqrt(‖w‖²)² with the C library's pow, as scikit-learn's ``w.norm() ** 2``
-    squares = np.array(list(map(pow, np.sqrt(sq[:m]).tolist(), itertools.repeat(2.0))))
+    # (1−ρ)½ · sqrt(‖w‖²)², as scikit-learn's ``w.norm() ** 2``: its compiled loop squares
+    # the root by a multiplication (no pow call), and both roundings are IEEE's, as numpy's
+    norms = np.sqrt(sq[:m])
     terms = np.empty(2 * m + 1)
     terms[0] = total
     terms[1::2] = losses
-    terms[2::2] = alpha * ((1 - l1_ratio) * 0.5 * squares + l1_ratio * l1[:m])
-    return float(np.add.accumulate(terms)[-1]), float(sq[m]), float(l1[m])
+    terms[2::2] = (1 - l1_ratio) * 0.5 * (norms * norms)
+    if l1_ratio == 0.0 and math.isfinite(l1_norm) and np.isfinite(sq_added).all():
+        # ρ = 0 (the L2 penalty): ρ‖w‖₁ is 0·‖w‖₁ = +0, which adds nothing, as long as ‖w‖₁
+        # is finite — and it is: each run of ‖w‖₁ starts from a finite value (the last
+        # block's, or Σ|vⱼ|·scale with Σvⱼ² finite) and only shrinks. The block's ‖w‖₁
+        # is then needed only as finite: 0.0 stands for it.
+        l1_end = 0.0
+    else:
+        l1_added = _row_sums(np.abs(done)) * scales
+        l1_factors = np.ones(m) if shrink is None else np.abs(shrink)
+        l1_factors[skipped] = 1.0
+        l1 = _chain(l1_norm, l1_factors, resets, l1_added)
+        terms[2::2] += l1_ratio * l1[:m]
+        l1_end = float(l1[m])
+    terms[2::2] *= alpha
+    return float(np.add.accumulate(terms)[-1]), float(sq[m]), l1_end
 
 
 # ---------------------------------------------------------------------------------------
