@@ -17,6 +17,46 @@ def test_k_smallest_is_a_stable_sort_prefix():
                                       np.argsort(D, axis=1, kind="stable")[:, :k])
 
 
+def _stable_prefix_and_ties(D, k):
+    """The definition: a stable sort of each whole row, its first k; tied when two of the k
+    are equal or the k-th value occurs again among the entries left out."""
+    index = np.argsort(D, axis=1, kind="stable")[:, :k]
+    rows = []
+    for row, chosen in zip(D, index):
+        values = row[chosen]
+        left_out = np.delete(row, chosen)
+        rows.append(bool(np.any(values[1:] == values[:-1]) or np.any(left_out == values[-1])))
+    return index, np.array(rows, dtype=bool)
+
+
+@pytest.mark.parametrize("shape", ["random", "ordered", "one group", "nan"])
+def test_k_smallest_with_ties_beyond_the_grouped_bound(shape):
+    """Rows long enough (≥ 128 entries) for the bound from column-group minima: the same
+    indices as a stable full sort and the same tie flags, with many ties, neighbours at
+    consecutive columns, all the smallest in one group (columns ≡ 0 mod 64, the bound then
+    loose), and NaN entries (sorted last, never equal)."""
+    from mathml.neighbors._knn import _k_smallest_with_ties
+    rng = np.random.default_rng(["random", "ordered", "one group", "nan"].index(shape))
+    for _ in range(60):
+        m, n = int(rng.integers(1, 12)), int(rng.integers(128, 700))
+        k = int(rng.choice([1, 2, 5, 6, 33, 70, n - 1, n]))
+        if shape == "random":
+            D = rng.integers(0, int(rng.choice([3, 50, 10 ** 6])), (m, n)).astype(float)
+        elif shape == "ordered":  # |i − j|-like distances: the nearest have adjacent indices
+            D = np.abs(rng.integers(0, n, (m, 1)) - np.arange(n)).astype(float)
+            D += rng.integers(0, 2, (m, n)) * 0.5
+        elif shape == "one group":
+            D = rng.uniform(10, 20, (m, n))
+            D[:, ::64] = rng.integers(0, 3, (m, len(range(0, n, 64))))
+        else:
+            D = rng.integers(0, 6, (m, n)).astype(float)
+            D[rng.random((m, n)) < rng.choice([0.01, 0.5, 0.99])] = np.nan
+        index, tied = _k_smallest_with_ties(D, k)
+        expected_index, expected_tied = _stable_prefix_and_ties(D, k)
+        np.testing.assert_array_equal(index, expected_index)
+        np.testing.assert_array_equal(tied, expected_tied)
+
+
 def test_equidistant_neighbours_are_taken_by_training_index():
     """Two training points at distance 1 from the query, k = 1: the first one wins."""
     X = np.array([[-1.0], [1.0]])
