@@ -75,6 +75,27 @@ def test_zero_distance_takes_all_the_weight():
 # --- issue 14: metrics, kneighbors without X, the dense graph -----------------------------------
 
 
+def test_brute_force_in_row_blocks_as_scikit_learn():
+    """1600 queries × 1000 training points: the Manhattan search runs in two blocks of 800
+    queries; scikit-learn's strategy is still the one for 1600 queries (more queries than
+    training points), not for a block's 800, so tied rows come in its order."""
+    from sklearn.utils._openmp_helpers import _openmp_effective_n_threads
+
+    from mathml.neighbors._knn import _openmp_threads, _row_blocks
+    if _openmp_threads() != _openmp_effective_n_threads():
+        pytest.skip("scikit-learn's OpenMP thread count is not the one mathml reads here")
+    assert len(_row_blocks(1600, 1000)) == 2
+    rng = np.random.default_rng(3)
+    X = rng.integers(0, 30, (1000, 2)).astype(float)
+    Q = rng.integers(0, 30, (1600, 2)).astype(float)
+    y = rng.integers(0, 3, 1000)
+    params = dict(n_neighbors=6, algorithm="brute", metric="manhattan")
+    ours = KNeighborsClassifier(**params).fit(X, y)
+    theirs = sk.KNeighborsClassifier(**params).fit(X, y)
+    for a, b in zip(ours.kneighbors(Q), theirs.kneighbors(Q)):
+        np.testing.assert_array_equal(a, b)
+
+
 def test_cosine_ties_are_ordered_as_scikit_learn():
     """Cosine goes through numpy's argpartition and argsort in both: tied neighbours (the
     same direction at several lengths) come in the same order."""

@@ -254,13 +254,14 @@ def _argkmin_row(row: NDArray, k: int, on_y: bool, threads: int) -> list:
 
 
 def _scikit_learn_ties(R: NDArray, index: NDArray[np.intp], tied: NDArray[np.bool_],
-                       k: int) -> NDArray[np.intp]:
+                       k: int, n_queries: int) -> NDArray[np.intp]:
     """`index` (the k smallest of each row of R by (value, index)) with the rows where
     tied values decide (`tied`, from `_k_smallest_with_ties`) replaced by scikit-learn's
-    brute-force order."""
+    brute-force order; R is a block of the `n_queries` rows of the search (the count
+    decides scikit-learn's strategy)."""
     rows = np.flatnonzero(tied)
     if rows.size:
-        n_queries, n_train = R.shape
+        n_train = R.shape[1]
         threads = _openmp_threads()
         on_y = not (n_train < n_queries or 4 * _CHUNK * threads < n_queries)
         index = index.copy()
@@ -283,6 +284,20 @@ def _neighbor_weights(dist: NDArray, weights) -> NDArray:
     rows = exact.any(axis=1)
     w[rows] = exact[rows]
     return w
+
+
+#: About how many distances the brute-force search holds at a time (`_row_blocks`).
+_BLOCK_ENTRIES = 1 << 20
+
+
+def _row_blocks(m: int, n: int) -> list[slice]:
+    """The m query rows of a brute-force search against n training points, in near-equal
+    consecutive blocks of about 2²⁰ distances each (8 MiB: the passes over a block find it
+    in cache, and memory stays bounded for large m·n). For the Minkowski distances summed
+    feature by feature: each entry is computed by the same operations in any block."""
+    count = max(1, min(m, -(-m * n // _BLOCK_ENTRIES)))
+    edges = [m * i // count for i in range(count + 1)]
+    return [slice(a, b) for a, b in zip(edges[:-1], edges[1:])]
 
 
 #: The metrics offered (scikit-learn's names); all but 'cosine' are Minkowski distances,
@@ -390,12 +405,15 @@ class _KNeighbors(BaseEstimator):
         Z = self._fit_X
         if self._tree is not None:
             return self._tree.query(X, k)
+        m = X.shape[0]
         if self.effective_metric_ == "euclidean":
             # ‖x − z‖² = ‖x‖² + (‖z‖² − 2x·z): ‖x‖² is the same for every candidate z of a
             # row, so the nearest are found on the bracket alone and ‖x‖² added to k of them.
+            # (One matrix product for all the queries: the BLAS may round a row of it in
+            # the last bit differently when the rows are multiplied in other blocks.)
             key = X @ (-2.0 * Z).T
             key += (Z * Z).sum(axis=1)
-            index = _scikit_learn_ties(key, *_k_smallest_with_ties(key, k), k)
+            index = _scikit_learn_ties(key, *_k_smallest_with_ties(key, k), k, m)
             d2 = np.take_along_axis(key, index, axis=1) + (X * X).sum(axis=1)[:, None]
             return np.sqrt(np.maximum(d2, 0.0)), index
         if self.effective_metric_ == "cosine":
@@ -409,9 +427,12 @@ class _KNeighbors(BaseEstimator):
         # other Minkowski distances: the k smallest reduced distances Σ|x_j − z_j|^p
         # (feature by feature), the root taken of those k only
         p = float(self._p)  # type: ignore[arg-type]  # a Minkowski metric has its exponent
-        R = _reduced_distances(X.T[:, :, None], Z.T[:, None, :], p)
-        index = _scikit_learn_ties(R, *_k_smallest_with_ties(R, k), k)
-        return _rdist_to_dist(np.take_along_axis(R, index, axis=1), p), index
+        dist, index = np.empty((m, k)), np.empty((m, k), dtype=np.intp)
+        for block in _row_blocks(m, Z.shape[0]):
+            R = _reduced_distances(X[block].T[:, :, None], Z.T[:, None, :], p)
+            index[block] = _scikit_learn_ties(R, *_k_smallest_with_ties(R, k), k, m)
+            dist[block] = _rdist_to_dist(np.take_along_axis(R, index[block], axis=1), p)
+        return dist, index
 
     def kneighbors(self, X: ArrayLike | None = None, n_neighbors: int | None = None,
                    return_distance: bool = True):
