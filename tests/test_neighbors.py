@@ -17,6 +17,46 @@ def test_k_smallest_is_a_stable_sort_prefix():
                                       np.argsort(D, axis=1, kind="stable")[:, :k])
 
 
+def _stable_prefix_and_ties(D, k):
+    """The definition: a stable sort of each whole row, its first k; tied when two of the k
+    are equal or the k-th value occurs again among the entries left out."""
+    index = np.argsort(D, axis=1, kind="stable")[:, :k]
+    rows = []
+    for row, chosen in zip(D, index):
+        values = row[chosen]
+        left_out = np.delete(row, chosen)
+        rows.append(bool(np.any(values[1:] == values[:-1]) or np.any(left_out == values[-1])))
+    return index, np.array(rows, dtype=bool)
+
+
+@pytest.mark.parametrize("shape", ["random", "ordered", "one group", "nan"])
+def test_k_smallest_with_ties_beyond_the_grouped_bound(shape):
+    """Rows long enough (≥ 128 entries) for the bound from column-group minima: the same
+    indices as a stable full sort and the same tie flags, with many ties, neighbours at
+    consecutive columns, all the smallest in one group (columns ≡ 0 mod 64, the bound then
+    loose), and NaN entries (sorted last, never equal)."""
+    from mathml.neighbors._knn import _k_smallest_with_ties
+    rng = np.random.default_rng(["random", "ordered", "one group", "nan"].index(shape))
+    for _ in range(60):
+        m, n = int(rng.integers(1, 12)), int(rng.integers(128, 700))
+        k = int(rng.choice([1, 2, 5, 6, 33, 70, n - 1, n]))
+        if shape == "random":
+            D = rng.integers(0, int(rng.choice([3, 50, 10 ** 6])), (m, n)).astype(float)
+        elif shape == "ordered":  # |i − j|-like distances: the nearest have adjacent indices
+            D = np.abs(rng.integers(0, n, (m, 1)) - np.arange(n)).astype(float)
+            D += rng.integers(0, 2, (m, n)) * 0.5
+        elif shape == "one group":
+            D = rng.uniform(10, 20, (m, n))
+            D[:, ::64] = rng.integers(0, 3, (m, len(range(0, n, 64))))
+        else:
+            D = rng.integers(0, 6, (m, n)).astype(float)
+            D[rng.random((m, n)) < rng.choice([0.01, 0.5, 0.99])] = np.nan
+        index, tied = _k_smallest_with_ties(D, k)
+        expected_index, expected_tied = _stable_prefix_and_ties(D, k)
+        np.testing.assert_array_equal(index, expected_index)
+        np.testing.assert_array_equal(tied, expected_tied)
+
+
 def test_equidistant_neighbours_are_taken_by_training_index():
     """Two training points at distance 1 from the query, k = 1: the first one wins."""
     X = np.array([[-1.0], [1.0]])
@@ -33,6 +73,27 @@ def test_zero_distance_takes_all_the_weight():
 
 
 # --- issue 14: metrics, kneighbors without X, the dense graph -----------------------------------
+
+
+def test_brute_force_in_row_blocks_as_scikit_learn():
+    """1600 queries × 1000 training points: the Manhattan search runs in two blocks of 800
+    queries; scikit-learn's strategy is still the one for 1600 queries (more queries than
+    training points), not for a block's 800, so tied rows come in its order."""
+    from sklearn.utils._openmp_helpers import _openmp_effective_n_threads
+
+    from mathml.neighbors._knn import _openmp_threads, _row_blocks
+    if _openmp_threads() != _openmp_effective_n_threads():
+        pytest.skip("scikit-learn's OpenMP thread count is not the one mathml reads here")
+    assert len(_row_blocks(1600, 1000)) == 2
+    rng = np.random.default_rng(3)
+    X = rng.integers(0, 30, (1000, 2)).astype(float)
+    Q = rng.integers(0, 30, (1600, 2)).astype(float)
+    y = rng.integers(0, 3, 1000)
+    params = dict(n_neighbors=6, algorithm="brute", metric="manhattan")
+    ours = KNeighborsClassifier(**params).fit(X, y)
+    theirs = sk.KNeighborsClassifier(**params).fit(X, y)
+    for a, b in zip(ours.kneighbors(Q), theirs.kneighbors(Q)):
+        np.testing.assert_array_equal(a, b)
 
 
 def test_cosine_ties_are_ordered_as_scikit_learn():

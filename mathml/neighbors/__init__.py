@@ -13,7 +13,10 @@ scikit-learn's: for the Euclidean metric from ``‖x‖² + (‖z‖² − 2 x·
 product; since ‖x‖² is common to a query's candidates, the neighbours are chosen on the
 bracket and ‖x‖² is added to the k chosen only); other Minkowski metrics on the reduced
 distance Σ_j |x_j − z_j|^p, summed feature by feature, the root taken of the k chosen;
-cosine from the unit-length rows and one matrix product.
+cosine from the unit-length rows and one matrix product. The k nearest of a query are
+chosen without sorting its row: its entries at most τ, the k-th smallest of the minima of
+64 groups of columns (so at least k entries are ≤ τ), are sorted by (distance, index)
+and the first k taken (`_knn._k_smallest_with_ties`).
 
 ``kneighbors()`` without X gives each training point's neighbours other than itself;
 ``kneighbors_graph`` is a dense matrix (scikit-learn's is sparse CSR: mathml has no sparse

@@ -36,25 +36,89 @@ def _cosine_distances(X: NDArray, Z: NDArray) -> NDArray:
     return S
 
 
+#: The number of column groups whose minima bound the k-th smallest entry of a row (see
+#: `_kth_smallest_bound`): enough that the k nearest rarely share a group, few enough that
+#: ranking the group minima costs little against one pass over the row.
+_GROUPS = 64
+
+
+def _kth_smallest_bound(D: NDArray, k: int) -> NDArray:
+    """Per row of D, a value τ ≥ its k-th smallest entry (NaN counted as the largest), close
+    to it, at the cost of about one pass over D.
+
+    The columns are dealt into g groups (column j into group j mod g, up to a multiple of g)
+    and each row's minimum over each group taken. The k-th smallest of the g minima is a
+    bound: k different groups each hold an entry ≤ τ, so the row has at least k entries
+    ≤ τ. It is the k-th smallest entry itself unless two of the k nearest share a group.
+    Dealing by j mod g (not by blocks of consecutive columns) keeps near neighbours with
+    near indices, as in ordered data, in different groups. With fewer than 2g columns the
+    k-th smallest entry itself is taken (a partition of the row).
+    """
+    m, n = D.shape
+    g = max(_GROUPS, 2 * k)
+    per_group = n // g
+    if per_group < 2:
+        return np.partition(D, k - 1, axis=1)[:, k - 1]
+    minima = D[:, :per_group * g].reshape(m, per_group, g).min(axis=1)
+    return np.partition(minima, k - 1, axis=1)[:, k - 1]
+
+
+def _sorted_prefix(D: NDArray, k: int) -> tuple[NDArray[np.intp], NDArray[np.bool_]]:
+    """The plain way to `_k_smallest_with_ties`: each row sorted in full, stably, and its
+    first k; tied when two of them are equal or the k-th value occurs again further on."""
+    index = np.argsort(D, axis=1, kind="stable")[:, :k]
+    chosen = np.take_along_axis(D, index, axis=1)
+    d_k = chosen[:, -1:]
+    tied = (np.diff(chosen, axis=1) == 0).any(axis=1) | (
+        (D == d_k).sum(axis=1) > (chosen == d_k).sum(axis=1))
+    return index, tied
+
+
+def _k_smallest_with_ties(D: NDArray, k: int) -> tuple[NDArray[np.intp], NDArray[np.bool_]]:
+    """Per row, the indices of the k smallest entries ordered by (value, index) — what a
+    stable full sort would give (`_sorted_prefix`) — and whether equal values decided them
+    (two equal among the k, or the k-th equal to an entry left out).
+
+    The rows are not sorted: each row's entries ≤ τ (`_kth_smallest_bound`, a value at
+    least the k-th smallest) are its candidates, k or a few more; all of them (row, value,
+    column) are sorted at once, and each row's first k are the answer — the entries left
+    out are larger than τ, so a sort of the whole row places none of them among its k.
+    (That holds for any τ that leaves a row k candidates: the bound's tightness decides the
+    cost only. A row left fewer — its NaN entries, which τ does not bound — is sorted in
+    full.) The tie flags read the sorted candidates: the entry after the k-th, if any, is
+    the smallest left out.
+    """
+    m, n = D.shape
+    if k == n:
+        return _sorted_prefix(D, k)
+    # Step 1: the candidates of each row, in row-major order (rows ascending, then columns).
+    flat = np.flatnonzero(D <= _kth_smallest_bound(D, k)[:, None])
+    rows, cols = np.divmod(flat, n)
+    values = D[rows, cols]
+    # Step 2: sorted by row, then value, then column (lexsort: the last key first).
+    order = np.lexsort((cols, values, rows))
+    cols, values = cols[order], values[order]
+    # Step 3: each row's first k candidates (rows with fewer, from NaN: sorted in full).
+    counts = np.bincount(rows, minlength=m)
+    starts = np.cumsum(counts) - counts
+    full = counts >= k
+    index = np.empty((m, k), dtype=np.intp)
+    tied = np.empty(m, dtype=bool)
+    take = starts[full, None] + np.arange(k)
+    index[full], chosen = cols[take], values[take]
+    # tied: two equal among the k, or the next candidate (where there is one) equal to the k-th
+    following = values[np.minimum(starts[full] + k, len(values) - 1)]
+    tied[full] = (np.diff(chosen, axis=1) == 0).any(axis=1) | (
+        (counts[full] > k) & (following == chosen[:, -1]))
+    if not full.all():
+        index[~full], tied[~full] = _sorted_prefix(D[~full], k)
+    return index, tied
+
+
 def _k_smallest(D: NDArray, k: int) -> NDArray[np.intp]:
     """Per row, the indices of the k smallest entries ordered by (value, index) — what a
-    stable full sort would give — in O(n) per row plus O(k log k).
-
-    A partition finds k smallest entries; it is the right set unless the k-th smallest value
-    d_k occurs more often in the row than among the k chosen (a tie across the boundary),
-    where the lowest indices must win: such rows are sorted stably in full.
-    """
-    if k == D.shape[1]:
-        return np.argsort(D, axis=1, kind="stable")
-    index = np.argpartition(D, k - 1, axis=1)[:, :k]
-    values = np.take_along_axis(D, index, axis=1)
-    d_k = values.max(axis=1, keepdims=True)
-    crowded = np.flatnonzero((D == d_k).sum(axis=1) > (values == d_k).sum(axis=1))
-    index[crowded] = np.argsort(D[crowded], axis=1, kind="stable")[:, :k]
-    values[crowded] = np.take_along_axis(D[crowded], index[crowded], axis=1)
-    # order the k by value, then by index
-    order = np.lexsort((index, values), axis=1)
-    return np.take_along_axis(index, order, axis=1)
+    stable full sort would give — in about two passes over the row (`_k_smallest_with_ties`)."""
+    return _k_smallest_with_ties(D, k)[0]
 
 
 # --- scikit-learn's order among tied distances (brute force) ------------------------------------
@@ -189,16 +253,15 @@ def _argkmin_row(row: NDArray, k: int, on_y: bool, threads: int) -> list:
     return indices
 
 
-def _scikit_learn_ties(R: NDArray, index: NDArray[np.intp], k: int) -> NDArray[np.intp]:
+def _scikit_learn_ties(R: NDArray, index: NDArray[np.intp], tied: NDArray[np.bool_],
+                       k: int, n_queries: int) -> NDArray[np.intp]:
     """`index` (the k smallest of each row of R by (value, index)) with the rows where
-    tied values decide replaced by scikit-learn's brute-force order."""
-    chosen = np.take_along_axis(R, index, axis=1)
-    d_k = chosen[:, -1:]
-    tied = (np.diff(chosen, axis=1) == 0).any(axis=1) | (
-        (R == d_k).sum(axis=1) > (chosen == d_k).sum(axis=1))
+    tied values decide (`tied`, from `_k_smallest_with_ties`) replaced by scikit-learn's
+    brute-force order; R is a block of the `n_queries` rows of the search (the count
+    decides scikit-learn's strategy)."""
     rows = np.flatnonzero(tied)
     if rows.size:
-        n_queries, n_train = R.shape
+        n_train = R.shape[1]
         threads = _openmp_threads()
         on_y = not (n_train < n_queries or 4 * _CHUNK * threads < n_queries)
         index = index.copy()
@@ -221,6 +284,20 @@ def _neighbor_weights(dist: NDArray, weights) -> NDArray:
     rows = exact.any(axis=1)
     w[rows] = exact[rows]
     return w
+
+
+#: About how many distances the brute-force search holds at a time (`_row_blocks`).
+_BLOCK_ENTRIES = 1 << 20
+
+
+def _row_blocks(m: int, n: int) -> list[slice]:
+    """The m query rows of a brute-force search against n training points, in near-equal
+    consecutive blocks of about 2²⁰ distances each (8 MiB: the passes over a block find it
+    in cache, and memory stays bounded for large m·n). For the Minkowski distances summed
+    feature by feature: each entry is computed by the same operations in any block."""
+    count = max(1, min(m, -(-m * n // _BLOCK_ENTRIES)))
+    edges = [m * i // count for i in range(count + 1)]
+    return [slice(a, b) for a, b in zip(edges[:-1], edges[1:])]
 
 
 #: The metrics offered (scikit-learn's names); all but 'cosine' are Minkowski distances,
@@ -328,12 +405,15 @@ class _KNeighbors(BaseEstimator):
         Z = self._fit_X
         if self._tree is not None:
             return self._tree.query(X, k)
+        m = X.shape[0]
         if self.effective_metric_ == "euclidean":
             # ‖x − z‖² = ‖x‖² + (‖z‖² − 2x·z): ‖x‖² is the same for every candidate z of a
             # row, so the nearest are found on the bracket alone and ‖x‖² added to k of them.
+            # (One matrix product for all the queries: the BLAS may round a row of it in
+            # the last bit differently when the rows are multiplied in other blocks.)
             key = X @ (-2.0 * Z).T
             key += (Z * Z).sum(axis=1)
-            index = _scikit_learn_ties(key, _k_smallest(key, k), k)
+            index = _scikit_learn_ties(key, *_k_smallest_with_ties(key, k), k, m)
             d2 = np.take_along_axis(key, index, axis=1) + (X * X).sum(axis=1)[:, None]
             return np.sqrt(np.maximum(d2, 0.0)), index
         if self.effective_metric_ == "cosine":
@@ -347,9 +427,12 @@ class _KNeighbors(BaseEstimator):
         # other Minkowski distances: the k smallest reduced distances Σ|x_j − z_j|^p
         # (feature by feature), the root taken of those k only
         p = float(self._p)  # type: ignore[arg-type]  # a Minkowski metric has its exponent
-        R = _reduced_distances(X.T[:, :, None], Z.T[:, None, :], p)
-        index = _scikit_learn_ties(R, _k_smallest(R, k), k)
-        return _rdist_to_dist(np.take_along_axis(R, index, axis=1), p), index
+        dist, index = np.empty((m, k)), np.empty((m, k), dtype=np.intp)
+        for block in _row_blocks(m, Z.shape[0]):
+            R = _reduced_distances(X[block].T[:, :, None], Z.T[:, None, :], p)
+            index[block] = _scikit_learn_ties(R, *_k_smallest_with_ties(R, k), k, m)
+            dist[block] = _rdist_to_dist(np.take_along_axis(R, index[block], axis=1), p)
+        return dist, index
 
     def kneighbors(self, X: ArrayLike | None = None, n_neighbors: int | None = None,
                    return_distance: bool = True):
