@@ -896,15 +896,7 @@ class Splitter:
         def left_sums(order, pos, new, sums):
             return _python_left_sums(A, total, wn, order, pos, new, sums)
 
-        # the partition: a sample going right is swapped with the last unexamined one
-        x = X[f]
-        i, j = 0, n
-        while i < j:
-            if x[S[i]] <= threshold:
-                i += 1
-            else:
-                j -= 1
-                S[i], S[j] = S[j], S[i]
+        _partition_list(S, X[f], threshold)
         self.samples[start:end] = S
         sl = left_sums(S, 0, pos, [0.0] * (m + 1))  # reset, then one update
         # each child's totals as its own reset will sum them (forward, in its order)
@@ -1096,15 +1088,7 @@ class Splitter:
         if best is None:
             return None
         f, pos, threshold = best
-        # the partition: a sample going right is swapped with the last unexamined one
-        x = X[f]
-        i, j = 0, n
-        while i < j:
-            if x[S[i]] <= threshold:
-                i += 1
-            else:
-                j -= 1
-                S[i], S[j] = S[j], S[i]
+        _partition_list(S, X[f], threshold)
         # each child's totals as its own reset sums them (forward, in its order)
         L, R = S[:pos], S[pos:]
         ly = lw = lq = 0.0
@@ -1470,6 +1454,19 @@ class Splitter:
         if score == -np.inf:
             return ()
         return (float(score), p, threshold)
+
+
+def _partition_list(S: list, x: list, threshold: float) -> None:
+    """Reorder the samples `S` in place as scikit-learn's partition does: from the front, a
+    sample with x ≤ threshold stays, one going right is swapped with the last unexamined
+    sample (the children's sample orders, which their sums and later sorts start from)."""
+    i, j = 0, len(S)
+    while i < j:
+        if x[S[i]] <= threshold:
+            i += 1
+        else:
+            j -= 1
+            S[i], S[j] = S[j], S[i]
 
 
 def _python_left_sums(A: list, total: list, wn: float, order: list, pos: int, new: int,

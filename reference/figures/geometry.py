@@ -52,10 +52,16 @@ def _svd(name: str) -> Figure:
     return fig
 
 
-def _eigh(name: str) -> Figure:
+def _circle_and_image(M: np.ndarray, label: str) -> tuple[Figure, Axes]:
+    """One panel with the unit circle and its image under the matrix M (called `label`)."""
     fig, (ax,) = new_figure(1, width=5.0, height=4.6)
     ax.plot(*CIRCLE, color="0.8", label="unit circle")
-    ax.plot(*(S @ CIRCLE), color="0.5", label="S × unit circle")
+    ax.plot(*(M @ CIRCLE), color="0.5", label=f"{label} × unit circle")
+    return fig, ax
+
+
+def _eigh(name: str) -> Figure:
+    fig, ax = _circle_and_image(S, "S")
     for b in BACKENDS:
         w, V = member(b, name)(S)
         for i in range(2):
@@ -116,9 +122,7 @@ def _quadrature(name: str) -> Figure:
 
 
 def _eig(name: str) -> Figure:
-    fig, (ax,) = new_figure(1, width=5.0, height=4.6)
-    ax.plot(*CIRCLE, color="0.8", label="unit circle")
-    ax.plot(*(A @ CIRCLE), color="0.5", label="A × unit circle")
+    fig, ax = _circle_and_image(A, "A")
     for b in BACKENDS:
         w, V = member(b, name)(A)
         for i in range(2):
@@ -172,9 +176,7 @@ def _det(name: str) -> Figure:
 
 def _solve(name: str) -> Figure:
     b_vec = np.array([1.0, 2.0])
-    fig, (ax,) = new_figure(1, width=5.0, height=4.6)
-    ax.plot(*CIRCLE, color="0.8", label="unit circle")
-    ax.plot(*(A @ CIRCLE), color="0.5", label="A × unit circle")
+    fig, ax = _circle_and_image(A, "A")
     ax.annotate("", xy=tuple(b_vec), xytext=(0, 0),
                 arrowprops={"arrowstyle": "->", "color": "k", "linewidth": 1})
     ax.plot([], [], color="k", linewidth=1, label=f"b = {b_vec.tolist()}")

@@ -22,10 +22,13 @@ def skewed_sample(n: int = 400, seed: int = 0) -> np.ndarray:
     return np.exp(np.random.default_rng(seed).normal(0.0, 0.6, n))
 
 
-def _finish(ax: Axes, title: str, xlabel: str, ylabel: str, loc: str = "upper right") -> None:
+def _finish(ax: Axes, title: str, xlabel: str, ylabel: str, loc: str = "upper right",
+            small_title: bool = False) -> None:
     ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
     ax.legend(fontsize="x-small", loc=loc)
     ax.grid(alpha=0.3)
+    if small_title:
+        ax.title.set_fontsize("small")
 
 
 def _centre(name: str) -> Figure:
@@ -75,8 +78,7 @@ def _quantile(name: str) -> Figure:
         ax.plot(value, q, label=f"{b}: {name.split('.')[1]}s, median = "
                 f"{np.interp(0.5, q, value):.5f}", **LINE[b])
     _finish(ax, "the quantile function: the cdf read backwards, linear between order "
-            "statistics", "x", "q (the probability below)", loc="lower right")
-    ax.title.set_fontsize("small")
+            "statistics", "x", "q (the probability below)", loc="lower right", small_title=True)
     fig.suptitle(name)
     return fig
 
@@ -122,8 +124,7 @@ def _covariance(name: str) -> Figure:
                 **LINE[b])
     ax.set(aspect="equal")
     _finish(ax, "the ellipse (x − m)ᵀC⁻¹(x − m) = 4: two standard deviations around the "
-            "mean m", "feature 1", "feature 2", loc="upper left")
-    ax.title.set_fontsize("small")
+            "mean m", "feature 1", "feature 2", loc="upper left", small_title=True)
     fig.suptitle(name)
     return fig
 
