@@ -14,7 +14,7 @@ from sklearn.utils._sorting import _py_simultaneous_sort
 import mathml.tree as ml
 from mathml.tree._classes import _textbook_DecisionTreeClassifier
 from mathml.tree._splitter import (RandR, RandStream, _introsort_lists, _introsort_order,
-                                   introsort_order, partition_order)
+                                   _introsort_parts, introsort_order, partition_order)
 
 TREE_ARRAYS = ("children_left", "children_right", "feature", "threshold", "value", "impurity",
                "n_node_samples", "weighted_n_node_samples")
@@ -156,6 +156,24 @@ def test_introsort_on_lists_matches_scikit_learn(seed):
         values, positions = [1.0] * n, list(range(n))
         _introsort_lists(values, positions, 0, n, maxd)
         assert positions == _introsort_order([1.0] * n, n, maxd)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_introsort_partitions_then_a_stable_sort_match_scikit_learn(seed):
+    """A small node's sort: introsort's partitions of the parts with ties only (the node's
+    samples moved along), then one stable sort of the samples by their values."""
+    rng = np.random.default_rng(seed)
+    for t in range(40):
+        n = int(rng.integers(16, 130))
+        v = np.round(rng.normal(size=n), t % 3 - 1).astype(np.float32)
+        samples = rng.permutation(5 * n)[:n].tolist()
+        x = dict(zip(samples, v.tolist()))
+        idx = np.arange(n, dtype=np.intp)
+        _py_simultaneous_sort(v.copy(), idx, n, use_three_way_partition=True)
+        S = list(samples)
+        _introsort_parts([x[s] for s in S], S, 0, n, 2 * int(np.log2(n)))
+        S.sort(key=x.__getitem__)
+        assert S == [samples[k] for k in idx.tolist()]
 
 
 def _partition_by_swaps(left):

@@ -237,19 +237,28 @@ def _introsort_order(values: list, n: int, maxd: int | None = None) -> list[int]
 
 def _introsort_lists(v: list, idx: list, lo: int, m: int, maxd: int) -> None:
     """`_introsort_order`'s sort of v[lo:lo + m] (and its positions idx) in place, quicker:
-    a part of at most 15 values (insertion sort, stable) or without ties (one sorted
-    order, whatever the swaps) is sorted at once by Python's stable sort; only the parts
-    with ties follow introsort's three-way partitions, swaps written inline."""
-    while True:
+    only the parts with ties are partitioned (`_introsort_parts`), then one stable sort of
+    the whole range sorts every other part as introsort does (see there)."""
+    _introsort_parts(v, idx, lo, m, maxd)
+    seg = v[lo:lo + m]
+    ranks = sorted(range(m), key=seg.__getitem__)
+    ids = idx[lo:lo + m]
+    v[lo:lo + m] = [seg[k] for k in ranks]
+    idx[lo:lo + m] = [ids[k] for k in ranks]
+
+
+def _introsort_parts(v: list, idx: list, lo: int, m: int, maxd: int) -> None:
+    """Introsort's three-way partitions of v[lo:lo + m] (and idx) in place, followed into
+    the parts with ties only; the parts it leaves unsorted are those that a stable sort
+    sorts as introsort does: at most 15 values (insertion sort, stable), no ties (one
+    sorted order) or all equal (no partition moves them). A part reaching the depth
+    budget is heapsorted (its own order of ties). Each part holds the values between two
+    pivots, so one stable sort of the whole range afterwards sorts each part on its own:
+    the range is then in introsort's order, ties and all."""
+    while m > 15:
         seg = v[lo:lo + m]
-        distinct = m if m <= 15 else len(set(seg))
-        if distinct == 1 and maxd > 0:  # all equal: the partition moves nothing
-            return
-        if m <= 15 or distinct == m:
-            ranks = sorted(range(m), key=seg.__getitem__)
-            ids = idx[lo:lo + m]
-            v[lo:lo + m] = [seg[k] for k in ranks]
-            idx[lo:lo + m] = [ids[k] for k in ranks]
+        distinct = len(set(seg))
+        if distinct == m or (distinct == 1 and maxd > 0):
             return
         if maxd <= 0:  # heapsort: its own order of ties
             ranks = _introsort_order(seg, m, 0)
@@ -283,12 +292,10 @@ def _introsort_lists(v: list, idx: list, lo: int, m: int, maxd: int) -> None:
                 idx[i], idx[r] = idx[r], idx[i]
             else:
                 i += 1
-        if left - lo > 1:
-            _introsort_lists(v, idx, lo, left - lo, maxd)
+        if left - lo > 15:
+            _introsort_parts(v, idx, lo, left - lo, maxd)
         m -= r - lo
         lo = r
-        if m <= 1:
-            return
 
 
 def _median3(v: NDArray) -> float:
@@ -849,12 +856,10 @@ class Splitter:
                 P = [1]
                 key: tuple = (S[0], S[1])
             else:
-                if n <= 15:  # introsort is an insertion sort there: stable
-                    S.sort(key=x.__getitem__)
-                else:  # its order of ties
-                    values, ranks = [x[s] for s in S], list(range(n))
-                    _introsort_lists(values, ranks, 0, n, maxd)
-                    S[:] = [S[k] for k in ranks]
+                if n > 15:  # introsort's partitions of the parts with ties (the samples
+                    # moved along), then a stable sort finishes it (`_introsort_parts`)
+                    _introsort_parts([x[s] for s in S], S, 0, n, maxd)
+                S.sort(key=x.__getitem__)  # up to 15 an insertion sort: stable
                 if x[S[-1]] <= xp[S[0]]:
                     return True
                 if near[f].isdisjoint(S):  # every position admissible
