@@ -344,36 +344,40 @@ def _partition3(v: NDArray, pivot) -> tuple[NDArray[np.intp], int, int]:
 
 def introsort_order(values: NDArray) -> NDArray[np.intp]:
     """`_introsort_order` computed by following only the parts of the sort that hold tied
-    values: a part without ties sorts to one order whatever the swaps, so one argsort
-    replaces its recursion; the three-way partitions of the long parts with ties are
-    vectorised (`_partition3`), those of parts shorter than `PYTHON_SORT` run on lists
-    (`_introsort_lists`). Exactly the same permutation."""
+    values, as `_introsort_parts` does: the three-way partitions of the long parts with
+    ties are vectorised (`_partition3`), those of parts shorter than `PYTHON_SORT` run on
+    lists (`_introsort_parts`); every part left (short, without ties, or all equal) is
+    then sorted by one stable argsort of the whole array. Exactly the same permutation."""
     v = np.asarray(values)
 
-    def order(v, maxd, tied):  # tied: the values that occur more than once in v
+    def parts(v, maxd, tied):  # tied: the values that occur more than once in v
         m = len(v)
         if m <= 15 or not len(tied):  # insertion sort (stable), or nothing to follow
-            return np.argsort(v, kind="stable")
+            return np.arange(m)
         if m < PYTHON_SORT or maxd <= 0:  # a short part, or heapsort (its own ties' order)
-            vl, il = v.tolist(), list(range(m))
-            _introsort_lists(vl, il, 0, m, maxd)
+            il = list(range(m))
+            _introsort_parts(v.tolist(), il, 0, m, maxd)
             return np.array(il, dtype=np.intp)
         pivot = _median3(v)
         perm, left, r = _partition3(v, pivot)
         w = v[perm]
-        return np.concatenate((perm[:left][order(w[:left], maxd - 1, tied[tied < pivot])],
+        return np.concatenate((perm[:left][parts(w[:left], maxd - 1, tied[tied < pivot])],
                                perm[left:r],
-                               perm[r:][order(w[r:], maxd - 1, tied[tied > pivot])]))
+                               perm[r:][parts(w[r:], maxd - 1, tied[tied > pivot])]))
 
     n = len(v)
     if n == 0:
         return np.zeros(0, dtype=np.intp)
+    maxd = 2 * int(np.log2(n))
     if n < PYTHON_SORT:  # the lists find the parts without ties themselves
-        vl, il = v.tolist(), list(range(n))
-        _introsort_lists(vl, il, 0, n, 2 * int(np.log2(n)))
-        return np.array(il, dtype=np.intp)
-    s = np.sort(v)
-    return order(v, 2 * int(np.log2(n)), np.unique(s[1:][s[1:] == s[:-1]]))
+        il = list(range(n))
+        _introsort_parts(v.tolist(), il, 0, n, maxd)
+        perm = np.array(il, dtype=np.intp)
+    else:
+        s = np.sort(v)
+        perm = parts(v, maxd, np.unique(s[1:][s[1:] == s[:-1]]))
+    # the parts lie between pivots: one stable sort sorts each on its own
+    return perm[np.argsort(v[perm], kind="stable")]
 
 
 def sort_order(fv: NDArray[np.float32], exact_sums: bool) -> NDArray[np.intp]:
