@@ -316,6 +316,32 @@ def test_same_tree_as_scikit_learn_on_heavily_tied_features(seed):
 
 
 @pytest.mark.parametrize("seed", range(8))
+def test_same_classifier_on_tied_features_with_a_few_features_drawn(seed):
+    """Order-free Gini nodes (whole-number weights) of a few samples, searched in Python
+    when fewer features are drawn than there are: tied features, two or three classes,
+    whole-number sample weights, min_samples_leaf, min_weight_fraction_leaf; a forest
+    (bootstrap counts as weights) too."""
+    import mathml.ensemble as ml_ensemble
+    import sklearn.ensemble as sk_ensemble
+    rng = np.random.default_rng(seed)
+    n = 700
+    X = np.round(rng.normal(size=(n, 7)), seed % 2)
+    y = X[:, 0] + X[:, 1] ** 2 + 0.5 * rng.normal(size=n)
+    classes = np.digitize(y, [0.5, 1.5]) if seed % 2 else (y > 1).astype(int)
+    sample_weight = rng.integers(1, 4, n).astype(float) if seed % 4 == 3 else None
+    params = dict(random_state=seed, max_features=[2, 3, 5, "sqrt"][seed % 4],
+                  min_samples_leaf=[1, 2, 1, 4][seed % 4],
+                  min_weight_fraction_leaf=[0.0, 0.0, 0.01, 0.0][seed % 4])
+    a = ml.DecisionTreeClassifier(**params).fit(X, classes, sample_weight=sample_weight)
+    b = sk.DecisionTreeClassifier(**params).fit(X, classes, sample_weight=sample_weight)
+    assert_same_tree(a, b)
+    forests = [module.RandomForestClassifier(n_estimators=3, **params).fit(X, classes)
+               for module in (ml_ensemble, sk_ensemble)]
+    for c, d in zip(forests[0].estimators_, forests[1].estimators_):
+        assert_same_tree(c, d)
+
+
+@pytest.mark.parametrize("seed", range(8))
 def test_same_tree_on_larger_nodes_with_ties(seed):
     """Nodes of hundreds to thousands of samples with tied and near-tied (< 1e-7 apart)
     values: the order of ties (introsort's) and the left sums rebuilt after long jumps

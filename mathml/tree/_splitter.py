@@ -16,7 +16,9 @@ order, so all of them grow the same tree bit for bit):
 - a classifier whose weights are whole numbers (`order_free`): every class count is exact
   in any order, so no order of ties matters: each feature is sorted when the draw visits
   it, the node sorted by the feature chosen is its partition, and the Gini proxy of one
-  output is computed in place from the counts (`_gini_proxy`);
+  output is computed in place from the counts (`_gini_proxy`); when fewer features are
+  drawn than there are, a Gini node of up to `SMALL_GINI` samples is searched in plain
+  Python (`_small_gini_split`);
 - a squared-error node of one output and `DISTINCT_NODE` samples whose values are all more
   than 1e-7 apart in every feature (no constant, no tie, no backward update): every
   feature's prefix sums at once, without the general path's bookkeeping
@@ -52,6 +54,10 @@ DISTINCT_SUBTREE = 256
 # distinct nodes are searched in plain Python (`split_distinct`) up to this many samples ×
 # features visited (measured: then the numpy calls cost more than the Python loops)
 PYTHON_DISTINCT = 40
+# order-free Gini nodes (one output, a few features drawn) up to this size are searched in
+# plain Python (`_small_gini_split`): below it numpy's cost per call outweighs the work
+# (measured)
+SMALL_GINI = 32
 _MASK32 = 0xFFFFFFFF
 # parts of a sort with ties shorter than this follow introsort on Python lists
 # (`_introsort_lists`), longer ones by vectorised partitions (`_partition3`): measured, the
@@ -512,6 +518,12 @@ class Splitter:
         self.small_node = SMALL_NODE if (criterion.name == "squared_error"
                                          and self.plain_weights) else 0
         self._lists: tuple | None = None
+        # order-free Gini nodes of one output up to `small_gini` samples: `_small_gini_split`
+        # (measured: not when every feature is examined, whose batched sort is quicker)
+        self.small_gini = SMALL_GINI if (self.order_free and criterion.name == "gini"
+                                         and criterion.n_outputs == 1
+                                         and max_features < X32.shape[1]) else 0
+        self._rows: tuple | None = None
         self._codes: NDArray[np.uint32] | None = None
         self._paired: NDArray[np.complex128] | None = None
         self._distinct: tuple | None = None
@@ -646,6 +658,8 @@ class Splitter:
                     return found
         if n <= self.small_node and not self.random:
             return self._small_node_split(impurity, n_known_constants)
+        if n <= self.small_gini and not self.random:
+            return self._small_gini_split(impurity, n_known_constants)
         S = self.samples[start:end]  # a view: reordering it reorders the node
         best = SplitRecord(pos=end)
         lazy = False
@@ -887,6 +901,71 @@ class Splitter:
             return SplitRecord(pos=end), n_total
         f, pos, threshold = best
         return self._small_children(S, f, pos, threshold, impurity), n_total
+
+    def _small_gini_split(self, impurity: float, n_known_constants: int
+                          ) -> tuple[SplitRecord, int]:
+        """`node_split` for a small order-free Gini node (whole-number weights, one output)
+        in plain Python floats: the class counts are exact integers in any order, so each
+        feature visited is sorted by Python's sort, its counts run position by position
+        and scored with `_gini_proxy`'s operations, the first best kept (features in the
+        draw's order, positions ascending, as the batched argmax). The node sorted by the
+        feature chosen is its partition; `_children` ends the split."""
+        if self._rows is None:  # X, X + 1e-7 (in float32); per sample w·[y = c] …, w
+            self._rows = (*_from_X(self.X32, "feature lists", lambda: (
+                self.Xt.tolist(), (self.Xt + FEATURE_THRESHOLD).tolist())), self.A.tolist())
+        X, X_plus, rows = self._rows
+        start, end = self.start, self.end
+        n = end - start
+        S = self.samples[start:end].tolist()
+        msl, mwl = self.min_samples_leaf, self.min_weight_leaf
+        wn = self.weighted_n_node
+        total = self.sum_total.tolist()
+        m = len(total)
+        best_score = -np.inf
+        best: list = []  # feature, position, threshold
+
+        def evaluate(f):  # sort the node by f; True if constant, else score its positions
+            nonlocal best_score, best
+            x, xp = X[f], X_plus[f]
+            S.sort(key=x.__getitem__)
+            if x[S[-1]] <= xp[S[0]]:
+                return True
+            sums = [0.0] * (m + 1)
+            top, top_p = best_score, 0
+            for p in range(1, n - msl + 1):
+                row = rows[S[p - 1]]
+                for c in range(m + 1):
+                    sums[c] += row[c]
+                if p < msl or not x[S[p]] > xp[S[p - 1]]:
+                    continue
+                wl = sums[m]
+                wr = wn - wl
+                if mwl > 0.0 and (wl < mwl or wr < mwl):
+                    continue
+                sq_left = sq_right = 0.0
+                for c in range(m):
+                    a = sums[c]
+                    b = total[c] - a
+                    sq_left += a * a
+                    sq_right += b * b
+                # −w_R·i_R − w_L·i_L, i = 1 − Σ_c s_c²/w² (as `_gini_proxy`)
+                score = -((1.0 - sq_right / (wr * wr)) * wr) - (1.0 - sq_left / (wl * wl)) * wl
+                if score > top:
+                    top, top_p = score, p
+            if top_p:
+                best_score = top
+                best = [f, top_p, x[S[top_p - 1]] / 2.0 + x[S[top_p]] / 2.0]
+            return False
+
+        _, n_total = self._draw(n_known_constants, evaluate)
+        if not best:
+            return SplitRecord(pos=end), n_total
+        f, pos, threshold = best
+        S.sort(key=X[f].__getitem__)  # the first `pos` samples are those ≤ the threshold
+        self.samples[start:end] = S
+        rec = SplitRecord(feature=f, pos=start + pos, threshold=threshold)
+        self._children(self.samples[start:end], pos, impurity, rec)
+        return rec, n_total
 
     def _small_children(self, S: list, f: int, pos: int, threshold: float,
                         impurity: float) -> SplitRecord:
