@@ -930,8 +930,32 @@ class Splitter:
             S.sort(key=x.__getitem__)
             if x[S[-1]] <= xp[S[0]]:
                 return True
-            sums = [0.0] * (m + 1)
             top, top_p = best_score, 0
+            if m == 2:  # two classes: class 0's count and the weight (class 1's: their
+                # difference; every count an exact integer, so every product and sum is)
+                t0, t1 = total
+                c0 = wl = 0.0
+                for p in range(1, n - msl + 1):
+                    row = rows[S[p - 1]]
+                    c0 += row[0]
+                    wl += row[2]
+                    if p < msl or not x[S[p]] > xp[S[p - 1]]:
+                        continue
+                    wr = wn - wl
+                    if mwl > 0.0 and (wl < mwl or wr < mwl):
+                        continue
+                    c1 = wl - c0
+                    r0 = t0 - c0
+                    r1 = t1 - c1
+                    score = (-((1.0 - (r0 * r0 + r1 * r1) / (wr * wr)) * wr)
+                             - (1.0 - (c0 * c0 + c1 * c1) / (wl * wl)) * wl)
+                    if score > top:
+                        top, top_p = score, p
+                if top_p:
+                    best_score = top
+                    best = [f, top_p, x[S[top_p - 1]] / 2.0 + x[S[top_p]] / 2.0]
+                return False
+            sums = [0.0] * (m + 1)
             for p in range(1, n - msl + 1):
                 row = rows[S[p - 1]]
                 for c in range(m + 1):
@@ -963,8 +987,22 @@ class Splitter:
         f, pos, threshold = best
         S.sort(key=X[f].__getitem__)  # the first `pos` samples are those ≤ the threshold
         self.samples[start:end] = S
-        rec = SplitRecord(feature=f, pos=start + pos, threshold=threshold)
-        self._children(self.samples[start:end], pos, impurity, rec)
+        # the children's totals (exact counts), impurities and the improvement (as
+        # `_children` computes them)
+        left, right = [0.0] * (m + 1), [0.0] * (m + 1)
+        for q in range(n):
+            row, into = rows[S[q]], (left if q < pos else right)
+            for c in range(m + 1):
+                into[c] += row[c]
+        wl = left[m]
+        wr = wn - wl
+        il = self.criterion.impurity_of(left[:m], wl)
+        ir = self.criterion.impurity_of([total[c] - left[c] for c in range(m)], wr)
+        rec = SplitRecord(feature=f, pos=start + pos, threshold=threshold,
+                          impurity_left=il, impurity_right=ir)
+        rec.improvement = (wn / self.weighted_n_samples) * (impurity - (wr / wn * ir)
+                                                            - (wl / wn * il))
+        self.child_totals = ((np.array(left[:m]), wl, None), (np.array(right[:m]), right[m], None))
         return rec, n_total
 
     def _small_children(self, S: list, f: int, pos: int, threshold: float,
