@@ -14,7 +14,7 @@ from sklearn.utils._sorting import _py_simultaneous_sort
 import mathml.tree as ml
 from mathml.tree._classes import _textbook_DecisionTreeClassifier
 from mathml.tree._splitter import (RandR, RandStream, _introsort_lists, _introsort_order,
-                                   introsort_order, partition_order)
+                                   _introsort_parts, introsort_order, partition_order)
 
 TREE_ARRAYS = ("children_left", "children_right", "feature", "threshold", "value", "impurity",
                "n_node_samples", "weighted_n_node_samples")
@@ -158,6 +158,24 @@ def test_introsort_on_lists_matches_scikit_learn(seed):
         assert positions == _introsort_order([1.0] * n, n, maxd)
 
 
+@pytest.mark.parametrize("seed", range(8))
+def test_introsort_partitions_then_a_stable_sort_match_scikit_learn(seed):
+    """A small node's sort: introsort's partitions of the parts with ties only (the node's
+    samples moved along), then one stable sort of the samples by their values."""
+    rng = np.random.default_rng(seed)
+    for t in range(40):
+        n = int(rng.integers(16, 130))
+        v = np.round(rng.normal(size=n), t % 3 - 1).astype(np.float32)
+        samples = rng.permutation(5 * n)[:n].tolist()
+        x = dict(zip(samples, v.tolist()))
+        idx = np.arange(n, dtype=np.intp)
+        _py_simultaneous_sort(v.copy(), idx, n, use_three_way_partition=True)
+        S = list(samples)
+        _introsort_parts([x[s] for s in S], S, 0, n, 2 * int(np.log2(n)))
+        S.sort(key=x.__getitem__)
+        assert S == [samples[k] for k in idx.tolist()]
+
+
 def _partition_by_swaps(left):
     """scikit-learn's partition loop, literally."""
     s, start, end = list(range(len(left))), 0, len(left)
@@ -295,6 +313,32 @@ def test_same_tree_as_scikit_learn_on_heavily_tied_features(seed):
     c = ml.DecisionTreeClassifier(**params).fit(X, y > 1, sample_weight=sample_weight)
     d = sk.DecisionTreeClassifier(**params).fit(X, y > 1, sample_weight=sample_weight)
     assert_same_tree(c, d)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_same_classifier_on_tied_features_with_a_few_features_drawn(seed):
+    """Order-free Gini nodes (whole-number weights) of a few samples, searched in Python
+    when fewer features are drawn than there are: tied features, two or three classes,
+    whole-number sample weights, min_samples_leaf, min_weight_fraction_leaf; a forest
+    (bootstrap counts as weights) too."""
+    import mathml.ensemble as ml_ensemble
+    import sklearn.ensemble as sk_ensemble
+    rng = np.random.default_rng(seed)
+    n = 700
+    X = np.round(rng.normal(size=(n, 7)), seed % 2)
+    y = X[:, 0] + X[:, 1] ** 2 + 0.5 * rng.normal(size=n)
+    classes = np.digitize(y, [0.5, 1.5]) if seed % 2 else (y > 1).astype(int)
+    sample_weight = rng.integers(1, 4, n).astype(float) if seed % 4 == 3 else None
+    params = dict(random_state=seed, max_features=[2, 3, 5, "sqrt"][seed % 4],
+                  min_samples_leaf=[1, 2, 1, 4][seed % 4],
+                  min_weight_fraction_leaf=[0.0, 0.0, 0.01, 0.0][seed % 4])
+    a = ml.DecisionTreeClassifier(**params).fit(X, classes, sample_weight=sample_weight)
+    b = sk.DecisionTreeClassifier(**params).fit(X, classes, sample_weight=sample_weight)
+    assert_same_tree(a, b)
+    forests = [module.RandomForestClassifier(n_estimators=3, **params).fit(X, classes)
+               for module in (ml_ensemble, sk_ensemble)]
+    for c, d in zip(forests[0].estimators_, forests[1].estimators_):
+        assert_same_tree(c, d)
 
 
 @pytest.mark.parametrize("seed", range(8))

@@ -16,7 +16,9 @@ order, so all of them grow the same tree bit for bit):
 - a classifier whose weights are whole numbers (`order_free`): every class count is exact
   in any order, so no order of ties matters: each feature is sorted when the draw visits
   it, the node sorted by the feature chosen is its partition, and the Gini proxy of one
-  output is computed in place from the counts (`_gini_proxy`);
+  output is computed in place from the counts (`_gini_proxy`); when fewer features are
+  drawn than there are, a Gini node of up to `SMALL_GINI` samples is searched in plain
+  Python (`_small_gini_split`);
 - a squared-error node of one output and `DISTINCT_NODE` samples whose values are all more
   than 1e-7 apart in every feature (no constant, no tie, no backward update): every
   feature's prefix sums at once, without the general path's bookkeeping
@@ -52,6 +54,10 @@ DISTINCT_SUBTREE = 256
 # distinct nodes are searched in plain Python (`split_distinct`) up to this many samples ×
 # features visited (measured: then the numpy calls cost more than the Python loops)
 PYTHON_DISTINCT = 40
+# order-free Gini nodes (one output, a few features drawn) up to this size are searched in
+# plain Python (`_small_gini_split`): below it numpy's cost per call outweighs the work
+# (measured)
+SMALL_GINI = 32
 _MASK32 = 0xFFFFFFFF
 # parts of a sort with ties shorter than this follow introsort on Python lists
 # (`_introsort_lists`), longer ones by vectorised partitions (`_partition3`): measured, the
@@ -237,19 +243,28 @@ def _introsort_order(values: list, n: int, maxd: int | None = None) -> list[int]
 
 def _introsort_lists(v: list, idx: list, lo: int, m: int, maxd: int) -> None:
     """`_introsort_order`'s sort of v[lo:lo + m] (and its positions idx) in place, quicker:
-    a part of at most 15 values (insertion sort, stable) or without ties (one sorted
-    order, whatever the swaps) is sorted at once by Python's stable sort; only the parts
-    with ties follow introsort's three-way partitions, swaps written inline."""
-    while True:
+    only the parts with ties are partitioned (`_introsort_parts`), then one stable sort of
+    the whole range sorts every other part as introsort does (see there)."""
+    _introsort_parts(v, idx, lo, m, maxd)
+    seg = v[lo:lo + m]
+    ranks = sorted(range(m), key=seg.__getitem__)
+    ids = idx[lo:lo + m]
+    v[lo:lo + m] = [seg[k] for k in ranks]
+    idx[lo:lo + m] = [ids[k] for k in ranks]
+
+
+def _introsort_parts(v: list, idx: list, lo: int, m: int, maxd: int) -> None:
+    """Introsort's three-way partitions of v[lo:lo + m] (and idx) in place, followed into
+    the parts with ties only; the parts it leaves unsorted are those that a stable sort
+    sorts as introsort does: at most 15 values (insertion sort, stable), no ties (one
+    sorted order) or all equal (no partition moves them). A part reaching the depth
+    budget is heapsorted (its own order of ties). Each part holds the values between two
+    pivots, so one stable sort of the whole range afterwards sorts each part on its own:
+    the range is then in introsort's order, ties and all."""
+    while m > 15:
         seg = v[lo:lo + m]
-        distinct = m if m <= 15 else len(set(seg))
-        if distinct == 1 and maxd > 0:  # all equal: the partition moves nothing
-            return
-        if m <= 15 or distinct == m:
-            ranks = sorted(range(m), key=seg.__getitem__)
-            ids = idx[lo:lo + m]
-            v[lo:lo + m] = [seg[k] for k in ranks]
-            idx[lo:lo + m] = [ids[k] for k in ranks]
+        distinct = len(set(seg))
+        if distinct == m or (distinct == 1 and maxd > 0):
             return
         if maxd <= 0:  # heapsort: its own order of ties
             ranks = _introsort_order(seg, m, 0)
@@ -283,12 +298,10 @@ def _introsort_lists(v: list, idx: list, lo: int, m: int, maxd: int) -> None:
                 idx[i], idx[r] = idx[r], idx[i]
             else:
                 i += 1
-        if left - lo > 1:
-            _introsort_lists(v, idx, lo, left - lo, maxd)
+        if left - lo > 15:
+            _introsort_parts(v, idx, lo, left - lo, maxd)
         m -= r - lo
         lo = r
-        if m <= 1:
-            return
 
 
 def _median3(v: NDArray) -> float:
@@ -337,36 +350,40 @@ def _partition3(v: NDArray, pivot) -> tuple[NDArray[np.intp], int, int]:
 
 def introsort_order(values: NDArray) -> NDArray[np.intp]:
     """`_introsort_order` computed by following only the parts of the sort that hold tied
-    values: a part without ties sorts to one order whatever the swaps, so one argsort
-    replaces its recursion; the three-way partitions of the long parts with ties are
-    vectorised (`_partition3`), those of parts shorter than `PYTHON_SORT` run on lists
-    (`_introsort_lists`). Exactly the same permutation."""
+    values, as `_introsort_parts` does: the three-way partitions of the long parts with
+    ties are vectorised (`_partition3`), those of parts shorter than `PYTHON_SORT` run on
+    lists (`_introsort_parts`); every part left (short, without ties, or all equal) is
+    then sorted by one stable argsort of the whole array. Exactly the same permutation."""
     v = np.asarray(values)
 
-    def order(v, maxd, tied):  # tied: the values that occur more than once in v
+    def parts(v, maxd, tied):  # tied: the values that occur more than once in v
         m = len(v)
         if m <= 15 or not len(tied):  # insertion sort (stable), or nothing to follow
-            return np.argsort(v, kind="stable")
+            return np.arange(m)
         if m < PYTHON_SORT or maxd <= 0:  # a short part, or heapsort (its own ties' order)
-            vl, il = v.tolist(), list(range(m))
-            _introsort_lists(vl, il, 0, m, maxd)
+            il = list(range(m))
+            _introsort_parts(v.tolist(), il, 0, m, maxd)
             return np.array(il, dtype=np.intp)
         pivot = _median3(v)
         perm, left, r = _partition3(v, pivot)
         w = v[perm]
-        return np.concatenate((perm[:left][order(w[:left], maxd - 1, tied[tied < pivot])],
+        return np.concatenate((perm[:left][parts(w[:left], maxd - 1, tied[tied < pivot])],
                                perm[left:r],
-                               perm[r:][order(w[r:], maxd - 1, tied[tied > pivot])]))
+                               perm[r:][parts(w[r:], maxd - 1, tied[tied > pivot])]))
 
     n = len(v)
     if n == 0:
         return np.zeros(0, dtype=np.intp)
+    maxd = 2 * int(np.log2(n))
     if n < PYTHON_SORT:  # the lists find the parts without ties themselves
-        vl, il = v.tolist(), list(range(n))
-        _introsort_lists(vl, il, 0, n, 2 * int(np.log2(n)))
-        return np.array(il, dtype=np.intp)
-    s = np.sort(v)
-    return order(v, 2 * int(np.log2(n)), np.unique(s[1:][s[1:] == s[:-1]]))
+        il = list(range(n))
+        _introsort_parts(v.tolist(), il, 0, n, maxd)
+        perm = np.array(il, dtype=np.intp)
+    else:
+        s = np.sort(v)
+        perm = parts(v, maxd, np.unique(s[1:][s[1:] == s[:-1]]))
+    # the parts lie between pivots: one stable sort sorts each on its own
+    return perm[np.argsort(v[perm], kind="stable")]
 
 
 def sort_order(fv: NDArray[np.float32], exact_sums: bool) -> NDArray[np.intp]:
@@ -501,6 +518,12 @@ class Splitter:
         self.small_node = SMALL_NODE if (criterion.name == "squared_error"
                                          and self.plain_weights) else 0
         self._lists: tuple | None = None
+        # order-free Gini nodes of one output up to `small_gini` samples: `_small_gini_split`
+        # (measured: not when every feature is examined, whose batched sort is quicker)
+        self.small_gini = SMALL_GINI if (self.order_free and criterion.name == "gini"
+                                         and criterion.n_outputs == 1
+                                         and max_features < X32.shape[1]) else 0
+        self._rows: tuple | None = None
         self._codes: NDArray[np.uint32] | None = None
         self._paired: NDArray[np.complex128] | None = None
         self._distinct: tuple | None = None
@@ -635,6 +658,8 @@ class Splitter:
                     return found
         if n <= self.small_node and not self.random:
             return self._small_node_split(impurity, n_known_constants)
+        if n <= self.small_gini and not self.random:
+            return self._small_gini_split(impurity, n_known_constants)
         S = self.samples[start:end]  # a view: reordering it reorders the node
         best = SplitRecord(pos=end)
         lazy = False
@@ -849,12 +874,10 @@ class Splitter:
                 P = [1]
                 key: tuple = (S[0], S[1])
             else:
-                if n <= 15:  # introsort is an insertion sort there: stable
-                    S.sort(key=x.__getitem__)
-                else:  # its order of ties
-                    values, ranks = [x[s] for s in S], list(range(n))
-                    _introsort_lists(values, ranks, 0, n, maxd)
-                    S[:] = [S[k] for k in ranks]
+                if n > 15:  # introsort's partitions of the parts with ties (the samples
+                    # moved along), then a stable sort finishes it (`_introsort_parts`)
+                    _introsort_parts([x[s] for s in S], S, 0, n, maxd)
+                S.sort(key=x.__getitem__)  # up to 15 an insertion sort: stable
                 if x[S[-1]] <= xp[S[0]]:
                     return True
                 if near[f].isdisjoint(S):  # every position admissible
@@ -878,6 +901,109 @@ class Splitter:
             return SplitRecord(pos=end), n_total
         f, pos, threshold = best
         return self._small_children(S, f, pos, threshold, impurity), n_total
+
+    def _small_gini_split(self, impurity: float, n_known_constants: int
+                          ) -> tuple[SplitRecord, int]:
+        """`node_split` for a small order-free Gini node (whole-number weights, one output)
+        in plain Python floats: the class counts are exact integers in any order, so each
+        feature visited is sorted by Python's sort, its counts run position by position
+        and scored with `_gini_proxy`'s operations, the first best kept (features in the
+        draw's order, positions ascending, as the batched argmax). The node sorted by the
+        feature chosen is its partition; `_children` ends the split."""
+        if self._rows is None:  # X, X + 1e-7 (in float32); per sample w·[y = c] …, w
+            self._rows = (*_from_X(self.X32, "feature lists", lambda: (
+                self.Xt.tolist(), (self.Xt + FEATURE_THRESHOLD).tolist())), self.A.tolist())
+        X, X_plus, rows = self._rows
+        start, end = self.start, self.end
+        n = end - start
+        S = self.samples[start:end].tolist()
+        msl, mwl = self.min_samples_leaf, self.min_weight_leaf
+        wn = self.weighted_n_node
+        total = self.sum_total.tolist()
+        m = len(total)
+        best_score = -np.inf
+        best: list = []  # feature, position, threshold
+
+        def evaluate(f):  # sort the node by f; True if constant, else score its positions
+            nonlocal best_score, best
+            x, xp = X[f], X_plus[f]
+            S.sort(key=x.__getitem__)
+            if x[S[-1]] <= xp[S[0]]:
+                return True
+            top, top_p = best_score, 0
+            if m == 2:  # two classes: class 0's count and the weight (class 1's: their
+                # difference; every count an exact integer, so every product and sum is)
+                t0, t1 = total
+                c0 = wl = 0.0
+                for p in range(1, n - msl + 1):
+                    row = rows[S[p - 1]]
+                    c0 += row[0]
+                    wl += row[2]
+                    if p < msl or not x[S[p]] > xp[S[p - 1]]:
+                        continue
+                    wr = wn - wl
+                    if mwl > 0.0 and (wl < mwl or wr < mwl):
+                        continue
+                    c1 = wl - c0
+                    r0 = t0 - c0
+                    r1 = t1 - c1
+                    score = (-((1.0 - (r0 * r0 + r1 * r1) / (wr * wr)) * wr)
+                             - (1.0 - (c0 * c0 + c1 * c1) / (wl * wl)) * wl)
+                    if score > top:
+                        top, top_p = score, p
+                if top_p:
+                    best_score = top
+                    best = [f, top_p, x[S[top_p - 1]] / 2.0 + x[S[top_p]] / 2.0]
+                return False
+            sums = [0.0] * (m + 1)
+            for p in range(1, n - msl + 1):
+                row = rows[S[p - 1]]
+                for c in range(m + 1):
+                    sums[c] += row[c]
+                if p < msl or not x[S[p]] > xp[S[p - 1]]:
+                    continue
+                wl = sums[m]
+                wr = wn - wl
+                if mwl > 0.0 and (wl < mwl or wr < mwl):
+                    continue
+                sq_left = sq_right = 0.0
+                for c in range(m):
+                    a = sums[c]
+                    b = total[c] - a
+                    sq_left += a * a
+                    sq_right += b * b
+                # −w_R·i_R − w_L·i_L, i = 1 − Σ_c s_c²/w² (as `_gini_proxy`)
+                score = -((1.0 - sq_right / (wr * wr)) * wr) - (1.0 - sq_left / (wl * wl)) * wl
+                if score > top:
+                    top, top_p = score, p
+            if top_p:
+                best_score = top
+                best = [f, top_p, x[S[top_p - 1]] / 2.0 + x[S[top_p]] / 2.0]
+            return False
+
+        _, n_total = self._draw(n_known_constants, evaluate)
+        if not best:
+            return SplitRecord(pos=end), n_total
+        f, pos, threshold = best
+        S.sort(key=X[f].__getitem__)  # the first `pos` samples are those ≤ the threshold
+        self.samples[start:end] = S
+        # the children's totals (exact counts), impurities and the improvement (as
+        # `_children` computes them)
+        left, right = [0.0] * (m + 1), [0.0] * (m + 1)
+        for q in range(n):
+            row, into = rows[S[q]], (left if q < pos else right)
+            for c in range(m + 1):
+                into[c] += row[c]
+        wl = left[m]
+        wr = wn - wl
+        il = self.criterion.impurity_of(left[:m], wl)
+        ir = self.criterion.impurity_of([total[c] - left[c] for c in range(m)], wr)
+        rec = SplitRecord(feature=f, pos=start + pos, threshold=threshold,
+                          impurity_left=il, impurity_right=ir)
+        rec.improvement = (wn / self.weighted_n_samples) * (impurity - (wr / wn * ir)
+                                                            - (wl / wn * il))
+        self.child_totals = ((np.array(left[:m]), wl, None), (np.array(right[:m]), right[m], None))
+        return rec, n_total
 
     def _small_children(self, S: list, f: int, pos: int, threshold: float,
                         impurity: float) -> SplitRecord:
