@@ -399,6 +399,8 @@ _BLOCK = 16384
 _BLOCK_ENTRIES = 1 << 20
 #: The most dot products taken ahead at once (while v does not change).
 _AHEAD = 256
+#: Up to this many features, the steps' vector arithmetic runs on lists of Python floats.
+_FEW_FEATURES = 6
 
 
 def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
@@ -464,6 +466,8 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
     # the configuration `_plain_steps` takes: every step is a dot product, a scalar update
     # and one vector add (no passive-aggressive rate, no averaging, no L1 part)
     plain = _SEQUENTIAL_VECDOT and not passive_aggressive and not average and not cumulative_l1
+    # few features: a step's vector arithmetic on lists of Python floats is the cheaper
+    few = n_features <= _FEW_FEATURES
     multiply, add, accumulate = np.multiply, np.add, np.add.accumulate
     product, partial_sums = np.empty(n_features), np.empty(n_features)
     block_size = max(1, min(_BLOCK, _BLOCK_ENTRIES // max(1, n_features)))
@@ -512,8 +516,9 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
             steps_added: list[int] | NDArray
             step_predictions: list[float] | NDArray
             if plain and type(loss) in (_HalfSquared, _Huber):
+                updating_steps = _updating_steps_on_lists if few else _updating_steps
                 v, scale, intercept, step_predictions, steps_added, added_scales = \
-                    _updating_steps(loss, rows, y_block, weight_array, etas,
+                    updating_steps(loss, rows, y_block, weight_array, etas,
                                     shrink if shrinking else None, v, scale, intercept,
                                     snapshots, fit_intercept)
             elif plain:
@@ -818,6 +823,66 @@ def _updating_steps(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray, et
     added = np.ones(m, dtype=bool)
     added[not_added] = False
     return v, scale, intercept, predictions, np.flatnonzero(added), added_scales
+
+
+def _updating_steps_on_lists(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray,
+                             etas: NDArray, shrink: NDArray | None, v: NDArray, scale: float,
+                             intercept: float, snapshots: NDArray | None, fit_intercept: bool
+                             ) -> tuple[NDArray, float, float, list, NDArray, list]:
+    """`_updating_steps` for few features: v and the rows as lists of Python floats. A numpy
+    call costs about as much as a few dozen float operations in Python, so for a short
+    vector the step is cheaper written out — in the same operations, in the same order:
+
+    - vᵀx as scikit-learn's loop s ← s + xⱼvⱼ from s = 0, left to right (Python's ``sum``
+      would not do: it compensates the rounding);
+    - v ← v + x·(u/scale) entry by entry: one multiply and one add, each rounded (Python
+      floats are IEEE doubles, with no fused multiply-add).
+
+    Returns what `_updating_steps` returns; the snapshots of v are written after the loop."""
+    m = rows.shape[0]
+    squared = type(loss) is _HalfSquared  # L' = p − y, without a method call
+    dloss = loss.dloss
+    shrinks = shrink.tolist() if shrink is not None else [1.0] * m  # ·1.0 changes nothing
+    predictions: list[float] = []
+    added_scales: list[float] = []
+    added_vs: list[float] = []  # each v after an add, one after the other (the snapshots)
+    not_added: list[int] = []  # the steps with update 0 (p = y): no add, no snapshot
+    keep = snapshots is not None
+    record = predictions.append
+    max_dloss, wscale_reset = MAX_DLOSS, WSCALE_RESET
+    w = v.tolist()
+    for x, yk, neg_eta, weight, c in zip(rows.tolist(), y.tolist(), (-etas).tolist(),
+                                         weights.tolist(), shrinks):
+        dot = 0.0
+        for xj, wj in zip(x, w):
+            dot += xj * wj
+        p = dot * scale + intercept
+        record(p)
+        gradient = p - yk if squared else dloss(yk, p)
+        if gradient < -max_dloss:
+            gradient = -max_dloss
+        elif gradient > max_dloss:
+            gradient = max_dloss
+        update = neg_eta * gradient * weight
+        scale *= c
+        if scale < wscale_reset:
+            w = [wj * scale for wj in w]
+            scale = 1.0
+        if update != 0.0:
+            f = update / scale
+            w = [wj + xj * f for wj, xj in zip(w, x)]
+            if keep:
+                added_vs.extend(w)
+                added_scales.append(scale)
+            if fit_intercept:
+                intercept += update
+        else:
+            not_added.append(len(predictions) - 1)
+    if snapshots is not None and added_vs:
+        snapshots[:len(added_scales)] = np.array(added_vs).reshape(len(added_scales), -1)
+    added = np.ones(m, dtype=bool)
+    added[not_added] = False
+    return np.array(w), scale, intercept, predictions, np.flatnonzero(added), added_scales
 
 
 def _steps_without_update(loss: _Loss, dots: NDArray, scale: float, intercept: float,
