@@ -221,6 +221,9 @@ _LIST_CASES = [
     ("classifier", {}), ("classifier", {"average": True, "alpha": 0.5}),  # rescaled, averaged
     ("classifier", {"loss": "log_loss", "penalty": "l1", "alpha": 0.001}),
     ("classifier", {"learning_rate": "pa1", "eta0": 0.3, "penalty": "elasticnet"}),
+    ("classifier", {"loss": "squared_hinge", "alpha": 0.5, "learning_rate": "constant",
+                    "eta0": 0.1}),  # rescaled in runs
+    ("classifier", {"loss": "perceptron", "penalty": None, "fit_intercept": False}),
 ]
 
 
@@ -229,7 +232,8 @@ _LIST_CASES = [
 def test_steps_on_lists(monkeypatch, kind, params):
     """The loops on lists of Python floats (taken for few features), here on 12 features
     and more samples: scikit-learn's fit to the bit (zero weights and zero entries too)."""
-    for name in ("_FEW_FEATURES", "_FEW_FEATURES_GENERAL", "_FEW_FEATURES_L1"):
+    for name in ("_FEW_FEATURES", "_FEW_FEATURES_PLAIN", "_FEW_FEATURES_GENERAL",
+                 "_FEW_FEATURES_L1"):
         monkeypatch.setattr(sgd, name, 100)
     data, target = _larger(kind)
     data[11] = 0.0  # a zero row (pa1 skips it)

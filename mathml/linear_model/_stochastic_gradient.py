@@ -402,6 +402,10 @@ _AHEAD = 256
 #: Up to this many features, the steps' vector arithmetic runs on lists of Python floats
 #: (where that was found faster than numpy's calls): with every step updating, ...
 _FEW_FEATURES = 6
+#: ... in the plain loop's single steps (runs of at least _RUN_ON_LISTS steps without an
+#: update still taken together in numpy), ...
+_FEW_FEATURES_PLAIN = 8
+_RUN_ON_LISTS = 8
 #: ... in the general loop (averaging, passive-aggressive rates), ...
 _FEW_FEATURES_GENERAL = 10
 #: ... and with the L1 part (a numpy step makes a dozen calls for it).
@@ -534,7 +538,9 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
                                     shrink if shrinking else None, v, scale, intercept,
                                     snapshots, fit_intercept)
             elif plain:
-                v, scale, intercept, step_predictions, steps_added, added_scales = _plain_steps(
+                plain_steps = _plain_steps_on_lists if n_features <= _FEW_FEATURES_PLAIN \
+                    else _plain_steps
+                v, scale, intercept, step_predictions, steps_added, added_scales = plain_steps(
                     loss, rows, y_block, weight_array, etas, shrink if shrinking else None, v,
                     scale, intercept, snapshots, fit_intercept, run_ahead)
             if general_on_lists:
@@ -797,6 +803,89 @@ def _plain_steps(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray, etas:
                 intercept += update
         k += 1
     return v, scale, intercept, predictions, added, added_scales
+
+
+def _plain_steps_on_lists(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray,
+                          etas: NDArray, shrink: NDArray | None, v: NDArray, scale: float,
+                          intercept: float, snapshots: NDArray | None, fit_intercept: bool,
+                          run_ahead: bool) -> tuple[NDArray, float, float, NDArray, list, list]:
+    """`_plain_steps` for few features: a single step on lists of Python floats (vᵀx
+    summed left to right from 0, v ← v + x·(u/scale) entry by entry, as in
+    `_updating_steps_on_lists`), and a run of steps without an update taken together (in
+    numpy, as there) only once the current or the last run has lasted `_RUN_ON_LISTS`
+    steps: a single step costs less than the numpy calls that look ahead. Returns what
+    `_plain_steps` returns."""
+    m = rows.shape[0]
+    squared = type(loss) is _HalfSquared  # L' = p − y, without a method call
+    dloss = loss.dloss
+    finite = bool(np.isfinite(etas).all() and np.isfinite(weights).all())
+    # most steps are taken in runs: a single step reads its numbers one by one (its row
+    # as a list)
+    y_at, weight_at, eta_at = y.item, weights.item, etas.item
+    shrink_at = shrink.item if shrink is not None else None
+    predictions = np.empty(m)
+    added: list[int] = []
+    added_scales: list[float] = []
+    added_vs: list[float] = []  # each v after an add, one after the other (the snapshots)
+    keep = snapshots is not None
+    max_dloss, wscale_reset, long_run = MAX_DLOSS, WSCALE_RESET, _RUN_ON_LISTS
+    w = v.tolist()
+    unchanged = last_run = 0
+    k = 0
+    while k < m:
+        dot = None  # vᵀx of step k, when a look ahead has taken it already
+        if run_ahead and (unchanged >= long_run or last_run >= long_run):
+            # the coming steps up to the next update (or rescaling) together; the step
+            # that ends the run follows as a single step
+            ready = np.vecdot(rows[k:k + _AHEAD], np.array(w))
+            n = ready.shape[0]
+            run = _steps_without_update(
+                loss, ready, scale, intercept, y[k:k + n], etas[k:k + n], weights[k:k + n],
+                None if shrink is None else shrink[k:k + n], finite)
+            n_run = 0
+            if run is not None:
+                n_run, run_predictions, scale = run
+                predictions[k:k + n_run] = run_predictions
+                unchanged += n_run
+                k += n_run
+                if k == m:
+                    break
+            if n_run < n:
+                dot = ready.item(n_run)  # (the same sum: `vecdot` on `_backwards` rows)
+        x, yk = rows[k].tolist(), y_at(k)
+        if dot is None:
+            dot = 0.0
+            for xj, wj in zip(x, w):
+                dot += xj * wj
+        p = dot * scale + intercept
+        predictions[k] = p
+        unchanged += 1
+        gradient = p - yk if squared else dloss(yk, p)
+        if gradient < -max_dloss:
+            gradient = -max_dloss
+        elif gradient > max_dloss:
+            gradient = max_dloss
+        update = -eta_at(k) * gradient * weight_at(k)
+        if shrink_at is not None:
+            scale *= shrink_at(k)
+            if scale < wscale_reset:  # fold the scale into v
+                w = [wj * scale for wj in w]
+                scale = 1.0
+                unchanged = 0
+        if update != 0.0:
+            f = update / scale
+            w = [wj + xj * f for wj, xj in zip(w, x)]
+            if keep:
+                added_vs.extend(w)
+                added.append(k)
+                added_scales.append(scale)
+            last_run, unchanged = unchanged, 0
+            if fit_intercept:
+                intercept += update
+        k += 1
+    if snapshots is not None and added_vs:
+        snapshots[:len(added)] = np.array(added_vs).reshape(len(added), -1)
+    return np.array(w), scale, intercept, predictions, added, added_scales
 
 
 def _updating_steps(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray, etas: NDArray,
