@@ -817,6 +817,8 @@ def _plain_steps_on_lists(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArr
     `_plain_steps` returns."""
     m = rows.shape[0]
     squared = type(loss) is _HalfSquared  # L' = p − y, without a method call
+    hinge = type(loss) is _Hinge  # L' = −y where yp ≤ θ, else 0 (likewise)
+    threshold = loss.threshold if isinstance(loss, _Hinge) else 0.0
     dloss = loss.dloss
     finite = bool(np.isfinite(etas).all() and np.isfinite(weights).all())
     # most steps are taken in runs: a single step reads its numbers one by one (its row
@@ -860,7 +862,10 @@ def _plain_steps_on_lists(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArr
         p = dot * scale + intercept
         predictions[k] = p
         unchanged += 1
-        gradient = p - yk if squared else dloss(yk, p)
+        if hinge:
+            gradient = -yk if p * yk <= threshold else 0.0
+        else:
+            gradient = p - yk if squared else dloss(yk, p)
         if gradient < -max_dloss:
             gradient = -max_dloss
         elif gradient > max_dloss:
