@@ -233,8 +233,8 @@ def test_steps_on_lists(monkeypatch, kind, params):
     """The loops on lists of Python floats (taken for few features), here on 12 features
     and more samples: scikit-learn's fit to the bit (zero weights and zero entries too)."""
     for name in ("_FEW_FEATURES", "_FEW_FEATURES_PLAIN", "_FEW_FEATURES_GENERAL",
-                 "_FEW_FEATURES_L1"):
-        monkeypatch.setattr(sgd, name, 100)
+                 "_FEW_FEATURES_L1", "_UPDATES_ON_LISTS"):
+        monkeypatch.setattr(sgd, name, 100)  # (the plain loop: lists while 1% update)
     data, target = _larger(kind)
     data[11] = 0.0  # a zero row (pa1 skips it)
     weight = np.random.default_rng(6).uniform(0.5, 2.0, len(target))

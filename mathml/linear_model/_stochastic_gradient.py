@@ -406,6 +406,8 @@ _FEW_FEATURES = 6
 #: update still taken together in numpy), ...
 _FEW_FEATURES_PLAIN = 8
 _RUN_ON_LISTS = 8
+#: ... while at least one step in _UPDATES_ON_LISTS updates (in the last block), ...
+_UPDATES_ON_LISTS = 10
 #: ... in the general loop (averaging, passive-aggressive rates), ...
 _FEW_FEATURES_GENERAL = 10
 #: ... and with the L1 part (a numpy step makes a dozen calls for it).
@@ -484,6 +486,7 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
     # rare updates leave runs of dot products that numpy takes at once)
     general_on_lists = not plain and (average > 0 or cumulative_l1 or not is_hinge) and \
         n_features <= (_FEW_FEATURES_L1 if cumulative_l1 else _FEW_FEATURES_GENERAL)
+    plain_on_lists = n_features <= _FEW_FEATURES_PLAIN  # (updates are many at first)
     multiply, add, accumulate = np.multiply, np.add, np.add.accumulate
     product, partial_sums = np.empty(n_features), np.empty(n_features)
     block_size = max(1, min(_BLOCK, _BLOCK_ENTRIES // max(1, n_features)))
@@ -538,11 +541,14 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
                                     shrink if shrinking else None, v, scale, intercept,
                                     snapshots, fit_intercept)
             elif plain:
-                plain_steps = _plain_steps_on_lists if n_features <= _FEW_FEATURES_PLAIN \
-                    else _plain_steps
+                plain_steps = _plain_steps_on_lists if plain_on_lists else _plain_steps
                 v, scale, intercept, step_predictions, steps_added, added_scales = plain_steps(
                     loss, rows, y_block, weight_array, etas, shrink if shrinking else None, v,
                     scale, intercept, snapshots, fit_intercept, run_ahead)
+                # the next block on lists while updates are frequent (the steps that end
+                # runs are then many, and cheaper on lists); in numpy while they are rare
+                plain_on_lists = n_features <= _FEW_FEATURES_PLAIN and \
+                    len(steps_added) * _UPDATES_ON_LISTS >= m
             if general_on_lists:
                 (v, scale, intercept, t, average_a, average_b, average_intercept, u,
                  step_predictions, steps_added, added_scales, skipped) = \
@@ -714,7 +720,8 @@ def _plain_steps(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray, etas:
                  ) -> tuple[NDArray, float, float, NDArray, list, list]:
     """A block's steps in the plain configuration (no passive-aggressive rate, no averaging,
     no L1 part): the loop of `_plain_sgd` with only what it needs there. Returns (v, scale,
-    intercept, the predictions, the steps whose update was added, the scale at each).
+    intercept, the predictions, the steps whose update was added, the scale at each of
+    them when there are snapshots).
 
     Each step is scikit-learn's, in its order of operations, written with as few numpy
     calls as the arithmetic allows (each costs more than its 50 multiplications):
@@ -796,8 +803,8 @@ def _plain_steps(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray, etas:
                 snapshot = next(next_snapshot)
                 add(v, product, snapshot)
                 v = snapshot
-                added.append(k)
                 added_scales.append(scale)
+            added.append(k)
             last_run, unchanged, n_ready = unchanged, 0, 0
             if fit_intercept:
                 intercept += update
@@ -882,8 +889,8 @@ def _plain_steps_on_lists(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArr
             w = [wj + xj * f for wj, xj in zip(w, x)]
             if keep:
                 added_vs.extend(w)
-                added.append(k)
                 added_scales.append(scale)
+            added.append(k)
             last_run, unchanged = unchanged, 0
             if fit_intercept:
                 intercept += update
