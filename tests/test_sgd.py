@@ -210,3 +210,37 @@ def test_epoch_permutation_is_the_shuffle():
     sgd._shuffle(zero, 0)
     sgd._shuffle(one, 1)
     assert zero == one
+
+
+_LIST_CASES = [
+    ("regressor", {}), ("regressor", {"penalty": None, "learning_rate": "constant"}),
+    ("regressor", {"loss": "huber", "epsilon": 0.3, "alpha": 0.01}),
+    ("regressor", {"alpha": 0.5, "learning_rate": "constant", "eta0": 0.05}),  # rescaled
+    ("regressor", {"average": 20}), ("regressor", {"penalty": "elasticnet", "l1_ratio": 0.4}),
+    ("regressor", {"loss": "epsilon_insensitive", "learning_rate": "pa2", "average": True}),
+    ("classifier", {}), ("classifier", {"average": True, "alpha": 0.5}),  # rescaled, averaged
+    ("classifier", {"loss": "log_loss", "penalty": "l1", "alpha": 0.001}),
+    ("classifier", {"learning_rate": "pa1", "eta0": 0.3, "penalty": "elasticnet"}),
+    ("classifier", {"loss": "squared_hinge", "alpha": 0.5, "learning_rate": "constant",
+                    "eta0": 0.1}),  # rescaled in runs
+    ("classifier", {"loss": "perceptron", "penalty": None, "fit_intercept": False}),
+]
+
+
+@pytest.mark.filterwarnings("ignore:Maximum number of iteration")
+@pytest.mark.parametrize("kind, params", _LIST_CASES)
+def test_steps_on_lists(monkeypatch, kind, params):
+    """The loops on lists of Python floats (taken for few features), here on 12 features
+    and more samples: scikit-learn's fit to the bit (zero weights and zero entries too)."""
+    for name in ("_FEW_FEATURES", "_FEW_FEATURES_PLAIN", "_FEW_FEATURES_GENERAL",
+                 "_FEW_FEATURES_L1", "_UPDATES_ON_LISTS"):
+        monkeypatch.setattr(sgd, name, 100)  # (the plain loop: lists while 1% update)
+    data, target = _larger(kind)
+    data[11] = 0.0  # a zero row (pa1 skips it)
+    weight = np.random.default_rng(6).uniform(0.5, 2.0, len(target))
+    weight[::17] = 0.0
+    ours, theirs = (SGDRegressor, sk.SGDRegressor) if kind == "regressor" else \
+        (SGDClassifier, sk.SGDClassifier)
+    fits = [cls(random_state=8, max_iter=40, **params).fit(data, target, sample_weight=weight)
+            for cls in (ours, theirs)]
+    _same_fit(*fits)

@@ -399,6 +399,19 @@ _BLOCK = 16384
 _BLOCK_ENTRIES = 1 << 20
 #: The most dot products taken ahead at once (while v does not change).
 _AHEAD = 256
+#: Up to this many features, the steps' vector arithmetic runs on lists of Python floats
+#: (where that was found faster than numpy's calls): with every step updating, ...
+_FEW_FEATURES = 6
+#: ... in the plain loop's single steps (runs of at least _RUN_ON_LISTS steps without an
+#: update still taken together in numpy), ...
+_FEW_FEATURES_PLAIN = 8
+_RUN_ON_LISTS = 8
+#: ... while at least one step in _UPDATES_ON_LISTS updates (in the last block), ...
+_UPDATES_ON_LISTS = 10
+#: ... in the general loop (averaging, passive-aggressive rates), ...
+_FEW_FEATURES_GENERAL = 10
+#: ... and with the L1 part (a numpy step makes a dozen calls for it).
+_FEW_FEATURES_L1 = 32
 
 
 def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
@@ -422,6 +435,9 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
     The steps themselves run in one of three loops: `_updating_steps` (every step
     updates), `_plain_steps` (runs of steps without an update taken together) when there is
     no passive-aggressive rate, averaging or L1 part, and the general loop below otherwise.
+    For few features the every-step-updates loop and the general loop run on lists of Python
+    floats instead (`_updating_steps_on_lists`, `_general_steps_on_lists`): the same
+    arithmetic without a numpy call's fixed cost per vector operation.
     """
     n_samples, n_features = X.shape
     early_stopping = score is not None
@@ -464,6 +480,13 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
     # the configuration `_plain_steps` takes: every step is a dot product, a scalar update
     # and one vector add (no passive-aggressive rate, no averaging, no L1 part)
     plain = _SEQUENTIAL_VECDOT and not passive_aggressive and not average and not cumulative_l1
+    # few features: a step's vector arithmetic on lists of Python floats is the cheaper
+    few = n_features <= _FEW_FEATURES
+    # ... and in the general loop, but for the passive-aggressive classifier alone (its
+    # rare updates leave runs of dot products that numpy takes at once)
+    general_on_lists = not plain and (average > 0 or cumulative_l1 or not is_hinge) and \
+        n_features <= (_FEW_FEATURES_L1 if cumulative_l1 else _FEW_FEATURES_GENERAL)
+    plain_on_lists = n_features <= _FEW_FEATURES_PLAIN  # (updates are many at first)
     multiply, add, accumulate = np.multiply, np.add, np.add.accumulate
     product, partial_sums = np.empty(n_features), np.empty(n_features)
     block_size = max(1, min(_BLOCK, _BLOCK_ENTRIES // max(1, n_features)))
@@ -512,14 +535,34 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
             steps_added: list[int] | NDArray
             step_predictions: list[float] | NDArray
             if plain and type(loss) in (_HalfSquared, _Huber):
+                updating_steps = _updating_steps_on_lists if few else _updating_steps
                 v, scale, intercept, step_predictions, steps_added, added_scales = \
-                    _updating_steps(loss, rows, y_block, weight_array, etas,
+                    updating_steps(loss, rows, y_block, weight_array, etas,
                                     shrink if shrinking else None, v, scale, intercept,
                                     snapshots, fit_intercept)
             elif plain:
-                v, scale, intercept, step_predictions, steps_added, added_scales = _plain_steps(
+                plain_steps = _plain_steps_on_lists if plain_on_lists else _plain_steps
+                v, scale, intercept, step_predictions, steps_added, added_scales = plain_steps(
                     loss, rows, y_block, weight_array, etas, shrink if shrinking else None, v,
                     scale, intercept, snapshots, fit_intercept, run_ahead)
+                # the next block on lists while updates are frequent (the steps that end
+                # runs are then many, and cheaper on lists); in numpy while they are rare
+                plain_on_lists = n_features <= _FEW_FEATURES_PLAIN and \
+                    len(steps_added) * _UPDATES_ON_LISTS >= m
+            if general_on_lists:
+                (v, scale, intercept, t, average_a, average_b, average_intercept, u,
+                 step_predictions, steps_added, added_scales, skipped) = \
+                    _general_steps_on_lists(
+                        loss, rows, y_block, weight_array, etas, shrink if shrinking else None,
+                        v, scale, intercept, t, snapshots, fit_intercept, learning_rate, eta0,
+                        average, average_coef, average_a, average_b, average_intercept, q, u,
+                        l1_ratio, alpha)
+                if track_objective:
+                    objective_sum, sq_norm, l1_norm = _objective_sum(
+                        objective_sum, loss, y_block, step_predictions, penalised, alpha,
+                        l1_ratio, shrink if shrinking else None, skipped, steps_added,
+                        added_scales, snapshots, scratch, sq_norm, l1_norm)
+                continue
             if plain:
                 t += m
                 if track_objective:
@@ -677,7 +720,8 @@ def _plain_steps(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray, etas:
                  ) -> tuple[NDArray, float, float, NDArray, list, list]:
     """A block's steps in the plain configuration (no passive-aggressive rate, no averaging,
     no L1 part): the loop of `_plain_sgd` with only what it needs there. Returns (v, scale,
-    intercept, the predictions, the steps whose update was added, the scale at each).
+    intercept, the predictions, the steps whose update was added, the scale at each of
+    them when there are snapshots).
 
     Each step is scikit-learn's, in its order of operations, written with as few numpy
     calls as the arithmetic allows (each costs more than its 50 multiplications):
@@ -759,13 +803,101 @@ def _plain_steps(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray, etas:
                 snapshot = next(next_snapshot)
                 add(v, product, snapshot)
                 v = snapshot
-                added.append(k)
                 added_scales.append(scale)
+            added.append(k)
             last_run, unchanged, n_ready = unchanged, 0, 0
             if fit_intercept:
                 intercept += update
         k += 1
     return v, scale, intercept, predictions, added, added_scales
+
+
+def _plain_steps_on_lists(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray,
+                          etas: NDArray, shrink: NDArray | None, v: NDArray, scale: float,
+                          intercept: float, snapshots: NDArray | None, fit_intercept: bool,
+                          run_ahead: bool) -> tuple[NDArray, float, float, NDArray, list, list]:
+    """`_plain_steps` for few features: a single step on lists of Python floats (vᵀx
+    summed left to right from 0, v ← v + x·(u/scale) entry by entry, as in
+    `_updating_steps_on_lists`), and a run of steps without an update taken together (in
+    numpy, as there) only once the current or the last run has lasted `_RUN_ON_LISTS`
+    steps: a single step costs less than the numpy calls that look ahead. Returns what
+    `_plain_steps` returns."""
+    m = rows.shape[0]
+    squared = type(loss) is _HalfSquared  # L' = p − y, without a method call
+    hinge = type(loss) is _Hinge  # L' = −y where yp ≤ θ, else 0 (likewise)
+    threshold = loss.threshold if isinstance(loss, _Hinge) else 0.0
+    dloss = loss.dloss
+    finite = bool(np.isfinite(etas).all() and np.isfinite(weights).all())
+    # most steps are taken in runs: a single step reads its numbers one by one (its row
+    # as a list)
+    y_at, weight_at, eta_at = y.item, weights.item, etas.item
+    shrink_at = shrink.item if shrink is not None else None
+    predictions = np.empty(m)
+    added: list[int] = []
+    added_scales: list[float] = []
+    added_vs: list[float] = []  # each v after an add, one after the other (the snapshots)
+    keep = snapshots is not None
+    max_dloss, wscale_reset, long_run = MAX_DLOSS, WSCALE_RESET, _RUN_ON_LISTS
+    w = v.tolist()
+    unchanged = last_run = 0
+    k = 0
+    while k < m:
+        dot = None  # vᵀx of step k, when a look ahead has taken it already
+        if run_ahead and (unchanged >= long_run or last_run >= long_run):
+            # the coming steps up to the next update (or rescaling) together; the step
+            # that ends the run follows as a single step
+            ready = np.vecdot(rows[k:k + _AHEAD], np.array(w))
+            n = ready.shape[0]
+            run = _steps_without_update(
+                loss, ready, scale, intercept, y[k:k + n], etas[k:k + n], weights[k:k + n],
+                None if shrink is None else shrink[k:k + n], finite)
+            n_run = 0
+            if run is not None:
+                n_run, run_predictions, scale = run
+                predictions[k:k + n_run] = run_predictions
+                unchanged += n_run
+                k += n_run
+                if k == m:
+                    break
+            if n_run < n:
+                dot = ready.item(n_run)  # (the same sum: `vecdot` on `_backwards` rows)
+        x, yk = rows[k].tolist(), y_at(k)
+        if dot is None:
+            dot = 0.0
+            for xj, wj in zip(x, w):
+                dot += xj * wj
+        p = dot * scale + intercept
+        predictions[k] = p
+        unchanged += 1
+        if hinge:
+            gradient = -yk if p * yk <= threshold else 0.0
+        else:
+            gradient = p - yk if squared else dloss(yk, p)
+        if gradient < -max_dloss:
+            gradient = -max_dloss
+        elif gradient > max_dloss:
+            gradient = max_dloss
+        update = -eta_at(k) * gradient * weight_at(k)
+        if shrink_at is not None:
+            scale *= shrink_at(k)
+            if scale < wscale_reset:  # fold the scale into v
+                w = [wj * scale for wj in w]
+                scale = 1.0
+                unchanged = 0
+        if update != 0.0:
+            f = update / scale
+            w = [wj + xj * f for wj, xj in zip(w, x)]
+            if keep:
+                added_vs.extend(w)
+                added_scales.append(scale)
+            added.append(k)
+            last_run, unchanged = unchanged, 0
+            if fit_intercept:
+                intercept += update
+        k += 1
+    if snapshots is not None and added_vs:
+        snapshots[:len(added)] = np.array(added_vs).reshape(len(added), -1)
+    return np.array(w), scale, intercept, predictions, added, added_scales
 
 
 def _updating_steps(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray, etas: NDArray,
@@ -818,6 +950,179 @@ def _updating_steps(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray, et
     added = np.ones(m, dtype=bool)
     added[not_added] = False
     return v, scale, intercept, predictions, np.flatnonzero(added), added_scales
+
+
+def _updating_steps_on_lists(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray,
+                             etas: NDArray, shrink: NDArray | None, v: NDArray, scale: float,
+                             intercept: float, snapshots: NDArray | None, fit_intercept: bool
+                             ) -> tuple[NDArray, float, float, list, NDArray, list]:
+    """`_updating_steps` for few features: v and the rows as lists of Python floats. A numpy
+    call costs about as much as a few dozen float operations in Python, so for a short
+    vector the step is cheaper written out — in the same operations, in the same order:
+
+    - vᵀx as scikit-learn's loop s ← s + xⱼvⱼ from s = 0, left to right (Python's ``sum``
+      would not do: it compensates the rounding);
+    - v ← v + x·(u/scale) entry by entry: one multiply and one add, each rounded (Python
+      floats are IEEE doubles, with no fused multiply-add).
+
+    Returns what `_updating_steps` returns; the snapshots of v are written after the loop."""
+    m = rows.shape[0]
+    squared = type(loss) is _HalfSquared  # L' = p − y, without a method call
+    dloss = loss.dloss
+    shrinks = shrink.tolist() if shrink is not None else [1.0] * m  # ·1.0 changes nothing
+    predictions: list[float] = []
+    added_scales: list[float] = []
+    added_vs: list[float] = []  # each v after an add, one after the other (the snapshots)
+    not_added: list[int] = []  # the steps with update 0 (p = y): no add, no snapshot
+    keep = snapshots is not None
+    record = predictions.append
+    max_dloss, wscale_reset = MAX_DLOSS, WSCALE_RESET
+    w = v.tolist()
+    for x, yk, neg_eta, weight, c in zip(rows.tolist(), y.tolist(), (-etas).tolist(),
+                                         weights.tolist(), shrinks):
+        dot = 0.0
+        for xj, wj in zip(x, w):
+            dot += xj * wj
+        p = dot * scale + intercept
+        record(p)
+        gradient = p - yk if squared else dloss(yk, p)
+        if gradient < -max_dloss:
+            gradient = -max_dloss
+        elif gradient > max_dloss:
+            gradient = max_dloss
+        update = neg_eta * gradient * weight
+        scale *= c
+        if scale < wscale_reset:
+            w = [wj * scale for wj in w]
+            scale = 1.0
+        if update != 0.0:
+            f = update / scale
+            w = [wj + xj * f for wj, xj in zip(w, x)]
+            if keep:
+                added_vs.extend(w)
+                added_scales.append(scale)
+            if fit_intercept:
+                intercept += update
+        else:
+            not_added.append(len(predictions) - 1)
+    if snapshots is not None and added_vs:
+        snapshots[:len(added_scales)] = np.array(added_vs).reshape(len(added_scales), -1)
+    added = np.ones(m, dtype=bool)
+    added[not_added] = False
+    return np.array(w), scale, intercept, predictions, np.flatnonzero(added), added_scales
+
+
+def _general_steps_on_lists(loss: _Loss, rows: NDArray, y: NDArray, weights: NDArray,
+                            etas: NDArray, shrink: NDArray | None, v: NDArray, scale: float,
+                            intercept: float, t: float, snapshots: NDArray | None,
+                            fit_intercept: bool, learning_rate: int, eta0: float,
+                            average: int, average_coef: NDArray | None, average_a: float,
+                            average_b: float, average_intercept: float, q: NDArray | None,
+                            u: float, l1_ratio: float, alpha: float) -> tuple:
+    """The general loop of `_plain_sgd` (passive-aggressive rates, averaging, the L1 part)
+    for few features, on lists of Python floats: the same operations in the same order as
+    there (and as scikit-learn), every step's vᵀx summed left to right from 0; the
+    averaged vector ā's part v_a and the L1 part's q (updated in place) are lists too.
+
+    Returns (v, scale, intercept, t, average_a, average_b, average_intercept, u, the
+    predictions, the steps whose update was added, the scale at each, the skipped steps)."""
+    m = rows.shape[0]
+    passive_aggressive = learning_rate >= PA1
+    is_hinge = isinstance(loss, _Hinge)
+    dloss, loss_value = loss.dloss, loss.loss
+    max_dloss, wscale_reset = MAX_DLOSS, WSCALE_RESET
+    row_sq_norms = _row_dots(rows, rows).tolist() if passive_aggressive else [0.0] * m
+    shrinks = shrink.tolist() if shrink is not None else None
+    averaged = average_coef.tolist() if average_coef is not None else []
+    q_list = q.tolist() if q is not None else None
+    predictions: list[float] = []
+    added: list[int] = []
+    added_scales: list[float] = []
+    skipped: list[int] = []  # pa1 steps on a zero row (no step, no t)
+    added_vs: list[float] = []  # each v after an add, one after the other (the snapshots)
+    keep = snapshots is not None
+    w = v.tolist()
+    for k, (x, yk, eta_k, weight, norm2) in enumerate(zip(
+            rows.tolist(), y.tolist(), etas.tolist(), weights.tolist(), row_sq_norms)):
+        dot = 0.0
+        for xj, wj in zip(x, w):
+            dot += xj * wj
+        p = dot * scale + intercept
+        predictions.append(p)
+        if passive_aggressive:
+            if learning_rate == PA1:
+                if norm2 == 0:
+                    skipped.append(k)
+                    continue
+                update = min(eta0, loss_value(yk, p) / norm2)
+            else:
+                update = loss_value(yk, p) / (norm2 + 0.5 / eta0)
+            if is_hinge:
+                update *= yk
+            elif yk - p < 0:
+                update *= -1
+        else:
+            gradient = dloss(yk, p)
+            if gradient < -max_dloss:  # clipped to ±MAX_DLOSS
+                gradient = -max_dloss
+            elif gradient > max_dloss:
+                gradient = max_dloss
+            update = -eta_k * gradient
+        update *= weight
+        if shrinks is not None:
+            scale *= shrinks[k]
+            if scale < wscale_reset:  # fold the scale into v (and the average)
+                if average_coef is not None:
+                    folded = _fused_multiply_add(average_a, np.array(w), np.array(averaged))
+                    folded *= 1.0 / average_b
+                    averaged = folded.tolist()
+                    average_a, average_b = 0.0, 1.0
+                w = [wj * scale for wj in w]
+                scale = 1.0
+        if update != 0.0:
+            f = update / scale  # w ← w + update·x
+            w = [wj + xj * f for wj, xj in zip(w, x)]
+            if keep:
+                added_vs.extend(w)
+                added.append(k)
+                added_scales.append(scale)
+            if fit_intercept:
+                intercept += update
+        if 0 < average <= t:
+            # ā ← ā + (w − ā)/num_iter, done even when the update is 0
+            num_iter = t - average + 1
+            g = -update / scale
+            averaged = [aj + (xj * average_a) * g for aj, xj in zip(averaged, x)]
+            mu = 1.0 / num_iter
+            if num_iter > 1:
+                average_b /= (1.0 - mu)
+            average_a += mu * average_b * scale
+            average_intercept += (intercept - average_intercept) / num_iter
+        if q_list is not None:
+            # the L1 part (Tsuruoka et al.'s cumulative penalty), weight by weight: towards
+            # 0 by the shrinkage not yet received, never across (`0.0 if a < 0.0 else a`
+            # is numpy's maximum(0, a), NaN included; likewise the minimum)
+            u += l1_ratio * eta_k * alpha
+            for j, (zj, qj) in enumerate(zip(w, q_list)):
+                if scale * zj > 0.0:
+                    a = zj - (u + qj) / scale
+                    a = 0.0 if a < 0.0 else a
+                elif scale * zj < 0.0:
+                    a = zj + (u - qj) / scale
+                    a = 0.0 if a > 0.0 else a
+                else:
+                    a = zj
+                w[j] = a
+                q_list[j] = qj + scale * (a - zj)
+        t += 1
+    if snapshots is not None and added_vs:
+        snapshots[:len(added)] = np.array(added_vs).reshape(len(added), -1)
+    if average_coef is not None:
+        average_coef[:] = averaged
+    if q is not None and q_list is not None:
+        q[:] = q_list
+    return (np.array(w), scale, intercept, t, average_a, average_b, average_intercept, u,
+            predictions, added, added_scales, skipped)
 
 
 def _steps_without_update(loss: _Loss, dots: NDArray, scale: float, intercept: float,
