@@ -414,6 +414,46 @@ _FEW_FEATURES_GENERAL = 10
 _FEW_FEATURES_L1 = 32
 
 
+def _step(loss: _Loss, y: float, p: float, eta: float, norm2: float, learning_rate: int,
+          eta0: float, is_hinge: bool) -> float | None:
+    """One sample's step u along x, before its weight (w ← w + u·x, b ← b + u).
+
+    Gradient steps: u = −η·L'(y, p), the derivative clipped to ±MAX_DLOSS. The
+    passive-aggressive rates (Crammer et al.): the loss over ‖x‖², capped at C = eta0 (PA-I)
+    or over ‖x‖² + 1/(2C) (PA-II), signed towards y. None where PA-I meets a zero row (no
+    step is taken). Written once for the general loops of `_plain_sgd` and
+    `_general_steps_on_lists`, in scikit-learn's arithmetic."""
+    if learning_rate >= PA1:
+        if learning_rate == PA1:
+            if norm2 == 0:
+                return None
+            update = min(eta0, loss.loss(y, p) / norm2)
+        else:
+            update = loss.loss(y, p) / (norm2 + 0.5 / eta0)
+        if is_hinge:
+            return update * y
+        return -update if y - p < 0 else update
+    gradient = loss.dloss(y, p)
+    if gradient < -MAX_DLOSS:
+        gradient = -MAX_DLOSS
+    elif gradient > MAX_DLOSS:
+        gradient = MAX_DLOSS
+    return -eta * gradient
+
+
+def _average_scalars(num_iter: float, scale: float, intercept: float, average_a: float,
+                     average_b: float, average_intercept: float) -> tuple[float, float, float]:
+    """The scalars of Bottou's averaged weights ā = (v_a + a·v)/b after step `num_iter` of
+    the average (its vector part v_a already moved): b ← b/(1 − μ), a ← a + μ·b·scale with
+    μ = 1/num_iter, and the averaged intercept ← + (b − its value)/num_iter."""
+    mu = 1.0 / num_iter
+    if num_iter > 1:
+        average_b /= (1.0 - mu)
+    average_a += mu * average_b * scale
+    average_intercept += (intercept - average_intercept) / num_iter
+    return average_a, average_b, average_intercept
+
+
 def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
                average_intercept: float, loss: _Loss, penalty: int, alpha: float,
                l1_ratio: float, X: NDArray, y: NDArray, sample_weight: NDArray,
@@ -473,7 +513,6 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
     order = np.arange(n_samples)
     # X with its rows stored back to front, so that a block's rows are `_backwards` views
     X_stored_backwards = np.ascontiguousarray(X[:, ::-1])
-    dloss, loss_value = loss.dloss, loss.loss
     # runs of steps without an update can be taken together (they change only the scale)
     run_ahead = (loss.dlosses(np.zeros(0), np.zeros(0)) is not None and not passive_aggressive
                  and not average and not cumulative_l1)
@@ -614,27 +653,12 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
                 p = dot * scale + intercept
                 if track_objective:
                     predictions.append(p)
-                if passive_aggressive:
-                    norm2 = row_sq_norms[k]
-                    if learning_rate == PA1:
-                        if norm2 == 0:
-                            skipped.append(k)
-                            continue
-                        update = min(eta0, loss_value(yk, p) / norm2)
-                    else:
-                        update = loss_value(yk, p) / (norm2 + 0.5 / eta0)
-                    if is_hinge:
-                        update *= yk
-                    elif yk - p < 0:
-                        update *= -1
-                else:
-                    gradient = dloss(yk, p)
-                    if gradient < -MAX_DLOSS:  # clipped to ±MAX_DLOSS
-                        gradient = -MAX_DLOSS
-                    elif gradient > MAX_DLOSS:
-                        gradient = MAX_DLOSS
-                    update = -eta_k * gradient
-                update *= weight
+                step = _step(loss, yk, p, eta_k, row_sq_norms[k] if passive_aggressive else 0.0,
+                             learning_rate, eta0, is_hinge)
+                if step is None:
+                    skipped.append(k)
+                    continue
+                update = step * weight
                 if shrinking:
                     scale *= c
                     if scale < WSCALE_RESET:  # fold the scale into v (and the average)
@@ -664,11 +688,8 @@ def _plain_sgd(coef: NDArray, intercept: float, average_coef: NDArray | None,
                     multiply(x, average_a, out=product)
                     multiply(product, -update / scale, out=product)
                     add(averaged, product, out=averaged)
-                    mu = 1.0 / num_iter
-                    if num_iter > 1:
-                        average_b /= (1.0 - mu)
-                    average_a += mu * average_b * scale
-                    average_intercept += (intercept - average_intercept) / num_iter
+                    average_a, average_b, average_intercept = _average_scalars(
+                        num_iter, scale, intercept, average_a, average_b, average_intercept)
                 if q is not None:
                     # the L1 part: Tsuruoka et al.'s cumulative penalty — u is the total L1
                     # shrinkage each weight could have received so far, q what it did
@@ -1029,8 +1050,7 @@ def _general_steps_on_lists(loss: _Loss, rows: NDArray, y: NDArray, weights: NDA
     m = rows.shape[0]
     passive_aggressive = learning_rate >= PA1
     is_hinge = isinstance(loss, _Hinge)
-    dloss, loss_value = loss.dloss, loss.loss
-    max_dloss, wscale_reset = MAX_DLOSS, WSCALE_RESET
+    wscale_reset = WSCALE_RESET
     row_sq_norms = _row_dots(rows, rows).tolist() if passive_aggressive else [0.0] * m
     shrinks = shrink.tolist() if shrink is not None else None
     averaged = average_coef.tolist() if average_coef is not None else []
@@ -1049,26 +1069,11 @@ def _general_steps_on_lists(loss: _Loss, rows: NDArray, y: NDArray, weights: NDA
             dot += xj * wj
         p = dot * scale + intercept
         predictions.append(p)
-        if passive_aggressive:
-            if learning_rate == PA1:
-                if norm2 == 0:
-                    skipped.append(k)
-                    continue
-                update = min(eta0, loss_value(yk, p) / norm2)
-            else:
-                update = loss_value(yk, p) / (norm2 + 0.5 / eta0)
-            if is_hinge:
-                update *= yk
-            elif yk - p < 0:
-                update *= -1
-        else:
-            gradient = dloss(yk, p)
-            if gradient < -max_dloss:  # clipped to ±MAX_DLOSS
-                gradient = -max_dloss
-            elif gradient > max_dloss:
-                gradient = max_dloss
-            update = -eta_k * gradient
-        update *= weight
+        step = _step(loss, yk, p, eta_k, norm2, learning_rate, eta0, is_hinge)
+        if step is None:
+            skipped.append(k)
+            continue
+        update = step * weight
         if shrinks is not None:
             scale *= shrinks[k]
             if scale < wscale_reset:  # fold the scale into v (and the average)
@@ -1093,11 +1098,8 @@ def _general_steps_on_lists(loss: _Loss, rows: NDArray, y: NDArray, weights: NDA
             num_iter = t - average + 1
             g = -update / scale
             averaged = [aj + (xj * average_a) * g for aj, xj in zip(averaged, x)]
-            mu = 1.0 / num_iter
-            if num_iter > 1:
-                average_b /= (1.0 - mu)
-            average_a += mu * average_b * scale
-            average_intercept += (intercept - average_intercept) / num_iter
+            average_a, average_b, average_intercept = _average_scalars(
+                num_iter, scale, intercept, average_a, average_b, average_intercept)
         if q_list is not None:
             # the L1 part (Tsuruoka et al.'s cumulative penalty), weight by weight: towards
             # 0 by the shrinkage not yet received, never across (`0.0 if a < 0.0 else a`
