@@ -1362,7 +1362,10 @@ def _estimated_bin_count(sample: np.ndarray, rule: str, lo: Any, hi: Any, intege
         return 1
     ptp = x.max() - x.min()
 
-    def spread() -> Any:  # the standard deviation, summed as NumPy's `std` sums
+    def spread() -> Any:
+        # the standard deviation summed as NumPy's `std` sums, in the sample's own type
+        # (not `std` above, which computes in float64: a float32 width one ulp apart can
+        # change ⌈(hi − lo)/h⌉)
         d = x - np.sum(x) / n
         return np.sqrt(np.sum(d * d) / n)
 
